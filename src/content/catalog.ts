@@ -1,0 +1,162 @@
+import { compilePhrase } from '../scoring/phrase.js';
+import { parseYaml, type ContentIssue, type Locator } from './parse.js';
+import { promptSchema, rubricSchema, type Prompt, type Rubric } from './schema.js';
+
+/**
+ * The content mlsd knows: every prompt and rubric from every search path, resolved by id. Later
+ * sources override earlier ones (built-in, then user config, then packs, then --*-dir flags).
+ * Pure: it takes file texts and returns data; reading directories is the caller's job.
+ */
+
+export type ContentKind = 'prompt' | 'rubric';
+export type Origin = 'built-in' | 'user' | 'pack' | 'dir';
+
+export interface SourceFile {
+  kind: ContentKind;
+  file: string;
+  text: string;
+  origin: Origin;
+}
+
+export interface Entry<T> {
+  value: T;
+  file: string;
+  origin: Origin;
+  locate: Locator;
+  /** Files this one overrides, earliest first. */
+  overrides: Array<{ file: string; origin: Origin }>;
+}
+
+export interface Catalog {
+  prompts: Map<string, Entry<Prompt>>;
+  rubrics: Map<string, Entry<Rubric>>;
+  issues: ContentIssue[];
+  notices: string[];
+}
+
+export const FRAMEWORK_RUBRIC = 'framework';
+
+export function buildCatalog(files: readonly SourceFile[]): Catalog {
+  const catalog: Catalog = { prompts: new Map(), rubrics: new Map(), issues: [], notices: [] };
+  for (const source of files) {
+    if (source.kind === 'prompt') add(catalog, catalog.prompts, source, parseYaml(source.text, source.file, promptSchema));
+    else add(catalog, catalog.rubrics, source, parseYaml(source.text, source.file, rubricSchema));
+  }
+  for (const entry of catalog.rubrics.values()) checkRubric(entry, catalog);
+  for (const entry of catalog.prompts.values()) checkPrompt(entry, catalog);
+  return catalog;
+}
+
+function add<T extends { id: string }>(
+  catalog: Catalog,
+  map: Map<string, Entry<T>>,
+  source: SourceFile,
+  parsed: { value: T | null; issues: ContentIssue[]; locate: Locator },
+): void {
+  catalog.issues.push(...parsed.issues);
+  if (!parsed.value) return;
+  const value = parsed.value;
+  const expected = baseName(source.file);
+  if (value.id !== expected) {
+    const at = parsed.locate(['id']);
+    catalog.issues.push(error(source.file, at, 'id', `id "${value.id}" must equal the file name "${expected}"; rename the file or the id`));
+    return;
+  }
+  const previous = map.get(value.id);
+  const entry: Entry<T> = { value, file: source.file, origin: source.origin, locate: parsed.locate, overrides: [] };
+  if (previous) {
+    entry.overrides = [...previous.overrides, { file: previous.file, origin: previous.origin }];
+    catalog.notices.push(`${source.kind} "${value.id}" from ${source.file} (${source.origin}) overrides ${previous.file} (${previous.origin})`);
+  }
+  map.set(value.id, entry);
+}
+
+function checkRubric(entry: Entry<Rubric>, catalog: Catalog): void {
+  const rubric = entry.value;
+  const framework = catalog.rubrics.get(FRAMEWORK_RUBRIC)?.value;
+  const seenItems = new Map<string, number>();
+  rubric.items.forEach((item, i) => {
+    if (seenItems.has(item.id)) {
+      catalog.issues.push(error(entry.file, entry.locate(['items', i, 'id']), `items[${i}].id`, `duplicate item id "${item.id}" (also items[${seenItems.get(item.id)}])`));
+    }
+    seenItems.set(item.id, i);
+    const seenPhrases = new Set<string>();
+    item.phrases.forEach((phrase, j) => {
+      const path = ['items', i, 'phrases', j] as const;
+      const key = compilePhrase(phrase).tokens.map((t) => t.stem).join(' ');
+      if (!key) {
+        catalog.issues.push(error(entry.file, entry.locate(path), `items[${i}].phrases[${j}]`, `phrase "${phrase}" has no letters or digits, so it can never match`));
+      } else if (seenPhrases.has(key)) {
+        catalog.issues.push(warning(entry.file, entry.locate(path), `items[${i}].phrases[${j}]`, `phrase "${phrase}" matches the same words as an earlier phrase of this item`));
+      }
+      seenPhrases.add(key);
+    });
+    if (item.minMatches > item.phrases.length) {
+      catalog.issues.push(error(entry.file, entry.locate(['items', i, 'minMatches']), `items[${i}].minMatches`, `minMatches is ${item.minMatches} but the item has only ${item.phrases.length} phrases`));
+    }
+  });
+  const known = new Set([...rubric.items.map((i) => i.id), ...(framework?.items.map((i) => i.id) ?? [])]);
+  const seenFlags = new Set<string>();
+  rubric.redFlags.forEach((flag, i) => {
+    if (seenFlags.has(flag.id)) {
+      catalog.issues.push(error(entry.file, entry.locate(['redFlags', i, 'id']), `redFlags[${i}].id`, `duplicate red flag id "${flag.id}"`));
+    }
+    seenFlags.add(flag.id);
+    flag.unlessItems.forEach((id, j) => {
+      if (!known.has(id)) {
+        catalog.issues.push(error(entry.file, entry.locate(['redFlags', i, 'unlessItems', j]), `redFlags[${i}].unlessItems[${j}]`, `unknown item "${id}": expected an item id of this rubric or of "${FRAMEWORK_RUBRIC}"`));
+      }
+    });
+  });
+}
+
+function checkPrompt(entry: Entry<Prompt>, catalog: Catalog): void {
+  const prompt = entry.value;
+  if (!catalog.rubrics.has(FRAMEWORK_RUBRIC)) {
+    catalog.issues.push(error(entry.file, entry.locate([]), '', `the "${FRAMEWORK_RUBRIC}" rubric is missing, and every prompt is scored against it`));
+  }
+  const itemOwner = new Map<string, string>();
+  for (const item of catalog.rubrics.get(FRAMEWORK_RUBRIC)?.value.items ?? []) itemOwner.set(item.id, FRAMEWORK_RUBRIC);
+  prompt.rubrics.forEach((id, i) => {
+    const rubric = catalog.rubrics.get(id);
+    if (!rubric) {
+      const near = [...catalog.rubrics.keys()].find((k) => k.includes(id) || id.includes(k));
+      catalog.issues.push(error(entry.file, entry.locate(['rubrics', i]), `rubrics[${i}]`, `unknown rubric "${id}"${near ? ` (did you mean "${near}"?)` : ''}; a rubric is a file rubrics/<id>.yaml`));
+      return;
+    }
+    if (id === FRAMEWORK_RUBRIC) return;
+    for (const item of rubric.value.items) {
+      const owner = itemOwner.get(item.id);
+      if (owner && owner !== id) {
+        catalog.issues.push(error(entry.file, entry.locate(['rubrics', i]), `rubrics[${i}]`, `rubric "${id}" has item "${item.id}", which rubric "${owner}" also has; item ids must be unique within a prompt`));
+      }
+      itemOwner.set(item.id, id);
+    }
+  });
+  const topics = new Set<string>();
+  prompt.clarifications.forEach((c, i) => {
+    if (topics.has(c.topic)) {
+      catalog.issues.push(error(entry.file, entry.locate(['clarifications', i, 'topic']), `clarifications[${i}].topic`, `duplicate topic "${c.topic}"`));
+    }
+    topics.add(c.topic);
+  });
+}
+
+/** The rubrics a prompt is scored against: the framework first, then its own. */
+export function rubricsFor(catalog: Catalog, prompt: Prompt): Rubric[] {
+  const ids = [FRAMEWORK_RUBRIC, ...prompt.rubrics.filter((id) => id !== FRAMEWORK_RUBRIC)];
+  return ids.map((id) => catalog.rubrics.get(id)?.value).filter((r): r is Rubric => !!r);
+}
+
+export function baseName(file: string): string {
+  const name = file.split(/[\\/]/).pop() ?? file;
+  return name.replace(/\.ya?ml$/i, '');
+}
+
+function error(file: string, at: { line: number; col: number }, path: string, message: string): ContentIssue {
+  return { file, line: at.line, col: at.col, path, message, severity: 'error' };
+}
+
+function warning(file: string, at: { line: number; col: number }, path: string, message: string): ContentIssue {
+  return { ...error(file, at, path, message), severity: 'warning' };
+}

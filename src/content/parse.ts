@@ -1,0 +1,135 @@
+import { isMap, isNode, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
+import type { z } from 'zod';
+import { closest } from '../text/closest.js';
+
+/** A problem found in a content or answers file, pointing at the line, column and field. */
+export interface ContentIssue {
+  file: string;
+  line: number;
+  col: number;
+  /** Dotted field path, e.g. `items[3].weight`; empty for the whole file. */
+  path: string;
+  message: string;
+  severity: 'error' | 'warning';
+}
+
+export function formatIssue(issue: ContentIssue): string {
+  const where = `${issue.file}:${issue.line}:${issue.col}`;
+  return issue.path ? `${where} ${issue.path}: ${issue.message}` : `${where} ${issue.message}`;
+}
+
+export type PathKey = string | number;
+/** Finds the line and column of a field, or of its nearest enclosing field that exists. */
+export type Locator = (path: readonly PathKey[]) => { line: number; col: number };
+
+export interface Parsed<T> {
+  value: T | null;
+  issues: ContentIssue[];
+  locate: Locator;
+}
+
+export const MAX_FILE_BYTES = 1_000_000;
+const MAX_ALIASES = 100;
+
+// Every field name any schema accepts, to suggest the intended one for a typo.
+const KNOWN_FIELDS = [
+  'id', 'title', 'description', 'items', 'redFlags', 'stage', 'label', 'weight', 'level', 'phrases',
+  'minMatches', 'risk', 'why', 'hint', 'followUp', 'unless', 'unlessItems', 'severity', 'prompt',
+  'tags', 'difficulty', 'rubrics', 'clarifications', 'topic', 'patterns', 'answer', 'outline',
+  'clarify', 'frame', 'data', 'model', 'evaluation', 'serving', 'monitoring',
+];
+
+/** Parses YAML and validates it; every problem is reported with its position, not only the first. */
+export function parseYaml<S extends z.ZodType>(source: string, file: string, schema: S): Parsed<z.output<S>> {
+  const lineCounter = new LineCounter();
+  const issue = (line: number, col: number, path: string, message: string): ContentIssue => ({
+    file, line, col, path, message, severity: 'error',
+  });
+  const noLocation: Locator = () => ({ line: 1, col: 1 });
+  if (source.length > MAX_FILE_BYTES) {
+    return { value: null, locate: noLocation, issues: [issue(1, 1, '', `file is larger than ${MAX_FILE_BYTES / 1_000_000} MB; content files are small YAML documents`)] };
+  }
+  let doc: Document.Parsed;
+  try {
+    doc = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  } catch (error) {
+    return { value: null, locate: noLocation, issues: [issue(1, 1, '', `cannot parse YAML: ${describe(error)}`)] };
+  }
+  const locate: Locator = (path) => locateIn(doc, lineCounter, path);
+  if (doc.errors.length > 0) {
+    return {
+      value: null,
+      locate,
+      issues: doc.errors.map((e) => {
+        const pos = e.linePos?.[0] ?? { line: 1, col: 1 };
+        return issue(pos.line, pos.col, '', `YAML syntax: ${firstLine(e.message)}`);
+      }),
+    };
+  }
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_ALIASES });
+  } catch (error) {
+    return { value: null, locate, issues: [issue(1, 1, '', `cannot read YAML: ${describe(error)}`)] };
+  }
+  if (data === null || data === undefined) {
+    return { value: null, locate, issues: [issue(1, 1, '', 'file is empty: expected a YAML mapping of fields')] };
+  }
+  const result = schema.safeParse(data);
+  if (result.success) return { value: result.data, issues: [], locate };
+  const issues = result.error.issues.map((zi) => {
+    const path = zi.path.filter((k): k is PathKey => typeof k === 'string' || typeof k === 'number');
+    if (zi.code === 'unrecognized_keys') {
+      const keys = zi.keys;
+      const at = locateKey(doc, lineCounter, path, keys[0]) ?? locate(path);
+      const hints = keys.map((k) => {
+        const near = closest(k, KNOWN_FIELDS);
+        return near ? `"${k}" (did you mean "${near}"?)` : `"${k}"`;
+      });
+      return issue(at.line, at.col, dotPath(path), `unknown field${keys.length > 1 ? 's' : ''} ${hints.join(', ')}`);
+    }
+    const at = locate(path);
+    const missing = zi.code === 'invalid_type' && valueAt(data, path) === undefined;
+    const message = missing ? `missing required field "${String(path[path.length - 1])}": ${zi.message}` : zi.message;
+    return issue(at.line, at.col, dotPath(path), message);
+  });
+  return { value: null, issues, locate };
+}
+
+function locateIn(doc: Document.Parsed, lineCounter: LineCounter, path: readonly PathKey[]): { line: number; col: number } {
+  for (let n = path.length; n >= 0; n--) {
+    const node = n === 0 ? doc.contents : doc.getIn(path.slice(0, n), true);
+    if (isNode(node) && node.range) return lineCounter.linePos(node.range[0]);
+  }
+  return { line: 1, col: 1 };
+}
+
+function locateKey(doc: Document.Parsed, lineCounter: LineCounter, path: readonly PathKey[], key: string | undefined) {
+  const node = path.length === 0 ? doc.contents : doc.getIn(path, true);
+  if (!isMap(node) || key === undefined) return null;
+  const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === key);
+  if (pair && isScalar(pair.key) && pair.key.range) return lineCounter.linePos(pair.key.range[0]);
+  return null;
+}
+
+function valueAt(data: unknown, path: readonly PathKey[]): unknown {
+  let value: unknown = data;
+  for (const key of path) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<PathKey, unknown>)[key];
+  }
+  return value;
+}
+
+export function dotPath(path: readonly PathKey[]): string {
+  return path.map((k, i) => (typeof k === 'number' ? `[${k}]` : i === 0 ? k : `.${k}`)).join('');
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+}
+
+function describe(error: unknown): string {
+  if (error instanceof RangeError) return 'the document is nested too deeply';
+  return error instanceof Error ? firstLine(error.message) : String(error);
+}

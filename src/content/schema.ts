@@ -1,0 +1,95 @@
+import { z } from 'zod';
+import { STAGE_IDS } from '../stages.js';
+
+// Strict objects everywhere: a typo in a field name must be an error, never silently ignored.
+
+const kebabId = z
+  .string({ error: 'expected an id (a string)' })
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: 'expected a kebab-case id such as "cold-start"' });
+
+const text = (what: string) =>
+  z.string({ error: `expected ${what} (a string)` }).trim().min(1, { error: `${what} must not be empty` });
+
+const textList = (what: string, min = 1) =>
+  z
+    .array(text(what), { error: `expected a list of ${what}` })
+    .min(min, { error: `list at least ${min} ${what}` });
+
+export const stageIdSchema = z.enum(STAGE_IDS, {
+  error: `expected one of the stage ids: ${STAGE_IDS.join(', ')}`,
+});
+
+export const levelSchema = z.enum(['core', 'senior', 'staff'], {
+  error: 'expected one of: core, senior, staff',
+});
+
+export const rubricItemSchema = z.strictObject({
+  id: kebabId,
+  stage: stageIdSchema,
+  label: text('a label'),
+  weight: z
+    .number({ error: 'expected a weight (a number)' })
+    .positive({ error: 'weight must be greater than 0' })
+    .max(10, { error: 'weight must be at most 10' }),
+  level: levelSchema.default('core'),
+  phrases: textList('phrases'),
+  minMatches: z
+    .number({ error: 'expected a whole number' })
+    .int({ error: 'expected a whole number' })
+    .min(1, { error: 'minMatches must be at least 1' })
+    .default(1),
+  // A risk to guard against (leakage, drift): "no leakage" or "without drift" still covers it.
+  risk: z.boolean({ error: 'expected true or false' }).default(false),
+  why: text('why it matters'),
+  hint: text('a hint'),
+  followUp: text('a follow-up question'),
+});
+
+export const redFlagSchema = z.strictObject({
+  id: kebabId,
+  label: text('a label'),
+  stage: stageIdSchema.optional(),
+  phrases: textList('trigger phrases'),
+  unless: z.array(text('phrases'), { error: 'expected a list of phrases' }).default([]),
+  unlessItems: z.array(kebabId, { error: 'expected a list of item ids' }).default([]),
+  severity: z.enum(['minor', 'major'], { error: 'expected minor or major' }).default('minor'),
+  why: text('why it is a red flag'),
+});
+
+export const rubricSchema = z.strictObject({
+  id: kebabId,
+  title: text('a title'),
+  description: z.string({ error: 'expected a description (a string)' }).optional(),
+  items: z.array(rubricItemSchema, { error: 'expected a list of items' }).min(1, { error: 'list at least one item' }),
+  redFlags: z.array(redFlagSchema, { error: 'expected a list of red flags' }).default([]),
+});
+
+export const clarificationSchema = z.strictObject({
+  topic: kebabId,
+  patterns: textList('question patterns'),
+  answer: text('the interviewer\'s answer'),
+});
+
+const outlineShape = Object.fromEntries(STAGE_IDS.map((id) => [id, textList(`outline points for ${id}`)])) as {
+  [K in (typeof STAGE_IDS)[number]]: ReturnType<typeof textList>;
+};
+
+export const promptSchema = z.strictObject({
+  id: kebabId,
+  title: text('a title'),
+  prompt: text('the prompt as the interviewer says it'),
+  tags: z.array(kebabId, { error: 'expected a list of tags' }).default([]),
+  difficulty: z.enum(['easy', 'medium', 'hard'], { error: 'expected easy, medium or hard' }),
+  rubrics: z.array(kebabId, { error: 'expected a list of rubric ids' }).default([]),
+  clarifications: z
+    .array(clarificationSchema, { error: 'expected a list of clarifications' })
+    .min(1, { error: 'list at least one clarification' }),
+  outline: z.strictObject(outlineShape),
+});
+
+export type RubricItem = z.output<typeof rubricItemSchema>;
+export type RedFlag = z.output<typeof redFlagSchema>;
+export type Rubric = z.output<typeof rubricSchema>;
+export type Clarification = z.output<typeof clarificationSchema>;
+export type Prompt = z.output<typeof promptSchema>;
+export type Level = z.output<typeof levelSchema>;

@@ -1,0 +1,104 @@
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import type { ContentKind, Origin, SourceFile } from '../content/catalog.js';
+import type { ContentIssue } from '../content/parse.js';
+import { MAX_FILE_BYTES } from '../content/parse.js';
+import { packDirs, type Env, type Paths } from './paths.js';
+
+export interface ContentOptions {
+  /** Extra directories of prompts (--prompts-dir), highest precedence. */
+  promptDirs?: readonly string[];
+  /** Extra directories of rubrics (--rubrics-dir), highest precedence. */
+  rubricDirs?: readonly string[];
+}
+
+interface Place {
+  kind: ContentKind;
+  dir: string;
+  origin: Origin;
+  /** A missing directory is normal for the user's config and packs, an error for a named one. */
+  required: boolean;
+}
+
+/** The content directories in precedence order: built-in, user config, packs, then flags. */
+export function contentPlaces(paths: Paths, env: Env, options: ContentOptions): Place[] {
+  const places: Place[] = [
+    { kind: 'prompt', dir: join(paths.builtin, 'prompts'), origin: 'built-in', required: true },
+    { kind: 'rubric', dir: join(paths.builtin, 'rubrics'), origin: 'built-in', required: true },
+    { kind: 'prompt', dir: join(paths.config, 'prompts'), origin: 'user', required: false },
+    { kind: 'rubric', dir: join(paths.config, 'rubrics'), origin: 'user', required: false },
+  ];
+  for (const pack of packDirs(env)) {
+    // A pack holds prompts/ and rubrics/; a plain folder of YAML files is a folder of prompts.
+    places.push({ kind: 'prompt', dir: join(pack, 'prompts'), origin: 'pack', required: false });
+    places.push({ kind: 'prompt', dir: pack, origin: 'pack', required: false });
+    places.push({ kind: 'rubric', dir: join(pack, 'rubrics'), origin: 'pack', required: false });
+  }
+  for (const dir of options.promptDirs ?? []) places.push({ kind: 'prompt', dir: resolve(dir), origin: 'dir', required: true });
+  for (const dir of options.rubricDirs ?? []) places.push({ kind: 'rubric', dir: resolve(dir), origin: 'dir', required: true });
+  return places;
+}
+
+/** Reads every YAML file of the given places. Unreadable files become issues, never exceptions. */
+export async function readContent(places: readonly Place[]): Promise<{ files: SourceFile[]; issues: ContentIssue[] }> {
+  const issues: ContentIssue[] = [];
+  const perPlace = await Promise.all(
+    places.map(async (place) => {
+      let names: string[];
+      try {
+        names = (await readdir(place.dir)).filter((n) => /\.ya?ml$/i.test(n)).sort();
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        if (place.required || (code !== 'ENOENT' && code !== 'ENOTDIR')) {
+          issues.push({ file: place.dir, line: 1, col: 1, path: '', message: `cannot read ${place.kind} directory: ${code ?? String(error)}`, severity: 'error' });
+        }
+        return [];
+      }
+      return Promise.all(names.map((name) => readSource(place, join(place.dir, name), issues)));
+    }),
+  );
+  return { files: perPlace.flat().filter((f): f is SourceFile => !!f), issues };
+}
+
+/** Reads files named on the command line (validate), classified by the caller. */
+export async function readNamed(kind: ContentKind, targets: readonly string[]): Promise<{ files: SourceFile[]; issues: ContentIssue[] }> {
+  const issues: ContentIssue[] = [];
+  const files: SourceFile[] = [];
+  for (const target of targets) {
+    const path = resolve(target);
+    let info;
+    try {
+      info = await stat(path);
+    } catch (error) {
+      issues.push({ file: target, line: 1, col: 1, path: '', message: `cannot read: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, severity: 'error' });
+      continue;
+    }
+    if (info.isDirectory()) {
+      const read = await readContent([{ kind, dir: path, origin: 'dir', required: true }]);
+      files.push(...read.files.map((f) => ({ ...f, file: relativeTo(target, f.file, path) })));
+      issues.push(...read.issues);
+    } else {
+      const file = await readSource({ kind, dir: path, origin: 'dir', required: true }, path, issues);
+      if (file) files.push({ ...file, file: target });
+    }
+  }
+  return { files, issues };
+}
+
+function relativeTo(target: string, file: string, dir: string): string {
+  return join(target, file.slice(dir.length + 1));
+}
+
+async function readSource(place: Place, file: string, issues: ContentIssue[]): Promise<SourceFile | null> {
+  try {
+    const info = await stat(file);
+    if (info.size > MAX_FILE_BYTES) {
+      issues.push({ file, line: 1, col: 1, path: '', message: `file is larger than ${MAX_FILE_BYTES / 1_000_000} MB; content files are small YAML documents`, severity: 'error' });
+      return null;
+    }
+    return { kind: place.kind, file, text: await readFile(file, 'utf8'), origin: place.origin };
+  } catch (error) {
+    issues.push({ file, line: 1, col: 1, path: '', message: `cannot read: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, severity: 'error' });
+    return null;
+  }
+}

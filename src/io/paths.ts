@@ -1,0 +1,39 @@
+import { homedir } from 'node:os';
+import { delimiter, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** Where mlsd keeps things. MLSD_HOME puts everything under one directory (tests, portable setups). */
+export interface Paths {
+  /** The user's own prompts and rubrics: <config>/prompts, <config>/rubrics. */
+  config: string;
+  /** Saved sessions: <data>/sessions. */
+  data: string;
+  /** The content shipped with mlsd. */
+  builtin: string;
+}
+
+export type Env = Readonly<Record<string, string | undefined>>;
+
+export function resolvePaths(env: Env = process.env, platform: NodeJS.Platform = process.platform): Paths {
+  const builtin = fileURLToPath(new URL('../../', import.meta.url));
+  if (env.MLSD_HOME) {
+    const home = resolve(env.MLSD_HOME);
+    return { config: home, data: home, builtin };
+  }
+  const user = env.HOME || homedir();
+  if (platform === 'win32') {
+    const appData = env.APPDATA || join(user, 'AppData', 'Roaming');
+    const localAppData = env.LOCALAPPDATA || join(user, 'AppData', 'Local');
+    return { config: join(appData, 'mlsd'), data: join(localAppData, 'mlsd'), builtin };
+  }
+  return {
+    config: join(env.XDG_CONFIG_HOME || join(user, '.config'), 'mlsd'),
+    data: join(env.XDG_DATA_HOME || join(user, '.local', 'share'), 'mlsd'),
+    builtin,
+  };
+}
+
+/** MLSD_PROMPTS_PATH: prompt packs separated by the platform's path delimiter (: or ;). */
+export function packDirs(env: Env = process.env): string[] {
+  return (env.MLSD_PROMPTS_PATH ?? '').split(delimiter).filter((d) => d.trim() !== '');
+}

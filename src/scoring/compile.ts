@@ -1,0 +1,41 @@
+import type { RedFlag, Rubric, RubricItem } from '../content/schema.js';
+import { compilePhrase, Vocabulary, type CompiledPhrase } from './phrase.js';
+
+/** Rubrics turned into ready-to-match phrases. Compile once, score many answers. */
+export interface CompiledItem {
+  item: RubricItem;
+  rubric: string;
+  phrases: CompiledPhrase[];
+}
+
+export interface CompiledFlag {
+  flag: RedFlag;
+  rubric: string;
+  phrases: CompiledPhrase[];
+  unless: CompiledPhrase[];
+}
+
+export interface CompiledScope {
+  items: CompiledItem[];
+  flags: CompiledFlag[];
+  vocabulary: Vocabulary;
+}
+
+export function compileRubrics(rubrics: readonly Rubric[]): CompiledScope {
+  const items: CompiledItem[] = [];
+  const flags: CompiledFlag[] = [];
+  for (const rubric of rubrics) {
+    for (const item of rubric.items) {
+      items.push({ item, rubric: rubric.id, phrases: compileAll(item.phrases) });
+    }
+    for (const flag of rubric.redFlags) {
+      flags.push({ flag, rubric: rubric.id, phrases: compileAll(flag.phrases), unless: compileAll(flag.unless) });
+    }
+  }
+  const all = [...items.flatMap((i) => i.phrases), ...flags.flatMap((f) => [...f.phrases, ...f.unless])];
+  return { items, flags, vocabulary: new Vocabulary(all) };
+}
+
+function compileAll(phrases: readonly string[]): CompiledPhrase[] {
+  return phrases.map(compilePhrase).filter((p) => p.tokens.length > 0);
+}

@@ -1,0 +1,93 @@
+import type { Token } from './analyze.js';
+
+/**
+ * Is a phrase match negated? A cue ("not", "no", "without", "instead of"...) before the phrase
+ * negates it when both stand in one clause; a clause ends at ; : . and dashes, at a conjunction
+ * that starts a new clause ("so", "but", "because"), and at a comma followed by one. A list after a
+ * cue stays negated: "no A/B test, canary or shadow run" negates all three.
+ *
+ * Risk items (leakage, drift) are different: "no leakage" and "without drift" are how a candidate
+ * covers them, so only a dismissal ("we don't need to worry about leakage") negates a risk.
+ */
+
+export type Negation = 'plain' | 'dismissal';
+
+const WINDOW = 8;
+
+const CLAUSE_STARTERS = new Set([
+  'but', 'so', 'because', 'however', 'although', 'though', 'whereas', 'yet', 'while', 'which',
+  'since', 'then', 'therefore', 'thus', 'hence', 'instead', 'otherwise', 'unless', 'until', 'if',
+  'when', 'where', 'once', 'also', 'plus',
+]);
+const SUBJECTS = new Set(['we', 'i', 'you', 'they', 'it', 'this', 'that', 'he', 'she', 'the']);
+
+const PLAIN_CUES = new Set(['not', 'no', 'never', 'without', 'neither', 'nor', 'none', 'nothing', 'lack', 'lacks', 'lacking', 'avoid', 'avoids', 'avoiding']);
+const DISMISS_CUES = new Set(['skip', 'skips', 'skipping', 'ignore', 'ignores', 'ignoring', 'drop', 'dropping', 'forget', 'forgo', 'omit', 'omitting']);
+const DISMISS_WORDS = new Set([
+  'need', 'needs', 'needed', 'necessary', 'worry', 'worried', 'concern', 'concerned', 'care', 'bother',
+  'matter', 'matters', 'important', 'relevant', 'required', 'require', 'requires', 'worth', 'useful',
+  'helpful', 'essential', 'priority', 'problem', 'issue', 'point', 'benefit',
+]);
+const DISMISS_ADJECTIVES = new Set(['unnecessary', 'overkill', 'irrelevant', 'pointless', 'unneeded', 'superfluous', 'useless']);
+const FALSE_CUES_AFTER = new Set(['only', 'just', 'doubt', 'matter', 'exception', 'surprise', 'wonder']);
+
+export function negationOf(tokens: Token[], start: number, end: number): Negation | null {
+  return before(tokens, start) ?? after(tokens, end);
+}
+
+/** Whether the negation cancels the match: risks are cancelled only by a dismissal. */
+export function cancels(negation: Negation | null, risk: boolean): boolean {
+  if (!negation) return false;
+  return risk ? negation === 'dismissal' : true;
+}
+
+function before(tokens: Token[], start: number): Negation | null {
+  for (let i = start - 1, seen = 0; i >= 0 && seen < WINDOW; i--, seen++) {
+    const next = tokens[i + 1]!;
+    if (next.sep === 'hard') return null;
+    if (next.sep === 'comma' && (CLAUSE_STARTERS.has(next.raw) || SUBJECTS.has(next.raw))) return null;
+    const word = tokens[i]!.raw;
+    if (CLAUSE_STARTERS.has(word)) return null;
+    const cue = cueAt(tokens, i, start);
+    if (cue) return cue;
+  }
+  return null;
+}
+
+function cueAt(tokens: Token[], i: number, start: number): Negation | null {
+  const word = tokens[i]!.raw;
+  const nextWord = tokens[i + 1]?.raw ?? '';
+  const prevWord = tokens[i - 1]?.raw ?? '';
+  // "instead of X" and "rather than X" negate only the words right after them.
+  if ((word === 'of' && prevWord === 'instead') || (word === 'than' && prevWord === 'rather')) {
+    const between = tokens.slice(i + 1, start);
+    return between.length <= 3 && !between.some((t) => SUBJECTS.has(t.raw)) ? 'plain' : null;
+  }
+  if (DISMISS_CUES.has(word)) return 'dismissal';
+  if (!PLAIN_CUES.has(word)) return null;
+  if (FALSE_CUES_AFTER.has(nextWord)) return null; // "not only", "no doubt"
+  if (word === 'not' && (prevWord === 'or' || prevWord === 'if')) return null; // "whether or not", "if not"
+  const between = tokens.slice(i + 1, start);
+  if (between.some((t) => DISMISS_WORDS.has(t.raw))) return 'dismissal';
+  return 'plain';
+}
+
+/** "A baseline is not needed", "leakage isn't a concern here", "an A/B test is overkill". */
+function after(tokens: Token[], end: number): Negation | null {
+  for (let i = end, seen = 0; i < tokens.length && seen < 5; i++, seen++) {
+    const token = tokens[i]!;
+    if (token.sep === 'hard' || token.sep === 'comma') return null;
+    if (CLAUSE_STARTERS.has(token.raw)) return null;
+    if (DISMISS_ADJECTIVES.has(token.raw)) return 'dismissal';
+    if (token.raw === 'not' || token.raw === 'never') {
+      if (FALSE_CUES_AFTER.has(tokens[i + 1]?.raw ?? '')) return null;
+      for (let j = i + 1; j < Math.min(tokens.length, i + 4); j++) {
+        const t = tokens[j]!;
+        if (t.sep === 'hard' || t.sep === 'comma') break;
+        if (DISMISS_WORDS.has(t.raw)) return 'dismissal';
+      }
+      return null;
+    }
+  }
+  return null;
+}

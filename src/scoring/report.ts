@@ -1,0 +1,70 @@
+import type { Level } from '../content/schema.js';
+import type { StageId } from '../stages.js';
+
+/** The scored report: the stable shape behind `mlsd score --json` (see README, "JSON output"). */
+
+export const CANDIDATE_LEVELS = ['mid', 'senior', 'staff'] as const;
+export type CandidateLevel = (typeof CANDIDATE_LEVELS)[number];
+
+export type ItemStatus = 'covered' | 'prompted' | 'missed' | 'negated';
+/** Where evidence was found: a stage's answer, text under no stage heading, or a follow-up answer. */
+export type Source = StageId | 'general' | 'follow-up';
+/** A statement explains the term; a mention only lists it. */
+export type Depth = 'statement' | 'mention';
+
+export interface ItemResult {
+  id: string;
+  rubric: string;
+  stage: StageId;
+  label: string;
+  level: Level;
+  weight: number;
+  status: ItemStatus;
+  /** The sentence that earned (or, for negated items, cancelled) the item. */
+  evidence: string | null;
+  foundIn: Source | null;
+  /** The distinct rubric phrases said affirmatively. */
+  matched: string[];
+  depth: Depth | null;
+  /** 0..1: the share of the item's weight earned. */
+  credit: number;
+  why: string;
+  hint: string;
+  followUp: string;
+}
+
+export interface StageResult {
+  id: StageId;
+  title: string;
+  score: number;
+  answered: boolean;
+  words: number;
+  /** The stage's answer is mostly a list of terms with no statements. */
+  listOnly: boolean;
+  items: ItemResult[];
+}
+
+export interface RedFlagResult {
+  id: string;
+  rubric: string;
+  label: string;
+  stage: StageId | null;
+  severity: 'minor' | 'major';
+  evidence: string | null;
+  why: string;
+}
+
+export const VERDICTS = ['strong-hire', 'hire', 'lean-hire', 'lean-no-hire', 'no-hire'] as const;
+export type Verdict = (typeof VERDICTS)[number];
+
+export interface ScoreReport {
+  prompt: string;
+  title: string;
+  level: CandidateLevel;
+  overall: number;
+  verdict: Verdict;
+  stages: StageResult[];
+  redFlags: RedFlagResult[];
+  /** Points taken off the overall score for red flags. */
+  penalty: number;
+}

@@ -1,0 +1,43 @@
+import { stemmer } from 'stemmer';
+
+// Porter stems, memoized: answers repeat words, and rubric phrases are compiled once.
+const cache = new Map<string, string>();
+const CACHE_LIMIT = 50_000;
+
+// Porter leaves some pairs apart that candidates use interchangeably.
+const IRREGULAR: Record<string, string> = {
+  labelling: 'label',
+  labelled: 'label',
+  modelling: 'model',
+  modelled: 'model',
+  travelling: 'travel',
+  cancelled: 'cancel',
+  data: 'data',
+  datum: 'data',
+  indices: 'index',
+  indexes: 'index',
+  matrices: 'matrix',
+  analyses: 'analysi',
+  bias: 'bias',
+  biases: 'bias',
+  biased: 'bias',
+  series: 'seri',
+};
+
+export function stemWord(word: string): string {
+  const known = cache.get(word);
+  if (known !== undefined) return known;
+  let stem: string;
+  if (word.length <= 2 || /^\p{N}+$/u.test(word)) stem = word;
+  else stem = IRREGULAR[word] ?? stemmer(regularize(word));
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(word, stem);
+  return stem;
+}
+
+/** British -ise spellings and the -anced/-enced forms Porter stems apart from their nouns. */
+function regularize(word: string): string {
+  let w = word;
+  if (w.length >= 7) w = w.replace(/is(e|es|ed|ing|ation|ations|er|ers)$/, 'iz$1');
+  return w.replace(/(anc|enc)(ed|ing|es)$/, '$1e');
+}

@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../../src/scoring/analyze.js';
+import { cancels, negationOf } from '../../src/scoring/negation.js';
+import { compilePhrase, MatchIndex, Vocabulary } from '../../src/scoring/phrase.js';
+
+function matches(phrase: string, text: string, vocabularyOf: string[] = []): boolean {
+  const compiled = compilePhrase(phrase);
+  const vocabulary = new Vocabulary([compiled, ...vocabularyOf.map(compilePhrase)]);
+  return new MatchIndex(analyze(text).tokens, vocabulary).find(compiled).length > 0;
+}
+
+/** 'affirmed' | 'negated' | 'absent' for the first match of the phrase. */
+function reading(phrase: string, text: string, risk = false): string {
+  const analysis = analyze(text);
+  const found = new MatchIndex(analysis.tokens).find(compilePhrase(phrase));
+  if (found.length === 0) return 'absent';
+  const [start, end] = found[0]!;
+  return cancels(negationOf(analysis.tokens, start, end), risk) ? 'negated' : 'affirmed';
+}
+
+describe('phrase variants', () => {
+  it.each([
+    ['a/b test', 'We run an A/B test for two weeks.'],
+    ['a/b test', 'Then a-b testing decides the launch.'],
+    ['a/b test', 'AB tests are the final gate.'],
+    ['a/b test', 'We would do a b testing online.'],
+    ['re-ranking', 'A reranking step removes duplicates.'],
+    ['re-ranking', 'The re ranking stage adds diversity.'],
+    ['two tower', 'I would use a two-tower model for retrieval.'],
+    ['two-tower', 'A twotower retrieval model.'],
+    ['baseline', 'We compare against simple baselines first.'],
+    ['monitoring drift', 'We monitor for drifting features every day.'],
+    ['class imbalance', 'The classes are heavily imbalanced, so we reweight.'],
+    ['labeling', 'Labelling is done by annotators.'],
+    ['normalization', 'Feature normalisation happens in the pipeline.'],
+    ['recall at k', 'We report recall@10 and precision@5.'],
+    ['p99 latency', 'Our p99 latency must stay under 200ms.'],
+    ['200 ms', 'Responses must come back within 200ms.'],
+    ['calibration', 'Calibraton matters for the auction.'],
+    ['ndcg', 'nDCG@10 is the offline metric.'],
+  ])('"%s" matches %j', (phrase, text) => {
+    expect(matches(phrase, text)).toBe(true);
+  });
+
+  it.each([
+    ['a/b test', 'A test of the system'],
+    ['monitoring drift', 'We monitor latency. Drift is handled elsewhere.'],
+    ['data leakage', 'Data, features, and leakage'],
+    ['class imbalance', 'class of users has an imbalance'],
+    ['calibration', 'We celebrate the launch.'],
+    ['online metrics', 'Online, offline metrics differ.'],
+  ])('"%s" does not match %j', (phrase, text) => {
+    expect(matches(phrase, text)).toBe(false);
+  });
+
+  it('does not read a typo as a short word', () => {
+    expect(matches('label', 'The level of detail is high.')).toBe(false);
+  });
+
+  it('is case and width insensitive (NFKC)', () => {
+    expect(matches('auc', 'ＡＵＣ is reported.')).toBe(true);
+  });
+});
+
+describe('negation', () => {
+  it.each([
+    ['baseline', "We won't need a baseline here.", 'negated'],
+    ['a/b test', 'There is no A/B test in this plan.', 'negated'],
+    ['monitoring', 'We ship it without monitoring.', 'negated'],
+    ['baseline', 'A baseline is not needed.', 'negated'],
+    ['a/b test', "I don't think we need to run an A/B test, offline AUC is enough.", 'negated'],
+    ['accuracy', 'Instead of accuracy we use PR-AUC.', 'negated'],
+    ['pr auc', 'Instead of accuracy we use PR-AUC.', 'affirmed'],
+    ['labels', "We don't have explicit labels, so we use clicks as labels.", 'negated'],
+    ['clicks', "We don't have explicit labels, so we use clicks as labels.", 'affirmed'],
+    ['calibration', 'We track not only log loss but also calibration.', 'affirmed'],
+    ['log loss', 'We track not only log loss but also calibration.', 'affirmed'],
+    ['baseline', 'No doubt a baseline comes first.', 'affirmed'],
+    ['baseline', 'We start with a baseline; no deep model yet.', 'affirmed'],
+    ['canary', 'No A/B test, canary or shadow run is planned.', 'negated'],
+    ['retraining', 'We check whether or not retraining helps.', 'affirmed'],
+  ])('"%s" in %j is %s', (phrase, text, expected) => {
+    expect(reading(phrase, text)).toBe(expected);
+  });
+
+  it('a risk stays covered when the candidate says there will be none of it', () => {
+    expect(reading('data leakage', 'We split by time so there is no data leakage.', true)).toBe('affirmed');
+    expect(reading('leakage', 'Features are computed without leakage.', true)).toBe('affirmed');
+    expect(reading('leakage', "We don't need to worry about leakage.", true)).toBe('negated');
+    expect(reading('leakage', 'Leakage is not a concern here.', true)).toBe('negated');
+  });
+
+  it('ends the negation at a clause boundary', () => {
+    expect(reading('drift', 'We do not retrain daily; drift is checked weekly.')).toBe('affirmed');
+    expect(reading('drift', 'We do not retrain daily, but drift is checked weekly.')).toBe('affirmed');
+    expect(reading('drift', 'We do not retrain daily because drift is slow.')).toBe('affirmed');
+  });
+});
+
+describe('statements and lists', () => {
+  it('tells a sentence from a list of terms', () => {
+    const text = 'AUC, NDCG, drift, A/B test, calibration, log loss.\nWe use log loss because the scores feed the auction.';
+    const { sentences } = analyze(text);
+    expect(sentences.map((s) => s.statement)).toEqual([false, true]);
+  });
+
+  it('treats bullets of bare terms as mentions and bullets with verbs as statements', () => {
+    const text = '- Logistic regression baseline\n- We start with logistic regression as a baseline.';
+    expect(analyze(text).sentences.map((s) => s.statement)).toEqual([false, true]);
+  });
+
+  it('keeps headings and HTML comments out of the text', () => {
+    const { sentences } = analyze('## Monitoring drift\nWe retrain weekly.\n<!-- drift drift -->');
+    expect(sentences.map((s) => s.text)).toEqual(['We retrain weekly.']);
+  });
+
+  it('splits sentences but not abbreviations', () => {
+    const { sentences } = analyze('We use e.g. clicks as labels. Then we train. Why? Because it works.');
+    expect(sentences.map((s) => s.text)).toEqual(['We use e.g. clicks as labels.', 'Then we train.', 'Why?', 'Because it works.']);
+  });
+});
