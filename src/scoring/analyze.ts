@@ -177,7 +177,7 @@ const CLAUSE_WORDS = new Set(
  * clause word in most of its parts ("AUC, NDCG, drift, A/B test") is a list, not a statement.
  */
 export function isStatement(tokens: Token[]): boolean {
-  if (tokens.length < 4) return false;
+  if (tokens.length < 3) return false;
   const chunks: Token[][] = [[]];
   for (const token of tokens) {
     if (token.sep === 'comma' || token.sep === 'hard') chunks.push([]);

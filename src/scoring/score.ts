@@ -46,7 +46,7 @@ interface Hit {
   cancelled: boolean;
 }
 
-const LIST_ONLY_MIN_TOKENS = 8;
+const LIST_ONLY_MIN_TOKENS = 5;
 const LIST_ONLY_STATEMENT_SHARE = 0.3;
 const EVIDENCE_MAX = 280;
 
@@ -109,7 +109,7 @@ export function scoreAnswers(input: ScoreInput): ScoreReport {
 
   const covered = new Set(itemResults.filter((r) => r.status === 'covered' || r.status === 'prompted').map((r) => r.id));
   const redFlags = [
-    ...scope.flags.map((f) => checkFlag(f, sections, general, everything, covered)).filter((f): f is RedFlagResult => !!f),
+    ...scope.flags.map((f) => checkFlag(f, sections, everything, covered)).filter((f): f is RedFlagResult => !!f),
     ...listFlags(stages, sections),
   ];
 
@@ -193,15 +193,16 @@ function evidenceOf(hit: Hit): string {
 function checkFlag(
   compiled: CompiledFlag,
   sections: Map<StageId, Text>,
-  general: Text | null,
   everything: Text[],
   covered: Set<string>,
 ): RedFlagResult | null {
   const { flag } = compiled;
   let texts: Text[];
   if (flag.stage) {
+    // A stage-scoped flag needs that stage's own answer: in a whole-text answer, where a term was
+    // said (while clarifying, or while evaluating) cannot be told.
     const own = sections.get(flag.stage);
-    texts = own ? [own] : sections.size === 0 && general ? [general] : [];
+    texts = own ? [own] : [];
   } else {
     texts = everything.filter((t) => t.source !== 'follow-up');
   }

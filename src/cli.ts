@@ -1,0 +1,152 @@
+import { createRequire } from 'node:module';
+import { Command, CommanderError, Option } from 'commander';
+import { CliError, EXIT } from './errors.js';
+import type { GlobalOptions, Io } from './commands/context.js';
+import { CANDIDATE_LEVELS } from './scoring/report.js';
+
+/** The commander program: commands and options, nothing else. Command modules load on demand. */
+
+const pkg = createRequire(import.meta.url)('../package.json') as { version: string };
+
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+export function buildProgram(io: Io, readStdin: () => Promise<string>): { program: Command; result: { code: number } } {
+  const result = { code: EXIT.ok as number };
+  const run = (fn: () => Promise<number>) => async () => {
+    result.code = await fn();
+  };
+  const globals = (command: Command) => command.optsWithGlobals<GlobalOptions>();
+
+  const program = new Command('mlsd')
+    .description('A terminal coach for machine-learning system design interviews.')
+    .version(pkg.version, '-V, --version', 'print the version')
+    .helpOption('-h, --help', 'show help')
+    .option('--prompts-dir <dir>', 'also read prompts from this directory (repeatable)', collect)
+    .option('--rubrics-dir <dir>', 'also read rubrics from this directory (repeatable)', collect)
+    .option('--no-color', 'plain output without colours (NO_COLOR=1 does the same)')
+    .showHelpAfterError('(run with --help for usage)')
+    .showSuggestionAfterError(true)
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => io.stdout.write(s),
+      writeErr: (s) => io.stderr.write(s),
+    })
+    .addHelpText(
+      'after',
+      `
+Examples:
+  mlsd prompts list
+  mlsd score my-answer.md --prompt ad-click-prediction
+  mlsd score my-answer.yaml --prompt video-recommendation --level staff --json
+
+User content lives in $XDG_CONFIG_HOME/mlsd/{prompts,rubrics} (MLSD_HOME overrides);
+MLSD_PROMPTS_PATH lists prompt packs. Exit codes: 0 ok, 1 check failed, 2 usage or input error.`,
+    );
+  program.action(() => {
+    program.outputHelp();
+  });
+
+  program
+    .command('score')
+    .description('score a written answer against the checklists of a prompt')
+    .argument('<answers-file>', 'the answer: .yaml (stage-id: text), .md with a heading per stage, or plain text; - reads stdin')
+    .requiredOption('-p, --prompt <id>', 'the prompt the answer is for (see `mlsd prompts list`)')
+    .addOption(new Option('-l, --level <level>', 'the level you are interviewing for').choices(CANDIDATE_LEVELS).default('senior'))
+    .option('--json', 'print the report as JSON (stable shape, see README)')
+    .option('--save', 'save the scored answer in your history')
+    .addHelpText(
+      'after',
+      `
+Stages: clarify, frame, data, model, evaluation, serving, monitoring. Markdown headings are matched by
+id, title or a common name ("Metrics" is evaluation, "Feature engineering" is data). An answer with no
+such headings is scored as a whole.`,
+    )
+    .action((file: string, _opts: unknown, command: Command) =>
+      run(async () => (await import('./commands/score.js')).scoreCommand(file, globals(command) as never, io, readStdin))(),
+    );
+
+  const prompts = program.command('prompts').description('list, show and validate interview prompts');
+  prompts.action(() => prompts.outputHelp());
+  prompts
+    .command('list')
+    .description('list the prompts you can practise')
+    .option('-t, --tag <tag>', 'only prompts with this tag')
+    .option('--json', 'print as JSON')
+    .action((_opts: unknown, command: Command) => run(async () => (await import('./commands/content.js')).listPrompts(globals(command), io))());
+  prompts
+    .command('show')
+    .description('show one prompt')
+    .argument('<id>', 'prompt id')
+    .option('--full', "include the interviewer's answers and the reference outline")
+    .option('--json', 'print as JSON')
+    .action((id: string, _opts: unknown, command: Command) => run(async () => (await import('./commands/content.js')).showPrompt(id, globals(command), io))());
+  prompts
+    .command('validate')
+    .description('check prompt files: every error with file:line:col, exit 1 on any error')
+    .argument('[paths...]', 'files or directories (default: every prompt and rubric on the search paths)')
+    .option('--json', 'print the result as JSON')
+    .action((paths: string[], _opts: unknown, command: Command) =>
+      run(async () => (await import('./commands/validate.js')).validateCommand('prompt', paths, globals(command), io))(),
+    );
+
+  const rubrics = program.command('rubrics').description('list, show and validate scoring rubrics');
+  rubrics.action(() => rubrics.outputHelp());
+  rubrics
+    .command('list')
+    .description('list the rubrics and the prompts that use them')
+    .option('--json', 'print as JSON')
+    .action((_opts: unknown, command: Command) => run(async () => (await import('./commands/content.js')).listRubrics(globals(command), io))());
+  rubrics
+    .command('show')
+    .description('show one rubric: its items by stage and its red flags')
+    .argument('<id>', 'rubric id')
+    .option('--full', 'include phrases and follow-up questions')
+    .option('--json', 'print as JSON')
+    .action((id: string, _opts: unknown, command: Command) => run(async () => (await import('./commands/content.js')).showRubric(id, globals(command), io))());
+  rubrics
+    .command('validate')
+    .description('check rubric files: every error with file:line:col, exit 1 on any error')
+    .argument('[paths...]', 'files or directories (default: every prompt and rubric on the search paths)')
+    .option('--json', 'print the result as JSON')
+    .action((paths: string[], _opts: unknown, command: Command) =>
+      run(async () => (await import('./commands/validate.js')).validateCommand('rubric', paths, globals(command), io))(),
+    );
+
+  for (const command of [program, ...program.commands, ...program.commands.flatMap((c) => c.commands)]) {
+    command.exitOverride().configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
+  }
+  return { program, result };
+}
+
+/** Runs the CLI and returns the exit code; errors become one clear line on stderr. */
+export async function main(argv: string[], io: Io, readStdin: () => Promise<string> = readAll): Promise<number> {
+  const { program, result } = buildProgram(io, readStdin);
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return result.code;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return EXIT.ok;
+      return EXIT.usage;
+    }
+    if (error instanceof CliError) {
+      io.stderr.write(`mlsd: ${error.message}\n`);
+      for (const line of error.details) io.stderr.write(`  ${line}\n`);
+      return error.exitCode;
+    }
+    io.stderr.write(`mlsd: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    io.stderr.write('This is a bug in mlsd; please report it with the command you ran.\n');
+    return EXIT.failure;
+  }
+}
+
+async function readAll(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+export async function run(): Promise<void> {
+  const { processIo } = await import('./commands/context.js');
+  process.exitCode = await main(process.argv.slice(2), processIo());
+}

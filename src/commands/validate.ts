@@ -1,0 +1,43 @@
+import type { ContentKind, SourceFile } from '../content/catalog.js';
+import { formatIssue, type ContentIssue } from '../content/parse.js';
+import { EXIT } from '../errors.js';
+import { readNamed } from '../io/content-files.js';
+import { loadAll, stdoutStyle, type GlobalOptions, type Io } from './context.js';
+
+export interface ValidateOptions extends GlobalOptions {
+  json?: boolean;
+}
+
+/**
+ * Validates content. With no targets: everything on the search paths. With targets: those files
+ * and directories, checked together with the installed content so references resolve. Every
+ * problem is printed, not only the first; exit 1 when there is any error.
+ */
+export async function validateCommand(kind: ContentKind, targets: string[], options: ValidateOptions, io: Io): Promise<number> {
+  const named = targets.length > 0 ? await readNamed(kind, targets) : { files: [] as SourceFile[], issues: [] as ContentIssue[] };
+  const loaded = await loadAll(io, options, named.files);
+  const checkedFiles = targets.length > 0 ? named.files : loaded.files;
+  const checked = new Set(checkedFiles.map((f) => f.file));
+  const issues = [...named.issues, ...(targets.length > 0 ? [] : loaded.readIssues), ...loaded.catalog.issues].filter(
+    (i) => targets.length === 0 || checked.has(i.file) || named.issues.includes(i),
+  );
+  const errors = issues.filter((i) => i.severity === 'error');
+  const warnings = issues.filter((i) => i.severity === 'warning');
+  if (options.json) {
+    const out = { ok: errors.length === 0, files: checkedFiles.map((f) => f.file), errors, warnings };
+    io.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
+  } else {
+    const style = stdoutStyle(io, options);
+    for (const issue of issues) {
+      const label = issue.severity === 'error' ? style.red('error') : style.yellow('warning');
+      io.stdout.write(`${formatIssue(issue)} ${style.dim(`(${label})`)}\n`);
+    }
+    const summary = `${checkedFiles.length} ${kind === 'prompt' ? 'prompt' : 'rubric'} file${checkedFiles.length === 1 ? '' : 's'} checked (${checkedFiles.filter((f) => f.kind === 'prompt').length} prompts, ${checkedFiles.filter((f) => f.kind === 'rubric').length} rubrics): ${plural(errors.length, 'error')}, ${plural(warnings.length, 'warning')}`;
+    io.stdout.write(`${errors.length > 0 ? style.red(summary) : style.green(summary)}\n`);
+  }
+  return errors.length > 0 ? EXIT.failure : EXIT.ok;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}

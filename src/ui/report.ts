@@ -1,0 +1,129 @@
+import type { SectionMapping } from '../answers/parse.js';
+import type { ItemResult, RedFlagResult, ScoreReport, StageResult } from '../scoring/report.js';
+import { VERDICT_LABEL } from '../scoring/verdict.js';
+import type { Style } from './style.js';
+import { bar, padEnd, wrap } from './wrap.js';
+
+/** The scored report as terminal lines: the same renderer serves `score`, `practice` and `review`. */
+
+export interface ReportOptions {
+  width: number;
+  /** How the answer's sections were matched to stages, shown first so a surprise is explained. */
+  mapping?: SectionMapping[];
+  /** Label for where the answer came from, e.g. the file name. */
+  source?: string;
+}
+
+const STATUS_MARK: Record<ItemResult['status'], string> = {
+  covered: '✓',
+  prompted: '~',
+  missed: '✗',
+  negated: '⊘',
+};
+
+export function renderReport(report: ScoreReport, style: Style, options: ReportOptions): string[] {
+  const width = Math.max(50, Math.min(options.width, 100));
+  const out: string[] = [];
+  out.push(style.bold(`${report.title}`) + style.dim(`  ·  ${report.prompt}  ·  level ${report.level}`));
+  if (options.source) out.push(style.dim(`answer: ${options.source}`));
+  if (options.mapping) out.push(...renderMapping(options.mapping, style, width));
+  out.push('');
+  out.push(`${style.bold('Overall')}  ${scoreColor(report.overall, style)(`${report.overall}/100`)}  ${verdictText(report, style)}`);
+  if (report.penalty > 0) out.push(style.dim(`  (${report.penalty} points off for red flags)`));
+  out.push('');
+  const titleWidth = Math.max(...report.stages.map((s) => s.title.length)) + 2;
+  const barWidth = Math.max(10, Math.min(30, width - titleWidth - 12));
+  for (const stage of report.stages) {
+    const { filled, empty } = bar(stage.score, barWidth);
+    const color = scoreColor(stage.score, style);
+    const note = !stage.answered ? style.dim(' not answered') : stage.listOnly ? style.yellow(' list only') : '';
+    out.push(`  ${padEnd(stage.title, titleWidth)}${color(filled)}${style.dim(empty)} ${String(stage.score).padStart(3)}${note}`);
+  }
+  for (const stage of report.stages) out.push('', ...renderStage(stage, style, width));
+  if (report.redFlags.length > 0) {
+    out.push('', style.bold('Red flags'));
+    for (const flag of report.redFlags) out.push(...renderFlag(flag, style, width));
+  }
+  out.push('', ...renderSummary(report, style, width));
+  return out;
+}
+
+function renderMapping(mapping: SectionMapping[], style: Style, width: number): string[] {
+  if (mapping.length === 0) return wrap('sections: no headings name a stage, so the answer was scored as a whole', width, '  ', '').map(style.dim);
+  const parts = mapping.map((m) => `"${m.heading}" → ${m.stages.length > 0 ? m.stages.join(' + ') : 'no stage (scored as general text)'}`);
+  return wrap(`sections: ${parts.join('; ')}`, width, '  ', '').map(style.dim);
+}
+
+function renderStage(stage: StageResult, style: Style, width: number): string[] {
+  const out = [`${style.bold(stage.title)}  ${scoreColor(stage.score, style)(`${stage.score}/100`)}${style.dim(stage.answered ? `  ${stage.words} words` : '  not answered')}`];
+  const order: ItemResult['status'][] = ['covered', 'prompted', 'negated', 'missed'];
+  const items = [...stage.items].sort((a, b) => order.indexOf(a.status) - order.indexOf(b.status) || b.weight - a.weight);
+  for (const item of items) out.push(...renderItem(item, style, width));
+  return out;
+}
+
+function renderItem(item: ItemResult, style: Style, width: number): string[] {
+  const mark = STATUS_MARK[item.status];
+  const tag = item.level === 'core' ? '' : style.dim(` [${item.level}]`);
+  const out: string[] = [];
+  switch (item.status) {
+    case 'covered': {
+      const depth = item.depth === 'mention' ? style.yellow(' (only listed, not explained)') : '';
+      out.push(`  ${style.green(mark)} ${item.label}${tag}${depth}`);
+      if (item.evidence) out.push(...wrap(`“${item.evidence}”`, width, '      ').map(style.dim));
+      break;
+    }
+    case 'prompted':
+      out.push(`  ${style.yellow(mark)} ${item.label}${tag} ${style.yellow('(needed prompting)')}`);
+      if (item.evidence) out.push(...wrap(`“${item.evidence}”`, width, '      ').map(style.dim));
+      break;
+    case 'negated':
+      out.push(`  ${style.magenta(mark)} ${item.label}${tag} ${style.magenta('(you ruled it out)')}`);
+      if (item.evidence) out.push(...wrap(`“${item.evidence}”`, width, '      ').map(style.dim));
+      out.push(...wrap(`why it matters: ${item.why}`, width, '      '));
+      break;
+    case 'missed':
+      out.push(`  ${style.red(mark)} ${item.label}${tag}`);
+      out.push(...wrap(`why it matters: ${item.why}`, width, '      '));
+      out.push(...wrap(`hint: ${item.hint}`, width, '      ').map(style.cyan));
+      break;
+  }
+  return out;
+}
+
+function renderFlag(flag: RedFlagResult, style: Style, width: number): string[] {
+  const severity = flag.severity === 'major' ? style.red('major') : style.yellow('minor');
+  const where = flag.stage ? style.dim(` (${flag.stage})`) : '';
+  const out = [`  ▲ ${severity}  ${flag.label}${where}`];
+  if (flag.evidence) out.push(...wrap(`“${flag.evidence}”`, width, '      ').map(style.dim));
+  out.push(...wrap(flag.why, width, '      '));
+  return out;
+}
+
+function renderSummary(report: ScoreReport, style: Style, width: number): string[] {
+  const all = report.stages.flatMap((s) => s.items);
+  const covered = all.filter((i) => i.status === 'covered').length;
+  const out = [`${style.bold('Verdict')}  ${verdictText(report, style)} for a ${report.level}-level candidate · ${covered} of ${all.length} checklist items covered`];
+  const next = all
+    .filter((i) => i.status === 'missed' || i.status === 'negated' || i.depth === 'mention')
+    .sort((a, b) => b.weight - a.weight)
+    .slice(0, 3);
+  if (next.length > 0) {
+    out.push(style.bold('Work on next'));
+    for (const item of next) out.push(...wrap(`${item.label}: ${item.hint}`, width, '    ', '  • '));
+  }
+  return out;
+}
+
+function verdictText(report: ScoreReport, style: Style): string {
+  const label = VERDICT_LABEL[report.verdict];
+  if (report.verdict === 'strong-hire' || report.verdict === 'hire') return style.green(style.bold(label));
+  if (report.verdict === 'lean-hire') return style.yellow(style.bold(label));
+  return style.red(style.bold(label));
+}
+
+function scoreColor(score: number, style: Style): (s: string) => string {
+  if (score >= 65) return style.green;
+  if (score >= 40) return style.yellow;
+  return style.red;
+}
