@@ -18,7 +18,7 @@ export const STAGES: readonly StageInfo[] = [
     id: 'clarify',
     title: 'Clarify requirements',
     minutes45: 5,
-    aliases: ['clarify', 'clarification', 'clarifying questions', 'requirements', 'requirement gathering', 'business objective', 'business goal', 'assumptions', 'scope', 'problem statement', 'problem understanding', 'constraints', 'questions'],
+    aliases: ['clarify', 'clarification', 'clarifying questions', 'requirements', 'requirement gathering', 'business objective', 'business goal', 'assumptions', 'scope', 'problem statement', 'problem understanding', 'constraints'],
     question: 'What would you like to know before you start designing?',
   },
   {

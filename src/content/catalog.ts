@@ -1,4 +1,5 @@
 import { compilePhrase } from '../scoring/phrase.js';
+import { closest } from '../text/closest.js';
 import { parseYaml, type ContentIssue, type Locator } from './parse.js';
 import { promptSchema, rubricSchema, type Prompt, type Rubric } from './schema.js';
 
@@ -120,7 +121,7 @@ function checkPrompt(entry: Entry<Prompt>, catalog: Catalog): void {
   prompt.rubrics.forEach((id, i) => {
     const rubric = catalog.rubrics.get(id);
     if (!rubric) {
-      const near = [...catalog.rubrics.keys()].find((k) => k.includes(id) || id.includes(k));
+      const near = closest(id, [...catalog.rubrics.keys()]);
       catalog.issues.push(error(entry.file, entry.locate(['rubrics', i]), `rubrics[${i}]`, `unknown rubric "${id}"${near ? ` (did you mean "${near}"?)` : ''}; a rubric is a file rubrics/<id>.yaml`));
       return;
     }

@@ -51,7 +51,7 @@ export function parseYaml<S extends z.ZodType>(source: string, file: string, sch
   }
   let doc: Document.Parsed;
   try {
-    doc = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true });
+    doc = parseDocument(source, { lineCounter, prettyErrors: true, uniqueKeys: true });
   } catch (error) {
     return { value: null, locate: noLocation, issues: [issue(1, 1, '', `cannot parse YAML: ${describe(error)}`)] };
   }
