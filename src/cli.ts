@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { Command, CommanderError, Option } from 'commander';
 import { CliError, EXIT } from './errors.js';
-import type { GlobalOptions, Io } from './commands/context.js';
+import type { GlobalOptions, Io } from './commands/io.js';
 import { CANDIDATE_LEVELS } from './scoring/report.js';
 
 /** The commander program: commands and options, nothing else. Command modules load on demand. */
@@ -147,6 +147,6 @@ async function readAll(): Promise<string> {
 }
 
 export async function run(): Promise<void> {
-  const { processIo } = await import('./commands/context.js');
+  const { processIo } = await import('./commands/io.js');
   process.exitCode = await main(process.argv.slice(2), processIo());
 }

@@ -3,7 +3,8 @@ import type { Prompt, Rubric } from '../content/schema.js';
 import { EXIT } from '../errors.js';
 import { STAGES } from '../stages.js';
 import { padEnd, wrap } from '../ui/wrap.js';
-import { loadAll, reportLoadProblems, stdoutStyle, terminalWidth, type GlobalOptions, type Io } from './context.js';
+import { loadAll, reportLoadProblems } from './context.js';
+import { stdoutStyle, terminalWidth, type GlobalOptions, type Io } from './io.js';
 import { findPrompt, findRubric } from './lookup.js';
 
 export interface ListOptions extends GlobalOptions {

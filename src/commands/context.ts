@@ -1,56 +1,45 @@
-import { buildCatalog, type Catalog, type SourceFile } from '../content/catalog.js';
-import { formatIssue, type ContentIssue } from '../content/parse.js';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import type { Catalog, SourceFile } from '../content/catalog.js';
+import type { ContentIssue } from '../content/parse.js';
+import { cacheKey, listContent, readCache, writeCache } from '../io/content-cache.js';
 import { contentPlaces, readContent } from '../io/content-files.js';
-import { resolvePaths, type Env, type Paths } from '../io/paths.js';
-import { colorLevel, createStyle, type Style } from '../ui/style.js';
-
-/** What a command may touch: the streams, the environment, the clock. Tests pass their own. */
-export interface Io {
-  stdout: { write(s: string): unknown; isTTY?: boolean; columns?: number };
-  stderr: { write(s: string): unknown; isTTY?: boolean };
-  env: Env;
-  now: () => Date;
-  random: () => number;
-}
-
-export interface GlobalOptions {
-  promptsDir?: string[];
-  rubricsDir?: string[];
-  /** false with --no-color. */
-  color?: boolean;
-}
-
-export function processIo(): Io {
-  return { stdout: process.stdout, stderr: process.stderr, env: process.env, now: () => new Date(), random: Math.random };
-}
-
-export function stdoutStyle(io: Io, options: GlobalOptions): Style {
-  return createStyle(colorLevel(io.stdout, io.env, options.color));
-}
-
-export function stderrStyle(io: Io, options: GlobalOptions): Style {
-  return createStyle(colorLevel(io.stderr, io.env, options.color));
-}
-
-export function terminalWidth(io: Io): number {
-  return io.stdout.columns && io.stdout.columns > 0 ? io.stdout.columns : 80;
-}
+import { resolvePaths, type Paths } from '../io/paths.js';
+import { stderrStyle, type GlobalOptions, type Io } from './io.js';
 
 export interface Loaded {
   catalog: Catalog;
   paths: Paths;
+  /** The files read; empty when the catalog came from the cache. */
   files: SourceFile[];
   /** Problems reading directories (before parsing). */
   readIssues: ContentIssue[];
 }
 
-/** Reads all content from the search paths. Nothing is printed; see reportLoadProblems. */
-export async function loadAll(io: Io, options: GlobalOptions, extra: SourceFile[] = []): Promise<Loaded> {
+const version = (createRequire(import.meta.url)('../../package.json') as { version: string }).version;
+
+/**
+ * Reads all content from the search paths. With `cache`, an unchanged set of files is served from
+ * the cache without parsing; `extra` files (validate's targets) always mean a full load.
+ */
+export async function loadAll(io: Io, options: GlobalOptions, extra: SourceFile[] = [], { cache = true } = {}): Promise<Loaded> {
   const paths = resolvePaths(io.env);
   const places = contentPlaces(paths, io.env, { promptDirs: options.promptsDir ?? [], rubricDirs: options.rubricsDir ?? [] });
+  const useCache = cache && extra.length === 0 && !io.env.MLSD_NO_CACHE;
+  const cacheFile = join(paths.cache, 'content.json');
+  let key = '';
+  if (useCache) {
+    key = cacheKey(version, await listContent(places));
+    const cached = await readCache(cacheFile, key);
+    if (cached) return { catalog: cached, paths, files: [], readIssues: [] };
+  }
   const { files, issues } = await readContent(places);
+  const { buildCatalog } = await import('../content/catalog.js');
   const all = [...files, ...extra];
-  return { catalog: buildCatalog(all), paths, files: all, readIssues: issues };
+  const catalog = buildCatalog(all);
+  // Read problems (a missing --prompts-dir) are not cached: they must show every time.
+  if (useCache && issues.length === 0) await writeCache(cacheFile, key, catalog);
+  return { catalog, paths, files: all, readIssues: issues };
 }
 
 /**
@@ -64,8 +53,9 @@ export function reportLoadProblems(loaded: Loaded, io: Io, options: GlobalOption
   const byFile = new Map<string, ContentIssue[]>();
   for (const issue of errors) byFile.set(issue.file, [...(byFile.get(issue.file) ?? []), issue]);
   for (const [file, issues] of byFile) {
+    const first = issues[0]!;
     const more = issues.length > 1 ? ` (+${issues.length - 1} more)` : '';
-    io.stderr.write(style.yellow(`warning: skipped ${file}: ${formatIssue(issues[0]!).slice(file.length + 1)}${more}\n`));
+    io.stderr.write(style.yellow(`warning: skipped ${file}:${first.line}:${first.col} ${first.path ? `${first.path}: ` : ''}${first.message}${more}\n`));
   }
-  if (byFile.size > 0) io.stderr.write(style.dim('  run `mlsd prompts validate` or `mlsd rubrics validate` to see every problem\n'));
+  if (byFile.size > 0) io.stderr.write(style.dim('  run `mlsd prompts validate` to see every problem\n'));
 }

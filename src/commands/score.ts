@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseAnswers } from '../answers/parse.js';
-import { rubricsFor } from '../content/catalog.js';
+import { rubricsFor } from '../content/scope.js';
 import { formatIssue } from '../content/parse.js';
 import { CliError, EXIT } from '../errors.js';
 import { writeFileAtomic } from '../io/atomic.js';
@@ -10,7 +10,8 @@ import type { CandidateLevel } from '../scoring/report.js';
 import { scoreAnswers } from '../scoring/score.js';
 import { newSessionId, SESSION_SCHEMA, sessionFileName, type SessionRecord } from '../store/session.js';
 import { renderReport } from '../ui/report.js';
-import { loadAll, reportLoadProblems, stderrStyle, stdoutStyle, terminalWidth, type GlobalOptions, type Io } from './context.js';
+import { loadAll, reportLoadProblems } from './context.js';
+import { stderrStyle, stdoutStyle, terminalWidth, type GlobalOptions, type Io } from './io.js';
 import { findPrompt } from './lookup.js';
 
 export interface ScoreOptions extends GlobalOptions {

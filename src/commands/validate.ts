@@ -2,7 +2,8 @@ import type { ContentKind, SourceFile } from '../content/catalog.js';
 import { formatIssue, type ContentIssue } from '../content/parse.js';
 import { EXIT } from '../errors.js';
 import { readNamed } from '../io/content-files.js';
-import { loadAll, stdoutStyle, type GlobalOptions, type Io } from './context.js';
+import { loadAll } from './context.js';
+import { stdoutStyle, type GlobalOptions, type Io } from './io.js';
 
 export interface ValidateOptions extends GlobalOptions {
   json?: boolean;
@@ -15,7 +16,7 @@ export interface ValidateOptions extends GlobalOptions {
  */
 export async function validateCommand(kind: ContentKind, targets: string[], options: ValidateOptions, io: Io): Promise<number> {
   const named = targets.length > 0 ? await readNamed(kind, targets) : { files: [] as SourceFile[], issues: [] as ContentIssue[] };
-  const loaded = await loadAll(io, options, named.files);
+  const loaded = await loadAll(io, options, named.files, { cache: false });
   const checkedFiles = targets.length > 0 ? named.files : loaded.files;
   const checked = new Set(checkedFiles.map((f) => f.file));
   const issues = [...named.issues, ...(targets.length > 0 ? [] : loaded.readIssues), ...loaded.catalog.issues].filter(

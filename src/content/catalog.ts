@@ -2,6 +2,9 @@ import { compilePhrase } from '../scoring/phrase.js';
 import { closest } from '../text/closest.js';
 import { parseYaml, type ContentIssue, type Locator } from './parse.js';
 import { promptSchema, rubricSchema, type Prompt, type Rubric } from './schema.js';
+import { FRAMEWORK_RUBRIC } from './scope.js';
+
+export { FRAMEWORK_RUBRIC, rubricsFor } from './scope.js';
 
 /**
  * The content mlsd knows: every prompt and rubric from every search path, resolved by id. Later
@@ -35,7 +38,6 @@ export interface Catalog {
   notices: string[];
 }
 
-export const FRAMEWORK_RUBRIC = 'framework';
 
 export function buildCatalog(files: readonly SourceFile[]): Catalog {
   const catalog: Catalog = { prompts: new Map(), rubrics: new Map(), issues: [], notices: [] };
@@ -141,12 +143,6 @@ function checkPrompt(entry: Entry<Prompt>, catalog: Catalog): void {
     }
     topics.add(c.topic);
   });
-}
-
-/** The rubrics a prompt is scored against: the framework first, then its own. */
-export function rubricsFor(catalog: Catalog, prompt: Prompt): Rubric[] {
-  const ids = [FRAMEWORK_RUBRIC, ...prompt.rubrics.filter((id) => id !== FRAMEWORK_RUBRIC)];
-  return ids.map((id) => catalog.rubrics.get(id)?.value).filter((r): r is Rubric => !!r);
 }
 
 export function baseName(file: string): string {

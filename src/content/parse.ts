@@ -1,6 +1,9 @@
 import { isMap, isNode, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
 import type { z } from 'zod';
 import { closest } from '../text/closest.js';
+import { MAX_FILE_BYTES } from './limits.js';
+
+export { MAX_FILE_BYTES };
 
 /** A problem found in a content or answers file, pointing at the line, column and field. */
 export interface ContentIssue {
@@ -28,7 +31,6 @@ export interface Parsed<T> {
   locate: Locator;
 }
 
-export const MAX_FILE_BYTES = 1_000_000;
 const MAX_ALIASES = 100;
 
 // Every field name any schema accepts, to suggest the intended one for a typo.

@@ -2,7 +2,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { ContentKind, Origin, SourceFile } from '../content/catalog.js';
 import type { ContentIssue } from '../content/parse.js';
-import { MAX_FILE_BYTES } from '../content/parse.js';
+import { MAX_FILE_BYTES } from '../content/limits.js';
 import { packDirs, type Env, type Paths } from './paths.js';
 
 export interface ContentOptions {
@@ -12,7 +12,7 @@ export interface ContentOptions {
   rubricDirs?: readonly string[];
 }
 
-interface Place {
+export interface Place {
   kind: ContentKind;
   dir: string;
   origin: Origin;

@@ -8,6 +8,8 @@ export interface Paths {
   config: string;
   /** Saved sessions: <data>/sessions. */
   data: string;
+  /** Disposable files, such as the parsed-content cache. */
+  cache: string;
   /** The content shipped with mlsd. */
   builtin: string;
 }
@@ -18,17 +20,18 @@ export function resolvePaths(env: Env = process.env, platform: NodeJS.Platform =
   const builtin = fileURLToPath(new URL('../../', import.meta.url));
   if (env.MLSD_HOME) {
     const home = resolve(env.MLSD_HOME);
-    return { config: home, data: home, builtin };
+    return { config: home, data: home, cache: join(home, 'cache'), builtin };
   }
   const user = env.HOME || homedir();
   if (platform === 'win32') {
     const appData = env.APPDATA || join(user, 'AppData', 'Roaming');
     const localAppData = env.LOCALAPPDATA || join(user, 'AppData', 'Local');
-    return { config: join(appData, 'mlsd'), data: join(localAppData, 'mlsd'), builtin };
+    return { config: join(appData, 'mlsd'), data: join(localAppData, 'mlsd'), cache: join(localAppData, 'mlsd', 'cache'), builtin };
   }
   return {
     config: join(env.XDG_CONFIG_HOME || join(user, '.config'), 'mlsd'),
     data: join(env.XDG_DATA_HOME || join(user, '.local', 'share'), 'mlsd'),
+    cache: join(env.XDG_CACHE_HOME || join(user, '.cache'), 'mlsd'),
     builtin,
   };
 }

@@ -1,9 +1,7 @@
-import { Chalk, type ChalkInstance } from 'chalk';
-
 /**
  * Colour decisions in one place. NO_COLOR (any non-empty value) and --no-color turn colour off,
  * FORCE_COLOR turns it on even when piped, and otherwise colour follows whether the stream is a
- * terminal. chalk alone ignores NO_COLOR, hence the explicit level.
+ * terminal. Plain ANSI codes: nothing to load at start-up, and nothing that ignores NO_COLOR.
  */
 export interface Style {
   enabled: boolean;
@@ -37,17 +35,20 @@ export function colorLevel(
   return /256/.test(env.TERM ?? '') ? 2 : 1;
 }
 
+const code = (open: number, close: number) => (s: string) => `\u001b[${open}m${s}\u001b[${close}m`;
+const identity = (s: string) => s;
+
 export function createStyle(level: ColorLevel): Style {
-  const c: ChalkInstance = new Chalk({ level });
+  const on = level > 0;
   return {
-    enabled: level > 0,
-    bold: (s) => c.bold(s),
-    dim: (s) => c.dim(s),
-    red: (s) => c.red(s),
-    green: (s) => c.green(s),
-    yellow: (s) => c.yellow(s),
-    cyan: (s) => c.cyan(s),
-    magenta: (s) => c.magenta(s),
+    enabled: on,
+    bold: on ? code(1, 22) : identity,
+    dim: on ? code(2, 22) : identity,
+    red: on ? code(31, 39) : identity,
+    green: on ? code(32, 39) : identity,
+    yellow: on ? code(33, 39) : identity,
+    cyan: on ? code(36, 39) : identity,
+    magenta: on ? code(35, 39) : identity,
   };
 }
 

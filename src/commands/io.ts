@@ -1,0 +1,34 @@
+import type { Env } from '../io/paths.js';
+import { colorLevel, createStyle, type Style } from '../ui/style.js';
+
+/** What a command may touch: the streams, the environment, the clock. Tests pass their own. */
+export interface Io {
+  stdout: { write(s: string): unknown; isTTY?: boolean; columns?: number };
+  stderr: { write(s: string): unknown; isTTY?: boolean };
+  env: Env;
+  now: () => Date;
+  random: () => number;
+}
+
+export interface GlobalOptions {
+  promptsDir?: string[];
+  rubricsDir?: string[];
+  /** false with --no-color. */
+  color?: boolean;
+}
+
+export function processIo(): Io {
+  return { stdout: process.stdout, stderr: process.stderr, env: process.env, now: () => new Date(), random: Math.random };
+}
+
+export function stdoutStyle(io: Io, options: GlobalOptions): Style {
+  return createStyle(colorLevel(io.stdout, io.env, options.color));
+}
+
+export function stderrStyle(io: Io, options: GlobalOptions): Style {
+  return createStyle(colorLevel(io.stderr, io.env, options.color));
+}
+
+export function terminalWidth(io: Io): number {
+  return io.stdout.columns && io.stdout.columns > 0 ? io.stdout.columns : 80;
+}
