@@ -9,6 +9,7 @@ import { performance } from 'node:perf_hooks';
 const root = new URL('..', import.meta.url).pathname;
 const bin = join(root, 'bin', 'mlsd.js');
 const home = mkdtempSync(join(tmpdir(), 'mlsd-bench-'));
+process.on('exit', () => rmSync(home, { recursive: true, force: true }));
 const env = { ...process.env, MLSD_HOME: home, NO_COLOR: '1', MLSD_PROMPTS_PATH: '' };
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -102,4 +103,3 @@ for (const factor of [1, 2, 4]) {
   row(`${factor}x (${itemCount * factor} items)`, `${ms.toFixed(2)} ms  ${((ms / (itemCount * factor)) * 100).toFixed(2)} ms/100 items`);
 }
 
-rmSync(home, { recursive: true, force: true });

@@ -1,0 +1,203 @@
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+
+// Runs the built CLI as a user would: `npm test` builds first (pretest).
+const root = new URL('../..', import.meta.url).pathname;
+const bin = join(root, 'bin', 'mlsd.js');
+const fixtures = join(root, 'tests', 'fixtures', 'e2e');
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
+
+let home: string;
+beforeEach(() => {
+  home = mkdtempSync(join(tmpdir(), 'mlsd-e2e-'));
+});
+afterEach(() => {
+  rmSync(home, { recursive: true, force: true });
+});
+
+function mlsd(args: string[], options: { env?: Record<string, string | undefined>; input?: string } = {}) {
+  const env: Record<string, string | undefined> = { ...process.env, MLSD_HOME: home, MLSD_PROMPTS_PATH: '', NO_COLOR: undefined, FORCE_COLOR: undefined, ...options.env };
+  for (const key of Object.keys(env)) if (env[key] === undefined) delete env[key];
+  const r = spawnSync(process.execPath, [bin, ...args], { env: env as NodeJS.ProcessEnv, input: options.input ?? '', encoding: 'utf8', cwd: root });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('mlsd basics', () => {
+  it('prints the version', () => {
+    const r = mlsd(['--version']);
+    expect(r.code).toBe(0);
+    expect(r.stdout.trim()).toBe(pkg.version);
+  });
+
+  it('shows help with no command, and for every command', () => {
+    const r = mlsd([]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Usage: mlsd');
+    for (const command of ['score', 'prompts', 'rubrics', 'prompts list', 'prompts show', 'prompts validate', 'rubrics list', 'rubrics show', 'rubrics validate']) {
+      const help = mlsd([...command.split(' '), '--help']);
+      expect(help.code, command).toBe(0);
+      expect(help.stdout, command).toContain(`Usage: mlsd ${command}`);
+    }
+  });
+
+  it('exits 2 on an unknown command or option, with a suggestion', () => {
+    const r = mlsd(['scor']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('Did you mean score?');
+    expect(mlsd(['score', 'x.md', '--prompt', 'p', '--level', 'principal']).code).toBe(2);
+  });
+});
+
+describe('mlsd prompts and rubrics', () => {
+  it('lists the built-in prompts, as text and JSON', () => {
+    const text = mlsd(['prompts', 'list']);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain('ad-click-prediction');
+    expect(text.stdout).toContain('video-recommendation');
+    const json = JSON.parse(mlsd(['prompts', 'list', '--json']).stdout) as Array<{ id: string; origin: string }>;
+    expect(json.map((p) => p.id)).toEqual(expect.arrayContaining(['ad-click-prediction', 'video-recommendation']));
+    expect(json.every((p) => p.origin === 'built-in')).toBe(true);
+  });
+
+  it('shows a prompt, and suggests the id when it is misspelt', () => {
+    const r = mlsd(['prompts', 'show', 'ad-click-prediction']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Clarifications the interviewer can answer');
+    const typo = mlsd(['prompts', 'show', 'ad-click-predction']);
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toContain('Did you mean "ad-click-prediction"?');
+  });
+
+  it('lists and shows rubrics', () => {
+    expect(mlsd(['rubrics', 'list']).stdout).toContain('framework');
+    const shown = JSON.parse(mlsd(['rubrics', 'show', 'framework', '--json']).stdout) as { items: Array<{ id: string }> };
+    expect(shown.items.map((i) => i.id)).toEqual(expect.arrayContaining(['baseline', 'drift', 'ab-test']));
+  });
+
+  it('validates the built-in content', () => {
+    const r = mlsd(['prompts', 'validate']);
+    expect(r.stdout).toMatch(/0 errors/);
+    expect(r.code).toBe(0);
+  });
+
+  it('reports every problem of a broken file with file:line:col and exits 1', () => {
+    const r = mlsd(['prompts', 'validate', join(fixtures, 'broken-pack', 'prompts')]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/broken\.yaml:4:13 difficulty: expected easy, medium or hard/);
+    expect(r.stdout).toMatch(/broken\.yaml:9:5 clarifications\[0\]: unknown field "answr" \(did you mean "answer"\?\)/);
+    expect(r.stdout).toMatch(/outline\.frame: missing required field "frame"/);
+    const json = JSON.parse(mlsd(['prompts', 'validate', '--json', join(fixtures, 'broken-pack', 'prompts')]).stdout) as { ok: boolean; errors: unknown[] };
+    expect(json.ok).toBe(false);
+    expect(json.errors.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('skips a broken user file, keeps the built-ins working, and notices overrides', () => {
+    mkdirSync(join(home, 'prompts'), { recursive: true });
+    writeFileSync(join(home, 'prompts', 'mine.yaml'), 'id: mine\ntitle: [broken\n');
+    const shown = mlsd(['prompts', 'show', 'ad-click-prediction', '--json']);
+    const original = JSON.parse(shown.stdout) as Record<string, unknown>;
+    writeFileSync(join(home, 'prompts', 'ad-click-prediction.yaml'), readFileSync(join(root, 'prompts', 'ad-click-prediction.yaml'), 'utf8').replace(/^title: .*$/m, 'title: My own ads prompt'));
+    const r = mlsd(['prompts', 'list']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('video-recommendation');
+    expect(r.stdout).toContain('My own ads prompt');
+    expect(r.stdout).toContain('user, overrides built-in');
+    expect(r.stderr).toMatch(/warning: skipped .*mine\.yaml:\d+:\d+/);
+    expect(r.stderr).toMatch(/notice: prompt "ad-click-prediction" from .* overrides/);
+    expect(original.title).not.toBe('My own ads prompt');
+  });
+
+  it('sees an edited user file at once (the content cache is keyed on the files)', () => {
+    mkdirSync(join(home, 'prompts'), { recursive: true });
+    const source = readFileSync(join(root, 'prompts', 'video-recommendation.yaml'), 'utf8');
+    writeFileSync(join(home, 'prompts', 'video-copy.yaml'), source.replace(/^id: .*$/m, 'id: video-copy').replace(/^title: .*$/m, 'title: First title'));
+    expect(mlsd(['prompts', 'list']).stdout).toContain('First title');
+    writeFileSync(join(home, 'prompts', 'video-copy.yaml'), source.replace(/^id: .*$/m, 'id: video-copy').replace(/^title: .*$/m, 'title: Second, longer title'));
+    expect(mlsd(['prompts', 'list']).stdout).toContain('Second, longer title');
+  });
+});
+
+describe('mlsd score', () => {
+  it('prints a report for a Markdown answer, with the section mapping', () => {
+    const r = mlsd(['score', join(fixtures, 'answer.md'), '--prompt', 'ad-click-prediction']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/Overall\s+\d+\/100/);
+    expect(r.stdout).toContain('"Metrics" → evaluation');
+    expect(r.stdout).toContain('"Feature engineering" → data');
+    expect(r.stdout).toContain('"Prediction service" → serving');
+    expect(r.stdout).toContain('✓ ');
+    expect(r.stdout).toContain('Verdict');
+    expect(r.stdout).not.toMatch(/\u001b\[/);
+  });
+
+  it('prints JSON of the documented shape', () => {
+    const r = mlsd(['score', join(fixtures, 'answer.md'), '--prompt', 'ad-click-prediction', '--level', 'staff', '--json']);
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout) as {
+      prompt: string; level: string; overall: number; verdict: string;
+      stages: Array<{ id: string; score: number; items: Array<{ id: string; rubric: string; status: string; evidence: string | null }> }>;
+      redFlags: Array<{ id: string; stage: string | null; evidence: string | null }>;
+    };
+    expect(report.prompt).toBe('ad-click-prediction');
+    expect(report.level).toBe('staff');
+    expect(report.overall).toBeGreaterThan(0);
+    expect(['strong-hire', 'hire', 'lean-hire', 'lean-no-hire', 'no-hire']).toContain(report.verdict);
+    expect(report.stages.map((s) => s.id)).toEqual(['clarify', 'frame', 'data', 'model', 'evaluation', 'serving', 'monitoring']);
+    const items = report.stages.flatMap((s) => s.items);
+    expect(items.every((i) => ['covered', 'prompted', 'missed', 'negated'].includes(i.status))).toBe(true);
+    expect(items.find((i) => i.id === 'baseline')).toMatchObject({ rubric: 'framework', status: 'covered' });
+    expect(items.find((i) => i.id === 'baseline')!.evidence).toContain('logistic regression as a baseline');
+    expect(new Set(items.map((i) => i.rubric))).toEqual(new Set(['framework', 'ad-click-prediction']));
+    expect(Array.isArray(report.redFlags)).toBe(true);
+  });
+
+  it('scores a YAML answer and reads stdin with -', () => {
+    const yaml = mlsd(['score', join(fixtures, 'answer.yaml'), '--prompt', 'ad-click-prediction', '--json']);
+    expect(yaml.code).toBe(0);
+    expect((JSON.parse(yaml.stdout) as { format: string }).format).toBe('yaml');
+    const piped = mlsd(['score', '-', '--prompt', 'video-recommendation', '--json'], { input: readFileSync(join(fixtures, 'answer.md'), 'utf8') });
+    expect(piped.code).toBe(0);
+    expect((JSON.parse(piped.stdout) as { prompt: string }).prompt).toBe('video-recommendation');
+  });
+
+  it('saves the scored answer with --save', () => {
+    const r = mlsd(['score', join(fixtures, 'answer.md'), '--prompt', 'ad-click-prediction', '--save', '--json']);
+    expect(r.code).toBe(0);
+    const id = (JSON.parse(r.stdout) as { session: string }).session;
+    expect(r.stderr).toContain(`saved session ${id}`);
+    const files = readdirSync(join(home, 'sessions'));
+    expect(files).toEqual([`${id}.json`]);
+    const record = JSON.parse(readFileSync(join(home, 'sessions', files[0]!), 'utf8')) as { schema: number; prompt: string; report: { overall: number }; answers: { sections: Record<string, string> } };
+    expect(record).toMatchObject({ schema: 1, prompt: 'ad-click-prediction' });
+    expect(record.answers.sections.model).toContain('logistic regression');
+    expect(record.report.overall).toBe((JSON.parse(r.stdout) as { overall: number }).overall);
+  });
+
+  it('explains bad input with exit code 2', () => {
+    const missing = mlsd(['score', 'nope.md', '--prompt', 'ad-click-prediction']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('cannot read answers file nope.md: no such file');
+    const unknown = mlsd(['score', join(fixtures, 'answer.md'), '--prompt', 'ads']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('unknown prompt "ads"');
+    const bad = mlsd(['score', join(fixtures, 'bad-answer.yaml'), '--prompt', 'ad-click-prediction']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/bad-answer\.yaml:2:1 modle: unknown stage "modle".*did you mean "model"/);
+    const empty = mlsd(['score', '-', '--prompt', 'ad-click-prediction'], { input: '\n\n' });
+    expect(empty.code).toBe(2);
+    expect(empty.stderr).toContain('no answer text');
+    const noPrompt = mlsd(['score', join(fixtures, 'answer.md')]);
+    expect(noPrompt.code).toBe(2);
+    expect(noPrompt.stderr).toContain("required option '-p, --prompt <id>' not specified");
+  });
+
+  it('respects NO_COLOR, FORCE_COLOR and --no-color', () => {
+    const args = ['score', join(fixtures, 'answer.md'), '--prompt', 'ad-click-prediction'];
+    expect(mlsd(args, { env: { FORCE_COLOR: '1' } }).stdout).toMatch(/\u001b\[/);
+    expect(mlsd(args, { env: { FORCE_COLOR: '1', NO_COLOR: '1' } }).stdout).not.toMatch(/\u001b\[/);
+    expect(mlsd([...args, '--no-color'], { env: { FORCE_COLOR: '1' } }).stdout).not.toMatch(/\u001b\[/);
+  });
+});
