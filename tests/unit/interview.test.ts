@@ -87,7 +87,7 @@ describe('a whole session', () => {
     const { state: s0, messages: m0 } = begin();
     expect(m0[0]!.text).toContain('Design ad click prediction for our feed.');
     const { state, messages } = walk(s0, [
-      { type: 'ask', text: 'How many users are there?', now: 1 * MIN },
+      { type: 'ask', text: 'How many daily active users are there?', now: 1 * MIN },
       { type: 'ask', text: 'What is the business goal?', now: 2 * MIN },
       { type: 'submit', text: 'I will assume revenue is the goal.', now: 3 * MIN },
       ...Object.entries(good).map(([, text], i) => ({ type: 'submit' as const, text, now: (5 + i * 5) * MIN })),
