@@ -35,6 +35,7 @@ export function buildProgram(io: Io, readStdin: () => Promise<string>): { progra
       'after',
       `
 Examples:
+  mlsd practice ad-click-prediction --duration 60 --level staff
   mlsd prompts list
   mlsd score my-answer.md --prompt ad-click-prediction
   mlsd score my-answer.yaml --prompt video-recommendation --level staff --json
@@ -63,6 +64,33 @@ such headings is scored as a whole.`,
     )
     .action((file: string, _opts: unknown, command: Command) =>
       run(async () => (await import('./commands/score.js')).scoreCommand(file, globals(command) as never, io, readStdin))(),
+    );
+
+  program
+    .command('practice')
+    .description('a timed mock interview in the terminal, stage by stage, scored at the end')
+    .argument('[prompt-id]', 'the prompt to practise (default: a random one)')
+    .option('-d, --duration <minutes>', 'length of the interview in minutes', (v) => Number(v), 45)
+    .addOption(new Option('-l, --level <level>', 'the level you are interviewing for').choices(CANDIDATE_LEVELS).default('senior'))
+    .option('-t, --tag <tag>', 'pick a random prompt with this tag')
+    .option('-e, --editor', 'answer each stage in $VISUAL / $EDITOR instead of inline')
+    .addHelpText(
+      'after',
+      `
+Keys: Enter starts a new line; Enter on an empty line submits the answer. Ctrl-C pauses: the session is
+saved and \`mlsd resume\` continues it with the time that was left. Every answer is saved as you go.`,
+    )
+    .action((promptId: string | undefined, _opts: unknown, command: Command) =>
+      run(async () => (await import('./commands/practice.js')).practiceCommand(promptId, globals(command) as never, io))(),
+    );
+
+  program
+    .command('resume')
+    .description('continue an interrupted practice session')
+    .argument('[session-id]', 'the session id or a unique prefix (default: the latest interrupted one)')
+    .option('-e, --editor', 'answer in $VISUAL / $EDITOR instead of inline')
+    .action((id: string | undefined, _opts: unknown, command: Command) =>
+      run(async () => (await import('./commands/practice.js')).resumeCommand(id, globals(command) as never, io))(),
     );
 
   const prompts = program.command('prompts').description('list, show and validate interview prompts');
@@ -129,6 +157,7 @@ export async function main(argv: string[], io: Io, readStdin: () => Promise<stri
       if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return EXIT.ok;
       return EXIT.usage;
     }
+    if (error instanceof Error && error.name === 'ExitPromptError') return EXIT.interrupted;
     if (error instanceof CliError) {
       io.stderr.write(`mlsd: ${error.message}\n`);
       for (const line of error.details) io.stderr.write(`  ${line}\n`);

@@ -1,14 +1,13 @@
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { parseAnswers } from '../answers/parse.js';
 import { rubricsFor } from '../content/scope.js';
 import { formatIssue } from '../content/parse.js';
 import { CliError, EXIT } from '../errors.js';
-import { writeFileAtomic } from '../io/atomic.js';
 import { compileRubrics } from '../scoring/compile.js';
 import type { CandidateLevel } from '../scoring/report.js';
 import { scoreAnswers } from '../scoring/score.js';
-import { newSessionId, SESSION_SCHEMA, sessionFileName, type SessionRecord } from '../store/session.js';
+import { newSessionId, SESSION_SCHEMA, type SessionRecord } from '../store/session.js';
+import { saveSession, sessionsDir } from '../store/sessions.js';
 import { renderReport } from '../ui/report.js';
 import { loadAll, reportLoadProblems } from './context.js';
 import { stderrStyle, stdoutStyle, terminalWidth, type GlobalOptions, type Io } from './io.js';
@@ -45,15 +44,15 @@ export async function scoreCommand(file: string, options: ScoreOptions, io: Io, 
       id,
       kind: 'score',
       createdAt: io.now().toISOString(),
+      updatedAt: io.now().toISOString(),
+      status: 'finished',
       prompt: prompt.id,
       level: options.level,
       answers: parsed.answers,
       source: { file: name, format: parsed.format },
       report,
     };
-    const target = join(loaded.paths.data, 'sessions', sessionFileName(id));
-    await writeFileAtomic(target, `${JSON.stringify(record, null, 2)}\n`);
-    session = { id, file: target };
+    session = { id, file: await saveSession(sessionsDir(loaded.paths.data), record) };
   }
 
   if (options.json) {

@@ -1,20 +1,29 @@
 import type { AnswersFormat } from '../answers/parse.js';
+import type { InterviewState } from '../interview/session.js';
 import type { CandidateLevel, ScoreReport } from '../scoring/report.js';
 import type { AnswerSet } from '../scoring/score.js';
 
 /** One saved session, a JSON file per session. `schema` lets later versions migrate old files. */
 export const SESSION_SCHEMA = 1;
 
+export type SessionStatus = 'active' | 'interrupted' | 'finished' | 'timed-out';
+
 export interface SessionRecord {
   schema: typeof SESSION_SCHEMA;
   id: string;
   kind: 'score' | 'practice';
   createdAt: string;
+  updatedAt: string;
   prompt: string;
   level: CandidateLevel;
+  status: SessionStatus;
   answers: AnswerSet;
+  /** For `score`: the file the answer came from. */
   source?: { file: string; format: AnswersFormat };
-  report: ScoreReport;
+  /** For `practice`: the whole interview, so it can be resumed. */
+  interview?: InterviewState;
+  /** Present once the session is scored. */
+  report?: ScoreReport;
 }
 
 const ID_ALPHABET = '0123456789abcdefghjkmnpqrstvwxyz';
@@ -36,4 +45,11 @@ export function newSessionId(now: Date, random: () => number): string {
 
 export function sessionFileName(id: string): string {
   return `${id}.json`;
+}
+
+/** A parsed file is a session only if it has the fields every version has. */
+export function isSessionRecord(value: unknown): value is SessionRecord {
+  if (!value || typeof value !== 'object') return false;
+  const v = value as Record<string, unknown>;
+  return v.schema === SESSION_SCHEMA && typeof v.id === 'string' && typeof v.prompt === 'string' && (v.kind === 'score' || v.kind === 'practice');
 }
