@@ -58,7 +58,7 @@ function renderStage(stage: StageResult, style: Style, width: number): string[] 
   if (!stage.answered && stage.items.every((i) => i.status === 'missed')) {
     // A stage never reached: one line, not a lecture per item.
     const labels = stage.items.map((i) => i.label).join(', ');
-    return [`${style.bold(stage.title)}  ${style.red('0/100')}${style.dim('  not reached')}`, ...wrap(`missed: ${labels}`, width, '    ', '  ').map(style.dim)];
+    return [`${style.bold(stage.title)}  ${style.red('0/100')}${style.dim('  not answered')}`, ...wrap(`missed: ${labels}`, width, '    ', '  ').map(style.dim)];
   }
   const out = [`${style.bold(stage.title)}  ${scoreColor(stage.score, style)(`${stage.score}/100`)}${style.dim(stage.answered ? `  ${stage.words} words` : '  not answered')}`];
   const order: ItemResult['status'][] = ['covered', 'prompted', 'negated', 'missed'];

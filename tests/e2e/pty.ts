@@ -1,0 +1,80 @@
+import { spawn, type IPty } from '@lydell/node-pty';
+import { join } from 'node:path';
+
+// A real pseudo-terminal running the built CLI, for the interactive commands.
+const root = new URL('../..', import.meta.url).pathname;
+export const bin = join(root, 'bin', 'mlsd.js');
+export const fixtures = join(root, 'tests', 'fixtures', 'e2e');
+
+const ANSI = /\u001b\[[0-9;?]*[A-Za-z]|\u001b[()][A-Z0-9]|\u001b[=>]/g;
+
+export interface Terminal {
+  /** Everything written so far, without escape sequences. */
+  output(): string;
+  write(data: string): void;
+  /** Types text and presses Enter. */
+  line(text: string): void;
+  /** Resolves when the output after `from` matches, or rejects with the screen so far. */
+  waitFor(pattern: RegExp, options?: { from?: number; timeout?: number }): Promise<number>;
+  exited: Promise<number>;
+}
+
+const open = new Set<IPty>();
+
+/** Kills every terminal a test left running, so one failure cannot slow the next test. */
+export function closeAll(): void {
+  for (const pty of open) {
+    try {
+      pty.kill();
+    } catch {
+      // already gone
+    }
+  }
+  open.clear();
+}
+
+export function runInTerminal(args: string[], env: Record<string, string | undefined>): Terminal {
+  // node-pty passes undefined values on as the string "undefined": drop them.
+  const clean: Record<string, string> = {};
+  for (const [k, v] of Object.entries({ ...process.env, TERM: 'xterm-256color', ...env })) if (v !== undefined) clean[k] = v;
+  const pty: IPty = spawn(process.execPath, [bin, ...args], { name: 'xterm-256color', cols: 80, rows: 24, cwd: root, env: clean });
+  open.add(pty);
+  let raw = '';
+  pty.onData((d) => {
+    raw += d;
+  });
+  const exited = new Promise<number>((resolve) =>
+    pty.onExit((e) => {
+      open.delete(pty);
+      resolve(e.exitCode);
+    }),
+  );
+  const output = () => raw.replace(ANSI, '').replace(/\r/g, '');
+  return {
+    output,
+    write: (data) => pty.write(data),
+    line: (text) => {
+      pty.write(text);
+      pty.write('\r');
+    },
+    waitFor(pattern, { from = 0, timeout = 15_000 } = {}) {
+      return new Promise((resolve, reject) => {
+        const started = Date.now();
+        const check = () => {
+          const text = output();
+          const match = pattern.exec(text.slice(from));
+          if (match) return resolve(from + match.index + match[0].length);
+          if (Date.now() - started > timeout) return reject(new Error(`timed out waiting for ${pattern}; screen:\n${text.slice(-1500)}`));
+          setTimeout(check, 50);
+        };
+        check();
+      });
+    },
+    exited,
+  };
+}
+
+/** A pattern for words that may wrap across lines on an 80-column screen. */
+export function words(text: string): RegExp {
+  return new RegExp(text.split(/\s+/).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s+'));
+}
