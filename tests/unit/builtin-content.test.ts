@@ -1,0 +1,74 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildCatalog, rubricsFor, type SourceFile } from '../../src/content/catalog.js';
+import { formatIssue } from '../../src/content/parse.js';
+import { compilePhrase } from '../../src/scoring/phrase.js';
+
+const root = new URL('../..', import.meta.url).pathname;
+const read = (kind: 'prompt' | 'rubric', dir: string): SourceFile[] =>
+  readdirSync(join(root, dir))
+    .filter((f) => f.endsWith('.yaml'))
+    .map((f) => ({ kind, file: `${dir}/${f}`, text: readFileSync(join(root, dir, f), 'utf8'), origin: 'built-in' as const }));
+const catalog = buildCatalog([...read('rubric', 'rubrics'), ...read('prompt', 'prompts')]);
+
+// The item ids other parts of mlsd refer to (DESIGN.md section 2).
+const REQUIRED: Record<string, string[]> = {
+  clarify: ['business-objective', 'scale', 'latency-constraint'],
+  frame: ['ml-objective', 'problem-type', 'inputs-outputs'],
+  data: ['data-sources', 'labels', 'features', 'data-leakage', 'class-imbalance'],
+  model: ['baseline', 'model-choice', 'loss-function'],
+  evaluation: ['offline-metrics', 'online-metrics', 'ab-test'],
+  serving: ['online-vs-batch', 'serving-latency', 'model-compression'],
+  monitoring: ['drift', 'retraining', 'feedback-loop'],
+};
+
+describe('the built-in content', () => {
+  it('validates with no errors and no warnings', () => {
+    expect(catalog.issues.map(formatIssue)).toEqual([]);
+  });
+
+  it('has every framework item id the rest of mlsd relies on, in its stage', () => {
+    const framework = catalog.rubrics.get('framework')!.value;
+    for (const [stage, ids] of Object.entries(REQUIRED)) {
+      for (const id of ids) expect(framework.items.find((i) => i.id === id)?.stage, id).toBe(stage);
+    }
+  });
+
+  it('gives every item at least six phrases, a why, a hint and a follow-up', () => {
+    for (const { value: rubric } of catalog.rubrics.values()) {
+      for (const item of rubric.items) {
+        expect(item.phrases.length, `${rubric.id}/${item.id}`).toBeGreaterThanOrEqual(6);
+        expect(item.followUp, `${rubric.id}/${item.id}`).toMatch(/\?$/);
+        expect(item.why.length + item.hint.length, `${rubric.id}/${item.id}`).toBeGreaterThan(40);
+      }
+    }
+  });
+
+  it('never detects two items of one prompt by the same phrase', () => {
+    for (const { value: prompt } of catalog.prompts.values()) {
+      const owner = new Map<string, string>();
+      const clashes: string[] = [];
+      for (const rubric of rubricsFor(catalog, prompt)) {
+        for (const item of rubric.items) {
+          for (const phrase of item.phrases) {
+            const key = compilePhrase(phrase).tokens.map((t) => t.stem).join(' ');
+            const other = owner.get(key);
+            if (other && other !== item.id) clashes.push(`${prompt.id}: "${phrase}" in ${item.id} and ${other}`);
+            owner.set(key, item.id);
+          }
+        }
+      }
+      expect(clashes).toEqual([]);
+    }
+  });
+
+  it('resolves every prompt to the framework and its own rubric', () => {
+    expect(catalog.prompts.size).toBeGreaterThanOrEqual(2);
+    for (const { value: prompt } of catalog.prompts.values()) {
+      const ids = rubricsFor(catalog, prompt).map((r) => r.id);
+      expect(ids[0]).toBe('framework');
+      expect(ids).toContain(prompt.id);
+    }
+  });
+});
