@@ -91,6 +91,8 @@ export class MatchIndex {
   private readonly byStem = new Map<string, number[]>();
   private readonly byJoin = new Map<string, number[]>();
   private readonly joinStems: Array<string | null>;
+  /** Positions of numbers, where a phrase starting with the wildcard `k` may start. */
+  private readonly numbers: number[];
 
   constructor(
     readonly tokens: Token[],
@@ -104,6 +106,7 @@ export class MatchIndex {
       return vocabulary ? vocabulary.canonical(joined, t.raw + next.raw) : joined;
     });
     this.canon.forEach((stem, i) => push(this.byStem, stem, i));
+    this.numbers = tokens.flatMap((t, i) => (NUMBER.test(t.raw) ? [i] : []));
     this.joinStems.forEach((stem, i) => stem && push(this.byJoin, stem, i));
   }
 
@@ -116,6 +119,7 @@ export class MatchIndex {
     const firstJoin = phrase.joins[0];
     if (firstJoin) for (const i of this.byStem.get(firstJoin) ?? []) starts.add(i);
     for (const i of this.byJoin.get(first.stem) ?? []) starts.add(i);
+    if (first.wildcard) for (const i of this.numbers) starts.add(i);
     const matches: Array<[number, number]> = [];
     let lastEnd = -1;
     for (const start of [...starts].sort((a, b) => a - b)) {

@@ -119,3 +119,10 @@ describe('statements and lists', () => {
     expect(sentences.map((s) => s.text)).toEqual(['We use e.g. clicks as labels.', 'Then we train.', 'Why?', 'Because it works.']);
   });
 });
+
+describe('number wildcards', () => {
+  it('matches a phrase that starts with the wildcard', () => {
+    expect(matches('k ms', 'Ranking must finish within 100 ms.')).toBe(true);
+    expect(matches('k ms', 'It must be fast.')).toBe(false);
+  });
+});
