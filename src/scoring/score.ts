@@ -199,10 +199,11 @@ function checkFlag(
   const { flag } = compiled;
   let texts: Text[];
   if (flag.stage) {
-    // A stage-scoped flag needs that stage's own answer: in a whole-text answer, where a term was
-    // said (while clarifying, or while evaluating) cannot be told.
+    // A stage-scoped flag looks at that stage's answer. An answer with no sections is searched
+    // whole, except for flags about clarifying: what was said before designing cannot be told there.
     const own = sections.get(flag.stage);
-    texts = own ? [own] : [];
+    const whole = sections.size === 0 && flag.stage !== 'clarify' ? everything.filter((t) => t.source === 'general') : [];
+    texts = own ? [own] : whole;
   } else {
     texts = everything.filter((t) => t.source !== 'follow-up');
   }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { itemOf, score } from '../helpers/rubric.js';
+import { compileRubrics } from '../../src/scoring/compile.js';
+import { itemOf, score, testRubric } from '../helpers/rubric.js';
 
 const modest = {
   clarify: 'What is the business goal here? I will assume we want to increase revenue, with about 10 million daily active users.',
@@ -143,6 +144,14 @@ describe('red flags', () => {
     expect(inModel.redFlags.some((f) => f.id === 'model-while-clarifying')).toBe(false);
     const whole = score({ sections: {}, general: 'I would use XGBoost here. What is the business goal?' });
     expect(whole.redFlags.some((f) => f.id === 'model-while-clarifying')).toBe(false);
+  });
+
+  it('applies other stage-scoped flags to the whole of an unsectioned answer', () => {
+    const scoped = compileRubrics([{ ...testRubric, redFlags: [{ ...testRubric.redFlags[0]!, id: 'accuracy-in-evaluation', stage: 'evaluation' }] }]);
+    const whole = score({ sections: {}, general: 'We train a model. We measure accuracy on the test set.' }, 'senior', scoped);
+    expect(whole.redFlags.map((f) => f.id)).toContain('accuracy-in-evaluation');
+    const elsewhere = score({ sections: { clarify: 'Is accuracy or latency more important?', evaluation: 'We run an A/B test.' } }, 'senior', scoped);
+    expect(elsewhere.redFlags.map((f) => f.id)).not.toContain('accuracy-in-evaluation');
   });
 
   it('takes points off and caps the verdict for a major flag', () => {
