@@ -211,18 +211,28 @@ class LiveSession {
       this.draftDirty = false;
       void this.save();
     }, AUTOSAVE_MS);
+    // Inside a prompt, Ctrl-C is a keypress; between prompts the terminal sends SIGINT instead.
+    // Both lead to the same pause, so a well-timed Ctrl-C never kills the session.
+    let interrupted = false;
+    const onSigint = () => {
+      interrupted = true;
+    };
+    process.on('SIGINT', onSigint);
     try {
       while (this.state.status === 'active') {
         try {
+          if (interrupted) throw new ExitPromptError();
           await this.turn();
         } catch (error) {
           if (!(error instanceof ExitPromptError)) throw error;
+          interrupted = false;
           if (!(await this.pause())) continue;
           return EXIT.interrupted;
         }
         await this.save();
       }
     } finally {
+      process.off('SIGINT', onSigint);
       clearInterval(autosave);
       await this.saving;
     }

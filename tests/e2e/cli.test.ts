@@ -125,9 +125,10 @@ describe('mlsd score', () => {
     const r = mlsd(['score', join(fixtures, 'answer.md'), '--prompt', 'ad-click-prediction']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/Overall\s+\d+\/100/);
-    expect(r.stdout).toContain('"Metrics" → evaluation');
-    expect(r.stdout).toContain('"Feature engineering" → data');
-    expect(r.stdout).toContain('"Prediction service" → serving');
+    const flat = r.stdout.replace(/\s+/g, ' ');
+    expect(flat).toContain('"Metrics" → evaluation');
+    expect(flat).toContain('"Feature engineering" → data');
+    expect(flat).toContain('"Prediction service" → serving');
     expect(r.stdout).toContain('✓ ');
     expect(r.stdout).toContain('Verdict');
     expect(r.stdout).not.toMatch(/\u001b\[/);

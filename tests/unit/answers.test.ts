@@ -86,6 +86,10 @@ describe('reading an answers file', () => {
     expect(parsed.issues[0]!.message).toContain('did you mean "monitoring"');
   });
 
+  it('suggests the stage for a transposed key', () => {
+    expect(parseAnswers('modle: x\n', 'a.yaml').issues[0]!.message).toContain('did you mean "model"');
+  });
+
   it('rejects YAML that is not a mapping, and nested values', () => {
     expect(parseAnswers('- a\n- b\n', 'a.yaml').issues[0]!.message).toContain('expected a mapping');
     expect(parseAnswers('model:\n  a: 1\n', 'a.yml').issues[0]!.message).toContain('expected the answer as text');
