@@ -17,7 +17,11 @@ export interface PhraseToken {
   raw: string;
   stem: string;
   wildcard: boolean;
+  /** An article inside a phrase may be left out: "correct the probabilities" = "corrected probabilities". */
+  optional: boolean;
 }
+
+const ARTICLES = new Set(['a', 'an', 'the']);
 
 export interface CompiledPhrase {
   text: string;
@@ -27,7 +31,14 @@ export interface CompiledPhrase {
 }
 
 export function compilePhrase(text: string): CompiledPhrase {
-  const tokens = tokenize(text).map((t) => ({ raw: t.raw, stem: t.stem, wildcard: WILDCARDS.has(t.raw) }));
+  const parsed = tokenize(text);
+  const tokens = parsed.map((t, k) => ({
+    raw: t.raw,
+    stem: t.stem,
+    wildcard: WILDCARDS.has(t.raw),
+    // Never the first word, nor a letter glued to the next ("a/b").
+    optional: k > 0 && k < parsed.length - 1 && ARTICLES.has(t.raw) && parsed[k + 1]!.sep !== 'glue',
+  }));
   const joins = tokens.map((t, k) => {
     const next = tokens[k + 1];
     return next ? stemWord(t.raw + next.raw) : null;
@@ -146,6 +157,10 @@ export class MatchIndex {
       if (step) {
         pos += step[0];
         k += step[1];
+        continue;
+      }
+      if (phrase.tokens[k]!.optional) {
+        k++;
         continue;
       }
       if (k === 0 || skips >= MAX_SKIPS || UNSKIPPABLE.has(token.raw)) return -1;

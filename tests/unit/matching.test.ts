@@ -126,3 +126,12 @@ describe('number wildcards', () => {
     expect(matches('k ms', 'It must be fast.')).toBe(false);
   });
 });
+
+describe('optional articles', () => {
+  it('lets an article inside a phrase be left out, but not the a of a/b', () => {
+    expect(matches('correct the probabilities', 'We use the corrected probabilities.')).toBe(true);
+    expect(matches('correct the probabilities', 'We correct the probabilities.')).toBe(true);
+    expect(matches('run an a/b test', 'We run a/b tests.')).toBe(true);
+    expect(matches('a/b test', 'The b test is next.')).toBe(false);
+  });
+});

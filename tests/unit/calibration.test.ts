@@ -1,0 +1,72 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseAnswers } from '../../src/answers/parse.js';
+import { buildCatalog, rubricsFor, type SourceFile } from '../../src/content/catalog.js';
+import { compileRubrics } from '../../src/scoring/compile.js';
+import type { CandidateLevel, ScoreReport } from '../../src/scoring/report.js';
+import { scoreAnswers } from '../../src/scoring/score.js';
+
+// Answers written independently of the rubrics (tests/fixtures/answers), scored against the real
+// built-in content: the scorer must rank them the way an interviewer would.
+const root = new URL('../..', import.meta.url).pathname;
+const read = (kind: 'prompt' | 'rubric', dir: string): SourceFile[] =>
+  readdirSync(join(root, dir))
+    .filter((f) => f.endsWith('.yaml'))
+    .map((f) => ({ kind, file: f, text: readFileSync(join(root, dir, f), 'utf8'), origin: 'built-in' as const }));
+const catalog = buildCatalog([...read('rubric', 'rubrics'), ...read('prompt', 'prompts')]);
+const answersDir = join(root, 'tests', 'fixtures', 'answers');
+
+function scoreFile(file: string, promptId: string, level: CandidateLevel = 'senior'): ScoreReport {
+  const prompt = catalog.prompts.get(promptId)!.value;
+  const parsed = parseAnswers(readFileSync(join(answersDir, file), 'utf8'), file);
+  return scoreAnswers({ prompt, scope: compileRubrics(rubricsFor(catalog, prompt)), answers: parsed.answers, level });
+}
+
+/** The share of a domain rubric's weight an answer earns. */
+function domainShare(report: ScoreReport, rubric: string): number {
+  const items = report.stages.flatMap((s) => s.items).filter((i) => i.rubric === rubric);
+  const total = items.reduce((n, i) => n + i.weight, 0);
+  return items.reduce((n, i) => n + i.weight * i.credit, 0) / total;
+}
+
+describe.each(['ad-click-prediction', 'video-recommendation'])('answers to %s', (prompt) => {
+  const strong = scoreFile(`${prompt}.strong.md`, prompt);
+  const modest = scoreFile(`${prompt}.modest.md`, prompt);
+  const weak = scoreFile(`${prompt}.weak.md`, prompt);
+  const buzzwords = scoreFile(`${prompt}.buzzwords.md`, prompt);
+
+  it('scores a strong answer as a hire and a weak one far below', () => {
+    expect(strong.overall).toBeGreaterThanOrEqual(75);
+    expect(['hire', 'strong-hire']).toContain(strong.verdict);
+    expect(weak.overall).toBeLessThanOrEqual(30);
+    expect(strong.overall).toBeGreaterThan(modest.overall + 15);
+    expect(modest.overall).toBeGreaterThan(weak.overall + 15);
+  });
+
+  it('earns most domain items with the strong answer', () => {
+    expect(domainShare(strong, prompt)).toBeGreaterThan(0.75);
+    expect(domainShare(weak, prompt)).toBeLessThan(0.25);
+  });
+
+  it('never lets the buzzword list outscore the modest answer', () => {
+    expect(buzzwords.overall).toBeLessThan(modest.overall);
+    expect(buzzwords.redFlags.filter((f) => f.id === 'list-instead-of-reasoning').length).toBeGreaterThanOrEqual(5);
+  });
+
+  it('flags the weak answer, and not the strong one', () => {
+    expect(weak.redFlags.length).toBeGreaterThan(0);
+    expect(strong.redFlags.filter((f) => f.severity === 'major')).toEqual([]);
+  });
+});
+
+describe('domain rubrics are specific', () => {
+  it('gives a strong answer to one prompt clearly less of the other prompt\'s domain credit', () => {
+    const adsOnAds = domainShare(scoreFile('ad-click-prediction.strong.md', 'ad-click-prediction'), 'ad-click-prediction');
+    const videoOnAds = domainShare(scoreFile('video-recommendation.strong.md', 'ad-click-prediction'), 'ad-click-prediction');
+    const videoOnVideo = domainShare(scoreFile('video-recommendation.strong.md', 'video-recommendation'), 'video-recommendation');
+    const adsOnVideo = domainShare(scoreFile('ad-click-prediction.strong.md', 'video-recommendation'), 'video-recommendation');
+    expect(videoOnAds).toBeLessThan(adsOnAds - 0.3);
+    expect(adsOnVideo).toBeLessThan(videoOnVideo - 0.3);
+  });
+});
