@@ -74,7 +74,8 @@ function renderItem(item: ItemResult, style: Style, width: number): string[] {
   switch (item.status) {
     case 'covered': {
       const depth = item.depth === 'mention' ? style.yellow(' (only listed, not explained)') : '';
-      out.push(`  ${style.green(mark)} ${item.label}${tag}${depth}`);
+      const where = item.foundIn && item.foundIn !== item.stage ? style.dim(` (said under ${item.foundIn === 'general' ? 'no stage heading' : item.foundIn})`) : '';
+      out.push(`  ${style.green(mark)} ${item.label}${tag}${depth}${where}`);
       if (item.evidence) out.push(...wrap(`“${item.evidence}”`, width, '      ').map(style.dim));
       break;
     }
