@@ -23,10 +23,13 @@ const SUBJECTS = new Set(['we', 'i', 'you', 'they', 'it', 'this', 'that', 'he', 
 
 const PLAIN_CUES = new Set(['not', 'no', 'never', 'without', 'neither', 'nor', 'none', 'nothing', 'lack', 'lacks', 'lacking', 'avoid', 'avoids', 'avoiding']);
 const DISMISS_CUES = new Set(['skip', 'skips', 'skipping', 'ignore', 'ignores', 'ignoring', 'drop', 'dropping', 'forget', 'forgo', 'omit', 'omitting']);
-const DISMISS_WORDS = new Set([
-  'need', 'needs', 'needed', 'necessary', 'worry', 'worried', 'concern', 'concerned', 'care', 'bother',
-  'matter', 'matters', 'important', 'relevant', 'required', 'require', 'requires', 'worth', 'useful',
-  'helpful', 'essential', 'priority', 'problem', 'issue', 'point', 'benefit',
+// Stems of words that turn a negation into a dismissal: not needing, not caring, and refusing to
+// look at something ("I'm not going to ask about privacy", "we don't monitor drift").
+const DISMISS_STEMS = new Set([
+  'need', 'necessari', 'worri', 'concern', 'care', 'bother', 'matter', 'import', 'relev', 'requir',
+  'worth', 'us', 'help', 'essenti', 'prioriti', 'problem', 'issu', 'point', 'benefit',
+  'ask', 'consid', 'think', 'look', 'check', 'handl', 'address', 'deal', 'cover', 'discuss', 'monitor',
+  'track', 'measur', 'plan',
 ]);
 const DISMISS_ADJECTIVES = new Set(['unnecessary', 'overkill', 'irrelevant', 'pointless', 'unneeded', 'superfluous', 'useless']);
 const FALSE_CUES_AFTER = new Set(['only', 'just', 'doubt', 'matter', 'exception', 'surprise', 'wonder']);
@@ -68,7 +71,7 @@ function cueAt(tokens: Token[], i: number, start: number): Negation | null {
   if (FALSE_CUES_AFTER.has(nextWord)) return null; // "not only", "no doubt"
   if (word === 'not' && (prevWord === 'or' || prevWord === 'if')) return null; // "whether or not", "if not"
   const between = tokens.slice(i + 1, start);
-  if (between.some((t) => DISMISS_WORDS.has(t.raw))) return 'dismissal';
+  if (between.some((t) => DISMISS_STEMS.has(t.stem))) return 'dismissal';
   return 'plain';
 }
 
@@ -84,7 +87,7 @@ function after(tokens: Token[], end: number): Negation | null {
       for (let j = i + 1; j < Math.min(tokens.length, i + 4); j++) {
         const t = tokens[j]!;
         if (t.sep === 'hard' || t.sep === 'comma') break;
-        if (DISMISS_WORDS.has(t.raw)) return 'dismissal';
+        if (DISMISS_STEMS.has(t.stem)) return 'dismissal';
       }
       return null;
     }

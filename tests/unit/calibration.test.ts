@@ -70,3 +70,50 @@ describe('domain rubrics are specific', () => {
     expect(adsOnVideo).toBeLessThan(videoOnVideo - 0.3);
   });
 });
+
+describe('an answer that rules things out', () => {
+  // The candidate's own list of what they rejected and affirmed is at the end of the fixture.
+  const report = scoreFile('ad-click-prediction.negated.md', 'ad-click-prediction');
+  const status = (id: string) => report.stages.flatMap((s) => s.items).find((i) => i.id === id)!.status;
+
+  it.each(['baseline', 'ab-test', 'safe-rollout', 'retraining', 'drift', 'data-splitting', 'feature-store', 'privacy-requirements'])(
+    'reads "%s" as ruled out',
+    (id) => {
+      expect(status(id)).toBe('negated');
+    },
+  );
+
+  it.each(['labels', 'problem-type', 'class-imbalance', 'loss-function', 'feature-interactions', 'offline-metrics', 'calibration', 'operational-monitoring'])(
+    'still credits "%s", said affirmatively',
+    (id) => {
+      expect(status(id)).toBe('covered');
+    },
+  );
+
+  it('scores it far below an answer that does these things', () => {
+    expect(report.overall).toBeLessThan(scoreFile('ad-click-prediction.modest.md', 'ad-click-prediction').overall);
+    expect(report.redFlags.map((f) => f.id)).toEqual(expect.arrayContaining(['complex-model-no-baseline', 'train-once']));
+  });
+});
+
+describe('other answer formats', () => {
+  it('scores a YAML answer and a heading-less answer like a written one', () => {
+    expect(scoreFile('ad-click-prediction.answers.yaml', 'ad-click-prediction').overall).toBeGreaterThan(60);
+    for (const prompt of ['ad-click-prediction', 'video-recommendation']) {
+      const plain = scoreFile(`${prompt}.plain.txt`, prompt);
+      expect(plain.overall, prompt).toBeGreaterThan(scoreFile(`${prompt}.modest.md`, prompt).overall);
+      expect(plain.overall, prompt).toBeLessThan(scoreFile(`${prompt}.strong.md`, prompt).overall);
+    }
+  });
+
+  it('maps the unusual headings of a real write-up', () => {
+    const parsed = parseAnswers(readFileSync(join(answersDir, 'video-recommendation.mixed.md'), 'utf8'), 'mixed.md');
+    const mapped = Object.fromEntries(parsed.mapping.map((m) => [m.heading, m.stages]));
+    expect(mapped.Metrics).toEqual(['evaluation']);
+    expect(mapped['Feature engineering']).toEqual(['data']);
+    expect(mapped['Prediction service']).toEqual(['serving']);
+    // It sits under the level-1 "Problem statement" heading, so it inherits that stage.
+    expect(mapped['Open questions']).toEqual(['clarify']);
+    expect(scoreFile('video-recommendation.mixed.md', 'video-recommendation').overall).toBeGreaterThan(50);
+  });
+});

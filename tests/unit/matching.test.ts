@@ -135,3 +135,15 @@ describe('optional articles', () => {
     expect(matches('a/b test', 'The b test is next.')).toBe(false);
   });
 });
+
+describe('dismissing a risk', () => {
+  it.each([
+    ["I'm not going to ask about privacy constraints.", 'privacy', 'negated'],
+    ["We don't monitor drift at all.", 'drift', 'negated'],
+    ['We ship it without checking for drift.', 'drift', 'negated'],
+    ["We don't want any leakage, so features are computed as of the impression.", 'leakage', 'affirmed'],
+    ['There is no drift alarm yet, so we add one.', 'drift', 'affirmed'],
+  ])('%j reads %s as %s', (text, phrase, expected) => {
+    expect(reading(phrase, text, true)).toBe(expected);
+  });
+});
