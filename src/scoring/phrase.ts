@@ -52,8 +52,12 @@ export function compilePhrase(text: string): CompiledPhrase {
  */
 export class Vocabulary {
   private readonly stems = new Set<string>();
+  /** Every prefix of every phrase word: a text word that is none of them cannot start a joined word. */
+  private readonly prefixes = new Set<string>();
   /** Surface forms of phrase words and their one-letter deletions, to the stems they stand for. */
   private readonly nearby = new Map<string, Set<string>>();
+  /** Words already looked up: answers and sessions repeat them. */
+  private readonly memo = new Map<string, string>();
 
   constructor(phrases: Iterable<CompiledPhrase>) {
     for (const phrase of phrases) {
@@ -68,6 +72,7 @@ export class Vocabulary {
 
   private add(raw: string, stem: string): void {
     this.stems.add(stem);
+    for (let i = 1; i <= raw.length; i++) this.prefixes.add(raw.slice(0, i));
     if (raw.length < FUZZY_MIN_LENGTH) return;
     for (const variant of [raw, ...deletions(raw)]) {
       let set = this.nearby.get(variant);
@@ -76,19 +81,42 @@ export class Vocabulary {
     }
   }
 
+  /** Whether a text word could be the first part of a phrase word written as two ("re ranking"). */
+  startsWord(raw: string): boolean {
+    return this.prefixes.has(raw);
+  }
+
   /** The phrase stem that a word of an answer stands for. */
   canonical(stem: string, raw: string): string {
-    if (this.stems.has(stem) || raw.length < FUZZY_MIN_LENGTH || NUMBER.test(raw)) return stem;
-    const candidates = new Set<string>();
-    for (const variant of [raw, ...deletions(raw)]) for (const c of this.nearby.get(variant) ?? []) candidates.add(c);
-    if (candidates.size !== 1) return stem;
-    const [only] = candidates;
-    return only!;
+    if (this.stems.has(stem) || raw.length < FUZZY_MIN_LENGTH) return stem;
+    const key = `${raw} ${stem}`;
+    const known = this.memo.get(key);
+    if (known !== undefined) return known;
+    const found = this.nearest(stem, raw);
+    if (this.memo.size >= MEMO_LIMIT) this.memo.clear();
+    this.memo.set(key, found);
+    return found;
+  }
+
+  private nearest(stem: string, raw: string): string {
+    if (NUMBER.test(raw)) return stem;
+    let only: string | null = null;
+    const consider = (variant: string): boolean => {
+      for (const c of this.nearby.get(variant) ?? []) {
+        if (only !== null && only !== c) return false;
+        only = c;
+      }
+      return true;
+    };
+    if (!consider(raw)) return stem;
+    for (let i = 0; i < raw.length; i++) if (!consider(raw.slice(0, i) + raw.slice(i + 1))) return stem;
+    return only ?? stem;
   }
 }
 
 /** Shorter words are too easily one edit from another real word ("label", "level"). */
 const FUZZY_MIN_LENGTH = 7;
+const MEMO_LIMIT = 50_000;
 
 function deletions(word: string): string[] {
   const out: string[] = [];
@@ -109,12 +137,20 @@ export class MatchIndex {
     readonly tokens: Token[],
     vocabulary?: Vocabulary,
   ) {
-    this.canon = tokens.map((t) => (vocabulary ? vocabulary.canonical(t.stem, t.raw) : t.stem));
+    // Answers repeat their words: look each one up once.
+    const seen = new Map<string, string>();
+    const canonical = (stem: string, raw: string): string => {
+      if (!vocabulary) return stem;
+      let found = seen.get(raw);
+      if (found === undefined) seen.set(raw, (found = vocabulary.canonical(stem, raw)));
+      return found;
+    };
+    this.canon = tokens.map((t) => canonical(t.stem, t.raw));
     this.joinStems = tokens.map((t, i) => {
       const next = tokens[i + 1];
       if (!next || !continues(next)) return null;
-      const joined = stemWord(t.raw + next.raw);
-      return vocabulary ? vocabulary.canonical(joined, t.raw + next.raw) : joined;
+      if (vocabulary && !vocabulary.startsWord(t.raw)) return null;
+      return canonical(stemWord(t.raw + next.raw), t.raw + next.raw);
     });
     this.canon.forEach((stem, i) => push(this.byStem, stem, i));
     this.numbers = tokens.flatMap((t, i) => (NUMBER.test(t.raw) ? [i] : []));
@@ -125,15 +161,19 @@ export class MatchIndex {
   find(phrase: CompiledPhrase): Array<[number, number]> {
     const first = phrase.tokens[0];
     if (!first) return [];
-    const starts = new Set<number>();
-    for (const i of this.byStem.get(first.stem) ?? []) starts.add(i);
     const firstJoin = phrase.joins[0];
-    if (firstJoin) for (const i of this.byStem.get(firstJoin) ?? []) starts.add(i);
-    for (const i of this.byJoin.get(first.stem) ?? []) starts.add(i);
-    if (first.wildcard) for (const i of this.numbers) starts.add(i);
+    const sources = [
+      this.byStem.get(first.stem),
+      firstJoin ? this.byStem.get(firstJoin) : undefined,
+      this.byJoin.get(first.stem),
+      first.wildcard ? this.numbers : undefined,
+    ].filter((list): list is number[] => !!list && list.length > 0);
+    if (sources.length === 0) return [];
+    // Each list is already in text order; only a mix of them needs sorting.
+    const starts = sources.length === 1 ? sources[0]! : [...new Set(sources.flat())].sort((a, b) => a - b);
     const matches: Array<[number, number]> = [];
     let lastEnd = -1;
-    for (const start of [...starts].sort((a, b) => a - b)) {
+    for (const start of starts) {
       if (start < lastEnd) continue;
       const end = this.matchAt(phrase, start);
       if (end > 0) {
