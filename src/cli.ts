@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { Command, CommanderError, Option } from 'commander';
+import { Argument, Command, CommanderError, Option } from 'commander';
 import { CliError, EXIT } from './errors.js';
 import type { GlobalOptions, Io } from './commands/io.js';
 import { CANDIDATE_LEVELS } from './scoring/report.js';
@@ -39,6 +39,7 @@ Examples:
   mlsd prompts list
   mlsd score my-answer.md --prompt ad-click-prediction
   mlsd score my-answer.yaml --prompt video-recommendation --level staff --json
+  mlsd schema rubric > rubric.schema.json
 
 User content lives in $XDG_CONFIG_HOME/mlsd/{prompts,rubrics} (MLSD_HOME overrides);
 MLSD_PROMPTS_PATH lists prompt packs. Exit codes: 0 ok, 1 check failed, 2 usage or input error.`,
@@ -136,6 +137,13 @@ saved and \`mlsd resume\` continues it with the time that was left. Every answer
     .action((paths: string[], _opts: unknown, command: Command) =>
       run(async () => (await import('./commands/validate.js')).validateCommand('rubric', paths, globals(command), io))(),
     );
+
+  program
+    .command('schema')
+    .description('print the JSON Schema of a prompt or rubric file, for editor completion and checks')
+    .addArgument(new Argument('<kind>', 'which schema').choices(['prompt', 'rubric']))
+    .addHelpText('after', '\nContent files start with "# yaml-language-server: $schema=../schemas/<kind>.schema.json" so editors use it.')
+    .action((kind: 'prompt' | 'rubric') => run(async () => (await import('./commands/schema.js')).schemaCommand(kind, io))());
 
   for (const command of [program, ...program.commands, ...program.commands.flatMap((c) => c.commands)]) {
     command.exitOverride().configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });

@@ -36,7 +36,7 @@ describe('mlsd basics', () => {
     const r = mlsd([]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Usage: mlsd');
-    for (const command of ['score', 'prompts', 'rubrics', 'prompts list', 'prompts show', 'prompts validate', 'rubrics list', 'rubrics show', 'rubrics validate']) {
+    for (const command of ['score', 'practice', 'resume', 'schema', 'prompts', 'rubrics', 'prompts list', 'prompts show', 'prompts validate', 'rubrics list', 'rubrics show', 'rubrics validate']) {
       const help = mlsd([...command.split(' '), '--help']);
       expect(help.code, command).toBe(0);
       expect(help.stdout, command).toContain(`Usage: mlsd ${command}`);
@@ -108,6 +108,23 @@ describe('mlsd prompts and rubrics', () => {
     expect(r.stderr).toMatch(/warning: skipped .*mine\.yaml:\d+:\d+/);
     expect(r.stderr).toMatch(/notice: prompt "ad-click-prediction" from .* overrides/);
     expect(original.title).not.toBe('My own ads prompt');
+  });
+
+  it('reads prompt packs from MLSD_PROMPTS_PATH and says where each prompt comes from', () => {
+    const r = mlsd(['prompts', 'list', '--json'], { env: { MLSD_PROMPTS_PATH: join(fixtures, 'pack') } });
+    expect(r.code).toBe(0);
+    const prompts = JSON.parse(r.stdout) as Array<{ id: string; origin: string }>;
+    expect(prompts.find((p) => p.id === 'mini-ads')?.origin).toBe('pack');
+    expect(prompts.find((p) => p.id === 'ad-click-prediction')?.origin).toBe('built-in');
+  });
+
+  it('prints the JSON Schema of a content file', () => {
+    const r = mlsd(['schema', 'rubric']);
+    expect(r.code).toBe(0);
+    const schema = JSON.parse(r.stdout) as { title: string; properties: Record<string, unknown> };
+    expect(schema.title).toBe('mlsd rubric');
+    expect(Object.keys(schema.properties)).toEqual(expect.arrayContaining(['id', 'items', 'redFlags']));
+    expect(mlsd(['schema', 'answer']).code).toBe(2);
   });
 
   it('sees an edited user file at once (the content cache is keyed on the files)', () => {
