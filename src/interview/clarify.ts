@@ -15,6 +15,8 @@ export interface ClarifyReply {
 
 export const CANDIDATES_CALL =
   "That's your call: state the assumption you'd make, and I'll tell you if it's way off.";
+/** The reply to a stated assumption the prompt has no fact about. */
+export const NOTED = 'Noted. That assumption is fine for this interview.';
 
 export interface ClarifyMatcher {
   reply(question: string): ClarifyReply;
@@ -37,7 +39,8 @@ export function clarifyMatcher(prompt: Pick<Prompt, 'clarifications'>): ClarifyM
         }
       });
       const chosen = best as { topic: string; answer: string } | null;
-      return chosen ? { topic: chosen.topic, answer: chosen.answer } : { topic: null, answer: CANDIDATES_CALL };
+      if (chosen) return { topic: chosen.topic, answer: chosen.answer };
+      return { topic: null, answer: question.trim().endsWith('?') ? CANDIDATES_CALL : NOTED };
     },
   };
 }

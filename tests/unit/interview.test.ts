@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { promptSchema } from '../../src/content/schema.js';
 import { formatClock, stageBudgets } from '../../src/interview/budgets.js';
-import { CANDIDATES_CALL, clarifyMatcher } from '../../src/interview/clarify.js';
+import { CANDIDATES_CALL, clarifyMatcher, NOTED } from '../../src/interview/clarify.js';
 import { createInterview, type InterviewEvent, type InterviewState, type Message } from '../../src/interview/session.js';
 import { testScope } from '../helpers/rubric.js';
 
@@ -77,8 +77,9 @@ describe('clarifying questions', () => {
     expect(matcher.reply('What should we optimize for: the business goal?').topic).toBe('goal');
   });
 
-  it("says it is the candidate's call when nothing matches", () => {
+  it("says it is the candidate's call when nothing matches, and notes a stated assumption", () => {
     expect(matcher.reply('Can we use GPUs?')).toEqual({ topic: null, answer: CANDIDATES_CALL });
+    expect(matcher.reply("I'll assume we can use GPUs for training.")).toEqual({ topic: null, answer: NOTED });
   });
 });
 
