@@ -139,6 +139,23 @@ saved and \`mlsd resume\` continues it with the time that was left. Every answer
     );
 
   program
+    .command('history')
+    .description('your saved sessions, newest first, with a trend of overall scores')
+    .option('-p, --prompt <id>', 'only sessions of this prompt')
+    .option('--json', 'print as JSON')
+    .action((_opts: unknown, command: Command) => run(async () => (await import('./commands/history.js')).historyCommand(globals(command), io))());
+
+  program
+    .command('review')
+    .description('the full feedback of one session: answers, scores, evidence, hints and the reference outline')
+    .argument('[session-id]', 'a session id, a unique prefix of one, or "last" (default)')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'md', 'json']).default('text'))
+    .option('-o, --out <file>', 'write to a file instead of the terminal')
+    .action((id: string | undefined, _opts: unknown, command: Command) =>
+      run(async () => (await import('./commands/review.js')).reviewCommand(id, globals(command) as never, io))(),
+    );
+
+  program
     .command('schema')
     .description('print the JSON Schema of a prompt or rubric file, for editor completion and checks')
     .addArgument(new Argument('<kind>', 'which schema').choices(['prompt', 'rubric']))

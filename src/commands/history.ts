@@ -1,0 +1,33 @@
+import { resolvePaths } from '../io/paths.js';
+import { EXIT } from '../errors.js';
+import { listSessions, sessionsDir } from '../store/sessions.js';
+import { renderHistory } from '../ui/history.js';
+import { stderrStyle, stdoutStyle, type GlobalOptions, type Io } from './io.js';
+
+export interface HistoryOptions extends GlobalOptions {
+  prompt?: string;
+  json?: boolean;
+}
+
+export async function historyCommand(options: HistoryOptions, io: Io): Promise<number> {
+  const dir = sessionsDir(resolvePaths(io.env).data);
+  const { sessions, problems } = await listSessions(dir);
+  const warn = stderrStyle(io, options);
+  for (const p of problems) io.stderr.write(warn.yellow(`warning: skipped ${p.file}: ${p.reason}\n`));
+  const shown = options.prompt ? sessions.filter((s) => s.prompt === options.prompt) : sessions;
+  if (options.json) {
+    const rows = shown.map((s) => ({
+      id: s.id, createdAt: s.createdAt, prompt: s.prompt, level: s.level, kind: s.kind, status: s.status,
+      usedMs: s.interview?.usedMs ?? null, durationMs: s.interview?.durationMs ?? null,
+      overall: s.report?.overall ?? null, verdict: s.report?.verdict ?? null,
+    }));
+    io.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
+    return EXIT.ok;
+  }
+  if (shown.length === 0) {
+    io.stdout.write(options.prompt ? `No sessions for "${options.prompt}" yet.\n` : 'No sessions yet. Start one with `mlsd practice`, or save a scored answer with `mlsd score --save`.\n');
+    return EXIT.ok;
+  }
+  io.stdout.write(`${renderHistory(shown, stdoutStyle(io, options)).join('\n')}\n`);
+  return EXIT.ok;
+}

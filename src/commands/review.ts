@@ -1,0 +1,84 @@
+import { rubricsFor } from '../content/scope.js';
+import type { Prompt } from '../content/schema.js';
+import { CliError, EXIT } from '../errors.js';
+import { writeFileAtomic } from '../io/atomic.js';
+import { formatClock } from '../interview/budgets.js';
+import { compileRubrics } from '../scoring/compile.js';
+import { scoreAnswers } from '../scoring/score.js';
+import type { ScoreReport } from '../scoring/report.js';
+import { STAGES } from '../stages.js';
+import type { SessionRecord } from '../store/session.js';
+import { findById, listSessions, sessionsDir } from '../store/sessions.js';
+import { sessionDate, sessionDuration } from '../ui/history.js';
+import { renderMarkdown } from '../ui/markdown.js';
+import { renderOutline } from '../ui/outline.js';
+import { renderReport } from '../ui/report.js';
+import { wrap } from '../ui/wrap.js';
+import { loadAll, reportLoadProblems } from './context.js';
+import { stderrStyle, stdoutStyle, terminalWidth, type GlobalOptions, type Io } from './io.js';
+
+export interface ReviewOptions extends GlobalOptions {
+  format: 'text' | 'md' | 'json';
+  out?: string;
+}
+
+export async function reviewCommand(idPrefix: string | undefined, options: ReviewOptions, io: Io): Promise<number> {
+  const loaded = await loadAll(io, options);
+  reportLoadProblems(loaded, io, options);
+  const dir = sessionsDir(loaded.paths.data);
+  const { sessions } = await listSessions(dir);
+  if (sessions.length === 0) throw new CliError('no saved sessions yet; run `mlsd practice`, or `mlsd score --save`', EXIT.usage);
+  let record: SessionRecord;
+  if (!idPrefix || idPrefix === 'last') record = sessions[0]!;
+  else {
+    const found = findById(sessions, idPrefix);
+    if ('error' in found) {
+      throw new CliError(found.error === 'ambiguous' ? `"${idPrefix}" matches several sessions: ${found.matches.join(', ')}` : `no session "${idPrefix}"; see \`mlsd history\``, EXIT.usage);
+    }
+    record = found.session;
+  }
+  const prompt: Prompt | null = loaded.catalog.prompts.get(record.prompt)?.value ?? null;
+  let report: ScoreReport | undefined = record.report;
+  if (!report) {
+    if (!prompt) throw new CliError(`session ${record.id} was never scored and its prompt "${record.prompt}" is not installed`, EXIT.usage);
+    report = scoreAnswers({ prompt, scope: compileRubrics(rubricsFor(loaded.catalog, prompt)), answers: record.answers, level: record.level });
+    io.stderr.write(stderrStyle(io, options).dim(`note: session ${record.id} is ${record.status}; scored now against the current rubrics\n`));
+  }
+
+  let text: string;
+  if (options.format === 'json') {
+    const i = record.interview;
+    const timings = i
+      ? { usedMs: i.usedMs, durationMs: i.durationMs, stages: Object.fromEntries(STAGES.map((s) => [s.id, { usedMs: i.stageMs[s.id] ?? 0, budgetMs: i.budgets[s.id] }])) }
+      : null;
+    text = `${JSON.stringify({ ...report, session: { id: record.id, kind: record.kind, status: record.status, createdAt: record.createdAt }, answers: record.answers, followUps: i?.followUps ?? [], timings }, null, 2)}\n`;
+  } else if (options.format === 'md') {
+    text = renderMarkdown(record, report, prompt);
+  } else {
+    const style = options.out ? stdoutStyle({ ...io, stdout: { write: () => true, isTTY: false } }, options) : stdoutStyle(io, options);
+    const width = terminalWidth(io);
+    const lines = [style.bold(`Session ${record.id}`) + style.dim(`  ·  ${sessionDate(record.createdAt)}  ·  ${record.kind}  ·  ${record.status}  ·  time ${sessionDuration(record)}`), ''];
+    for (const stage of STAGES) {
+      const answer = record.answers.sections[stage.id];
+      const i = record.interview;
+      const time = i ? style.dim(`  ${formatClock(i.stageMs[stage.id] ?? 0)} of ${formatClock(i.budgets[stage.id])}`) : '';
+      lines.push(`${style.bold(stage.title)}${time}`);
+      lines.push(...(answer?.trim() ? answer.trim().split('\n').flatMap((l) => wrap(l, Math.min(width, 100), '  │ ', '  │ ')) : [style.dim('  (not answered)')]));
+      for (const f of i?.followUps.filter((f) => f.stage === stage.id) ?? []) {
+        lines.push(...wrap(`Follow-up: ${f.question}`, Math.min(width, 100), '    ', '  ').map(style.cyan));
+        lines.push(...wrap(f.answer || '(no answer)', Math.min(width, 100), '  │ ', '  │ '));
+      }
+      lines.push('');
+    }
+    lines.push(...renderReport(report, style, { width }));
+    if (prompt) lines.push('', ...renderOutline(prompt, record.interview ?? null, style, width));
+    text = `${lines.join('\n')}\n`;
+  }
+  if (options.out) {
+    await writeFileAtomic(options.out, text);
+    io.stderr.write(`wrote ${options.out}\n`);
+  } else {
+    io.stdout.write(text);
+  }
+  return EXIT.ok;
+}

@@ -1,0 +1,51 @@
+import type { SessionRecord } from '../store/session.js';
+import { VERDICT_LABEL } from '../scoring/verdict.js';
+import { formatClock } from '../interview/budgets.js';
+import type { Style } from './style.js';
+import { padEnd } from './wrap.js';
+
+const SPARKS = '▁▂▃▄▅▆▇█';
+
+/** Scores 0-100 as a one-line chart, oldest first. */
+export function sparkline(scores: readonly number[]): string {
+  return scores.map((s) => SPARKS[Math.min(SPARKS.length - 1, Math.floor((Math.max(0, Math.min(100, s)) / 100) * SPARKS.length))]).join('');
+}
+
+export function sessionDate(iso: string): string {
+  const d = new Date(iso);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+export function sessionDuration(record: SessionRecord): string {
+  const i = record.interview;
+  return i ? `${formatClock(i.usedMs)}/${formatClock(i.durationMs)}` : '-';
+}
+
+/** The history table, newest first, then a trend per prompt. */
+export function renderHistory(sessions: readonly SessionRecord[], style: Style): string[] {
+  const rows = sessions.map((s) => [
+    s.id,
+    sessionDate(s.createdAt),
+    s.prompt,
+    s.level,
+    s.kind,
+    sessionDuration(s),
+    s.report ? String(s.report.overall) : '-',
+    s.report ? VERDICT_LABEL[s.report.verdict] : s.status,
+  ]);
+  const header = ['id', 'date', 'prompt', 'level', 'kind', 'time', 'score', 'verdict'];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)) + 2);
+  const out = [style.bold(header.map((h, i) => padEnd(h, widths[i]!)).join('').trimEnd())];
+  for (const r of rows) out.push(r.map((c, i) => padEnd(c, widths[i]!)).join('').trimEnd());
+  const scored = [...sessions].reverse().filter((s) => s.report);
+  if (scored.length >= 2) {
+    out.push('', style.bold('Trend (oldest → newest)'));
+    out.push(`  ${padEnd('all prompts', 26)}${sparkline(scored.map((s) => s.report!.overall))}  ${scored.at(-1)!.report!.overall}`);
+    for (const prompt of [...new Set(scored.map((s) => s.prompt))].sort()) {
+      const mine = scored.filter((s) => s.prompt === prompt).map((s) => s.report!.overall);
+      if (mine.length >= 2) out.push(`  ${padEnd(prompt, 26)}${sparkline(mine)}  ${mine.at(-1)}`);
+    }
+  }
+  return out;
+}

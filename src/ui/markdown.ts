@@ -1,0 +1,48 @@
+import type { Prompt } from '../content/schema.js';
+import { formatClock } from '../interview/budgets.js';
+import type { ScoreReport } from '../scoring/report.js';
+import { VERDICT_LABEL } from '../scoring/verdict.js';
+import { STAGES } from '../stages.js';
+import type { SessionRecord } from '../store/session.js';
+import { sessionDate } from './history.js';
+
+/** A session as Markdown that reads well on GitHub: answers, feedback and the reference outline. */
+export function renderMarkdown(record: SessionRecord, report: ScoreReport, prompt: Prompt | null): string {
+  const out: string[] = [];
+  const i = record.interview;
+  out.push(`# ${report.title}`, '');
+  out.push(`Session \`${record.id}\` · ${sessionDate(record.createdAt)} · level ${report.level} · ${record.kind}${i ? ` · ${formatClock(i.usedMs)} of ${formatClock(i.durationMs)}` : ''}`, '');
+  if (prompt) out.push(`> ${prompt.prompt}`, '');
+  out.push(`**Overall: ${report.overall}/100 · ${VERDICT_LABEL[report.verdict]}**${report.penalty ? ` (${report.penalty} points off for red flags)` : ''}`, '');
+  out.push('| stage | score | time |', '|---|---:|---:|');
+  for (const stage of report.stages) {
+    const time = i ? `${formatClock(i.stageMs[stage.id] ?? 0)} / ${formatClock(i.budgets[stage.id])}` : '-';
+    out.push(`| ${stage.title} | ${stage.score} | ${time} |`);
+  }
+  for (const stage of report.stages) {
+    out.push('', `## ${stage.title} · ${stage.score}/100`, '');
+    const answer = stage.id === 'clarify' && i ? record.answers.sections.clarify : record.answers.sections[stage.id];
+    if (answer?.trim()) out.push(...answer.trim().split('\n').map((l) => `> ${l}`), '');
+    else out.push('_Not answered._', '');
+    for (const f of i?.followUps.filter((f) => f.stage === stage.id) ?? []) out.push(`**Follow-up:** ${f.question}`, '', `> ${f.answer || '(no answer)'}`, '');
+    for (const item of stage.items) {
+      const mark = item.status === 'covered' ? '✅' : item.status === 'prompted' ? '🟡' : item.status === 'negated' ? '⛔' : '❌';
+      const note = item.status === 'prompted' ? ' (needed prompting)' : item.status === 'negated' ? ' (ruled out)' : item.depth === 'mention' ? ' (only listed)' : '';
+      out.push(`- ${mark} **${item.label}**${note}`);
+      if (item.evidence && item.status !== 'missed') out.push(`  - “${item.evidence}”`);
+      if (item.status === 'missed' || item.status === 'negated') out.push(`  - Why it matters: ${item.why}`, `  - Hint: ${item.hint}`);
+    }
+  }
+  if (report.redFlags.length > 0) {
+    out.push('', '## Red flags', '');
+    for (const flag of report.redFlags) {
+      out.push(`- **${flag.label}** (${flag.severity}${flag.stage ? `, ${flag.stage}` : ''}): ${flag.why}`);
+      if (flag.evidence) out.push(`  - “${flag.evidence}”`);
+    }
+  }
+  if (prompt) {
+    out.push('', '## Reference outline');
+    for (const stage of STAGES) out.push('', `### ${stage.title}`, '', ...prompt.outline[stage.id].map((p) => `- ${p}`));
+  }
+  return `${out.join('\n')}\n`;
+}

@@ -1,0 +1,82 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sparkline } from '../../src/ui/history.js';
+
+const root = new URL('../..', import.meta.url).pathname;
+const bin = join(root, 'bin', 'mlsd.js');
+const answers = join(root, 'tests', 'fixtures', 'answers');
+let home: string;
+
+function mlsd(args: string[]) {
+  const env: Record<string, string | undefined> = { ...process.env, MLSD_HOME: home, MLSD_PROMPTS_PATH: '', NO_COLOR: '1' };
+  const r = spawnSync(process.execPath, [bin, ...args], { env: env as NodeJS.ProcessEnv, encoding: 'utf8' });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+beforeAll(() => {
+  home = mkdtempSync(join(tmpdir(), 'mlsd-history-'));
+  for (const quality of ['weak', 'modest', 'strong']) {
+    expect(mlsd(['score', join(answers, `ad-click-prediction.${quality}.md`), '--prompt', 'ad-click-prediction', '--save']).code).toBe(0);
+  }
+  expect(mlsd(['score', join(answers, 'video-recommendation.modest.md'), '--prompt', 'video-recommendation', '--save']).code).toBe(0);
+  writeFileSync(join(home, 'sessions', 'broken.json'), '{ not json');
+});
+afterAll(() => rmSync(home, { recursive: true, force: true }));
+
+describe('mlsd history', () => {
+  it('lists sessions newest first with a trend, skipping a corrupt file with a warning', () => {
+    const r = mlsd(['history']);
+    expect(r.code).toBe(0);
+    const rows = r.stdout.split('\n').filter((l) => /^[0-9a-z]{10}\s/.test(l));
+    expect(rows).toHaveLength(4);
+    expect(rows[0]).toContain('video-recommendation');
+    expect(r.stdout).toMatch(/ad-click-prediction\s+▁\S+█\s+\d+/);
+    expect(r.stderr).toMatch(/warning: skipped .*broken\.json: corrupt JSON/);
+  });
+
+  it('filters by prompt and prints JSON', () => {
+    const rows = JSON.parse(mlsd(['history', '--prompt', 'ad-click-prediction', '--json']).stdout) as Array<{ prompt: string; overall: number }>;
+    expect(rows).toHaveLength(3);
+    expect(rows.every((r) => r.prompt === 'ad-click-prediction')).toBe(true);
+    expect(rows[0]!.overall).toBeGreaterThan(rows[2]!.overall);
+  });
+});
+
+describe('mlsd review', () => {
+  it('shows the last session with answers, feedback and the outline', () => {
+    const r = mlsd(['review']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Video recommendations on the homepage');
+    expect(r.stdout).toMatch(/Overall\s+\d+\/100/);
+    expect(r.stdout).toContain('Reference outline');
+  });
+
+  it('exports Markdown and JSON, by id prefix, to a file', () => {
+    const [first] = JSON.parse(mlsd(['history', '--json']).stdout) as Array<{ id: string }>;
+    const out = join(home, 'review.md');
+    const md = mlsd(['review', first!.id.slice(0, 9), '--format', 'md', '--out', out]);
+    expect(md.code).toBe(0);
+    const text = readFileSync(out, 'utf8');
+    expect(text).toMatch(/^# Video recommendations on the homepage/);
+    expect(text).toContain('## Reference outline');
+    const json = JSON.parse(mlsd(['review', first!.id, '--format', 'json']).stdout) as { session: { id: string }; answers: { sections: Record<string, string> }; stages: unknown[] };
+    expect(json.session.id).toBe(first!.id);
+    expect(json.stages).toHaveLength(7);
+    expect(Object.keys(json.answers.sections).length).toBeGreaterThan(3);
+  });
+
+  it('explains an unknown session id', () => {
+    const r = mlsd(['review', 'zzzz']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('no session "zzzz"');
+  });
+});
+
+describe('sparkline', () => {
+  it('draws 0..100 from the lowest to the highest block', () => {
+    expect(sparkline([0, 50, 100])).toBe('▁▅█');
+  });
+});
