@@ -151,9 +151,16 @@ saved and \`mlsd resume\` continues it with the time that was left. Every answer
     .argument('[session-id]', 'a session id, a unique prefix of one, or "last" (default)')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'md', 'json']).default('text'))
     .option('-o, --out <file>', 'write to a file instead of the terminal')
+    .option('-c, --compare <ids...>', 'two sessions side by side: score deltas per stage, items gained and lost')
     .action((id: string | undefined, _opts: unknown, command: Command) =>
       run(async () => (await import('./commands/review.js')).reviewCommand(id, globals(command) as never, io))(),
     );
+
+  program
+    .command('stats')
+    .description('averages per stage, the items you miss most, and stages that run over budget')
+    .option('--json', 'print as JSON')
+    .action((_opts: unknown, command: Command) => run(async () => (await import('./commands/stats.js')).statsCommand(globals(command), io))());
 
   program
     .command('schema')

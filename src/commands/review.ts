@@ -13,6 +13,8 @@ import { sessionDate, sessionDuration } from '../ui/history.js';
 import { renderMarkdown } from '../ui/markdown.js';
 import { renderOutline } from '../ui/outline.js';
 import { renderReport } from '../ui/report.js';
+import { renderComparison } from '../ui/progress.js';
+import { compareReports } from '../progress/compare.js';
 import { wrap } from '../ui/wrap.js';
 import { loadAll, reportLoadProblems } from './context.js';
 import { stderrStyle, stdoutStyle, terminalWidth, type GlobalOptions, type Io } from './io.js';
@@ -20,6 +22,17 @@ import { stderrStyle, stdoutStyle, terminalWidth, type GlobalOptions, type Io } 
 export interface ReviewOptions extends GlobalOptions {
   format: 'text' | 'md' | 'json';
   out?: string;
+  /** Two session ids to show side by side. */
+  compare?: string[];
+}
+
+function pickSession(sessions: SessionRecord[], idPrefix: string | undefined): SessionRecord {
+  if (!idPrefix || idPrefix === 'last') return sessions[0]!;
+  const found = findById(sessions, idPrefix);
+  if ('error' in found) {
+    throw new CliError(found.error === 'ambiguous' ? `"${idPrefix}" matches several sessions: ${found.matches.join(', ')}` : `no session "${idPrefix}"; see \`mlsd history\``, EXIT.usage);
+  }
+  return found.session;
 }
 
 export async function reviewCommand(idPrefix: string | undefined, options: ReviewOptions, io: Io): Promise<number> {
@@ -28,22 +41,31 @@ export async function reviewCommand(idPrefix: string | undefined, options: Revie
   const dir = sessionsDir(loaded.paths.data);
   const { sessions } = await listSessions(dir);
   if (sessions.length === 0) throw new CliError('no saved sessions yet; run `mlsd practice`, or `mlsd score --save`', EXIT.usage);
-  let record: SessionRecord;
-  if (!idPrefix || idPrefix === 'last') record = sessions[0]!;
-  else {
-    const found = findById(sessions, idPrefix);
-    if ('error' in found) {
-      throw new CliError(found.error === 'ambiguous' ? `"${idPrefix}" matches several sessions: ${found.matches.join(', ')}` : `no session "${idPrefix}"; see \`mlsd history\``, EXIT.usage);
-    }
-    record = found.session;
-  }
-  const prompt: Prompt | null = loaded.catalog.prompts.get(record.prompt)?.value ?? null;
-  let report: ScoreReport | undefined = record.report;
-  if (!report) {
+  const reportOf = (record: SessionRecord): ScoreReport => {
+    if (record.report) return record.report;
+    const prompt = loaded.catalog.prompts.get(record.prompt)?.value;
     if (!prompt) throw new CliError(`session ${record.id} was never scored and its prompt "${record.prompt}" is not installed`, EXIT.usage);
-    report = scoreAnswers({ prompt, scope: compileRubrics(rubricsFor(loaded.catalog, prompt)), answers: record.answers, level: record.level });
     io.stderr.write(stderrStyle(io, options).dim(`note: session ${record.id} is ${record.status}; scored now against the current rubrics\n`));
+    return scoreAnswers({ prompt, scope: compileRubrics(rubricsFor(loaded.catalog, prompt)), answers: record.answers, level: record.level });
+  };
+
+  if (options.compare) {
+    if (options.compare.length !== 2) throw new CliError('--compare takes two session ids, e.g. mlsd review --compare <before> <after>', EXIT.usage);
+    const [a, b] = options.compare.map((id) => pickSession(sessions, id)) as [SessionRecord, SessionRecord];
+    const comparison = compareReports(reportOf(a), reportOf(b));
+    const label = (r: SessionRecord) => `${r.id} (${r.prompt}, ${sessionDate(r.createdAt)})`;
+    const text =
+      options.format === 'json'
+        ? `${JSON.stringify({ before: a.id, after: b.id, ...comparison }, null, 2)}\n`
+        : `${renderComparison(comparison, { before: label(a), after: label(b) }, stdoutStyle(io, options)).join('\n')}\n`;
+    if (options.out) await writeFileAtomic(options.out, text);
+    else io.stdout.write(text);
+    return EXIT.ok;
   }
+
+  const record = pickSession(sessions, idPrefix);
+  const prompt: Prompt | null = loaded.catalog.prompts.get(record.prompt)?.value ?? null;
+  const report = reportOf(record);
 
   let text: string;
   if (options.format === 'json') {

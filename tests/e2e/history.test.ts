@@ -75,6 +75,31 @@ describe('mlsd review', () => {
   });
 });
 
+describe('mlsd stats and review --compare', () => {
+  it('shows averages per stage and the items missed most', () => {
+    const r = mlsd(['stats']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('4 sessions, 4 scored');
+    expect(r.stdout).toContain('Items you miss most');
+    const json = JSON.parse(mlsd(['stats', '--json']).stdout) as { scored: number; stages: unknown[]; missed: Array<{ missed: number }> };
+    expect(json.scored).toBe(4);
+    expect(json.stages).toHaveLength(7);
+    expect(json.missed.length).toBeLessThanOrEqual(10);
+    expect(json.missed[0]!.missed).toBeGreaterThanOrEqual(json.missed.at(-1)!.missed);
+  });
+
+  it('compares two attempts stage by stage, with items gained', () => {
+    const rows = JSON.parse(mlsd(['history', '--prompt', 'ad-click-prediction', '--json']).stdout) as Array<{ id: string }>;
+    const r = mlsd(['review', '--compare', rows[2]!.id, rows[0]!.id, '--format', 'json']);
+    expect(r.code).toBe(0);
+    const c = JSON.parse(r.stdout) as { overall: { delta: number }; gained: Array<{ id: string }>; stages: unknown[] };
+    expect(c.overall.delta).toBeGreaterThan(40);
+    expect(c.gained.map((g) => g.id)).toContain('baseline');
+    expect(c.stages).toHaveLength(7);
+    expect(mlsd(['review', '--compare', rows[0]!.id]).code).toBe(2);
+  });
+});
+
 describe('sparkline', () => {
   it('draws 0..100 from the lowest to the highest block', () => {
     expect(sparkline([0, 50, 100])).toBe('▁▅█');

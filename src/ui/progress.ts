@@ -1,0 +1,37 @@
+import { formatClock } from '../interview/budgets.js';
+import type { Comparison } from '../progress/compare.js';
+import type { Stats } from '../progress/stats.js';
+import type { Style } from './style.js';
+import { bar, padEnd, wrap } from './wrap.js';
+
+export function renderStats(stats: Stats, style: Style, width: number): string[] {
+  const w = Math.min(width, 100);
+  const out = [style.bold(`${stats.sessions} session${stats.sessions === 1 ? '' : 's'}, ${stats.scored} scored`) + (stats.averageOverall === null ? '' : style.dim(` · average ${stats.averageOverall}/100`)), ''];
+  out.push(style.bold('Average score per stage'));
+  const titleWidth = Math.max(...stats.stages.map((s) => s.title.length)) + 2;
+  for (const s of stats.stages) {
+    const { filled, empty } = bar(s.average, 24);
+    out.push(`  ${padEnd(s.title, titleWidth)}${filled}${style.dim(empty)} ${String(s.average).padStart(3)}`);
+  }
+  if (stats.missed.length > 0) {
+    out.push('', style.bold('Items you miss most'));
+    stats.missed.forEach((m, i) => {
+      out.push(`  ${String(i + 1).padStart(2)}. ${m.label}${style.dim(`  missed in ${m.missed} of ${m.seen}`)}`);
+      out.push(...wrap(`hint: ${m.hint}`, w, '      ').map(style.cyan));
+    });
+  }
+  if (stats.overBudget.length > 0) {
+    out.push('', style.bold('Stages that run over their budget (practice sessions)'));
+    for (const s of stats.overBudget) out.push(`  ${padEnd(s.title, titleWidth)}over in ${s.over} of ${s.reached}, by ${formatClock(s.averageOverMs)} on average`);
+  }
+  return out;
+}
+
+export function renderComparison(c: Comparison, labels: { before: string; after: string }, style: Style): string[] {
+  const sign = (n: number) => (n > 0 ? style.green(`+${n}`) : n < 0 ? style.red(String(n)) : style.dim('0'));
+  const out = [`${style.bold('Compare')} ${labels.before} → ${labels.after}`, '', `  ${padEnd('Overall', 30)}${String(c.overall.before).padStart(3)} → ${String(c.overall.after).padStart(3)}  ${sign(c.overall.delta)}`];
+  for (const s of c.stages) out.push(`  ${padEnd(s.title, 30)}${String(s.before).padStart(3)} → ${String(s.after).padStart(3)}  ${sign(s.delta)}`);
+  out.push('', style.bold(`Gained (${c.gained.length})`), ...(c.gained.length ? c.gained.map((g) => `  ${style.green('✓')} ${g.label} ${style.dim(`(${g.stage})`)}`) : [style.dim('  nothing new')]));
+  out.push('', style.bold(`Lost (${c.lost.length})`), ...(c.lost.length ? c.lost.map((l) => `  ${style.red('✗')} ${l.label} ${style.dim(`(${l.stage})`)}`) : [style.dim('  nothing lost')]));
+  return out;
+}
