@@ -163,6 +163,13 @@ saved and \`mlsd resume\` continues it with the time that was left. Every answer
     .action((_opts: unknown, command: Command) => run(async () => (await import('./commands/stats.js')).statsCommand(globals(command), io))());
 
   program
+    .command('drill')
+    .description('spaced repetition (FSRS) over the checklist items you miss')
+    .option('-a, --all', 'practise even when no card is due')
+    .option('-n, --limit <n>', 'cards in this drill', (v) => Number.parseInt(v, 10), 5)
+    .action((_opts: unknown, command: Command) => run(async () => (await import('./commands/drill.js')).drillCommand(globals(command) as never, io))());
+
+  program
     .command('schema')
     .description('print the JSON Schema of a prompt or rubric file, for editor completion and checks')
     .addArgument(new Argument('<kind>', 'which schema').choices(['prompt', 'rubric']))

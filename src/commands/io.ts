@@ -1,3 +1,4 @@
+import { CliError, EXIT } from '../errors.js';
 import type { Env } from '../io/paths.js';
 import { colorLevel, createStyle, type Style } from '../ui/style.js';
 
@@ -31,4 +32,11 @@ export function stderrStyle(io: Io, options: GlobalOptions): Style {
 
 export function terminalWidth(io: Io): number {
   return io.stdout.columns && io.stdout.columns > 0 ? io.stdout.columns : 80;
+}
+
+/** Interactive commands need a terminal on both ends; in a pipe or CI they say what to use instead. */
+export function requireTerminal(io: Io, command: string, instead: string): void {
+  if (!process.stdin.isTTY || !io.stdout.isTTY) {
+    throw new CliError(`${command} is interactive and needs a terminal (stdin and stdout are not both a TTY).\n  ${instead}`, EXIT.usage);
+  }
 }

@@ -16,7 +16,7 @@ import { renderReport } from '../ui/report.js';
 import type { Style } from '../ui/style.js';
 import { wrap } from '../ui/wrap.js';
 import { loadAll, reportLoadProblems } from './context.js';
-import { stdoutStyle, terminalWidth, type GlobalOptions, type Io } from './io.js';
+import { requireTerminal, stdoutStyle, terminalWidth, type GlobalOptions, type Io } from './io.js';
 import { findPrompt } from './lookup.js';
 
 export interface PracticeOptions extends GlobalOptions {
@@ -29,19 +29,8 @@ export interface PracticeOptions extends GlobalOptions {
 /** How often the text being typed is written to the session file. */
 const AUTOSAVE_MS = 2_000;
 
-function requireTerminal(io: Io, command: string): void {
-  const stdin = process.stdin.isTTY;
-  if (!stdin || !io.stdout.isTTY) {
-    throw new CliError(
-      `${command} is an interactive mock interview and needs a terminal (stdin and stdout are not both a TTY).\n` +
-        '  To score a written answer instead: mlsd score answer.md --prompt <id>',
-      EXIT.usage,
-    );
-  }
-}
-
 export async function practiceCommand(promptId: string | undefined, options: PracticeOptions, io: Io): Promise<number> {
-  requireTerminal(io, 'mlsd practice');
+  requireTerminal(io, 'mlsd practice', 'To score a written answer instead: mlsd score answer.md --prompt <id>');
   if (!Number.isFinite(options.duration) || options.duration < 1 || options.duration > 180) {
     throw new CliError(`--duration must be a number of minutes from 1 to 180 (got ${String(options.duration)})`, EXIT.usage);
   }
@@ -73,7 +62,7 @@ export interface ResumeOptions extends GlobalOptions {
 }
 
 export async function resumeCommand(idPrefix: string | undefined, options: ResumeOptions, io: Io): Promise<number> {
-  requireTerminal(io, 'mlsd resume');
+  requireTerminal(io, 'mlsd resume', 'To score a written answer instead: mlsd score answer.md --prompt <id>');
   const loaded = await loadAll(io, options);
   reportLoadProblems(loaded, io, options);
   const dir = sessionsDir(loaded.paths.data);

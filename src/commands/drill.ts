@@ -1,0 +1,98 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { ExitPromptError } from '@inquirer/core';
+import { rubricsFor } from '../content/scope.js';
+import { EXIT } from '../errors.js';
+import { writeFileAtomic } from '../io/atomic.js';
+import { dueCards, emptyDeck, gradeFor, GRADE_LABEL, review, syncDeck, type Deck } from '../progress/drill.js';
+import { compileRubrics } from '../scoring/compile.js';
+import { scoreAnswers } from '../scoring/score.js';
+import { listSessions, sessionsDir } from '../store/sessions.js';
+import { answerPrompt } from '../ui/answer-prompt.js';
+import { wrap } from '../ui/wrap.js';
+import { loadAll, reportLoadProblems } from './context.js';
+import { requireTerminal, stderrStyle, stdoutStyle, terminalWidth, type GlobalOptions, type Io } from './io.js';
+
+export interface DrillOptions extends GlobalOptions {
+  all?: boolean;
+  limit: number;
+}
+
+/** Time for one drill answer: a follow-up deserves a minute or two, not an essay. */
+const CARD_MS = 3 * 60_000;
+
+export async function drillCommand(options: DrillOptions, io: Io): Promise<number> {
+  requireTerminal(io, 'mlsd drill', 'See what you miss most with: mlsd stats');
+  const loaded = await loadAll(io, options);
+  reportLoadProblems(loaded, io, options);
+  const deckFile = join(loaded.paths.data, 'drill.json');
+  const style = stdoutStyle(io, options);
+  const width = Math.min(terminalWidth(io), 100);
+  let deck = syncDeck(await readDeck(deckFile, io, options), (await listSessions(sessionsDir(loaded.paths.data))).sessions, io.now());
+  await writeFileAtomic(deckFile, JSON.stringify(deck, null, 2));
+  const cards = dueCards(deck, io.now(), { all: options.all, limit: options.limit });
+  if (cards.length === 0) {
+    const total = Object.keys(deck.cards).length;
+    const next = dueCards(deck, io.now(), { all: true })[0];
+    io.stdout.write(
+      total === 0
+        ? 'No cards yet: items you miss in `mlsd practice` or `mlsd score --save` become drill cards.\n'
+        : `Nothing is due. The next card is due ${next!.fsrs.due.slice(0, 16).replace('T', ' ')} UTC; \`mlsd drill --all\` practises anyway.\n`,
+    );
+    return EXIT.ok;
+  }
+  let done = 0;
+  for (const [index, card] of cards.entries()) {
+    const prompt = loaded.catalog.prompts.get(card.prompt)?.value;
+    const rubrics = prompt ? rubricsFor(loaded.catalog, prompt) : [];
+    const rubric = rubrics.find((r) => r.items.some((i) => i.id === card.itemId));
+    const item = rubric?.items.find((i) => i.id === card.itemId);
+    if (!prompt || !rubric || !item) {
+      io.stdout.write(style.dim(`Skipping ${card.itemId}: its prompt or rubric is no longer installed.\n`));
+      continue;
+    }
+    io.stdout.write(`\n${style.bold(`Card ${index + 1} of ${cards.length} · ${item.label}`)}${style.dim(`  ·  ${prompt.title}`)}\n`);
+    io.stdout.write(`${wrap(`Prompt: “${prompt.prompt}”`, width, '  ', '').map(style.dim).join('\n')}\n`);
+    io.stdout.write(`${wrap(`Interviewer: ${item.followUp}`, width, '  ').map(style.cyan).join('\n')}\n`);
+    let text: string;
+    try {
+      const now = Date.now();
+      text = (await answerPrompt({ label: 'Your answer', mode: 'multi', style, now: Date.now, deadline: now + CARD_MS, stageDeadline: now + CARD_MS, hint: 'Enter: new line · Enter on an empty line: submit · Ctrl-C: stop' })).text;
+    } catch (error) {
+      if (error instanceof ExitPromptError) {
+        io.stdout.write(`\nStopped after ${done} card${done === 1 ? '' : 's'}; progress is saved.\n`);
+        return EXIT.interrupted;
+      }
+      throw error;
+    }
+    const scope = compileRubrics([{ ...rubric, items: [item], redFlags: [] }]);
+    const result = scoreAnswers({ prompt, scope, answers: { sections: {}, general: text }, level: 'staff' }).stages.flatMap((s) => s.items)[0]!;
+    const grade = gradeFor(result);
+    const next = review(deck, card.itemId, grade, io.now());
+    deck = next.deck;
+    await writeFileAtomic(deckFile, JSON.stringify(deck, null, 2));
+    done++;
+    if (result.status === 'covered') {
+      io.stdout.write(`${style.green('✓ covered')}${result.depth === 'mention' ? style.yellow(' (only listed: say why)') : ''}: ${result.matched.join(', ')}\n`);
+    } else {
+      io.stdout.write(`${style.red(result.status === 'negated' ? '⊘ you ruled it out' : '✗ not yet')}\n`);
+    }
+    io.stdout.write(`${wrap(`hint: ${item.hint}`, width, '  ', '').map(style.cyan).join('\n')}\n`);
+    io.stdout.write(style.dim(`  rated ${GRADE_LABEL[grade]}; next review ${next.due.toISOString().slice(0, 16).replace('T', ' ')} UTC\n`));
+  }
+  io.stdout.write(`\n${done} card${done === 1 ? '' : 's'} practised.\n`);
+  return EXIT.ok;
+}
+
+async function readDeck(file: string, io: Io, options: GlobalOptions): Promise<Deck> {
+  try {
+    const parsed = JSON.parse(await readFile(file, 'utf8')) as Deck;
+    if (parsed && parsed.schema === 1 && typeof parsed.cards === 'object') return parsed;
+    io.stderr.write(stderrStyle(io, options).yellow(`warning: ${file} is not an mlsd drill deck; starting a new one\n`));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
+      io.stderr.write(stderrStyle(io, options).yellow(`warning: cannot read ${file} (${error instanceof SyntaxError ? 'corrupt JSON' : String(error)}); starting a new deck\n`));
+    }
+  }
+  return emptyDeck();
+}

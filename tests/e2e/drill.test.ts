@@ -1,0 +1,42 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { bin, closeAll, runInTerminal } from './pty.js';
+
+const root = new URL('../..', import.meta.url).pathname;
+let home: string;
+beforeEach(() => {
+  home = mkdtempSync(join(tmpdir(), 'mlsd-drill-'));
+  const env = { ...process.env, MLSD_HOME: home, MLSD_PROMPTS_PATH: '' };
+  const saved = spawnSync(process.execPath, [bin, 'score', join(root, 'tests/fixtures/answers/ad-click-prediction.weak.md'), '--prompt', 'ad-click-prediction', '--save'], { env, encoding: 'utf8' });
+  expect(saved.status).toBe(0);
+});
+afterEach(() => {
+  closeAll();
+  rmSync(home, { recursive: true, force: true });
+});
+
+describe('mlsd drill', () => {
+  it('asks a missed item\'s follow-up, scores the answer and reschedules the card', async () => {
+    const t = runInTerminal(['drill', '--limit', '1'], { MLSD_HOME: home, MLSD_PROMPTS_PATH: '', NO_COLOR: '1' });
+    await t.waitFor(/Card 1 of 1/);
+    await t.waitFor(/Enter on an empty line: submit/);
+    t.line('We would run an A/B test with a control group and check statistical significance before launch.');
+    t.write('\r');
+    await t.waitFor(/rated (again|hard|good|easy); next review/);
+    await t.waitFor(/1 card practised/);
+    expect(await t.exited).toBe(0);
+    const deck = JSON.parse(readFileSync(join(home, 'drill.json'), 'utf8')) as { cards: Record<string, { fsrs: { reps: number } }> };
+    const reviewed = Object.values(deck.cards).filter((c) => c.fsrs.reps === 1);
+    expect(reviewed).toHaveLength(1);
+    expect(Object.keys(deck.cards).length).toBeGreaterThan(10);
+  });
+
+  it('needs a terminal', () => {
+    const r = spawnSync(process.execPath, [bin, 'drill'], { env: { ...process.env, MLSD_HOME: home }, input: '', encoding: 'utf8' });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('needs a terminal');
+  });
+});
