@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // npm run bench: the timing targets of DESIGN.md section 7. Prints figures; never fails a build.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, existsSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -19,7 +19,7 @@ function timeCommand(args, runs) {
   const times = [];
   for (let i = 0; i < runs; i++) {
     const start = performance.now();
-    const r = spawnSync(process.execPath, args, { env, encoding: 'utf8' });
+    const r = spawnSync(process.execPath, args, { env, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
     times.push(performance.now() - start);
     if (r.status !== 0) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr}`);
   }
@@ -113,3 +113,21 @@ for (const factor of [1, 2, 4]) {
   row(`${factor}x (${itemCount * factor} items)`, `${ms.toFixed(2)} ms  ${((ms / (itemCount * factor)) * 100).toFixed(2)} ms/100 items`);
 }
 
+
+// 3. History and stats over many saved sessions.
+const count = Number(process.env.BENCH_SESSIONS ?? 5000);
+const { saveSession } = await import('../dist/store/sessions.js');
+const report = scoreAnswers({ prompt, scope, answers, level: 'senior' });
+const sessionsDirPath = join(home, 'sessions');
+mkdirSync(sessionsDirPath, { recursive: true });
+const start = Date.parse('2026-01-01T00:00:00.000Z');
+for (let i = 0; i < count; i++) {
+  const id = `s${String(i).padStart(9, '0')}`;
+  const record = { schema: 1, id, kind: 'score', createdAt: new Date(start + i * 60_000).toISOString(), updatedAt: '', prompt: prompt.id, level: 'senior', status: 'finished', answers, report: { ...report, overall: (i * 37) % 100 } };
+  writeFileSync(join(sessionsDirPath, `${id}.json`), JSON.stringify(record));
+}
+const historyMs = timeCommand([bin, 'history', '--json'], 3);
+const statsMs = timeCommand([bin, 'stats', '--json'], 3);
+console.log(`\nHistory over ${count} saved sessions (median of 3 runs)`);
+row('mlsd history', `${historyMs.toFixed(0)} ms`, { text: '< 500 ms', ok: historyMs < 500 });
+row('mlsd stats', `${statsMs.toFixed(0)} ms`, { text: '< 500 ms', ok: statsMs < 500 });

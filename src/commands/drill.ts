@@ -7,7 +7,8 @@ import { writeFileAtomic } from '../io/atomic.js';
 import { dueCards, emptyDeck, gradeFor, GRADE_LABEL, review, syncDeck, type Deck } from '../progress/drill.js';
 import { compileRubrics } from '../scoring/compile.js';
 import { scoreAnswers } from '../scoring/score.js';
-import { listSessions, sessionsDir } from '../store/sessions.js';
+import { loadSummaries } from '../store/index-cache.js';
+import { sessionsDir } from '../store/sessions.js';
 import { answerPrompt } from '../ui/answer-prompt.js';
 import { wrap } from '../ui/wrap.js';
 import { loadAll, reportLoadProblems } from './context.js';
@@ -28,7 +29,7 @@ export async function drillCommand(options: DrillOptions, io: Io): Promise<numbe
   const deckFile = join(loaded.paths.data, 'drill.json');
   const style = stdoutStyle(io, options);
   const width = Math.min(terminalWidth(io), 100);
-  let deck = syncDeck(await readDeck(deckFile, io, options), (await listSessions(sessionsDir(loaded.paths.data))).sessions, io.now());
+  let deck = syncDeck(await readDeck(deckFile, io, options), (await loadSummaries(sessionsDir(loaded.paths.data))).summaries, io.now());
   await writeFileAtomic(deckFile, JSON.stringify(deck, null, 2));
   const cards = dueCards(deck, io.now(), { all: options.all, limit: options.limit });
   if (cards.length === 0) {

@@ -1,6 +1,7 @@
 import { resolvePaths } from '../io/paths.js';
 import { EXIT } from '../errors.js';
-import { listSessions, sessionsDir } from '../store/sessions.js';
+import { loadSummaries } from '../store/index-cache.js';
+import { sessionsDir } from '../store/sessions.js';
 import { renderHistory } from '../ui/history.js';
 import { stderrStyle, stdoutStyle, type GlobalOptions, type Io } from './io.js';
 
@@ -11,15 +12,14 @@ export interface HistoryOptions extends GlobalOptions {
 
 export async function historyCommand(options: HistoryOptions, io: Io): Promise<number> {
   const dir = sessionsDir(resolvePaths(io.env).data);
-  const { sessions, problems } = await listSessions(dir);
+  const { summaries: sessions, problems } = await loadSummaries(dir);
   const warn = stderrStyle(io, options);
   for (const p of problems) io.stderr.write(warn.yellow(`warning: skipped ${p.file}: ${p.reason}\n`));
   const shown = options.prompt ? sessions.filter((s) => s.prompt === options.prompt) : sessions;
   if (options.json) {
     const rows = shown.map((s) => ({
       id: s.id, createdAt: s.createdAt, prompt: s.prompt, level: s.level, kind: s.kind, status: s.status,
-      usedMs: s.interview?.usedMs ?? null, durationMs: s.interview?.durationMs ?? null,
-      overall: s.report?.overall ?? null, verdict: s.report?.verdict ?? null,
+      usedMs: s.usedMs, durationMs: s.durationMs, overall: s.overall, verdict: s.verdict, stages: s.stageScores,
     }));
     io.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
     return EXIT.ok;

@@ -8,7 +8,8 @@ import { createInterview, type Interview, type InterviewEvent, type InterviewSta
 import { compileRubrics } from '../scoring/compile.js';
 import type { CandidateLevel } from '../scoring/report.js';
 import { newSessionId, SESSION_SCHEMA, type SessionRecord } from '../store/session.js';
-import { findById, listSessions, saveSession, sessionsDir } from '../store/sessions.js';
+import { loadSummaries } from '../store/index-cache.js';
+import { findById, readSession, saveSession, sessionsDir } from '../store/sessions.js';
 import { STAGES, stageInfo } from '../stages.js';
 import { answerPrompt } from '../ui/answer-prompt.js';
 import { renderOutline } from '../ui/outline.js';
@@ -66,26 +67,29 @@ export async function resumeCommand(idPrefix: string | undefined, options: Resum
   const loaded = await loadAll(io, options);
   reportLoadProblems(loaded, io, options);
   const dir = sessionsDir(loaded.paths.data);
-  const { sessions } = await listSessions(dir);
-  const resumable = sessions.filter((s) => s.kind === 'practice' && s.interview && (s.status === 'interrupted' || s.status === 'active'));
-  let record: SessionRecord | undefined;
+  const { summaries } = await loadSummaries(dir);
+  const resumable = (s: { kind: string; status: string }) => s.kind === 'practice' && (s.status === 'interrupted' || s.status === 'active');
+  let id: string;
   if (idPrefix) {
-    const found = findById(sessions, idPrefix);
+    const found = findById(summaries, idPrefix);
     if ('error' in found) {
       throw new CliError(found.error === 'ambiguous' ? `"${idPrefix}" matches several sessions: ${found.matches.join(', ')}` : `no session "${idPrefix}" in ${dir}`, EXIT.usage);
     }
-    record = found.session;
-    if (!resumable.includes(record)) throw new CliError(`session ${record.id} is ${record.status} and cannot be resumed`, EXIT.usage);
+    if (!resumable(found.session)) throw new CliError(`session ${found.session.id} is ${found.session.status} and cannot be resumed`, EXIT.usage);
+    id = found.session.id;
   } else {
-    record = resumable[0];
-    if (!record) throw new CliError('there is no interrupted practice session to resume; start one with `mlsd practice`', EXIT.usage);
+    const latest = summaries.find(resumable);
+    if (!latest) throw new CliError('there is no interrupted practice session to resume; start one with `mlsd practice`', EXIT.usage);
+    id = latest.id;
   }
+  const record = await readSession(dir, id);
+  if (!record?.interview) throw new CliError(`session ${id} can no longer be read from ${dir}`, EXIT.failure);
   const prompt = findPrompt(loaded.catalog, record.prompt);
   const interview = createInterview(prompt, compileRubrics(rubricsFor(loaded.catalog, prompt)));
   const style = stdoutStyle(io, options);
   io.stdout.write(`${style.bold(`Resuming ${record.id}`)}: ${prompt.title}\n\n`);
   // A session still marked active was stopped without an interrupt (a crash or a closed terminal).
-  let state = record.interview!;
+  let state = record.interview;
   if (state.status === 'active') state = interview.reduce(state, { type: 'interrupt', now: state.clockAt ?? Date.now() }).state;
   const session = new LiveSession(interview, prompt, state, dir, io, style, options.editor ?? false);
   session.apply({ type: 'resume', now: Date.now() });

@@ -8,7 +8,9 @@ import { scoreAnswers } from '../scoring/score.js';
 import type { ScoreReport } from '../scoring/report.js';
 import { STAGES } from '../stages.js';
 import type { SessionRecord } from '../store/session.js';
-import { findById, listSessions, sessionsDir } from '../store/sessions.js';
+import { loadSummaries } from '../store/index-cache.js';
+import { findById, readSession, sessionsDir } from '../store/sessions.js';
+import type { SessionSummary } from '../store/summary.js';
 import { sessionDate, sessionDuration } from '../ui/history.js';
 import { renderMarkdown } from '../ui/markdown.js';
 import { renderOutline } from '../ui/outline.js';
@@ -26,20 +28,26 @@ export interface ReviewOptions extends GlobalOptions {
   compare?: string[];
 }
 
-function pickSession(sessions: SessionRecord[], idPrefix: string | undefined): SessionRecord {
-  if (!idPrefix || idPrefix === 'last') return sessions[0]!;
-  const found = findById(sessions, idPrefix);
-  if ('error' in found) {
-    throw new CliError(found.error === 'ambiguous' ? `"${idPrefix}" matches several sessions: ${found.matches.join(', ')}` : `no session "${idPrefix}"; see \`mlsd history\``, EXIT.usage);
+async function pickSession(dir: string, sessions: SessionSummary[], idPrefix: string | undefined): Promise<SessionRecord> {
+  let summary: SessionSummary;
+  if (!idPrefix || idPrefix === 'last') summary = sessions[0]!;
+  else {
+    const found = findById(sessions, idPrefix);
+    if ('error' in found) {
+      throw new CliError(found.error === 'ambiguous' ? `"${idPrefix}" matches several sessions: ${found.matches.join(', ')}` : `no session "${idPrefix}"; see \`mlsd history\``, EXIT.usage);
+    }
+    summary = found.session;
   }
-  return found.session;
+  const record = await readSession(dir, summary.id);
+  if (!record) throw new CliError(`session ${summary.id} can no longer be read from ${dir}`, EXIT.failure);
+  return record;
 }
 
 export async function reviewCommand(idPrefix: string | undefined, options: ReviewOptions, io: Io): Promise<number> {
   const loaded = await loadAll(io, options);
   reportLoadProblems(loaded, io, options);
   const dir = sessionsDir(loaded.paths.data);
-  const { sessions } = await listSessions(dir);
+  const { summaries: sessions } = await loadSummaries(dir);
   if (sessions.length === 0) throw new CliError('no saved sessions yet; run `mlsd practice`, or `mlsd score --save`', EXIT.usage);
   const reportOf = (record: SessionRecord): ScoreReport => {
     if (record.report) return record.report;
@@ -51,7 +59,8 @@ export async function reviewCommand(idPrefix: string | undefined, options: Revie
 
   if (options.compare) {
     if (options.compare.length !== 2) throw new CliError('--compare takes two session ids, e.g. mlsd review --compare <before> <after>', EXIT.usage);
-    const [a, b] = options.compare.map((id) => pickSession(sessions, id)) as [SessionRecord, SessionRecord];
+    const a = await pickSession(dir, sessions, options.compare[0]);
+    const b = await pickSession(dir, sessions, options.compare[1]);
     const comparison = compareReports(reportOf(a), reportOf(b));
     const label = (r: SessionRecord) => `${r.id} (${r.prompt}, ${sessionDate(r.createdAt)})`;
     const text =
@@ -63,7 +72,7 @@ export async function reviewCommand(idPrefix: string | undefined, options: Revie
     return EXIT.ok;
   }
 
-  const record = pickSession(sessions, idPrefix);
+  const record = await pickSession(dir, sessions, idPrefix);
   const prompt: Prompt | null = loaded.catalog.prompts.get(record.prompt)?.value ?? null;
   const report = reportOf(record);
 
@@ -79,7 +88,7 @@ export async function reviewCommand(idPrefix: string | undefined, options: Revie
   } else {
     const style = options.out ? stdoutStyle({ ...io, stdout: { write: () => true, isTTY: false } }, options) : stdoutStyle(io, options);
     const width = terminalWidth(io);
-    const lines = [style.bold(`Session ${record.id}`) + style.dim(`  ·  ${sessionDate(record.createdAt)}  ·  ${record.kind}  ·  ${record.status}  ·  time ${sessionDuration(record)}`), ''];
+    const lines = [style.bold(`Session ${record.id}`) + style.dim(`  ·  ${sessionDate(record.createdAt)}  ·  ${record.kind}  ·  ${record.status}  ·  time ${sessionDuration({ usedMs: record.interview?.usedMs ?? null, durationMs: record.interview?.durationMs ?? null })}`), ''];
     for (const stage of STAGES) {
       const answer = record.answers.sections[stage.id];
       const i = record.interview;

@@ -1,7 +1,8 @@
 import { EXIT } from '../errors.js';
 import { resolvePaths } from '../io/paths.js';
 import { computeStats } from '../progress/stats.js';
-import { listSessions, sessionsDir } from '../store/sessions.js';
+import { loadSummaries } from '../store/index-cache.js';
+import { sessionsDir } from '../store/sessions.js';
 import { renderStats } from '../ui/progress.js';
 import { stderrStyle, stdoutStyle, terminalWidth, type GlobalOptions, type Io } from './io.js';
 
@@ -10,9 +11,9 @@ export interface StatsOptions extends GlobalOptions {
 }
 
 export async function statsCommand(options: StatsOptions, io: Io): Promise<number> {
-  const { sessions, problems } = await listSessions(sessionsDir(resolvePaths(io.env).data));
+  const { summaries, items, problems } = await loadSummaries(sessionsDir(resolvePaths(io.env).data));
   for (const p of problems) io.stderr.write(stderrStyle(io, options).yellow(`warning: skipped ${p.file}: ${p.reason}\n`));
-  const stats = computeStats(sessions);
+  const stats = computeStats(summaries, items);
   if (options.json) io.stdout.write(`${JSON.stringify(stats, null, 2)}\n`);
   else if (stats.scored === 0) io.stdout.write('No scored sessions yet. Practise with `mlsd practice`, or save a scored answer with `mlsd score --save`.\n');
   else io.stdout.write(`${renderStats(stats, stdoutStyle(io, options), terminalWidth(io)).join('\n')}\n`);

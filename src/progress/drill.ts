@@ -1,6 +1,6 @@
 import { createEmptyCard, fsrs, generatorParameters, Rating, type Card, type Grade } from 'ts-fsrs';
 import type { ItemResult } from '../scoring/report.js';
-import type { SessionRecord } from '../store/session.js';
+import type { SessionSummary } from '../store/summary.js';
 
 /**
  * Spaced repetition over the checklist items you miss. A card is keyed by the item's stable id, so
@@ -38,12 +38,11 @@ function revive(stored: StoredCard['fsrs']): Card {
 }
 
 /** Every item missed, ruled out or needing prompting in a session becomes a card (once). */
-export function syncDeck(deck: Deck, sessions: readonly SessionRecord[], now: Date): Deck {
+export function syncDeck(deck: Deck, sessions: readonly SessionSummary[], now: Date): Deck {
   const cards = { ...deck.cards };
   const oldestFirst = [...sessions].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
   for (const session of oldestFirst) {
-    for (const item of session.report?.stages.flatMap((s) => s.items) ?? []) {
-      if (item.status === 'covered') continue;
+    for (const item of session.notCovered) {
       const existing = cards[item.id];
       if (existing) {
         cards[item.id] = { ...existing, prompt: session.prompt };

@@ -1,6 +1,5 @@
-import type { ScoreReport } from '../scoring/report.js';
 import { STAGES, type StageId } from '../stages.js';
-import type { SessionRecord } from '../store/session.js';
+import type { ItemInfo, SessionSummary } from '../store/summary.js';
 
 /** Aggregations over saved sessions: pure, so `stats` and its tests share them. */
 
@@ -40,46 +39,46 @@ export interface Stats {
   overBudget: OverBudget[];
 }
 
-export function computeStats(records: readonly SessionRecord[], top = 10): Stats {
-  const reports = records.map((r) => r.report).filter((r): r is ScoreReport => !!r);
+export function computeStats(sessions: readonly SessionSummary[], info: ItemInfo, top = 10): Stats {
+  const scored = sessions.filter((s) => s.overall !== null);
   const stages = STAGES.map((stage) => {
-    const scores = reports.map((r) => r.stages.find((s) => s.id === stage.id)?.score).filter((s): s is number => s !== undefined);
+    const scores = scored.map((s) => s.stageScores[stage.id]).filter((v): v is number => v !== undefined);
     return { id: stage.id, title: stage.title, average: mean(scores), count: scores.length };
   });
   const items = new Map<string, MissedItem>();
-  for (const report of reports) {
-    for (const item of report.stages.flatMap((s) => s.items)) {
-      const entry = items.get(item.id) ?? { id: item.id, label: item.label, hint: item.hint, missed: 0, seen: 0 };
+  for (const session of scored) {
+    for (const id of session.itemIds) {
+      const entry = items.get(id) ?? { id, label: info[id]?.label ?? id, hint: info[id]?.hint ?? '', missed: 0, seen: 0 };
       entry.seen++;
-      if (item.status !== 'covered') entry.missed++;
-      items.set(item.id, entry);
+      items.set(id, entry);
     }
+    for (const { id } of session.notCovered) items.get(id)!.missed++;
   }
   const missed = [...items.values()]
     .filter((i) => i.missed > 0)
     .sort((a, b) => b.missed - a.missed || b.missed / b.seen - a.missed / a.seen || a.id.localeCompare(b.id))
     .slice(0, top);
-  const practices = records.filter((r) => r.interview);
+  const practices = sessions.filter((s) => s.stageMs && s.budgets);
   const overBudget = STAGES.map((stage) => {
     let over = 0;
     let reached = 0;
     let overMs = 0;
-    for (const r of practices) {
-      const used = r.interview!.stageMs[stage.id];
-      if (used === undefined) continue;
+    for (const s of practices) {
+      const used = s.stageMs![stage.id];
+      const budget = s.budgets![stage.id];
+      if (used === undefined || budget === undefined) continue;
       reached++;
-      const excess = used - r.interview!.budgets[stage.id];
-      if (excess > 0) {
+      if (used > budget) {
         over++;
-        overMs += excess;
+        overMs += used - budget;
       }
     }
     return { id: stage.id, title: stage.title, over, reached, averageOverMs: over > 0 ? Math.round(overMs / over) : 0 };
   }).filter((s) => s.over > 0);
   return {
-    sessions: records.length,
-    scored: reports.length,
-    averageOverall: reports.length > 0 ? mean(reports.map((r) => r.overall)) : null,
+    sessions: sessions.length,
+    scored: scored.length,
+    averageOverall: scored.length > 0 ? mean(scored.map((s) => s.overall!)) : null,
     stages,
     missed,
     overBudget,

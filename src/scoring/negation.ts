@@ -23,14 +23,17 @@ const SUBJECTS = new Set(['we', 'i', 'you', 'they', 'it', 'this', 'that', 'he', 
 
 const PLAIN_CUES = new Set(['not', 'no', 'never', 'without', 'neither', 'nor', 'none', 'nothing', 'lack', 'lacks', 'lacking', 'avoid', 'avoids', 'avoiding']);
 const DISMISS_CUES = new Set(['skip', 'skips', 'skipping', 'ignore', 'ignores', 'ignoring', 'drop', 'dropping', 'forget', 'forgo', 'omit', 'omitting']);
-// Stems of words that turn a negation into a dismissal: not needing, not caring, and refusing to
-// look at something ("I'm not going to ask about privacy", "we don't monitor drift").
+// Stems of words that turn a negation into a dismissal: not needing or not caring ("a baseline is
+// not needed", "we don't need to worry about leakage").
 const DISMISS_STEMS = new Set([
   'need', 'necessari', 'worri', 'concern', 'care', 'bother', 'matter', 'import', 'relev', 'requir',
   'worth', 'us', 'help', 'essenti', 'prioriti', 'problem', 'issu', 'point', 'benefit',
-  'ask', 'consid', 'think', 'look', 'check', 'handl', 'address', 'deal', 'cover', 'discuss', 'monitor',
-  'track', 'measur', 'plan',
 ]);
+// Before the phrase, refusing to look at it dismisses it too ("I won't ask about privacy", "we
+// don't monitor drift"); after it, the same verbs describe a limitation ("CF can't handle new items").
+const REFUSAL_STEMS = new Set(['ask', 'consid', 'think', 'look', 'check', 'handl', 'address', 'deal', 'cover', 'discuss', 'monitor', 'track', 'measur', 'plan']);
+// "..., and we ...": a conjunction followed by a pronoun starts a new clause.
+const PRONOUNS = new Set(['we', 'i', 'you', 'they', 'it', 'he', 'she']);
 const DISMISS_ADJECTIVES = new Set(['unnecessary', 'overkill', 'irrelevant', 'pointless', 'unneeded', 'superfluous', 'useless']);
 const FALSE_CUES_AFTER = new Set(['only', 'just', 'doubt', 'matter', 'exception', 'surprise', 'wonder']);
 
@@ -51,6 +54,7 @@ function before(tokens: Token[], start: number): Negation | null {
     if (next.sep === 'comma' && (CLAUSE_STARTERS.has(next.raw) || SUBJECTS.has(next.raw))) return null;
     const word = tokens[i]!.raw;
     if (CLAUSE_STARTERS.has(word)) return null;
+    if ((word === 'and' || word === 'or') && PRONOUNS.has(next.raw)) return null;
     const cue = cueAt(tokens, i, start);
     if (cue) return cue;
   }
@@ -71,7 +75,7 @@ function cueAt(tokens: Token[], i: number, start: number): Negation | null {
   if (FALSE_CUES_AFTER.has(nextWord)) return null; // "not only", "no doubt"
   if (word === 'not' && (prevWord === 'or' || prevWord === 'if')) return null; // "whether or not", "if not"
   const between = tokens.slice(i + 1, start);
-  if (between.some((t) => DISMISS_STEMS.has(t.stem))) return 'dismissal';
+  if (between.some((t) => DISMISS_STEMS.has(t.stem) || REFUSAL_STEMS.has(t.stem))) return 'dismissal';
   return 'plain';
 }
 

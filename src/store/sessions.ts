@@ -1,4 +1,4 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../io/atomic.js';
 import { isSessionRecord, sessionFileName, type SessionRecord } from './session.js';
@@ -15,40 +15,20 @@ export async function saveSession(dir: string, record: SessionRecord): Promise<s
   return file;
 }
 
-export interface Listing {
-  sessions: SessionRecord[];
-  /** Files that are not readable sessions: reported, never fatal. */
-  problems: Array<{ file: string; reason: string }>;
-}
-
-/** Every session, newest first. */
-export async function listSessions(dir: string): Promise<Listing> {
-  let names: string[];
+/** One session by id; null when the file is missing or not a session. */
+export async function readSession(dir: string, id: string): Promise<SessionRecord | null> {
   try {
-    names = (await readdir(dir)).filter((n) => n.endsWith('.json') && !n.startsWith('.'));
+    const parsed: unknown = JSON.parse(await readFile(join(dir, sessionFileName(id)), 'utf8'));
+    return isSessionRecord(parsed) ? parsed : null;
   } catch {
-    return { sessions: [], problems: [] };
+    return null;
   }
-  const sessions: SessionRecord[] = [];
-  const problems: Listing['problems'] = [];
-  for (const name of names) {
-    const file = join(dir, name);
-    try {
-      const parsed: unknown = JSON.parse(await readFile(file, 'utf8'));
-      if (isSessionRecord(parsed)) sessions.push(parsed);
-      else problems.push({ file, reason: 'not an mlsd session (unknown schema)' });
-    } catch (error) {
-      problems.push({ file, reason: error instanceof SyntaxError ? 'corrupt JSON' : String((error as NodeJS.ErrnoException).code ?? error) });
-    }
-  }
-  sessions.sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : b.id.localeCompare(a.id)));
-  return { sessions, problems };
 }
 
-export type Found = { session: SessionRecord } | { error: 'none' | 'ambiguous'; matches: string[] };
+export type Found<T> = { session: T } | { error: 'none' | 'ambiguous'; matches: string[] };
 
 /** A session by id or unique id prefix. */
-export function findById(sessions: readonly SessionRecord[], prefix: string): Found {
+export function findById<T extends { id: string }>(sessions: readonly T[], prefix: string): Found<T> {
   const exact = sessions.find((s) => s.id === prefix);
   if (exact) return { session: exact };
   const matches = sessions.filter((s) => s.id.startsWith(prefix));

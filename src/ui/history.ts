@@ -1,4 +1,4 @@
-import type { SessionRecord } from '../store/session.js';
+import type { SessionSummary } from '../store/summary.js';
 import { VERDICT_LABEL } from '../scoring/verdict.js';
 import { formatClock } from '../interview/budgets.js';
 import type { Style } from './style.js';
@@ -17,13 +17,12 @@ export function sessionDate(iso: string): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
 
-export function sessionDuration(record: SessionRecord): string {
-  const i = record.interview;
-  return i ? `${formatClock(i.usedMs)}/${formatClock(i.durationMs)}` : '-';
+export function sessionDuration(s: Pick<SessionSummary, 'usedMs' | 'durationMs'>): string {
+  return s.usedMs !== null && s.durationMs !== null ? `${formatClock(s.usedMs)}/${formatClock(s.durationMs)}` : '-';
 }
 
 /** The history table, newest first, then a trend per prompt. */
-export function renderHistory(sessions: readonly SessionRecord[], style: Style): string[] {
+export function renderHistory(sessions: readonly SessionSummary[], style: Style): string[] {
   const rows = sessions.map((s) => [
     s.id,
     sessionDate(s.createdAt),
@@ -31,19 +30,20 @@ export function renderHistory(sessions: readonly SessionRecord[], style: Style):
     s.level,
     s.kind,
     sessionDuration(s),
-    s.report ? String(s.report.overall) : '-',
-    s.report ? VERDICT_LABEL[s.report.verdict] : s.status,
+    s.overall !== null ? String(s.overall) : '-',
+    s.verdict ? VERDICT_LABEL[s.verdict] : s.status,
   ]);
   const header = ['id', 'date', 'prompt', 'level', 'kind', 'time', 'score', 'verdict'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)) + 2);
   const out = [style.bold(header.map((h, i) => padEnd(h, widths[i]!)).join('').trimEnd())];
   for (const r of rows) out.push(r.map((c, i) => padEnd(c, widths[i]!)).join('').trimEnd());
-  const scored = [...sessions].reverse().filter((s) => s.report);
+  const scored = [...sessions].reverse().filter((s) => s.overall !== null);
+  // The last 40 scores fit on one line; older ones are in the table and the JSON.
   if (scored.length >= 2) {
-    out.push('', style.bold('Trend (oldest → newest)'));
-    out.push(`  ${padEnd('all prompts', 26)}${sparkline(scored.map((s) => s.report!.overall))}  ${scored.at(-1)!.report!.overall}`);
+    out.push('', style.bold('Trend (oldest → newest, last 40)'));
+    out.push(`  ${padEnd('all prompts', 26)}${sparkline(scored.slice(-40).map((s) => s.overall!))}  ${scored.at(-1)!.overall}`);
     for (const prompt of [...new Set(scored.map((s) => s.prompt))].sort()) {
-      const mine = scored.filter((s) => s.prompt === prompt).map((s) => s.report!.overall);
+      const mine = scored.filter((s) => s.prompt === prompt).slice(-40).map((s) => s.overall!);
       if (mine.length >= 2) out.push(`  ${padEnd(prompt, 26)}${sparkline(mine)}  ${mine.at(-1)}`);
     }
   }

@@ -1,14 +1,18 @@
 import { Rating } from 'ts-fsrs';
 import { describe, expect, it } from 'vitest';
 import { dueCards, emptyDeck, gradeFor, review, syncDeck } from '../../src/progress/drill.js';
-import type { SessionRecord } from '../../src/store/session.js';
+import { summarize } from '../../src/store/summary.js';
 import { score } from '../helpers/rubric.js';
 
 const now = new Date('2026-03-01T10:00:00.000Z');
-const session = (id: string, text: string, createdAt: string): SessionRecord => ({
-  schema: 1, id, kind: 'score', createdAt, updatedAt: createdAt, prompt: 'test-prompt', level: 'senior', status: 'finished',
-  answers: { sections: { model: text } }, report: score({ sections: { model: text } }),
-});
+const session = (id: string, text: string, createdAt: string) =>
+  summarize(
+    {
+      schema: 1, id, kind: 'score', createdAt, updatedAt: createdAt, prompt: 'test-prompt', level: 'senior', status: 'finished',
+      answers: { sections: { model: text } }, report: score({ sections: { model: text } }),
+    },
+    {},
+  );
 
 describe('drill cards', () => {
   const deck = syncDeck(emptyDeck(), [session('a', 'We start with a logistic regression baseline.', '2026-02-01T00:00:00.000Z')], now);

@@ -147,3 +147,11 @@ describe('dismissing a risk', () => {
     expect(reading(phrase, text, true)).toBe(expected);
   });
 });
+
+describe('clause boundaries after a conjunction', () => {
+  it('ends a negation at "and we", and reads a limitation as no dismissal', () => {
+    expect(reading('hides as negatives', 'Shown but not clicked impressions are negatives, and we treat hides as negatives.')).toBe('affirmed');
+    expect(reading('collaborative filtering', 'Collaborative filtering cannot handle new videos, so we add content features.')).toBe('affirmed');
+    expect(reading('canary', 'We will not do an A/B test and a canary.')).toBe('negated');
+  });
+});
