@@ -1,7 +1,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../io/atomic.js';
-import { isSessionRecord } from './session.js';
+import { migrateSession } from './session.js';
 import { summarize, type ItemInfo, type SessionSummary } from './summary.js';
 
 /**
@@ -58,11 +58,12 @@ export async function loadSummaries(dir: string): Promise<Summaries> {
     const file = join(dir, name);
     try {
       const parsed: unknown = JSON.parse(await readFile(file, 'utf8'));
-      if (!isSessionRecord(parsed)) {
-        problems.push({ file, reason: 'not an mlsd session (unknown schema)' });
+      const record = migrateSession(parsed);
+      if (!record) {
+        problems.push({ file, reason: 'not an mlsd session, or one written by a newer mlsd' });
         continue;
       }
-      next.entries[name] = { size: info.size, mtimeMs: info.mtimeMs, summary: summarize(parsed, next.items) };
+      next.entries[name] = { size: info.size, mtimeMs: info.mtimeMs, summary: summarize(record, next.items) };
     } catch (error) {
       problems.push({ file, reason: error instanceof SyntaxError ? 'corrupt JSON' : String((error as NodeJS.ErrnoException).code ?? error) });
     }

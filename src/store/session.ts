@@ -47,9 +47,16 @@ export function sessionFileName(id: string): string {
   return `${id}.json`;
 }
 
-/** A parsed file is a session only if it has the fields every version has. */
-export function isSessionRecord(value: unknown): value is SessionRecord {
-  if (!value || typeof value !== 'object') return false;
+/**
+ * Brings a parsed session file up to the current shape, or returns null if it is not a session.
+ * Early files lacked `status` and `updatedAt` (a scored answer is finished; it was last changed
+ * when it was made). A file from a newer mlsd is refused rather than misread.
+ */
+export function migrateSession(value: unknown): SessionRecord | null {
+  if (!value || typeof value !== 'object') return null;
   const v = value as Record<string, unknown>;
-  return v.schema === SESSION_SCHEMA && typeof v.id === 'string' && typeof v.prompt === 'string' && (v.kind === 'score' || v.kind === 'practice');
+  if (v.schema !== SESSION_SCHEMA || typeof v.id !== 'string' || typeof v.prompt !== 'string' || typeof v.createdAt !== 'string') return null;
+  if (v.kind !== 'score' && v.kind !== 'practice') return null;
+  const status = typeof v.status === 'string' ? v.status : v.kind === 'score' ? 'finished' : ((v.interview as { status?: string } | undefined)?.status ?? 'interrupted');
+  return { ...(v as unknown as SessionRecord), status: status as SessionStatus, updatedAt: typeof v.updatedAt === 'string' ? v.updatedAt : v.createdAt };
 }

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../io/atomic.js';
-import { isSessionRecord, sessionFileName, type SessionRecord } from './session.js';
+import { migrateSession, sessionFileName, type SessionRecord } from './session.js';
 
 /** Sessions on disk: one JSON file each under <data>/sessions, written atomically. */
 
@@ -19,7 +19,7 @@ export async function saveSession(dir: string, record: SessionRecord): Promise<s
 export async function readSession(dir: string, id: string): Promise<SessionRecord | null> {
   try {
     const parsed: unknown = JSON.parse(await readFile(join(dir, sessionFileName(id)), 'utf8'));
-    return isSessionRecord(parsed) ? parsed : null;
+    return migrateSession(parsed);
   } catch {
     return null;
   }
