@@ -91,7 +91,7 @@ saved and \`mlsd resume\` continues it with the time that was left. Every answer
       run(async () => (await import('./commands/practice.js')).resumeCommand(id, globals(command) as never, io))(),
     );
 
-  const prompts = program.command('prompts').description('list, show and validate interview prompts');
+  const prompts = program.command('prompts').description('list, show, create and validate interview prompts');
   prompts.action(() => prompts.outputHelp());
   prompts
     .command('list')
@@ -107,6 +107,12 @@ saved and \`mlsd resume\` continues it with the time that was left. Every answer
     .option('--json', 'print as JSON')
     .action((id: string, _opts: unknown, command: Command) => run(async () => (await import('./commands/content.js')).showPrompt(id, globals(command), io))());
   prompts
+    .command('new')
+    .description('create a prompt interactively: a commented YAML file that validates')
+    .option('-o, --out <file>', 'where to write it (default: your prompt directory)')
+    .option('-f, --force', 'overwrite an existing file without asking')
+    .action((_opts: unknown, command: Command) => run(async () => (await import('./commands/new.js')).newCommand('prompt', globals(command) as never, io))());
+  prompts
     .command('validate')
     .description('check prompt files: every error with file:line:col, exit 1 on any error')
     .argument('[paths...]', 'files or directories (default: every prompt and rubric on the search paths)')
@@ -115,7 +121,7 @@ saved and \`mlsd resume\` continues it with the time that was left. Every answer
       run(async () => (await import('./commands/validate.js')).validateCommand('prompt', paths, globals(command), io))(),
     );
 
-  const rubrics = program.command('rubrics').description('list, show and validate scoring rubrics');
+  const rubrics = program.command('rubrics').description('list, show, create and validate scoring rubrics');
   rubrics.action(() => rubrics.outputHelp());
   rubrics
     .command('list')
@@ -129,6 +135,12 @@ saved and \`mlsd resume\` continues it with the time that was left. Every answer
     .option('--full', 'include phrases and follow-up questions')
     .option('--json', 'print as JSON')
     .action((id: string, _opts: unknown, command: Command) => run(async () => (await import('./commands/content.js')).showRubric(id, globals(command), io))());
+  rubrics
+    .command('new')
+    .description('create a rubric interactively: a commented YAML file that validates')
+    .option('-o, --out <file>', 'where to write it (default: your rubric directory)')
+    .option('-f, --force', 'overwrite an existing file without asking')
+    .action((_opts: unknown, command: Command) => run(async () => (await import('./commands/new.js')).newCommand('rubric', globals(command) as never, io))());
   rubrics
     .command('validate')
     .description('check rubric files: every error with file:line:col, exit 1 on any error')

@@ -1,0 +1,57 @@
+import { Document, isMap, isScalar } from 'yaml';
+import type { Prompt, Rubric } from './schema.js';
+
+/**
+ * Commented YAML for a new prompt or rubric, from what `mlsd prompts new` / `rubrics new` asked.
+ * The first line points editors at the JSON Schema, so fields complete and check as the user types.
+ */
+
+export type PromptDraft = Pick<Prompt, 'id' | 'title' | 'prompt' | 'tags' | 'difficulty' | 'rubrics' | 'clarifications' | 'outline'>;
+export type RubricDraft = Pick<Rubric, 'id' | 'title' | 'items'> & { description?: string; redFlags?: Rubric['redFlags'] };
+
+const PROMPT_COMMENTS: Record<string, string> = {
+  prompt: ' What the interviewer says to open: vague on purpose.',
+  tags: ' `mlsd practice --tag <tag>` picks among prompts with a tag.',
+  rubrics: ' Domain rubrics (rubrics/<id>.yaml); the framework rubric is always applied.',
+  clarifications: ' What the interviewer reveals when a question contains one of the patterns.',
+  outline: ' A strong answer, point by point, shown after a practice session.',
+};
+
+const RUBRIC_COMMENTS: Record<string, string> = {
+  items: ' Each item: what a strong answer says, how to detect it (phrases), and what to tell the candidate.',
+  redFlags: ' Mistakes: any phrase said affirmatively raises the flag, unless an `unless` phrase or item clears it.',
+};
+
+export function promptYaml(draft: PromptDraft, schemaUrl: string): string {
+  return render(draft, schemaUrl, `Prompt "${draft.id}" for mlsd. Check it with: mlsd prompts validate <this file>`, PROMPT_COMMENTS);
+}
+
+export function rubricYaml(draft: RubricDraft, schemaUrl: string): string {
+  const clean = { ...draft, redFlags: draft.redFlags ?? [] };
+  if (!clean.description) delete clean.description;
+  return render(clean, schemaUrl, `Rubric "${draft.id}" for mlsd. Check it with: mlsd rubrics validate <this file>`, RUBRIC_COMMENTS);
+}
+
+function render(value: object, schemaUrl: string, title: string, comments: Record<string, string>): string {
+  const doc = new Document(value);
+  doc.commentBefore = ` yaml-language-server: $schema=${schemaUrl}\n\n ${title}`;
+  if (isMap(doc.contents)) {
+    for (const pair of doc.contents.items) {
+      if (isScalar(pair.key) && typeof pair.key.value === 'string' && comments[pair.key.value]) {
+        pair.key.commentBefore = comments[pair.key.value];
+        pair.key.spaceBefore = true;
+      }
+    }
+  }
+  return doc.toString({ lineWidth: 100 });
+}
+
+/** "a, b , c" → ["a", "b", "c"] */
+export function splitList(text: string): string[] {
+  return text
+    .split(/[,;\n]/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+export const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
