@@ -19,9 +19,18 @@ export async function validateCommand(kind: ContentKind, targets: string[], opti
   const loaded = await loadAll(io, options, named.files, { cache: false });
   const checkedFiles = targets.length > 0 ? named.files : loaded.files;
   const checked = new Set(checkedFiles.map((f) => f.file));
-  const issues = [...named.issues, ...(targets.length > 0 ? [] : loaded.readIssues), ...loaded.catalog.issues].filter(
+  const issues: ContentIssue[] = [...named.issues, ...(targets.length > 0 ? [] : loaded.readIssues), ...loaded.catalog.issues].filter(
     (i) => targets.length === 0 || checked.has(i.file) || named.issues.includes(i),
   );
+  // A named file that replaces a built-in by id is allowed, but should never happen by accident.
+  for (const map of [loaded.catalog.prompts, loaded.catalog.rubrics]) {
+    for (const entry of map.values()) {
+      const builtin = entry.overrides.find((o) => o.origin === 'built-in');
+      if (targets.length > 0 && checked.has(entry.file) && builtin) {
+        issues.push({ file: entry.file, ...entry.locate(['id']), path: 'id', message: `"${(entry.value as { id: string }).id}" overrides the built-in one in ${builtin.file}; rename it unless that is what you want`, severity: 'warning' });
+      }
+    }
+  }
   const errors = issues.filter((i) => i.severity === 'error');
   const warnings = issues.filter((i) => i.severity === 'warning');
   if (options.json) {
@@ -33,7 +42,7 @@ export async function validateCommand(kind: ContentKind, targets: string[], opti
       const label = issue.severity === 'error' ? style.red('error') : style.yellow('warning');
       io.stdout.write(`${formatIssue(issue)} ${style.dim(`(${label})`)}\n`);
     }
-    const summary = `${checkedFiles.length} ${kind === 'prompt' ? 'prompt' : 'rubric'} file${checkedFiles.length === 1 ? '' : 's'} checked (${checkedFiles.filter((f) => f.kind === 'prompt').length} prompts, ${checkedFiles.filter((f) => f.kind === 'rubric').length} rubrics): ${plural(errors.length, 'error')}, ${plural(warnings.length, 'warning')}`;
+    const summary = `${plural(checkedFiles.length, 'file')} checked (${plural(checkedFiles.filter((f) => f.kind === 'prompt').length, 'prompt')}, ${plural(checkedFiles.filter((f) => f.kind === 'rubric').length, 'rubric')}): ${plural(errors.length, 'error')}, ${plural(warnings.length, 'warning')}`;
     io.stdout.write(`${errors.length > 0 ? style.red(summary) : style.green(summary)}\n`);
   }
   return errors.length > 0 ? EXIT.failure : EXIT.ok;

@@ -86,7 +86,7 @@ export function parseYaml<S extends z.ZodType>(source: string, file: string, sch
       const at = locateKey(doc, lineCounter, path, keys[0]) ?? locate(path);
       const hints = keys.map((k) => {
         const near = closest(k, KNOWN_FIELDS);
-        return near ? `"${k}" (did you mean "${near}"?)` : `"${k}"`;
+        return near && near !== k ? `"${k}" (did you mean "${near}"?)` : `"${k}"`;
       });
       return issue(at.line, at.col, dotPath(path), `unknown field${keys.length > 1 ? 's' : ''} ${hints.join(', ')}`);
     }

@@ -74,12 +74,18 @@ export async function readNamed(kind: ContentKind, targets: readonly string[]): 
       continue;
     }
     if (info.isDirectory()) {
-      const read = await readContent([{ kind, dir: path, origin: 'dir', required: true }]);
-      files.push(...read.files.map((f) => ({ ...f, file: relativeTo(target, f.file, path) })));
+      // A pack (prompts/ and rubrics/ inside) is read as one; a plain directory by each file's content.
+      const places: Place[] = [];
+      for (const sub of ['prompts', 'rubrics'] as const) {
+        if (await isDirectory(join(path, sub))) places.push({ kind: sub === 'prompts' ? 'prompt' : 'rubric', dir: join(path, sub), origin: 'dir', required: true });
+      }
+      if (places.length === 0) places.push({ kind, dir: path, origin: 'dir', required: true });
+      const read = await readContent(places);
+      files.push(...read.files.map((f) => ({ ...f, kind: places.length === 1 && places[0]!.dir === path ? sniffKind(f.text, kind) : f.kind, file: relativeTo(target, f.file, path) })));
       issues.push(...read.issues);
     } else {
       const file = await readSource({ kind, dir: path, origin: 'dir', required: true }, path, issues);
-      if (file) files.push({ ...file, file: target });
+      if (file) files.push({ ...file, kind: sniffKind(file.text, kind), file: target });
     }
   }
   return { files, issues };
@@ -100,5 +106,20 @@ async function readSource(place: Place, file: string, issues: ContentIssue[]): P
   } catch (error) {
     issues.push({ file, line: 1, col: 1, path: '', message: `cannot read: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, severity: 'error' });
     return null;
+  }
+}
+
+/** A file with a top-level `items:` is a rubric and one with `prompt:` a prompt, whatever command reads it. */
+export function sniffKind(text: string, fallback: ContentKind): ContentKind {
+  if (/^items\s*:/m.test(text)) return 'rubric';
+  if (/^prompt\s*:/m.test(text)) return 'prompt';
+  return fallback;
+}
+
+async function isDirectory(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isDirectory();
+  } catch {
+    return false;
   }
 }
