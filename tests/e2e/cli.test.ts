@@ -94,6 +94,30 @@ describe('mlsd prompts and rubrics', () => {
     expect(json.errors.length).toBeGreaterThanOrEqual(3);
   });
 
+  it('validates a whole pack and reports every kind of problem at its line', () => {
+    const r = mlsd(['rubrics', 'validate', join(fixtures, 'broken-pack')]);
+    expect(r.code).toBe(1);
+    const out = r.stdout;
+    expect(out).toMatch(/broken-rubric\.yaml:14:12 items\[1\]\.stage: expected one of the stage ids/);
+    expect(out).toMatch(/broken-rubric\.yaml:16:13 items\[1\]\.weight: weight must be greater than 0/);
+    expect(out).toMatch(/broken-rubric\.yaml:\d+:\d+ items\[1\]: unknown field "followup" \(did you mean "followUp"\?\)/);
+    expect(out).toMatch(/wrong-name\.yaml:1:5 id: id "not-the-file-name" must equal the file name "wrong-name"/);
+    expect(out).toMatch(/broken\.yaml:4:13 difficulty/);
+    expect(out).toMatch(/\d+ files checked \(1 prompt, 2 rubrics\): \d+ errors/);
+    // Fix the schema errors and the cross-file checks show: duplicate ids, dead phrases, unknown items.
+    const fixed = readFileSync(join(fixtures, 'broken-pack', 'rubrics', 'broken-rubric.yaml'), 'utf8').replace('stage: modeling', 'stage: model').replace('weight: 0', 'weight: 1').replace('followup:', 'followUp:');
+    mkdirSync(join(home, 'pack', 'rubrics'), { recursive: true });
+    writeFileSync(join(home, 'pack', 'rubrics', 'broken-rubric.yaml'), fixed);
+    const second = mlsd(['rubrics', 'validate', join(home, 'pack'), '--json']);
+    expect(second.code).toBe(1);
+    const messages = (JSON.parse(second.stdout) as { errors: Array<{ message: string }> }).errors.map((e) => e.message);
+    expect(messages).toEqual(expect.arrayContaining([
+      expect.stringContaining('duplicate item id "same-id"'),
+      expect.stringContaining('phrase "???" has no letters or digits'),
+      expect.stringContaining('unknown item "no-such-item"'),
+    ]));
+  });
+
   it('skips a broken user file, keeps the built-ins working, and notices overrides', () => {
     mkdirSync(join(home, 'prompts'), { recursive: true });
     writeFileSync(join(home, 'prompts', 'mine.yaml'), 'id: mine\ntitle: [broken\n');
