@@ -99,7 +99,8 @@ export class Vocabulary {
   }
 
   private nearest(stem: string, raw: string): string {
-    if (NUMBER.test(raw)) return stem;
+    // A slip in the first three letters is rare; words that start like no phrase word are skipped.
+    if (NUMBER.test(raw) || !this.prefixes.has(raw.slice(0, 3))) return stem;
     let only: string | null = null;
     const consider = (variant: string): boolean => {
       for (const c of this.nearby.get(variant) ?? []) {
