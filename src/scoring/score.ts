@@ -111,6 +111,7 @@ export function scoreAnswers(input: ScoreInput): ScoreReport {
   const redFlags = [
     ...scope.flags.map((f) => checkFlag(f, sections, everything, covered)).filter((f): f is RedFlagResult => !!f),
     ...listFlags(stages, sections),
+    ...(sections.size === 0 && general && isListOnly(general.analysis) ? [wholeListFlag(general)] : []),
   ];
 
   const weighted = stages.reduce((sum, s) => sum + s.score * (stageMinutes(s.id) / TOTAL_MINUTES_45), 0);
@@ -243,4 +244,16 @@ function listFlags(stages: StageResult[], sections: Map<StageId, Text>): RedFlag
       evidence: sections.get(s.id)!.analysis.sentences[0]?.text ?? null,
       why: 'Naming terms shows you have heard of them; an interviewer needs to hear which one you choose, how it works here and why.',
     }));
+}
+
+function wholeListFlag(general: Text): RedFlagResult {
+  return {
+    id: 'list-instead-of-reasoning',
+    rubric: 'mlsd',
+    label: 'The answer is a list of terms, not an answer',
+    stage: null,
+    severity: 'major',
+    evidence: general.analysis.sentences[0]?.text ?? null,
+    why: 'Naming terms shows you have heard of them; an interviewer needs to hear which one you choose, how it works here and why.',
+  };
 }

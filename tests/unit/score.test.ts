@@ -102,6 +102,12 @@ describe('substance over buzzwords', () => {
     expect(itemOf(list, 'baseline').depth).toBe('mention');
   });
 
+  it('flags a heading-less answer that is only a list', () => {
+    const list = score({ sections: {}, general: Object.values(buzzwords).join('\n') });
+    expect(list.redFlags.find((f) => f.id === 'list-instead-of-reasoning')).toMatchObject({ stage: null, severity: 'major' });
+    expect(list.overall).toBeLessThan(score({ sections: {}, general: Object.values(modest).join('\n') }).overall);
+  });
+
   it('flags stages answered with a bare list', () => {
     const list = score({ sections: buzzwords });
     const flagged = list.redFlags.filter((f) => f.id === 'list-instead-of-reasoning').map((f) => f.stage);
