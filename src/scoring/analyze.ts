@@ -171,9 +171,18 @@ const CLAUSE_WORDS = new Set(
     'assume assumes ask say says look looks try tries go goes take takes put puts ' +
     // Imperative steps of a pipeline ("Fetch user features, then query the index") are statements too.
     'fetch query pull return send call store write read join apply remove update build trim merge ' +
-    'insert generate retrieve sort select encode feed pass route push'
+    'insert generate retrieve sort select encode feed pass route push include contain combine capture ' +
+    'detect flag block remove reduce improve increase decrease handle match produce provide require ' +
+    'support split score filter blur embed cache label'
   ).split(' '),
 );
+
+/** A clause word, or its third-person form ("removes", "matches"). */
+function isClauseWord(word: string): boolean {
+  if (CLAUSE_WORDS.has(word)) return true;
+  if (word.length > 3 && word.endsWith('s') && CLAUSE_WORDS.has(word.slice(0, -1))) return true;
+  return word.length > 4 && word.endsWith('es') && CLAUSE_WORDS.has(word.slice(0, -2));
+}
 
 /**
  * A statement is a clause with a verb, a choice or a reason. A run of comma-separated terms with no
@@ -187,7 +196,7 @@ export function isStatement(tokens: Token[]): boolean {
     chunks[chunks.length - 1]!.push(token);
   }
   const parts = chunks.filter((c) => c.length > 0);
-  const withClause = parts.filter((c) => c.some((t) => CLAUSE_WORDS.has(t.raw)));
+  const withClause = parts.filter((c) => c.some((t) => isClauseWord(t.raw)));
   if (withClause.length === 0) return false;
   const longest = Math.max(...withClause.map((c) => c.length));
   if (parts.length >= 3) {

@@ -155,3 +155,11 @@ describe('clause boundaries after a conjunction', () => {
     expect(reading('canary', 'We will not do an A/B test and a canary.')).toBe('negated');
   });
 });
+
+describe('third-person verbs', () => {
+  it('count as statements', () => {
+    expect(analyze('Non-maximum suppression removes overlapping boxes.').sentences[0]!.statement).toBe(true);
+    expect(analyze('Author features include account age and past violations.').sentences[0]!.statement).toBe(true);
+    expect(analyze('Scores, filters, blurs, caches.').sentences[0]!.statement).toBe(false);
+  });
+});
