@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseAnswers } from '../../src/answers/parse.js';
@@ -29,6 +29,25 @@ function domainShare(report: ScoreReport, rubric: string): number {
   const total = items.reduce((n, i) => n + i.weight, 0);
   return items.reduce((n, i) => n + i.weight * i.credit, 0) / total;
 }
+
+// Every prompt with a strong and a weak fixture answer is held to the same bar.
+const pairs = [...catalog.prompts.keys()].filter((id) => ['strong.md', 'weak.md'].every((s) => existsSync(join(answersDir, `${id}.${s}`)))).sort();
+
+describe('fixture pairs', () => {
+  it('exist for the first prompts at least', () => {
+    expect(pairs).toEqual(expect.arrayContaining(['ad-click-prediction', 'video-recommendation']));
+  });
+});
+
+describe.each(pairs)('strong and weak answers to %s', (prompt) => {
+  it('scores the strong answer at least 75 with most domain items, the weak one at most 30', () => {
+    const strong = scoreFile(`${prompt}.strong.md`, prompt);
+    const weak = scoreFile(`${prompt}.weak.md`, prompt);
+    expect(strong.overall).toBeGreaterThanOrEqual(75);
+    expect(domainShare(strong, prompt)).toBeGreaterThan(0.6);
+    expect(weak.overall).toBeLessThanOrEqual(30);
+  });
+});
 
 describe.each(['ad-click-prediction', 'video-recommendation'])('answers to %s', (prompt) => {
   const strong = scoreFile(`${prompt}.strong.md`, prompt);
