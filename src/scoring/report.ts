@@ -54,8 +54,7 @@ export interface RedFlagResult {
   why: string;
 }
 
-export const VERDICTS = ['strong-hire', 'hire', 'lean-hire', 'lean-no-hire', 'no-hire'] as const;
-export type Verdict = (typeof VERDICTS)[number];
+export type Verdict = 'strong-hire' | 'hire' | 'lean-hire' | 'lean-no-hire' | 'no-hire';
 
 export interface ScoreReport {
   prompt: string;

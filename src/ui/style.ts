@@ -51,5 +51,3 @@ export function createStyle(level: ColorLevel): Style {
     magenta: on ? code(35, 39) : identity,
   };
 }
-
-export const plainStyle: Style = createStyle(0);
