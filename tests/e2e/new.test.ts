@@ -27,7 +27,7 @@ describe('mlsd prompts new', () => {
   it('writes a commented prompt that validates and can be scored against', async () => {
     const t = runInTerminal(['prompts', 'new'], env());
     let at = 0;
-    at = await answer(t, /Id \(kebab-case/, 'fraud-detection', at);
+    at = await answer(t, /Id \(kebab-case/, 'card-fraud', at);
     at = await answer(t, /Title:/, 'Payment fraud detection', at);
     at = await answer(t, /What the interviewer says/, 'Design a system that flags fraudulent card payments.', at);
     at = await answer(t, /Tags/, 'fraud, classification', at);
@@ -42,18 +42,18 @@ describe('mlsd prompts new', () => {
     }
     await t.waitFor(/It validates\./, { from: at });
     expect(await t.exited).toBe(0);
-    const file = join(home, 'prompts', 'fraud-detection.yaml');
+    const file = join(home, 'prompts', 'card-fraud.yaml');
     const text = readFileSync(file, 'utf8');
     expect(text.split('\n')[0]).toMatch(/^# yaml-language-server: \$schema=file:\/\/.*schemas\/prompt\.schema\.json$/);
     expect(text).toContain('tags:\n  - fraud\n  - classification');
 
     const run = (args: string[], input = '') => spawnSync(process.execPath, [bin, ...args], { env: { ...process.env, ...env() }, input, encoding: 'utf8' });
     expect(run(['prompts', 'validate', file]).status).toBe(0);
-    expect(run(['prompts', 'list']).stdout).toMatch(/fraud-detection\s+Payment fraud detection.*\(user\)/);
+    expect(run(['prompts', 'list']).stdout).toMatch(/card-fraud\s+Payment fraud detection.*\(user\)/);
     writeFileSync(join(home, 'a.md'), '## Model\nWe start with a logistic regression baseline.\n');
-    const scored = run(['score', join(home, 'a.md'), '--prompt', 'fraud-detection', '--json']);
+    const scored = run(['score', join(home, 'a.md'), '--prompt', 'card-fraud', '--json']);
     expect(scored.status).toBe(0);
-    expect((JSON.parse(scored.stdout) as { prompt: string }).prompt).toBe('fraud-detection');
+    expect((JSON.parse(scored.stdout) as { prompt: string }).prompt).toBe('card-fraud');
   });
 
   it('cancels cleanly on Ctrl-C without writing', async () => {
