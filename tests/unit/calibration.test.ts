@@ -49,6 +49,16 @@ describe.each(pairs)('strong and weak answers to %s', (prompt) => {
   });
 });
 
+const weakOnly = [...catalog.prompts.keys()].filter((id) => existsSync(join(answersDir, `${id}.weak.md`))).sort();
+
+describe.each(weakOnly)('a weak answer to %s', (prompt) => {
+  it('scores at most 30 and raises a red flag', () => {
+    const weak = scoreFile(`${prompt}.weak.md`, prompt);
+    expect(weak.overall).toBeLessThanOrEqual(30);
+    expect(weak.redFlags.length).toBeGreaterThan(0);
+  });
+});
+
 describe.each(['ad-click-prediction', 'video-recommendation'])('answers to %s', (prompt) => {
   const strong = scoreFile(`${prompt}.strong.md`, prompt);
   const modest = scoreFile(`${prompt}.modest.md`, prompt);
