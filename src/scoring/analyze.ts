@@ -121,12 +121,16 @@ const CONTRACTIONS: Array<[RegExp, string]> = [
   [/'(re|ve|ll|d|m)\b/g, ' $1'],
 ];
 
+const MAGNITUDES: Record<string, string> = { k: 'thousand', m: 'million', b: 'billion', bn: 'billion' };
+
 /** Unicode NFKC, lowercase, typographic quotes and dashes made plain, symbols spelled out. */
 export function normalize(text: string): string {
   let s = text.normalize('NFKC').toLowerCase();
   s = s.replace(/[\u2018\u2019\u201b\u2032`´]/g, "'").replace(/[\u201c\u201d\u201e\u2033]/g, '"');
   s = s.replace(/[\u2010\u2011\u2012]/g, '-').replace(/[\u2013\u2014\u2015]/g, ' — ');
   for (const [pattern, replacement] of CONTRACTIONS) s = s.replace(pattern, replacement);
+  // "500M posts" and "10k QPS" read as "500 million posts" and "10 thousand qps".
+  s = s.replace(/(\d)(k|m|bn|b)\b/g, (_m, d: string, unit: string) => `${d} ${MAGNITUDES[unit]}`);
   s = s.replace(/@/g, ' at ').replace(/&/g, ' and ').replace(/\+/g, ' plus ').replace(/×/g, ' x ');
   return s;
 }

@@ -76,6 +76,8 @@ function cueAt(tokens: Token[], i: number, start: number): Negation | null {
   if (word === 'not' && (prevWord === 'or' || prevWord === 'if')) return null; // "whether or not", "if not"
   const between = tokens.slice(i + 1, start);
   if (between.some((t) => DISMISS_STEMS.has(t.stem) || REFUSAL_STEMS.has(t.stem))) return 'dismissal';
+  // A subject after the cue starts the main clause: "to avoid leakage I'd split by time".
+  if (between.some((t) => PRONOUNS.has(t.raw))) return null;
   return 'plain';
 }
 

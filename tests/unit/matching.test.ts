@@ -127,6 +127,24 @@ describe('number wildcards', () => {
   });
 });
 
+describe('magnitude suffixes', () => {
+  it('reads 500M, 10k and 7B as numbers with their magnitude', () => {
+    expect(matches('k million', 'We see about 500M new posts per day.')).toBe(true);
+    expect(matches('k thousand', 'Peak traffic is 10k QPS.')).toBe(true);
+    expect(matches('k billion', 'A 7B model is too slow here.')).toBe(true);
+    expect(matches('k million', 'The budget is 100ms at p99.')).toBe(false);
+  });
+});
+
+describe('a subject after the cue', () => {
+  it('starts the main clause, so the negation stops there', () => {
+    expect(reading('split by time', "To avoid leakage I'd split by time.")).toBe('affirmed');
+    expect(reading('split by time', 'We avoid leakage and we split by time.')).toBe('affirmed');
+    expect(reading('baseline', "I don't think we need a baseline.")).toBe('negated');
+    expect(reading('time based split', 'We will not use a time based split.')).toBe('negated');
+  });
+});
+
 describe('optional articles', () => {
   it('lets an article inside a phrase be left out, but not the a of a/b', () => {
     expect(matches('correct the probabilities', 'We use the corrected probabilities.')).toBe(true);
