@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import type { ContentKind, SourceFile } from '../content/catalog.js';
 import { formatIssue, type ContentIssue } from '../content/parse.js';
 import { EXIT } from '../errors.js';
@@ -26,7 +27,7 @@ export async function validateCommand(kind: ContentKind, targets: string[], opti
   for (const map of [loaded.catalog.prompts, loaded.catalog.rubrics]) {
     for (const entry of map.values()) {
       const builtin = entry.overrides.find((o) => o.origin === 'built-in');
-      if (targets.length > 0 && checked.has(entry.file) && builtin) {
+      if (targets.length > 0 && checked.has(entry.file) && builtin && resolve(builtin.file) !== resolve(entry.file)) {
         issues.push({ file: entry.file, ...entry.locate(['id']), path: 'id', message: `"${(entry.value as { id: string }).id}" overrides the built-in one in ${builtin.file}; rename it unless that is what you want`, severity: 'warning' });
       }
     }

@@ -83,6 +83,16 @@ describe('mlsd prompts and rubrics', () => {
     expect(r.code).toBe(0);
   });
 
+  it('warns about a copy that overrides a built-in, but not about the built-in file itself', () => {
+    const itself = mlsd(['rubrics', 'validate', 'rubrics/framework.yaml']);
+    expect(itself.stdout).toMatch(/0 errors, 0 warnings/);
+    mkdirSync(join(home, 'copy'));
+    writeFileSync(join(home, 'copy', 'framework.yaml'), readFileSync(join(root, 'rubrics', 'framework.yaml'), 'utf8'));
+    const copy = mlsd(['rubrics', 'validate', join(home, 'copy', 'framework.yaml')]);
+    expect(copy.stdout).toMatch(/"framework" overrides the built-in one/);
+    expect(copy.code).toBe(0);
+  });
+
   it('reports every problem of a broken file with file:line:col and exits 1', () => {
     const r = mlsd(['prompts', 'validate', join(fixtures, 'broken-pack', 'prompts')]);
     expect(r.code).toBe(1);
