@@ -78,6 +78,11 @@ function checkRubric(entry: Entry<Rubric>, catalog: Catalog): void {
   const rubric = entry.value;
   const framework = catalog.rubrics.get(FRAMEWORK_RUBRIC)?.value;
   const seenItems = new Map<string, number>();
+  // Every prompt is scored against the framework too, so a phrase both rubrics hold credits two items.
+  const frameworkPhrases = new Map<string, string>();
+  if (framework && rubric.id !== FRAMEWORK_RUBRIC) {
+    for (const item of framework.items) for (const phrase of item.phrases) frameworkPhrases.set(phraseKey(phrase), item.id);
+  }
   rubric.items.forEach((item, i) => {
     if (seenItems.has(item.id)) {
       catalog.issues.push(error(entry.file, entry.locate(['items', i, 'id']), `items[${i}].id`, `duplicate item id "${item.id}" (also items[${seenItems.get(item.id)}])`));
@@ -86,11 +91,14 @@ function checkRubric(entry: Entry<Rubric>, catalog: Catalog): void {
     const seenPhrases = new Set<string>();
     item.phrases.forEach((phrase, j) => {
       const path = ['items', i, 'phrases', j] as const;
-      const key = compilePhrase(phrase).tokens.map((t) => t.stem).join(' ');
+      const key = phraseKey(phrase);
+      const shared = frameworkPhrases.get(key);
       if (!key) {
         catalog.issues.push(error(entry.file, entry.locate(path), `items[${i}].phrases[${j}]`, `phrase "${phrase}" has no letters or digits, so it can never match`));
       } else if (seenPhrases.has(key)) {
         catalog.issues.push(warning(entry.file, entry.locate(path), `items[${i}].phrases[${j}]`, `phrase "${phrase}" matches the same words as an earlier phrase of this item`));
+      } else if (shared) {
+        catalog.issues.push(warning(entry.file, entry.locate(path), `items[${i}].phrases[${j}]`, `phrase "${phrase}" is also a phrase of the "${FRAMEWORK_RUBRIC}" item "${shared}", so one sentence would earn both; keep it in one of them`));
       }
       seenPhrases.add(key);
     });
@@ -143,6 +151,10 @@ function checkPrompt(entry: Entry<Prompt>, catalog: Catalog): void {
     }
     topics.add(c.topic);
   });
+}
+
+function phraseKey(phrase: string): string {
+  return compilePhrase(phrase).tokens.map((t) => t.stem).join(' ');
 }
 
 export function baseName(file: string): string {
