@@ -188,6 +188,15 @@ function isClauseWord(word: string): boolean {
   return word.length > 4 && word.endsWith('es') && CLAUSE_WORDS.has(word.slice(0, -2));
 }
 
+// "about 1 billion members", "300 million DAU", "150 ms at p99": notes that state numbers say something.
+const QUANTITY_AFTER = new Set(['thousand', 'million', 'billion', 'percent', 'ms', 'milliseconds', 'seconds', 'minutes', 'hours', 'days', 'weeks', 'per']);
+const QUANTITY_BEFORE = new Set(['about', 'around', 'roughly', 'approximately', 'under', 'over', 'nearly', 'almost']);
+
+function isQuantity(tokens: Token[], i: number): boolean {
+  if (!/^\p{N}+$/u.test(tokens[i]!.raw)) return false;
+  return QUANTITY_AFTER.has(tokens[i + 1]?.raw ?? '') || QUANTITY_BEFORE.has(tokens[i - 1]?.raw ?? '');
+}
+
 /**
  * A statement is a clause with a verb, a choice or a reason. A run of comma-separated terms with no
  * clause word in most of its parts ("AUC, NDCG, drift, A/B test") is a list, not a statement.
@@ -200,7 +209,7 @@ export function isStatement(tokens: Token[]): boolean {
     chunks[chunks.length - 1]!.push(token);
   }
   const parts = chunks.filter((c) => c.length > 0);
-  const withClause = parts.filter((c) => c.some((t) => isClauseWord(t.raw)));
+  const withClause = parts.filter((c) => c.some((t, i) => isClauseWord(t.raw) || isQuantity(c, i)));
   if (withClause.length === 0) return false;
   const longest = Math.max(...withClause.map((c) => c.length));
   if (parts.length >= 3) {

@@ -70,7 +70,8 @@ function cueAt(tokens: Token[], i: number, start: number): Negation | null {
     const between = tokens.slice(i + 1, start);
     return between.length <= 3 && !between.some((t) => SUBJECTS.has(t.raw)) ? 'plain' : null;
   }
-  if (DISMISS_CUES.has(word)) return 'dismissal';
+  // "drop-off" and "dropout" are nouns, not a dismissal.
+  if (DISMISS_CUES.has(word)) return nextWord === 'off' || nextWord === 'out' ? null : 'dismissal';
   if (!PLAIN_CUES.has(word)) return null;
   if (FALSE_CUES_AFTER.has(nextWord)) return null; // "not only", "no doubt"
   if (word === 'not' && (prevWord === 'or' || prevWord === 'if')) return null; // "whether or not", "if not"

@@ -104,6 +104,8 @@ export class Vocabulary {
     let only: string | null = null;
     const consider = (variant: string): boolean => {
       for (const c of this.nearby.get(variant) ?? []) {
+        // Two deletions can join words two edits apart ("running", "pruning"): keep the first letter.
+        if (c[0] !== raw[0]) continue;
         if (only !== null && only !== c) return false;
         only = c;
       }

@@ -136,6 +136,23 @@ describe('magnitude suffixes', () => {
   });
 });
 
+describe('words that look like cues or typos but are not', () => {
+  it('reads a drop-off as no dismissal, and a two-edit word as no typo', () => {
+    expect(reading('conversion rate', 'The drop-off hurts checkout conversion rate.')).toBe('affirmed');
+    expect(reading('conversion rate', 'We drop conversion rate as a metric.')).toBe('negated');
+    expect(matches('pruning', 'The holdout keeps running permanently.', ['run an a/b test'])).toBe(false);
+    expect(matches('pruning', 'We use prunning to shrink it.')).toBe(true);
+  });
+});
+
+describe('quantities', () => {
+  it('make a verbless note a statement', () => {
+    const [sentence] = analyze('Scale: about 1 billion members, 300 million daily active users.').sentences;
+    expect(sentence!.statement).toBe(true);
+    expect(analyze('AUC, NDCG at 10, recall, drift, PSI.').sentences[0]!.statement).toBe(false);
+  });
+});
+
 describe('a subject after the cue', () => {
   it('starts the main clause, so the negation stops there', () => {
     expect(reading('split by time', "To avoid leakage I'd split by time.")).toBe('affirmed');
