@@ -63,6 +63,24 @@ describe('the built-in content', () => {
     }
   });
 
+  it('holds the ten case studies and at least four more', () => {
+    const caseStudies = ['visual-search', 'street-view-blurring', 'video-search', 'harmful-content-detection', 'video-recommendation', 'event-recommendation', 'ad-click-prediction', 'similar-listings', 'news-feed', 'people-you-may-know'];
+    const ids = [...catalog.prompts.keys()];
+    expect(ids).toEqual(expect.arrayContaining(caseStudies));
+    expect(ids.filter((id) => !caseStudies.includes(id)).length).toBeGreaterThanOrEqual(4);
+  });
+
+  it('gives every prompt tags, six clarification facts, an outline point per stage and a full domain rubric', () => {
+    for (const { value: prompt } of catalog.prompts.values()) {
+      expect(prompt.tags.length, prompt.id).toBeGreaterThan(0);
+      expect(prompt.clarifications.length, prompt.id).toBeGreaterThanOrEqual(6);
+      for (const points of Object.values(prompt.outline)) expect(points.length, prompt.id).toBeGreaterThanOrEqual(2);
+      const domain = catalog.rubrics.get(prompt.id)!.value;
+      expect(domain.items.length, prompt.id).toBeGreaterThanOrEqual(6);
+      expect(domain.redFlags.length, prompt.id).toBeGreaterThanOrEqual(2);
+    }
+  });
+
   it('resolves every prompt to the framework and its own rubric', () => {
     expect(catalog.prompts.size).toBeGreaterThanOrEqual(2);
     for (const { value: prompt } of catalog.prompts.values()) {
