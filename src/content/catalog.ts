@@ -150,6 +150,12 @@ function checkPrompt(entry: Entry<Prompt>, catalog: Catalog): void {
       catalog.issues.push(error(entry.file, entry.locate(['clarifications', i, 'topic']), `clarifications[${i}].topic`, `duplicate topic "${c.topic}"`));
     }
     topics.add(c.topic);
+    c.covers?.forEach((id, j) => {
+      if (!itemOwner.has(id)) {
+        const near = closest(id, [...itemOwner.keys()]);
+        catalog.issues.push(error(entry.file, entry.locate(['clarifications', i, 'covers', j]), `clarifications[${i}].covers[${j}]`, `unknown item "${id}"${near ? ` (did you mean "${near}"?)` : ''}: expected an item id of this prompt's rubrics`));
+      }
+    });
   });
 }
 

@@ -68,6 +68,7 @@ export const clarificationSchema = z.strictObject({
   topic: kebabId,
   patterns: textList('question patterns'),
   answer: text('the interviewer\'s answer'),
+  covers: z.array(kebabId, { error: 'expected a list of item ids' }).optional(),
 });
 
 const outlineShape = Object.fromEntries(STAGE_IDS.map((id) => [id, textList(`outline points for ${id}`)])) as {

@@ -1,9 +1,10 @@
-import type { Prompt } from '../content/schema.js';
+import type { Clarification, Prompt } from '../content/schema.js';
 import { STAGES, TOTAL_MINUTES_45, type StageId } from '../stages.js';
 import { analyze, type Analysis } from './analyze.js';
 import type { CompiledFlag, CompiledItem, CompiledScope } from './compile.js';
 import { cancels, negationOf } from './negation.js';
-import { MatchIndex, type CompiledPhrase } from './phrase.js';
+import { compilePhrase, MatchIndex, type CompiledPhrase } from './phrase.js';
+import { itemsAskedAbout, topicMatcher, type TopicMatcher } from './topics.js';
 import type {
   CandidateLevel,
   Depth,
@@ -27,7 +28,8 @@ export interface AnswerSet {
 }
 
 export interface ScoreInput {
-  prompt: Pick<Prompt, 'id' | 'title'>;
+  /** With its clarifications, a clarifying question earns the items its topic stands for. */
+  prompt: Pick<Prompt, 'id' | 'title'> & { clarifications?: readonly Clarification[] };
   scope: CompiledScope;
   answers: AnswerSet;
   level: CandidateLevel;
@@ -68,6 +70,8 @@ export function scoreAnswers(input: ScoreInput): ScoreReport {
   const unreached = new Set(answers.unreached ?? []);
   const everything = [...sections.values(), ...(general ? [general] : []), ...followUps];
 
+  const asked = questionHits(input.prompt.clarifications, sections.get('clarify') ?? (sections.size === 0 ? general : null));
+
   const itemResults = scope.items.map((compiled) => {
     const stage = compiled.item.stage;
     if (unreached.has(stage)) return result(compiled, 'missed', []);
@@ -76,6 +80,8 @@ export function scoreAnswers(input: ScoreInput): ScoreReport {
     const hits = findHits(compiled.phrases, searched, compiled.item.risk);
     const affirmative = hits.filter((h) => !h.cancelled);
     if (distinct(affirmative) >= compiled.item.minMatches) return result(compiled, 'covered', affirmative);
+    const question = asked.get(compiled.item.id);
+    if (question) return result(compiled, 'covered', [question, ...affirmative]);
     const prompted = findHits(compiled.phrases, followUps, compiled.item.risk).filter((h) => !h.cancelled);
     if (distinct([...affirmative, ...prompted]) >= compiled.item.minMatches && prompted.length > 0) {
       return result(compiled, 'prompted', [...prompted, ...affirmative]);
@@ -132,6 +138,26 @@ export function scoreAnswers(input: ScoreInput): ScoreReport {
 
 function stageMinutes(id: StageId): number {
   return STAGES.find((s) => s.id === id)!.minutes45;
+}
+
+const matchers = new WeakMap<readonly Clarification[], TopicMatcher>();
+
+/** The clarifying questions, by the item their topic covers ("how many posts a day?" is scale). */
+function questionHits(clarifications: readonly Clarification[] | undefined, text: Text | null): Map<string, Hit> {
+  const hits = new Map<string, Hit>();
+  if (!clarifications?.length || !text) return hits;
+  let match = matchers.get(clarifications);
+  if (!match) matchers.set(clarifications, (match = topicMatcher(clarifications)));
+  text.analysis.sentences.forEach((sentence, index) => {
+    if (!sentence.text.trim().endsWith('?')) return;
+    const clarification = match(sentence.text);
+    if (!clarification) return;
+    const phrase = compilePhrase(`asked about ${clarification.topic.replace(/-/g, ' ')}`);
+    for (const id of itemsAskedAbout(clarification)) {
+      if (!hits.has(id)) hits.set(id, { text, phrase, sentence: index, cancelled: false });
+    }
+  });
+  return hits;
 }
 
 function findHits(phrases: CompiledPhrase[], texts: Text[], risk: boolean): Hit[] {

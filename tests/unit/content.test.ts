@@ -122,6 +122,17 @@ redFlags:
     ]));
   });
 
+  it('checks the items a clarification covers, and warns about a phrase shared with the framework', () => {
+    const prompt = promptYaml('p', '[r]').replace('    answer: Ten million.\n', '    answer: Ten million.\n    covers: [baselin]\n');
+    const items = 'items:\n  - id: own\n    stage: model\n    label: Own\n    weight: 3\n    phrases: [simple model, own words]\n    why: w\n    hint: h\n    followUp: f?\n';
+    const catalog = buildCatalog([framework, file('rubric', 'r', rubricYaml('r', items)), file('prompt', 'p', prompt)]);
+    const messages = catalog.issues.map((i) => `${i.severity} ${i.path} ${i.message}`);
+    expect(messages).toEqual(expect.arrayContaining([
+      expect.stringMatching(/^error clarifications\[0\]\.covers\[0\] unknown item "baselin" \(did you mean "baseline"\?\)/),
+      expect.stringMatching(/^warning items\[0\]\.phrases\[0\] phrase "simple model" is also a phrase of the "framework" item "baseline"/),
+    ]));
+  });
+
   it('lets user content override built-ins by id, with a notice', () => {
     const user = file('prompt', 'p', promptYaml('p').replace('title: A prompt', 'title: Mine'), 'user');
     const catalog = buildCatalog([framework, file('prompt', 'p', promptYaml('p')), user]);

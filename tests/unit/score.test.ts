@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileRubrics } from '../../src/scoring/compile.js';
-import { itemOf, score, testRubric } from '../helpers/rubric.js';
+import { scoreAnswers } from '../../src/scoring/score.js';
+import { itemOf, score, testRubric, testScope } from '../helpers/rubric.js';
 
 const modest = {
   clarify: 'What is the business goal here? I will assume we want to increase revenue, with about 10 million daily active users.',
@@ -166,5 +167,33 @@ describe('red flags', () => {
     expect(flagged.penalty).toBe(8);
     expect(flagged.overall).toBe(Math.max(0, clean.overall - 8));
     expect(flagged.verdict).not.toMatch(/^(hire|strong-hire)$/);
+  });
+});
+
+describe('clarifying questions', () => {
+  const clarifications = [
+    { topic: 'scale', patterns: ['how many posts', 'how many users', 'traffic'], answer: 'About 500 million posts a day.' },
+    { topic: 'review-capacity', patterns: ['moderators', 'reviewers'], answer: 'About 10,000 reviews a day.', covers: ['labels'] },
+    { topic: 'latency', patterns: ['how fast', 'latency'], answer: 'Within a second.' },
+  ];
+  const ask = (clarify: string, withClarifications = true) =>
+    scoreAnswers({ prompt: { id: 'p', title: 'P', ...(withClarifications ? { clarifications } : {}) }, scope: testScope, answers: { sections: { clarify } }, level: 'senior' });
+
+  it('earn the item their topic stands for, with the question as evidence', () => {
+    const scale = itemOf(ask('How many posts are created per day?'), 'scale');
+    expect(scale.status).toBe('covered');
+    expect(scale.evidence).toBe('How many posts are created per day?');
+    expect(scale.matched).toEqual(['asked about scale']);
+  });
+
+  it('earn the items a clarification lists under covers', () => {
+    expect(itemOf(ask('Do we have moderators who label posts?'), 'labels').status).toBe('covered');
+  });
+
+  it('count only as questions, only in the clarify stage, and only with the prompt\'s clarifications', () => {
+    expect(itemOf(ask('We will look at how many posts there are.'), 'scale').status).toBe('missed');
+    expect(itemOf(ask('How many posts are created per day?', false), 'scale').status).toBe('missed');
+    const elsewhere = scoreAnswers({ prompt: { id: 'p', title: 'P', clarifications }, scope: testScope, answers: { sections: { serving: 'How many posts are created per day?' } }, level: 'senior' });
+    expect(itemOf(elsewhere, 'scale').status).toBe('missed');
   });
 });
