@@ -83,6 +83,7 @@ function checkRubric(entry: Entry<Rubric>, catalog: Catalog): void {
   if (framework && rubric.id !== FRAMEWORK_RUBRIC) {
     for (const item of framework.items) for (const phrase of item.phrases) frameworkPhrases.set(phraseKey(phrase), item.id);
   }
+  const phraseOwner = new Map<string, string>();
   rubric.items.forEach((item, i) => {
     if (seenItems.has(item.id)) {
       catalog.issues.push(error(entry.file, entry.locate(['items', i, 'id']), `items[${i}].id`, `duplicate item id "${item.id}" (also items[${seenItems.get(item.id)}])`));
@@ -97,10 +98,13 @@ function checkRubric(entry: Entry<Rubric>, catalog: Catalog): void {
         catalog.issues.push(error(entry.file, entry.locate(path), `items[${i}].phrases[${j}]`, `phrase "${phrase}" has no letters or digits, so it can never match`));
       } else if (seenPhrases.has(key)) {
         catalog.issues.push(warning(entry.file, entry.locate(path), `items[${i}].phrases[${j}]`, `phrase "${phrase}" matches the same words as an earlier phrase of this item`));
+      } else if (phraseOwner.has(key) && phraseOwner.get(key) !== item.id) {
+        catalog.issues.push(warning(entry.file, entry.locate(path), `items[${i}].phrases[${j}]`, `phrase "${phrase}" is also a phrase of item "${phraseOwner.get(key)}", so one sentence would earn both; keep it in one of them`));
       } else if (shared) {
         catalog.issues.push(warning(entry.file, entry.locate(path), `items[${i}].phrases[${j}]`, `phrase "${phrase}" is also a phrase of the "${FRAMEWORK_RUBRIC}" item "${shared}", so one sentence would earn both; keep it in one of them`));
       }
       seenPhrases.add(key);
+      if (!phraseOwner.has(key)) phraseOwner.set(key, item.id);
     });
     if (item.minMatches > item.phrases.length) {
       catalog.issues.push(error(entry.file, entry.locate(['items', i, 'minMatches']), `items[${i}].minMatches`, `minMatches is ${item.minMatches} but the item has only ${item.phrases.length} phrases`));

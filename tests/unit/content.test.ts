@@ -122,14 +122,16 @@ redFlags:
     ]));
   });
 
-  it('checks the items a clarification covers, and warns about a phrase shared with the framework', () => {
+  it('checks the items a clarification covers, and warns about a phrase shared by two items', () => {
     const prompt = promptYaml('p', '[r]').replace('    answer: Ten million.\n', '    answer: Ten million.\n    covers: [baselin]\n');
-    const items = 'items:\n  - id: own\n    stage: model\n    label: Own\n    weight: 3\n    phrases: [simple model, own words]\n    why: w\n    hint: h\n    followUp: f?\n';
+    const items = 'items:\n  - id: own\n    stage: model\n    label: Own\n    weight: 3\n    phrases: [simple model, own words]\n    why: w\n    hint: h\n    followUp: f?\n' +
+      '  - id: other\n    stage: data\n    label: Other\n    weight: 3\n    phrases: [own word, more]\n    why: w\n    hint: h\n    followUp: f?\n';
     const catalog = buildCatalog([framework, file('rubric', 'r', rubricYaml('r', items)), file('prompt', 'p', prompt)]);
     const messages = catalog.issues.map((i) => `${i.severity} ${i.path} ${i.message}`);
     expect(messages).toEqual(expect.arrayContaining([
       expect.stringMatching(/^error clarifications\[0\]\.covers\[0\] unknown item "baselin" \(did you mean "baseline"\?\)/),
       expect.stringMatching(/^warning items\[0\]\.phrases\[0\] phrase "simple model" is also a phrase of the "framework" item "baseline"/),
+      expect.stringMatching(/^warning items\[1\]\.phrases\[0\] phrase "own word" is also a phrase of item "own"/),
     ]));
   });
 
