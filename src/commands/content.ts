@@ -117,12 +117,16 @@ export async function showRubric(id: string, options: ShowOptions, io: Io): Prom
   const width = Math.min(terminalWidth(io), 100);
   const out: string[] = [style.bold(rubric.title) + style.dim(`  ·  ${rubric.id}  ·  ${origin(entry)}  ·  ${entry.file}`)];
   if (rubric.description) out.push(...wrap(rubric.description, width, '  '));
+  // A label too long for the column puts its id on the next line rather than running into it.
+  const column = (label: string, meta: string, width: number) =>
+    label.length + 2 <= width ? `  ${padEnd(label, width)}${style.dim(meta)}` : `  ${label}\n  ${' '.repeat(width)}${style.dim(meta)}`;
+  const labelWidth = Math.min(52, Math.max(...rubric.items.map((i) => i.label.length)) + 2);
   for (const stage of STAGES) {
     const items = rubric.items.filter((i) => i.stage === stage.id);
     if (items.length === 0) continue;
     out.push('', style.bold(stage.title));
     for (const item of items) {
-      out.push(`  ${padEnd(item.label, 40)}${style.dim(`${item.id} · weight ${item.weight} · ${item.level}`)}`);
+      out.push(column(item.label, `${item.id} · weight ${item.weight} · ${item.level}`, labelWidth));
       if (options.full) {
         out.push(...wrap(`phrases: ${item.phrases.join(', ')}`, width, '      ').map(style.dim));
         out.push(...wrap(`follow-up: ${item.followUp}`, width, '      '));
@@ -131,7 +135,8 @@ export async function showRubric(id: string, options: ShowOptions, io: Io): Prom
   }
   if (rubric.redFlags.length > 0) {
     out.push('', style.bold('Red flags'));
-    for (const flag of rubric.redFlags) out.push(`  ${padEnd(flag.label, 52)}${style.dim(`${flag.id} · ${flag.severity}`)}`);
+    const flagWidth = Math.min(56, Math.max(...rubric.redFlags.map((f) => f.label.length)) + 2);
+    for (const flag of rubric.redFlags) out.push(column(flag.label, `${flag.id} · ${flag.severity}`, flagWidth));
   }
   if (!options.full) out.push('', style.dim('Add --full for phrases and follow-up questions.'));
   io.stdout.write(`${out.join('\n')}\n`);

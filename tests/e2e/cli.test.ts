@@ -77,6 +77,12 @@ describe('mlsd prompts and rubrics', () => {
     expect(shown.items.map((i) => i.id)).toEqual(expect.arrayContaining(['baseline', 'drift', 'ab-test']));
   });
 
+  it('keeps a long label apart from its item id in rubrics show', () => {
+    const r = mlsd(['rubrics', 'show', 'rag-support-assistant']);
+    const rubric = JSON.parse(mlsd(['rubrics', 'show', 'rag-support-assistant', '--json']).stdout) as { items: Array<{ id: string }> };
+    for (const { id } of rubric.items) expect(r.stdout).toMatch(new RegExp(`\\s{2}${id} · weight`));
+  });
+
   it('validates the built-in content', () => {
     const r = mlsd(['prompts', 'validate']);
     expect(r.stdout).toMatch(/0 errors/);
