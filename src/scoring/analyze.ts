@@ -125,13 +125,20 @@ const MAGNITUDES: Record<string, string> = { k: 'thousand', m: 'million', b: 'bi
 
 /** Unicode NFKC, lowercase, typographic quotes and dashes made plain, symbols spelled out. */
 export function normalize(text: string): string {
-  let s = text.normalize('NFKC').toLowerCase();
-  s = s.replace(/[\u2018\u2019\u201b\u2032`´]/g, "'").replace(/[\u201c\u201d\u201e\u2033]/g, '"');
-  s = s.replace(/[\u2010\u2011\u2012]/g, '-').replace(/[\u2013\u2014\u2015]/g, ' — ');
-  for (const [pattern, replacement] of CONTRACTIONS) s = s.replace(pattern, replacement);
+  // Each pass runs only when its characters occur: this is called for every sentence scored.
+  const ascii = /^[\x00-\x7f]*$/.test(text);
+  let s = ascii ? text.toLowerCase() : text.normalize('NFKC').toLowerCase();
+  if (!ascii) {
+    s = s.replace(/[\u2018\u2019\u201b\u2032`´]/g, "'").replace(/[\u201c\u201d\u201e\u2033]/g, '"');
+    s = s.replace(/[\u2010\u2011\u2012]/g, '-').replace(/[\u2013\u2014\u2015]/g, ' — ');
+  } else if (s.includes('`')) {
+    s = s.replace(/`/g, "'");
+  }
+  if (s.includes("'")) for (const [pattern, replacement] of CONTRACTIONS) s = s.replace(pattern, replacement);
+  else s = s.replace(/\bcannot\b/g, 'can not');
   // "500M posts" and "10k QPS" read as "500 million posts" and "10 thousand qps".
-  s = s.replace(/(\d)(k|m|bn|b)\b/g, (_m, d: string, unit: string) => `${d} ${MAGNITUDES[unit]}`);
-  s = s.replace(/@/g, ' at ').replace(/&/g, ' and ').replace(/\+/g, ' plus ').replace(/×/g, ' x ');
+  if (/\d[kmb]/.test(s)) s = s.replace(/(\d)(k|m|bn|b)\b/g, (_m, d: string, unit: string) => `${d} ${MAGNITUDES[unit]}`);
+  if (/[@&+×]/.test(s)) s = s.replace(/@/g, ' at ').replace(/&/g, ' and ').replace(/\+/g, ' plus ').replace(/×/g, ' x ');
   return s;
 }
 
