@@ -67,6 +67,7 @@ export async function showPrompt(id: string, options: ShowOptions, io: Io): Prom
   out.push(...wrap(`“${prompt.prompt}”`, width, '  '));
   out.push('', `${style.bold('tags')}      ${prompt.tags.join(', ') || '-'}`);
   out.push(`${style.bold('rubrics')}   framework${prompt.rubrics.filter((r) => r !== 'framework').map((r) => `, ${r}`).join('')}`);
+  if (prompt.notApplicable.length > 0) out.push(`${style.bold('skips')}     ${prompt.notApplicable.join(', ')} ${style.dim('(not applicable to this prompt)')}`);
   out.push(`${style.bold('file')}      ${entry.file}`);
   out.push('', style.bold('Clarifications the interviewer can answer'));
   for (const c of prompt.clarifications) {

@@ -148,6 +148,12 @@ function checkPrompt(entry: Entry<Prompt>, catalog: Catalog): void {
       itemOwner.set(item.id, id);
     }
   });
+  prompt.notApplicable.forEach((id, i) => {
+    if (!itemOwner.has(id)) {
+      const near = closest(id, [...itemOwner.keys()]);
+      catalog.issues.push(error(entry.file, entry.locate(['notApplicable', i]), `notApplicable[${i}]`, `unknown item "${id}"${near ? ` (did you mean "${near}"?)` : ''}: expected an item id of this prompt's rubrics`));
+    }
+  });
   const topics = new Set<string>();
   prompt.clarifications.forEach((c, i) => {
     if (topics.has(c.topic)) {

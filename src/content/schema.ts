@@ -86,6 +86,8 @@ export const promptSchema = z.strictObject({
     .array(clarificationSchema, { error: 'expected a list of clarifications' })
     .min(1, { error: 'list at least one clarification' }),
   outline: z.strictObject(outlineShape),
+  /** Items of its rubrics that do not fit this prompt (class imbalance in a regression). */
+  notApplicable: z.array(kebabId, { error: 'expected a list of item ids' }).default([]),
 });
 
 export type RubricItem = z.output<typeof rubricItemSchema>;

@@ -135,6 +135,15 @@ redFlags:
     ]));
   });
 
+  it('drops the items a prompt marks not applicable, and rejects an unknown one', () => {
+    const prompt = promptYaml('p').replace('outline:', 'notApplicable: [baseline]\noutline:');
+    const catalog = buildCatalog([framework, file('prompt', 'p', prompt)]);
+    expect(catalog.issues).toEqual([]);
+    expect(rubricsFor(catalog, catalog.prompts.get('p')!.value)[0]!.items.map((i) => i.id)).not.toContain('baseline');
+    const typo = buildCatalog([framework, file('prompt', 'p', prompt.replace('[baseline]', '[baseline, basline]'))]);
+    expect(typo.issues.map(formatIssue)).toEqual([expect.stringMatching(/p\.yaml:\d+:\d+ notApplicable\[1\]: unknown item "basline" \(did you mean "baseline"\?\)/)]);
+  });
+
   it('lets user content override built-ins by id, with a notice', () => {
     const user = file('prompt', 'p', promptYaml('p').replace('title: A prompt', 'title: Mine'), 'user');
     const catalog = buildCatalog([framework, file('prompt', 'p', promptYaml('p')), user]);
