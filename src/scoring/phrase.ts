@@ -41,7 +41,10 @@ export function compilePhrase(text: string): CompiledPhrase {
   }));
   const joins = tokens.map((t, k) => {
     const next = tokens[k + 1];
-    return next ? stemWord(t.raw + next.raw) : null;
+    if (!next) return null;
+    // A join whose stem lost the second word is no join: "late rate" stems to "later".
+    const joined = stemWord(t.raw + next.raw);
+    return joined.length >= t.raw.length + Math.min(next.stem.length, 3) ? joined : null;
   });
   return { text, tokens, joins };
 }

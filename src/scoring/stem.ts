@@ -22,6 +22,9 @@ const IRREGULAR: Record<string, string> = {
   biases: 'bias',
   biased: 'bias',
   series: 'seri',
+  // Porter makes the model "transformer" the verb "transform" ("transform the boxes").
+  transformer: 'transformer',
+  transformers: 'transformer',
 };
 
 export function stemWord(word: string): string {

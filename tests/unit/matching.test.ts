@@ -145,6 +145,16 @@ describe('words that look like cues or typos but are not', () => {
   });
 });
 
+describe('look-alike words', () => {
+  it('keeps a transformer apart from a transform, and a late rate from later weeks', () => {
+    expect(matches('transformer', 'We transform the boxes with each crop.')).toBe(false);
+    expect(matches('transformer', 'A vision transformer encodes each image.')).toBe(true);
+    expect(matches('late rate', 'We test on later weeks.')).toBe(false);
+    expect(matches('re-ranking', 'A reranking step follows.')).toBe(true);
+    expect(matches('a/b test', 'We run an AB test.')).toBe(true);
+  });
+});
+
 describe('quantities', () => {
   it('make a verbless note a statement', () => {
     const [sentence] = analyze('Scale: about 1 billion members, 300 million daily active users.').sentences;
