@@ -67,7 +67,7 @@ such headings is scored as a whole.`,
   program
     .command('practice')
     .description('a timed mock interview in the terminal, stage by stage, scored at the end')
-    .argument('[prompt-id]', 'the prompt to practise (default: a random one)')
+    .argument('[prompt-id]', 'the prompt to practise (default: a random one you have not practised lately)')
     .option('-d, --duration <minutes>', 'length of the interview in minutes', (v) => Number(v), 45)
     .addOption(new Option('-l, --level <level>', 'the level you are interviewing for').choices(CANDIDATE_LEVELS).default('senior'))
     .option('-t, --tag <tag>', 'pick a random prompt with this tag')

@@ -4,6 +4,7 @@ import { rubricsFor } from '../content/scope.js';
 import type { Prompt } from '../content/schema.js';
 import { CliError, EXIT } from '../errors.js';
 import { formatClock, stageBudgets } from '../interview/budgets.js';
+import { pickPrompt } from '../interview/pick.js';
 import { createInterview, type Interview, type InterviewEvent, type InterviewState, type Message } from '../interview/session.js';
 import { compileRubrics } from '../scoring/compile.js';
 import type { CandidateLevel } from '../scoring/report.js';
@@ -37,7 +38,7 @@ export async function practiceCommand(promptId: string | undefined, options: Pra
   }
   const loaded = await loadAll(io, options);
   reportLoadProblems(loaded, io, options);
-  const prompt = promptId ? findPrompt(loaded.catalog, promptId) : pickPrompt([...loaded.catalog.prompts.values()].map((e) => e.value), options.tag, io.random);
+  const prompt = promptId ? findPrompt(loaded.catalog, promptId) : await pickUnpractised(loaded, options.tag, io);
   const interview = createInterview(prompt, compileRubrics(rubricsFor(loaded.catalog, prompt)));
   const style = stdoutStyle(io, options);
   const id = newSessionId(io.now(), io.random);
@@ -97,14 +98,13 @@ export async function resumeCommand(idPrefix: string | undefined, options: Resum
   return session.run();
 }
 
-function pickPrompt(prompts: Prompt[], tag: string | undefined, random: () => number): Prompt {
-  const pool = tag ? prompts.filter((p) => p.tags.includes(tag)) : prompts;
-  if (pool.length === 0) {
-    const tags = [...new Set(prompts.flatMap((p) => p.tags))].sort();
-    throw new CliError(tag ? `no prompt has the tag "${tag}". Tags: ${tags.join(', ')}` : 'no prompts found', EXIT.usage);
-  }
-  const sorted = [...pool].sort((a, b) => a.id.localeCompare(b.id));
-  return sorted[Math.floor(random() * sorted.length)]!;
+async function pickUnpractised(loaded: Awaited<ReturnType<typeof loadAll>>, tag: string | undefined, io: Io): Promise<Prompt> {
+  const { summaries } = await loadSummaries(sessionsDir(loaded.paths.data));
+  const lastPractised = new Map<string, string>();
+  for (const s of summaries) if ((lastPractised.get(s.prompt) ?? '') < s.createdAt) lastPractised.set(s.prompt, s.createdAt);
+  const picked = pickPrompt({ prompts: [...loaded.catalog.prompts.values()].map((e) => e.value), tag, lastPractised, random: io.random });
+  if ('error' in picked) throw new CliError(picked.error, EXIT.usage);
+  return picked.prompt;
 }
 
 function printOpening(prompt: Prompt, options: PracticeOptions, id: string, style: Style, io: Io): void {
