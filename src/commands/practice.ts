@@ -244,7 +244,9 @@ class LiveSession {
       this.draftDirty = true;
     };
     if (s.stage === 'clarify' && s.phase === 'answer') {
-      const r = await answerPrompt({ label, mode: 'line', style: this.style, now: Date.now, deadline, stageDeadline, onDraft, hint: 'Ask a question or state an assumption, then Enter · Enter on an empty line moves on · Ctrl-C pauses' });
+      // Hints stay short (about 60 columns): a terminal that narrows re-wraps longer lines, and the prompt,
+      // which redraws by counting rows, would then leave a stale copy above.
+      const r = await answerPrompt({ label, mode: 'line', style: this.style, now: Date.now, deadline, stageDeadline, onDraft, hint: 'Enter: ask · Enter on an empty line: move on · Ctrl-C: pause' });
       if (r.timedOut) return this.timeUp(r.text);
       this.apply(r.text.trim() ? { type: 'ask', text: r.text, now: Date.now() } : { type: 'submit', text: '', now: Date.now() });
       return;
