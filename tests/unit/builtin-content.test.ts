@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildCatalog, rubricsFor, type SourceFile } from '../../src/content/catalog.js';
 import { formatIssue } from '../../src/content/parse.js';
+import { clarifyMatcher } from '../../src/interview/clarify.js';
 import { compilePhrase } from '../../src/scoring/phrase.js';
 
 const root = new URL('../..', import.meta.url).pathname;
@@ -78,6 +79,14 @@ describe('the built-in content', () => {
       const domain = catalog.rubrics.get(prompt.id)!.value;
       expect(domain.items.length, prompt.id).toBeGreaterThanOrEqual(6);
       expect(domain.redFlags.length, prompt.id).toBeGreaterThanOrEqual(2);
+    }
+  });
+
+  it('has the interviewer answer the questions every candidate asks', () => {
+    const questions = ['What is the business goal?', 'How do we measure success?', 'How much traffic at peak?', 'What is the latency requirement?', 'What data do we have, and are there labels?', 'Are there privacy constraints?'];
+    for (const { value: prompt } of catalog.prompts.values()) {
+      const interviewer = clarifyMatcher(prompt);
+      for (const q of questions) expect(interviewer.reply(q).topic, `${prompt.id}: ${q}`).not.toBeNull();
     }
   });
 
