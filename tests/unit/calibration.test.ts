@@ -51,6 +51,17 @@ describe.each(pairs)('strong and weak answers to %s', (prompt) => {
   });
 });
 
+// A modest answer (a mid-level candidate in sentences, without the domain depth) sits clearly between.
+const triples = pairs.filter((id) => existsSync(join(answersDir, `${id}.modest.md`)));
+
+describe.each(triples)('a modest answer to %s', (prompt) => {
+  it('scores clearly between the weak and the strong answer', () => {
+    const modest = scoreFile(`${prompt}.modest.md`, prompt).overall;
+    expect(modest).toBeGreaterThan(scoreFile(`${prompt}.weak.md`, prompt).overall + 10);
+    expect(modest).toBeLessThan(scoreFile(`${prompt}.strong.md`, prompt).overall - 10);
+  });
+});
+
 const weakOnly = [...catalog.prompts.keys()].filter((id) => existsSync(join(answersDir, `${id}.weak.md`))).sort();
 
 describe.each(weakOnly)('a weak answer to %s', (prompt) => {
