@@ -179,7 +179,7 @@ const CLAUSE_WORDS = new Set(
     'predict predicts train trains serve serves measure measures track tracks compute computes ' +
     'add adds keep keeps start starts run runs pick picks choose chooses prefer prefers rank ranks ' +
     'learn learns avoid avoids catch catches give gives show shows tell tells mean means matter matters ' +
-    'assume assumes ask say says look looks try tries go goes take takes put puts ' +
+    'assume assumes ask say says look looks try tries go goes take takes put puts come comes ' +
     // Imperative steps of a pipeline ("Fetch user features, then query the index") are statements too.
     'fetch query pull return send call store write read join apply remove update build trim merge ' +
     'insert generate retrieve sort select encode feed pass route push include contain combine capture ' +

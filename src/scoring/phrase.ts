@@ -156,7 +156,8 @@ export class MatchIndex {
       const next = tokens[i + 1];
       if (!next || !continues(next)) return null;
       if (vocabulary && !vocabulary.startsWord(t.raw)) return null;
-      return canonical(stemWord(t.raw + next.raw), t.raw + next.raw);
+      // Exact only: a typo allowance on two words read as one turns "when the" into "whether".
+      return stemWord(t.raw + next.raw);
     });
     this.canon.forEach((stem, i) => push(this.byStem, stem, i));
     this.numbers = tokens.flatMap((t, i) => (NUMBER.test(t.raw) ? [i] : []));

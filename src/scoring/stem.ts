@@ -38,9 +38,10 @@ export function stemWord(word: string): string {
   return stem;
 }
 
-/** British -ise spellings and the -anced/-enced forms Porter stems apart from their nouns. */
+/** British -ise and -our spellings, and the -anced/-enced forms Porter stems apart from their nouns. */
 function regularize(word: string): string {
-  let w = word;
+  // British -our spellings: "neighbours", "behaviour", "favourite", "colours".
+  let w = word.replace(/^(neighb|behavi|col|fav|lab|hon|hum|rum|flav|harb|endeav|sav|vap|arm|vig|rig|od|parl)our/, '$1or');
   if (w.length >= 7) w = w.replace(/is(e|es|ed|ing|ation|ations|er|ers)$/, 'iz$1');
   return w.replace(/(anc|enc)(ed|ing|es)$/, '$1e');
 }

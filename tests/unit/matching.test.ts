@@ -152,6 +152,14 @@ describe('look-alike words', () => {
     expect(matches('late rate', 'We test on later weeks.')).toBe(false);
     expect(matches('re-ranking', 'A reranking step follows.')).toBe(true);
     expect(matches('a/b test', 'We run an AB test.')).toBe(true);
+    expect(matches('predict whether', 'We make a prediction when the order is placed.')).toBe(false);
+    expect(matches('tensorrt', 'Score them and then sort by that probability.')).toBe(false);
+  });
+
+  it('reads British -our spellings as American ones', () => {
+    expect(matches('common neighbors', 'They share many common neighbours.')).toBe(true);
+    expect(matches('user behavior', 'User behaviour changes.')).toBe(true);
+    expect(matches('hour', 'Every hour.')).toBe(true);
   });
 });
 
