@@ -148,24 +148,20 @@ function checkPrompt(entry: Entry<Prompt>, catalog: Catalog): void {
       itemOwner.set(item.id, id);
     }
   });
-  prompt.notApplicable.forEach((id, i) => {
-    if (!itemOwner.has(id)) {
-      const near = closest(id, [...itemOwner.keys()]);
-      catalog.issues.push(error(entry.file, entry.locate(['notApplicable', i]), `notApplicable[${i}]`, `unknown item "${id}"${near ? ` (did you mean "${near}"?)` : ''}: expected an item id of this prompt's rubrics`));
-    }
-  });
+  // notApplicable and covers name items of the prompt's own scope.
+  const checkItem = (id: string, path: Array<string | number>, field: string) => {
+    if (itemOwner.has(id)) return;
+    const near = closest(id, [...itemOwner.keys()]);
+    catalog.issues.push(error(entry.file, entry.locate(path), field, `unknown item "${id}"${near ? ` (did you mean "${near}"?)` : ''}: expected an item id of this prompt's rubrics`));
+  };
+  prompt.notApplicable.forEach((id, i) => checkItem(id, ['notApplicable', i], `notApplicable[${i}]`));
   const topics = new Set<string>();
   prompt.clarifications.forEach((c, i) => {
     if (topics.has(c.topic)) {
       catalog.issues.push(error(entry.file, entry.locate(['clarifications', i, 'topic']), `clarifications[${i}].topic`, `duplicate topic "${c.topic}"`));
     }
     topics.add(c.topic);
-    c.covers?.forEach((id, j) => {
-      if (!itemOwner.has(id)) {
-        const near = closest(id, [...itemOwner.keys()]);
-        catalog.issues.push(error(entry.file, entry.locate(['clarifications', i, 'covers', j]), `clarifications[${i}].covers[${j}]`, `unknown item "${id}"${near ? ` (did you mean "${near}"?)` : ''}: expected an item id of this prompt's rubrics`));
-      }
-    });
+    c.covers?.forEach((id, j) => checkItem(id, ['clarifications', i, 'covers', j], `clarifications[${i}].covers[${j}]`));
   });
 }
 

@@ -11,7 +11,7 @@ export const FRAMEWORK_RUBRIC = 'framework';
 export function rubricsFor(catalog: Catalog, prompt: Prompt): Rubric[] {
   const ids = [FRAMEWORK_RUBRIC, ...prompt.rubrics.filter((id) => id !== FRAMEWORK_RUBRIC)];
   const rubrics = ids.map((id) => catalog.rubrics.get(id)?.value).filter((r): r is Rubric => !!r);
-  const skipped = new Set(prompt.notApplicable ?? []);
+  const skipped = new Set(prompt.notApplicable);
   if (skipped.size === 0) return rubrics;
   return rubrics.map((r) => ({ ...r, items: r.items.filter((i) => !skipped.has(i.id)) }));
 }
