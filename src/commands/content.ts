@@ -58,7 +58,7 @@ export async function showPrompt(id: string, options: ShowOptions, io: Io): Prom
   const prompt = findPrompt(catalog, id);
   const entry = catalog.prompts.get(id)!;
   if (options.json) {
-    io.stdout.write(`${JSON.stringify({ ...prompt, origin: entry.origin, file: entry.file }, null, 2)}\n`);
+    io.stdout.write(`${JSON.stringify({ ...promptForJson(prompt, options.full === true), origin: entry.origin, file: entry.file }, null, 2)}\n`);
     return EXIT.ok;
   }
   const style = stdoutStyle(io, options);
@@ -142,4 +142,14 @@ export async function showRubric(id: string, options: ShowOptions, io: Io): Prom
   if (!options.full) out.push('', style.dim('Add --full for phrases and follow-up questions.'));
   io.stdout.write(`${out.join('\n')}\n`);
   return EXIT.ok;
+}
+
+/**
+ * A prompt as `prompts show --json` prints it. Without --full the interviewer's answers and the reference
+ * outline stay hidden, as in the text view: clarifications keep their topic and question patterns only.
+ */
+export function promptForJson(prompt: Prompt, full: boolean): Prompt | (Omit<Prompt, 'outline' | 'clarifications'> & { clarifications: Omit<Prompt['clarifications'][number], 'answer'>[] }) {
+  if (full) return prompt;
+  const { outline: _outline, clarifications, ...rest } = prompt;
+  return { ...rest, clarifications: clarifications.map(({ answer: _answer, ...c }) => c) };
 }

@@ -134,6 +134,19 @@ describe('mlsd prompts and rubrics', () => {
     ]));
   });
 
+  it("keeps the interviewer's answers and the outline out of prompts show --json unless --full", () => {
+    const brief = JSON.parse(mlsd(['prompts', 'show', 'ad-click-prediction', '--json']).stdout) as { outline?: unknown; clarifications: Array<Record<string, unknown>> };
+    expect(brief.outline).toBeUndefined();
+    expect(brief.clarifications.length).toBeGreaterThan(0);
+    for (const c of brief.clarifications) {
+      expect(c.answer).toBeUndefined();
+      expect(typeof c.topic).toBe('string');
+    }
+    const full = JSON.parse(mlsd(['prompts', 'show', 'ad-click-prediction', '--json', '--full']).stdout) as { outline?: Record<string, string[]>; clarifications: Array<{ answer?: string }> };
+    expect(Object.keys(full.outline ?? {})).toContain('monitoring');
+    expect(full.clarifications.every((c) => typeof c.answer === 'string' && c.answer.length > 0)).toBe(true);
+  });
+
   it('skips a broken user file, keeps the built-ins working, and notices overrides', () => {
     mkdirSync(join(home, 'prompts'), { recursive: true });
     writeFileSync(join(home, 'prompts', 'mine.yaml'), 'id: mine\ntitle: [broken\n');
