@@ -42,7 +42,8 @@ Examples:
   mlsd schema rubric > rubric.schema.json
 
 User content lives in $XDG_CONFIG_HOME/mlsd/{prompts,rubrics} (MLSD_HOME overrides);
-MLSD_PROMPTS_PATH lists prompt packs. Exit codes: 0 ok, 1 check failed, 2 usage or input error.`,
+MLSD_PROMPTS_PATH lists prompt packs. Exit codes: 0 ok, 1 check failed, 2 usage or input error,
+130 interrupted (Ctrl-C).`,
     );
 
   program

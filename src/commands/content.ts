@@ -6,6 +6,7 @@ import { padEnd, wrap } from '../ui/wrap.js';
 import { loadAll, reportLoadProblems } from './context.js';
 import { stdoutStyle, terminalWidth, type GlobalOptions, type Io } from './io.js';
 import { findPrompt, findRubric } from './lookup.js';
+import { plural } from '../ui/plural.js';
 
 export interface ListOptions extends GlobalOptions {
   json?: boolean;
@@ -49,7 +50,7 @@ export async function listPrompts(options: ListOptions, io: Io): Promise<number>
     const p = e.value;
     io.stdout.write(`${style.bold(padEnd(p.id, idWidth))}${padEnd(p.title, titleWidth)}${padEnd(p.difficulty, 8)}${style.dim(`${p.tags.join(', ')}  (${origin(e)})`)}\n`);
   }
-  io.stdout.write(style.dim(`\n${entries.length} prompt${entries.length === 1 ? '' : 's'}. Score an answer: mlsd score answer.md --prompt <id>\n`));
+  io.stdout.write(style.dim(`\n${plural(entries.length, 'prompt')}. Score an answer: mlsd score answer.md --prompt <id>\n`));
   return EXIT.ok;
 }
 
@@ -101,7 +102,7 @@ export async function listRubrics(options: ListOptions, io: Io): Promise<number>
   for (const e of entries) {
     const r = e.value;
     const used = r.id === 'framework' ? 'every prompt' : usedBy(r).join(', ') || 'no prompt';
-    io.stdout.write(`${style.bold(padEnd(r.id, idWidth))}${padEnd(`${r.items.length} items, ${r.redFlags.length} red flags`, 26)}${style.dim(`used by ${used}  (${origin(e)})`)}\n`);
+    io.stdout.write(`${style.bold(padEnd(r.id, idWidth))}${padEnd(`${plural(r.items.length, 'item')}, ${plural(r.redFlags.length, 'red flag')}`, 26)}${style.dim(`used by ${used}  (${origin(e)})`)}\n`);
   }
   return EXIT.ok;
 }

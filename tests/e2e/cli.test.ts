@@ -36,6 +36,7 @@ describe('mlsd basics', () => {
     const r = mlsd([]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Usage: mlsd');
+    expect(r.stdout).toMatch(/Exit codes: 0 ok, 1 check failed, 2 usage or input error,\s+130 interrupted/);
     for (const command of ['score', 'practice', 'resume', 'schema', 'prompts', 'rubrics', 'prompts list', 'prompts show', 'prompts validate', 'rubrics list', 'rubrics show', 'rubrics validate']) {
       const help = mlsd([...command.split(' '), '--help']);
       expect(help.code, command).toBe(0);
