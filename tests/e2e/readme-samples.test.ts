@@ -14,7 +14,7 @@ import { describe, expect, it } from 'vitest';
 const root = new URL('../..', import.meta.url).pathname;
 const bin = join(root, 'bin', 'mlsd.js');
 const readmeFile = join(root, 'README.md');
-const MARKER = /<!-- sample: (.+?)(?: \| lines ([\d\s,-]+))? -->\n```text\n[\s\S]*?\n```/g;
+const MARKER = /<!-- sample: (.+?)(?: \| lines ([\d\s,-]+))? -->\n```text\n(?:[^`][^\n]*\n|\n)*```/g;
 
 /** Lines `from-to` (1-based, inclusive) of `lines`, with "…" between ranges that are not adjacent and after a cut tail. */
 function pick(lines: string[], ranges: string | undefined): string[] {
