@@ -6,6 +6,7 @@ import { CliError, EXIT } from '../errors.js';
 import { compileRubrics } from '../scoring/compile.js';
 import type { CandidateLevel } from '../scoring/report.js';
 import { scoreAnswers } from '../scoring/score.js';
+import { stripControl } from '../text/sanitize.js';
 import { newSessionId, SESSION_SCHEMA, type SessionRecord } from '../store/session.js';
 import { saveSession, sessionsDir } from '../store/sessions.js';
 import { renderReport } from '../ui/report.js';
@@ -21,7 +22,8 @@ export interface ScoreOptions extends GlobalOptions {
 }
 
 export async function scoreCommand(file: string, options: ScoreOptions, io: Io, readStdin: () => Promise<string>): Promise<number> {
-  const text = await readAnswers(file, readStdin);
+  // A teammate's answer can hold terminal control; old Mac line endings are line breaks.
+  const text = stripControl((await readAnswers(file, readStdin)).replace(/\r\n?/g, '\n'));
   const loaded = await loadAll(io, options);
   reportLoadProblems(loaded, io, options);
   const prompt = findPrompt(loaded.catalog, options.prompt);
