@@ -7,11 +7,11 @@ import { writeFileAtomic } from '../io/atomic.js';
 import { dueCards, emptyDeck, gradeFor, GRADE_LABEL, review, syncDeck, type Deck } from '../progress/drill.js';
 import { compileRubrics } from '../scoring/compile.js';
 import { scoreAnswers } from '../scoring/score.js';
-import { loadSummaries } from '../store/index-cache.js';
 import { sessionsDir } from '../store/sessions.js';
 import { answerPrompt } from '../ui/answer-prompt.js';
 import { wrap } from '../ui/wrap.js';
 import { loadAll, reportLoadProblems } from './context.js';
+import { loadSessionList } from './session-list.js';
 import { requireTerminal, stderrStyle, stdoutStyle, terminalWidth, type GlobalOptions, type Io } from './io.js';
 
 export interface DrillOptions extends GlobalOptions {
@@ -29,7 +29,7 @@ export async function drillCommand(options: DrillOptions, io: Io): Promise<numbe
   const deckFile = join(loaded.paths.data, 'drill.json');
   const style = stdoutStyle(io, options);
   const width = Math.min(terminalWidth(io), 100);
-  let deck = syncDeck(await readDeck(deckFile, io, options), (await loadSummaries(sessionsDir(loaded.paths.data))).summaries, io.now());
+  let deck = syncDeck(await readDeck(deckFile, io, options), (await loadSessionList(sessionsDir(loaded.paths.data), io, options)).summaries, io.now());
   await writeFileAtomic(deckFile, JSON.stringify(deck, null, 2));
   const cards = dueCards(deck, io.now(), { all: options.all, limit: options.limit });
   if (cards.length === 0) {

@@ -1,4 +1,5 @@
 import { CliError, EXIT } from '../errors.js';
+import type { WriteFn } from '../io/atomic.js';
 import type { Env } from '../io/paths.js';
 import { stripControl } from '../text/sanitize.js';
 import { colorLevel, createStyle, type Style } from '../ui/style.js';
@@ -10,6 +11,8 @@ export interface Io {
   env: Env;
   now: () => Date;
   random: () => number;
+  /** Writes a temporary file before it is renamed into place; tests inject a full disk. Default: the real one. */
+  writeFile?: WriteFn;
 }
 
 export interface GlobalOptions {
