@@ -244,6 +244,13 @@ async function readAll(): Promise<string> {
 }
 
 export async function run(): Promise<void> {
+  // `mlsd ... | head -1`: once the reader has gone, stop quietly, as Unix tools do (a closed pipe is not an error).
+  const closedPipe = (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok);
+    throw error;
+  };
+  process.stdout.on('error', closedPipe);
+  process.stderr.on('error', closedPipe);
   const { processIo } = await import('./commands/io.js');
   process.exitCode = await main(process.argv.slice(2), processIo());
 }
