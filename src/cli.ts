@@ -249,6 +249,22 @@ export async function main(argv: string[], io: Io, readStdin: () => Promise<stri
       for (const line of error.details) io.stderr.write(`  ${line}\n`);
       return error.exitCode;
     }
+    // A file that cannot be read is bad input (2); one that cannot be written is a failure (1). Never a stack trace.
+    if (error instanceof Error && error.name === 'ReadError' && 'file' in error && 'reason' in error) {
+      io.stderr.write(`mlsd: ${String(error.file)}: ${String(error.reason)}\n`);
+      return EXIT.usage;
+    }
+    if (error instanceof Error && error.name === 'WriteError') {
+      io.stderr.write(`mlsd: ${error.message}\n`);
+      return EXIT.failure;
+    }
+    const code = (error as NodeJS.ErrnoException | null)?.code;
+    if (error instanceof Error && code && typeof (error as NodeJS.ErrnoException).syscall === 'string') {
+      const { describeCode } = await import('./io/read.js');
+      const path = (error as NodeJS.ErrnoException).path;
+      io.stderr.write(`mlsd: ${(error as NodeJS.ErrnoException).syscall} ${path ?? ''} failed: ${describeCode(code)}\n`.replace('  ', ' '));
+      return EXIT.failure;
+    }
     io.stderr.write(`mlsd: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     io.stderr.write('This is a bug in mlsd; please report it with the command you ran.\n');
     return EXIT.failure;
@@ -262,6 +278,13 @@ async function readAll(): Promise<string> {
 }
 
 export async function run(): Promise<void> {
+  // `mlsd ... | head -1`: once the reader has gone, stop quietly, as Unix tools do (a closed pipe is not an error).
+  const closedPipe = (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok);
+    throw error;
+  };
+  process.stdout.on('error', closedPipe);
+  process.stderr.on('error', closedPipe);
   const { processIo } = await import('./commands/io.js');
   process.exitCode = await main(process.argv.slice(2), processIo());
 }

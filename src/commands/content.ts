@@ -2,6 +2,7 @@ import type { Catalog, Entry, Origin } from '../content/catalog.js';
 import type { Prompt, Rubric } from '../content/schema.js';
 import { EXIT } from '../errors.js';
 import { STAGES } from '../stages.js';
+import { stripControl } from '../text/sanitize.js';
 import { padEnd, wrap } from '../ui/wrap.js';
 import { loadAll, reportLoadProblems } from './context.js';
 import { stdoutStyle, terminalWidth, type GlobalOptions, type Io } from './io.js';
@@ -69,7 +70,7 @@ export async function showPrompt(id: string, options: ShowOptions, io: Io): Prom
   out.push('', `${style.bold('tags')}      ${prompt.tags.join(', ') || '-'}`);
   out.push(`${style.bold('rubrics')}   framework${prompt.rubrics.filter((r) => r !== 'framework').map((r) => `, ${r}`).join('')}`);
   if (prompt.notApplicable.length > 0) out.push(`${style.bold('skips')}     ${prompt.notApplicable.join(', ')} ${style.dim('(not applicable to this prompt)')}`);
-  out.push(`${style.bold('file')}      ${entry.file}`);
+  out.push(`${style.bold('file')}      ${stripControl(entry.file)}`);
   out.push('', style.bold('Clarifications the interviewer can answer'));
   for (const c of prompt.clarifications) {
     if (options.full) out.push(...wrap(`${c.topic}: ${c.answer}`, width, '    ', '  • '));
@@ -117,7 +118,7 @@ export async function showRubric(id: string, options: ShowOptions, io: Io): Prom
   }
   const style = stdoutStyle(io, options);
   const width = Math.min(terminalWidth(io), 100);
-  const out: string[] = [style.bold(rubric.title) + style.dim(`  ·  ${rubric.id}  ·  ${origin(entry)}  ·  ${entry.file}`)];
+  const out: string[] = [style.bold(rubric.title) + style.dim(`  ·  ${rubric.id}  ·  ${origin(entry)}  ·  ${stripControl(entry.file)}`)];
   if (rubric.description) out.push(...wrap(rubric.description, width, '  '));
   // A label too long for the column puts its id on the next line rather than running into it.
   const column = (label: string, meta: string, width: number) =>

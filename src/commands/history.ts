@@ -1,9 +1,9 @@
 import { resolvePaths } from '../io/paths.js';
 import { EXIT } from '../errors.js';
-import { loadSummaries } from '../store/index-cache.js';
+import { loadSessionList } from './session-list.js';
 import { sessionsDir } from '../store/sessions.js';
 import { renderHistory } from '../ui/history.js';
-import { stderrStyle, stdoutStyle, type GlobalOptions, type Io } from './io.js';
+import { stdoutStyle, type GlobalOptions, type Io } from './io.js';
 
 export interface HistoryOptions extends GlobalOptions {
   prompt?: string;
@@ -12,9 +12,7 @@ export interface HistoryOptions extends GlobalOptions {
 
 export async function historyCommand(options: HistoryOptions, io: Io): Promise<number> {
   const dir = sessionsDir(resolvePaths(io.env).data);
-  const { summaries: sessions, problems } = await loadSummaries(dir);
-  const warn = stderrStyle(io, options);
-  for (const p of problems) io.stderr.write(warn.yellow(`warning: skipped ${p.file}: ${p.reason}\n`));
+  const { summaries: sessions } = await loadSessionList(dir, io, options);
   const shown = options.prompt ? sessions.filter((s) => s.prompt === options.prompt) : sessions;
   if (options.json) {
     const rows = shown.map((s) => ({

@@ -1,6 +1,7 @@
 import { isMap, isNode, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
 import type { z } from 'zod';
 import { closest } from '../text/closest.js';
+import { stripControl } from '../text/sanitize.js';
 import { fieldsAt } from './schema-fields.js';
 import { MAX_FILE_BYTES } from './limits.js';
 
@@ -17,9 +18,10 @@ export interface ContentIssue {
   severity: 'error' | 'warning';
 }
 
+/** One line for a person: file names, field names and messages can hold anything, so control is stripped. */
 export function formatIssue(issue: ContentIssue): string {
   const where = `${issue.file}:${issue.line}:${issue.col}`;
-  return issue.path ? `${where} ${issue.path}: ${issue.message}` : `${where} ${issue.message}`;
+  return stripControl(issue.path ? `${where} ${issue.path}: ${issue.message}` : `${where} ${issue.message}`);
 }
 
 export type PathKey = string | number;

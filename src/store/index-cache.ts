@@ -1,7 +1,7 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { writeFileAtomic } from '../io/atomic.js';
-import { migrateSession } from './session.js';
+import { KEEP_FREE_FOR_SESSIONS, writeFileAtomic } from '../io/atomic.js';
+import { asReadError, MAX_SESSION_BYTES, ReadError, readTextFile } from '../io/read.js';
 import { summarize, type ItemInfo, type SessionSummary } from './summary.js';
 
 /**
@@ -11,7 +11,8 @@ import { summarize, type ItemInfo, type SessionSummary } from './summary.js';
  * changed. The session files stay the truth: a lost or stale index is simply rebuilt.
  */
 
-const INDEX_SCHEMA = 1;
+// 2: entries come from sessions validated with their schema; older indexes are rebuilt.
+const INDEX_SCHEMA = 2;
 
 interface IndexFile {
   schema: number;
@@ -33,10 +34,15 @@ export async function loadSummaries(dir: string): Promise<Summaries> {
   let names: string[];
   try {
     names = (await readdir(dir)).filter((n) => n.endsWith('.json') && !n.startsWith('.'));
-  } catch {
-    return { summaries: [], items: {}, problems: [] };
+  } catch (error) {
+    // No directory yet means no sessions yet; one that exists but cannot be read is an error.
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { summaries: [], items: {}, problems: [] };
+    const problem = asReadError(dir, error);
+    const reason = problem.code === 'ENOTDIR' ? 'it is not a directory' : problem.reason;
+    throw new ReadError(dir, `cannot read the sessions directory: ${reason}`, problem.code);
   }
   const indexFile = `${dir}.index.json`;
+  const problems: Summaries['problems'] = [];
   const index = await readIndex(indexFile);
   // Taken before the scan: a session saved meanwhile changes it, and the next run checks again.
   const dirMtimeMs = (await stat(dir)).mtimeMs;
@@ -44,9 +50,20 @@ export async function loadSummaries(dir: string): Promise<Summaries> {
     return { summaries: sorted(index), items: index.items, problems: [] };
   }
   const next: IndexFile = { schema: INDEX_SCHEMA, entries: {}, items: index.items };
-  const problems: Summaries['problems'] = [];
   let changed = false;
-  const infos = await Promise.all(names.map(async (name) => ({ name, info: await stat(join(dir, name)).catch(() => null) })));
+  const infos = await Promise.all(
+    names.map(async (name) => {
+      try {
+        return { name, info: await stat(join(dir, name)) };
+      } catch (error) {
+        // A dangling link or a loop of links: said, not silently ignored.
+        problems.push({ file: join(dir, name), reason: asReadError(name, error).reason });
+        return { name, info: null };
+      }
+    }),
+  );
+  // The schema library is loaded only when some session file has to be parsed.
+  let parse: typeof import('./session-schema.js').parseSession | undefined;
   for (const { name, info } of infos) {
     if (!info) continue;
     const known = index.entries[name];
@@ -57,20 +74,21 @@ export async function loadSummaries(dir: string): Promise<Summaries> {
     changed = true;
     const file = join(dir, name);
     try {
-      const parsed: unknown = JSON.parse(await readFile(file, 'utf8'));
-      const record = migrateSession(parsed);
-      if (!record) {
-        problems.push({ file, reason: 'not an mlsd session, or one written by a newer mlsd' });
+      const parsed: unknown = JSON.parse(await readTextFile(file, { maxBytes: MAX_SESSION_BYTES }));
+      parse ??= (await import('./session-schema.js')).parseSession;
+      const result = parse(parsed, name.slice(0, -'.json'.length));
+      if ('error' in result) {
+        problems.push({ file, reason: result.error });
         continue;
       }
-      next.entries[name] = { size: info.size, mtimeMs: info.mtimeMs, summary: summarize(record, next.items) };
+      next.entries[name] = { size: info.size, mtimeMs: info.mtimeMs, summary: summarize(result.record, next.items) };
     } catch (error) {
-      problems.push({ file, reason: error instanceof SyntaxError ? 'corrupt JSON' : String((error as NodeJS.ErrnoException).code ?? error) });
+      problems.push({ file, reason: error instanceof SyntaxError ? 'corrupt JSON' : asReadError(file, error).reason });
     }
   }
   if (changed || problems.length > 0 || index.dirMtimeMs !== dirMtimeMs || index.files !== names.length) {
     const files = problems.length === 0 ? names.length : -1; // a broken file keeps the full check on
-    await writeFileAtomic(indexFile, JSON.stringify({ ...next, dirMtimeMs, files })).catch(() => undefined);
+    await writeFileAtomic(indexFile, JSON.stringify({ ...next, dirMtimeMs, files }), { keepFree: KEEP_FREE_FOR_SESSIONS }).catch(() => undefined);
   }
   return { summaries: sorted(next), items: next.items, problems };
 }
@@ -83,7 +101,7 @@ function sorted(index: IndexFile): SessionSummary[] {
 
 async function readIndex(file: string): Promise<IndexFile> {
   try {
-    const parsed = JSON.parse(await readFile(file, 'utf8')) as IndexFile;
+    const parsed = JSON.parse(await readTextFile(file, { maxBytes: 50 * MAX_SESSION_BYTES })) as IndexFile;
     if (parsed.schema === INDEX_SCHEMA && parsed.entries && parsed.items) return parsed;
   } catch {
     // missing or corrupt: rebuild

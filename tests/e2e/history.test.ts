@@ -30,7 +30,7 @@ describe('mlsd history', () => {
   it('lists sessions newest first with a trend, skipping a corrupt file with a warning', () => {
     const r = mlsd(['history']);
     expect(r.code).toBe(0);
-    const rows = r.stdout.split('\n').filter((l) => /^[0-9a-z]{10}\s/.test(l));
+    const rows = r.stdout.split('\n').filter((l) => /^[0-9a-z]{10,12}\s/.test(l));
     expect(rows).toHaveLength(4);
     expect(rows[0]).toContain('video-recommendation');
     expect(r.stdout).toMatch(/ad-click-prediction\s+▁\S+█\s+\d+/);

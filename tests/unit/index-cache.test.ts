@@ -13,8 +13,9 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(join(dir, '..'), { recursive: true, force: true }));
 
+const at = (id: string) => `2026-01-01T00:00:0${id.length % 10}.000Z`;
 const record = (id: string, text: string): SessionRecord => ({
-  schema: 1, id, kind: 'score', createdAt: `2026-01-01T00:00:0${id.length % 10}.000Z`, updatedAt: '', prompt: 'p', level: 'senior', status: 'finished',
+  schema: 1, id, kind: 'score', createdAt: at(id), updatedAt: at(id), prompt: 'p', level: 'senior', status: 'finished',
   answers: { sections: { model: text } }, report: score({ sections: { model: text } }),
 });
 

@@ -41,7 +41,7 @@ describe('session records', () => {
   it('makes short ids that sort by time and are found by a unique prefix', () => {
     const a = newSessionId(new Date('2026-01-01T00:00:00Z'), () => 0.1);
     const b = newSessionId(new Date('2026-01-01T00:01:00Z'), () => 0.9);
-    expect(a).toHaveLength(10);
+    expect(a).toHaveLength(12);
     expect(a < b).toBe(true);
     const sessions = [{ id: a }, { id: b }];
     expect(findById(sessions, b.slice(0, 9))).toEqual({ session: { id: b } });
