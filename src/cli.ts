@@ -10,6 +10,7 @@ import type { ReviewOptions } from './commands/review.js';
 import type { ScoreOptions } from './commands/score.js';
 import { CANDIDATE_LEVELS } from './scoring/report.js';
 import { closest } from './text/closest.js';
+import { colorLevel, loadChalk } from './ui/style.js';
 
 /** The commander program: commands and options, nothing else. Command modules load on demand. */
 
@@ -161,12 +162,20 @@ saved and \`mlsd resume\` continues it with the time that was left. Every answer
       run(async () => (await import('./commands/validate.js')).validateCommand('rubric', paths, globals(command), io))(),
     );
 
-  program
+  const history = program
     .command('history')
     .description('your saved sessions, newest first, with a trend of overall scores')
     .option('-p, --prompt <id>', 'only sessions of this prompt')
+    .option('-n, --limit <n>', 'show the latest N sessions (default 20)', (v) => Number(v))
+    .option('-a, --all', 'show every session')
     .option('--json', 'print as JSON')
     .action((_opts: unknown, command: Command) => run(async () => (await import('./commands/history.js')).historyCommand(globals(command), io))());
+  history
+    .command('delete')
+    .description('delete a saved session (asks first; --yes for scripts)')
+    .argument('<session-id>', 'a session id or a unique prefix of one')
+    .option('-y, --yes', 'delete without asking')
+    .action((id: string, _opts: unknown, command: Command) => run(async () => (await import('./commands/history.js')).deleteCommand(id, globals(command), io))());
 
   program
     .command('review')
@@ -231,6 +240,8 @@ function requireOption(command: Command, key: string): void {
 /** Runs the CLI and returns the exit code; errors become one clear line on stderr. */
 export async function main(argv: string[], io: Io, readStdin: () => Promise<string> = readAll): Promise<number> {
   const { program, result } = buildProgram(io, readStdin);
+  // chalk is loaded only when some output may be coloured (--no-color is not parsed yet: then it loads for nothing).
+  if (colorLevel(io.stdout, io.env) > 0 || colorLevel(io.stderr, io.env) > 0) await loadChalk();
   if (argv.length === 0) {
     program.outputHelp();
     return EXIT.ok;
