@@ -1,6 +1,8 @@
+import { rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../io/atomic.js';
+import { writeFileAtomicSync } from '../io/atomic-sync.js';
 import { migrateSession, sessionFileName, type SessionRecord } from './session.js';
 
 /** Sessions on disk: one JSON file each under <data>/sessions, written atomically. */
@@ -13,6 +15,18 @@ export async function saveSession(dir: string, record: SessionRecord): Promise<s
   const file = join(dir, sessionFileName(record.id));
   await writeFileAtomic(file, `${JSON.stringify(record, null, 2)}\n`);
   return file;
+}
+
+/** The last save before the process ends (signals): synchronous. */
+export function saveSessionSync(dir: string, record: SessionRecord): string {
+  const file = join(dir, sessionFileName(record.id));
+  writeFileAtomicSync(file, `${JSON.stringify(record, null, 2)}\n`);
+  return file;
+}
+
+/** Deletes a session's file, if there is one (a practice session in which nothing was typed). */
+export function removeSessionSync(dir: string, id: string): void {
+  rmSync(join(dir, sessionFileName(id)), { force: true });
 }
 
 /** One session by id; null when the file is missing or not a session. */
