@@ -118,7 +118,7 @@ function printOpening(prompt: Prompt, options: PracticeOptions, id: string, styl
   const width = Math.min(terminalWidth(io), 100);
   const budgets = createBudgetLines(options.duration);
   const out = [
-    style.bold(`Mock interview · ${prompt.title}`) + style.dim(`  ·  level ${options.level}  ·  ${options.duration} minutes  ·  session ${id}`),
+    ...headerLines(`Mock interview · ${prompt.title}`, `level ${options.level}  ·  ${options.duration} minutes  ·  session ${id}`, width, style),
     '',
     ...wrap(`Interviewer: “${prompt.prompt}”`, width, '  ').map(style.cyan),
     '',
@@ -142,6 +142,11 @@ function printOpening(prompt: Prompt, options: PracticeOptions, id: string, styl
     '',
   ];
   io.stdout.write(`${out.join('\n')}\n`);
+}
+
+/** The title and its details on one line when they fit, else on two. */
+function headerLines(title: string, details: string, width: number, style: Style): string[] {
+  return title.length + 5 + details.length <= width ? [style.bold(title) + style.dim(`  ·  ${details}`)] : [style.bold(title), style.dim(details)];
 }
 
 function createBudgetLines(duration: number): string[] {

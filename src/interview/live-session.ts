@@ -231,7 +231,12 @@ export class LiveSession {
       // Several pasted questions are asked one by one; an empty box moves on.
       const questions = outcome.text.split('\n').map((q) => q.trim()).filter(Boolean);
       if (questions.length === 0) this.apply({ type: 'submit', text: '', now });
-      for (const q of questions) if (this.state.status === 'active') this.apply({ type: 'ask', text: q, now });
+      for (const q of questions) {
+        if (this.state.status !== 'active') break;
+        // The box shows only the first lines of a long paste: repeat each question before its answer.
+        if (questions.length > 1) this.deps.view.print([{ kind: 'info', text: `You: ${q}` }]);
+        this.apply({ type: 'ask', text: q, now });
+      }
     } else {
       this.apply({ type: 'submit', text: outcome.text, now });
     }

@@ -67,8 +67,9 @@ export interface AnswerBox {
 }
 
 /** The keys, as documented in the opening screen, `practice --help` and the README. */
-export const BOX_KEYS_MULTI = 'Enter on an empty line: submit · ↑↓←→ Home End PgUp PgDn · Ctrl-C: pause';
-export const BOX_KEYS_LINE = 'Enter: ask · Enter on an empty line: move on · Ctrl-C: pause';
+// Short, so that a narrower window does not re-wrap them (the opening screen and --help list every key).
+export const BOX_KEYS_MULTI = 'Enter on an empty line: submit · Ctrl-C: pause';
+export const BOX_KEYS_LINE = 'Enter: ask · Enter on an empty line: move on';
 
 const PASTE_ON = '\u001b[?2004h';
 const PASTE_OFF = '\u001b[?2004l';
@@ -103,14 +104,15 @@ export function openAnswerBox(terminal: BoxTerminal, options: BoxOptions): Answe
   const screen = () => ({ width: Math.max(20, (output.columns && output.columns > 0 ? output.columns : 80) - 1), rows: Math.max(8, output.rows && output.rows > 0 ? output.rows : 24) });
   const contentWidth = () => screen().width - 2;
 
-  const header = (): string => {
+  const header = (position = ''): string => {
     const left = `⏱ ${formatClock(Math.max(0, clock.leftMs))} left`;
     const stage = clock.stageLeftMs >= 0 ? `stage ${formatClock(clock.stageLeftMs)}` : `stage over by ${formatClock(-clock.stageLeftMs)}`;
-    const tail = `  ${left} · ${stage}`;
+    const tail = `  ${left} · ${stage}${position ? `  ${position}` : ''}`;
     const label = fitRow(options.label, Math.max(8, screen().width - tail.length));
     const clockColor = clock.leftMs <= 60_000 ? style.red : clock.leftMs <= 5 * 60_000 ? style.yellow : style.dim;
     const stageText = clock.stageLeftMs >= 0 ? style.dim(stage) : style.yellow(stage);
-    return fitVisible(`${style.bold(label)}  ${clockColor(left)} ${style.dim('·')} ${stageText}`, `${label}${tail}`, screen().width);
+    const styled = `${style.bold(label)}  ${clockColor(left)} ${style.dim('·')} ${stageText}${position ? `  ${style.dim(position)}` : ''}`;
+    return fitVisible(styled, `${label}${tail}`, screen().width);
   };
 
   const noticeRows = (): string[] => notices.flatMap((n) => wrap(`⚠ ${n}`, screen().width, '  ').slice(0, 2).map((r) => style.yellow(fitRow(r, screen().width))));
@@ -123,15 +125,12 @@ export function openAnswerBox(terminal: BoxTerminal, options: BoxOptions): Answe
     top = scrollTop(buffer, top, height, width);
     const shown = rowsFrom(buffer.lines, top, height, width);
     const bar = style.dim('│');
-    const head = [header(), ...noticeRows()];
+    const scrolled = shown.length > 0 && (top.row > 0 || top.sub > 0 || shown.at(-1)!.row < buffer.lines.length - 1);
+    const head = [header(scrolled ? `line ${buffer.row + 1}/${buffer.lines.length}` : ''), ...noticeRows()];
     const body = shown.map((r) => `${bar} ${r.text}`);
     const place = cursorPlace(buffer, width);
     const cursorIndex = shown.findIndex((r) => r.row === buffer.row && r.sub === place.sub);
-    const scrolled = shown.length > 0 && (top.row > 0 || top.sub > 0 || shown.at(-1)!.row < buffer.lines.length - 1 || shown.length === height);
-    const where = scrolled && buffer.lines.length > 1 ? `  [line ${buffer.row + 1}/${buffer.lines.length}]` : '';
-    const hintText = confirming
-      ? 'Quit the interview? y: save and quit · n: keep going (the clock is running)'
-      : `${options.mode === 'line' ? BOX_KEYS_LINE : BOX_KEYS_MULTI}${where}`;
+    const hintText = confirming ? 'Quit the interview? y: quit · n: keep going' : options.mode === 'line' ? BOX_KEYS_LINE : BOX_KEYS_MULTI;
     const hint = confirming ? style.bold(style.yellow(fitRow(hintText, screen().width))) : style.dim(fitRow(hintText, screen().width));
     const rows = [...head, ...body, hint];
     const cursor = confirming
@@ -181,8 +180,7 @@ export function openAnswerBox(terminal: BoxTerminal, options: BoxOptions): Answe
         pasting = false;
         buffer = B.insertText(buffer, pasted.join(''));
         pasted = [];
-      } else if (name === 'return' || name === 'enter') pasted.push('\n');
-      else pasted.push(key.sequence ?? ch ?? '');
+      } else pasted.push(key.sequence ?? ch ?? ''); // CR, LF and CRLF are normalised when inserted
       return;
     }
     if (confirming) {
