@@ -215,6 +215,26 @@ describe('practice keeps every character typed or pasted', () => {
   }
 });
 
+describe('a session killed without warning', () => {
+  it('kill -9 keeps text typed a moment before, and resume restores it', async () => {
+    const t = await start();
+    await toFrame(t);
+    t.write('saved within a second');
+    const before = await savedWhen((s) => s.interview.draft === 'saved within a second');
+    expect(before.status).toBe('active');
+    t.kill('SIGKILL');
+    await t.exited;
+    const r = runInTerminal(['resume', ...pack], env());
+    await r.waitForScreen(/│ saved within a second/);
+    expect(r.output()).toMatch(/Resumed with \d+:\d\d left\./);
+    expect(await quit(r)).toBe(130);
+    const s = saved();
+    expect(s.status).toBe('interrupted');
+    expect(s.interview.draft).toBe('saved within a second');
+    expect(s.interview.usedMs).toBeLessThan(s.interview.durationMs);
+  });
+});
+
 describe('history keeps what matters', () => {
   it('a session with nothing typed is not kept, and review shows the last scored session', async () => {
     const scored = spawnSync(process.execPath, [bin, 'score', join(fixtures, 'answer.md'), '--prompt', 'mini-ads', '--save', ...pack], { env: { ...process.env, ...env() }, encoding: 'utf8' });
