@@ -136,7 +136,8 @@ export class LiveSession {
     const ticker = this.deps.clock.setInterval(() => this.tick(), 1000);
     const onSigint = () => {
       // Between boxes the terminal is not raw, so Ctrl-C arrives as a signal: ask in the next box.
-      if (!this.busy) this.pendingQuit = true;
+      if (this.box) this.box.askQuit();
+      else if (!this.busy) this.pendingQuit = true;
     };
     const onHup = () => this.stopOnSignal('SIGHUP');
     const onTerm = () => this.stopOnSignal('SIGTERM');

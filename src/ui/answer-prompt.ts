@@ -62,6 +62,8 @@ export interface AnswerBox {
   notice(text: string): void;
   /** Ends the box from outside, keeping what was typed. */
   close(): void;
+  /** Shows the quit question, as Ctrl-C does (a SIGINT sent from outside). */
+  askQuit(): void;
   /** The text typed so far. */
   text(): string;
 }
@@ -276,6 +278,11 @@ export function openAnswerBox(terminal: BoxTerminal, options: BoxOptions): Answe
     },
     close() {
       end('closed');
+    },
+    askQuit() {
+      if (finished) return;
+      confirming = true;
+      draw();
     },
     text: () => B.bufferText(buffer),
   };

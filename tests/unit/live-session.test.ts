@@ -40,6 +40,10 @@ class FakeBox implements AnswerBox {
   close() {
     this.resolve({ kind: 'closed', text: this.typed });
   }
+  asked = 0;
+  askQuit() {
+    this.asked++;
+  }
   end(kind: 'submit' | 'quit') {
     this.resolve({ kind, text: this.typed });
   }
@@ -60,6 +64,8 @@ interface Harness {
   exits: number[];
   signal(name: SignalName): void;
   failSaves: { on: boolean };
+  /** While set, saves wait for it. */
+  gate: { wait: Promise<void> | null };
   editorResults: EditorResult[];
   troubles: string[];
   nextBox(): Promise<FakeBox>;
@@ -76,6 +82,7 @@ function harness(options: { state?: InterviewState; useEditor?: boolean; trouble
   const exits: number[] = [];
   const handlers = new Map<SignalName, () => void>();
   const failSaves = { on: false };
+  const gate: { wait: Promise<void> | null } = { wait: null };
   const editorResults: EditorResult[] = [];
   const troubles: string[] = [];
   const view: LiveView = {
@@ -105,6 +112,7 @@ function harness(options: { state?: InterviewState; useEditor?: boolean; trouble
     },
     store: {
       save: async (r) => {
+        await gate.wait;
         if (failSaves.on) throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
         saved.push(structuredClone(r));
       },
@@ -138,6 +146,7 @@ function harness(options: { state?: InterviewState; useEditor?: boolean; trouble
     recovered,
     exits,
     failSaves,
+    gate,
     editorResults,
     troubles,
     signal: (name) => handlers.get(name)?.(),
@@ -252,6 +261,25 @@ describe('the live session driver', () => {
       expect(last.interview!.usedMs).toBeGreaterThanOrEqual(12_345);
       expect(last.interview!.clockAt).toBeNull();
     }
+  });
+
+  it('a SIGINT asks whether to quit: in the open box, or in the next one when it came between boxes', async () => {
+    const h = harness();
+    const run = h.session.run();
+    const first = await h.nextBox();
+    h.signal('SIGINT');
+    expect(first.asked).toBe(1);
+    let open!: () => void;
+    h.gate.wait = new Promise<void>((r) => (open = r));
+    first.type('How many users?');
+    first.end('submit');
+    await vi.waitFor(() => expect(h.session.current.clarify).toHaveLength(1));
+    h.signal('SIGINT'); // after the box closed, while the answer is being saved
+    open();
+    const second = await h.nextBox();
+    expect(second.options.confirmQuit).toBe(true);
+    second.end('quit');
+    expect((await run).kind).toBe('quit');
   });
 
   it('keeps no session in which nothing was typed', async () => {
