@@ -83,12 +83,43 @@ saved and \`mlsd resume\` continues it with the time that was left. Every answer
     );
 
   program
+    .command('interview')
+    .description("the interviewer's live sheet for a peer mock interview: briefing, marks, follow-ups, facts, report")
+    .argument('[prompt-id]', 'the prompt to ask (default: a random one not used lately)')
+    .option('-d, --duration <minutes>', 'length of the interview in minutes', (v) => Number(v), 45)
+    .addOption(new Option('-l, --level <level>', 'the level the candidate is interviewing for').choices(CANDIDATE_LEVELS).default('senior'))
+    .option('-t, --tag <tag>', 'pick a random prompt with this tag')
+    .option('-c, --candidate <name>', 'who is being interviewed (shown in history and the report)')
+    .option('-a, --answers <file>', "the candidate's own notes or transcript, read at the end and scored beside your marks")
+    .addHelpText(
+      'after',
+      `
+For the person asking the questions. The briefing comes first: the prompt to read out, what a strong
+answer covers, and the facts to give only when asked. Enter starts the clock.
+
+Keys on the sheet:
+  up/down (j/k)   move between checklist items and red flags
+  c  covered      p  covered after prompting      w  wrong (on a red flag: heard it)
+  space or u      take the mark off (pressing the same mark again does too)
+  n  a note on this stage          f  find the fact to read out for their question
+  right/left or 1-7   change stage (candidates wander; time counts where the sheet is)
+  b  briefing again                e  end the interview and show the report
+  Ctrl-C  pause (everything is saved); q or Ctrl-C again quits, \`mlsd resume\` continues
+
+The report is the same as \`mlsd score\`, built from your marks; \`mlsd review <id> --format md\`
+exports it for the candidate.`,
+    )
+    .action((promptId: string | undefined, _opts: unknown, command: Command) =>
+      run(async () => (await import('./commands/interview.js')).interviewCommand(promptId, globals(command) as never, io))(),
+    );
+
+  program
     .command('resume')
-    .description('continue an interrupted practice session')
+    .description('continue an interrupted practice session or peer interview')
     .argument('[session-id]', 'the session id or a unique prefix (default: the latest interrupted one)')
     .option('-e, --editor', 'answer in $VISUAL / $EDITOR instead of inline')
     .action((id: string | undefined, _opts: unknown, command: Command) =>
-      run(async () => (await import('./commands/practice.js')).resumeCommand(id, globals(command) as never, io))(),
+      run(async () => (await import('./commands/resume.js')).resumeAny(id, globals(command) as never, io))(),
     );
 
   const prompts = program.command('prompts').description('list, show, create and validate interview prompts');

@@ -11,6 +11,8 @@ export interface SessionSummary {
   level: SessionRecord['level'];
   kind: SessionRecord['kind'];
   status: SessionStatus;
+  /** Who was interviewed (peer interviews); missing in indexes written before it existed. */
+  candidate?: string | null;
   overall: number | null;
   verdict: Verdict | null;
   usedMs: number | null;
@@ -37,14 +39,15 @@ export function summarize(record: SessionRecord, info: ItemInfo): SessionSummary
     level: record.level,
     kind: record.kind,
     status: record.status,
+    candidate: record.candidate ?? null,
     overall: record.report?.overall ?? null,
     verdict: record.report?.verdict ?? null,
-    usedMs: record.interview?.usedMs ?? null,
-    durationMs: record.interview?.durationMs ?? null,
+    usedMs: record.interview?.usedMs ?? record.sheet?.usedMs ?? null,
+    durationMs: record.interview?.durationMs ?? record.sheet?.durationMs ?? null,
     stageScores: Object.fromEntries(record.report?.stages.map((s) => [s.id, s.score]) ?? []),
     notCovered: items.filter((i) => i.status !== 'covered').map((i) => ({ id: i.id, status: i.status as Exclude<ItemStatus, 'covered'> })),
     itemIds: items.map((i) => i.id),
-    stageMs: record.interview?.stageMs ?? null,
-    budgets: record.interview?.budgets ?? null,
+    stageMs: record.interview?.stageMs ?? record.sheet?.stageMs ?? null,
+    budgets: record.interview?.budgets ?? record.sheet?.budgets ?? null,
   };
 }
