@@ -18,7 +18,7 @@ export async function historyCommand(options: HistoryOptions, io: Io): Promise<n
   const shown = options.prompt ? sessions.filter((s) => s.prompt === options.prompt) : sessions;
   if (options.json) {
     const rows = shown.map((s) => ({
-      id: s.id, createdAt: s.createdAt, prompt: s.prompt, level: s.level, kind: s.kind, status: s.status,
+      id: s.id, createdAt: s.createdAt, prompt: s.prompt, level: s.level, kind: s.kind, status: s.status, ...(s.candidate ? { candidate: s.candidate } : {}),
       usedMs: s.usedMs, durationMs: s.durationMs, overall: s.overall, verdict: s.verdict, stages: s.stageScores,
     }));
     io.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
