@@ -38,7 +38,7 @@ export interface MarksComparison {
   stages: StageAgreement[];
   items: ItemDisagreement[];
   flags: FlagDisagreement[];
-  /** Items both sides judged, and how many of them they agree on. */
+  /** Items at least one side heard of (marked, or found in the notes), and how many of them they agree on. */
   agreed: number;
   total: number;
 }
@@ -52,9 +52,10 @@ export function compareMarks(marks: ScoreReport, automatic: ScoreReport, sheet: 
   let total = 0;
   for (const item of marks.stages.flatMap((s) => s.items)) {
     const other = auto.get(item.id);
-    if (!other) continue;
-    total++;
     const interviewer: ItemDisagreement['interviewer'] = sheet.marks[item.id]?.mark ?? 'not marked';
+    // Items neither side heard of say nothing about agreement.
+    if (!other || (interviewer === 'not marked' && other.status === 'missed')) continue;
+    total++;
     if (heard(item.status) === heard(other.status)) continue;
     items.push({ id: item.id, label: item.label, stage: item.stage, interviewer, automatic: other.status, evidence: heard(other.status) ? other.evidence : null });
   }
