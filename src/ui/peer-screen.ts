@@ -32,7 +32,9 @@ export class Screen {
     this.handlers?.key(key ?? { sequence: text ?? '' , name: text ?? '' });
   };
   private readonly onResize = () => {
+    // Lines re-wrapped by the terminal would linger: clear, then draw everything again.
     this.last = [];
+    this.write('\u001b[2J');
     this.handlers?.resize();
   };
   private readonly onEnd = () => this.handlers?.lost();

@@ -124,4 +124,31 @@ describe('mlsd interview in a terminal', () => {
     const history = spawnSync(process.execPath, [bin, 'history'], { env: { ...process.env, ...env() }, encoding: 'utf8' });
     expect(history.stdout).toContain('interview (Sam)');
   }, 240_000);
+
+  it('keeps every mark when the terminal is closed, and resumes it', async () => {
+    const t = runInTerminal(['interview', 'mini-ads', ...pack], env());
+    let at = await t.waitFor(/Enter start the clock/, { timeout: 30_000 });
+    at = await key(t, '\r', /1\/7 Clarify requirements/, at);
+    at = await key(t, 'c', /✓ Business objective\s+covered/, at);
+    t.write('j');
+    await key(t, 'w', /What was wrong/, at);
+    t.write('assumed a billion users\r');
+    // The mark is on disk before the terminal goes.
+    await expect.poll(() => saved().sheet.marks.scale?.note, { timeout: 15_000 }).toBe('assumed a billion users');
+    closeAll(); // the terminal closes: SIGHUP
+    await expect.poll(() => saved().status, { timeout: 15_000 }).toBe('interrupted');
+    expect(Object.keys(saved().sheet.marks)).toEqual(['business-objective', 'scale']);
+
+    const r = runInTerminal(['resume', ...pack], env());
+    await r.waitFor(/Any key starts the clock/, { timeout: 30_000 });
+    await r.waitFor(/✗ Scale of users, items and traffic\s+wrong: assumed a billion users/);
+    r.write('q');
+    expect(await r.exited).toBe(130);
+  }, 120_000);
+
+  it('needs a terminal, and says what to use instead', () => {
+    const result = spawnSync(process.execPath, [bin, 'interview', 'mini-ads', ...pack], { env: { ...process.env, ...env() }, encoding: 'utf8', input: '' });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('mlsd interview is interactive and needs a terminal');
+  });
 });
