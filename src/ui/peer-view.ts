@@ -44,14 +44,16 @@ export const BRIEFING_KEYS = '↑↓ scroll  o outline  Enter start the clock  C
 export function renderScreen(state: PeerSheetState | null, view: SheetView, ctx: ScreenContext): string[] {
   const width = Math.max(20, ctx.width);
   const height = Math.max(8, ctx.height);
-  const lines = view.mode === 'briefing' || !state ? renderBriefing(view, ctx, width, height) : renderSheet(state, view, ctx, width, height);
+  const lines = view.mode === 'briefing' || !state ? renderBriefing(state, view, ctx, width, height) : renderSheet(state, view, ctx, width, height);
   return lines.slice(0, height).map((l) => clip(l, width));
 }
 
-function renderBriefing(view: SheetView, ctx: ScreenContext, width: number, height: number): string[] {
+function renderBriefing(state: PeerSheetState | null, view: SheetView, ctx: ScreenContext, width: number, height: number): string[] {
   const { style, briefing: b } = ctx;
   const who = b.candidate ? ` · with ${clean(b.candidate)}` : '';
-  const head = style.bold(`Briefing · ${clean(b.title)}`) + style.dim(`${who} · ${b.level} · ${formatClock(b.durationMs)}`);
+  const title = style.bold(`Briefing · ${clean(b.title)}`) + style.dim(`${who} · ${b.level} · ${formatClock(b.durationMs)}`);
+  // Once the clock runs, the briefing shows it too: it keeps running while the briefing is open.
+  const head = state ? spread(title, `${formatClock(Math.max(0, clocks(state).left))} left`, width) : title;
   const body: string[] = [];
   body.push(style.bold('Read this out, word for word:'));
   body.push(...wrap(`“${clean(b.prompt)}”`, width, '  ').map(style.cyan));
