@@ -203,6 +203,8 @@ class PeerSession {
     let changed = false;
     for (const event of events) {
       const step = this.sheet.reduce(this.state, event);
+      // A warning about the stage left behind is old news in the next one.
+      if (step.state.stage !== this.state.stage) this.view = { ...this.view, message: null };
       changed ||= step.state !== this.state && event.type !== 'tick';
       this.state = step.state;
       for (const m of step.messages) {

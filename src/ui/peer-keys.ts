@@ -29,6 +29,8 @@ export interface SheetView {
   message: { kind: 'warning' | 'info'; text: string } | null;
   briefingScroll: number;
   outlineOpen: boolean;
+  /** Inside a bracketed paste: pasted text never runs the sheet's keys, and Enter in it is a space. */
+  pasting?: boolean;
 }
 
 export type Effect = 'none' | 'start' | 'pause' | 'resume' | 'quit' | 'end';
@@ -54,10 +56,16 @@ const MARK_KEYS: Record<string, Mark> = { c: 'covered', p: 'prompted', w: 'wrong
 const INPUT_MAX = 300;
 
 /** Before the clock starts (`state` null) only the briefing's keys work. */
-export function handleKey(view: SheetView, key: Key, sheet: PeerSheet, state: PeerSheetState | null, now: number): KeyResult {
+export function handleKey(view: SheetView, pressed: Key, sheet: PeerSheet, state: PeerSheetState | null, now: number): KeyResult {
+  let key = pressed;
   const none = (v: SheetView = view, events: SheetEvent[] = [], effect: Effect = 'none'): KeyResult => ({ view: v, events, effect });
   const name = key.name ?? '';
   const ctrlC = key.ctrl && name === 'c';
+  if (name === 'paste-start' || name === 'paste-end') return none({ ...view, pasting: name === 'paste-start' });
+  if (view.pasting && !ctrlC) {
+    if (view.mode !== 'input' || !view.input) return none();
+    if (name === 'return' || name === 'enter') key = { name: 'space', sequence: ' ' };
+  }
 
   if (view.mode === 'paused') {
     if (ctrlC || name === 'q') return none(view, [], 'quit');

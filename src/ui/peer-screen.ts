@@ -24,6 +24,9 @@ const ALT_ON = '\u001b[?1049h';
 const ALT_OFF = '\u001b[?1049l';
 const HIDE_CURSOR = '\u001b[?25l';
 const SHOW_CURSOR = '\u001b[?25h';
+/** Bracketed paste: the terminal marks pasted text, so a paste is never taken for keys. */
+const PASTE_ON = '\u001b[?2004h';
+const PASTE_OFF = '\u001b[?2004l';
 
 export class Screen {
   private open = false;
@@ -61,7 +64,7 @@ export class Screen {
     this.input.resume();
     this.output.on('resize', this.onResize);
     this.output.on('error', this.onError);
-    this.write(ALT_ON + HIDE_CURSOR + '\u001b[2J');
+    this.write(ALT_ON + HIDE_CURSOR + PASTE_ON + '\u001b[2J');
     this.open = true;
   }
 
@@ -88,7 +91,7 @@ export class Screen {
     this.output.off('resize', this.onResize);
     this.input.setRawMode?.(false);
     this.input.pause();
-    this.write(SHOW_CURSOR + ALT_OFF);
+    this.write(PASTE_OFF + SHOW_CURSOR + ALT_OFF);
     this.handlers = null;
   }
 

@@ -106,7 +106,7 @@ function renderSheet(state: PeerSheetState, view: SheetView, ctx: ScreenContext,
 
   // 2: the stages, with how many marks each has.
   const tabs = STAGE_IDS.map((id, i) => {
-    const marks = Object.values(state.marks).filter((m) => m.stage === id).length;
+    const marks = sheet.allItems.filter((item) => item.stage === id && state.marks[item.id]).length;
     const text = `${i + 1}.${SHORT[id]}${marks > 0 ? `(${marks})` : ''}`;
     return id === stage ? style.bold(`[${text}]`) : state.visited.includes(id) ? ` ${text} ` : style.dim(` ${text} `);
   }).join('');

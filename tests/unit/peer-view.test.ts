@@ -99,6 +99,18 @@ describe('the keys of the sheet', () => {
     expect(press([ctrlC], paused).effects).toEqual(['quit']);
   });
 
+  it('never takes pasted text for keys; in a text field a pasted newline is a space', () => {
+    const started = press(['return'], { state: null, view: initialView(false) });
+    const pasted = press(['paste-start', ...type('cpw3e'), 'return', 'paste-end'], started);
+    expect(pasted.state!.marks).toEqual({});
+    expect(pasted.state!.stage).toBe('clarify');
+    expect(pasted.view.mode).toBe('sheet');
+    const typed = press(['f', 'paste-start', ...type('how many'), 'return', ...type('users'), 'paste-end'], started);
+    expect(typed.view.input).toEqual({ purpose: 'fact', text: 'how many users' });
+    const asked = press(['return'], typed);
+    expect(asked.state!.facts.map((f) => f.question)).toEqual(['how many users']);
+  });
+
   it('asks before ending, and ends only on y', () => {
     const started = press(['return'], { state: null, view: initialView(false) });
     expect(press(['e', 'n'], started).effects).toEqual([]);
