@@ -1,6 +1,7 @@
 import { CliError, EXIT } from '../errors.js';
 import { resolvePaths } from '../io/paths.js';
 import { loadSummaries } from '../store/index-cache.js';
+import { readSheet } from '../store/peer-sheet-schema.js';
 import { findById, readSession, sessionsDir } from '../store/sessions.js';
 import type { SessionSummary } from '../store/summary.js';
 import type { GlobalOptions, Io } from './io.js';
@@ -29,7 +30,9 @@ export async function resumeAny(idPrefix: string | undefined, options: ResumeDis
     if (!resumable(target)) throw new CliError(`session ${target.id} is ${target.status} and cannot be resumed; see it with \`mlsd review ${target.id}\``, EXIT.usage);
     const record = await readSession(dir, target.id);
     if (!record?.sheet) throw new CliError(`session ${target.id} can no longer be read from ${dir}`, EXIT.failure);
-    return (await import('./interview.js')).resumeInterview(record, options, io);
+    const checked = readSheet(record.sheet);
+    if ('error' in checked) throw new CliError(`session ${target.id} cannot be resumed: its file is damaged (${checked.error})`, EXIT.failure);
+    return (await import('./interview.js')).resumeInterview({ ...record, sheet: checked.sheet }, options, io);
   }
   return (await import('./practice.js')).resumeCommand(idPrefix, options, io);
 }

@@ -9,6 +9,8 @@ import { compileRubrics } from '../scoring/compile.js';
 import type { ScoreReport } from '../scoring/report.js';
 import { VERDICT_LABEL } from '../scoring/verdict.js';
 import { STAGES } from '../stages.js';
+import { CliError, EXIT } from '../errors.js';
+import { readSheet } from '../store/peer-sheet-schema.js';
 import type { SessionRecord } from '../store/session.js';
 import { sessionDate } from '../ui/history.js';
 import { renderOutline } from '../ui/outline.js';
@@ -24,8 +26,10 @@ export function interviewReport(record: SessionRecord, catalog: Catalog): ScoreR
   if (record.report) return record.report;
   const prompt = catalog.prompts.get(record.prompt)?.value;
   if (!prompt || !record.sheet) return null;
+  const checked = readSheet(record.sheet);
+  if ('error' in checked) throw new CliError(`session ${record.id} cannot be reported on: its file is damaged (${checked.error})`, EXIT.failure);
   const sheet = createPeerSheet(prompt, compileRubrics(rubricsFor(catalog, prompt)));
-  return sheetReport({ prompt, items: sheet.allItems, flags: sheet.allFlags, state: record.sheet });
+  return sheetReport({ prompt, items: sheet.allItems, flags: sheet.allFlags, state: checked.sheet });
 }
 
 function comparison(record: SessionRecord, report: ScoreReport) {

@@ -3,6 +3,7 @@ import { promptSchema } from '../../src/content/schema.js';
 import { compareMarks } from '../../src/interview/peer-compare.js';
 import { sheetReport } from '../../src/interview/peer-report.js';
 import { CANDIDATES_CALL_FOR_INTERVIEWER, clocks, createPeerSheet, type PeerSheetState, type SheetEvent, type SheetMessage } from '../../src/interview/peer-sheet.js';
+import { readSheet } from '../../src/store/peer-sheet-schema.js';
 import { itemOf, score, testScope } from '../helpers/rubric.js';
 
 const prompt = promptSchema.parse({
@@ -225,5 +226,22 @@ describe('marks against the automatic score', () => {
     expect(c.total).toBe(3);
     expect(c.agreed).toBe(1);
     expect(c.stages.find((s) => s.id === 'model')!.automatic).toBe(automatic.stages.find((s) => s.id === 'model')!.score);
+  });
+});
+
+describe('the saved sheet', () => {
+  it('reads back what was saved, and refuses a damaged one with the field that is wrong', () => {
+    const state = walk(begin(), [
+      { type: 'mark', item: 'scale', mark: 'wrong', note: 'x', now: MIN },
+      { type: 'flag', flag: 'accuracy-only', now: MIN },
+      { type: 'note', stage: 'clarify', text: 'ok', now: MIN },
+      { type: 'fact', question: 'how many users', now: MIN },
+      { type: 'interrupt', now: 2 * MIN },
+    ]).state;
+    const saved: unknown = JSON.parse(JSON.stringify(state));
+    expect(readSheet(saved)).toEqual({ sheet: state });
+    expect(readSheet({ ...state, marks: { scale: { mark: 'maybe', stage: 'clarify', atMs: 0 } } })).toEqual({ error: expect.stringMatching(/^sheet\.marks\.scale\.mark: /) });
+    expect(readSheet({ ...state, usedMs: -5 })).toEqual({ error: expect.stringMatching(/^sheet\.usedMs: /) });
+    expect('error' in readSheet(null)).toBe(true);
   });
 });
