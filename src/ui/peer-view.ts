@@ -34,11 +34,19 @@ export interface ScreenContext {
 
 const SHORT: Record<StageId, string> = { clarify: 'Clarify', frame: 'Frame', data: 'Data', model: 'Model', evaluation: 'Eval', serving: 'Serving', monitoring: 'Monitor' };
 
-/** The keys, as the sheet's footer and `--help` list them. */
-export const SHEET_KEYS = [
-  '↑↓ move  c covered  p after prompting  w wrong / heard flag  space undo  n note',
-  'f fact  ←→ or 1-7 stage  b briefing  e end  Ctrl-C pause',
-];
+/** The keys, as the sheet's footer lists them (and `--help` explains them). */
+export const SHEET_KEYS = ['↑↓ move', 'c covered', 'p after prompting', 'w wrong / heard flag', 'space undo', 'n note', 'f fact', '←→ or 1-7 stage', 'b briefing', 'e end', 'Ctrl-C pause'];
+
+/** The keys packed into as few lines as the width allows. */
+function keyLines(width: number): string[] {
+  const lines: string[] = [];
+  for (const k of SHEET_KEYS) {
+    const last = lines.at(-1);
+    if (last !== undefined && last.length + 2 + k.length <= width) lines[lines.length - 1] = `${last}  ${k}`;
+    else lines.push(k);
+  }
+  return lines;
+}
 export const BRIEFING_KEYS = '↑↓ scroll  o outline  Enter start the clock  Ctrl-C quit';
 
 export function renderScreen(state: PeerSheetState | null, view: SheetView, ctx: ScreenContext): string[] {
@@ -101,7 +109,7 @@ function renderSheet(state: PeerSheetState, view: SheetView, ctx: ScreenContext,
   const stageClock = stageLeft >= 0 ? `stage ${formatClock(stageLeft)}` : style.yellow(`stage over by ${formatClock(-stageLeft)}`);
   const status = state.status === 'interrupted' ? style.yellow(' PAUSED') : state.status === 'timed-out' ? style.red(" TIME'S UP") : '';
   const right = `${clockColor(`${formatClock(Math.max(0, left))} left`)} · ${stageClock}${status}`;
-  const leftText = style.bold(`Interview · ${clean(b.title)}`) + style.dim(`${who} · ${state.level}`);
+  const leftText = style.bold(`Interview${who} · ${clean(b.title)}`) + style.dim(` · ${state.level}`);
   const header = spread(leftText, right, width);
 
   // 2: the stages, with how many marks each has.
@@ -205,8 +213,8 @@ function footerLines(state: PeerSheetState, view: SheetView, style: Style, width
   if (view.mode === 'paused' || state.status === 'interrupted') {
     return [style.yellow(style.bold(`Paused; everything is saved (${state.id}).`)), style.dim('q or Ctrl-C quit (mlsd resume continues) · any other key: carry on')];
   }
-  if (state.status === 'timed-out') return [style.red(style.bold("Time's up. Finish your marks, then e: end and show the report.")), style.dim(SHEET_KEYS[0]!)];
-  return SHEET_KEYS.map(style.dim);
+  if (state.status === 'timed-out') return [style.red(style.bold("Time's up. Finish your marks, then e: end and show the report.")), style.dim(keyLines(width)[0]!)];
+  return keyLines(width).map(style.dim);
 }
 
 /** Left and right text on one line, the right one flush with the edge when there is room. */
