@@ -127,6 +127,7 @@ class PeerSession {
   private lastSave = 0;
   private finish: ((code: number) => void) | null = null;
   private pending: StartOptions | null = null;
+  private failure: Error | null = null;
 
   constructor(private readonly setup: SessionSetup) {
     this.sheet = createPeerSheet(setup.prompt, compileRubrics(rubricsFor(setup.catalog, setup.prompt)));
@@ -147,8 +148,8 @@ class PeerSession {
     const onSignal = (signal: NodeJS.Signals) => void this.stop(signal === 'SIGINT' ? EXIT.interrupted : 128 + (signal === 'SIGHUP' ? 1 : 15));
     const signals: NodeJS.Signals[] = ['SIGHUP', 'SIGTERM', 'SIGINT'];
     for (const s of signals) process.on(s, onSignal);
-    const timer = setInterval(() => this.tick(), TICK_MS);
-    this.screen.start({ key: (key) => this.key(key), resize: () => this.draw(), lost: () => void this.stop(128 + 1) });
+    const timer = setInterval(() => this.guard(() => this.tick()), TICK_MS);
+    this.screen.start({ key: (key) => this.guard(() => this.key(key)), resize: () => this.guard(() => this.draw()), lost: () => void this.stop(128 + 1) });
     if (this.state) {
       // Resumed: start paused, so the interviewer picks up when both are ready.
       this.view = { ...this.view, mode: 'paused', message: { kind: 'info', text: `Resumed ${this.state.id} with ${formatClock(this.state.durationMs - this.state.usedMs)} left. Any key starts the clock.` } };
@@ -164,7 +165,18 @@ class PeerSession {
       this.screen.stop();
     }
     await this.saving;
+    if (this.failure) throw this.failure;
     return code === EXIT.ok ? this.report() : this.goodbye(code);
+  }
+
+  /** A bug in a key or a tick must not leave the terminal raw: save, give the terminal back, then report it. */
+  private guard(fn: () => void): void {
+    try {
+      fn();
+    } catch (error) {
+      this.failure ??= error instanceof Error ? error : new Error(String(error));
+      void this.stop(EXIT.failure);
+    }
   }
 
   private key(key: Key): void {
