@@ -77,7 +77,11 @@ export function interviewMarkdownReport(record: SessionRecord, report: ScoreRepo
   for (const stage of report.stages) {
     out.push('', `## ${stage.title} · ${stage.score}/100`, '');
     if (state.notes[stage.id]) out.push(`> Interviewer's note: ${clean(state.notes[stage.id]!)}`, '');
-    const rank = (id: string) => ['covered', 'prompted', 'wrong'].indexOf(state.marks[id]?.mark ?? '') >>> 0;
+    const order = ['covered', 'prompted', 'wrong'];
+    const rank = (id: string) => {
+      const mark = state.marks[id]?.mark;
+      return mark ? order.indexOf(mark) : order.length;
+    };
     const items = [...stage.items].sort((a, b) => rank(a.id) - rank(b.id) || b.weight - a.weight);
     for (const item of items) {
       const mark = state.marks[item.id];
@@ -93,7 +97,7 @@ export function interviewMarkdownReport(record: SessionRecord, report: ScoreRepo
       if (flag.evidence) out.push(`  - ${clean(flag.evidence)}`);
     }
   }
-  out.push('', ...interviewMarkdown(state, comparison(record, report), record.automatic ?? null));
+  out.push('', ...interviewMarkdown(state, report, comparison(record, report), record.automatic ?? null));
   if (prompt) {
     out.push('## Reference outline');
     for (const stage of STAGES) out.push('', `### ${stage.title}`, '', ...prompt.outline[stage.id].map((p) => `- ${clean(p)}`));

@@ -60,11 +60,12 @@ export function renderMarksComparison(c: MarksComparison, style: Style, width: n
 }
 
 /** The Markdown sections `review --format md` adds for a peer interview. */
-export function interviewMarkdown(state: PeerSheetState, comparison: MarksComparison | null, automatic: ScoreReport | null): string[] {
+export function interviewMarkdown(state: PeerSheetState, report: ScoreReport, comparison: MarksComparison | null, automatic: ScoreReport | null): string[] {
   const out: string[] = ['## The interview', '', interviewHeading(state), ''];
   out.push('| stage | time | marks |', '|---|---:|---|');
   for (const s of STAGES) {
-    const marks = Object.values(state.marks).filter((m) => m.stage === s.id);
+    const items = report.stages.find((r) => r.id === s.id)?.items ?? [];
+    const marks = items.map((i) => state.marks[i.id]).filter((m) => m !== undefined);
     const counts = (['covered', 'prompted', 'wrong'] as const).map((k) => `${marks.filter((m) => m.mark === k).length} ${k === 'prompted' ? 'after prompting' : k}`).join(', ');
     out.push(`| ${s.title} | ${formatClock(state.stageMs[s.id] ?? 0)} / ${formatClock(state.budgets[s.id])} | ${counts} |`);
   }
