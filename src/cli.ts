@@ -36,6 +36,7 @@ export function buildProgram(io: Io, readStdin: () => Promise<string>): { progra
       `
 Examples:
   mlsd practice ad-click-prediction --duration 60 --level staff
+  mlsd interview news-feed --candidate "Sam"     (you ask the questions, mlsd keeps the sheet)
   mlsd prompts list
   mlsd score my-answer.md --prompt ad-click-prediction
   mlsd score my-answer.yaml --prompt video-recommendation --level staff --json

@@ -109,7 +109,10 @@ export function handleKey(view: SheetView, pressed: Key, sheet: PeerSheet, state
   if (name === 'down' || name === 'j') return none(at(cursor + 1));
   if (name === 'home') return none(at(0));
   if (name === 'end') return none(at(rows.length - 1));
-  if (name === 'right' || name === 'tab' || name === 'l' || key.sequence === ']') return none(v, [{ type: 'next', now }]);
+  if (name === 'right' || name === 'tab' || name === 'l' || key.sequence === ']') {
+    if (state.stage === STAGE_IDS.at(-1)) return none({ ...v, message: { kind: 'info', text: 'This is the last stage: e ends the interview and shows the report.' } });
+    return none(v, [{ type: 'next', now }]);
+  }
   if (name === 'left' || name === 'h' || key.sequence === '[') return none(v, [{ type: 'prev', now }]);
   const digit = key.sequence && /^[1-7]$/.test(key.sequence) ? Number(key.sequence) : 0;
   if (digit) return none(v, [{ type: 'goto', stage: STAGE_IDS[digit - 1]!, now }]);

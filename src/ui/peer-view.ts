@@ -78,7 +78,7 @@ function renderBriefing(state: PeerSheetState | null, view: SheetView, ctx: Scre
     body.push(style.bold('What a strong answer covers') + style.dim('  (o shows it, stage by stage)'));
   }
   body.push('', style.bold('Facts to give only when asked') + style.dim('  (f finds one during the interview)'));
-  for (const f of b.facts) body.push(...wrap(`${clean(f.topic)}: ${clean(f.answer)}`, width, '      ', '  • '));
+  for (const f of b.facts) body.push(...wrap(`${clean(f.topic).replace(/-/g, ' ')}: ${clean(f.answer)}`, width, '      ', '  • '));
   body.push('', style.bold('How to run it'));
   for (const tip of [
     'Read the prompt, then let them ask. Give a fact only when they ask for it; otherwise ask them to state an assumption.',
