@@ -24,7 +24,7 @@ import { renderReport } from '../ui/report.js';
 import type { Style } from '../ui/style.js';
 import { wrap } from '../ui/wrap.js';
 import { loadAll, reportLoadProblems } from './context.js';
-import { requireTerminal, stdoutStyle, terminalWidth, type GlobalOptions, type Io } from './io.js';
+import { stdoutStyle, terminalWidth, type GlobalOptions, type Io } from './io.js';
 import { findPrompt } from './lookup.js';
 
 /** `mlsd interview`: the interviewer's live sheet for a peer mock interview. */
@@ -38,10 +38,12 @@ export interface InterviewOptions extends GlobalOptions {
   answers?: string;
 }
 
-/** The terminal the sheet runs in: the real one, or a test's. */
+/** The terminal the sheet runs in and the clock it keeps: the real ones, or a test's. */
 export interface SheetTerminal {
   input: KeyInput;
   output: ScreenOutput;
+  /** Milliseconds on a monotonic-enough clock; the sheet only ever subtracts two of them. */
+  now: () => number;
 }
 
 const TICK_MS = 1_000;
@@ -50,7 +52,7 @@ const SAVE_CLOCK_MS = 5_000;
 const ANSWERS_MAX_BYTES = 1_000_000;
 
 export async function interviewCommand(promptId: string | undefined, options: InterviewOptions, io: Io, terminal: SheetTerminal = processTerminal()): Promise<number> {
-  requireTerminal(io, 'mlsd interview', 'It is a live sheet for the person asking the questions; to score a written answer instead: mlsd score answer.md --prompt <id>');
+  needTerminal(io, terminal, 'mlsd interview', 'It is a live sheet for the person asking the questions; to score a written answer instead: mlsd score answer.md --prompt <id>');
   if (!Number.isFinite(options.duration) || options.duration < 1 || options.duration > 180) {
     throw new CliError(`--duration must be a number of minutes from 1 to 180 (got ${String(options.duration)})`, EXIT.usage);
   }
@@ -72,7 +74,7 @@ export async function interviewCommand(promptId: string | undefined, options: In
 
 /** Continues an interrupted peer interview (called by `mlsd resume`). */
 export async function resumeInterview(record: SessionRecord, options: GlobalOptions, io: Io, terminal: SheetTerminal = processTerminal()): Promise<number> {
-  requireTerminal(io, 'mlsd resume', 'An interview needs the terminal it runs in.');
+  needTerminal(io, terminal, 'mlsd resume', 'An interview needs the terminal it runs in.');
   const loaded = await loadAll(io, options);
   reportLoadProblems(loaded, io, options);
   if (!record.sheet) throw new CliError(`session ${record.id} is not a peer interview`, EXIT.usage);
@@ -81,13 +83,20 @@ export async function resumeInterview(record: SessionRecord, options: GlobalOpti
   const session = new PeerSession({ prompt, catalog: loaded.catalog, dir: sessionsDir(loaded.paths.data), io, style: stdoutStyle(io, options), terminal, state });
   // A sheet still marked active was stopped without an interrupt (a crash, a killed terminal):
   // the time after its last save is not counted.
-  if (state.status === 'active') state = session.sheet.reduce(state, { type: 'interrupt', now: state.clockAt ?? Date.now() }).state;
+  if (state.status === 'active') state = session.sheet.reduce(state, { type: 'interrupt', now: state.clockAt ?? terminal.now() }).state;
   session.setState(state);
   return session.run(null);
 }
 
+/** The sheet reads keys from its terminal and draws on it: both ends must be one. */
+function needTerminal(io: Io, terminal: SheetTerminal, command: string, instead: string): void {
+  if (!terminal.input.isTTY || !io.stdout.isTTY) {
+    throw new CliError(`${command} is interactive and needs a terminal (stdin and stdout are not both a TTY).\n  ${instead}`, EXIT.usage);
+  }
+}
+
 function processTerminal(): SheetTerminal {
-  return { input: process.stdin, output: process.stdout };
+  return { input: process.stdin, output: process.stdout, now: Date.now };
 }
 
 async function pickLeastRecent(catalog: Catalog, dir: string, tag: string | undefined, io: Io): Promise<Prompt> {
@@ -136,6 +145,10 @@ class PeerSession {
     this.screen = new Screen(setup.terminal.input, setup.terminal.output);
   }
 
+  private now(): number {
+    return this.setup.terminal.now();
+  }
+
   setState(state: PeerSheetState): void {
     this.state = state;
   }
@@ -180,7 +193,7 @@ class PeerSession {
   }
 
   private key(key: Key): void {
-    const now = Date.now();
+    const now = this.now();
     const result = handleKey(this.view, key, this.sheet, this.state, now);
     this.view = result.view;
     this.apply(result.events);
@@ -233,8 +246,8 @@ class PeerSession {
       return;
     }
     const before = this.state.status;
-    this.apply([{ type: 'tick', now: Date.now() }]);
-    if (this.state.status !== before || Date.now() - this.lastSave >= SAVE_CLOCK_MS) void this.save();
+    this.apply([{ type: 'tick', now: this.now() }]);
+    if (this.state.status !== before || this.now() - this.lastSave >= SAVE_CLOCK_MS) void this.save();
     this.draw();
   }
 
@@ -262,7 +275,7 @@ class PeerSession {
 
   /** Stops for good without the report: saved as interrupted, resumable. */
   private async stop(code: number): Promise<void> {
-    if (this.state?.status === 'active') this.apply([{ type: 'interrupt', now: Date.now() }]);
+    if (this.state?.status === 'active') this.apply([{ type: 'interrupt', now: this.now() }]);
     await this.save();
     this.finish?.(code);
   }
@@ -271,7 +284,7 @@ class PeerSession {
   private save(): Promise<unknown> {
     if (!this.state) return this.saving;
     const record = this.record(this.state);
-    this.lastSave = Date.now();
+    this.lastSave = this.now();
     this.saving = this.saving.then(() => saveSession(this.setup.dir, record)).catch((error: unknown) => {
       this.view = { ...this.view, message: { kind: 'warning', text: `could not save: ${error instanceof Error ? error.message : String(error)}` } };
     });

@@ -11,7 +11,7 @@ import type { Key } from './peer-keys.js';
 export type KeyInput = NodeJS.ReadableStream & { isTTY?: boolean; setRawMode?(mode: boolean): unknown };
 
 /** Where the screen goes: a TTY's stdout, or a test's stream. */
-export type ScreenOutput = Pick<NodeJS.WriteStream, 'write' | 'on' | 'off'> & { columns?: number; rows?: number };
+export type ScreenOutput = NodeJS.WritableStream & { columns?: number; rows?: number };
 
 export interface ScreenHandlers {
   key(key: Key): void;
