@@ -145,6 +145,8 @@ export interface PeerSheet {
   /** Items of the stage nobody has marked yet, heaviest first: their follow-ups are what to ask. */
   open(state: PeerSheetState, stage: StageId): SheetItem[];
   facts: SheetFact[];
+  /** What to read out for a question (a few words are enough): the matching fact, or their call. */
+  lookup(question: string): { topic: string | null; answer: string };
   allItems: SheetItem[];
   allFlags: SheetRedFlag[];
 }
@@ -185,6 +187,11 @@ export function createPeerSheet(prompt: Pick<Prompt, 'id' | 'clarifications'>, s
       .map((i, index) => ({ i, index }))
       .sort((a, b) => b.i.effectiveWeight - a.i.effectiveWeight || a.index - b.index)
       .map(({ i }) => i);
+
+  const lookup = (question: string) => {
+    const reply = matcher.reply(question);
+    return reply.topic ? { topic: reply.topic, answer: reply.answer } : { topic: null, answer: CANDIDATES_CALL_FOR_INTERVIEWER };
+  };
 
   const flags = (stage: StageId) => allFlags.filter((f) => f.stage === stage || f.stage === null);
 
@@ -287,9 +294,8 @@ export function createPeerSheet(prompt: Pick<Prompt, 'id' | 'clarifications'>, s
       case 'fact': {
         const question = event.question.replace(/\s+/g, ' ').trim();
         if (!question) break;
-        const reply = matcher.reply(question);
-        const answer = reply.topic ? reply.answer : CANDIDATES_CALL_FOR_INTERVIEWER;
-        state = { ...state, facts: [...state.facts, { question, topic: reply.topic, answer, stage: state.stage, atMs: at }] };
+        const { topic, answer } = lookup(question);
+        state = { ...state, facts: [...state.facts, { question, topic, answer, stage: state.stage, atMs: at }] };
         messages.push({ kind: 'fact', text: answer });
         break;
       }
@@ -301,7 +307,7 @@ export function createPeerSheet(prompt: Pick<Prompt, 'id' | 'clarifications'>, s
   };
 
   const facts = prompt.clarifications.map((c) => ({ topic: c.topic, answer: c.answer }));
-  return { start, reduce, items, flags, open, facts, allItems, allFlags };
+  return { start, reduce, items, flags, open, facts, lookup, allItems, allFlags };
 }
 
 function moveTo(state: PeerSheetState, stage: StageId): PeerSheetState {

@@ -128,7 +128,7 @@ function renderSheet(state: PeerSheetState, view: SheetView, ctx: ScreenContext,
   const ask = stage === 'clarify' ? 'Open with the prompt (b shows it), then let them ask.' : `Ask: “${info.question}”`;
 
   const top = [header, tabs, message, title, ...wrap(ask, width, '  ', '').slice(0, 2).map(style.cyan)];
-  const footer = footerLines(state, view, style, width);
+  const footer = footerLines(state, view, style, width, sheet);
   const note = state.notes[stage] ? `${style.bold('Note:')} ${clean(state.notes[stage]!)}` : style.dim('Note: (n writes one)');
   const room = height - top.length - footer.length - 1;
 
@@ -201,13 +201,19 @@ function factPanel(fact: { question: string; answer: string }, style: Style, wid
   ];
 }
 
-function footerLines(state: PeerSheetState, view: SheetView, style: Style, width: number): string[] {
+function footerLines(state: PeerSheetState, view: SheetView, style: Style, width: number, sheet: PeerSheet): string[] {
   if (view.mode === 'input' && view.input) {
     const label = { fact: 'They ask:', note: `Note on ${stageInfo(state.stage).title}:`, 'flag-note': 'What they said (optional):', 'wrong-note': 'What was wrong (optional):' }[view.input.purpose];
     const text = clean(view.input.text);
     const roomForText = Math.max(10, width - visibleLength(label) - 3);
     const shown = text.length > roomForText ? `…${text.slice(text.length - roomForText + 1)}` : text;
-    return [`${style.bold(label)} ${shown}█`, style.dim(view.input.purpose === 'fact' ? 'Type a few words of their question · Enter look it up · Esc cancel' : 'Enter save · Esc cancel')];
+    if (view.input.purpose === 'fact') {
+      // As the words come, the fact they point at: Enter shows it in full.
+      const found = text.trim() ? sheet.lookup(text) : null;
+      const hint = found?.topic ? `→ ${clean(found.topic).replace(/-/g, ' ')}: ${clean(found.answer)}` : 'Type a few words of their question · Enter look it up · Esc cancel';
+      return [`${style.bold(label)} ${shown}█`, found?.topic ? style.cyan(hint) : style.dim(hint)];
+    }
+    return [`${style.bold(label)} ${shown}█`, style.dim('Enter save · Esc cancel')];
   }
   if (view.mode === 'confirm-end') return [style.yellow(style.bold('End the interview now and show the report? y: yes, any other key: no')), ''];
   if (view.mode === 'paused' || state.status === 'interrupted') {

@@ -80,6 +80,8 @@ describe('the keys of the sheet', () => {
 
   it('shows the fact to read out until the next key', () => {
     const started = press(['return'], { state: null, view: initialView(false) });
+    const typing = press(['f', ...type('how many users')], started);
+    expect(screen(typing.state, typing.view).at(-1)).toBe('→ scale: About 300 million daily active users.');
     const { state, view } = press(['f', ...type('how many users'), 'return'], started);
     const text = screen(state, view).join('\n');
     expect(text).toContain('Read out: About 300 million daily active users.');
