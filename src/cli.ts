@@ -3,6 +3,7 @@ import { Argument, Command, CommanderError, Option } from 'commander';
 import { CliError, EXIT } from './errors.js';
 import { minutes, wholeNumber } from './option-parsers.js';
 import type { DrillOptions } from './commands/drill.js';
+import type { InterviewOptions } from './commands/interview.js';
 import type { GlobalOptions, Io } from './commands/io.js';
 import type { NewOptions } from './commands/new.js';
 import type { PracticeOptions, ResumeOptions } from './commands/practice.js';
@@ -45,6 +46,7 @@ export function buildProgram(io: Io, readStdin: () => Promise<string>): { progra
       `
 Examples:
   mlsd practice ad-click-prediction --duration 60 --level staff
+  mlsd interview news-feed --candidate "Sam"     (you ask the questions, mlsd keeps the sheet)
   mlsd prompts list
   mlsd score my-answer.md --prompt ad-click-prediction
   mlsd score my-answer.yaml --prompt video-recommendation --level staff --json
@@ -113,12 +115,43 @@ With --editor, a graphical editor needs its wait flag: VISUAL="code --wait".`,
     );
 
   program
+    .command('interview')
+    .description("the interviewer's live sheet for a peer mock interview: briefing, marks, follow-ups, facts, report")
+    .argument('[prompt-id]', 'the prompt to ask (default: a random one not used lately)')
+    .option('-d, --duration <minutes>', 'length of the interview in minutes (1-180)', minutes, 45)
+    .addOption(new Option('-l, --level <level>', 'the level the candidate is interviewing for').choices(CANDIDATE_LEVELS).default('senior'))
+    .option('-t, --tag <tag>', 'pick a random prompt with this tag')
+    .option('-c, --candidate <name>', 'who is being interviewed (shown in history and the report)')
+    .option('-a, --answers <file>', "the candidate's own notes or transcript, read at the end and scored beside your marks")
+    .addHelpText(
+      'after',
+      `
+For the person asking the questions. The briefing comes first: the prompt to read out, what a strong
+answer covers, and the facts to give only when asked. Enter starts the clock.
+
+Keys on the sheet:
+  up/down (j/k)   move between checklist items and red flags
+  c  covered      p  covered after prompting      w  wrong (on a red flag: heard it)
+  space or u      take the mark off (pressing the same mark again does too)
+  n  a note on this stage          f  find the fact to read out for their question
+  right/left or 1-7   change stage (candidates wander; time counts where the sheet is)
+  b  briefing again                e  end the interview and show the report
+  Ctrl-C  pause (everything is saved); q or Ctrl-C again quits, \`mlsd resume\` continues
+
+The report is the same as \`mlsd score\`, built from your marks; \`mlsd review <id> --format md\`
+exports it for the candidate.`,
+    )
+    .action((promptId: string | undefined, _opts: unknown, command: Command) =>
+      run(async () => (await import('./commands/interview.js')).interviewCommand(promptId, globals<InterviewOptions>(command), io))(),
+    );
+
+  program
     .command('resume')
-    .description('continue an interrupted practice session')
+    .description('continue an interrupted practice session or peer interview')
     .argument('[session-id]', 'the session id or a unique prefix (default: the latest interrupted one)')
     .option('-e, --editor', 'answer in $VISUAL / $EDITOR instead of inline')
     .action((id: string | undefined, _opts: unknown, command: Command) =>
-      run(async () => (await import('./commands/practice.js')).resumeCommand(id, globals<ResumeOptions>(command), io))(),
+      run(async () => (await import('./commands/resume.js')).resumeAny(id, globals<ResumeOptions>(command), io))(),
     );
 
   const prompts = program.command('prompts').description('list, show, create and validate interview prompts');

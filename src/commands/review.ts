@@ -17,6 +17,7 @@ import { renderReport } from '../ui/report.js';
 import { renderComparison } from '../ui/progress.js';
 import { compareReports } from '../progress/compare.js';
 import { wrap } from '../ui/wrap.js';
+import { interviewJson, interviewMarkdownReport, interviewReport, interviewText } from './review-interview.js';
 import { loadAll, reportLoadProblems } from './context.js';
 import { loadSessionList } from './session-list.js';
 import { stderrStyle, stdoutStyle, terminalWidth, type GlobalOptions, type Io } from './io.js';
@@ -55,6 +56,11 @@ export async function reviewCommand(idPrefix: string | undefined, options: Revie
   if (sessions.length === 0) throw new CliError('no saved sessions yet; run `mlsd practice`, or `mlsd score --save`', EXIT.usage);
   const reportOf = (record: SessionRecord): ScoreReport => {
     if (record.report) return record.report;
+    if (record.sheet) {
+      const marked = interviewReport(record, loaded.catalog);
+      if (!marked) throw new CliError(`interview ${record.id} never ended and its prompt "${record.prompt}" is not installed`, EXIT.usage);
+      return marked;
+    }
     const prompt = loaded.catalog.prompts.get(record.prompt)?.value;
     if (!prompt) throw new CliError(`session ${record.id} was never scored and its prompt "${record.prompt}" is not installed`, EXIT.usage);
     io.stderr.write(stderrStyle(io, options).dim(`note: session ${record.id} is ${record.status}; scored now against the current rubrics\n`));
@@ -81,7 +87,10 @@ export async function reviewCommand(idPrefix: string | undefined, options: Revie
   const report = reportOf(record);
 
   let text: string;
-  if (options.format === 'json') {
+  if (record.sheet) {
+    const style = options.out ? stdoutStyle({ ...io, stdout: { write: () => true, isTTY: false } }, options) : stdoutStyle(io, options);
+    text = options.format === 'json' ? interviewJson(record, report) : options.format === 'md' ? interviewMarkdownReport(record, report, prompt) : interviewText(record, report, prompt, style, terminalWidth(io));
+  } else if (options.format === 'json') {
     const i = record.interview;
     const timings = i
       ? { usedMs: i.usedMs, durationMs: i.durationMs, stages: Object.fromEntries(STAGES.map((s) => [s.id, { usedMs: i.stageMs[s.id] ?? 0, budgetMs: i.budgets[s.id] }])) }

@@ -56,6 +56,32 @@ const interview = z.looseObject({
   clockAt: z.number().nullable(),
 });
 
+const mark = z.enum(['covered', 'prompted', 'wrong']);
+
+/** The peer interviewer's sheet (src/interview/peer-sheet.ts), saved as it goes so it can be resumed. */
+const sheet = z.looseObject({
+  schema: z.literal(1),
+  id,
+  promptId: z.string(),
+  level,
+  candidate: z.string().nullable(),
+  durationMs: count,
+  budgets: z.record(stage, count),
+  createdAt: time,
+  status,
+  usedMs: count,
+  stage,
+  stageMs: stageNumbers,
+  visited: z.array(stage),
+  marks: z.record(z.string(), z.looseObject({ mark, stage, atMs: count, note: z.string().optional() })),
+  flags: z.record(z.string(), z.looseObject({ stage, atMs: count, note: z.string().optional() })),
+  notes: z.partialRecord(stage, z.string()),
+  facts: z.array(z.looseObject({ question: z.string(), topic: z.string().nullable(), answer: z.string(), stage, atMs: count })),
+  warned: z.array(z.string()),
+  clockAt: z.number().nullable(),
+  answersFile: z.string().optional(),
+});
+
 const itemResult = z.looseObject({
   id: z.string(),
   rubric: z.string(),
@@ -92,7 +118,7 @@ const report = z.looseObject({
 const sessionFile = z.looseObject({
   schema: z.literal(SESSION_SCHEMA),
   id,
-  kind: z.enum(['score', 'practice']),
+  kind: z.enum(['score', 'practice', 'interview']),
   createdAt: time,
   // Early files lacked status and updatedAt: they are derived below.
   updatedAt: time.optional(),
@@ -103,6 +129,9 @@ const sessionFile = z.looseObject({
   source: z.looseObject({ file: z.string(), format: z.enum(['yaml', 'markdown', 'text']) }).optional(),
   interview: interview.optional(),
   report: report.optional(),
+  sheet: sheet.optional(),
+  candidate: z.string().optional(),
+  automatic: report.optional(),
 });
 
 export type ParsedSession = { record: SessionRecord } | { error: string };
@@ -125,7 +154,8 @@ export function parseSession(value: unknown, fileId?: string): ParsedSession {
   const v = result.data;
   if (fileId !== undefined && v.id !== fileId) return { error: `its id "${v.id}" does not match its file name` };
   if (v.kind === 'practice' && !v.interview) return { error: 'not a valid mlsd session (interview: a practice session needs its interview)' };
-  const derived: SessionStatus = v.status ?? (v.kind === 'score' ? 'finished' : (v.interview?.status ?? 'interrupted'));
+  if (v.kind === 'interview' && !v.sheet) return { error: "not a valid mlsd session (sheet: a peer interview needs the interviewer's sheet)" };
+  const derived: SessionStatus = v.status ?? (v.kind === 'score' ? 'finished' : ((v.interview ?? v.sheet)?.status ?? 'interrupted'));
   const record: SessionRecord = { ...v, status: derived, updatedAt: v.updatedAt ?? v.createdAt };
   return { record: sanitizeDeep(record).value };
 }
