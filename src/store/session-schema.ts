@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { STAGE_IDS } from '../stages.js';
 import { CANDIDATE_LEVELS } from '../scoring/report.js';
 import { sanitizeDeep } from '../text/sanitize.js';
+import { peerSheetSchema } from './peer-sheet-schema.js';
 import { SESSION_SCHEMA, type SessionRecord, type SessionStatus } from './session.js';
 
 /**
@@ -56,32 +57,6 @@ const interview = z.looseObject({
   clockAt: z.number().nullable(),
 });
 
-const mark = z.enum(['covered', 'prompted', 'wrong']);
-
-/** The peer interviewer's sheet (src/interview/peer-sheet.ts), saved as it goes so it can be resumed. */
-const sheet = z.looseObject({
-  schema: z.literal(1),
-  id,
-  promptId: z.string(),
-  level,
-  candidate: z.string().nullable(),
-  durationMs: count,
-  budgets: z.record(stage, count),
-  createdAt: time,
-  status,
-  usedMs: count,
-  stage,
-  stageMs: stageNumbers,
-  visited: z.array(stage),
-  marks: z.record(z.string(), z.looseObject({ mark, stage, atMs: count, note: z.string().optional() })),
-  flags: z.record(z.string(), z.looseObject({ stage, atMs: count, note: z.string().optional() })),
-  notes: z.partialRecord(stage, z.string()),
-  facts: z.array(z.looseObject({ question: z.string(), topic: z.string().nullable(), answer: z.string(), stage, atMs: count })),
-  warned: z.array(z.string()),
-  clockAt: z.number().nullable(),
-  answersFile: z.string().optional(),
-});
-
 const itemResult = z.looseObject({
   id: z.string(),
   rubric: z.string(),
@@ -129,7 +104,7 @@ const sessionFile = z.looseObject({
   source: z.looseObject({ file: z.string(), format: z.enum(['yaml', 'markdown', 'text']) }).optional(),
   interview: interview.optional(),
   report: report.optional(),
-  sheet: sheet.optional(),
+  sheet: peerSheetSchema.optional(),
   candidate: z.string().optional(),
   automatic: report.optional(),
 });
