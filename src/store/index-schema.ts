@@ -27,7 +27,7 @@ void exact;
 
 const count = z.number().check(z.int(), z.nonnegative());
 const maybe = z.nullable(z.number());
-/** Seven values in stage order (DESIGN.md section 1), null for a stage without one. */
+/** Seven values in stage order (docs/architecture.md, Contracts), null for a stage without one. */
 const perStage = z.array(maybe).check(z.length(7));
 
 /** The first line. */
