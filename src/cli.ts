@@ -51,6 +51,7 @@ MLSD_PROMPTS_PATH lists prompt packs. Exit codes: 0 ok, 1 check failed, 2 usage 
     .argument('<answers-file>', 'the answer: .yaml (stage-id: text), .md with a heading per stage, or plain text; - reads stdin')
     .requiredOption('-p, --prompt <id>', 'the prompt the answer is for (see `mlsd prompts list`)')
     .addOption(new Option('-l, --level <level>', 'the level you are interviewing for').choices(CANDIDATE_LEVELS).default('senior'))
+    .addOption(new Option('-f, --format <format>', 'how to read the answer (default: from the extension; for stdin, YAML when it parses as stages, else Markdown)').choices(['yaml', 'md', 'text']))
     .option('--json', 'print the report as JSON (stable shape, see README)')
     .option('--save', 'save the scored answer in your history')
     .addHelpText(
@@ -161,7 +162,7 @@ saved and \`mlsd resume\` continues it with the time that was left. Every answer
     .command('review')
     .description('the full feedback of one session: answers, scores, evidence, hints and the reference outline')
     .argument('[session-id]', 'a session id, a unique prefix of one, or "last" (default)')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'md', 'json']).default('text'))
+    .addOption(new Option('-f, --format <format>', "output format (default: from --out's extension, .md or .json, else text)").choices(['text', 'md', 'json']))
     .option('-o, --out <file>', 'write to a file instead of the terminal')
     .option('-c, --compare <ids...>', 'two sessions side by side: score deltas per stage, items gained and lost')
     .action((id: string | undefined, _opts: unknown, command: Command) =>

@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Catalog, SourceFile } from '../content/catalog.js';
 import type { ContentIssue } from '../content/parse.js';
 import { CliError, EXIT } from '../errors.js';
@@ -43,7 +43,9 @@ export async function loadAll(io: Io, options: GlobalOptions, extra: SourceFile[
     throw new CliError(`${unreadable.map((i) => `${where(i.file)}: ${i.message}`).join('; ')}`, EXIT.usage);
   }
   const { buildCatalog } = await import('../content/catalog.js');
-  const all = [...files, ...extra];
+  // A named file that is also on the search paths (validate inside the prompt directory) is read once.
+  const targets = new Set(extra.map((f) => resolve(f.file)));
+  const all = [...files.filter((f) => !targets.has(resolve(f.file))), ...extra];
   const catalog = buildCatalog(all);
   // Read problems (a missing --prompts-dir) are not cached: they must show every time.
   if (useCache && issues.length === 0) await writeCache(cacheFile, key, catalog);

@@ -14,6 +14,12 @@ export async function historyCommand(options: HistoryOptions, io: Io): Promise<n
   const dir = sessionsDir(resolvePaths(io.env).data);
   const { summaries: sessions } = await loadSessionList(dir, io, options);
   const shown = options.prompt ? sessions.filter((s) => s.prompt === options.prompt) : sessions;
+  if (options.prompt && shown.length === 0) {
+    // Nothing saved for it: say so if the prompt does not exist at all (a typo), exit 2 with a suggestion.
+    const { loadAll } = await import('./context.js');
+    const { findPrompt } = await import('./lookup.js');
+    findPrompt((await loadAll(io, options)).catalog, options.prompt);
+  }
   if (options.json) {
     const rows = shown.map((s) => ({
       id: s.id, createdAt: s.createdAt, prompt: s.prompt, level: s.level, kind: s.kind, status: s.status,

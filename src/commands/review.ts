@@ -17,12 +17,14 @@ import { renderReport } from '../ui/report.js';
 import { renderComparison } from '../ui/progress.js';
 import { compareReports } from '../progress/compare.js';
 import { wrap } from '../ui/wrap.js';
+import { stripControl } from '../text/sanitize.js';
 import { loadAll, reportLoadProblems } from './context.js';
 import { loadSessionList } from './session-list.js';
 import { stderrStyle, stdoutStyle, terminalWidth, type GlobalOptions, type Io } from './io.js';
 
 export interface ReviewOptions extends GlobalOptions {
-  format: 'text' | 'md' | 'json';
+  /** Default: from --out's extension (.md, .json), else text. */
+  format?: ReviewFormat;
   out?: string;
   /** Two session ids to show side by side. */
   compare?: string[];
@@ -43,7 +45,23 @@ async function pickSession(dir: string, sessions: SessionSummary[], idPrefix: st
   return loaded.record;
 }
 
-export async function reviewCommand(idPrefix: string | undefined, options: ReviewOptions, io: Io): Promise<number> {
+export type ReviewFormat = 'text' | 'md' | 'json';
+
+/** The format an output file's name asks for: notes.md is Markdown, r.json JSON, anything else text. */
+export function formatForFile(file: string | undefined): ReviewFormat {
+  if (file && /\.(md|markdown)$/i.test(file)) return 'md';
+  if (file && /\.json$/i.test(file)) return 'json';
+  return 'text';
+}
+
+/** Writes a review to a file: no terminal control in text or Markdown (JSON escapes its own). */
+async function writeOut(file: string, text: string, format: ReviewFormat, io: Io): Promise<void> {
+  await writeFileAtomic(file, format === 'json' ? text : stripControl(text), { write: io.writeFile });
+  io.stderr.write(`wrote ${file}\n`);
+}
+
+export async function reviewCommand(idPrefix: string | undefined, given: ReviewOptions, io: Io): Promise<number> {
+  const options = { ...given, format: given.format ?? formatForFile(given.out) };
   const loaded = await loadAll(io, options);
   reportLoadProblems(loaded, io, options);
   const dir = sessionsDir(loaded.paths.data);
@@ -67,7 +85,7 @@ export async function reviewCommand(idPrefix: string | undefined, options: Revie
       options.format === 'json'
         ? `${JSON.stringify({ before: a.id, after: b.id, ...comparison }, null, 2)}\n`
         : `${renderComparison(comparison, { before: label(a), after: label(b) }, stdoutStyle(io, options)).join('\n')}\n`;
-    if (options.out) await writeFileAtomic(options.out, text);
+    if (options.out) await writeOut(options.out, text, options.format, io);
     else io.stdout.write(text);
     return EXIT.ok;
   }
@@ -106,8 +124,7 @@ export async function reviewCommand(idPrefix: string | undefined, options: Revie
     text = `${lines.join('\n')}\n`;
   }
   if (options.out) {
-    await writeFileAtomic(options.out, text);
-    io.stderr.write(`wrote ${options.out}\n`);
+    await writeOut(options.out, text, options.format, io);
   } else {
     io.stdout.write(text);
   }
