@@ -1,8 +1,15 @@
 import { createRequire } from 'node:module';
 import { Argument, Command, CommanderError, Option } from 'commander';
 import { CliError, EXIT } from './errors.js';
+import { minutes, wholeNumber } from './option-parsers.js';
+import type { DrillOptions } from './commands/drill.js';
 import type { GlobalOptions, Io } from './commands/io.js';
+import type { NewOptions } from './commands/new.js';
+import type { PracticeOptions, ResumeOptions } from './commands/practice.js';
+import type { ReviewOptions } from './commands/review.js';
+import type { ScoreOptions } from './commands/score.js';
 import { CANDIDATE_LEVELS } from './scoring/report.js';
+import { closest } from './text/closest.js';
 
 /** The commander program: commands and options, nothing else. Command modules load on demand. */
 
@@ -15,7 +22,8 @@ export function buildProgram(io: Io, readStdin: () => Promise<string>): { progra
   const run = (fn: () => Promise<number>) => async () => {
     result.code = await fn();
   };
-  const globals = (command: Command) => command.optsWithGlobals<GlobalOptions>();
+  /** The command's options merged with the program's; their types hold because every option is parsed and checked where it is declared. */
+  const globals = <T extends GlobalOptions = GlobalOptions>(command: Command) => command.optsWithGlobals<T>();
 
   const program = new Command('mlsd')
     .description('A terminal coach for machine-learning system design interviews.')
@@ -42,14 +50,17 @@ Examples:
   mlsd schema rubric > rubric.schema.json
 
 User content lives in $XDG_CONFIG_HOME/mlsd/{prompts,rubrics} (MLSD_HOME overrides);
-MLSD_PROMPTS_PATH lists prompt packs. Exit codes: 0 ok, 1 check failed, 2 usage or input error.`,
+MLSD_PROMPTS_PATH lists prompt packs. Exit codes: 0 ok, 1 check failed, 2 usage or input error,
+130 interrupted (Ctrl-C).`,
     );
 
   program
     .command('score')
     .description('score a written answer against the checklists of a prompt')
     .argument('<answers-file>', 'the answer: .yaml (stage-id: text), .md with a heading per stage, or plain text; - reads stdin')
-    .requiredOption('-p, --prompt <id>', 'the prompt the answer is for (see `mlsd prompts list`)')
+    .option('-p, --prompt <id>', 'the prompt the answer is for (required; see `mlsd prompts list`)')
+    // Checked after commander's own checks, so `score --bogus` reports the unknown option first.
+    .hook('preAction', (command) => requireOption(command, 'prompt'))
     .addOption(new Option('-l, --level <level>', 'the level you are interviewing for').choices(CANDIDATE_LEVELS).default('senior'))
     .addOption(new Option('-f, --format <format>', 'how to read the answer (default: from the extension; for stdin, YAML when it parses as stages, else Markdown)').choices(['yaml', 'md', 'text']))
     .option('--json', 'print the report as JSON (stable shape, see README)')
@@ -62,14 +73,14 @@ id, title or a common name ("Metrics" is evaluation, "Feature engineering" is da
 such headings is scored as a whole.`,
     )
     .action((file: string, _opts: unknown, command: Command) =>
-      run(async () => (await import('./commands/score.js')).scoreCommand(file, globals(command) as never, io, readStdin))(),
+      run(async () => (await import('./commands/score.js')).scoreCommand(file, globals<ScoreOptions>(command), io, readStdin))(),
     );
 
   program
     .command('practice')
     .description('a timed mock interview in the terminal, stage by stage, scored at the end')
     .argument('[prompt-id]', 'the prompt to practise (default: a random one you have not practised lately)')
-    .option('-d, --duration <minutes>', 'length of the interview in minutes', (v) => Number(v), 45)
+    .option('-d, --duration <minutes>', 'length of the interview in minutes (1-180)', minutes, 45)
     .addOption(new Option('-l, --level <level>', 'the level you are interviewing for').choices(CANDIDATE_LEVELS).default('senior'))
     .option('-t, --tag <tag>', 'pick a random prompt with this tag')
     .option('-e, --editor', 'answer each stage in $VISUAL / $EDITOR instead of inline')
@@ -80,7 +91,7 @@ Keys: Enter starts a new line; Enter on an empty line submits the answer. Ctrl-C
 saved and \`mlsd resume\` continues it with the time that was left. Every answer is saved as you go.`,
     )
     .action((promptId: string | undefined, _opts: unknown, command: Command) =>
-      run(async () => (await import('./commands/practice.js')).practiceCommand(promptId, globals(command) as never, io))(),
+      run(async () => (await import('./commands/practice.js')).practiceCommand(promptId, globals<PracticeOptions>(command), io))(),
     );
 
   program
@@ -89,11 +100,11 @@ saved and \`mlsd resume\` continues it with the time that was left. Every answer
     .argument('[session-id]', 'the session id or a unique prefix (default: the latest interrupted one)')
     .option('-e, --editor', 'answer in $VISUAL / $EDITOR instead of inline')
     .action((id: string | undefined, _opts: unknown, command: Command) =>
-      run(async () => (await import('./commands/practice.js')).resumeCommand(id, globals(command) as never, io))(),
+      run(async () => (await import('./commands/practice.js')).resumeCommand(id, globals<ResumeOptions>(command), io))(),
     );
 
   const prompts = program.command('prompts').description('list, show, create and validate interview prompts');
-  prompts.action(() => prompts.outputHelp());
+  groupWithoutDefault(prompts);
   prompts
     .command('list')
     .description('list the prompts you can practise')
@@ -112,7 +123,7 @@ saved and \`mlsd resume\` continues it with the time that was left. Every answer
     .description('create a prompt interactively: a commented YAML file that validates')
     .option('-o, --out <file>', 'where to write it (default: your prompt directory)')
     .option('-f, --force', 'overwrite an existing file without asking')
-    .action((_opts: unknown, command: Command) => run(async () => (await import('./commands/new.js')).newCommand('prompt', globals(command) as never, io))());
+    .action((_opts: unknown, command: Command) => run(async () => (await import('./commands/new.js')).newCommand('prompt', globals<NewOptions>(command), io))());
   prompts
     .command('validate')
     .description('check prompt files: every error with file:line:col, exit 1 on any error')
@@ -123,7 +134,7 @@ saved and \`mlsd resume\` continues it with the time that was left. Every answer
     );
 
   const rubrics = program.command('rubrics').description('list, show, create and validate scoring rubrics');
-  rubrics.action(() => rubrics.outputHelp());
+  groupWithoutDefault(rubrics);
   rubrics
     .command('list')
     .description('list the rubrics and the prompts that use them')
@@ -141,7 +152,7 @@ saved and \`mlsd resume\` continues it with the time that was left. Every answer
     .description('create a rubric interactively: a commented YAML file that validates')
     .option('-o, --out <file>', 'where to write it (default: your rubric directory)')
     .option('-f, --force', 'overwrite an existing file without asking')
-    .action((_opts: unknown, command: Command) => run(async () => (await import('./commands/new.js')).newCommand('rubric', globals(command) as never, io))());
+    .action((_opts: unknown, command: Command) => run(async () => (await import('./commands/new.js')).newCommand('rubric', globals<NewOptions>(command), io))());
   rubrics
     .command('validate')
     .description('check rubric files: every error with file:line:col, exit 1 on any error')
@@ -166,7 +177,7 @@ saved and \`mlsd resume\` continues it with the time that was left. Every answer
     .option('-o, --out <file>', 'write to a file instead of the terminal')
     .option('-c, --compare <ids...>', 'two sessions side by side: score deltas per stage, items gained and lost')
     .action((id: string | undefined, _opts: unknown, command: Command) =>
-      run(async () => (await import('./commands/review.js')).reviewCommand(id, globals(command) as never, io))(),
+      run(async () => (await import('./commands/review.js')).reviewCommand(id, globals<ReviewOptions>(command), io))(),
     );
 
   program
@@ -179,8 +190,8 @@ saved and \`mlsd resume\` continues it with the time that was left. Every answer
     .command('drill')
     .description('spaced repetition (FSRS) over the checklist items you miss')
     .option('-a, --all', 'practise even when no card is due')
-    .option('-n, --limit <n>', 'cards in this drill', (v) => Number.parseInt(v, 10), 5)
-    .action((_opts: unknown, command: Command) => run(async () => (await import('./commands/drill.js')).drillCommand(globals(command) as never, io))());
+    .option('-n, --limit <n>', 'cards in this drill (1-1000)', wholeNumber(1, 1000), 5)
+    .action((_opts: unknown, command: Command) => run(async () => (await import('./commands/drill.js')).drillCommand(globals<DrillOptions>(command), io))());
 
   program
     .command('schema')
@@ -193,6 +204,29 @@ saved and \`mlsd resume\` continues it with the time that was left. Every answer
     command.exitOverride().configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
   }
   return { program, result };
+}
+
+/**
+ * A command group (`prompts`, `rubrics`): alone it shows its help on stdout (exit 0); followed by a word that
+ * is none of its subcommands it fails as commander does for the program: "unknown command 'frob'", with a
+ * suggestion, exit 2.
+ */
+function groupWithoutDefault(group: Command): void {
+  group.usage('[options] [command]').argument('[command]').action((name: string | undefined) => {
+    if (name === undefined) {
+      group.outputHelp();
+      return;
+    }
+    const near = closest(name, group.commands.map((c) => c.name()));
+    group.error(`error: unknown command '${name}'${near ? `\n(Did you mean ${near}?)` : ''}`, { code: 'commander.unknownCommand', exitCode: EXIT.usage });
+  });
+}
+
+/** Fails as commander does for a missing mandatory option, naming the option's flags. */
+function requireOption(command: Command, key: string): void {
+  if (command.getOptionValue(key) !== undefined) return;
+  const option = command.options.find((o) => o.attributeName() === key);
+  command.error(`error: required option '${option?.flags ?? `--${key}`}' not specified`, { code: 'commander.missingMandatoryOptionValue', exitCode: EXIT.usage });
 }
 
 /** Runs the CLI and returns the exit code; errors become one clear line on stderr. */

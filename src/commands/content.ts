@@ -7,6 +7,7 @@ import { padEnd, wrap } from '../ui/wrap.js';
 import { loadAll, reportLoadProblems } from './context.js';
 import { stdoutStyle, terminalWidth, type GlobalOptions, type Io } from './io.js';
 import { findPrompt, findRubric } from './lookup.js';
+import { plural } from '../ui/plural.js';
 
 export interface ListOptions extends GlobalOptions {
   json?: boolean;
@@ -50,7 +51,7 @@ export async function listPrompts(options: ListOptions, io: Io): Promise<number>
     const p = e.value;
     io.stdout.write(`${style.bold(padEnd(p.id, idWidth))}${padEnd(p.title, titleWidth)}${padEnd(p.difficulty, 8)}${style.dim(`${p.tags.join(', ')}  (${origin(e)})`)}\n`);
   }
-  io.stdout.write(style.dim(`\n${entries.length} prompt${entries.length === 1 ? '' : 's'}. Score an answer: mlsd score answer.md --prompt <id>\n`));
+  io.stdout.write(style.dim(`\n${plural(entries.length, 'prompt')}. Score an answer: mlsd score answer.md --prompt <id>\n`));
   return EXIT.ok;
 }
 
@@ -59,7 +60,7 @@ export async function showPrompt(id: string, options: ShowOptions, io: Io): Prom
   const prompt = findPrompt(catalog, id);
   const entry = catalog.prompts.get(id)!;
   if (options.json) {
-    io.stdout.write(`${JSON.stringify({ ...prompt, origin: entry.origin, file: entry.file }, null, 2)}\n`);
+    io.stdout.write(`${JSON.stringify({ ...promptForJson(prompt, options.full === true), origin: entry.origin, file: entry.file }, null, 2)}\n`);
     return EXIT.ok;
   }
   const style = stdoutStyle(io, options);
@@ -102,7 +103,7 @@ export async function listRubrics(options: ListOptions, io: Io): Promise<number>
   for (const e of entries) {
     const r = e.value;
     const used = r.id === 'framework' ? 'every prompt' : usedBy(r).join(', ') || 'no prompt';
-    io.stdout.write(`${style.bold(padEnd(r.id, idWidth))}${padEnd(`${r.items.length} items, ${r.redFlags.length} red flags`, 26)}${style.dim(`used by ${used}  (${origin(e)})`)}\n`);
+    io.stdout.write(`${style.bold(padEnd(r.id, idWidth))}${padEnd(`${plural(r.items.length, 'item')}, ${plural(r.redFlags.length, 'red flag')}`, 26)}${style.dim(`used by ${used}  (${origin(e)})`)}\n`);
   }
   return EXIT.ok;
 }
@@ -143,4 +144,14 @@ export async function showRubric(id: string, options: ShowOptions, io: Io): Prom
   if (!options.full) out.push('', style.dim('Add --full for phrases and follow-up questions.'));
   io.stdout.write(`${out.join('\n')}\n`);
   return EXIT.ok;
+}
+
+/**
+ * A prompt as `prompts show --json` prints it. Without --full the interviewer's answers and the reference
+ * outline stay hidden, as in the text view: clarifications keep their topic and question patterns only.
+ */
+export function promptForJson(prompt: Prompt, full: boolean): Prompt | (Omit<Prompt, 'outline' | 'clarifications'> & { clarifications: Omit<Prompt['clarifications'][number], 'answer'>[] }) {
+  if (full) return prompt;
+  const { outline: _outline, clarifications, ...rest } = prompt;
+  return { ...rest, clarifications: clarifications.map(({ answer: _answer, ...c }) => c) };
 }

@@ -12,6 +12,7 @@ import { wrap } from '../ui/wrap.js';
 import { loadAll, reportLoadProblems } from './context.js';
 import { loadSessionList } from './session-list.js';
 import { requireTerminal, stderrStyle, stdoutStyle, terminalWidth, type GlobalOptions, type Io } from './io.js';
+import { plural } from '../ui/plural.js';
 
 export interface DrillOptions extends GlobalOptions {
   all?: boolean;
@@ -62,7 +63,7 @@ export async function drillCommand(options: DrillOptions, io: Io): Promise<numbe
       text = (await answerPrompt({ label: 'Your answer', mode: 'multi', style, now: Date.now, deadline: now + CARD_MS, stageDeadline: now + CARD_MS, hint: 'Enter: new line · Enter on an empty line: submit · Ctrl-C: stop' })).text;
     } catch (error) {
       if (error instanceof ExitPromptError) {
-        io.stdout.write(`\nStopped after ${done} card${done === 1 ? '' : 's'}; progress is saved.\n`);
+        io.stdout.write(`\nStopped after ${plural(done, 'card')}; progress is saved.\n`);
         return EXIT.interrupted;
       }
       throw error;
@@ -82,6 +83,6 @@ export async function drillCommand(options: DrillOptions, io: Io): Promise<numbe
     io.stdout.write(`${wrap(`hint: ${item.hint}`, width, '  ', '').map(style.cyan).join('\n')}\n`);
     io.stdout.write(style.dim(`  rated ${GRADE_LABEL[grade]}; next review ${next.due.toISOString().slice(0, 16).replace('T', ' ')} UTC\n`));
   }
-  io.stdout.write(`\n${done} card${done === 1 ? '' : 's'} practised.\n`);
+  io.stdout.write(`\n${plural(done, 'card')} practised.\n`);
   return EXIT.ok;
 }

@@ -2,6 +2,7 @@ import { isMap, isNode, isScalar, LineCounter, parseDocument, type Document } fr
 import type { z } from 'zod';
 import { closest } from '../text/closest.js';
 import { stripControl } from '../text/sanitize.js';
+import { fieldsAt } from './schema-fields.js';
 import { MAX_FILE_BYTES } from './limits.js';
 
 export { MAX_FILE_BYTES };
@@ -34,14 +35,6 @@ export interface Parsed<T> {
 }
 
 const MAX_ALIASES = 100;
-
-// Every field name any schema accepts, to suggest the intended one for a typo.
-const KNOWN_FIELDS = [
-  'id', 'title', 'description', 'items', 'redFlags', 'stage', 'label', 'weight', 'level', 'phrases',
-  'minMatches', 'risk', 'why', 'hint', 'followUp', 'unless', 'unlessItems', 'severity', 'prompt',
-  'tags', 'difficulty', 'rubrics', 'clarifications', 'topic', 'patterns', 'answer', 'outline',
-  'clarify', 'frame', 'data', 'model', 'evaluation', 'serving', 'monitoring',
-];
 
 /** Parses YAML and validates it; every problem is reported with its position, not only the first. */
 export function parseYaml<S extends z.ZodType>(source: string, file: string, schema: S): Parsed<z.output<S>> {
@@ -87,7 +80,7 @@ export function parseYaml<S extends z.ZodType>(source: string, file: string, sch
       const keys = zi.keys;
       const at = locateKey(doc, lineCounter, path, keys[0]) ?? locate(path);
       const hints = keys.map((k) => {
-        const near = closest(k, KNOWN_FIELDS);
+        const near = closest(k, fieldsAt(schema, path));
         return near && near !== k ? `"${k}" (did you mean "${near}"?)` : `"${k}"`;
       });
       return issue(at.line, at.col, dotPath(path), `unknown field${keys.length > 1 ? 's' : ''} ${hints.join(', ')}`);
