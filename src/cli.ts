@@ -272,9 +272,16 @@ export async function main(argv: string[], io: Io, readStdin: () => Promise<stri
   }
 }
 
+/** An answer on stdin, capped like an answers file (`score - < /dev/zero` stops instead of filling memory). */
 async function readAll(): Promise<string> {
+  const { MAX_ANSWER_BYTES, formatBytes } = await import('./io/read.js');
   const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  let total = 0;
+  for await (const chunk of process.stdin) {
+    total += (chunk as Buffer).length;
+    if (total > MAX_ANSWER_BYTES) throw new CliError(`the answer on standard input is larger than ${formatBytes(MAX_ANSWER_BYTES)}`, EXIT.usage);
+    chunks.push(chunk as Buffer);
+  }
   return Buffer.concat(chunks).toString('utf8');
 }
 
