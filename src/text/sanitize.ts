@@ -6,18 +6,19 @@
  *
  * Removed: escape sequences (CSI `ESC [`, and its 8-bit form U+009B; OSC `ESC ]`, DCS, SOS, PM and
  * APC strings up to their terminator, 7- or 8-bit; every other `ESC x`), the C0 controls except tab
- * and newline, DEL, the C1 controls (U+0080-U+009F), and a carriage return that does not start a CRLF
- * (CRLF becomes a newline). Used wherever content or user text reaches a terminal or a text file;
+ * and newline, DEL, the C1 controls (U+0080-U+009F), a carriage return that does not start a CRLF
+ * (CRLF becomes a newline), and the bidirectional embeddings, overrides and isolates (U+202A-U+202E,
+ * U+2066-U+2069) that make text display in an order other than the one it is read in. Used wherever content or user text reaches a terminal or a text file;
  * `mlsd validate` reports what it removed from content files.
  */
 
 // Alternatives, in order: string sequences (OSC, DCS, SOS, PM, APC) up to BEL, ST or the end; CSI
 // with its parameters; any other escape; CRLF; a lone CR; any other control character.
 const CONTROL =
-  /(?:\u001b[\]PX^_]|[\u0090\u0098\u009d\u009e\u009f])[^\u0007\u001b\u009c]*(?:\u0007|\u001b\\|\u009c)?|(?:\u001b\[|\u009b)[\u0030-\u003f]*[\u0020-\u002f]*[\u0040-\u007e]?|\u001b[\u0020-\u002f]*[\u0030-\u007e]?|\r\n|[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+  /(?:\u001b[\]PX^_]|[\u0090\u0098\u009d\u009e\u009f])[^\u0007\u001b\u009c]*(?:\u0007|\u001b\\|\u009c)?|(?:\u001b\[|\u009b)[\u0030-\u003f]*[\u0020-\u002f]*[\u0040-\u007e]?|\u001b[\u0020-\u002f]*[\u0030-\u007e]?|\r\n|[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 
 // A quick test first: almost all text has no control character at all, and then nothing is copied.
-const ANY_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
+const ANY_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 
 // Select Graphic Rendition (colours, bold): what mlsd's own styling emits.
 const SGR = /^\u001b\[[0-9;]*m$/;
@@ -57,6 +58,7 @@ export function controlName(sequence: string): string {
   if (first === 0x0d) return 'a carriage return (U+000D) not followed by a newline';
   if (first === 0x07) return `BEL (${hex})`;
   if (first === 0x7f) return `DEL (${hex})`;
+  if (first >= 0x2000) return `the bidirectional control ${hex}`;
   if (first >= 0x80) return `the C1 control character ${hex}`;
   return `the control character ${hex}`;
 }

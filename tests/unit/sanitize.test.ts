@@ -28,6 +28,12 @@ describe('stripControl', () => {
     expect(stripControl('safe text\rrm -rf ~')).toBe('safe textrm -rf ~');
   });
 
+  it('removes bidirectional overrides and isolates, which reorder what is shown, but keeps joiners', () => {
+    expect(stripControl('safe\u202eevil\u202c text\u2066x\u2069')).toBe('safeevil textx');
+    expect(findControl('a\u202eb')).toEqual({ index: 1, name: 'the bidirectional control U+202E' });
+    expect(stripControl('👩\u200d💻 עברית')).toBe('👩\u200d💻 עברית');
+  });
+
   it('swallows an unterminated string sequence to the end, as a terminal would', () => {
     expect(stripControl(`title${ESC}]0;rest of it`)).toBe('title');
   });
