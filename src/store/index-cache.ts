@@ -74,9 +74,10 @@ export async function loadSummaries(dir: string): Promise<Summaries> {
     changed = true;
     const file = join(dir, name);
     try {
-      const parsed: unknown = JSON.parse(await readTextFile(file, { maxBytes: MAX_SESSION_BYTES }));
+      const text = await readTextFile(file, { maxBytes: MAX_SESSION_BYTES });
+      const parsed: unknown = JSON.parse(text);
       parse ??= (await import('./session-schema.js')).parseSession;
-      const result = parse(parsed, name.slice(0, -'.json'.length));
+      const result = parse(parsed, name.slice(0, -'.json'.length), { text });
       if ('error' in result) {
         problems.push({ file, reason: result.error });
         continue;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { STAGE_IDS } from '../stages.js';
 import { CANDIDATE_LEVELS } from '../scoring/report.js';
-import { sanitizeDeep } from '../text/sanitize.js';
+import { jsonMayHoldControl, sanitizeDeep } from '../text/sanitize.js';
 import { SESSION_SCHEMA, type SessionRecord, type SessionStatus } from './session.js';
 
 /**
@@ -110,9 +110,10 @@ export type ParsedSession = { record: SessionRecord } | { error: string };
 /**
  * A session read back from disk, or why it is not one: the first problem, with its field path.
  * With `fileId` (the file's name without .json) the id inside must match it, so one file can never
- * stand for, or be saved over, another.
+ * stand for, or be saved over, another. With `text` (the JSON it was parsed from), a file with no
+ * control character skips the sanitising walk.
  */
-export function parseSession(value: unknown, fileId?: string): ParsedSession {
+export function parseSession(value: unknown, fileId?: string, options: { text?: string } = {}): ParsedSession {
   if (value && typeof value === 'object' && 'schema' in value && typeof value.schema === 'number' && value.schema > SESSION_SCHEMA) {
     return { error: `written by a newer mlsd (session format ${value.schema}); upgrade mlsd to read it` };
   }
@@ -127,5 +128,6 @@ export function parseSession(value: unknown, fileId?: string): ParsedSession {
   if (v.kind === 'practice' && !v.interview) return { error: 'not a valid mlsd session (interview: a practice session needs its interview)' };
   const derived: SessionStatus = v.status ?? (v.kind === 'score' ? 'finished' : (v.interview?.status ?? 'interrupted'));
   const record: SessionRecord = { ...v, status: derived, updatedAt: v.updatedAt ?? v.createdAt };
-  return { record: sanitizeDeep(record).value };
+  // The JSON text it came from, when given, tells whether there is anything to strip at all.
+  return { record: options.text !== undefined && !jsonMayHoldControl(options.text) ? record : sanitizeDeep(record).value };
 }

@@ -63,6 +63,19 @@ export function controlName(sequence: string): string {
   return `the control character ${hex}`;
 }
 
+// In JSON text: a raw control character, or an escape that decodes to one (\u001b, \r, \u009b, \u202e...).
+const JSON_CONTROL =
+  /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]|\\u00[0189][0-9a-fA-F]|\\u007[fF]|\\u20(?:2[a-eA-E]|6[6-9])|\\[bfr]/;
+
+/**
+ * False when JSON text certainly decodes to no control character, so `sanitizeDeep` can be skipped
+ * on the parsed value (the common case: one regular-expression scan instead of a walk). May be true
+ * for clean text (an escaped backslash before "r", say); then the walk decides.
+ */
+export function jsonMayHoldControl(text: string): boolean {
+  return JSON_CONTROL.test(text);
+}
+
 /** A control sequence found in a string inside a structured value, with the path to that string. */
 export interface FoundControl {
   path: Array<string | number>;
@@ -76,36 +89,44 @@ export interface FoundControl {
  */
 export function sanitizeDeep<T>(value: T): { value: T; found: FoundControl[] } {
   const found: FoundControl[] = [];
-  const walk = (v: unknown, path: Array<string | number>): unknown => {
+  // Paths are built only for what is found: a linked list of keys costs nothing on clean values.
+  type Trail = { up: Trail; key: string | number } | null;
+  const pathOf = (trail: Trail): Array<string | number> => {
+    const keys: Array<string | number> = [];
+    for (let t = trail; t; t = t.up) keys.push(t.key);
+    return keys.reverse();
+  };
+  const walk = (v: unknown, trail: Trail): unknown => {
     if (typeof v === 'string') {
       const hit = findControl(v);
       if (!hit) return v;
-      found.push({ path, name: hit.name });
+      found.push({ path: pathOf(trail), name: hit.name });
       return stripControl(v);
     }
     if (Array.isArray(v)) {
-      let changed = false;
-      const out = v.map((x, i) => {
-        const y = walk(x, [...path, i]);
-        if (y !== x) changed = true;
-        return y;
-      });
-      return changed ? out : v;
+      let out: unknown[] | null = null;
+      for (let i = 0; i < v.length; i++) {
+        const y = walk(v[i], { up: trail, key: i });
+        if (y !== v[i]) (out ??= v.slice())[i] = y;
+      }
+      return out ?? v;
     }
     if (v !== null && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype) {
-      let changed = false;
-      const out: Record<string, unknown> = {};
-      for (const [k, x] of Object.entries(v)) {
-        const key = stripControl(k);
-        const y = walk(x, [...path, k]);
-        if (y !== x || key !== k) changed = true;
+      let out: Record<string, unknown> | null = null;
+      const entries = Object.entries(v);
+      for (const [k, x] of entries) {
+        const y = walk(x, { up: trail, key: k });
         const inKey = findControl(k);
-        if (inKey) found.push({ path: [...path, k], name: `${inKey.name} in the field name` });
-        out[key] = y;
+        if (inKey) found.push({ path: pathOf({ up: trail, key: k }), name: `${inKey.name} in the field name` });
+        if (y !== x || inKey) {
+          out ??= Object.fromEntries(entries);
+          if (inKey) delete out[k];
+          out[inKey ? stripControl(k) : k] = y;
+        }
       }
-      return changed ? out : v;
+      return out ?? v;
     }
     return v;
   };
-  return { value: walk(value, []) as T, found };
+  return { value: walk(value, null) as T, found };
 }

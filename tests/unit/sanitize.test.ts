@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { findControl, sanitizeDeep, stripControl } from '../../src/text/sanitize.js';
+import { findControl, jsonMayHoldControl, sanitizeDeep, stripControl } from '../../src/text/sanitize.js';
 
 const ESC = '\u001b';
 
@@ -81,5 +81,19 @@ describe('sanitizeDeep', () => {
   it('returns the same object when there is nothing to strip', () => {
     const value = { a: ['x', { b: 'y' }] };
     expect(sanitizeDeep(value).value).toBe(value);
+  });
+});
+
+describe('jsonMayHoldControl', () => {
+  it('is true for every JSON text that decodes to a control character', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.string(), fc.constantFrom('\u001b[2J', '\r', '\u0085', '\u202e', '\u007f', '\b', '\f')), { maxLength: 5 }), (parts) => {
+        const text = JSON.stringify({ parts });
+        const dirty = sanitizeDeep(JSON.parse(text) as unknown).found.length > 0;
+        if (dirty) expect(jsonMayHoldControl(text)).toBe(true);
+      }),
+    );
+    expect(jsonMayHoldControl(JSON.stringify({ a: 'plain\ttext\nwith “quotes” and \\ backslashes' }))).toBe(false);
+    expect(jsonMayHoldControl('{"a":"\\u001b[2J"}')).toBe(true);
   });
 });
