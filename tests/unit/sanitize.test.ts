@@ -97,3 +97,17 @@ describe('jsonMayHoldControl', () => {
     expect(jsonMayHoldControl('{"a":"\\u001b[2J"}')).toBe(true);
   });
 });
+
+describe('the report view', () => {
+  it('shows evidence typed or pasted with escape sequences without them', async () => {
+    const { renderReport } = await import('../../src/ui/report.js');
+    const { createStyle } = await import('../../src/ui/style.js');
+    const { score } = await import('../helpers/rubric.js');
+    const report = score({ sections: { model: 'We start with a simple baseline\u001b]0;pwned\u0007\u001b[2J first, then a logistic regression.' } });
+    expect(JSON.stringify(report)).toContain('\\u001b]0;pwned');
+    const lines = renderReport(report, createStyle(1), { width: 80 });
+    const text = lines.join('\n');
+    expect(text).toContain('simple baseline first');
+    expect(text.replace(/\u001b\[[0-9;]*m/g, '')).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+  });
+});
