@@ -126,6 +126,8 @@ export function parseSession(value: unknown, fileId?: string, options: { text?: 
   const v = result.data;
   if (fileId !== undefined && v.id !== fileId) return { error: `its id "${v.id}" does not match its file name` };
   if (v.kind === 'practice' && !v.interview) return { error: 'not a valid mlsd session (interview: a practice session needs its interview)' };
+  // A resumed session is saved under its interview's id: it must be this session's own.
+  if (v.interview && v.interview.id !== v.id) return { error: `not a valid mlsd session (interview.id "${v.interview.id}" is not the session's id "${v.id}")` };
   const derived: SessionStatus = v.status ?? (v.kind === 'score' ? 'finished' : (v.interview?.status ?? 'interrupted'));
   const record: SessionRecord = { ...v, status: derived, updatedAt: v.updatedAt ?? v.createdAt };
   // The JSON text it came from, when given, tells whether there is anything to strip at all.

@@ -68,6 +68,9 @@ describe('session files are parsed with their schema (issue 13.8)', () => {
     const record: SessionRecord = { schema: 1, id: 'abc', kind: 'practice', createdAt: T, updatedAt: T, prompt: 'p', level: 'senior', status: state.status, answers: interview.answerSet(state), interview: state };
     const parsed = parseSession(JSON.parse(JSON.stringify(record)));
     expect(parsed).toEqual({ record: JSON.parse(JSON.stringify(record)) });
+    // Resume saves under the interview's id: one that names another session is refused.
+    const other = JSON.parse(JSON.stringify({ ...record, interview: { ...state, id: 'someone-else' } })) as unknown;
+    expect(parseSession(other)).toEqual({ error: expect.stringContaining('interview.id "someone-else" is not the session\'s id "abc"') });
   });
 
   it('strips terminal control from every string of a session', () => {
