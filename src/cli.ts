@@ -10,6 +10,7 @@ import type { ReviewOptions } from './commands/review.js';
 import type { ScoreOptions } from './commands/score.js';
 import { CANDIDATE_LEVELS } from './scoring/report.js';
 import { closest } from './text/closest.js';
+import { colorLevel, loadChalk } from './ui/style.js';
 
 /** The commander program: commands and options, nothing else. Command modules load on demand. */
 
@@ -87,8 +88,26 @@ such headings is scored as a whole.`,
     .addHelpText(
       'after',
       `
-Keys: Enter starts a new line; Enter on an empty line submits the answer. Ctrl-C pauses: the session is
-saved and \`mlsd resume\` continues it with the time that was left. Every answer is saved as you go.`,
+The answer box: a small editor with a live clock; long answers scroll in it.
+  Enter             new line; on an empty last line (Enter twice) it submits
+  Ctrl-D            submit
+  paste             kept as it is, blank lines too; a paste never submits
+  arrows            move; Up and Down walk wrapped lines row by row
+  Home End          start and end of the line (also Ctrl-A, Ctrl-E)
+  PgUp PgDn         a screen up or down; Ctrl-Home, Ctrl-End: whole answer
+  Backspace Delete  delete; at a line's start or end they join lines
+  Ctrl-W Ctrl-U     delete the word before; delete to the line's start
+  Ctrl-K            delete to the line's end
+  Ctrl-Left/Right   a word left or right (also Alt-B, Alt-F)
+  Ctrl-C            asks whether to quit; the clock runs while it asks
+In clarify, Enter asks the line (pasted lines ask one question each) and
+Enter on an empty line moves on. Warnings (a stage over budget, 5 and 1
+minutes left) appear in the box when they happen.
+
+What you type is saved within a second. Quitting, closing the terminal
+(SIGHUP) or SIGTERM keep the session as interrupted; \`mlsd resume\` goes on
+with the time that was left. A session with nothing typed is not kept.
+With --editor, a graphical editor needs its wait flag: VISUAL="code --wait".`,
     )
     .action((promptId: string | undefined, _opts: unknown, command: Command) =>
       run(async () => (await import('./commands/practice.js')).practiceCommand(promptId, globals<PracticeOptions>(command), io))(),
@@ -162,12 +181,20 @@ saved and \`mlsd resume\` continues it with the time that was left. Every answer
       run(async () => (await import('./commands/validate.js')).validateCommand('rubric', paths, globals(command), io))(),
     );
 
-  program
+  const history = program
     .command('history')
     .description('your saved sessions, newest first, with a trend of overall scores')
     .option('-p, --prompt <id>', 'only sessions of this prompt')
+    .option('-n, --limit <n>', 'show the latest N sessions (default 20)', (v) => Number(v))
+    .option('-a, --all', 'show every session')
     .option('--json', 'print as JSON')
     .action((_opts: unknown, command: Command) => run(async () => (await import('./commands/history.js')).historyCommand(globals(command), io))());
+  history
+    .command('delete')
+    .description('delete a saved session (asks first; --yes for scripts)')
+    .argument('<session-id>', 'a session id or a unique prefix of one')
+    .option('-y, --yes', 'delete without asking')
+    .action((id: string, _opts: unknown, command: Command) => run(async () => (await import('./commands/history.js')).deleteCommand(id, globals(command), io))());
 
   program
     .command('review')
@@ -232,6 +259,8 @@ function requireOption(command: Command, key: string): void {
 /** Runs the CLI and returns the exit code; errors become one clear line on stderr. */
 export async function main(argv: string[], io: Io, readStdin: () => Promise<string> = readAll): Promise<number> {
   const { program, result } = buildProgram(io, readStdin);
+  // chalk is loaded only when some output may be coloured (--no-color is not parsed yet: then it loads for nothing).
+  if (colorLevel(io.stdout, io.env) > 0 || colorLevel(io.stderr, io.env) > 0) await loadChalk();
   if (argv.length === 0) {
     program.outputHelp();
     return EXIT.ok;

@@ -1,6 +1,5 @@
 import { readAnswersAs, type AnswerFormatOption } from '../answers/format.js';
 import { rubricsFor } from '../content/scope.js';
-import { formatIssue } from '../content/parse.js';
 import { CliError, EXIT } from '../errors.js';
 import { compileRubrics } from '../scoring/compile.js';
 import type { CandidateLevel } from '../scoring/report.js';
@@ -33,6 +32,7 @@ export async function scoreCommand(file: string, options: ScoreOptions, io: Io, 
   const name = file === '-' ? 'stdin' : file;
   const parsed = readAnswersAs(text, name, options.format, file !== '-');
   if (parsed.issues.length > 0) {
+    const { formatIssue } = await import('../content/parse.js');
     throw new CliError(`cannot read the answers in ${file}`, EXIT.usage, parsed.issues.map(formatIssue));
   }
   const hasText = Object.values(parsed.answers.sections).some((s) => s && s.trim()) || !!parsed.answers.general?.trim();

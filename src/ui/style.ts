@@ -1,10 +1,11 @@
-import { Chalk, type ChalkInstance } from 'chalk';
+import type { ChalkInstance } from 'chalk';
 
 /**
  * Colour decisions in one place. mlsd computes the colour level itself ({@link colorLevel}: NO_COLOR,
  * FORCE_COLOR, `--no-color`, whether the stream is a terminal, TERM) and hands it to chalk, which does the
  * styling. chalk alone reads FORCE_COLOR and the TTY but ignores NO_COLOR and `--no-color`, so it is never
- * left to decide: every instance is created with an explicit `level`.
+ * left to decide: every instance is created with an explicit `level`. chalk is loaded only when some output
+ * is coloured ({@link loadChalk}): plain output, as in pipes and scripts, starts without it.
  */
 export interface Style {
   /** True when the level is above 0, i.e. styles emit escape sequences. */
@@ -46,11 +47,22 @@ export function colorLevel(
   return /256/.test(env.TERM ?? '') ? 2 : 1;
 }
 
-/** The plain style: every function returns its input unchanged. For files and level 0. */
-export const PLAIN_STYLE: Style = createStyle(0);
+const same = (s: string) => s;
 
-/** A {@link Style} backed by a chalk instance at exactly `level` (0 gives plain text). */
+/** The plain style: every function returns its input unchanged. For files and level 0. */
+export const PLAIN_STYLE: Style = { enabled: false, bold: same, dim: same, red: same, green: same, yellow: same, cyan: same, magenta: same };
+
+let Chalk: typeof import('chalk').Chalk | undefined;
+
+/** Loads chalk, which {@link createStyle} needs for any level above 0. The CLI calls it before a command runs when colour may be on. */
+export async function loadChalk(): Promise<void> {
+  Chalk ??= (await import('chalk')).Chalk;
+}
+
+/** A {@link Style} backed by a chalk instance at exactly `level` (0 gives plain text, without chalk). */
 export function createStyle(level: ColorLevel): Style {
+  if (level === 0) return PLAIN_STYLE;
+  if (!Chalk) throw new Error('createStyle: colour needs chalk; await loadChalk() first');
   const chalk: ChalkInstance = new Chalk({ level });
   return {
     enabled: level > 0,

@@ -25,6 +25,7 @@ describe('mlsd drill with a damaged deck (issue 13.9)', () => {
     const t = runInTerminal(['drill', '--limit', '1'], { MLSD_HOME: home, MLSD_PROMPTS_PATH: '', NO_COLOR: '1' });
     await t.waitFor(/corrupt JSON\); it was kept as \S+drill\.json\.damaged-\S+ and a new deck was started/);
     await t.waitFor(/Card 1 of 1/);
+    // The answer box is listening once its key hint is drawn; a Ctrl-C before that would race its set-up.
     await t.waitFor(/Enter on an empty line: submit/);
     t.write('\u0003');
     expect(await t.exited).toBe(130);

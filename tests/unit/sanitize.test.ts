@@ -101,7 +101,8 @@ describe('jsonMayHoldControl', () => {
 describe('the report view', () => {
   it('shows evidence typed or pasted with escape sequences without them', async () => {
     const { renderReport } = await import('../../src/ui/report.js');
-    const { createStyle } = await import('../../src/ui/style.js');
+    const { createStyle, loadChalk } = await import('../../src/ui/style.js');
+    await loadChalk();
     const { score } = await import('../helpers/rubric.js');
     const report = score({ sections: { model: 'We start with a simple baseline\u001b]0;pwned\u0007\u001b[2J first, then a logistic regression.' } });
     expect(JSON.stringify(report)).toContain('\\u001b]0;pwned');
