@@ -187,3 +187,19 @@ describe('session ids never collide into each other (issue 13.10)', () => {
     expect(readdirSync(sessions)).toEqual(['abc.json']);
   });
 });
+
+describe('the recovery file in the shared temporary directory', () => {
+  it('never follows a planted symbolic link, and never replaces an earlier recovery', async () => {
+    const { writeRecoveryFile } = await import('../../src/store/recovery.js');
+    const victim = join(dir, 'victim.txt');
+    writeFileSync(victim, 'precious');
+    symlinkSync(victim, join(dir, 'mlsd-recovered-abc.json'));
+    const first = writeRecoveryFile(scored('abc', 'the answers'), dir);
+    expect(first).toMatch(/mlsd-recovered-abc-[0-9a-z]+\.json$/);
+    expect(readFileSync(victim, 'utf8')).toBe('precious');
+    expect(readFileSync(first!, 'utf8')).toContain('the answers');
+    const second = writeRecoveryFile(scored('abc', 'later answers'), dir);
+    expect(second).not.toBe(first);
+    expect(readFileSync(first!, 'utf8')).toContain('the answers');
+  });
+});
