@@ -5,18 +5,32 @@
  * is ever pushed into the scrollback twice. Rows must already fit the width (see `fitRow`).
  */
 
+import { codePointWidth, displayWidth, isNarrow } from './editor/width.js';
+
 const ESC = '\u001b[';
 const ANSI = /\u001b\[[0-9;?]*[A-Za-z]/g;
 
 /** Visible length of a row, without its style escapes. */
 export function visibleLength(row: string): number {
-  return row.replace(ANSI, '').length;
+  return displayWidth(row.replace(ANSI, ''));
 }
 
 /** A plain (unstyled) text cut to at most `width` columns, with an ellipsis when cut. */
 export function fitRow(text: string, width: number): string {
-  if (text.length <= width) return text;
-  return width <= 1 ? text.slice(0, Math.max(0, width)) : `${text.slice(0, width - 1)}…`;
+  if (isNarrow(text)) {
+    if (text.length <= width) return text;
+    return width <= 1 ? text.slice(0, Math.max(0, width)) : `${text.slice(0, width - 1)}…`;
+  }
+  if (displayWidth(text) <= width) return text;
+  let out = '';
+  let used = 0;
+  for (const ch of text) {
+    const cw = codePointWidth(ch.codePointAt(0)!);
+    if (used + cw > width - 1) break;
+    out += ch;
+    used += cw;
+  }
+  return `${out}…`;
 }
 
 /** What to draw: the rows, and where the cursor goes (row in the block, column). */

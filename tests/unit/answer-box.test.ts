@@ -111,6 +111,19 @@ describe('the answer box', () => {
     await box.result;
   });
 
+  it('counts wide characters as two columns, so the cursor lands after them', async () => {
+    const t = mockTerminal(40, 20);
+    const { box } = open(t);
+    await t.type('数据 and 特征');
+    expect((await t.cursor()).x).toBe(2 + 4 + 5 + 4);
+    await t.type(PASTE('长'.repeat(30))); // sixty columns: wraps at the box's 37
+    const screen = await t.screen();
+    expect(screen.every((r) => r.length <= 40)).toBe(true);
+    expect(clockRows(await t.allRows())).toHaveLength(1);
+    box.close();
+    await box.result;
+  });
+
   it('shows a warning inside the box at once, readable without colour', async () => {
     const t = mockTerminal();
     const { box } = open(t);
