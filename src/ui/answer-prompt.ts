@@ -138,7 +138,7 @@ export function openAnswerBox(terminal: BoxTerminal, options: BoxOptions): Answe
     const cursor = confirming
       ? { row: rows.length - 1, col: Math.min(screen().width, fitRow(hintText, screen().width).length) }
       : { row: head.length + Math.max(0, cursorIndex), col: 2 + place.x };
-    return { rows, cursor };
+    return { rows, cursor, scroll: { from: head.length, to: head.length + body.length } };
   };
 
   const draw = () => {

@@ -179,6 +179,30 @@ describe('the answer box', () => {
     await box.result;
   });
 
+  it('scrolls by shifting rows in the terminal: a new line at the bottom of a full box is cheap and the screen stays right', async () => {
+    const t = mockTerminal(120, 40);
+    const lines = Array.from({ length: 100 }, (_, i) => `line ${i + 1}`);
+    const { box } = open(t, { initial: lines.join('\n') });
+    await t.type('');
+    t.takeBytes();
+    for (let i = 101; i <= 105; i++) await t.type(`\rline ${i}`);
+    expect(t.takeBytes() / 5).toBeLessThan(600);
+    let screen = await t.screen();
+    let body = screen.filter((r) => r.startsWith('│ ')).map((r) => r.slice(2));
+    expect(body.at(-1)).toBe('line 105');
+    expect(body).toEqual(Array.from({ length: body.length }, (_, i) => `line ${106 - body.length + i}`));
+    expect(screen.filter((r) => r.trim()).at(-1)).toBe('Enter on an empty line: submit · Ctrl-C: pause');
+    // Scrolling back up shifts the other way.
+    for (let i = 0; i < body.length + 3; i++) t.send(UP);
+    await t.type('');
+    screen = await t.screen();
+    body = screen.filter((r) => r.startsWith('│ ')).map((r) => r.slice(2));
+    expect(body).toEqual(Array.from({ length: body.length }, (_, i) => `line ${105 - body.length - 3 + i}`));
+    expect(clockRows(await t.allRows())).toHaveLength(1);
+    box.close();
+    await box.result;
+  });
+
   it('redraws whole after the terminal is resized, with one clock line', async () => {
     const t = mockTerminal(120, 40);
     const { box } = open(t);
