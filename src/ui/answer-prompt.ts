@@ -33,6 +33,7 @@ export interface BoxClock {
   stageLeftMs: number;
 }
 
+/** What the box shows and how it behaves. */
 export interface BoxOptions {
   label: string;
   /** `line`: Enter submits (clarifying questions, one per line). `multi`: Enter on an empty last line submits. */
@@ -55,6 +56,7 @@ export interface BoxOutcome {
   text: string;
 }
 
+/** An open box: its outcome, and what its owner can do while it is open. */
 export interface AnswerBox {
   readonly result: Promise<BoxOutcome>;
   /** New clock values (each second). */
@@ -69,9 +71,9 @@ export interface AnswerBox {
   text(): string;
 }
 
-/** The keys, as documented in the opening screen, `practice --help` and the README. */
-// Short, so that a narrower window does not re-wrap them (the opening screen and --help list every key).
+/** The box's hint lines; short, so a narrower window does not re-wrap them (the opening screen and --help list every key). */
 export const BOX_KEYS_MULTI = 'Enter on an empty line: submit · Ctrl-C: pause';
+/** The hint in clarify. */
 export const BOX_KEYS_LINE = 'Enter: ask · Enter on an empty line: move on';
 
 const PASTE_ON = '\u001b[?2004h';
@@ -79,6 +81,7 @@ const PASTE_OFF = '\u001b[?2004l';
 const MAX_NOTICES = 2;
 
 
+/** Opens the box on a terminal (raw mode, bracketed paste) and draws it below the cursor. */
 export function openAnswerBox(terminal: BoxTerminal, options: BoxOptions): AnswerBox {
   const { style } = options;
   const { input, output } = terminal;

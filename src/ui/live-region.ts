@@ -77,6 +77,7 @@ export interface RegionOutput {
   write(s: string): unknown;
 }
 
+/** The block of rows being redrawn; see the module comment. */
 export class LiveRegion {
   private previous: string[] = [''];
   /** The block row the terminal cursor is on. */
