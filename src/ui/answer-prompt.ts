@@ -290,7 +290,7 @@ function fitVisible(styled: string, plain: string, width: number): string {
  * The box on the process's own terminal with a clock of its own, for short timed answers (drill).
  * Resolves with the text, and whether time ran out; Ctrl-C rejects with ExitPromptError.
  */
-export async function answerPrompt(config: { label: string; mode: 'line' | 'multi'; style: Style; now: () => number; deadline: number; stageDeadline: number; initial?: string; onDraft?: (text: string) => void; hint?: string }): Promise<{ text: string; timedOut: boolean }> {
+export async function answerPrompt(config: { label: string; mode: 'line' | 'multi'; style: Style; now: () => number; deadline: number; stageDeadline: number; initial?: string; onDraft?: (text: string) => void; /** Ignored: the box shows its own key hints. */ hint?: string }): Promise<{ text: string; timedOut: boolean }> {
   const clockNow = () => ({ leftMs: config.deadline - config.now(), stageLeftMs: config.stageDeadline - config.now() });
   const box = openAnswerBox(
     { input: process.stdin, output: process.stdout },
