@@ -10,7 +10,8 @@ import { performance } from 'node:perf_hooks';
 
 const root = new URL('..', import.meta.url);
 const { openAnswerBox } = await import(new URL('dist/ui/answer-prompt.js', root).href);
-const { createStyle } = await import(new URL('dist/ui/style.js', root).href);
+const { createStyle, loadChalk } = await import(new URL('dist/ui/style.js', root).href);
+await loadChalk?.(); // colour, as in a real terminal
 
 const json = process.argv.includes('--json');
 const KEYS = Number(process.env.BENCH_KEYS ?? 300);
@@ -61,6 +62,12 @@ async function measure(words) {
   const t = terminal();
   const box = open(t, words > 0 ? answer(words) : '');
   await new Promise((r) => setImmediate(r));
+  // Warm up (the first keys compile the code paths), then measure.
+  for (let i = 0; i < 50; i++) {
+    const echoed = t.nextWrite();
+    t.input.write('w');
+    await echoed;
+  }
   const times = [];
   const before = t.state.bytes;
   for (let i = 0; i < KEYS; i++) {
