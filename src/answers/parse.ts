@@ -1,4 +1,5 @@
-import { isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
+import { createRequire } from 'node:module';
+import type * as Yaml from 'yaml';
 import type { ContentIssue } from '../content/parse.js';
 import { compilePhrase, MatchIndex } from '../scoring/phrase.js';
 import { tokenize } from '../scoring/analyze.js';
@@ -10,6 +11,9 @@ import { isStageId, STAGE_IDS, STAGES, type StageId } from '../stages.js';
  * Reads an answers file for `mlsd score`: YAML keyed by stage id, Markdown with a heading per stage
  * (matched by id, title or a common name), or plain text scored as a whole. Pure.
  */
+
+/** The YAML library takes about as long to load as scoring takes: only YAML answers load it. */
+const loadYaml = (): typeof Yaml => createRequire(import.meta.url)('yaml') as typeof Yaml;
 
 export type AnswersFormat = 'yaml' | 'markdown' | 'text';
 
@@ -33,6 +37,7 @@ export function parseAnswers(text: string, file: string): ParsedAnswers {
 }
 
 function parseYamlAnswers(text: string, file: string): ParsedAnswers {
+  const { isMap, isScalar, isSeq, LineCounter, parseDocument } = loadYaml();
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true });
   const empty = (issues: ContentIssue[]): ParsedAnswers => ({ format: 'yaml', answers: { sections: {} }, mapping: [], issues });

@@ -1,25 +1,42 @@
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { CliError, EXIT } from '../errors.js';
 import { resolvePaths } from '../io/paths.js';
-import { EXIT } from '../errors.js';
-import { loadSummaries } from '../store/index-cache.js';
-import { sessionsDir } from '../store/sessions.js';
-import { renderHistory } from '../ui/history.js';
-import { stderrStyle, stdoutStyle, type GlobalOptions, type Io } from './io.js';
+import { sessionFileName } from '../store/session.js';
+import { findById, sessionsDir } from '../store/sessions.js';
+import type { SessionSummary } from '../store/summary.js';
+import { VERDICT_LABEL } from '../scoring/verdict.js';
+import { renderHistory, sessionDate } from '../ui/history.js';
+import { stdoutStyle, type GlobalOptions, type Io } from './io.js';
+import { loadSessionList } from './session-list.js';
+
+/** Rows `history` shows unless told otherwise. */
+export const DEFAULT_HISTORY_LIMIT = 20;
 
 export interface HistoryOptions extends GlobalOptions {
   prompt?: string;
   json?: boolean;
+  /** The latest N sessions (default DEFAULT_HISTORY_LIMIT). */
+  limit?: number;
+  /** Every session. */
+  all?: boolean;
 }
 
+/** `mlsd history`: the latest sessions, newest first, and a trend of overall scores. */
 export async function historyCommand(options: HistoryOptions, io: Io): Promise<number> {
+  const limit = options.all ? Infinity : (options.limit ?? DEFAULT_HISTORY_LIMIT);
+  if (!(limit > 0) || (limit !== Infinity && !Number.isInteger(limit))) {
+    throw new CliError(`--limit must be a whole number above 0 (or use --all)`, EXIT.usage);
+  }
   const dir = sessionsDir(resolvePaths(io.env).data);
-  const { summaries: sessions, problems } = await loadSummaries(dir);
-  const warn = stderrStyle(io, options);
-  for (const p of problems) io.stderr.write(warn.yellow(`warning: skipped ${p.file}: ${p.reason}\n`));
-  const shown = options.prompt ? sessions.filter((s) => s.prompt === options.prompt) : sessions;
+  const { summaries: sessions } = await loadSessionList(dir, io, options);
+  const matching = options.prompt ? sessions.filter((s) => s.prompt === options.prompt) : sessions;
+  const shown = matching.slice(0, limit);
   if (options.json) {
     const rows = shown.map((s) => ({
       id: s.id, createdAt: s.createdAt, prompt: s.prompt, level: s.level, kind: s.kind, status: s.status, ...(s.candidate ? { candidate: s.candidate } : {}),
       usedMs: s.usedMs, durationMs: s.durationMs, overall: s.overall, verdict: s.verdict, stages: s.stageScores,
+      ...(s.mode !== undefined ? { mode: s.mode } : {}), ...(s.candidate !== undefined ? { candidate: s.candidate } : {}),
     }));
     io.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
     return EXIT.ok;
@@ -28,6 +45,54 @@ export async function historyCommand(options: HistoryOptions, io: Io): Promise<n
     io.stdout.write(options.prompt ? `No sessions for "${options.prompt}" yet.\n` : 'No sessions yet. Start one with `mlsd practice`, or save a scored answer with `mlsd score --save`.\n');
     return EXIT.ok;
   }
-  io.stdout.write(`${renderHistory(shown, stdoutStyle(io, options)).join('\n')}\n`);
+  const style = stdoutStyle(io, options);
+  const lines = renderHistory(shown, style, matching);
+  if (shown.length < matching.length) {
+    lines.push('', style.dim(`Showing the latest ${shown.length} of ${matching.length} sessions; --limit N or --all shows more.`));
+  }
+  io.stdout.write(`${lines.join('\n')}\n`);
   return EXIT.ok;
+}
+
+export interface DeleteOptions extends GlobalOptions {
+  /** Delete without asking (for scripts). */
+  yes?: boolean;
+}
+
+/** `mlsd history delete <id>`: removes one saved session, after a confirmation unless --yes. */
+export async function deleteCommand(idPrefix: string, options: DeleteOptions, io: Io, isInteractive: () => boolean = () => !!process.stdin.isTTY): Promise<number> {
+  const dir = sessionsDir(resolvePaths(io.env).data);
+  const { summaries } = await loadSessionList(dir, io, options);
+  const found = findById(summaries, idPrefix);
+  if ('error' in found) {
+    throw new CliError(
+      found.error === 'ambiguous' ? `"${idPrefix}" matches several sessions: ${found.matches.join(', ')}` : `no session "${idPrefix}"; see \`mlsd history\``,
+      EXIT.usage,
+    );
+  }
+  const session = found.session;
+  const file = join(dir, sessionFileName(session.id));
+  if (!options.yes) {
+    if (!isInteractive() || !io.stdout.isTTY) {
+      throw new CliError(`deleting a session needs a confirmation: run it in a terminal, or add --yes`, EXIT.usage);
+    }
+    const { confirm } = await import('@inquirer/prompts');
+    const ok = await confirm({ message: `Delete session ${describe(session)}? This cannot be undone.`, default: false });
+    if (!ok) {
+      io.stdout.write('Nothing deleted.\n');
+      return EXIT.ok;
+    }
+  }
+  try {
+    await rm(file);
+  } catch (error) {
+    throw new CliError(`cannot delete ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, EXIT.failure);
+  }
+  io.stdout.write(`Deleted session ${describe(session)}.\n`);
+  return EXIT.ok;
+}
+
+function describe(s: SessionSummary): string {
+  const result = s.overall !== null ? `${s.overall}/100${s.verdict ? ` ${VERDICT_LABEL[s.verdict]}` : ''}` : s.status;
+  return `${s.id} (${s.prompt}, ${s.kind}, ${sessionDate(s.createdAt)}, ${result})`;
 }

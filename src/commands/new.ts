@@ -5,7 +5,7 @@ import { ExitPromptError } from '@inquirer/core';
 import { checkbox, confirm, input, number, select } from '@inquirer/prompts';
 import { buildCatalog, type ContentKind } from '../content/catalog.js';
 import { formatIssue } from '../content/parse.js';
-import { KEBAB, promptYaml, rubricYaml, splitList, type PromptDraft, type RubricDraft } from '../content/scaffold.js';
+import { KEBAB, promptYaml, rubricYaml, splitList, splitPoints, toKebab, type PromptDraft, type RubricDraft } from '../content/scaffold.js';
 import type { Clarification, RubricItem } from '../content/schema.js';
 import { CliError, EXIT } from '../errors.js';
 import { writeFileAtomic } from '../io/atomic.js';
@@ -19,8 +19,15 @@ export interface NewOptions extends GlobalOptions {
 }
 
 const required = (what: string) => (value: string) => (value.trim() ? true : `${what} is required`);
-const kebab = (value: string) => (KEBAB.test(value.trim()) ? true : 'use kebab-case: lowercase letters, digits and dashes, e.g. fraud-detection');
+const kebab = (value: string) => {
+  if (KEBAB.test(value.trim())) return true;
+  const suggestion = toKebab(value);
+  return suggestion
+    ? `use kebab-case (lowercase letters, digits and dashes): try ${suggestion}`
+    : 'use kebab-case: lowercase letters, digits and dashes, e.g. fraud-detection';
+};
 const list = (what: string) => (value: string) => (splitList(value).length > 0 ? true : `give at least one ${what}, separated by commas`);
+const points = (value: string) => (splitPoints(value).length > 0 ? true : 'give at least one point; separate points with ;');
 
 export async function newCommand(kind: ContentKind, options: NewOptions, io: Io): Promise<number> {
   requireTerminal(io, `mlsd ${kind}s new`, `Copy an example from docs/writing-prompts.md instead, then run: mlsd ${kind}s validate <file>`);
@@ -86,7 +93,7 @@ async function askPrompt(rubricIds: Iterable<string>): Promise<PromptDraft> {
   }
   const outline = {} as Record<StageId, string[]>;
   for (const stage of STAGES) {
-    outline[stage.id] = splitList(await input({ message: `Reference outline, ${stage.title} (points separated by ;):`, validate: list('point') })).map((p) => p);
+    outline[stage.id] = splitPoints(await input({ message: `Reference outline, ${stage.title} (points separated by ;):`, validate: points }));
   }
   return { id, title, prompt, tags, difficulty, rubrics, clarifications, outline };
 }
@@ -104,7 +111,7 @@ async function askRubric(): Promise<RubricDraft> {
     if (!itemId) break;
     const stage = await select({ message: '  Stage:', choices: STAGES.map((s) => ({ name: s.title, value: s.id })) });
     const label = (await input({ message: '  Label:', validate: required('a label') })).trim();
-    const weight = (await number({ message: '  Weight (1 nice to have .. 5 must have):', default: 3, min: 1, max: 10, required: true })) ?? 3;
+    const weight = (await number({ message: '  Weight (1 nice to have .. 10 must have):', default: 3, min: 1, max: 10, required: true })) ?? 3;
     const level = await select({ message: '  Expected unprompted from:', choices: ['core', 'senior', 'staff'] as const, default: 'core' });
     const phrases = splitList(await input({ message: '  Phrases a candidate would say (comma-separated, 6 or more is best):', validate: list('phrase') }));
     const why = (await input({ message: '  Why it matters:', validate: required('why it matters') })).trim();

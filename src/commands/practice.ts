@@ -18,6 +18,7 @@ import { renderReport } from '../ui/report.js';
 import type { Style } from '../ui/style.js';
 import { wrap } from '../ui/wrap.js';
 import { loadAll, reportLoadProblems } from './context.js';
+import { loadSessionList } from './session-list.js';
 import { requireTerminal, stdoutStyle, terminalWidth, type GlobalOptions, type Io } from './io.js';
 import { findPrompt } from './lookup.js';
 
@@ -68,7 +69,7 @@ export async function resumeCommand(idPrefix: string | undefined, options: Resum
   const loaded = await loadAll(io, options);
   reportLoadProblems(loaded, io, options);
   const dir = sessionsDir(loaded.paths.data);
-  const { summaries } = await loadSummaries(dir);
+  const { summaries } = await loadSessionList(dir, io, options);
   const resumable = (s: { kind: string; status: string }) => s.kind === 'practice' && (s.status === 'interrupted' || s.status === 'active');
   let id: string;
   if (idPrefix) {

@@ -8,8 +8,7 @@ import { scoreAnswers } from '../scoring/score.js';
 import type { ScoreReport } from '../scoring/report.js';
 import { STAGES } from '../stages.js';
 import type { SessionRecord } from '../store/session.js';
-import { loadSummaries } from '../store/index-cache.js';
-import { findById, readSession, sessionsDir } from '../store/sessions.js';
+import { findById, loadSession, sessionsDir } from '../store/sessions.js';
 import type { SessionSummary } from '../store/summary.js';
 import { sessionDate, sessionDuration } from '../ui/history.js';
 import { renderMarkdown } from '../ui/markdown.js';
@@ -20,6 +19,7 @@ import { compareReports } from '../progress/compare.js';
 import { wrap } from '../ui/wrap.js';
 import { interviewJson, interviewMarkdownReport, interviewReport, interviewText } from './review-interview.js';
 import { loadAll, reportLoadProblems } from './context.js';
+import { loadSessionList } from './session-list.js';
 import { stderrStyle, stdoutStyle, terminalWidth, type GlobalOptions, type Io } from './io.js';
 
 export interface ReviewOptions extends GlobalOptions {
@@ -39,16 +39,16 @@ async function pickSession(dir: string, sessions: SessionSummary[], idPrefix: st
     }
     summary = found.session;
   }
-  const record = await readSession(dir, summary.id);
-  if (!record) throw new CliError(`session ${summary.id} can no longer be read from ${dir}`, EXIT.failure);
-  return record;
+  const loaded = await loadSession(dir, summary.id);
+  if ('problem' in loaded) throw new CliError(`session ${summary.id} cannot be read from ${loaded.file}: ${loaded.problem}`, EXIT.usage);
+  return loaded.record;
 }
 
 export async function reviewCommand(idPrefix: string | undefined, options: ReviewOptions, io: Io): Promise<number> {
   const loaded = await loadAll(io, options);
   reportLoadProblems(loaded, io, options);
   const dir = sessionsDir(loaded.paths.data);
-  const { summaries: sessions } = await loadSummaries(dir);
+  const { summaries: sessions } = await loadSessionList(dir, io, options);
   if (sessions.length === 0) throw new CliError('no saved sessions yet; run `mlsd practice`, or `mlsd score --save`', EXIT.usage);
   const reportOf = (record: SessionRecord): ScoreReport => {
     if (record.report) return record.report;

@@ -46,12 +46,40 @@ function render(value: object, schemaUrl: string, title: string, comments: Recor
   return doc.toString({ lineWidth: 100 });
 }
 
-/** "a, b , c" → ["a", "b", "c"] */
+/** A comma-separated list of short terms (tags, phrases, patterns): "a, b , c" → ["a", "b", "c"]; empty entries dropped. */
 export function splitList(text: string): string[] {
+  return splitOn(text, ',');
+}
+
+/**
+ * Sentences separated by semicolons (outline points), which may themselves contain commas:
+ * "Ask the goal, then the scale; Predict x" → ["Ask the goal, then the scale", "Predict x"].
+ */
+export function splitPoints(text: string): string[] {
+  return splitOn(text, ';');
+}
+
+function splitOn(text: string, separator: string): string[] {
   return text
-    .split(/[,;\n]/)
+    .split(separator)
     .map((s) => s.trim())
     .filter(Boolean);
 }
 
+/** Content ids: lowercase letters and digits in dash-separated words, e.g. `fraud-detection`. */
 export const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/**
+ * The kebab-case id closest to what was typed, to suggest when it is not one: "Spam Filter" → "spam-filter",
+ * "Ad_Click  Prediction!" → "ad-click-prediction". Letters outside a-z are folded (é → e) or dropped.
+ * Returns "" when nothing usable is left.
+ */
+export function toKebab(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean)
+    .join('-');
+}

@@ -1,9 +1,10 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Catalog, ContentKind, Entry, Origin } from '../content/catalog.js';
 import type { ContentIssue } from '../content/parse.js';
 import type { Prompt, Rubric } from '../content/schema.js';
-import { writeFileAtomic } from './atomic.js';
+import { KEEP_FREE_FOR_SESSIONS, writeFileAtomic } from './atomic.js';
+import { readTextFile } from './read.js';
 import type { Place } from './content-files.js';
 
 /**
@@ -66,7 +67,7 @@ const nowhere = () => ({ line: 1, col: 1 });
 
 export async function readCache(file: string, key: string): Promise<Catalog | null> {
   try {
-    const stored = JSON.parse(await readFile(file, 'utf8')) as Stored;
+    const stored = JSON.parse(await readTextFile(file, { maxBytes: 100_000_000 })) as Stored;
     if (stored.key !== key) return null;
     return {
       prompts: new Map(stored.prompts.map((e) => [e.value.id, { ...e, locate: nowhere }])),
@@ -90,7 +91,8 @@ export async function writeCache(file: string, key: string, catalog: Catalog): P
     notices: catalog.notices,
   };
   try {
-    await writeFileAtomic(file, JSON.stringify(stored));
+    // Disposable: skipped when the disk is nearly full, so it never takes a session's room.
+    await writeFileAtomic(file, JSON.stringify(stored), { keepFree: KEEP_FREE_FOR_SESSIONS });
   } catch {
     // read-only home, full disk: carry on without a cache
   }

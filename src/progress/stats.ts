@@ -39,6 +39,7 @@ export interface Stats {
   overBudget: OverBudget[];
 }
 
+/** Averages per stage, the items missed most (of the sessions whose rubrics had them) and stages over budget. */
 export function computeStats(sessions: readonly SessionSummary[], info: ItemInfo, top = 10): Stats {
   const scored = sessions.filter((s) => s.overall !== null);
   const stages = STAGES.map((stage) => {
@@ -46,14 +47,18 @@ export function computeStats(sessions: readonly SessionSummary[], info: ItemInfo
     return { id: stage.id, title: stage.title, average: mean(scores), count: scores.length };
   });
   const items = new Map<string, MissedItem>();
+  const entry = (id: string) => {
+    let found = items.get(id);
+    if (!found) items.set(id, (found = { id, label: info[id]?.label ?? id, hint: info[id]?.hint ?? '', missed: 0, seen: 0 }));
+    return found;
+  };
+  // Sessions of one rubric set share their item list: count sessions per list, then items once per list.
+  const perSet = new Map<readonly string[], number>();
   for (const session of scored) {
-    for (const id of session.itemIds) {
-      const entry = items.get(id) ?? { id, label: info[id]?.label ?? id, hint: info[id]?.hint ?? '', missed: 0, seen: 0 };
-      entry.seen++;
-      items.set(id, entry);
-    }
-    for (const { id } of session.notCovered) items.get(id)!.missed++;
+    perSet.set(session.itemIds, (perSet.get(session.itemIds) ?? 0) + 1);
+    for (const { id } of session.notCovered) entry(id).missed++;
   }
+  for (const [ids, sessions] of perSet) for (const id of ids) entry(id).seen += sessions;
   const missed = [...items.values()]
     .filter((i) => i.missed > 0)
     .sort((a, b) => b.missed - a.missed || b.missed / b.seen - a.missed / a.seen || a.id.localeCompare(b.id))

@@ -1,92 +1,307 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { appendFileSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../io/atomic.js';
-import { migrateSession } from './session.js';
-import { summarize, type ItemInfo, type SessionSummary } from './summary.js';
+import { STAGE_IDS, type StageId } from '../stages.js';
+import { badSchema, goneSchema, headerSchema, INDEX_FORMAT, rowSchema, setSchema, type BadLine, type Row, type SetLine } from './index-schema.js';
+import { asReadError, fileKind, formatBytes, MAX_SESSION_BYTES, ReadError } from '../io/read.js';
+import type { SessionRecord } from './session.js';
+import type { ItemInfo, NotCovered, SessionSummary } from './summary.js';
 
 /**
- * Summaries of every saved session, kept in sessions.index.json beside the sessions directory and
- * checked against each file's
- * size and modification time, so history and stats over thousands of sessions parse only what
- * changed. The session files stay the truth: a lost or stale index is simply rebuilt.
+ * The session index: sessions.index.jsonl beside the sessions directory, so that history and stats
+ * over years of practice read one small file instead of every session. Only what lists need is kept
+ * per session (about 300 bytes); the items of a rubric set are written once and shared.
+ *
+ * Each run lists the directory and checks every file's size and modification time against its row, so
+ * a new, edited, truncated or deleted file is noticed; only those files are read. Changes are appended
+ * as lines (a later line for a file replaces an earlier one), and the file is rewritten whole only when
+ * superseded lines outnumber live ones. Every line is validated on read (index-schema.ts); an index of
+ * another format or with a corrupt line is rebuilt from the session files, which stay the truth.
  */
 
-const INDEX_SCHEMA = 1;
-
-interface IndexFile {
-  schema: number;
-  /** The directory's mtime and file count when the index was written: sessions are saved by
-   * renaming a temporary file into place, which changes both, so a match means nothing changed. */
-  dirMtimeMs?: number;
-  files?: number;
-  entries: Record<string, { size: number; mtimeMs: number; summary: SessionSummary }>;
-  items: ItemInfo;
-}
-
 export interface Summaries {
+  /** Newest first. */
   summaries: SessionSummary[];
   items: ItemInfo;
   problems: Array<{ file: string; reason: string }>;
 }
 
+/** The index file of a sessions directory. */
+export function indexFile(dir: string): string {
+  return `${dir}.index.jsonl`;
+}
+
+interface State {
+  rows: Map<string, Row>;
+  bad: Map<string, BadLine>;
+  sets: SetLine[];
+  setKeys: Map<string, number>;
+  /** Lines in the file, and whether it ends with a complete line. */
+  lines: number;
+  clean: boolean;
+  valid: boolean;
+}
+
 export async function loadSummaries(dir: string): Promise<Summaries> {
   let names: string[];
   try {
-    names = (await readdir(dir)).filter((n) => n.endsWith('.json') && !n.startsWith('.'));
-  } catch {
-    return { summaries: [], items: {}, problems: [] };
+    names = readdirSync(dir).filter((n) => n.endsWith('.json') && !n.startsWith('.'));
+  } catch (error) {
+    // No directory yet means no sessions yet; one that exists but cannot be read is an error.
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { summaries: [], items: {}, problems: [] };
+    const problem = asReadError(dir, error);
+    const reason = problem.code === 'ENOTDIR' ? 'it is not a directory' : problem.reason;
+    throw new ReadError(dir, `cannot read the sessions directory: ${reason}`, problem.code);
   }
-  const indexFile = `${dir}.index.json`;
-  const index = await readIndex(indexFile);
-  // Taken before the scan: a session saved meanwhile changes it, and the next run checks again.
-  const dirMtimeMs = (await stat(dir)).mtimeMs;
-  if (index.dirMtimeMs === dirMtimeMs && index.files === names.length && names.every((n) => index.entries[n])) {
-    return { summaries: sorted(index), items: index.items, problems: [] };
-  }
-  const next: IndexFile = { schema: INDEX_SCHEMA, entries: {}, items: index.items };
+  const file = indexFile(dir);
+  const state = readIndex(file);
+  const added: string[] = [];
   const problems: Summaries['problems'] = [];
-  let changed = false;
-  const infos = await Promise.all(names.map(async (name) => ({ name, info: await stat(join(dir, name)).catch(() => null) })));
-  for (const { name, info } of infos) {
-    if (!info) continue;
-    const known = index.entries[name];
-    if (known && known.size === info.size && known.mtimeMs === info.mtimeMs) {
-      next.entries[name] = known;
+  const present = new Set<string>();
+  const toRead: Array<{ name: string; size: number; mtimeMs: number }> = [];
+  for (const name of names) {
+    let info;
+    try {
+      info = statSync(join(dir, name));
+    } catch (error) {
+      // Deleted meanwhile is nothing to say; a dangling link or a loop of links is said, not ignored.
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') problems.push({ file: join(dir, name), reason: asReadError(name, error).reason });
       continue;
     }
-    changed = true;
-    const file = join(dir, name);
-    try {
-      const parsed: unknown = JSON.parse(await readFile(file, 'utf8'));
-      const record = migrateSession(parsed);
-      if (!record) {
-        problems.push({ file, reason: 'not an mlsd session, or one written by a newer mlsd' });
-        continue;
-      }
-      next.entries[name] = { size: info.size, mtimeMs: info.mtimeMs, summary: summarize(record, next.items) };
-    } catch (error) {
-      problems.push({ file, reason: error instanceof SyntaxError ? 'corrupt JSON' : String((error as NodeJS.ErrnoException).code ?? error) });
+    if (!info.isFile()) {
+      // A FIFO would hang the read and a link to a device would never end: only regular files are read.
+      problems.push({ file: join(dir, name), reason: `not a regular file (${fileKind(info)})` });
+      continue;
     }
+    present.add(name);
+    const known = state.rows.get(name);
+    if (known && known[1] === info.size && known[2] === info.mtimeMs) continue;
+    const bad = state.bad.get(name);
+    if (bad && bad.size === info.size && bad.mtimeMs === info.mtimeMs) {
+      problems.push({ file: join(dir, name), reason: bad.reason });
+      continue;
+    }
+    toRead.push({ name, size: info.size, mtimeMs: info.mtimeMs });
   }
-  if (changed || problems.length > 0 || index.dirMtimeMs !== dirMtimeMs || index.files !== names.length) {
-    const files = problems.length === 0 ? names.length : -1; // a broken file keeps the full check on
-    await writeFileAtomic(indexFile, JSON.stringify({ ...next, dirMtimeMs, files })).catch(() => undefined);
+  // The session schema (and zod with it) is loaded only when some session file has to be parsed.
+  const parse = toRead.length > 0 ? (await import('./session-schema.js')).parseSession : null;
+  for (const { name, size, mtimeMs } of toRead) {
+    const read = readSessionFile(join(dir, name), name.slice(0, -'.json'.length), size, parse!);
+    if ('reason' in read) {
+      const line: BadLine = { bad: name, size, mtimeMs, reason: read.reason };
+      state.rows.delete(name);
+      state.bad.set(name, line);
+      added.push(JSON.stringify(line));
+      problems.push({ file: join(dir, name), reason: read.reason });
+      continue;
+    }
+    state.bad.delete(name);
+    const row = toRow(name, size, mtimeMs, read.record, state, added);
+    state.rows.set(name, row);
+    added.push(JSON.stringify(row));
   }
-  return { summaries: sorted(next), items: next.items, problems };
+  for (const name of [...state.rows.keys(), ...state.bad.keys()]) {
+    if (present.has(name)) continue;
+    state.rows.delete(name);
+    state.bad.delete(name);
+    added.push(JSON.stringify({ gone: name }));
+  }
+  await save(file, dir, state, added);
+  return { summaries: summariesOf(state), items: itemInfo(state.sets), problems };
 }
 
-function sorted(index: IndexFile): SessionSummary[] {
-  return Object.values(index.entries)
-    .map((e) => e.summary)
-    .sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : b.id.localeCompare(a.id)));
-}
-
-async function readIndex(file: string): Promise<IndexFile> {
+/**
+ * Reads one session file, already known to be a regular file of `size` bytes, and validates it with the
+ * session schema (its id must match the file name); what is wrong with it otherwise.
+ */
+function readSessionFile(
+  path: string,
+  fileId: string,
+  size: number,
+  parse: typeof import('./session-schema.js').parseSession,
+): { record: SessionRecord } | { reason: string } {
+  if (size > MAX_SESSION_BYTES) return { reason: `larger than ${formatBytes(MAX_SESSION_BYTES)}; not an mlsd session` };
   try {
-    const parsed = JSON.parse(await readFile(file, 'utf8')) as IndexFile;
-    if (parsed.schema === INDEX_SCHEMA && parsed.entries && parsed.items) return parsed;
-  } catch {
-    // missing or corrupt: rebuild
+    const result = parse(JSON.parse(readFileSync(path, 'utf8')), fileId);
+    return 'error' in result ? { reason: result.error } : { record: result.record };
+  } catch (error) {
+    return { reason: error instanceof SyntaxError ? 'corrupt JSON' : asReadError(path, error).reason };
   }
-  return { schema: INDEX_SCHEMA, entries: {}, items: {} };
+}
+
+const STATUS_LETTER = { missed: 'm', prompted: 'p', negated: 'n' } as const;
+const LETTER_STATUS = { m: 'missed', p: 'prompted', n: 'negated' } as const;
+
+function toRow(name: string, size: number, mtimeMs: number, record: SessionRecord, state: State, added: string[]): Row {
+  const report = record.report;
+  let set: number | null = null;
+  let notCovered = '';
+  if (report) {
+    const items = report.stages.flatMap((s) => s.items);
+    const key = items.map((i) => i.id).join('\n');
+    let index = state.setKeys.get(key);
+    if (index === undefined) {
+      index = state.sets.length;
+      const line: SetLine = { set: index, items: items.map((i) => [i.id, i.label, i.hint]) };
+      state.sets.push(line);
+      state.setKeys.set(key, index);
+      added.push(JSON.stringify(line));
+    }
+    set = index;
+    notCovered = items.flatMap((item, k) => (item.status === 'covered' ? [] : [`${k}${STATUS_LETTER[item.status]}`])).join(' ');
+  }
+  const stage = (values: Partial<Record<StageId, number>> | undefined) => (values ? STAGE_IDS.map((id) => values[id] ?? null) : null);
+  const extra = record as unknown as { mode?: unknown; candidate?: unknown };
+  return [
+    name, size, mtimeMs, record.id, record.createdAt, record.prompt, record.level, record.kind, record.status,
+    report?.overall ?? null, report?.verdict ?? null, record.interview?.usedMs ?? record.sheet?.usedMs ?? null, record.interview?.durationMs ?? record.sheet?.durationMs ?? null,
+    STAGE_IDS.map((id) => report?.stages.find((s) => s.id === id)?.score ?? null),
+    stage(record.interview?.stageMs ?? record.sheet?.stageMs), stage(record.interview?.budgets ?? record.sheet?.budgets), set, notCovered,
+    typeof extra.mode === 'string' ? extra.mode : null, typeof extra.candidate === 'string' ? extra.candidate : null,
+  ];
+}
+
+function emptyState(valid: boolean): State {
+  return { rows: new Map(), bad: new Map(), sets: [], setKeys: new Map(), lines: 0, clean: true, valid };
+}
+
+/** The index as last written; an index that is missing, of another format or corrupt comes back empty and invalid. */
+function readIndex(file: string): State {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    return emptyState(false);
+  }
+  const lines = text.split('\n');
+  // A crash while appending can leave half a line at the end: drop it; its file is read again.
+  const clean = lines.at(-1) === '';
+  lines.pop();
+  const state = emptyState(true);
+  state.clean = clean;
+  state.lines = lines.length;
+  try {
+    if (!headerSchema.safeParse(JSON.parse(lines[0] ?? '')).success) return emptyState(false);
+    for (let i = 1; i < lines.length; i++) {
+      const value: unknown = JSON.parse(lines[i]!);
+      if (Array.isArray(value)) {
+        const row = rowSchema.parse(value);
+        if (row[16] !== null && !state.sets[row[16]]) throw new Error('row of an unknown item set');
+        state.rows.set(row[0], row);
+        state.bad.delete(row[0]);
+      } else if (value && typeof value === 'object' && 'set' in value) {
+        const set = setSchema.parse(value);
+        if (set.set !== state.sets.length) throw new Error('item sets out of order');
+        state.sets.push(set);
+        state.setKeys.set(set.items.map((i) => i[0]).join('\n'), set.set);
+      } else if (value && typeof value === 'object' && 'gone' in value) {
+        const gone = goneSchema.parse(value).gone;
+        state.rows.delete(gone);
+        state.bad.delete(gone);
+      } else {
+        const bad = badSchema.parse(value);
+        state.rows.delete(bad.bad);
+        state.bad.set(bad.bad, bad);
+      }
+    }
+    for (const row of state.rows.values()) {
+      const set = row[16] === null ? null : state.sets[row[16]]!;
+      for (const part of row[17] ? row[17].split(' ') : []) {
+        if (!set || Number.parseInt(part, 10) >= set.items.length) throw new Error('item out of its set');
+      }
+    }
+  } catch {
+    return emptyState(false);
+  }
+  return state;
+}
+
+/** Appends what changed, or rewrites the index when it is invalid, untidy or mostly superseded lines. Best effort. */
+async function save(file: string, dir: string, state: State, added: string[]): Promise<void> {
+  const live = state.rows.size + state.bad.size + state.sets.length + 1;
+  const lines = state.lines + added.length;
+  try {
+    if (!state.valid || !state.clean || lines > 2 * live + 1000) {
+      const all = [
+        JSON.stringify({ index: 'mlsd-sessions', format: INDEX_FORMAT }),
+        ...state.sets.map((s) => JSON.stringify(s)),
+        ...[...state.rows.values()].map((r) => JSON.stringify(r)),
+        ...[...state.bad.values()].map((b) => JSON.stringify(b)),
+      ];
+      await writeFileAtomic(file, `${all.join('\n')}\n`);
+      rmSync(`${dir}.index.json`, { force: true }); // the index of mlsd 0.1
+    } else if (added.length > 0) {
+      appendFileSync(file, `${added.join('\n')}\n`);
+    }
+  } catch {
+    // a read-only data directory: the next run reads the changed files again
+  }
+}
+
+function summariesOf(state: State): SessionSummary[] {
+  const ids = state.sets.map((s) => s.items.map((i) => i[0]));
+  const out: SessionSummary[] = [];
+  for (const row of state.rows.values()) out.push(new IndexedSummary(row, row[16] === null ? [] : ids[row[16]]!));
+  return out.sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
+}
+
+/** A summary read from a row; the items not covered are decoded only when asked for. */
+class IndexedSummary implements SessionSummary {
+  readonly id: string;
+  readonly createdAt: string;
+  readonly prompt: string;
+  readonly level: SessionSummary['level'];
+  readonly kind: SessionSummary['kind'];
+  readonly status: SessionSummary['status'];
+  readonly overall: number | null;
+  readonly verdict: SessionSummary['verdict'];
+  readonly usedMs: number | null;
+  readonly durationMs: number | null;
+  readonly stageScores: Partial<Record<StageId, number>>;
+  readonly stageMs: Partial<Record<StageId, number>> | null;
+  readonly budgets: Partial<Record<StageId, number>> | null;
+  declare readonly mode?: string;
+  declare readonly candidate?: string;
+  readonly #missing: string;
+
+  constructor(row: Row, readonly itemIds: readonly string[]) {
+    this.id = row[3];
+    this.createdAt = row[4];
+    this.prompt = row[5];
+    this.level = row[6];
+    this.kind = row[7];
+    this.status = row[8];
+    this.overall = row[9];
+    this.verdict = row[10];
+    this.usedMs = row[11];
+    this.durationMs = row[12];
+    this.stageScores = byStage(row[13]);
+    this.stageMs = row[14] && byStage(row[14]);
+    this.budgets = row[15] && byStage(row[15]);
+    if (row[18] !== null) Object.assign(this, { mode: row[18] });
+    if (row[19] !== null) Object.assign(this, { candidate: row[19] });
+    this.#missing = row[17];
+  }
+
+  get notCovered(): NotCovered[] {
+    if (!this.#missing) return [];
+    return this.#missing.split(' ').map((part) => ({
+      id: this.itemIds[Number.parseInt(part, 10)]!,
+      status: LETTER_STATUS[part.at(-1) as keyof typeof LETTER_STATUS],
+    }));
+  }
+}
+
+function byStage(values: ReadonlyArray<number | null>): Partial<Record<StageId, number>> {
+  const out: Partial<Record<StageId, number>> = {};
+  values.forEach((v, i) => {
+    if (v !== null) out[STAGE_IDS[i]!] = v;
+  });
+  return out;
+}
+
+function itemInfo(sets: readonly SetLine[]): ItemInfo {
+  const info: ItemInfo = {};
+  for (const set of sets) for (const [id, label, hint] of set.items) info[id] ??= { label, hint };
+  return info;
 }

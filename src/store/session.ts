@@ -37,8 +37,9 @@ export interface SessionRecord {
 const ID_ALPHABET = '0123456789abcdefghjkmnpqrstvwxyz';
 
 /**
- * A short id that sorts by time: 8 characters of milliseconds in base 32, then 2 random ones.
- * Short enough to type, and a prefix picks it out.
+ * A short id that sorts by time: 8 characters of milliseconds in base 32, then 4 random ones (one
+ * chance in a million that two sessions started in the same millisecond share an id, and even then
+ * saving never replaces the other: see `saveSession`). Short enough to type; a prefix picks it out.
  */
 export function newSessionId(now: Date, random: () => number): string {
   let ms = now.getTime();
@@ -47,7 +48,8 @@ export function newSessionId(now: Date, random: () => number): string {
     time = ID_ALPHABET[ms % 32] + time;
     ms = Math.floor(ms / 32);
   }
-  const suffix = ID_ALPHABET[Math.floor(random() * 32)]! + ID_ALPHABET[Math.floor(random() * 32)]!;
+  let suffix = '';
+  for (let i = 0; i < 4; i++) suffix += ID_ALPHABET[Math.floor(random() * 32) % 32]!;
   return time + suffix;
 }
 
@@ -56,6 +58,9 @@ export function sessionFileName(id: string): string {
 }
 
 /**
+ * @deprecated A quick shape check without the schema: use `parseSession` (store/session-schema.ts),
+ * which validates every field mlsd reads and strips terminal control.
+ *
  * Brings a parsed session file up to the current shape, or returns null if it is not a session.
  * Early files lacked `status` and `updatedAt` (a scored answer is finished; it was last changed
  * when it was made). A file from a newer mlsd is refused rather than misread.

@@ -3,6 +3,12 @@ import type { Verdict } from '../scoring/report.js';
 import type { StageId } from '../stages.js';
 import type { SessionRecord, SessionStatus } from './session.js';
 
+/** An item a session did not cover, and how it went. */
+export interface NotCovered {
+  id: string;
+  status: Exclude<ItemStatus, 'covered'>;
+}
+
 /** What history, stats and drill need from a session: a few hundred bytes instead of a whole report. */
 export interface SessionSummary {
   id: string;
@@ -11,27 +17,34 @@ export interface SessionSummary {
   level: SessionRecord['level'];
   kind: SessionRecord['kind'];
   status: SessionStatus;
-  /** Who was interviewed (peer interviews); missing in indexes written before it existed. */
-  candidate?: string | null;
   overall: number | null;
   verdict: Verdict | null;
   usedMs: number | null;
   durationMs: number | null;
   stageScores: Partial<Record<StageId, number>>;
   /** Every item not covered, with how it went. */
-  notCovered: Array<{ id: string; status: Exclude<ItemStatus, 'covered'> }>;
-  /** How many items the session's rubrics had, to tell "missed 3 of 4" from "missed 3 of 10". */
-  itemIds: string[];
+  notCovered: readonly NotCovered[];
+  /**
+   * The items the session's rubrics had, to tell "missed 3 of 4" from "missed 3 of 10". Sessions of the
+   * same rubric set share one array, so aggregates over items are computed once per set.
+   */
+  itemIds: readonly string[];
   stageMs: Partial<Record<StageId, number>> | null;
   budgets: Partial<Record<StageId, number>> | null;
+  /** How the session was run, when not a plain practice or score (e.g. a peer interview). */
+  mode?: string;
+  /** The candidate's name in a peer interview. */
+  candidate?: string;
 }
 
 /** Labels and hints by item id, shared by all summaries, for the "missed most" list. */
 export type ItemInfo = Record<string, { label: string; hint: string }>;
 
+/** The summary of one session; labels and hints of its items are added to `info` (first seen wins). */
 export function summarize(record: SessionRecord, info: ItemInfo): SessionSummary {
   const items = record.report?.stages.flatMap((s) => s.items) ?? [];
   for (const item of items) info[item.id] ??= { label: item.label, hint: item.hint };
+  const extra = record as unknown as { mode?: unknown; candidate?: unknown };
   return {
     id: record.id,
     createdAt: record.createdAt,
@@ -39,7 +52,6 @@ export function summarize(record: SessionRecord, info: ItemInfo): SessionSummary
     level: record.level,
     kind: record.kind,
     status: record.status,
-    candidate: record.candidate ?? null,
     overall: record.report?.overall ?? null,
     verdict: record.report?.verdict ?? null,
     usedMs: record.interview?.usedMs ?? record.sheet?.usedMs ?? null,
@@ -49,5 +61,7 @@ export function summarize(record: SessionRecord, info: ItemInfo): SessionSummary
     itemIds: items.map((i) => i.id),
     stageMs: record.interview?.stageMs ?? record.sheet?.stageMs ?? null,
     budgets: record.interview?.budgets ?? record.sheet?.budgets ?? null,
+    ...(typeof extra.mode === 'string' ? { mode: extra.mode } : {}),
+    ...(typeof extra.candidate === 'string' ? { candidate: extra.candidate } : {}),
   };
 }

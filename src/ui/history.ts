@@ -22,8 +22,11 @@ export function sessionDuration(s: Pick<SessionSummary, 'usedMs' | 'durationMs'>
   return s.usedMs !== null && s.durationMs !== null ? `${formatClock(s.usedMs)}/${formatClock(s.durationMs)}` : '-';
 }
 
-/** The history table, newest first, then a trend per prompt. */
-export function renderHistory(sessions: readonly SessionSummary[], style: Style): string[] {
+/**
+ * The history table of `sessions` (newest first), then a trend per prompt over the last 40 scores of
+ * `trendOf` (all the sessions the table was taken from; the table's own by default).
+ */
+export function renderHistory(sessions: readonly SessionSummary[], style: Style, trendOf: readonly SessionSummary[] = sessions): string[] {
   const rows = sessions.map((s) => [
     s.id,
     sessionDate(s.createdAt),
@@ -38,13 +41,21 @@ export function renderHistory(sessions: readonly SessionSummary[], style: Style)
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)) + 2);
   const out = [style.bold(header.map((h, i) => padEnd(h, widths[i]!)).join('').trimEnd())];
   for (const r of rows) out.push(r.map((c, i) => padEnd(c, widths[i]!)).join('').trimEnd());
-  const scored = [...sessions].reverse().filter((s) => s.overall !== null);
-  // The last 40 scores fit on one line; older ones are in the table and the JSON.
-  if (scored.length >= 2) {
+  // The last 40 scores fit on one line; older ones are in the table and the JSON. Newest first here.
+  const latest = new Map<string, number[]>();
+  const all: number[] = [];
+  for (const s of trendOf) {
+    if (s.overall === null) continue;
+    if (all.length < 40) all.push(s.overall);
+    const mine = latest.get(s.prompt) ?? [];
+    if (mine.length < 40) mine.push(s.overall);
+    latest.set(s.prompt, mine);
+  }
+  if (all.length >= 2) {
     out.push('', style.bold('Trend (oldest → newest, last 40)'));
-    out.push(`  ${padEnd('all prompts', 26)}${sparkline(scored.slice(-40).map((s) => s.overall!))}  ${scored.at(-1)!.overall}`);
-    for (const prompt of [...new Set(scored.map((s) => s.prompt))].sort()) {
-      const mine = scored.filter((s) => s.prompt === prompt).slice(-40).map((s) => s.overall!);
+    out.push(`  ${padEnd('all prompts', 26)}${sparkline(all.reverse())}  ${all.at(-1)}`);
+    for (const prompt of [...latest.keys()].sort()) {
+      const mine = latest.get(prompt)!.reverse();
       if (mine.length >= 2) out.push(`  ${padEnd(prompt, 26)}${sparkline(mine)}  ${mine.at(-1)}`);
     }
   }

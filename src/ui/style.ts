@@ -1,9 +1,14 @@
+import type { ChalkInstance } from 'chalk';
+
 /**
- * Colour decisions in one place. NO_COLOR (any non-empty value) and --no-color turn colour off,
- * FORCE_COLOR turns it on even when piped, and otherwise colour follows whether the stream is a
- * terminal. Plain ANSI codes: nothing to load at start-up, and nothing that ignores NO_COLOR.
+ * Colour decisions in one place. mlsd computes the colour level itself ({@link colorLevel}: NO_COLOR,
+ * FORCE_COLOR, `--no-color`, whether the stream is a terminal, TERM) and hands it to chalk, which does the
+ * styling. chalk alone reads FORCE_COLOR and the TTY but ignores NO_COLOR and `--no-color`, so it is never
+ * left to decide: every instance is created with an explicit `level`. chalk is loaded only when some output
+ * is coloured ({@link loadChalk}): plain output, as in pipes and scripts, starts without it.
  */
 export interface Style {
+  /** True when the level is above 0, i.e. styles emit escape sequences. */
   enabled: boolean;
   bold: (s: string) => string;
   dim: (s: string) => string;
@@ -14,8 +19,15 @@ export interface Style {
   magenta: (s: string) => string;
 }
 
+/** chalk's colour levels: 0 none, 1 basic 16 colours, 2 256 colours, 3 truecolor. */
 export type ColorLevel = 0 | 1 | 2 | 3;
 
+/**
+ * The colour level for one output stream.
+ * Order of precedence: `--no-color` (flag false), NO_COLOR (any non-empty value, per no-color.org),
+ * FORCE_COLOR (0/false off, 2 and 3 as given, anything else 1), then a non-TTY or TERM=dumb is 0,
+ * COLORTERM truecolor/24bit is 3, a TERM containing 256 is 2, otherwise 1.
+ */
 export function colorLevel(
   stream: { isTTY?: boolean },
   env: Readonly<Record<string, string | undefined>>,
@@ -35,19 +47,31 @@ export function colorLevel(
   return /256/.test(env.TERM ?? '') ? 2 : 1;
 }
 
-const code = (open: number, close: number) => (s: string) => `\u001b[${open}m${s}\u001b[${close}m`;
-const identity = (s: string) => s;
+const same = (s: string) => s;
 
+/** The plain style: every function returns its input unchanged. For files and level 0. */
+export const PLAIN_STYLE: Style = { enabled: false, bold: same, dim: same, red: same, green: same, yellow: same, cyan: same, magenta: same };
+
+let Chalk: typeof import('chalk').Chalk | undefined;
+
+/** Loads chalk, which {@link createStyle} needs for any level above 0. The CLI calls it before a command runs when colour may be on. */
+export async function loadChalk(): Promise<void> {
+  Chalk ??= (await import('chalk')).Chalk;
+}
+
+/** A {@link Style} backed by a chalk instance at exactly `level` (0 gives plain text, without chalk). */
 export function createStyle(level: ColorLevel): Style {
-  const on = level > 0;
+  if (level === 0) return PLAIN_STYLE;
+  if (!Chalk) throw new Error('createStyle: colour needs chalk; await loadChalk() first');
+  const chalk: ChalkInstance = new Chalk({ level });
   return {
-    enabled: on,
-    bold: on ? code(1, 22) : identity,
-    dim: on ? code(2, 22) : identity,
-    red: on ? code(31, 39) : identity,
-    green: on ? code(32, 39) : identity,
-    yellow: on ? code(33, 39) : identity,
-    cyan: on ? code(36, 39) : identity,
-    magenta: on ? code(35, 39) : identity,
+    enabled: level > 0,
+    bold: (s) => chalk.bold(s),
+    dim: (s) => chalk.dim(s),
+    red: (s) => chalk.red(s),
+    green: (s) => chalk.green(s),
+    yellow: (s) => chalk.yellow(s),
+    cyan: (s) => chalk.cyan(s),
+    magenta: (s) => chalk.magenta(s),
   };
 }

@@ -30,7 +30,7 @@ describe('mlsd history', () => {
   it('lists sessions newest first with a trend, skipping a corrupt file with a warning', () => {
     const r = mlsd(['history']);
     expect(r.code).toBe(0);
-    const rows = r.stdout.split('\n').filter((l) => /^[0-9a-z]{10}\s/.test(l));
+    const rows = r.stdout.split('\n').filter((l) => /^[0-9a-z]{10,12}\s/.test(l));
     expect(rows).toHaveLength(4);
     expect(rows[0]).toContain('video-recommendation');
     expect(r.stdout).toMatch(/ad-click-prediction\s+▁\S+█\s+\d+/);
@@ -42,6 +42,39 @@ describe('mlsd history', () => {
     expect(rows).toHaveLength(3);
     expect(rows.every((r) => r.prompt === 'ad-click-prediction')).toBe(true);
     expect(rows[0]!.overall).toBeGreaterThan(rows[2]!.overall);
+  });
+});
+
+describe('mlsd history --limit, --all and delete', () => {
+  it('shows the latest N rows, says how many there are, and --all shows every one', () => {
+    const limited = mlsd(['history', '--limit', '2']);
+    expect(limited.code).toBe(0);
+    expect(limited.stdout.split('\n').filter((l) => /^[0-9a-z]{10,16}\s/.test(l))).toHaveLength(2);
+    expect(limited.stdout).toContain('Showing the latest 2 of 4 sessions');
+    // The trend still covers every session, not only the rows shown.
+    expect(limited.stdout).toMatch(/ad-click-prediction\s+▁\S+█\s+\d+/);
+    expect(JSON.parse(mlsd(['history', '--json', '-n', '3']).stdout)).toHaveLength(3);
+    expect(JSON.parse(mlsd(['history', '--json', '--all']).stdout)).toHaveLength(4);
+    expect(mlsd(['history', '--limit', '0']).code).toBe(2);
+  });
+
+  it('deletes a session only with a confirmation or --yes', () => {
+    const extra = mlsd(['score', join(answers, 'ad-click-prediction.weak.md'), '--prompt', 'ad-click-prediction', '--save', '--json']);
+    const id = (JSON.parse(extra.stdout) as { session: string }).session;
+    const before = JSON.parse(mlsd(['history', '--json', '--all']).stdout) as Array<{ id: string }>;
+    expect(before.map((s) => s.id)).toContain(id);
+    // Not a terminal and no --yes: nothing is deleted.
+    const refused = mlsd(['history', 'delete', id]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('--yes');
+    expect((JSON.parse(mlsd(['history', '--json', '--all']).stdout) as unknown[]).length).toBe(before.length);
+    expect(mlsd(['history', 'delete', 'no-such-session', '--yes']).code).toBe(2);
+    const deleted = mlsd(['history', 'delete', id, '--yes']);
+    expect(deleted.code).toBe(0);
+    expect(deleted.stdout).toContain(`Deleted session ${id}`);
+    const after = JSON.parse(mlsd(['history', '--json', '--all']).stdout) as Array<{ id: string }>;
+    expect(after.map((s) => s.id)).not.toContain(id);
+    expect(after).toHaveLength(before.length - 1);
   });
 });
 

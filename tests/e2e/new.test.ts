@@ -38,7 +38,7 @@ describe('mlsd prompts new', () => {
     at = await answer(t, /interviewer's answer/, 'About 5,000 payments per second at peak.', at);
     at = await answer(t, /Clarification 2: topic/, '', at);
     for (const stage of ['Clarify requirements', 'Frame as an ML task', 'Data and features', 'Model development', 'Evaluation', 'Deployment and serving', 'Monitoring and maintenance']) {
-      at = await answer(t, new RegExp(`Reference outline, ${stage}`), `A first point about ${stage.toLowerCase()}; a second point`, at);
+      at = await answer(t, new RegExp(`Reference outline, ${stage}`), `A first point about ${stage.toLowerCase()}, with a comma; a second point`, at);
     }
     await t.waitFor(/It validates\./, { from: at });
     expect(await t.exited).toBe(0);
@@ -46,6 +46,8 @@ describe('mlsd prompts new', () => {
     const text = readFileSync(file, 'utf8');
     expect(text.split('\n')[0]).toMatch(/^# yaml-language-server: \$schema=file:\/\/.*schemas\/prompt\.schema\.json$/);
     expect(text).toContain('tags:\n  - fraud\n  - classification');
+    // Outline points split on semicolons only: a comma stays inside its point.
+    expect(text).toContain('- A first point about model development, with a comma\n');
 
     const run = (args: string[], input = '') => spawnSync(process.execPath, [bin, ...args], { env: { ...process.env, ...env() }, input, encoding: 'utf8' });
     expect(run(['prompts', 'validate', file]).status).toBe(0);

@@ -1,10 +1,13 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { loadSummaries } from '../../src/store/index-cache.js';
+import { computeStats } from '../../src/progress/stats.js';
+import { indexFile, loadSummaries } from '../../src/store/index-cache.js';
+import { INDEX_FORMAT } from '../../src/store/index-schema.js';
 import type { SessionRecord } from '../../src/store/session.js';
 import { saveSession } from '../../src/store/sessions.js';
+import { summarize, type ItemInfo } from '../../src/store/summary.js';
 import { score } from '../helpers/rubric.js';
 
 let dir: string;
@@ -13,10 +16,15 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(join(dir, '..'), { recursive: true, force: true }));
 
-const record = (id: string, text: string): SessionRecord => ({
-  schema: 1, id, kind: 'score', createdAt: `2026-01-01T00:00:0${id.length % 10}.000Z`, updatedAt: '', prompt: 'p', level: 'senior', status: 'finished',
-  answers: { sections: { model: text } }, report: score({ sections: { model: text } }),
+const at = (id: string) => `2026-01-01T00:00:0${id.length % 10}.000Z`;
+const record = (id: string, text: string, extra: Partial<SessionRecord> = {}): SessionRecord => ({
+  schema: 1, id, kind: 'score', createdAt: at(id), updatedAt: at(id), prompt: 'p', level: 'senior', status: 'finished',
+  answers: { sections: { model: text } }, report: score({ sections: { model: text } }), ...extra,
 });
+
+/** The summaries as plain data (the index's are objects with getters). */
+const plain = (list: Awaited<ReturnType<typeof loadSummaries>>['summaries']) =>
+  list.map((s) => ({ ...s, notCovered: s.notCovered, itemIds: [...s.itemIds] }));
 
 describe('the session index', () => {
   it('summarizes sessions and notices edits, new files and corrupt ones', async () => {
@@ -32,12 +40,87 @@ describe('the session index', () => {
     const second = await loadSummaries(dir);
     expect(second.summaries.find((s) => s.id === 'a')!.notCovered.map((n) => n.id)).not.toContain('baseline');
     expect(second.problems).toEqual([{ file: join(dir, 'zz.json'), reason: 'corrupt JSON' }]);
+    // A broken file is remembered, and still reported, without being read again.
+    expect((await loadSummaries(dir)).problems).toEqual(second.problems);
 
-    rmSync(`${dir}.index.json`);
+    rmSync(indexFile(dir));
     rmSync(join(dir, 'zz.json'));
     const rebuilt = await loadSummaries(dir);
-    expect(rebuilt.summaries).toEqual(second.summaries);
+    expect(plain(rebuilt.summaries)).toEqual(plain(second.summaries));
     expect(rebuilt.problems).toEqual([]);
+  });
+
+  it('gives the same summaries as reading every session file', async () => {
+    const records = [
+      record('a', 'We use a neural network.'),
+      record('bb', 'A logistic regression baseline, then gradient boosted trees.', { status: 'interrupted' }),
+      record('ccc', 'Nothing relevant.', { report: undefined, status: 'active' }),
+    ];
+    for (const r of records) await saveSession(dir, r);
+    const info: ItemInfo = {};
+    const direct = records.map((r) => summarize(r, info)).sort((x, y) => y.createdAt.localeCompare(x.createdAt));
+    const loaded = await loadSummaries(dir);
+    expect(plain(loaded.summaries)).toEqual(direct);
+    expect(loaded.items).toEqual(info);
+    // Sessions of one rubric set share the list of its items.
+    expect(loaded.summaries[1]!.itemIds).toBe(loaded.summaries[2]!.itemIds);
+    expect(computeStats(loaded.summaries, loaded.items)).toEqual(computeStats(direct, info));
+  });
+
+  it('notices a session file truncated in place, though the directory did not change', async () => {
+    await saveSession(dir, record('a', 'We use a neural network.'));
+    await saveSession(dir, record('bb', 'A logistic regression baseline.'));
+    expect((await loadSummaries(dir)).summaries).toHaveLength(2);
+    const file = join(dir, 'a.json');
+    const dirTime = statSync(dir).mtime;
+    writeFileSync(file, readFileSync(file, 'utf8').slice(0, 100));
+    utimesSync(dir, dirTime, dirTime);
+    const after = await loadSummaries(dir);
+    expect(after.summaries.map((s) => s.id)).toEqual(['bb']);
+    expect(after.problems).toEqual([{ file, reason: 'corrupt JSON' }]);
+  });
+
+  it('appends what changed instead of rewriting the index', async () => {
+    await saveSession(dir, record('a', 'We use a neural network.'));
+    await loadSummaries(dir);
+    const before = readFileSync(indexFile(dir), 'utf8');
+    await saveSession(dir, record('bb', 'A logistic regression baseline.'));
+    await loadSummaries(dir);
+    const after = readFileSync(indexFile(dir), 'utf8');
+    expect(after.startsWith(before)).toBe(true);
+    expect(after.split('\n').length - before.split('\n').length).toBe(1);
+    rmSync(join(dir, 'a.json'));
+    expect((await loadSummaries(dir)).summaries.map((s) => s.id)).toEqual(['bb']);
+    expect(readFileSync(indexFile(dir), 'utf8')).toContain('{"gone":"a.json"}');
+    expect((await loadSummaries(dir)).summaries.map((s) => s.id)).toEqual(['bb']);
+  });
+
+  it('rebuilds an index that is corrupt, cut short or of another format, never trusting it', async () => {
+    await saveSession(dir, record('a', 'We use a neural network.'));
+    await saveSession(dir, record('bb', 'A logistic regression baseline.'));
+    const good = plain((await loadSummaries(dir)).summaries);
+    const text = readFileSync(indexFile(dir), 'utf8');
+    const lines = text.trimEnd().split('\n');
+    const damaged = [
+      // a row whose score is not a number
+      [lines[0], ...lines.slice(1).map((l) => l.replace(/"finished",(\d+)/, '"finished","x"'))].join('\n') + '\n',
+      // a line cut in half in the middle of the file
+      [lines[0], lines[1]!.slice(0, 20), ...lines.slice(2)].join('\n') + '\n',
+      // another format
+      text.replace(`"format":${INDEX_FORMAT}`, `"format":${INDEX_FORMAT + 1}`),
+      // a row pointing at an item set that does not exist
+      text.replace(/"finished",(.*?),(\d+),"/, (m) => m.replace(/,(\d+),"$/, ',99,"')),
+      'not json at all\n',
+    ];
+    for (const bad of damaged) {
+      expect(bad).not.toBe(text);
+      writeFileSync(indexFile(dir), bad);
+      expect(plain((await loadSummaries(dir)).summaries)).toEqual(good);
+      expect(readFileSync(indexFile(dir), 'utf8').split('\n')[0]).toBe(lines[0]);
+    }
+    // Half a line at the end (a crash while appending) loses only that line: its file is read again.
+    writeFileSync(indexFile(dir), `${text}["bb.json",1,`);
+    expect(plain((await loadSummaries(dir)).summaries)).toEqual(good);
   });
 
   it('is empty, not an error, when nothing was saved yet', async () => {

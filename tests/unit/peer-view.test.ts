@@ -1,11 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { promptSchema } from '../../src/content/schema.js';
 import { stageBudgets } from '../../src/interview/budgets.js';
 import { createPeerSheet, type PeerSheetState, type SheetEvent } from '../../src/interview/peer-sheet.js';
 import { clean } from '../../src/ui/peer-clean.js';
 import { handleKey, initialView, type Key, type SheetView } from '../../src/ui/peer-keys.js';
 import { clip, renderScreen, type Briefing } from '../../src/ui/peer-view.js';
-import { createStyle } from '../../src/ui/style.js';
+import { createStyle, loadChalk, type Style } from '../../src/ui/style.js';
 import { visibleLength } from '../../src/ui/wrap.js';
 import { testScope } from '../helpers/rubric.js';
 
@@ -20,7 +20,11 @@ const prompt = promptSchema.parse({
 const sheet = createPeerSheet(prompt, testScope);
 const briefing: Briefing = { title: prompt.title, prompt: prompt.prompt, outline: prompt.outline, facts: sheet.facts, level: 'senior', candidate: 'Sam', durationMs: 45 * 60_000, budgets: stageBudgets(45) };
 const plain = createStyle(0);
-const colour = createStyle(1);
+let colour: Style;
+beforeAll(async () => {
+  await loadChalk();
+  colour = createStyle(1);
+});
 
 /** Presses keys one after another, applying the sheet events they produce, as the command does. */
 function press(keys: Array<string | Key>, start: { state: PeerSheetState | null; view: SheetView }) {
@@ -45,7 +49,7 @@ function press(keys: Array<string | Key>, start: { state: PeerSheetState | null;
 
 const type = (text: string): Key[] => [...text].map((c) => ({ name: c === ' ' ? 'space' : c.toLowerCase(), sequence: c }));
 
-function screen(state: PeerSheetState | null, view: SheetView, width = 80, height = 24, style = plain) {
+function screen(state: PeerSheetState | null, view: SheetView, width = 80, height = 24, style: Style = plain) {
   return renderScreen(state, view, { sheet, briefing, style, width, height });
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseYaml } from '../../src/content/parse.js';
-import { promptYaml, rubricYaml, splitList } from '../../src/content/scaffold.js';
+import { promptYaml, rubricYaml, splitList, splitPoints, toKebab } from '../../src/content/scaffold.js';
 import { promptSchema, rubricSchema } from '../../src/content/schema.js';
 
 const outline = { clarify: ['Ask the goal.'], frame: ['Predict x.'], data: ['Logs: clicks.'], model: ['Baseline first.'], evaluation: ['AUC offline.'], serving: ['Online.'], monitoring: ['Drift.'] };
@@ -26,7 +26,18 @@ describe('scaffolded content', () => {
     expect(parseYaml(text, 'fraud-detection.yaml', rubricSchema).issues).toEqual([]);
   });
 
-  it('splits comma and semicolon lists', () => {
-    expect(splitList(' a, b ;c,, ')).toEqual(['a', 'b', 'c']);
+  it('splits term lists on commas only', () => {
+    expect(splitList(' a, b ;c,, ')).toEqual(['a', 'b ;c']);
+  });
+
+  it('splits outline points on semicolons only, so a point may hold a comma', () => {
+    expect(splitPoints('Ask the goal, then the scale; Predict clicks ;; ')).toEqual(['Ask the goal, then the scale', 'Predict clicks']);
+  });
+
+  it('suggests a kebab-case id for what was typed', () => {
+    expect(toKebab('Spam Filter')).toBe('spam-filter');
+    expect(toKebab('  Ad_Click  Prediction! ')).toBe('ad-click-prediction');
+    expect(toKebab('Café recs 2')).toBe('cafe-recs-2');
+    expect(toKebab('!!!')).toBe('');
   });
 });

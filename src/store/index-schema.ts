@@ -1,0 +1,75 @@
+import * as z from 'zod/mini';
+import type { CandidateLevel, Verdict } from '../scoring/report.js';
+import type { SessionRecord, SessionStatus } from './session.js';
+
+/**
+ * The lines of the session index (sessions.index.jsonl), one JSON value per line, each checked with
+ * these schemas when read. Compiled by zod into fast validators (50,000 rows are checked on every
+ * `stats`), and bundled with the part of zod they use at build time, so reading the index does not
+ * load all of zod. Bump INDEX_FORMAT whenever a line's shape or meaning changes: an index of another
+ * format is rebuilt from the session files.
+ */
+export const INDEX_FORMAT = 3;
+
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const LEVELS = ['mid', 'senior', 'staff'] as const;
+const KINDS = ['score', 'practice', 'interview'] as const;
+const STATUSES = ['active', 'interrupted', 'finished', 'timed-out'] as const;
+const VERDICTS = ['strong-hire', 'hire', 'lean-hire', 'lean-no-hire', 'no-hire'] as const;
+// These lists must be the types' exact values: when a type gains a value, this stops compiling.
+const exact: [
+  Same<(typeof LEVELS)[number], CandidateLevel>,
+  Same<(typeof KINDS)[number], SessionRecord['kind']>,
+  Same<(typeof STATUSES)[number], SessionStatus>,
+  Same<(typeof VERDICTS)[number], Verdict>,
+] = [true, true, true, true];
+void exact;
+
+const count = z.number().check(z.int(), z.nonnegative());
+const maybe = z.nullable(z.number());
+/** Seven values in stage order (DESIGN.md section 1), null for a stage without one. */
+const perStage = z.array(maybe).check(z.length(7));
+
+/** The first line. */
+export const headerSchema = z.compile(z.strictObject({ index: z.literal('mlsd-sessions'), format: z.literal(INDEX_FORMAT) }));
+
+/** One session, by position (see Row). */
+export const rowSchema = z.compile(
+  z.tuple([
+    z.string(), // 0 file name
+    count, // 1 size
+    z.number(), // 2 mtimeMs
+    z.string(), // 3 id
+    z.string(), // 4 createdAt
+    z.string(), // 5 prompt
+    z.enum(LEVELS), // 6 level
+    z.enum(KINDS), // 7 kind
+    z.enum(STATUSES), // 8 status
+    maybe, // 9 overall
+    z.nullable(z.enum(VERDICTS)), // 10 verdict
+    maybe, // 11 usedMs
+    maybe, // 12 durationMs
+    perStage, // 13 stage scores
+    z.nullable(perStage), // 14 stage times
+    z.nullable(perStage), // 15 stage budgets
+    z.nullable(count), // 16 item set (index of its set line), null when the session has no report
+    z.string().check(z.regex(/^(?:\d+[mpn](?: \d+[mpn])*)?$/)), // 17 items not covered: "3m 5p 9n" (missed, prompted, negated), by position in the set
+    z.nullable(z.string()), // 18 mode
+    z.nullable(z.string()), // 19 candidate
+  ]),
+);
+
+/** The items of one rubric set, in report order, written once and shared by every session that had it. */
+export const setSchema = z.compile(z.strictObject({ set: count, items: z.array(z.tuple([z.string(), z.string(), z.string()])) }));
+
+/** A session file that is gone. */
+export const goneSchema = z.compile(z.strictObject({ gone: z.string() }));
+
+/** A file that is not a readable session, remembered by size and time so it is not read again until it changes. */
+export const badSchema = z.compile(z.strictObject({ bad: z.string(), size: count, mtimeMs: z.number(), reason: z.string() }));
+
+export type Header = z.infer<typeof headerSchema>;
+export type Row = z.infer<typeof rowSchema>;
+export type SetLine = z.infer<typeof setSchema>;
+export type GoneLine = z.infer<typeof goneSchema>;
+export type BadLine = z.infer<typeof badSchema>;
