@@ -103,6 +103,10 @@ describe('the keys of the sheet', () => {
     expect(press(['x'], paused).effects).toEqual(['resume']);
     expect(press(['q'], paused).effects).toEqual(['quit']);
     expect(press([ctrlC], paused).effects).toEqual(['quit']);
+    // A pause in the middle of a note keeps what was typed.
+    const typing = press(['n', ...type('half a'), ctrlC, 'x', ...type(' note'), 'return'], started);
+    expect(typing.effects).toEqual(['pause', 'resume']);
+    expect(typing.state!.notes.clarify).toBe('half a note');
   });
 
   it('never takes pasted text for keys; in a text field a pasted newline is a space', () => {
