@@ -89,8 +89,26 @@ such headings is scored as a whole.`,
     .addHelpText(
       'after',
       `
-Keys: Enter starts a new line; Enter on an empty line submits the answer. Ctrl-C pauses: the session is
-saved and \`mlsd resume\` continues it with the time that was left. Every answer is saved as you go.`,
+The answer box: a small editor with a live clock; long answers scroll in it.
+  Enter             new line; on an empty last line (Enter twice) it submits
+  Ctrl-D            submit
+  paste             kept as it is, blank lines too; a paste never submits
+  arrows            move; Up and Down walk wrapped lines row by row
+  Home End          start and end of the line (also Ctrl-A, Ctrl-E)
+  PgUp PgDn         a screen up or down; Ctrl-Home, Ctrl-End: whole answer
+  Backspace Delete  delete; at a line's start or end they join lines
+  Ctrl-W Ctrl-U     delete the word before; delete to the line's start
+  Ctrl-K            delete to the line's end
+  Ctrl-Left/Right   a word left or right (also Alt-B, Alt-F)
+  Ctrl-C            asks whether to quit; the clock runs while it asks
+In clarify, Enter asks the line (pasted lines ask one question each) and
+Enter on an empty line moves on. Warnings (a stage over budget, 5 and 1
+minutes left) appear in the box when they happen.
+
+What you type is saved within a second. Quitting, closing the terminal
+(SIGHUP) or SIGTERM keep the session as interrupted; \`mlsd resume\` goes on
+with the time that was left. A session with nothing typed is not kept.
+With --editor, a graphical editor needs its wait flag: VISUAL="code --wait".`,
     )
     .action((promptId: string | undefined, _opts: unknown, command: Command) =>
       run(async () => (await import('./commands/practice.js')).practiceCommand(promptId, globals<PracticeOptions>(command), io))(),

@@ -31,8 +31,12 @@ export interface ReviewOptions extends GlobalOptions {
 
 async function pickSession(dir: string, sessions: SessionSummary[], idPrefix: string | undefined): Promise<SessionRecord> {
   let summary: SessionSummary;
-  if (!idPrefix || idPrefix === 'last') summary = sessions[0]!;
-  else {
+  if (!idPrefix || idPrefix === 'last') {
+    // The last *scored* session: an interrupted practice has no report worth reviewing yet.
+    const scored = sessions.find((s) => s.overall !== null);
+    if (!scored) throw new CliError('no scored session yet; finish a `mlsd practice`, or `mlsd score --save` an answer (`mlsd review <id>` shows an unfinished one)', EXIT.usage);
+    summary = scored;
+  } else {
     const found = findById(sessions, idPrefix);
     if ('error' in found) {
       throw new CliError(found.error === 'ambiguous' ? `"${idPrefix}" matches several sessions: ${found.matches.join(', ')}` : `no session "${idPrefix}"; see \`mlsd history\``, EXIT.usage);

@@ -1,4 +1,6 @@
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { writeFileAtomicSync } from '../io/atomic-sync.js';
 import { WriteError, writeFileAtomic, type WriteFn } from '../io/atomic.js';
 import { asReadError, MAX_SESSION_BYTES, readTextFile } from '../io/read.js';
 import { sessionFileName, type SessionRecord } from './session.js';
@@ -36,6 +38,23 @@ export async function saveSession(dir: string, record: SessionRecord, options: S
   if (existing === 'other') throw new WriteError(file, 'a different session (or a damaged file) is already saved under this id; it was left alone', 'EEXIST');
   await writeFileAtomic(file, content, { write: options.write, exclusive: existing === 'none' });
   return file;
+}
+
+/**
+ * The last save before the process ends (on a signal): synchronous, so it completes before exit.
+ * Meant for a session this process has been saving all along; the id is checked like saveSession's.
+ */
+export function saveSessionSync(dir: string, record: SessionRecord): string {
+  if (!SAFE_ID.test(record.id)) throw new Error(`refusing to save a session with the id "${record.id}": not a session id`);
+  const file = join(dir, sessionFileName(record.id));
+  writeFileAtomicSync(file, `${JSON.stringify(record, null, 2)}\n`);
+  return file;
+}
+
+/** Deletes a session's file, if there is one (a practice session in which nothing was typed). */
+export function removeSessionSync(dir: string, id: string): void {
+  if (!SAFE_ID.test(id)) return;
+  rmSync(join(dir, sessionFileName(id)), { force: true });
 }
 
 /** Whether the file at `file` is missing, this same session, or something else. */
