@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// npm run bench:box: the answer box's figures (DESIGN.md section 7) at 0, 2,000 and 5,000 words:
+// npm run bench:box: the answer box's figures (docs/architecture.md and README, Performance) at 0, 2,000 and 5,000 words:
 // keystroke-to-echo median and p95, bytes written per key and per clock tick, and the time to draw a
 // 5,000-word paste. The box runs in-process on mock streams at 80x24; bytes are what a terminal
 // would receive. Prints figures; never fails a build. `--json` prints them as one JSON object

@@ -36,7 +36,6 @@ export async function historyCommand(options: HistoryOptions, io: Io): Promise<n
     const rows = shown.map((s) => ({
       id: s.id, createdAt: s.createdAt, prompt: s.prompt, level: s.level, kind: s.kind, status: s.status,
       usedMs: s.usedMs, durationMs: s.durationMs, overall: s.overall, verdict: s.verdict, stages: s.stageScores,
-      ...(s.mode !== undefined ? { mode: s.mode } : {}), ...(s.candidate !== undefined ? { candidate: s.candidate } : {}),
     }));
     io.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
     return EXIT.ok;

@@ -151,13 +151,14 @@ function toRow(name: string, size: number, mtimeMs: number, record: SessionRecor
     notCovered = items.flatMap((item, k) => (item.status === 'covered' ? [] : [`${k}${STATUS_LETTER[item.status]}`])).join(' ');
   }
   const stage = (values: Partial<Record<StageId, number>> | undefined) => (values ? STAGE_IDS.map((id) => values[id] ?? null) : null);
-  const extra = record as unknown as { mode?: unknown; candidate?: unknown };
+  // A practice session keeps its clock in `interview`, a peer interview in `sheet`.
+  const clock = record.interview ?? record.sheet;
   return [
     name, size, mtimeMs, record.id, record.createdAt, record.prompt, record.level, record.kind, record.status,
-    report?.overall ?? null, report?.verdict ?? null, record.interview?.usedMs ?? record.sheet?.usedMs ?? null, record.interview?.durationMs ?? record.sheet?.durationMs ?? null,
+    report?.overall ?? null, report?.verdict ?? null, clock?.usedMs ?? null, clock?.durationMs ?? null,
     STAGE_IDS.map((id) => report?.stages.find((s) => s.id === id)?.score ?? null),
-    stage(record.interview?.stageMs ?? record.sheet?.stageMs), stage(record.interview?.budgets ?? record.sheet?.budgets), set, notCovered,
-    typeof extra.mode === 'string' ? extra.mode : null, typeof extra.candidate === 'string' ? extra.candidate : null,
+    stage(clock?.stageMs), stage(clock?.budgets), set, notCovered,
+    null, record.candidate ?? null,
   ];
 }
 
@@ -260,8 +261,7 @@ class IndexedSummary implements SessionSummary {
   readonly stageScores: Partial<Record<StageId, number>>;
   readonly stageMs: Partial<Record<StageId, number>> | null;
   readonly budgets: Partial<Record<StageId, number>> | null;
-  declare readonly mode?: string;
-  declare readonly candidate?: string;
+  readonly candidate: string | null;
   readonly #missing: string;
 
   constructor(row: Row, readonly itemIds: readonly string[]) {
@@ -278,8 +278,7 @@ class IndexedSummary implements SessionSummary {
     this.stageScores = byStage(row[13]);
     this.stageMs = row[14] && byStage(row[14]);
     this.budgets = row[15] && byStage(row[15]);
-    if (row[18] !== null) Object.assign(this, { mode: row[18] });
-    if (row[19] !== null) Object.assign(this, { candidate: row[19] });
+    this.candidate = row[19];
     this.#missing = row[17];
   }
 

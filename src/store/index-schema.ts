@@ -27,7 +27,7 @@ void exact;
 
 const count = z.number().check(z.int(), z.nonnegative());
 const maybe = z.nullable(z.number());
-/** Seven values in stage order (DESIGN.md section 1), null for a stage without one. */
+/** Seven values in stage order (docs/architecture.md, Contracts), null for a stage without one. */
 const perStage = z.array(maybe).check(z.length(7));
 
 /** The first line. */
@@ -54,7 +54,7 @@ export const rowSchema = z.compile(
     z.nullable(perStage), // 15 stage budgets
     z.nullable(count), // 16 item set (index of its set line), null when the session has no report
     z.string().check(z.regex(/^(?:\d+[mpn](?: \d+[mpn])*)?$/)), // 17 items not covered: "3m 5p 9n" (missed, prompted, negated), by position in the set
-    z.nullable(z.string()), // 18 mode
+    z.nullable(z.string()), // 18 reserved (always null; the kind says how a session was run)
     z.nullable(z.string()), // 19 candidate
   ]),
 );

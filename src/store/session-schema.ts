@@ -104,10 +104,8 @@ const sessionFile = z.looseObject({
   source: z.looseObject({ file: z.string(), format: z.enum(['yaml', 'markdown', 'text']) }).optional(),
   interview: interview.optional(),
   report: report.optional(),
-  // A peer interview (kind "interview"): the interviewer's sheet, who was interviewed, and the
-  // automatic score of the candidate's own notes when there were some.
   sheet: peerSheetSchema.optional(),
-  candidate: z.string().max(200).optional(),
+  candidate: z.string().optional(),
   automatic: report.optional(),
 });
 
@@ -131,8 +129,8 @@ export function parseSession(value: unknown, fileId?: string): ParsedSession {
   const v = result.data;
   if (fileId !== undefined && v.id !== fileId) return { error: `its id "${v.id}" does not match its file name` };
   if (v.kind === 'practice' && !v.interview) return { error: 'not a valid mlsd session (interview: a practice session needs its interview)' };
-  if (v.kind === 'interview' && !v.sheet) return { error: 'not a valid mlsd session (sheet: a peer interview needs its sheet)' };
-  const derived: SessionStatus = v.status ?? (v.kind === 'score' ? 'finished' : ((v.kind === 'interview' ? v.sheet?.status : v.interview?.status) ?? 'interrupted'));
+  if (v.kind === 'interview' && !v.sheet) return { error: "not a valid mlsd session (sheet: a peer interview needs the interviewer's sheet)" };
+  const derived: SessionStatus = v.status ?? (v.kind === 'score' ? 'finished' : ((v.interview ?? v.sheet)?.status ?? 'interrupted'));
   const record: SessionRecord = { ...v, status: derived, updatedAt: v.updatedAt ?? v.createdAt };
   return { record: sanitizeDeep(record).value };
 }

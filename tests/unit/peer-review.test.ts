@@ -85,7 +85,7 @@ describe('a peer interview in review and history', () => {
     expect(rec.status).toBe('finished');
     expect(rec.sheet).toEqual(state);
     const { sheet: _sheet, ...withoutSheet } = record(state);
-    expect(parseSession(JSON.parse(JSON.stringify(withoutSheet)), 'p1')).toEqual({ error: expect.stringContaining('a peer interview needs its sheet') });
+    expect(parseSession(JSON.parse(JSON.stringify(withoutSheet)), 'p1')).toEqual({ error: expect.stringContaining('sheet: a peer interview needs') });
     expect(parseSession(JSON.parse(JSON.stringify({ ...record(state), sheet: { ...state, usedMs: 'soon' } })), 'p1')).toEqual({ error: expect.stringContaining('sheet.usedMs') });
     const summary = summarize(rec, {});
     expect(summary).toMatchObject({ kind: 'interview', candidate: 'Sam | <b>', usedMs: 5 * MIN, durationMs: 45 * MIN, overall: rec.report!.overall });
