@@ -1,4 +1,4 @@
-import type { Token } from './analyze.js';
+import type { Token } from '../reading/tokens.js';
 
 /**
  * Is a phrase match negated? A cue ("not", "no", "without", "instead of"...) before the phrase

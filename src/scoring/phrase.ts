@@ -1,4 +1,5 @@
-import { tokenize, type Token } from './analyze.js';
+import { isEnglishWord } from '../reading/english.js';
+import { tokenize, type Token } from '../reading/tokens.js';
 import { stemWord } from './stem.js';
 
 /**
@@ -92,6 +93,8 @@ export class Vocabulary {
   /** The phrase stem that a word of an answer stands for. */
   canonical(stem: string, raw: string): string {
     if (this.stems.has(stem) || raw.length < FUZZY_MIN_LENGTH) return stem;
+    // A correctly spelled English word is never read as another one ("transformed", "transformer").
+    if (this.prefixes.has(raw.slice(0, 3)) && isEnglishWord(raw)) return stem;
     const key = `${raw} ${stem}`;
     const known = this.memo.get(key);
     if (known !== undefined) return known;
@@ -151,7 +154,8 @@ export class MatchIndex {
       if (found === undefined) seen.set(raw, (found = vocabulary.canonical(stem, raw)));
       return found;
     };
-    this.canon = tokens.map((t) => canonical(t.stem, t.raw));
+    // A name or acronym in capitals ("FAIR") is not the concept word it spells: it matches nothing.
+    this.canon = tokens.map((t) => (t.name ? `\u0000${t.raw}` : canonical(t.stem, t.raw)));
     this.joinStems = tokens.map((t, i) => {
       const next = tokens[i + 1];
       if (!next || !continues(next)) return null;

@@ -1,0 +1,97 @@
+/**
+ * The lexicon of the field, apart from the rubric items: how people write the same thing in notes,
+ * in full and in short. Content, not code: every entry is written in our own words and is there for
+ * a KIND of writing (a note form, a metric's long name, a word used in another sense), never for one
+ * sentence of a fixture.
+ *
+ * Each entry rewrites a run of words (as tokens, lowercase, after NFKC) into the canonical words the
+ * rubrics are written in. Answers and rubric phrases go through the same rewrite, so a rubric may use
+ * either form. Forms are matched longest first, on whole words, left to right (linear).
+ */
+
+export interface LexiconEntry {
+  /** The canonical words, space separated ("business", "rmse"). */
+  to: string;
+  /** Other ways of writing it, each a space-separated run of words. */
+  forms: readonly string[];
+  /** Forms that are too ambiguous in lower case: applied only when written in capitals ("LR"). */
+  capitalsOnly?: readonly string[];
+}
+
+/** Abbreviations and note forms: short words people type for long ones. */
+export const NOTE_FORMS: readonly LexiconEntry[] = [
+  { to: 'business', forms: ['biz', 'bizz'] },
+  { to: 'number', forms: ['num', 'nums'] },
+  { to: 'previous', forms: ['prev'] },
+  { to: 'features', forms: ['feats', 'feat', 'ftrs', 'fts'] },
+  { to: 'transactions', forms: ['txns', 'txn', 'trxs', 'trx'] },
+  { to: 'impressions', forms: ['imps', 'impr', 'imprs'] },
+  { to: 'conversions', forms: ['convs'] },
+  { to: 'classifier', forms: ['clf', 'clfs'] },
+  { to: 'position bias', forms: ['pos bias', 'posn bias'] },
+  { to: 'positive', forms: ['pos'] },
+  { to: 'negative', forms: ['neg'] },
+  { to: 'positives', forms: ['poss'] },
+  { to: 'negatives', forms: ['negs'] },
+  { to: 'embedding', forms: ['emb', 'embs', 'embed', 'embeds'] },
+  { to: 'candidate', forms: ['cand', 'cands'] },
+  { to: 'candidate generation', forms: ['cand gen', 'candidate gen', 'candgen'] },
+  { to: 'recommendation', forms: ['rec', 'recs', 'reco', 'recos'] },
+  { to: 'information', forms: ['info'] },
+  { to: 'evaluation', forms: ['eval', 'evals'] },
+  { to: 'requirements', forms: ['reqs', 'req'] },
+  { to: 'distribution', forms: ['distr', 'distrib'] },
+  { to: 'users', forms: ['usrs'] },
+  { to: 'model', forms: ['mdl'] },
+  { to: 'training', forms: ['trn'] },
+  { to: 'probability', forms: ['prob', 'probs'] },
+  { to: 'prediction', forms: ['pred', 'preds'] },
+  { to: 'because', forms: ['bc', 'cuz', 'coz', 'b c'] },
+  { to: 'with', forms: ['w'] },
+  { to: 'without', forms: ['w o', 'wo'] },
+  { to: 'versus', forms: ['vs'] },
+  { to: 'daily active users', forms: ['dau', 'daus'] },
+  { to: 'monthly active users', forms: ['mau', 'maus'] },
+  { to: 'queries per second', forms: ['qps', 'rps', 'requests per second'] },
+  { to: 'logistic regression', forms: ['logreg', 'log reg'], capitalsOnly: ['lr'] },
+  { to: 'gradient boosted trees', forms: ['gbdt', 'gbdts', 'gbm', 'gbms', 'gbt', 'gradient boosted decision trees', 'gradient boosting', 'boosted trees', 'xgboost', 'lightgbm', 'catboost'] },
+  { to: 'neural network', forms: ['nn', 'nns', 'dnn', 'dnns', 'neural net', 'neural nets', 'deep net'] },
+  { to: 'feature store', forms: ['feature stores', 'featurestore'] },
+  { to: 'key value store', forms: ['kv store', 'kv'] },
+  { to: 'approximate nearest neighbor', forms: ['ann', 'approximate nearest neighbour', 'approx nearest neighbor', 'approx nn'] },
+];
+
+/** Metric names, spelled out and short: each rewritten to its short name. */
+export const METRIC_NAMES: readonly LexiconEntry[] = [
+  { to: 'rmse', forms: ['root mean squared error', 'root mean square error', 'root mse'] },
+  { to: 'mae', forms: ['mean absolute error'] },
+  { to: 'mape', forms: ['mean absolute percentage error', 'mean absolute percent error'] },
+  { to: 'mse', forms: ['mean squared error', 'mean square error'] },
+  { to: 'ndcg', forms: ['normalized dcg', 'normalised dcg', 'normalized discounted cumulative gain', 'normalised discounted cumulative gain', 'n dcg'] },
+  { to: 'dcg', forms: ['discounted cumulative gain'] },
+  { to: 'map', forms: ['mean average precision'], capitalsOnly: ['map'] },
+  { to: 'mrr', forms: ['mean reciprocal rank'] },
+  { to: 'auc', forms: ['area under the curve', 'area under curve', 'roc auc', 'auroc', 'auc roc', 'rocauc'] },
+  { to: 'pr auc', forms: ['area under the precision recall curve', 'auprc', 'average precision'] },
+  { to: 'normalized entropy', forms: ['normalised entropy', 'ne', 'nce', 'normalized cross entropy', 'normalised cross entropy'], capitalsOnly: [] },
+  { to: 'log loss', forms: ['logloss'] },
+  { to: 'binary cross entropy', forms: ['bce'] },
+  { to: 'ctr', forms: ['click through rate', 'clickthrough rate', 'click rate'] },
+  { to: 'cvr', forms: ['conversion rate'] },
+  { to: 'recall at k', forms: ['recall k'] },
+  { to: 'precision at k', forms: ['precision k'] },
+];
+
+/**
+ * Words used in another sense: a run that, read as a whole, is not the concept its words suggest.
+ * Each is rewritten to one word of its own, so no rubric phrase finds the misleading part
+ * ("privacy leak" is a privacy risk, not data leakage; "memory usage" is not model monitoring).
+ */
+export const OTHER_SENSES: readonly LexiconEntry[] = [
+  { to: 'privacyleak', forms: ['privacy leak', 'privacy leaks', 'privacy leakage', 'data breach', 'leak personal', 'leaks personal', 'leak private', 'leaks private', 'leak pii'] },
+  { to: 'memoryleak', forms: ['memory leak', 'memory leaks'] },
+  { to: 'memoryusage', forms: ['memory usage', 'memory use', 'memory footprint'] },
+  { to: 'throughouttheday', forms: ['throughout the day'] },
+];
+
+export const LEXICON: readonly LexiconEntry[] = [...NOTE_FORMS, ...METRIC_NAMES, ...OTHER_SENSES];
