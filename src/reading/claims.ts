@@ -37,11 +37,18 @@ export function analyze(text: string): Analysis {
   const sentences: Sentence[] = [];
   const source = text.length > MAX_READ_CHARS ? text.slice(0, MAX_READ_CHARS) : text;
   for (const block of readBlocks(source)) {
+    const label = labelOf(block);
     for (const part of claimsOf(block)) {
       const index = sentences.length;
-      const claimTokens = tokenize(part, index);
+      const claimTokens = tokenize(asStatement(part), index);
       if (claimTokens.length === 0) continue;
       const firstToken = tokens.length;
+      // The claim is read after its label: "Features:" then "- amount" reads "features are amount".
+      if (label) {
+        for (const t of tokenize(label, index)) tokens.push({ ...t, context: true });
+        tokens.push({ raw: 'is', stem: 'be', sep: 'space', sentence: index, context: true });
+        claimTokens[0] = { ...claimTokens[0]!, sep: 'space' };
+      }
       // No spread: a claim may hold any number of tokens.
       for (const t of claimTokens) tokens.push(t);
       sentences.push({
@@ -56,6 +63,31 @@ export function analyze(text: string): Analysis {
     }
   }
   return { tokens, sentences };
+}
+
+/**
+ * The label a claim is read under: the short parent item or lead-in of a list item ("Features:"),
+ * else the short heading right above it ("### Frequency capping"). Numbering is left out.
+ */
+function labelOf(block: Block): string | null {
+  if (block.kind === 'heading' || block.kind === 'header') return null;
+  const candidates = block.kind === 'item' ? [block.parent, block.headings[block.headings.length - 1]] : [block.headings[block.headings.length - 1]];
+  for (const c of candidates) {
+    if (!c) continue;
+    const label = c.replace(/^\s*(?:\d{1,2}(?:\.\d{1,2})*[.)]?\s+)/, '').replace(/[:.]\s*$/, '').trim();
+    if (label && !label.includes('\n') && label.split(/\s+/).length <= 4) return label;
+    if (block.kind === 'item') return null;
+  }
+  return null;
+}
+
+/** "Goal: fewer fraud losses" is a note for "goal is fewer fraud losses": a short label then a colon. */
+function asStatement(claim: string): string {
+  const colon = claim.indexOf(':');
+  if (colon <= 0 || colon > 40 || claim[colon + 1] === '/') return claim;
+  const head = claim.slice(0, colon).trim();
+  if (!head || head.split(/\s+/).length > 3) return claim;
+  return `${head} is ${claim.slice(colon + 1)}`;
 }
 
 function statementOf(block: Block, tokens: Token[]): boolean {

@@ -90,8 +90,55 @@ export const METRIC_NAMES: readonly LexiconEntry[] = [
 export const OTHER_SENSES: readonly LexiconEntry[] = [
   { to: 'privacyleak', forms: ['privacy leak', 'privacy leaks', 'privacy leakage', 'data breach', 'leak personal', 'leaks personal', 'leak private', 'leaks private', 'leak pii'] },
   { to: 'memoryleak', forms: ['memory leak', 'memory leaks'] },
-  { to: 'memoryusage', forms: ['memory usage', 'memory use', 'memory footprint'] },
   { to: 'throughouttheday', forms: ['throughout the day'] },
 ];
 
 export const LEXICON: readonly LexiconEntry[] = [...NOTE_FORMS, ...METRIC_NAMES, ...OTHER_SENSES];
+
+/**
+ * Concept families: what people say in their own words for one idea of the field. A rubric phrase
+ * `@id` refers to one. Each pattern is a few word groups (alternatives joined by `|`) that must all
+ * stand in one clause, near each other (CONCEPT_WINDOW words), in any order: "data comes from the
+ * logs" and "from the impression logs we take the data" both say where data comes from. Words are
+ * compared as stems, after the note forms above.
+ */
+export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
+  // Where the data comes from: a log, history or record, and taking from it.
+  'data-source': [
+    'from|use|using|join|joined|collect|collected|pull|pulled|read|mine|mined log|logs|logged|history|histories|records|warehouse|snapshots|dump',
+    'data|dataset|examples|signal|labels|rows|training come|comes|coming|collected|sourced|drawn|taken|built|derived|pulled',
+    'logs|log|history|records contain|contains|have|has|hold|holds|give|gives|record|records',
+    'sources|source data|signal|signals|training|labels|examples',
+  ],
+  // The goal stated as a note or sentence: "goal is ...", "Goal: ...", "objective = ...".
+  'goal-statement': ['goal|goals|objective|aim|purpose be', 'north star', 'what matters be', 'business want|wants|cares|care'],
+  // What the model predicts: a probability or score of an outcome.
+  'prediction-target': [
+    'predict|predicts|predicting|estimate|estimates|estimating|model|models|output|outputs|score|scores probability|likelihood|chance|odds',
+    'predict|predicts|predicting|regress|regressing|estimate|estimates|estimating target|label|outcome|whether|how|time|minutes|duration',
+    'probability of',
+  ],
+  // Inputs and outputs of the model as a note: "input: user id", "given (user, item) -> score".
+  'model-io': ['input|inputs be', 'output|outputs be', 'input|inputs output|outputs', 'given|takes|take return|returns|output|outputs'],
+  // A comparison of options with their gains and costs: a trade-off table or sentence.
+  tradeoff: ['pros cons', 'gain|gains|benefit|benefits|advantage|advantages|strength|strengths cost|costs|drawback|drawbacks|downside|downsides|weakness|weaknesses|risk|risks', 'trade|tradeoff|tradeoffs off|between'],
+  // Computing ahead of time and serving from storage, or on each request.
+  'precompute-serve': [
+    'computed|precomputed|compute|precompute|generated|scored|calculated ahead|advance|offline|nightly|daily|hourly|batch|periodically',
+    'served|serve|read|looked|fetched cache|cached|store|table|lookup',
+  ],
+  // Splitting by time: train on the past, validate and test on what comes after.
+  'time-split': [
+    'train|training|fit before|earlier|past|older|until cutoff|date|day|week|weeks|month|time',
+    'validate|validation|test|testing|evaluate|eval|held after|later|following|next|newer|last',
+    'split|splits|splitting by|on time|date|day|week|timestamp',
+    'cutoff date|time|day',
+  ],
+  // Labels defined by their two classes in one clause: "positive if clicked, negative if not".
+  'label-definition': ['positive|positives negative|negatives', 'label|labels|labelled|labeled|target be|when|if|means|from|come|comes'],
+  // Starting from something simple to beat.
+  'simple-start': ['start|begin|open with simple|simplest|heuristic|heuristics|rule|rules|popularity|popular|logistic', 'bar|yardstick to beat', 'hand written|crafted|made rules|heuristics', 'nothing beats|beat'],
+};
+
+/** How many words apart the groups of a concept pattern may stand (the span, first to last). */
+export const CONCEPT_WINDOW = 8;

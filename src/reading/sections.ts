@@ -97,6 +97,8 @@ interface Heading {
   /** 1-6 for Markdown headings; PSEUDO_LEVEL for lines acting as headings. */
   level: number;
   own: StageId[];
+  /** The heading is only a stage's name: structure, not a claim. */
+  nameOnly: boolean;
   pseudo: boolean;
   /** A document title: its stage holds for the text right under it, not for its sub-sections. */
   isTitle?: boolean;
@@ -125,8 +127,10 @@ function parseMarkdownAnswers(text: string): ParsedAnswers {
       stack.push({ level: h.level, stages: h.isTitle ? inherited : stages });
       current = stages;
       mapping.push({ heading: h.title, line: h.line, stages });
-      // A Markdown heading that names a stage is structure; other headings are claims of the text.
-      if (!h.pseudo && h.own.length > 0) structural = true;
+      // A Markdown heading that only names a stage is structure; other headings are claims of the text.
+      // Within its own stage ("## Requirements" then "### Goal") it is a claim again.
+      const sameStage = inherited.length > 0 && h.own.every((st) => inherited.includes(st));
+      if (!h.pseudo && h.own.length > 0 && h.nameOnly && !sameStage) structural = true;
     }
     if (structural) return;
     if (current.length === 0) general.push(line);
@@ -149,7 +153,8 @@ function findHeadings(blocks: Block[], lines: string[]): Heading[] {
   for (const block of blocks) {
     if (block.kind === 'heading') {
       const title = cleanTitle(block.text);
-      out.push({ title, line: block.line, level: block.level, own: matchHeading(title), pseudo: false });
+      const read = readHeading(title);
+      out.push({ title, line: block.line, level: block.level, own: read.stages, nameOnly: read.nameOnly, pseudo: false });
       continue;
     }
     if (block.kind !== 'paragraph' && block.kind !== 'item') continue;
@@ -164,9 +169,9 @@ function findHeadings(blocks: Block[], lines: string[]): Heading[] {
     if (numbered && !colon && !bold && block.text.includes('\n')) continue;
     const title = cleanTitle(first);
     if (title.split(/\s+/).length > 6) continue;
-    const own = matchHeading(title);
-    if (own.length === 0) continue;
-    out.push({ title, line: block.line, level: PSEUDO_LEVEL, own, pseudo: true });
+    const read = readHeading(title);
+    if (read.stages.length === 0) continue;
+    out.push({ title, line: block.line, level: PSEUDO_LEVEL, own: read.stages, nameOnly: read.nameOnly, pseudo: true });
   }
   return out.sort((a, b) => a.line - b.line);
 }
@@ -211,8 +216,18 @@ function stageAliases(): NonNullable<typeof aliases> {
  * a heading joining two stages ("Serving and monitoring", "Serving/monitoring") goes to both.
  */
 export function matchHeading(title: string): StageId[] {
+  return readHeading(title).stages;
+}
+
+const CONNECTORS = new Set(['and', 'or', 'the', 'of', 'a', 'an', 'for', 'to', 'plus', 'vs', 'versus', 'with', 'our', 'my']);
+
+/**
+ * The stages a heading names, and whether it is only a stage name ("Data and features"), as
+ * opposed to a heading that says something more ("Click label window").
+ */
+function readHeading(title: string): { stages: StageId[]; nameOnly: boolean } {
   const tokens = tokenize(title);
-  if (tokens.length === 0) return [];
+  if (tokens.length === 0) return { stages: [], nameOnly: false };
   const index = new MatchIndex(tokens);
   const hits: Array<{ stage: StageId; start: number; end: number; size: number }> = [];
   for (const alias of stageAliases()) {
@@ -236,7 +251,8 @@ export function matchHeading(title: string): StageId[] {
     if (after && after.start === hit.end && tokens[after.start]!.sep === 'space') return;
     if (!stages.includes(hit.stage)) stages.push(hit.stage);
   });
-  return STAGE_IDS.filter((id) => stages.includes(id));
+  const nameOnly = tokens.every((t, i) => taken[i] || CONNECTORS.has(t.raw) || /^\p{N}+$/u.test(t.raw));
+  return { stages: STAGE_IDS.filter((id) => stages.includes(id)), nameOnly };
 }
 
 /** Heading names common in write-ups, beyond the stage titles and aliases of src/stages.ts. */

@@ -104,7 +104,8 @@ function markNames(tokens: Token[]): void {
 
 function separatorOf(between: string): Separator {
   if (between === '') return 'glue'; // letters next to digits: "200ms", "p99"
-  if (/[;:()[\]{}!?.—|"]/.test(between) || /\s-+\s/.test(between)) return 'hard';
+  // An opening quote starts quoted words: "I would not open with 'we'll use a neural network'".
+  if (/[;:()[\]{}!?.—|"]/.test(between) || /\s-+\s/.test(between) || /(?:^|\s)'/.test(between)) return 'hard';
   if (between.includes(',')) return 'comma';
   if (/[-/_\\]/.test(between)) return 'glue';
   return 'space';
