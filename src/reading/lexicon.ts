@@ -45,6 +45,8 @@ export const NOTE_FORMS: readonly LexiconEntry[] = [
   { to: 'model', forms: ['mdl'] },
   { to: 'training', forms: ['trn'] },
   { to: 'probability', forms: ['prob', 'probs'] },
+  { to: 'probability of click', forms: ['pctr'] },
+  { to: 'probability of conversion', forms: ['pcvr'] },
   { to: 'prediction', forms: ['pred', 'preds'] },
   { to: 'because', forms: ['bc', 'cuz', 'coz', 'b c'] },
   { to: 'with', forms: ['w'] },
@@ -136,6 +138,25 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
   ],
   // Labels defined by their two classes in one clause: "positive if clicked, negative if not".
   'label-definition': ['positive|positives negative|negatives', 'label|labels|labelled|labeled|target be|when|if|means|from|come|comes'],
+  // An online measure: a rate or count watched in an experiment or live ("online: open rate, dau").
+  'online-measure': [
+    'online|experiment|experiments|treatment|live rate|rates|ctr|cvr|dau|mau|sessions|session|revenue|retention|engagement|deflection|prevalence|csat|conversion|conversions|bookings|registrations|clicks|saves|watch|dwell|share|per',
+  ],
+  // The kind of learning task, named by its form: a regression head, several task heads, a ranker.
+  'task-type': [
+    'multi task|heads|head|model|net|network|learning|objective',
+    'head|heads predicting|predicts|for regress|regression|classification|classifier|probability',
+    'supervised ranker|ranking|model|classifier',
+    'retrieval augmented generation',
+    'pointwise|pairwise|listwise ranker|ranking|model|loss|classifier|approach',
+  ],
+  // Data shaped by what the system itself chose, and the exploration that corrects it.
+  'exploration-data': [
+    'explore|exploration|exploring|exploratory budget|slots|slot|traffic|slice|share|percent|boost|bucket',
+    'randomized|randomised|random slice|traffic|sample|bucket|arm|share|slots',
+    'biased|bias what|toward|towards showed|shown|served|sent|flagged|surfaced|picked|chose',
+    'learns|learn|trained|train own|its|previous|old|current predictions|decisions|recommendations|choices|outputs',
+  ],
   // Starting from something simple to beat.
   'simple-start': ['start|begin|open with simple|simplest|heuristic|heuristics|rule|rules|popularity|popular|logistic', 'bar|yardstick to beat', 'hand written|crafted|made rules|heuristics', 'nothing beats|beat'],
 };

@@ -57,6 +57,8 @@ export function normalize(text: string): string {
   }
   if (s.includes("'")) for (const [pattern, replacement] of CONTRACTIONS) s = s.replace(pattern, replacement);
   else s = s.replace(/\bcannot\b/g, 'can not');
+  // "P(click | user)" is the probability of a click given the user.
+  if (s.includes('p(')) s = s.replace(/(?<![a-z0-9])p\(/g, ' probability of (');
   // Note forms: "goal = revenue" says "goal is revenue"; an arrow ends a clause ("gen -> ranker").
   if (s.includes('>')) s = s.replace(/[-=]+>/g, ' ; ');
   if (s.includes('=')) s = s.replace(/\s=+\s|(?<=[a-z])=+(?=[a-z\s])/g, ' is ');
