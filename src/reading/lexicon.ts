@@ -111,6 +111,8 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     'data|dataset|examples|signal|labels|rows|training come|comes|coming|collected|sourced|drawn|taken|built|derived|pulled',
     'logs|log|history|records contain|contains|have|has|hold|holds|give|gives|record|records',
     'sources|source data|signal|signals|training|labels|examples',
+    'data|dataset|examples|training be logged|logs|log|history|histories|records|events|reports|annotations|tickets|articles|docs|documents|transcripts|images|photos|catalog',
+    'we|they have|has|got labels|reports|logs|history|annotations|tickets|records|articles|docs|documents|transcripts',
   ],
   // The goal stated as a note or sentence: "goal is ...", "Goal: ...", "objective = ...".
   'goal-statement': ['goal|goals|objective|aim|purpose be', 'north star', 'what matters be', 'business want|wants|cares|care'],
@@ -156,6 +158,12 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     'randomized|randomised|random slice|traffic|sample|bucket|arm|share|slots',
     'biased|bias what|toward|towards showed|shown|served|sent|flagged|surfaced|picked|chose',
     'learns|learn|trained|train own|its|previous|old|current predictions|decisions|recommendations|choices|outputs',
+  ],
+  // The training loss named as a note or sentence: "loss = log loss", "in-batch softmax", "InfoNCE".
+  'loss-statement': [
+    'loss|objective with|using|use|uses|minimize|minimise|optimize|optimise|train|trained log|entropy|softmax|mse|mae|rmse|hinge|huber|focal|contrastive|triplet|infonce|bpr|quantile|pinball|weighted|pairwise|lambdarank',
+    'softmax|infonce|bpr|focal|pinball|lambdarank|lambdamart',
+    'weighted logistic regression',
   ],
   // Starting from something simple to beat.
   'simple-start': ['start|begin|open with simple|simplest|heuristic|heuristics|rule|rules|popularity|popular|logistic', 'bar|yardstick to beat', 'hand written|crafted|made rules|heuristics', 'nothing beats|beat'],
