@@ -123,7 +123,11 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     'probability of',
   ],
   // Inputs and outputs of the model as a note: "input: user id", "given (user, item) -> score".
-  'model-io': ['input|inputs be', 'output|outputs be', 'input|inputs output|outputs', 'given|takes|take return|returns|output|outputs'],
+  'model-io': [
+    'input|inputs be', 'output|outputs be', 'input|inputs output|outputs', 'given|takes|take return|returns|output|outputs',
+    'per|for|each|every|given|score|scores|predict|predicts pair',
+    'each|every candidate|item|pair|user|post|video|ad|query|listing|event|request|notification|payment|image predict|predicts|score|scores|output|outputs|rank',
+  ],
   // A comparison of options with their gains and costs: a trade-off table or sentence.
   tradeoff: ['pros cons', 'gain|gains|benefit|benefits|advantage|advantages|strength|strengths cost|costs|drawback|drawbacks|downside|downsides|weakness|weaknesses|risk|risks', 'trade|tradeoff|tradeoffs off|between'],
   // Computing ahead of time and serving from storage, or on each request.
