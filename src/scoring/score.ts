@@ -4,6 +4,7 @@ import { analyze, type Analysis } from './analyze.js';
 import type { CompiledFlag, CompiledItem, CompiledScope } from './compile.js';
 import { cancels, negationOf } from './negation.js';
 import { compilePhrase, MatchIndex, type CompiledPhrase } from './phrase.js';
+import { isQuestion } from '../reading/questions.js';
 import { itemsAskedAbout, topicMatcher, type TopicMatcher } from './topics.js';
 import type {
   CandidateLevel,
@@ -149,7 +150,7 @@ function questionHits(clarifications: readonly Clarification[] | undefined, text
   let match = matchers.get(clarifications);
   if (!match) matchers.set(clarifications, (match = topicMatcher(clarifications)));
   text.analysis.sentences.forEach((sentence, index) => {
-    if (!sentence.text.trim().endsWith('?')) return;
+    if (!isQuestion(sentence.text)) return;
     const clarification = match(sentence.text);
     if (!clarification) return;
     const phrase = compilePhrase(`asked about ${clarification.topic.replace(/-/g, ' ')}`);
