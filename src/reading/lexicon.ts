@@ -155,6 +155,8 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     'supervised ranker|ranking|model|classifier',
     'retrieval augmented generation',
     'pointwise|pairwise|listwise ranker|ranking|model|loss|classifier|approach',
+    // Predicting the probability of an event is a binary classification, whatever it is called.
+    'predict|predicts|predicting|estimate|estimates probability',
   ],
   // Data shaped by what the system itself chose, and the exploration that corrects it.
   'exploration-data': [
@@ -169,6 +171,16 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     'softmax|infonce|bpr|focal|pinball|lambdarank|lambdamart',
     'weighted logistic regression',
   ],
+  // Guarding against leakage by how the data is split: by time and never at random, no duplicates
+  // across the split, nothing seen from the future.
+  'leakage-guard': [
+    'split|splits|splitting|train time|date|dates|day|days|week|weeks|temporal|timestamp not|never|no random|randomly|shuffle|shuffled',
+    'future|later seen|see|sees|leak|leaks|peek|peeks',
+    'dedupe|dedup|deduplicate|deduplicated|duplicates before|across|between split|splits|train|test',
+    'unseen|never seen in|during training|train',
+  ],
+  // Features named as a group the candidate builds: "the features I would build fall into groups".
+  'feature-groups': ['features|feature|signals build|built|include|includes|cover|covers|groups|group|fall|compute|computed|derive|derived|engineer|engineered'],
   // Starting from something simple to beat.
   'simple-start': ['start|begin|open with simple|simplest|heuristic|heuristics|rule|rules|popularity|popular|logistic', 'bar|yardstick to beat', 'hand written|crafted|made rules|heuristics', 'nothing beats|beat'],
 };
