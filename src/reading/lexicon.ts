@@ -181,6 +181,14 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
   ],
   // Features named as a group the candidate builds: "the features I would build fall into groups".
   'feature-groups': ['features|feature|signals build|built|include|includes|cover|covers|groups|group|fall|compute|computed|derive|derived|engineer|engineered'],
+  // Watching how inputs or outputs are distributed over time: drift, in other words.
+  'distribution-watch': [
+    'track|tracks|tracking|monitor|monitors|monitoring|watch|watches|alert|alerts|compare|compares|check|checks|dashboard|dashboards feature|features|input|inputs|prediction|predictions|score|scores|label|labels distribution|distributions|null|nulls|histogram|histograms|stats|statistics|mix',
+  ],
+  // Time spent per step of serving: "lookup (~10 ms)", "ranker 50 ms on GPU".
+  'latency-breakdown': [
+    'ms|milliseconds lookup|lookups|fetch|fetching|retrieval|ranking|ranker|rerank|reranking|scoring|inference|index|ann|encoder|tower|generation|gpu|cpu|cache|hop',
+  ],
   // Starting from something simple to beat.
   'simple-start': ['start|begin|open with simple|simplest|heuristic|heuristics|rule|rules|popularity|popular|logistic', 'bar|yardstick to beat', 'hand written|crafted|made rules|heuristics', 'nothing beats|beat'],
 };
