@@ -134,6 +134,9 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
   'precompute-serve': [
     'computed|precomputed|compute|precompute|generated|scored|calculated ahead|advance|offline|nightly|daily|hourly|batch|periodically',
     'served|serve|read|looked|fetched cache|cached|store|table|lookup',
+    // Scoring triggered by an event, or done in or out of the request path.
+    'event|events|queue|stream|kafka|upload|uploaded|creation|created classification|classify|classified|scoring|scored|embed|embedded|inference',
+    'async|asynchronous|asynchronously|synchronous|synchronously|inline|blocking',
   ],
   // Splitting by time: train on the past, validate and test on what comes after.
   'time-split': [
