@@ -76,7 +76,8 @@ export const METRIC_NAMES: readonly LexiconEntry[] = [
   { to: 'auc', forms: ['area under the curve', 'area under curve', 'roc auc', 'auroc', 'auc roc', 'rocauc'] },
   { to: 'pr auc', forms: ['area under the precision recall curve', 'auprc', 'average precision'] },
   { to: 'normalized entropy', forms: ['normalised entropy', 'ne', 'nce', 'normalized cross entropy', 'normalised cross entropy'], capitalsOnly: [] },
-  { to: 'log loss', forms: ['logloss'] },
+  // One word, so that "log" in it is never read as a log of events.
+  { to: 'logloss', forms: ['log loss'] },
   { to: 'binary cross entropy', forms: ['bce'] },
   { to: 'ctr', forms: ['click through rate', 'clickthrough rate', 'click rate'] },
   { to: 'cvr', forms: ['conversion rate'] },
@@ -107,15 +108,15 @@ export const LEXICON: readonly LexiconEntry[] = [...NOTE_FORMS, ...METRIC_NAMES,
 export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
   // Where the data comes from: a log, history or record, and taking from it.
   'data-source': [
-    'from|use|using|join|joined|collect|collected|pull|pulled|read|mine|mined log|logs|logged|history|histories|records|warehouse|snapshots|dump',
+    'from|use|using|join|joined|collect|collected|pull|pulled|read|mine|mined logs|logged|history|histories|records|warehouse|snapshots|dump',
     'data|dataset|examples|signal|labels|rows|training come|comes|coming|collected|sourced|drawn|taken|built|derived|pulled',
-    'logs|log|history|records contain|contains|have|has|hold|holds|give|gives|record|records',
+    'logs|history|records contain|contains|have|has|hold|holds|give|gives',
     'sources|source data|signal|signals|training|labels|examples',
     'data|dataset|examples|training be logged|logs|log|history|histories|records|events|reports|annotations|tickets|articles|docs|documents|transcripts|images|photos|catalog',
     'we|they have|has|got labels|reports|logs|history|annotations|tickets|records|articles|docs|documents|transcripts',
   ],
   // The goal stated as a note or sentence: "goal is ...", "Goal: ...", "objective = ...".
-  'goal-statement': ['goal|goals|objective|aim|purpose be', 'north star', 'what matters be', 'business want|wants|cares|care'],
+  'goal-statement': ['goal|goals|aim be', 'north star', 'what matters be', 'business want|wants|cares|care'],
   // What the model predicts: a probability or score of an outcome.
   'prediction-target': [
     'predict|predicts|predicting|estimate|estimates|estimating|model|models|output|outputs|score|scores probability|likelihood|chance|odds',
@@ -141,7 +142,7 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
   // Splitting by time: train on the past, validate and test on what comes after.
   'time-split': [
     'train|training|fit before|earlier|past|older|until cutoff|date|day|week|weeks|month|time',
-    'validate|validation|test|testing|evaluate|eval|held after|later|following|next|newer|last',
+    'validate|validation|test|testing|evaluate|eval|held after|later|following|next|newer|last day|days|week|weeks|month|months|period|date|cutoff|time',
     'split|splits|splitting by|on time|date|day|week|timestamp',
     'cutoff date|time|day',
   ],
@@ -149,11 +150,11 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
   'label-definition': ['positive|positives negative|negatives', 'label|labels|labelled|labeled|target be|when|if|means|from|come|comes'],
   // An online measure: a rate or count watched in an experiment or live ("online: open rate, dau").
   'online-measure': [
-    'online|experiment|experiments|treatment|live rate|rates|ctr|cvr|dau|mau|sessions|session|revenue|retention|engagement|deflection|prevalence|csat|conversion|conversions|bookings|registrations|clicks|saves|watch|dwell|share|per',
+    'online|experiment|experiments|treatment|live rate|rates|ctr|cvr|dau|mau|sessions|revenue|retention|engagement|deflection|prevalence|csat|conversion|conversions|bookings|registrations|saves|dwell',
   ],
   // The kind of learning task, named by its form: a regression head, several task heads, a ranker.
   'task-type': [
-    'multi task|heads|head|model|net|network|learning|objective',
+    'multi|multitask task|tasks|heads|head',
     'head|heads predicting|predicts|for regress|regression|classification|classifier|probability',
     'supervised ranker|ranking|model|classifier',
     'retrieval augmented generation',
@@ -164,13 +165,13 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
   // Data shaped by what the system itself chose, and the exploration that corrects it.
   'exploration-data': [
     'explore|exploration|exploring|exploratory budget|slots|slot|traffic|slice|share|percent|boost|bucket',
-    'randomized|randomised|random slice|traffic|sample|bucket|arm|share|slots',
+    'randomized|randomised|random slice|traffic|bucket|arm|share|slots',
     'biased|bias what|toward|towards showed|shown|served|sent|flagged|surfaced|picked|chose',
     'learns|learn|trained|train own|its|previous|old|current predictions|decisions|recommendations|choices|outputs',
   ],
   // The training loss named as a note or sentence: "loss = log loss", "in-batch softmax", "InfoNCE".
   'loss-statement': [
-    'loss|objective with|using|use|uses|minimize|minimise|optimize|optimise|train|trained log|entropy|softmax|mse|mae|rmse|hinge|huber|focal|contrastive|triplet|infonce|bpr|quantile|pinball|weighted|pairwise|lambdarank',
+    'loss|objective with|using|use|uses|minimize|minimise|optimize|optimise|train|trained logloss|entropy|softmax|mse|mae|rmse|hinge|huber|focal|contrastive|triplet|infonce|bpr|quantile|pinball|weighted|pairwise|lambdarank',
     'softmax|infonce|bpr|focal|pinball|lambdarank|lambdamart',
     'weighted logistic regression',
   ],
