@@ -52,6 +52,14 @@ export const redFlagSchema = z.strictObject({
   phrases: textList('trigger phrases'),
   unless: z.array(text('phrases'), { error: 'expected a list of phrases' }).default([]),
   unlessItems: z.array(kebabId, { error: 'expected a list of item ids' }).default([]),
+  // A trigger counts only when one of these is said in the same clause ("shuffle" with "split").
+  near: z.array(text('phrases'), { error: 'expected a list of phrases' }).default([]),
+  // A trigger is a correction, not a mistake, when one of these is in its clause ("instead of a random split").
+  unlessNear: z.array(text('phrases'), { error: 'expected a list of phrases' }).default([]),
+  // The flag also fires when one of these items is ruled out in words ("we don't need an A/B test").
+  ruledOut: z.array(kebabId, { error: 'expected a list of item ids' }).default([]),
+  // The flag applies only to prompts whose scope has these items (accuracy needs a class imbalance).
+  needsItems: z.array(kebabId, { error: 'expected a list of item ids' }).default([]),
   severity: z.enum(['minor', 'major'], { error: 'expected minor or major' }).default('minor'),
   why: text('why it is a red flag'),
 });
