@@ -329,10 +329,13 @@ const REFUSALS = new Set(['not', 'no', 'without', 'never', 'skip', 'skipping', '
  */
 function refusedNearby(hit: Hit): boolean {
   const tokens = hit.text.analysis.tokens;
+  let before = 0;
   for (let i = hit.start - 1, n = 0; i >= 0 && n < 6; i--, n++) {
-    if (REFUSALS.has(tokens[i]!.raw)) return true;
+    if (REFUSALS.has(tokens[i]!.raw)) before++;
     if (tokens[i + 1]!.sep !== 'space' && tokens[i + 1]!.sep !== 'glue') break;
   }
+  // Two refusals cancel out: "we never ship without an A/B test" insists on one.
+  if (before > 0) return before === 1;
   for (let i = hit.end, n = 0; i < tokens.length && n < 6; i++, n++) {
     if (tokens[i]!.sep === 'hard') break;
     if (REFUSALS.has(tokens[i]!.raw)) return true;
