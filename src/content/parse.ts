@@ -37,7 +37,8 @@ const MAX_ALIASES = 100;
 const KNOWN_FIELDS = [
   'id', 'title', 'description', 'items', 'redFlags', 'stage', 'label', 'weight', 'level', 'phrases',
   'minMatches', 'risk', 'why', 'hint', 'followUp', 'unless', 'unlessItems', 'severity', 'prompt',
-  'near', 'unlessNear', 'ruledOut', 'needsItems', 'notApplicable', 'covers',
+  'near', 'unlessNear', 'ruledOut', 'needsItems', 'notApplicable', 'covers', 'problemType', 'problemTypes',
+  'byProblemType', 'classification', 'ranking', 'regression', 'retrieval', 'detection', 'generation',
   'tags', 'difficulty', 'rubrics', 'clarifications', 'topic', 'patterns', 'answer', 'outline',
   'clarify', 'frame', 'data', 'model', 'evaluation', 'serving', 'monitoring',
 ];

@@ -66,6 +66,22 @@ export interface RedFlagResult {
   why: string;
 }
 
+/** A change that would raise the overall score, and by how much (points on the calibrated scale). */
+export interface NextStep {
+  /** Fix a mistake, cover a missed item, or deepen an item only named or chosen. */
+  kind: 'mistake' | 'missed' | 'deepen';
+  /** The red flag's or the item's id. */
+  id: string;
+  label: string;
+  stage: StageId | null;
+  /** Overall points gained by this change alone (0 where the scale is flat there). */
+  gain: number;
+  /** What to do: the item's hint or why the mistake is one. */
+  advice: string;
+  /** The sentence to fix (a mistake, or an item to deepen). */
+  evidence: string | null;
+}
+
 export type Verdict = 'strong-hire' | 'hire' | 'lean-hire' | 'lean-no-hire' | 'no-hire';
 
 export interface ScoreReport {
@@ -82,4 +98,6 @@ export interface ScoreReport {
   coverage?: number;
   /** The same answer's overall score at each level (staff <= senior <= mid). */
   overallByLevel?: Record<CandidateLevel, number>;
+  /** The two or three changes that would raise the overall score most, largest first. */
+  nextSteps?: NextStep[];
 }

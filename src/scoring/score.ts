@@ -15,6 +15,7 @@ import type {
   Source,
   StageResult,
 } from './report.js';
+import { nextSteps } from './next-steps.js';
 import { calibratedOverall, calibratedStage, overallByLevel, type MistakeCounts } from './scale.js';
 import { CREDIT, levelWeight, verdictFor } from './verdict.js';
 
@@ -152,6 +153,7 @@ export function scoreAnswers(input: ScoreInput): ScoreReport {
     penalty,
     coverage: Math.round(coverage),
     overallByLevel: byLevel,
+    nextSteps: nextSteps(itemResults, mistakes, counts, level),
   };
 }
 
