@@ -151,7 +151,7 @@ export function agreement(samples: readonly ScaleSample[], predictions: readonly
   };
 }
 
-/** The fit's view of a senior-level report and its grade: coverage and mistakes (red flags of rubrics, not list flags). */
+/** The fit's view of a senior-level report and its grade: coverage and mistakes (every red flag). */
 export function sampleFromReport(
   id: string,
   report: ScoreReport,
@@ -159,7 +159,6 @@ export function sampleFromReport(
 ): ScaleSample {
   const mistakes: MistakeCounts = { major: 0, minor: 0, majorByStage: {} };
   for (const flag of report.redFlags) {
-    if (flag.rubric === 'mlsd') continue;
     mistakes[flag.severity]++;
     if (flag.severity === 'major' && flag.stage) mistakes.majorByStage[flag.stage] = (mistakes.majorByStage[flag.stage] ?? 0) + 1;
   }

@@ -7,15 +7,15 @@ import type { ScaleParameters } from './scale.js';
  */
 export const SCALE: ScaleParameters = {
   stage: {
-    x: [0, 12.2, 29, 36.8, 45.8, 58.5, 76.7, 100],
-    y: [0, 35.1, 59, 66, 70.5, 75.7, 87.1, 100],
+    x: [0, 13.7, 30, 44.8, 55.7, 63.1, 71.9, 85.8, 100],
+    y: [0, 24.1, 55.4, 59.9, 71.8, 80.1, 83.8, 85.7, 100],
   },
   overall: {
-    x: [0, 17, 30.7, 41.4, 51.8, 60.3, 100],
-    y: [0, 50.5, 53.2, 59.7, 88.9, 92.5, 100],
+    x: [0, 17.3, 40.9, 47, 53, 61, 71.3, 100],
+    y: [0, 40.8, 51.4, 59.4, 62, 82.6, 93.4, 100],
   },
-  mistake: { major: 12, minor: 4 },
-  stageMistake: 35,
+  mistake: { major: 9, minor: 4 },
+  stageMistake: 30,
   levelShift: 5,
   fittedOn: "30 answers of shared/calibration, 15 prompts",
 };

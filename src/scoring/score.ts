@@ -138,26 +138,28 @@ export function scoreAnswers(input: ScoreInput): ScoreReport {
     ...(sections.size === 0 && general && isListOnly(general.analysis) ? [wholeListFlag(general)] : []),
   ];
 
-  const byLevel = overallByLevel(answerCoverage, counts);
+  // The overall score counts every flag: a stage answered with a list of terms is a minor mistake.
+  const allCounts = countMistakes(redFlags);
+  const byLevel = overallByLevel(answerCoverage, allCounts);
   const overall = byLevel[level];
   const coverage = answerCoverage(level);
-  const penalty = Math.max(0, Math.round(calibratedOverall(coverage, { major: 0, minor: 0 }, level) - calibratedOverall(coverage, counts, level)));
+  const penalty = Math.max(0, Math.round(calibratedOverall(coverage, { major: 0, minor: 0 }, level) - calibratedOverall(coverage, allCounts, level)));
   return {
     prompt: input.prompt.id,
     title: input.prompt.title,
     level,
     overall,
-    verdict: verdictFor(overall, counts.major),
+    verdict: verdictFor(overall, allCounts.major),
     stages,
     redFlags,
     penalty,
     coverage: Math.round(coverage),
     overallByLevel: byLevel,
-    nextSteps: nextSteps(itemResults, mistakes, counts, level),
+    nextSteps: nextSteps(itemResults, redFlags, allCounts, level),
   };
 }
 
-/** The mistakes the scale counts: rubric red flags (a list of terms is a matter of depth, not a mistake). */
+/** Mistakes counted for the scale: all of them, and the major ones per stage. */
 export function countMistakes(flags: readonly RedFlagResult[]): MistakeCounts {
   const counts: MistakeCounts = { major: 0, minor: 0, majorByStage: {} };
   for (const flag of flags) {
@@ -191,11 +193,22 @@ function questionHits(clarifications: readonly Clarification[] | undefined, text
   return hits;
 }
 
+// A phrase written in capitals in a rubric ("ROUGE") names the acronym, so it matches the acronym
+// even where the word it spells is English and the reader takes it for a name.
+const ACRONYM = /^[A-Z][A-Z0-9-]+$/;
+const acronymIndexes = new WeakMap<Analysis, MatchIndex>();
+function indexFor(text: Text, phrase: CompiledPhrase): MatchIndex {
+  if (!ACRONYM.test(phrase.text) || !text.analysis.tokens.some((t) => t.name)) return text.index;
+  let index = acronymIndexes.get(text.analysis);
+  if (!index) acronymIndexes.set(text.analysis, (index = new MatchIndex(text.analysis.tokens.map((t) => ({ ...t, name: false })))));
+  return index;
+}
+
 function findHits(phrases: CompiledPhrase[], texts: Text[], risk: boolean): Hit[] {
   const hits: Hit[] = [];
   for (const text of texts) {
     for (const phrase of phrases) {
-      for (const [start, end] of text.index.find(phrase)) {
+      for (const [start, end] of indexFor(text, phrase).find(phrase)) {
         const negation = negationOf(text.analysis.tokens, start, end);
         hits.push({ text, phrase, sentence: text.analysis.tokens[start]!.sentence, start, end, cancelled: cancels(negation, risk) });
       }
