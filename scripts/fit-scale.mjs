@@ -56,7 +56,7 @@ const samples = corpusSamples(corpus);
 const fitted = fitScale(samples, `${samples.length} answers of ${corpus.split('/').slice(-2).join('/')}, ${new Set(samples.map((s) => s.prompt)).size} prompts`);
 const show = (label, a) =>
   console.log(
-    `${label.padEnd(22)} Spearman ${a.spearman.toFixed(2)}  MAE ${a.mae.toFixed(1)}  bias ${a.bias >= 0 ? '+' : ''}${a.bias.toFixed(1)}  band exact ${(100 * a.bandExact).toFixed(0)}%  within one ${(100 * a.bandWithinOne).toFixed(0)}%`,
+    `${label.padEnd(22)} Spearman ${a.spearman.toFixed(2)}  MAE ${a.mae.toFixed(1)}  bias ${a.bias >= 0 ? '+' : ''}${a.bias.toFixed(1)}  band exact ${(100 * a.bandExact).toFixed(0)}%  within one ${(100 * a.bandWithinOne).toFixed(0)}%  stage MAE ${(Object.values(a.stageMae).reduce((x, y) => x + y, 0) / 7).toFixed(1)}`,
   );
 show('in-sample', agreement(samples, samples.map((s) => predict(s, fitted))));
 show('cross-validated', agreement(samples, crossValidateByPrompt(samples)));
@@ -75,6 +75,9 @@ export const SCALE: ScaleParameters = {
   stage: {
     x: ${list(fitted.stage.x)},
     y: ${list(fitted.stage.y)},
+  },
+  stages: {
+${Object.entries(fitted.stages ?? {}).map(([id, m]) => `    ${id}: {\n      x: ${list(m.x)},\n      y: ${list(m.y)},\n    },`).join('\n')}
   },
   overall: {
     x: ${list(fitted.overall.x)},

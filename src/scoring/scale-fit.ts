@@ -47,14 +47,14 @@ function fitMap(xs: number[], ys: number[], minBlock: number): MonotoneMap {
 }
 
 /** Smallest block of the isotonic fits, in points: stages pool 7 per answer, answers are few. */
-export const MIN_BLOCK = { stage: 14, overall: 3 };
+export const MIN_BLOCK = { stage: 14, perStage: 4, overall: 3 };
 
 const round1 = (x: number) => Math.round(x * 10) / 10;
 
 /** Fits the scale on the samples: both maps by isotonic regression, the penalties by grid search on mean absolute error. */
 export function fitScale(samples: readonly ScaleSample[], fittedOn = `${samples.length} answers`): ScaleParameters {
   // Stage map: the graders' stage score with the stage's mistakes added back is what coverage predicts.
-  let best: { loss: number; map: MonotoneMap; penalty: number } | null = null;
+  let best: { loss: number; map: MonotoneMap; stages: Record<StageId, MonotoneMap>; penalty: number } | null = null;
   for (const penalty of PENALTY_GRID.stage) {
     const xs: number[] = [];
     const ys: number[] = [];
@@ -65,11 +65,21 @@ export function fitScale(samples: readonly ScaleSample[], fittedOn = `${samples.
       }
     }
     const map = fitMap(xs, ys, MIN_BLOCK.stage);
-    const trial: ScaleParameters = { ...placeholder(), stage: map, stageMistake: penalty };
-    const predicted = samples.flatMap((s) => STAGE_IDS.map((st) => calibratedStage(s.stageCoverage[st], s.mistakes.majorByStage[st] ?? 0, trial)));
+    const stages = Object.fromEntries(
+      STAGE_IDS.map((stage) => [
+        stage,
+        fitMap(
+          samples.map((s) => s.stageCoverage[stage]),
+          samples.map((s) => s.gradedStages[stage] + penalty * (s.mistakes.majorByStage[stage] ?? 0)),
+          MIN_BLOCK.perStage,
+        ),
+      ]),
+    ) as Record<StageId, MonotoneMap>;
+    const trial: ScaleParameters = { ...placeholder(), stage: map, stages, stageMistake: penalty };
+    const predicted = samples.flatMap((s) => STAGE_IDS.map((st) => calibratedStage(s.stageCoverage[st], s.mistakes.majorByStage[st] ?? 0, st, trial)));
     const actual = samples.flatMap((s) => STAGE_IDS.map((st) => s.gradedStages[st]));
     const loss = meanAbsoluteError(predicted, actual);
-    if (!best || loss < best.loss - 1e-9) best = { loss, map, penalty };
+    if (!best || loss < best.loss - 1e-9) best = { loss, map, stages, penalty };
   }
   // Overall map and mistake penalties, jointly.
   let overall: { loss: number; map: MonotoneMap; major: number; minor: number } | null = null;
@@ -87,6 +97,7 @@ export function fitScale(samples: readonly ScaleSample[], fittedOn = `${samples.
   }
   return {
     stage: best!.map,
+    stages: best!.stages,
     overall: overall!.map,
     mistake: { major: overall!.major, minor: overall!.minor },
     stageMistake: best!.penalty,
@@ -110,7 +121,7 @@ export interface ScalePrediction {
 /** Scores a sample with given parameters (senior level, as the corpus is graded). */
 export function predict(sample: ScaleSample, scale: ScaleParameters): ScalePrediction {
   const stages = Object.fromEntries(
-    STAGE_IDS.map((st) => [st, calibratedStage(sample.stageCoverage[st], sample.mistakes.majorByStage[st] ?? 0, scale)]),
+    STAGE_IDS.map((st) => [st, calibratedStage(sample.stageCoverage[st], sample.mistakes.majorByStage[st] ?? 0, st, scale)]),
   ) as Record<StageId, number>;
   return { id: sample.id, prompt: sample.prompt, overall: Math.round(calibratedOverall(sample.coverage, sample.mistakes, 'senior', scale)), stages };
 }

@@ -22,8 +22,10 @@ import { SCALE } from './scale-parameters.js';
  * scale-parameters.ts, generated, and the method is in the README ("How scoring works").
  */
 export interface ScaleParameters {
-  /** Stage coverage -> the graders' stage score. */
+  /** Stage coverage -> the graders' stage score, pooled over all stages. */
   stage: MonotoneMap;
+  /** The same, fitted per stage (each stage's checklist reads differently); the pooled map where absent. */
+  stages?: Partial<Record<StageId, MonotoneMap>>;
   /** Answer coverage -> the graders' overall score, before mistakes. */
   overall: MonotoneMap;
   /** Points off the overall score per mistake. */
@@ -45,9 +47,10 @@ export interface MistakeCounts {
 
 const clamp = (x: number) => Math.max(0, Math.min(100, x));
 
-/** A stage's calibrated score (0-100, rounded) from its coverage and the major mistakes made in it. */
-export function calibratedStage(coverage: number, majorMistakes: number, scale: ScaleParameters = SCALE): number {
-  return Math.round(clamp(applyMap(scale.stage, coverage) - scale.stageMistake * majorMistakes));
+/** A stage's calibrated score (0-100, rounded) from its coverage and the major mistakes made in it; the stage's own map when fitted. */
+export function calibratedStage(coverage: number, majorMistakes: number, stage?: StageId, scale: ScaleParameters = SCALE): number {
+  const map = (stage && scale.stages?.[stage]) || scale.stage;
+  return Math.round(clamp(applyMap(map, coverage) - scale.stageMistake * majorMistakes));
 }
 
 const LEVEL_SIGN: Record<CandidateLevel, number> = { mid: 1, senior: 0, staff: -1 };

@@ -123,7 +123,7 @@ export function scoreAnswers(input: ScoreInput): ScoreReport {
     return {
       id: stage.id,
       title: stage.title,
-      score: calibratedStage(coverage, counts.majorByStage[stage.id] ?? 0),
+      score: calibratedStage(coverage, counts.majorByStage[stage.id] ?? 0, stage.id),
       coverage: Math.round(coverage),
       answered: !unreached.has(stage.id) && (!!own || (sections.size === 0 && !!general)),
       words: own ? own.analysis.tokens.length : 0,

@@ -41,7 +41,7 @@ describe('statistics', () => {
 
 describe('the committed scale', () => {
   it('maps coverage monotonically onto 0-100, for stages and overall', () => {
-    for (const map of [SCALE.stage, SCALE.overall]) {
+    for (const map of [SCALE.stage, SCALE.overall, ...Object.values(SCALE.stages ?? {})]) {
       let last = -Infinity;
       for (let x = 0; x <= 100; x += 0.5) {
         const y = applyMap(map, x);
@@ -56,7 +56,7 @@ describe('the committed scale', () => {
   it('never rewards a mistake', () => {
     for (const coverage of [10, 40, 70]) {
       expect(calibratedOverall(coverage, { major: 1, minor: 0 }, 'senior')).toBeLessThanOrEqual(calibratedOverall(coverage, { major: 0, minor: 0 }, 'senior'));
-      expect(calibratedStage(coverage, 1)).toBeLessThanOrEqual(calibratedStage(coverage, 0));
+      expect(calibratedStage(coverage, 1, 'data')).toBeLessThanOrEqual(calibratedStage(coverage, 0, 'data'));
     }
   });
 
