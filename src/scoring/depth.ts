@@ -39,6 +39,7 @@ const REASON_PAIRS = ['in order', 'to avoid', 'to prevent', 'to keep', 'to catch
 const COMPARISON_WORDS = new Set([
   'vs', 'versus', 'tradeoff', 'tradeoffs', 'than', 'pros', 'cons', 'compared', 'beats', 'outperforms',
   'alternatively', 'alternative', 'downside', 'upside', 'drawback', 'but', 'however', 'while',
+  'trading', 'trade', 'weigh', 'weighed',
 ]);
 const COMPARISON_PAIRS = ['instead of', 'rather than', 'trade off', 'trade offs', 'compared to', 'compared with', 'as opposed', 'over a', 'over the'];
 const DECISION_WORDS = new Set([
