@@ -315,10 +315,10 @@ function checkFlag(
   } else {
     texts = everything.filter((t) => t.source !== 'follow-up');
   }
-  const triggers = findHits(compiled.phrases, texts, false).filter((h) => !h.cancelled && inContext(h, compiled));
+  const triggers = findHits(compiled.phrases, texts, false).filter((h) => !h.cancelled && said(h.text, h.start, h.end) && inContext(h, compiled));
   for (const id of flag.ruledOut) {
     const item = itemsById.get(id);
-    if (item) triggers.push(...findHits(item.phrases, texts, item.item.risk).filter((h) => h.cancelled && refusedNearby(h)));
+    if (item) triggers.push(...findHits(item.phrases, texts, item.item.risk).filter((h) => h.cancelled && said(h.text, h.start, h.end) && refusedNearby(h)));
   }
   if (triggers.length === 0) return null;
   if (flag.unlessItems.some((id) => covered.has(id))) return null;
@@ -358,6 +358,15 @@ function refusedNearby(hit: Hit): boolean {
   return false;
 }
 
+/** How far (in words) a `near` phrase may stand from the trigger. */
+const NEAR_WORDS = 10;
+
+/** The match is in the claim's own words, not in the heading or table header it is read under. */
+function said(text: Text, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (text.analysis.tokens[i]!.context) return false;
+  return true;
+}
+
 /** The clause around a match: from the last hard boundary (; : . dashes) before it to the next one. */
 function clauseOf(hit: Hit): [number, number] {
   const tokens = hit.text.analysis.tokens;
@@ -368,13 +377,20 @@ function clauseOf(hit: Hit): [number, number] {
   return [start, end];
 }
 
-/** A trigger's clause has one of the flag's `near` phrases (if any) and none of its `unlessNear` ones. */
+/** A trigger's sentence has one of the flag's `near` phrases (if any), and its clause none of its `unlessNear` ones. */
 function inContext(hit: Hit, compiled: CompiledFlag): boolean {
   if (compiled.near.length === 0 && compiled.unlessNear.length === 0) return true;
   const [start, end] = clauseOf(hit);
-  const within = (phrase: CompiledPhrase) => hit.text.index.find(phrase).some(([s, e]) => s >= start && e <= end);
-  if (compiled.near.length > 0 && !compiled.near.some(within)) return false;
-  return !compiled.unlessNear.some(within);
+  const within = (phrase: CompiledPhrase) => indexFor(hit.text, phrase).find(phrase).filter(([s, e]) => s >= start && e <= end);
+  // What makes a mistake must be said in the claim's own words, close by in its sentence ("if AUC
+  // beats the current model -> ship"); a correction counts in the clause, or in a heading above it.
+  const sentence = hit.text.analysis.sentences[hit.sentence]!;
+  const inSentence = (phrase: CompiledPhrase) =>
+    indexFor(hit.text, phrase)
+      .find(phrase)
+      .some(([s, e]) => s >= sentence.firstToken && e <= sentence.endToken && Math.min(Math.abs(s - hit.end), Math.abs(hit.start - e)) <= NEAR_WORDS && said(hit.text, s, e));
+  if (compiled.near.length > 0 && !compiled.near.some(inSentence)) return false;
+  return !compiled.unlessNear.some((p) => within(p).length > 0);
 }
 
 function isListOnly(analysis: Analysis): boolean {

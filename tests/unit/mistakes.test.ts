@@ -129,6 +129,11 @@ describe('absence is a miss, never a mistake', () => {
     expect(report.stages.flatMap((s) => s.items).find((i) => i.id === 'baseline')!.status).toBe('missed');
   });
 
+  it('reads a mistake in what was said, not in the heading above it', () => {
+    const report = scoreBuiltin('people-you-may-know', '## Serving and launch\n### Offline batch\n- A daily offline job scores candidates and writes the top 300 per member to a store.\n');
+    expect(report.redFlags.map((f) => f.id)).not.toContain('offline-only-launch');
+  });
+
   it('raises no mistake for an empty answer', () => {
     expect(scoreBuiltin('fraud-detection', '## Clarify\nWhat is the goal?\n').redFlags.filter((f) => f.rubric !== 'mlsd')).toEqual([]);
   });
