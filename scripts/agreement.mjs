@@ -50,7 +50,7 @@ export function scoreText(text, file, promptId, level = 'senior') {
   return { report, parsed };
 }
 
-const pct = (x) => x.toFixed(2);
+const pct = (x) => x.toFixed(3);
 const fmt = (r) => `P ${pct(r.precision)}  R ${pct(r.recall)}  F1 ${pct(r.f1)}`;
 
 // Prompts split in two halves by sorted id (alternating), for figures on a part not tuned on.

@@ -81,13 +81,14 @@ function labelOf(block: Block): string | null {
   return null;
 }
 
-/** "Goal: fewer fraud losses" is a note for "goal is fewer fraud losses": a short label then a colon. */
+/**
+ * "Goal: fewer fraud losses" is a note for "goal is fewer fraud losses": a label of up to three
+ * words then a colon, at the start of the claim or after a full stop ("eval: auc. online: ctr").
+ */
+const NOTE_LABEL = /(^|[.;]\s+)([^\s:;]+(?:\s+[^\s:;]+){0,2}):(?=\s)/g;
+
 function asStatement(claim: string): string {
-  const colon = claim.indexOf(':');
-  if (colon <= 0 || colon > 40 || claim[colon + 1] === '/') return claim;
-  const head = claim.slice(0, colon).trim();
-  if (!head || head.split(/\s+/).length > 3) return claim;
-  return `${head} is ${claim.slice(colon + 1)}`;
+  return claim.includes(':') ? claim.replace(NOTE_LABEL, '$1$2 is') : claim;
 }
 
 function statementOf(block: Block, tokens: Token[]): boolean {

@@ -76,7 +76,8 @@ export const METRIC_NAMES: readonly LexiconEntry[] = [
   { to: 'auc', forms: ['area under the curve', 'area under curve', 'roc auc', 'auroc', 'auc roc', 'rocauc'] },
   { to: 'pr auc', forms: ['area under the precision recall curve', 'auprc', 'average precision'] },
   { to: 'normalized entropy', forms: ['normalised entropy', 'ne', 'nce', 'normalized cross entropy', 'normalised cross entropy'], capitalsOnly: [] },
-  { to: 'log loss', forms: ['logloss'] },
+  // One word, so that "log" in it is never read as a log of events.
+  { to: 'logloss', forms: ['log loss'] },
   { to: 'binary cross entropy', forms: ['bce'] },
   { to: 'ctr', forms: ['click through rate', 'clickthrough rate', 'click rate'] },
   { to: 'cvr', forms: ['conversion rate'] },
@@ -107,15 +108,15 @@ export const LEXICON: readonly LexiconEntry[] = [...NOTE_FORMS, ...METRIC_NAMES,
 export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
   // Where the data comes from: a log, history or record, and taking from it.
   'data-source': [
-    'from|use|using|join|joined|collect|collected|pull|pulled|read|mine|mined log|logs|logged|history|histories|records|warehouse|snapshots|dump',
+    'from|use|using|join|joined|collect|collected|pull|pulled|read|mine|mined logs|logged|history|histories|records|warehouse|snapshots|dump',
     'data|dataset|examples|signal|labels|rows|training come|comes|coming|collected|sourced|drawn|taken|built|derived|pulled',
-    'logs|log|history|records contain|contains|have|has|hold|holds|give|gives|record|records',
+    'logs|history|records contain|contains|have|has|hold|holds|give|gives',
     'sources|source data|signal|signals|training|labels|examples',
     'data|dataset|examples|training be logged|logs|log|history|histories|records|events|reports|annotations|tickets|articles|docs|documents|transcripts|images|photos|catalog',
     'we|they have|has|got labels|reports|logs|history|annotations|tickets|records|articles|docs|documents|transcripts',
   ],
   // The goal stated as a note or sentence: "goal is ...", "Goal: ...", "objective = ...".
-  'goal-statement': ['goal|goals|objective|aim|purpose be', 'north star', 'what matters be', 'business want|wants|cares|care'],
+  'goal-statement': ['goal|goals|aim be', 'north star', 'what matters be', 'business want|wants|cares|care'],
   // What the model predicts: a probability or score of an outcome.
   'prediction-target': [
     'predict|predicts|predicting|estimate|estimates|estimating|model|models|output|outputs|score|scores probability|likelihood|chance|odds',
@@ -123,18 +124,25 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     'probability of',
   ],
   // Inputs and outputs of the model as a note: "input: user id", "given (user, item) -> score".
-  'model-io': ['input|inputs be', 'output|outputs be', 'input|inputs output|outputs', 'given|takes|take return|returns|output|outputs'],
+  'model-io': [
+    'input|inputs be', 'output|outputs be', 'input|inputs output|outputs', 'given|takes|take return|returns|output|outputs',
+    'per|for|each|every|given|score|scores|predict|predicts pair',
+    'each|every candidate|item|pair|user|post|video|ad|query|listing|event|request|notification|payment|image predict|predicts|score|scores|output|outputs|rank',
+  ],
   // A comparison of options with their gains and costs: a trade-off table or sentence.
   tradeoff: ['pros cons', 'gain|gains|benefit|benefits|advantage|advantages|strength|strengths cost|costs|drawback|drawbacks|downside|downsides|weakness|weaknesses|risk|risks', 'trade|tradeoff|tradeoffs off|between'],
   // Computing ahead of time and serving from storage, or on each request.
   'precompute-serve': [
     'computed|precomputed|compute|precompute|generated|scored|calculated ahead|advance|offline|nightly|daily|hourly|batch|periodically',
     'served|serve|read|looked|fetched cache|cached|store|table|lookup',
+    // Scoring triggered by an event, or done in or out of the request path.
+    'event|events|queue|stream|kafka|upload|uploaded|creation|created classification|classify|classified|scoring|scored|embed|embedded|inference',
+    'async|asynchronous|asynchronously|synchronous|synchronously|inline|blocking',
   ],
   // Splitting by time: train on the past, validate and test on what comes after.
   'time-split': [
     'train|training|fit before|earlier|past|older|until cutoff|date|day|week|weeks|month|time',
-    'validate|validation|test|testing|evaluate|eval|held after|later|following|next|newer|last',
+    'validate|validation|test|testing|evaluate|eval|held after|later|following|next|newer|last day|days|week|weeks|month|months|period|date|cutoff|time',
     'split|splits|splitting by|on time|date|day|week|timestamp',
     'cutoff date|time|day',
   ],
@@ -142,28 +150,48 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
   'label-definition': ['positive|positives negative|negatives', 'label|labels|labelled|labeled|target be|when|if|means|from|come|comes'],
   // An online measure: a rate or count watched in an experiment or live ("online: open rate, dau").
   'online-measure': [
-    'online|experiment|experiments|treatment|live rate|rates|ctr|cvr|dau|mau|sessions|session|revenue|retention|engagement|deflection|prevalence|csat|conversion|conversions|bookings|registrations|clicks|saves|watch|dwell|share|per',
+    'online|experiment|experiments|treatment|live rate|rates|ctr|cvr|dau|mau|sessions|revenue|retention|engagement|deflection|prevalence|csat|conversion|conversions|bookings|registrations|saves|dwell',
   ],
   // The kind of learning task, named by its form: a regression head, several task heads, a ranker.
   'task-type': [
-    'multi task|heads|head|model|net|network|learning|objective',
+    'multi|multitask task|tasks|heads|head',
     'head|heads predicting|predicts|for regress|regression|classification|classifier|probability',
     'supervised ranker|ranking|model|classifier',
     'retrieval augmented generation',
     'pointwise|pairwise|listwise ranker|ranking|model|loss|classifier|approach',
+    // Predicting the probability of an event is a binary classification, whatever it is called.
+    'predict|predicts|predicting|estimate|estimates probability',
   ],
   // Data shaped by what the system itself chose, and the exploration that corrects it.
   'exploration-data': [
     'explore|exploration|exploring|exploratory budget|slots|slot|traffic|slice|share|percent|boost|bucket',
-    'randomized|randomised|random slice|traffic|sample|bucket|arm|share|slots',
+    'randomized|randomised|random slice|traffic|bucket|arm|share|slots',
     'biased|bias what|toward|towards showed|shown|served|sent|flagged|surfaced|picked|chose',
     'learns|learn|trained|train own|its|previous|old|current predictions|decisions|recommendations|choices|outputs',
   ],
   // The training loss named as a note or sentence: "loss = log loss", "in-batch softmax", "InfoNCE".
   'loss-statement': [
-    'loss|objective with|using|use|uses|minimize|minimise|optimize|optimise|train|trained log|entropy|softmax|mse|mae|rmse|hinge|huber|focal|contrastive|triplet|infonce|bpr|quantile|pinball|weighted|pairwise|lambdarank',
+    'loss|objective with|using|use|uses|minimize|minimise|optimize|optimise|train|trained logloss|entropy|softmax|mse|mae|rmse|hinge|huber|focal|contrastive|triplet|infonce|bpr|quantile|pinball|weighted|pairwise|lambdarank',
     'softmax|infonce|bpr|focal|pinball|lambdarank|lambdamart',
     'weighted logistic regression',
+  ],
+  // Guarding against leakage by how the data is split: by time and never at random, no duplicates
+  // across the split, nothing seen from the future.
+  'leakage-guard': [
+    'split|splits|splitting|train time|date|dates|day|days|week|weeks|temporal|timestamp not|never|no random|randomly|shuffle|shuffled',
+    'future|later seen|see|sees|leak|leaks|peek|peeks',
+    'dedupe|dedup|deduplicate|deduplicated|duplicates before|across|between split|splits|train|test',
+    'unseen|never seen in|during training|train',
+  ],
+  // Features named as a group the candidate builds: "the features I would build fall into groups".
+  'feature-groups': ['features|feature|signals build|built|include|includes|cover|covers|groups|group|fall|compute|computed|derive|derived|engineer|engineered'],
+  // Watching how inputs or outputs are distributed over time: drift, in other words.
+  'distribution-watch': [
+    'track|tracks|tracking|monitor|monitors|monitoring|watch|watches|alert|alerts|compare|compares|check|checks|dashboard|dashboards feature|features|input|inputs|prediction|predictions|score|scores|label|labels distribution|distributions|null|nulls|histogram|histograms|stats|statistics|mix',
+  ],
+  // Time spent per step of serving: "lookup (~10 ms)", "ranker 50 ms on GPU".
+  'latency-breakdown': [
+    'ms|milliseconds lookup|lookups|fetch|fetching|retrieval|ranking|ranker|rerank|reranking|scoring|inference|index|ann|encoder|tower|generation|gpu|cpu|cache|hop',
   ],
   // Starting from something simple to beat.
   'simple-start': ['start|begin|open with simple|simplest|heuristic|heuristics|rule|rules|popularity|popular|logistic', 'bar|yardstick to beat', 'hand written|crafted|made rules|heuristics', 'nothing beats|beat'],

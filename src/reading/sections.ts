@@ -182,8 +182,12 @@ function findHeadings(blocks: Block[], lines: string[]): Heading[] {
  * title: its stage holds for the text right under it only.
  */
 function markTitles(headings: Heading[]): void {
+  // Only the document's single top heading can be its title.
+  const real = headings.filter((h) => !h.pseudo);
+  const top = Math.min(...real.map((h) => h.level));
+  if (real.filter((h) => h.level === top).length !== 1) return;
   headings.forEach((h, i) => {
-    if (h.own.length === 0 || h.pseudo) return;
+    if (h.own.length === 0 || h.pseudo || h.level !== top) return;
     const below = new Set<StageId>();
     for (let j = i + 1; j < headings.length && headings[j]!.level > h.level; j++) {
       for (const s of headings[j]!.own) if (!h.own.includes(s)) below.add(s);

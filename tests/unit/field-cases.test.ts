@@ -41,3 +41,14 @@ describe('own cases', () => {
     for (const kind of kinds) expect(own.filter((c) => c.kind === kind).length, kind).toBeGreaterThanOrEqual(2);
   });
 });
+
+describe('concept references in rubrics', () => {
+  it('are checked against the lexicon, with a suggestion', () => {
+    const rubric = [
+      'id: framework', 'title: T', 'items:', '  - id: baseline', '    stage: model', '    label: Baseline', '    weight: 1',
+      '    phrases: ["@simple-strat", "baseline"]', '    why: w', '    hint: h', '    followUp: f?',
+    ].join('\n');
+    const issues = buildCatalog([{ kind: 'rubric', file: 'framework.yaml', text: rubric, origin: 'user' }]).issues;
+    expect(issues.map((i) => i.message)).toEqual([expect.stringContaining('unknown concept "@simple-strat" (did you mean "@simple-start"?)')]);
+  });
+});
