@@ -1,13 +1,13 @@
-import { createRequire } from 'node:module';
 import { Argument, Command, CommanderError, Option } from 'commander';
 import { CliError, EXIT } from './errors.js';
+import { packageInfo } from './package-root.js';
 import type { GlobalOptions, Io } from './commands/io.js';
 import { CANDIDATE_LEVELS } from './scoring/report.js';
 import { colorLevel, loadChalk } from './ui/style.js';
 
 /** The commander program: commands and options, nothing else. Command modules load on demand. */
 
-const pkg = createRequire(import.meta.url)('../package.json') as { version: string };
+const pkg = packageInfo();
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 

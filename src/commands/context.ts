@@ -1,10 +1,10 @@
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Catalog, SourceFile } from '../content/catalog.js';
 import type { ContentIssue } from '../content/parse.js';
-import { cacheKey, listContent, readCache, writeCache } from '../io/content-cache.js';
+import { cacheKey, listContent, readCache, readShipped, writeCache } from '../io/content-cache.js';
 import { contentPlaces, readContent } from '../io/content-files.js';
 import { resolvePaths, type Paths } from '../io/paths.js';
+import { packageInfo } from '../package-root.js';
 import { stderrStyle, type GlobalOptions, type Io } from './io.js';
 
 export interface Loaded {
@@ -16,7 +16,7 @@ export interface Loaded {
   readIssues: ContentIssue[];
 }
 
-const version = (createRequire(import.meta.url)('../../package.json') as { version: string }).version;
+const version = packageInfo().version;
 
 /**
  * Reads all content from the search paths. With `cache`, an unchanged set of files is served from
@@ -29,16 +29,25 @@ export async function loadAll(io: Io, options: GlobalOptions, extra: SourceFile[
   const cacheFile = join(paths.cache, 'content.json');
   let key = '';
   if (useCache) {
-    key = cacheKey(version, await listContent(places));
-    const cached = await readCache(cacheFile, key);
+    const listing = listContent(places);
+    key = cacheKey(version, listing);
+    const cached = readCache(cacheFile, key, version);
     if (cached) return { catalog: cached, paths, files: [], readIssues: [] };
+    // Only built-in content (the usual first run, or the first after an upgrade): it was parsed at build time.
+    const required = new Set(places.filter((p) => p.required).map((p) => p.dir));
+    const onlyBuiltin = listing.every((l) => (typeof l === 'string' ? !required.has(l) : l.origin === 'built-in'));
+    const shipped = onlyBuiltin ? readShipped(paths.builtin, version, listing) : null;
+    if (shipped) {
+      writeCache(cacheFile, key, version, shipped);
+      return { catalog: shipped, paths, files: [], readIssues: [] };
+    }
   }
   const { files, issues } = await readContent(places);
   const { buildCatalog } = await import('../content/catalog.js');
   const all = [...files, ...extra];
   const catalog = buildCatalog(all);
   // Read problems (a missing --prompts-dir) are not cached: they must show every time.
-  if (useCache && issues.length === 0) await writeCache(cacheFile, key, catalog);
+  if (useCache && issues.length === 0) writeCache(cacheFile, key, version, catalog);
   return { catalog, paths, files: all, readIssues: issues };
 }
 

@@ -53,14 +53,10 @@ export async function loadSummaries(dir: string): Promise<Summaries> {
   const added: string[] = [];
   const problems: Summaries['problems'] = [];
   const present = new Set<string>();
+  const prefix = join(dir, '/'); // joined once: path.join per file costs as much as the stat
   for (const name of names) {
-    let info;
-    try {
-      info = statSync(join(dir, name));
-    } catch {
-      continue; // deleted meanwhile
-    }
-    if (!info.isFile()) continue;
+    const info = statSync(prefix + name, { throwIfNoEntry: false });
+    if (!info?.isFile()) continue; // deleted meanwhile, or not a file
     present.add(name);
     const known = state.rows.get(name);
     if (known && known[1] === info.size && known[2] === info.mtimeMs) continue;
@@ -213,56 +209,63 @@ async function save(file: string, dir: string, state: State, added: string[]): P
 }
 
 function summariesOf(state: State): SessionSummary[] {
-  const ids = state.sets.map((s) => s.items.map((i) => i[0]));
+  const sets = state.sets.map((s) => ({ ids: s.items.map((i) => i[0]), decoded: new Map<string, NotCovered[]>() }));
+  const none = { ids: [] as string[], decoded: new Map<string, NotCovered[]>() };
   const out: SessionSummary[] = [];
-  for (const row of state.rows.values()) out.push(new IndexedSummary(row, row[16] === null ? [] : ids[row[16]]!));
+  for (const row of state.rows.values()) out.push(new IndexedSummary(row, row[16] === null ? none : sets[row[16]]!));
   return out.sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
 }
 
-/** A summary read from a row; the items not covered are decoded only when asked for. */
+/**
+ * A summary read from a row. Fields are read from the row when asked for, so listing the latest rows
+ * of 50,000 costs little more than sorting them; the items not covered are decoded once per distinct
+ * pattern of a rubric set.
+ */
 class IndexedSummary implements SessionSummary {
-  readonly id: string;
-  readonly createdAt: string;
-  readonly prompt: string;
-  readonly level: SessionSummary['level'];
-  readonly kind: SessionSummary['kind'];
-  readonly status: SessionSummary['status'];
-  readonly overall: number | null;
-  readonly verdict: SessionSummary['verdict'];
-  readonly usedMs: number | null;
-  readonly durationMs: number | null;
-  readonly stageScores: Partial<Record<StageId, number>>;
-  readonly stageMs: Partial<Record<StageId, number>> | null;
-  readonly budgets: Partial<Record<StageId, number>> | null;
-  declare readonly mode?: string;
-  declare readonly candidate?: string;
-  readonly #missing: string;
+  readonly #row: Row;
+  readonly #set: { ids: readonly string[]; decoded: Map<string, NotCovered[]> };
+  #stageScores: Partial<Record<StageId, number>> | undefined;
 
-  constructor(row: Row, readonly itemIds: readonly string[]) {
-    this.id = row[3];
-    this.createdAt = row[4];
-    this.prompt = row[5];
-    this.level = row[6];
-    this.kind = row[7];
-    this.status = row[8];
-    this.overall = row[9];
-    this.verdict = row[10];
-    this.usedMs = row[11];
-    this.durationMs = row[12];
-    this.stageScores = byStage(row[13]);
-    this.stageMs = row[14] && byStage(row[14]);
-    this.budgets = row[15] && byStage(row[15]);
-    if (row[18] !== null) Object.assign(this, { mode: row[18] });
-    if (row[19] !== null) Object.assign(this, { candidate: row[19] });
-    this.#missing = row[17];
+  constructor(row: Row, set: { ids: readonly string[]; decoded: Map<string, NotCovered[]> }) {
+    this.#row = row;
+    this.#set = set;
   }
 
+  get id(): string { return this.#row[3]; }
+  get createdAt(): string { return this.#row[4]; }
+  get prompt(): string { return this.#row[5]; }
+  get level(): SessionSummary['level'] { return this.#row[6]; }
+  get kind(): SessionSummary['kind'] { return this.#row[7]; }
+  get status(): SessionSummary['status'] { return this.#row[8]; }
+  get overall(): number | null { return this.#row[9]; }
+  get verdict(): SessionSummary['verdict'] { return this.#row[10]; }
+  get usedMs(): number | null { return this.#row[11]; }
+  get durationMs(): number | null { return this.#row[12]; }
+  get stageScores(): Partial<Record<StageId, number>> { return (this.#stageScores ??= byStage(this.#row[13])); }
+  get stageMs(): Partial<Record<StageId, number>> | null { return this.#row[14] && byStage(this.#row[14]); }
+  get budgets(): Partial<Record<StageId, number>> | null { return this.#row[15] && byStage(this.#row[15]); }
+  get mode(): string | undefined { return this.#row[18] ?? undefined; }
+  get candidate(): string | undefined { return this.#row[19] ?? undefined; }
+  get itemIds(): readonly string[] { return this.#set.ids; }
+
   get notCovered(): NotCovered[] {
-    if (!this.#missing) return [];
-    return this.#missing.split(' ').map((part) => ({
-      id: this.itemIds[Number.parseInt(part, 10)]!,
-      status: LETTER_STATUS[part.at(-1) as keyof typeof LETTER_STATUS],
-    }));
+    const code = this.#row[17];
+    if (!code) return [];
+    let list = this.#set.decoded.get(code);
+    if (!list) {
+      list = code.split(' ').map((part) => ({ id: this.#set.ids[Number.parseInt(part, 10)]!, status: LETTER_STATUS[part.at(-1) as keyof typeof LETTER_STATUS] }));
+      this.#set.decoded.set(code, list);
+    }
+    return list;
+  }
+
+  /** The plain fields, as summarize() gives them (for JSON and for comparing). */
+  toJSON(): SessionSummary {
+    const { id, createdAt, prompt, level, kind, status, overall, verdict, usedMs, durationMs, stageScores, notCovered, itemIds, stageMs, budgets, mode, candidate } = this;
+    return {
+      id, createdAt, prompt, level, kind, status, overall, verdict, usedMs, durationMs, stageScores, notCovered, itemIds, stageMs, budgets,
+      ...(mode !== undefined ? { mode } : {}), ...(candidate !== undefined ? { candidate } : {}),
+    };
   }
 }
 
