@@ -120,12 +120,12 @@ function toRow(name: string, size: number, mtimeMs: number, record: SessionRecor
     set = index;
     notCovered = items.flatMap((item, k) => (item.status === 'covered' ? [] : [`${k}${STATUS_LETTER[item.status]}`])).join(' ');
   }
-  const stage = (values: Partial<Record<StageId, number>> | undefined) => (values ? STAGE_IDS.map((id) => values[id] ?? null) : null);
+  const stage = (values: Partial<Record<StageId, number>> | undefined) => (values ? STAGE_IDS.map((id) => values[id] ?? '-').join(' ') : null);
   const extra = record as unknown as { mode?: unknown; candidate?: unknown };
   return [
     name, size, mtimeMs, record.id, record.createdAt, record.prompt, record.level, record.kind, record.status,
     report?.overall ?? null, report?.verdict ?? null, record.interview?.usedMs ?? null, record.interview?.durationMs ?? null,
-    STAGE_IDS.map((id) => report?.stages.find((s) => s.id === id)?.score ?? null),
+    STAGE_IDS.map((id) => report?.stages.find((s) => s.id === id)?.score ?? '-').join(' '),
     stage(record.interview?.stageMs), stage(record.interview?.budgets), set, notCovered,
     typeof extra.mode === 'string' ? extra.mode : null, typeof extra.candidate === 'string' ? extra.candidate : null,
   ];
@@ -175,10 +175,7 @@ function readIndex(file: string): State {
       }
     }
     for (const row of state.rows.values()) {
-      const set = row[16] === null ? null : state.sets[row[16]]!;
-      for (const part of row[17] ? row[17].split(' ') : []) {
-        if (!set || Number.parseInt(part, 10) >= set.items.length) throw new Error('item out of its set');
-      }
+      if (row[17] && largestIndex(row[17]) >= (row[16] === null ? 0 : state.sets[row[16]]!.items.length)) throw new Error('item out of its set');
     }
   } catch {
     return emptyState(false);
@@ -242,8 +239,8 @@ class IndexedSummary implements SessionSummary {
   get usedMs(): number | null { return this.#row[11]; }
   get durationMs(): number | null { return this.#row[12]; }
   get stageScores(): Partial<Record<StageId, number>> { return (this.#stageScores ??= byStage(this.#row[13])); }
-  get stageMs(): Partial<Record<StageId, number>> | null { return this.#row[14] && byStage(this.#row[14]); }
-  get budgets(): Partial<Record<StageId, number>> | null { return this.#row[15] && byStage(this.#row[15]); }
+  get stageMs(): Partial<Record<StageId, number>> | null { return this.#row[14] === null ? null : byStage(this.#row[14]); }
+  get budgets(): Partial<Record<StageId, number>> | null { return this.#row[15] === null ? null : byStage(this.#row[15]); }
   get mode(): string | undefined { return this.#row[18] ?? undefined; }
   get candidate(): string | undefined { return this.#row[19] ?? undefined; }
   get itemIds(): readonly string[] { return this.#set.ids; }
@@ -269,12 +266,27 @@ class IndexedSummary implements SessionSummary {
   }
 }
 
-function byStage(values: ReadonlyArray<number | null>): Partial<Record<StageId, number>> {
+function byStage(values: string): Partial<Record<StageId, number>> {
   const out: Partial<Record<StageId, number>> = {};
-  values.forEach((v, i) => {
-    if (v !== null) out[STAGE_IDS[i]!] = v;
+  values.split(' ').forEach((v, i) => {
+    if (v !== '-') out[STAGE_IDS[i]!] = Number(v);
   });
   return out;
+}
+
+/** The largest item position in "3m 5p 9n", read without splitting (50,000 rows are checked on every run). */
+function largestIndex(code: string): number {
+  let largest = -1;
+  let value = 0;
+  for (let i = 0; i < code.length; i++) {
+    const c = code.charCodeAt(i);
+    if (c >= 48 && c <= 57) value = value * 10 + (c - 48);
+    else if (c !== 32) {
+      if (value > largest) largest = value;
+      value = 0;
+    }
+  }
+  return largest;
 }
 
 function itemInfo(sets: readonly SetLine[]): ItemInfo {
