@@ -66,14 +66,17 @@ export function computeStats(sessions: readonly SessionSummary[], info: ItemInfo
     .filter((i) => i.missed > 0)
     .sort((a, b) => b.missed - a.missed || b.missed / b.seen - a.missed / a.seen || a.id.localeCompare(b.id))
     .slice(0, top);
-  const practices = sessions.filter((s) => s.stageMs && s.budgets);
+  const practices = sessions.flatMap((s) => {
+    const { stageMs, budgets } = s;
+    return stageMs && budgets ? [{ stageMs, budgets }] : [];
+  });
   const overBudget = STAGES.map((stage) => {
     let over = 0;
     let reached = 0;
     let overMs = 0;
     for (const s of practices) {
-      const used = s.stageMs![stage.id];
-      const budget = s.budgets![stage.id];
+      const used = s.stageMs[stage.id];
+      const budget = s.budgets[stage.id];
       if (used === undefined || budget === undefined) continue;
       reached++;
       if (used > budget) {

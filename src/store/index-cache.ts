@@ -41,6 +41,7 @@ interface State {
   valid: boolean;
 }
 
+/** The summaries of every session in `dir`, newest first, brought up to date with the files and saved back. */
 export async function loadSummaries(dir: string): Promise<Summaries> {
   let names: string[];
   try {
@@ -56,7 +57,11 @@ export async function loadSummaries(dir: string): Promise<Summaries> {
   const prefix = join(dir, '/'); // joined once: path.join per file costs as much as the stat
   for (const name of names) {
     const info = statSync(prefix + name, { throwIfNoEntry: false });
-    if (!info?.isFile()) continue; // deleted meanwhile, or not a file
+    if (!info) continue; // deleted meanwhile
+    if (!info.isFile()) {
+      problems.push({ file: prefix + name, reason: 'not a regular file' }); // a FIFO would block the read
+      continue;
+    }
     present.add(name);
     const known = state.rows.get(name);
     if (known && known[1] === info.size && known[2] === info.mtimeMs) continue;
@@ -222,6 +227,8 @@ class IndexedSummary implements SessionSummary {
   readonly #row: Row;
   readonly #set: { ids: readonly string[]; decoded: Map<string, NotCovered[]> };
   #stageScores: Partial<Record<StageId, number>> | undefined;
+  #stageMs: Partial<Record<StageId, number>> | null | undefined;
+  #budgets: Partial<Record<StageId, number>> | null | undefined;
 
   constructor(row: Row, set: { ids: readonly string[]; decoded: Map<string, NotCovered[]> }) {
     this.#row = row;
@@ -239,8 +246,8 @@ class IndexedSummary implements SessionSummary {
   get usedMs(): number | null { return this.#row[11]; }
   get durationMs(): number | null { return this.#row[12]; }
   get stageScores(): Partial<Record<StageId, number>> { return (this.#stageScores ??= byStage(this.#row[13])); }
-  get stageMs(): Partial<Record<StageId, number>> | null { return this.#row[14] === null ? null : byStage(this.#row[14]); }
-  get budgets(): Partial<Record<StageId, number>> | null { return this.#row[15] === null ? null : byStage(this.#row[15]); }
+  get stageMs(): Partial<Record<StageId, number>> | null { return this.#stageMs === undefined ? (this.#stageMs = this.#row[14] === null ? null : byStage(this.#row[14])) : this.#stageMs; }
+  get budgets(): Partial<Record<StageId, number>> | null { return this.#budgets === undefined ? (this.#budgets = this.#row[15] === null ? null : byStage(this.#row[15])) : this.#budgets; }
   get mode(): string | undefined { return this.#row[18] ?? undefined; }
   get candidate(): string | undefined { return this.#row[19] ?? undefined; }
   get itemIds(): readonly string[] { return this.#set.ids; }

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -120,6 +121,14 @@ describe('the session index', () => {
     // Half a line at the end (a crash while appending) loses only that line: its file is read again.
     writeFileSync(indexFile(dir), `${text}["bb.json",1,`);
     expect(plain((await loadSummaries(dir)).summaries)).toEqual(good);
+  });
+
+  it.skipIf(process.platform === 'win32')('skips a FIFO among the sessions with a warning instead of blocking on it', async () => {
+    await saveSession(dir, record('a', 'We use a neural network.'));
+    expect(spawnSync('mkfifo', [join(dir, 'pipe.json')]).status).toBe(0);
+    const loaded = await loadSummaries(dir);
+    expect(loaded.summaries.map((s) => s.id)).toEqual(['a']);
+    expect(loaded.problems).toEqual([{ file: join(dir, 'pipe.json'), reason: 'not a regular file' }]);
   });
 
   it('is empty, not an error, when nothing was saved yet', async () => {
