@@ -148,17 +148,17 @@ function readIndex(file: string): State {
   } catch {
     return emptyState(false);
   }
-  const lines = text.split('\n');
-  // A crash while appending can leave half a line at the end: drop it; its file is read again.
-  const clean = lines.at(-1) === '';
-  lines.pop();
+  // A crash while appending can leave half a line at the end: it is dropped, and its file read again.
   const state = emptyState(true);
-  state.clean = clean;
-  state.lines = lines.length;
+  state.clean = text.endsWith('\n');
   try {
-    if (!headerSchema.safeParse(JSON.parse(lines[0] ?? '')).success) return emptyState(false);
-    for (let i = 1; i < lines.length; i++) {
-      const value: unknown = JSON.parse(lines[i]!);
+    let start = text.indexOf('\n') + 1;
+    if (start === 0 || !headerSchema.safeParse(JSON.parse(text.slice(0, start - 1))).success) return emptyState(false);
+    state.lines = 1;
+    // Line by line without splitting the text into an array: 50,000 rows are read on every run.
+    for (let end = text.indexOf('\n', start); end >= 0; start = end + 1, end = text.indexOf('\n', start)) {
+      state.lines++;
+      const value: unknown = JSON.parse(text.slice(start, end));
       if (Array.isArray(value)) {
         const row = rowSchema.parse(value);
         if (row[16] !== null && !state.sets[row[16]]) throw new Error('row of an unknown item set');
@@ -213,9 +213,8 @@ async function save(file: string, dir: string, state: State, added: string[]): P
 function summariesOf(state: State): SessionSummary[] {
   const sets = state.sets.map((s) => ({ ids: s.items.map((i) => i[0]), decoded: new Map<string, NotCovered[]>() }));
   const none = { ids: [] as string[], decoded: new Map<string, NotCovered[]>() };
-  const out: SessionSummary[] = [];
-  for (const row of state.rows.values()) out.push(new IndexedSummary(row, row[16] === null ? none : sets[row[16]]!));
-  return out.sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
+  const rows = [...state.rows.values()].sort((a, b) => (a[4] < b[4] ? 1 : a[4] > b[4] ? -1 : a[3] < b[3] ? 1 : a[3] > b[3] ? -1 : 0));
+  return rows.map((row) => new IndexedSummary(row, row[16] === null ? none : sets[row[16]]!));
 }
 
 /**
