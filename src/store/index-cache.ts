@@ -246,7 +246,7 @@ class IndexedSummary implements SessionSummary {
   get durationMs(): number | null { return this.#row[12]; }
   get stageScores(): Partial<Record<StageId, number>> { return (this.#stageScores ??= byStage(this.#row[13])); }
   get stageMs(): Partial<Record<StageId, number>> | null { return this.#stageMs === undefined ? (this.#stageMs = this.#row[14] === null ? null : byStage(this.#row[14])) : this.#stageMs; }
-  get budgets(): Partial<Record<StageId, number>> | null { return this.#budgets === undefined ? (this.#budgets = this.#row[15] === null ? null : byStage(this.#row[15])) : this.#budgets; }
+  get budgets(): Partial<Record<StageId, number>> | null { return this.#budgets === undefined ? (this.#budgets = this.#row[15] === null ? null : budgetsOf(this.#row[15])) : this.#budgets; }
   get mode(): string | undefined { return this.#row[18] ?? undefined; }
   get candidate(): string | undefined { return this.#row[19] ?? undefined; }
   get itemIds(): readonly string[] { return this.#set.ids; }
@@ -274,10 +274,23 @@ class IndexedSummary implements SessionSummary {
 
 function byStage(values: string): Partial<Record<StageId, number>> {
   const out: Partial<Record<StageId, number>> = {};
-  values.split(' ').forEach((v, i) => {
-    if (v !== '-') out[STAGE_IDS[i]!] = Number(v);
-  });
+  let stage = 0;
+  let start = 0;
+  for (let i = 0; i <= values.length; i++) {
+    if (i < values.length && values.charCodeAt(i) !== 32) continue;
+    if (values.charCodeAt(start) !== 45) out[STAGE_IDS[stage]!] = Number(values.slice(start, i)); // "-": no value
+    stage++;
+    start = i + 1;
+  }
   return out;
+}
+
+/** Budgets repeat from session to session (same length, same budgets): decoded once, shared read-only. */
+const sharedBudgets = new Map<string, Partial<Record<StageId, number>>>();
+function budgetsOf(values: string): Partial<Record<StageId, number>> {
+  let found = sharedBudgets.get(values);
+  if (!found) sharedBudgets.set(values, (found = Object.freeze(byStage(values))));
+  return found;
 }
 
 /** The largest item position in "3m 5p 9n", read without splitting (50,000 rows are checked on every run). */

@@ -6,6 +6,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { computeStats } from '../../src/progress/stats.js';
 import { indexFile, loadSummaries } from '../../src/store/index-cache.js';
 import { INDEX_FORMAT } from '../../src/store/index-schema.js';
+import { stageBudgets } from '../../src/interview/budgets.js';
+import type { InterviewState } from '../../src/interview/session.js';
 import type { SessionRecord } from '../../src/store/session.js';
 import { saveSession } from '../../src/store/sessions.js';
 import { summarize, type ItemInfo } from '../../src/store/summary.js';
@@ -20,6 +22,12 @@ afterEach(() => rmSync(join(dir, '..'), { recursive: true, force: true }));
 const record = (id: string, text: string, extra: Partial<SessionRecord> = {}): SessionRecord => ({
   schema: 1, id, kind: 'score', createdAt: `2026-01-01T00:00:0${id.length % 10}.000Z`, updatedAt: '', prompt: 'p', level: 'senior', status: 'finished',
   answers: { sections: { model: text } }, report: score({ sections: { model: text } }), ...extra,
+});
+
+const interview = (stageMs: InterviewState['stageMs']): InterviewState => ({
+  schema: 1, id: 'x', promptId: 'p', level: 'senior', durationMs: 2_700_000, budgets: stageBudgets(45), createdAt: '2026-01-01T00:00:00.000Z',
+  status: 'finished', usedMs: 1_500_000, stage: 'monitoring', phase: 'answer', clarify: [], answers: {}, followUps: [], pending: [],
+  stageMs, draft: '', warned: [], clockAt: null,
 });
 
 /** The summaries as plain data (the index's are objects with getters). */
@@ -55,6 +63,8 @@ describe('the session index', () => {
       record('a', 'We use a neural network.'),
       record('bb', 'A logistic regression baseline, then gradient boosted trees.', { kind: 'practice', status: 'interrupted' }),
       record('ccc', 'Nothing relevant.', { report: undefined, status: 'active', kind: 'practice' }),
+      record('dddd', 'A logistic regression baseline; we monitor drift.', { kind: 'practice', interview: interview({ clarify: 250_000, data: 512_345 }) }),
+      record('eeeee', 'We retrain weekly.', { kind: 'practice', interview: interview({ model: 700_000, monitoring: 1 }) }),
     ];
     for (const r of records) await saveSession(dir, r);
     const info: ItemInfo = {};
@@ -63,7 +73,11 @@ describe('the session index', () => {
     expect(plain(loaded.summaries)).toEqual(plain(direct));
     expect(loaded.items).toEqual(info);
     // Sessions of one rubric set share the list of its items.
-    expect(loaded.summaries[1]!.itemIds).toBe(loaded.summaries[2]!.itemIds);
+    const byId = (id: string) => loaded.summaries.find((x) => x.id === id)!;
+    expect(byId('a').itemIds).toBe(byId('bb').itemIds);
+    expect(byId('a').itemIds).toBe(byId('dddd').itemIds);
+    expect(byId('dddd').stageMs).toEqual({ clarify: 250_000, data: 512_345 });
+    expect(byId('eeeee').budgets).toEqual(stageBudgets(45));
     expect(computeStats(loaded.summaries, loaded.items)).toEqual(computeStats(direct, info));
   });
 
