@@ -1,8 +1,16 @@
 import { Argument, Command, CommanderError, Option } from 'commander';
 import { CliError, EXIT } from './errors.js';
 import { packageInfo } from './package-root.js';
+import { minutes, wholeNumber } from './option-parsers.js';
+import type { DrillOptions } from './commands/drill.js';
+import type { InterviewOptions } from './commands/interview.js';
 import type { GlobalOptions, Io } from './commands/io.js';
+import type { NewOptions } from './commands/new.js';
+import type { PracticeOptions, ResumeOptions } from './commands/practice.js';
+import type { ReviewOptions } from './commands/review.js';
+import type { ScoreOptions } from './commands/score.js';
 import { CANDIDATE_LEVELS } from './scoring/report.js';
+import { closest } from './text/closest.js';
 import { colorLevel, loadChalk } from './ui/style.js';
 
 /** The commander program: commands and options, nothing else. Command modules load on demand. */
@@ -16,7 +24,8 @@ export function buildProgram(io: Io, readStdin: () => Promise<string>): { progra
   const run = (fn: () => Promise<number>) => async () => {
     result.code = await fn();
   };
-  const globals = (command: Command) => command.optsWithGlobals<GlobalOptions>();
+  /** The command's options merged with the program's; their types hold because every option is parsed and checked where it is declared. */
+  const globals = <T extends GlobalOptions = GlobalOptions>(command: Command) => command.optsWithGlobals<T>();
 
   const program = new Command('mlsd')
     .description('A terminal coach for machine-learning system design interviews.')
@@ -37,20 +46,24 @@ export function buildProgram(io: Io, readStdin: () => Promise<string>): { progra
       `
 Examples:
   mlsd practice ad-click-prediction --duration 60 --level staff
+  mlsd interview news-feed --candidate "Sam"     (you ask the questions, mlsd keeps the sheet)
   mlsd prompts list
   mlsd score my-answer.md --prompt ad-click-prediction
   mlsd score my-answer.yaml --prompt video-recommendation --level staff --json
   mlsd schema rubric > rubric.schema.json
 
 User content lives in $XDG_CONFIG_HOME/mlsd/{prompts,rubrics} (MLSD_HOME overrides);
-MLSD_PROMPTS_PATH lists prompt packs. Exit codes: 0 ok, 1 check failed, 2 usage or input error.`,
+MLSD_PROMPTS_PATH lists prompt packs. Exit codes: 0 ok, 1 check failed, 2 usage or input error,
+130 interrupted (Ctrl-C).`,
     );
 
   program
     .command('score')
     .description('score a written answer against the checklists of a prompt')
     .argument('<answers-file>', 'the answer: .yaml (stage-id: text), .md with a heading per stage, or plain text; - reads stdin')
-    .requiredOption('-p, --prompt <id>', 'the prompt the answer is for (see `mlsd prompts list`)')
+    .option('-p, --prompt <id>', 'the prompt the answer is for (required; see `mlsd prompts list`)')
+    // Checked after commander's own checks, so `score --bogus` reports the unknown option first.
+    .hook('preAction', (command) => requireOption(command, 'prompt'))
     .addOption(new Option('-l, --level <level>', 'the level you are interviewing for').choices(CANDIDATE_LEVELS).default('senior'))
     .option('--json', 'print the report as JSON (stable shape, see README)')
     .option('--save', 'save the scored answer in your history')
@@ -62,38 +75,87 @@ id, title or a common name ("Metrics" is evaluation, "Feature engineering" is da
 such headings is scored as a whole.`,
     )
     .action((file: string, _opts: unknown, command: Command) =>
-      run(async () => (await import('./commands/score.js')).scoreCommand(file, globals(command) as never, io, readStdin))(),
+      run(async () => (await import('./commands/score.js')).scoreCommand(file, globals<ScoreOptions>(command), io, readStdin))(),
     );
 
   program
     .command('practice')
     .description('a timed mock interview in the terminal, stage by stage, scored at the end')
     .argument('[prompt-id]', 'the prompt to practise (default: a random one you have not practised lately)')
-    .option('-d, --duration <minutes>', 'length of the interview in minutes', (v) => Number(v), 45)
+    .option('-d, --duration <minutes>', 'length of the interview in minutes (1-180)', minutes, 45)
     .addOption(new Option('-l, --level <level>', 'the level you are interviewing for').choices(CANDIDATE_LEVELS).default('senior'))
     .option('-t, --tag <tag>', 'pick a random prompt with this tag')
     .option('-e, --editor', 'answer each stage in $VISUAL / $EDITOR instead of inline')
     .addHelpText(
       'after',
       `
-Keys: Enter starts a new line; Enter on an empty line submits the answer. Ctrl-C pauses: the session is
-saved and \`mlsd resume\` continues it with the time that was left. Every answer is saved as you go.`,
+The answer box: a small editor with a live clock; long answers scroll in it.
+  Enter             new line; on an empty last line (Enter twice) it submits
+  Ctrl-D            submit
+  paste             kept as it is, blank lines too; a paste never submits
+  arrows            move; Up and Down walk wrapped lines row by row
+  Home End          start and end of the line (also Ctrl-A, Ctrl-E)
+  PgUp PgDn         a screen up or down; Ctrl-Home, Ctrl-End: whole answer
+  Backspace Delete  delete; at a line's start or end they join lines
+  Ctrl-W Ctrl-U     delete the word before; delete to the line's start
+  Ctrl-K            delete to the line's end
+  Ctrl-Left/Right   a word left or right (also Alt-B, Alt-F)
+  Ctrl-C            asks whether to quit; the clock runs while it asks
+In clarify, Enter asks the line (pasted lines ask one question each) and
+Enter on an empty line moves on. Warnings (a stage over budget, 5 and 1
+minutes left) appear in the box when they happen.
+
+What you type is saved within a second. Quitting, closing the terminal
+(SIGHUP) or SIGTERM keep the session as interrupted; \`mlsd resume\` goes on
+with the time that was left. A session with nothing typed is not kept.
+With --editor, a graphical editor needs its wait flag: VISUAL="code --wait".`,
     )
     .action((promptId: string | undefined, _opts: unknown, command: Command) =>
-      run(async () => (await import('./commands/practice.js')).practiceCommand(promptId, globals(command) as never, io))(),
+      run(async () => (await import('./commands/practice.js')).practiceCommand(promptId, globals<PracticeOptions>(command), io))(),
+    );
+
+  program
+    .command('interview')
+    .description("the interviewer's live sheet for a peer mock interview: briefing, marks, follow-ups, facts, report")
+    .argument('[prompt-id]', 'the prompt to ask (default: a random one not used lately)')
+    .option('-d, --duration <minutes>', 'length of the interview in minutes (1-180)', minutes, 45)
+    .addOption(new Option('-l, --level <level>', 'the level the candidate is interviewing for').choices(CANDIDATE_LEVELS).default('senior'))
+    .option('-t, --tag <tag>', 'pick a random prompt with this tag')
+    .option('-c, --candidate <name>', 'who is being interviewed (shown in history and the report)')
+    .option('-a, --answers <file>', "the candidate's own notes or transcript, read at the end and scored beside your marks")
+    .addHelpText(
+      'after',
+      `
+For the person asking the questions. The briefing comes first: the prompt to read out, what a strong
+answer covers, and the facts to give only when asked. Enter starts the clock.
+
+Keys on the sheet:
+  up/down (j/k)   move between checklist items and red flags
+  c  covered      p  covered after prompting      w  wrong (on a red flag: heard it)
+  space or u      take the mark off (pressing the same mark again does too)
+  n  a note on this stage          f  find the fact to read out for their question
+  right/left or 1-7   change stage (candidates wander; time counts where the sheet is)
+  b  briefing again                e  end the interview and show the report
+  Ctrl-C  pause (everything is saved); q or Ctrl-C again quits, \`mlsd resume\` continues
+
+The report is the same as \`mlsd score\`, built from your marks; \`mlsd review <id> --format md\`
+exports it for the candidate.`,
+    )
+    .action((promptId: string | undefined, _opts: unknown, command: Command) =>
+      run(async () => (await import('./commands/interview.js')).interviewCommand(promptId, globals<InterviewOptions>(command), io))(),
     );
 
   program
     .command('resume')
-    .description('continue an interrupted practice session')
+    .description('continue an interrupted practice session or peer interview')
     .argument('[session-id]', 'the session id or a unique prefix (default: the latest interrupted one)')
     .option('-e, --editor', 'answer in $VISUAL / $EDITOR instead of inline')
     .action((id: string | undefined, _opts: unknown, command: Command) =>
-      run(async () => (await import('./commands/practice.js')).resumeCommand(id, globals(command) as never, io))(),
+      run(async () => (await import('./commands/resume.js')).resumeAny(id, globals<ResumeOptions>(command), io))(),
     );
 
   const prompts = program.command('prompts').description('list, show, create and validate interview prompts');
-  prompts.action(() => prompts.outputHelp());
+  groupWithoutDefault(prompts);
   prompts
     .command('list')
     .description('list the prompts you can practise')
@@ -112,7 +174,7 @@ saved and \`mlsd resume\` continues it with the time that was left. Every answer
     .description('create a prompt interactively: a commented YAML file that validates')
     .option('-o, --out <file>', 'where to write it (default: your prompt directory)')
     .option('-f, --force', 'overwrite an existing file without asking')
-    .action((_opts: unknown, command: Command) => run(async () => (await import('./commands/new.js')).newCommand('prompt', globals(command) as never, io))());
+    .action((_opts: unknown, command: Command) => run(async () => (await import('./commands/new.js')).newCommand('prompt', globals<NewOptions>(command), io))());
   prompts
     .command('validate')
     .description('check prompt files: every error with file:line:col, exit 1 on any error')
@@ -123,7 +185,7 @@ saved and \`mlsd resume\` continues it with the time that was left. Every answer
     );
 
   const rubrics = program.command('rubrics').description('list, show, create and validate scoring rubrics');
-  rubrics.action(() => rubrics.outputHelp());
+  groupWithoutDefault(rubrics);
   rubrics
     .command('list')
     .description('list the rubrics and the prompts that use them')
@@ -141,7 +203,7 @@ saved and \`mlsd resume\` continues it with the time that was left. Every answer
     .description('create a rubric interactively: a commented YAML file that validates')
     .option('-o, --out <file>', 'where to write it (default: your rubric directory)')
     .option('-f, --force', 'overwrite an existing file without asking')
-    .action((_opts: unknown, command: Command) => run(async () => (await import('./commands/new.js')).newCommand('rubric', globals(command) as never, io))());
+    .action((_opts: unknown, command: Command) => run(async () => (await import('./commands/new.js')).newCommand('rubric', globals<NewOptions>(command), io))());
   rubrics
     .command('validate')
     .description('check rubric files: every error with file:line:col, exit 1 on any error')
@@ -174,7 +236,7 @@ saved and \`mlsd resume\` continues it with the time that was left. Every answer
     .option('-o, --out <file>', 'write to a file instead of the terminal')
     .option('-c, --compare <ids...>', 'two sessions side by side: score deltas per stage, items gained and lost')
     .action((id: string | undefined, _opts: unknown, command: Command) =>
-      run(async () => (await import('./commands/review.js')).reviewCommand(id, globals(command) as never, io))(),
+      run(async () => (await import('./commands/review.js')).reviewCommand(id, globals<ReviewOptions>(command), io))(),
     );
 
   program
@@ -187,8 +249,8 @@ saved and \`mlsd resume\` continues it with the time that was left. Every answer
     .command('drill')
     .description('spaced repetition (FSRS) over the checklist items you miss')
     .option('-a, --all', 'practise even when no card is due')
-    .option('-n, --limit <n>', 'cards in this drill', (v) => Number.parseInt(v, 10), 5)
-    .action((_opts: unknown, command: Command) => run(async () => (await import('./commands/drill.js')).drillCommand(globals(command) as never, io))());
+    .option('-n, --limit <n>', 'cards in this drill (1-1000)', wholeNumber(1, 1000), 5)
+    .action((_opts: unknown, command: Command) => run(async () => (await import('./commands/drill.js')).drillCommand(globals<DrillOptions>(command), io))());
 
   program
     .command('schema')
@@ -201,6 +263,29 @@ saved and \`mlsd resume\` continues it with the time that was left. Every answer
     command.exitOverride().configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
   }
   return { program, result };
+}
+
+/**
+ * A command group (`prompts`, `rubrics`): alone it shows its help on stdout (exit 0); followed by a word that
+ * is none of its subcommands it fails as commander does for the program: "unknown command 'frob'", with a
+ * suggestion, exit 2.
+ */
+function groupWithoutDefault(group: Command): void {
+  group.usage('[options] [command]').argument('[command]').action((name: string | undefined) => {
+    if (name === undefined) {
+      group.outputHelp();
+      return;
+    }
+    const near = closest(name, group.commands.map((c) => c.name()));
+    group.error(`error: unknown command '${name}'${near ? `\n(Did you mean ${near}?)` : ''}`, { code: 'commander.unknownCommand', exitCode: EXIT.usage });
+  });
+}
+
+/** Fails as commander does for a missing mandatory option, naming the option's flags. */
+function requireOption(command: Command, key: string): void {
+  if (command.getOptionValue(key) !== undefined) return;
+  const option = command.options.find((o) => o.attributeName() === key);
+  command.error(`error: required option '${option?.flags ?? `--${key}`}' not specified`, { code: 'commander.missingMandatoryOptionValue', exitCode: EXIT.usage });
 }
 
 /** Runs the CLI and returns the exit code; errors become one clear line on stderr. */
@@ -226,6 +311,22 @@ export async function main(argv: string[], io: Io, readStdin: () => Promise<stri
       for (const line of error.details) io.stderr.write(`  ${line}\n`);
       return error.exitCode;
     }
+    // A file that cannot be read is bad input (2); one that cannot be written is a failure (1). Never a stack trace.
+    if (error instanceof Error && error.name === 'ReadError' && 'file' in error && 'reason' in error) {
+      io.stderr.write(`mlsd: ${String(error.file)}: ${String(error.reason)}\n`);
+      return EXIT.usage;
+    }
+    if (error instanceof Error && error.name === 'WriteError') {
+      io.stderr.write(`mlsd: ${error.message}\n`);
+      return EXIT.failure;
+    }
+    const code = (error as NodeJS.ErrnoException | null)?.code;
+    if (error instanceof Error && code && typeof (error as NodeJS.ErrnoException).syscall === 'string') {
+      const { describeCode } = await import('./io/read.js');
+      const path = (error as NodeJS.ErrnoException).path;
+      io.stderr.write(`mlsd: ${(error as NodeJS.ErrnoException).syscall} ${path ?? ''} failed: ${describeCode(code)}\n`.replace('  ', ' '));
+      return EXIT.failure;
+    }
     io.stderr.write(`mlsd: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     io.stderr.write('This is a bug in mlsd; please report it with the command you ran.\n');
     return EXIT.failure;
@@ -239,6 +340,13 @@ async function readAll(): Promise<string> {
 }
 
 export async function run(): Promise<void> {
+  // `mlsd ... | head -1`: once the reader has gone, stop quietly, as Unix tools do (a closed pipe is not an error).
+  const closedPipe = (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok);
+    throw error;
+  };
+  process.stdout.on('error', closedPipe);
+  process.stderr.on('error', closedPipe);
   const { processIo } = await import('./commands/io.js');
   process.exitCode = await main(process.argv.slice(2), processIo());
 }

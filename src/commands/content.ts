@@ -2,10 +2,12 @@ import type { Catalog, Entry, Origin } from '../content/catalog.js';
 import type { Prompt, Rubric } from '../content/schema.js';
 import { EXIT } from '../errors.js';
 import { STAGES } from '../stages.js';
+import { stripControl } from '../text/sanitize.js';
 import { padEnd, wrap } from '../ui/wrap.js';
 import { loadAll, reportLoadProblems } from './context.js';
 import { stdoutStyle, terminalWidth, type GlobalOptions, type Io } from './io.js';
 import { findPrompt, findRubric } from './lookup.js';
+import { plural } from '../ui/plural.js';
 
 export interface ListOptions extends GlobalOptions {
   json?: boolean;
@@ -49,7 +51,7 @@ export async function listPrompts(options: ListOptions, io: Io): Promise<number>
     const p = e.value;
     io.stdout.write(`${style.bold(padEnd(p.id, idWidth))}${padEnd(p.title, titleWidth)}${padEnd(p.difficulty, 8)}${style.dim(`${p.tags.join(', ')}  (${origin(e)})`)}\n`);
   }
-  io.stdout.write(style.dim(`\n${entries.length} prompt${entries.length === 1 ? '' : 's'}. Score an answer: mlsd score answer.md --prompt <id>\n`));
+  io.stdout.write(style.dim(`\n${plural(entries.length, 'prompt')}. Score an answer: mlsd score answer.md --prompt <id>\n`));
   return EXIT.ok;
 }
 
@@ -58,7 +60,7 @@ export async function showPrompt(id: string, options: ShowOptions, io: Io): Prom
   const prompt = findPrompt(catalog, id);
   const entry = catalog.prompts.get(id)!;
   if (options.json) {
-    io.stdout.write(`${JSON.stringify({ ...prompt, origin: entry.origin, file: entry.file }, null, 2)}\n`);
+    io.stdout.write(`${JSON.stringify({ ...promptForJson(prompt, options.full === true), origin: entry.origin, file: entry.file }, null, 2)}\n`);
     return EXIT.ok;
   }
   const style = stdoutStyle(io, options);
@@ -68,7 +70,7 @@ export async function showPrompt(id: string, options: ShowOptions, io: Io): Prom
   out.push('', `${style.bold('tags')}      ${prompt.tags.join(', ') || '-'}`);
   out.push(`${style.bold('rubrics')}   framework${prompt.rubrics.filter((r) => r !== 'framework').map((r) => `, ${r}`).join('')}`);
   if (prompt.notApplicable.length > 0) out.push(`${style.bold('skips')}     ${prompt.notApplicable.join(', ')} ${style.dim('(not applicable to this prompt)')}`);
-  out.push(`${style.bold('file')}      ${entry.file}`);
+  out.push(`${style.bold('file')}      ${stripControl(entry.file)}`);
   out.push('', style.bold('Clarifications the interviewer can answer'));
   for (const c of prompt.clarifications) {
     if (options.full) out.push(...wrap(`${c.topic}: ${c.answer}`, width, '    ', '  • '));
@@ -101,7 +103,7 @@ export async function listRubrics(options: ListOptions, io: Io): Promise<number>
   for (const e of entries) {
     const r = e.value;
     const used = r.id === 'framework' ? 'every prompt' : usedBy(r).join(', ') || 'no prompt';
-    io.stdout.write(`${style.bold(padEnd(r.id, idWidth))}${padEnd(`${r.items.length} items, ${r.redFlags.length} red flags`, 26)}${style.dim(`used by ${used}  (${origin(e)})`)}\n`);
+    io.stdout.write(`${style.bold(padEnd(r.id, idWidth))}${padEnd(`${plural(r.items.length, 'item')}, ${plural(r.redFlags.length, 'red flag')}`, 26)}${style.dim(`used by ${used}  (${origin(e)})`)}\n`);
   }
   return EXIT.ok;
 }
@@ -116,7 +118,7 @@ export async function showRubric(id: string, options: ShowOptions, io: Io): Prom
   }
   const style = stdoutStyle(io, options);
   const width = Math.min(terminalWidth(io), 100);
-  const out: string[] = [style.bold(rubric.title) + style.dim(`  ·  ${rubric.id}  ·  ${origin(entry)}  ·  ${entry.file}`)];
+  const out: string[] = [style.bold(rubric.title) + style.dim(`  ·  ${rubric.id}  ·  ${origin(entry)}  ·  ${stripControl(entry.file)}`)];
   if (rubric.description) out.push(...wrap(rubric.description, width, '  '));
   // A label too long for the column puts its id on the next line rather than running into it.
   const column = (label: string, meta: string, width: number) =>
@@ -142,4 +144,14 @@ export async function showRubric(id: string, options: ShowOptions, io: Io): Prom
   if (!options.full) out.push('', style.dim('Add --full for phrases and follow-up questions.'));
   io.stdout.write(`${out.join('\n')}\n`);
   return EXIT.ok;
+}
+
+/**
+ * A prompt as `prompts show --json` prints it. Without --full the interviewer's answers and the reference
+ * outline stay hidden, as in the text view: clarifications keep their topic and question patterns only.
+ */
+export function promptForJson(prompt: Prompt, full: boolean): Prompt | (Omit<Prompt, 'outline' | 'clarifications'> & { clarifications: Omit<Prompt['clarifications'][number], 'answer'>[] }) {
+  if (full) return prompt;
+  const { outline: _outline, clarifications, ...rest } = prompt;
+  return { ...rest, clarifications: clarifications.map(({ answer: _answer, ...c }) => c) };
 }

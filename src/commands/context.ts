@@ -38,7 +38,7 @@ export async function loadAll(io: Io, options: GlobalOptions, extra: SourceFile[
     const onlyBuiltin = listing.every((l) => (typeof l === 'string' ? !required.has(l) : l.origin === 'built-in'));
     const shipped = onlyBuiltin ? readShipped(paths.builtin, version, listing) : null;
     if (shipped) {
-      writeCache(cacheFile, key, version, shipped);
+      await writeCache(cacheFile, key, version, shipped);
       return { catalog: shipped, paths, files: [], readIssues: [] };
     }
   }
@@ -47,7 +47,7 @@ export async function loadAll(io: Io, options: GlobalOptions, extra: SourceFile[
   const all = [...files, ...extra];
   const catalog = buildCatalog(all);
   // Read problems (a missing --prompts-dir) are not cached: they must show every time.
-  if (useCache && issues.length === 0) writeCache(cacheFile, key, version, catalog);
+  if (useCache && issues.length === 0) await writeCache(cacheFile, key, version, catalog);
   return { catalog, paths, files: all, readIssues: issues };
 }
 

@@ -1,18 +1,18 @@
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ExitPromptError } from '@inquirer/core';
 import { rubricsFor } from '../content/scope.js';
 import { EXIT } from '../errors.js';
-import { writeFileAtomic } from '../io/atomic.js';
-import { dueCards, emptyDeck, gradeFor, GRADE_LABEL, review, syncDeck, type Deck } from '../progress/drill.js';
+import { dueCards, gradeFor, GRADE_LABEL, review, syncDeck } from '../progress/drill.js';
+import { loadDeck, saveDeck } from '../store/deck.js';
 import { compileRubrics } from '../scoring/compile.js';
 import { scoreAnswers } from '../scoring/score.js';
-import { loadSummaries } from '../store/index-cache.js';
 import { sessionsDir } from '../store/sessions.js';
 import { answerPrompt } from '../ui/answer-prompt.js';
 import { wrap } from '../ui/wrap.js';
 import { loadAll, reportLoadProblems } from './context.js';
+import { loadSessionList } from './session-list.js';
 import { requireTerminal, stderrStyle, stdoutStyle, terminalWidth, type GlobalOptions, type Io } from './io.js';
+import { plural } from '../ui/plural.js';
 
 export interface DrillOptions extends GlobalOptions {
   all?: boolean;
@@ -29,8 +29,10 @@ export async function drillCommand(options: DrillOptions, io: Io): Promise<numbe
   const deckFile = join(loaded.paths.data, 'drill.json');
   const style = stdoutStyle(io, options);
   const width = Math.min(terminalWidth(io), 100);
-  let deck = syncDeck(await readDeck(deckFile, io, options), (await loadSummaries(sessionsDir(loaded.paths.data))).summaries, io.now());
-  await writeFileAtomic(deckFile, JSON.stringify(deck, null, 2));
+  const stored = await loadDeck(deckFile, io.now());
+  if (stored.warning) io.stderr.write(stderrStyle(io, options).yellow(`warning: ${stored.warning}\n`));
+  let deck = syncDeck(stored.deck, (await loadSessionList(sessionsDir(loaded.paths.data), io, options)).summaries, io.now());
+  await saveDeck(deckFile, deck, io.writeFile);
   const cards = dueCards(deck, io.now(), { all: options.all, limit: options.limit });
   if (cards.length === 0) {
     const total = Object.keys(deck.cards).length;
@@ -61,7 +63,7 @@ export async function drillCommand(options: DrillOptions, io: Io): Promise<numbe
       text = (await answerPrompt({ label: 'Your answer', mode: 'multi', style, now: Date.now, deadline: now + CARD_MS, stageDeadline: now + CARD_MS, hint: 'Enter: new line · Enter on an empty line: submit · Ctrl-C: stop' })).text;
     } catch (error) {
       if (error instanceof ExitPromptError) {
-        io.stdout.write(`\nStopped after ${done} card${done === 1 ? '' : 's'}; progress is saved.\n`);
+        io.stdout.write(`\nStopped after ${plural(done, 'card')}; progress is saved.\n`);
         return EXIT.interrupted;
       }
       throw error;
@@ -71,7 +73,7 @@ export async function drillCommand(options: DrillOptions, io: Io): Promise<numbe
     const grade = gradeFor(result);
     const next = review(deck, card.itemId, grade, io.now());
     deck = next.deck;
-    await writeFileAtomic(deckFile, JSON.stringify(deck, null, 2));
+    await saveDeck(deckFile, deck, io.writeFile);
     done++;
     if (result.status === 'covered') {
       io.stdout.write(`${style.green('✓ covered')}${result.depth === 'mention' ? style.yellow(' (only listed: say why)') : ''}: ${result.matched.join(', ')}\n`);
@@ -81,19 +83,6 @@ export async function drillCommand(options: DrillOptions, io: Io): Promise<numbe
     io.stdout.write(`${wrap(`hint: ${item.hint}`, width, '  ', '').map(style.cyan).join('\n')}\n`);
     io.stdout.write(style.dim(`  rated ${GRADE_LABEL[grade]}; next review ${next.due.toISOString().slice(0, 16).replace('T', ' ')} UTC\n`));
   }
-  io.stdout.write(`\n${done} card${done === 1 ? '' : 's'} practised.\n`);
+  io.stdout.write(`\n${plural(done, 'card')} practised.\n`);
   return EXIT.ok;
-}
-
-async function readDeck(file: string, io: Io, options: GlobalOptions): Promise<Deck> {
-  try {
-    const parsed = JSON.parse(await readFile(file, 'utf8')) as Deck;
-    if (parsed && parsed.schema === 1 && typeof parsed.cards === 'object') return parsed;
-    io.stderr.write(stderrStyle(io, options).yellow(`warning: ${file} is not an mlsd drill deck; starting a new one\n`));
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
-      io.stderr.write(stderrStyle(io, options).yellow(`warning: cannot read ${file} (${error instanceof SyntaxError ? 'corrupt JSON' : String(error)}); starting a new deck\n`));
-    }
-  }
-  return emptyDeck();
 }

@@ -2,13 +2,13 @@ import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CliError, EXIT } from '../errors.js';
 import { resolvePaths } from '../io/paths.js';
-import { loadSummaries } from '../store/index-cache.js';
 import { sessionFileName } from '../store/session.js';
 import { findById, sessionsDir } from '../store/sessions.js';
 import type { SessionSummary } from '../store/summary.js';
 import { VERDICT_LABEL } from '../scoring/verdict.js';
 import { renderHistory, sessionDate } from '../ui/history.js';
-import { stderrStyle, stdoutStyle, type GlobalOptions, type Io } from './io.js';
+import { stdoutStyle, type GlobalOptions, type Io } from './io.js';
+import { loadSessionList } from './session-list.js';
 
 /** Rows `history` shows unless told otherwise. */
 export const DEFAULT_HISTORY_LIMIT = 20;
@@ -29,16 +29,13 @@ export async function historyCommand(options: HistoryOptions, io: Io): Promise<n
     throw new CliError(`--limit must be a whole number above 0 (or use --all)`, EXIT.usage);
   }
   const dir = sessionsDir(resolvePaths(io.env).data);
-  const { summaries: sessions, problems } = await loadSummaries(dir);
-  const warn = stderrStyle(io, options);
-  for (const p of problems) io.stderr.write(warn.yellow(`warning: skipped ${p.file}: ${p.reason}\n`));
+  const { summaries: sessions } = await loadSessionList(dir, io, options);
   const matching = options.prompt ? sessions.filter((s) => s.prompt === options.prompt) : sessions;
   const shown = matching.slice(0, limit);
   if (options.json) {
     const rows = shown.map((s) => ({
-      id: s.id, createdAt: s.createdAt, prompt: s.prompt, level: s.level, kind: s.kind, status: s.status,
+      id: s.id, createdAt: s.createdAt, prompt: s.prompt, level: s.level, kind: s.kind, status: s.status, ...(s.candidate ? { candidate: s.candidate } : {}),
       usedMs: s.usedMs, durationMs: s.durationMs, overall: s.overall, verdict: s.verdict, stages: s.stageScores,
-      ...(s.mode !== undefined ? { mode: s.mode } : {}), ...(s.candidate !== undefined ? { candidate: s.candidate } : {}),
     }));
     io.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
     return EXIT.ok;
@@ -64,7 +61,7 @@ export interface DeleteOptions extends GlobalOptions {
 /** `mlsd history delete <id>`: removes one saved session, after a confirmation unless --yes. */
 export async function deleteCommand(idPrefix: string, options: DeleteOptions, io: Io, isInteractive: () => boolean = () => !!process.stdin.isTTY): Promise<number> {
   const dir = sessionsDir(resolvePaths(io.env).data);
-  const { summaries } = await loadSummaries(dir);
+  const { summaries } = await loadSessionList(dir, io, options);
   const found = findById(summaries, idPrefix);
   if ('error' in found) {
     throw new CliError(

@@ -1,5 +1,7 @@
 import { CliError, EXIT } from '../errors.js';
+import type { WriteFn } from '../io/atomic.js';
 import type { Env } from '../io/paths.js';
+import { stripControl } from '../text/sanitize.js';
 import { colorLevel, createStyle, type Style } from '../ui/style.js';
 
 /** What a command may touch: the streams, the environment, the clock. Tests pass their own. */
@@ -9,6 +11,8 @@ export interface Io {
   env: Env;
   now: () => Date;
   random: () => number;
+  /** Writes a temporary file before it is renamed into place; tests inject a full disk. Default: the real one. */
+  writeFile?: WriteFn;
 }
 
 export interface GlobalOptions {
@@ -18,8 +22,19 @@ export interface GlobalOptions {
   color?: boolean;
 }
 
+/**
+ * The real streams. Everything mlsd writes to stderr (warnings, errors, notices) can quote a file
+ * name, a field name or an argument, so stderr keeps mlsd's colours and loses any other terminal
+ * control. Stdout carries views built from content and sessions that are sanitised when read.
+ */
 export function processIo(): Io {
-  return { stdout: process.stdout, stderr: process.stderr, env: process.env, now: () => new Date(), random: Math.random };
+  const stderr = {
+    write: (s: string) => process.stderr.write(stripControl(s, { keepStyle: true })),
+    get isTTY() {
+      return process.stderr.isTTY;
+    },
+  };
+  return { stdout: process.stdout, stderr, env: process.env, now: () => new Date(), random: Math.random };
 }
 
 export function stdoutStyle(io: Io, options: GlobalOptions): Style {

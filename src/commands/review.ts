@@ -8,8 +8,7 @@ import { scoreAnswers } from '../scoring/score.js';
 import type { ScoreReport } from '../scoring/report.js';
 import { STAGES } from '../stages.js';
 import type { SessionRecord } from '../store/session.js';
-import { loadSummaries } from '../store/index-cache.js';
-import { findById, readSession, sessionsDir } from '../store/sessions.js';
+import { findById, loadSession, sessionsDir } from '../store/sessions.js';
 import type { SessionSummary } from '../store/summary.js';
 import { sessionDate, sessionDuration } from '../ui/history.js';
 import { renderMarkdown } from '../ui/markdown.js';
@@ -18,7 +17,9 @@ import { renderReport } from '../ui/report.js';
 import { renderComparison } from '../ui/progress.js';
 import { compareReports } from '../progress/compare.js';
 import { wrap } from '../ui/wrap.js';
+import { interviewJson, interviewMarkdownReport, interviewReport, interviewText } from './review-interview.js';
 import { loadAll, reportLoadProblems } from './context.js';
+import { loadSessionList } from './session-list.js';
 import { stderrStyle, stdoutStyle, terminalWidth, type GlobalOptions, type Io } from './io.js';
 
 export interface ReviewOptions extends GlobalOptions {
@@ -30,27 +31,36 @@ export interface ReviewOptions extends GlobalOptions {
 
 async function pickSession(dir: string, sessions: SessionSummary[], idPrefix: string | undefined): Promise<SessionRecord> {
   let summary: SessionSummary;
-  if (!idPrefix || idPrefix === 'last') summary = sessions[0]!;
-  else {
+  if (!idPrefix || idPrefix === 'last') {
+    // The last *scored* session: an interrupted practice has no report worth reviewing yet.
+    const scored = sessions.find((s) => s.overall !== null);
+    if (!scored) throw new CliError('no scored session yet; finish a `mlsd practice`, or `mlsd score --save` an answer (`mlsd review <id>` shows an unfinished one)', EXIT.usage);
+    summary = scored;
+  } else {
     const found = findById(sessions, idPrefix);
     if ('error' in found) {
       throw new CliError(found.error === 'ambiguous' ? `"${idPrefix}" matches several sessions: ${found.matches.join(', ')}` : `no session "${idPrefix}"; see \`mlsd history\``, EXIT.usage);
     }
     summary = found.session;
   }
-  const record = await readSession(dir, summary.id);
-  if (!record) throw new CliError(`session ${summary.id} can no longer be read from ${dir}`, EXIT.failure);
-  return record;
+  const loaded = await loadSession(dir, summary.id);
+  if ('problem' in loaded) throw new CliError(`session ${summary.id} cannot be read from ${loaded.file}: ${loaded.problem}`, EXIT.usage);
+  return loaded.record;
 }
 
 export async function reviewCommand(idPrefix: string | undefined, options: ReviewOptions, io: Io): Promise<number> {
   const loaded = await loadAll(io, options);
   reportLoadProblems(loaded, io, options);
   const dir = sessionsDir(loaded.paths.data);
-  const { summaries: sessions } = await loadSummaries(dir);
+  const { summaries: sessions } = await loadSessionList(dir, io, options);
   if (sessions.length === 0) throw new CliError('no saved sessions yet; run `mlsd practice`, or `mlsd score --save`', EXIT.usage);
   const reportOf = (record: SessionRecord): ScoreReport => {
     if (record.report) return record.report;
+    if (record.sheet) {
+      const marked = interviewReport(record, loaded.catalog);
+      if (!marked) throw new CliError(`interview ${record.id} never ended and its prompt "${record.prompt}" is not installed`, EXIT.usage);
+      return marked;
+    }
     const prompt = loaded.catalog.prompts.get(record.prompt)?.value;
     if (!prompt) throw new CliError(`session ${record.id} was never scored and its prompt "${record.prompt}" is not installed`, EXIT.usage);
     io.stderr.write(stderrStyle(io, options).dim(`note: session ${record.id} is ${record.status}; scored now against the current rubrics\n`));
@@ -77,7 +87,10 @@ export async function reviewCommand(idPrefix: string | undefined, options: Revie
   const report = reportOf(record);
 
   let text: string;
-  if (options.format === 'json') {
+  if (record.sheet) {
+    const style = options.out ? stdoutStyle({ ...io, stdout: { write: () => true, isTTY: false } }, options) : stdoutStyle(io, options);
+    text = options.format === 'json' ? interviewJson(record, report) : options.format === 'md' ? interviewMarkdownReport(record, report, prompt) : interviewText(record, report, prompt, style, terminalWidth(io));
+  } else if (options.format === 'json') {
     const i = record.interview;
     const timings = i
       ? { usedMs: i.usedMs, durationMs: i.durationMs, stages: Object.fromEntries(STAGES.map((s) => [s.id, { usedMs: i.stageMs[s.id] ?? 0, budgetMs: i.budgets[s.id] }])) }

@@ -1,12 +1,14 @@
-import { readFile } from 'node:fs/promises';
 import { parseAnswers } from '../answers/parse.js';
 import { rubricsFor } from '../content/scope.js';
 import { CliError, EXIT } from '../errors.js';
 import { compileRubrics } from '../scoring/compile.js';
 import type { CandidateLevel } from '../scoring/report.js';
 import { scoreAnswers } from '../scoring/score.js';
+import { stripControl } from '../text/sanitize.js';
 import { newSessionId, SESSION_SCHEMA, type SessionRecord } from '../store/session.js';
 import { saveSession, sessionsDir } from '../store/sessions.js';
+import { WriteError } from '../io/atomic.js';
+import { asReadError, MAX_ANSWER_BYTES, readTextFile } from '../io/read.js';
 import { renderReport } from '../ui/report.js';
 import { loadAll, reportLoadProblems } from './context.js';
 import { stderrStyle, stdoutStyle, terminalWidth, type GlobalOptions, type Io } from './io.js';
@@ -20,7 +22,8 @@ export interface ScoreOptions extends GlobalOptions {
 }
 
 export async function scoreCommand(file: string, options: ScoreOptions, io: Io, readStdin: () => Promise<string>): Promise<number> {
-  const text = await readAnswers(file, readStdin);
+  // A teammate's answer can hold terminal control; old Mac line endings are line breaks.
+  const text = stripControl((await readAnswers(file, readStdin)).replace(/\r\n?/g, '\n'));
   const loaded = await loadAll(io, options);
   reportLoadProblems(loaded, io, options);
   const prompt = findPrompt(loaded.catalog, options.prompt);
@@ -36,23 +39,29 @@ export async function scoreCommand(file: string, options: ScoreOptions, io: Io, 
   const scope = compileRubrics(rubricsFor(loaded.catalog, prompt));
   const report = scoreAnswers({ prompt, scope, answers: parsed.answers, level: options.level });
 
+  // Saved before the report is printed, so the JSON can name the session; a failure to save is
+  // said after the report, which is never lost to a full disk.
   let session: { id: string; file: string } | undefined;
+  let saveError: Error | undefined;
   if (options.save) {
-    const id = newSessionId(io.now(), io.random);
-    const record: SessionRecord = {
-      schema: SESSION_SCHEMA,
-      id,
-      kind: 'score',
-      createdAt: io.now().toISOString(),
-      updatedAt: io.now().toISOString(),
-      status: 'finished',
-      prompt: prompt.id,
-      level: options.level,
-      answers: parsed.answers,
-      source: { file: name, format: parsed.format },
-      report,
-    };
-    session = { id, file: await saveSession(sessionsDir(loaded.paths.data), record) };
+    try {
+      session = await saveNew(sessionsDir(loaded.paths.data), io, (id) => ({
+        schema: SESSION_SCHEMA,
+        id,
+        kind: 'score',
+        createdAt: io.now().toISOString(),
+        updatedAt: io.now().toISOString(),
+        status: 'finished',
+        prompt: prompt.id,
+        level: options.level,
+        answers: parsed.answers,
+        source: { file: name, format: parsed.format },
+        report,
+      }));
+    } catch (error) {
+      if (!(error instanceof WriteError)) throw error;
+      saveError = error;
+    }
   }
 
   if (options.json) {
@@ -67,16 +76,33 @@ export async function scoreCommand(file: string, options: ScoreOptions, io: Io, 
     io.stdout.write(`${lines.join('\n')}\n`);
   }
   if (session) io.stderr.write(stderrStyle(io, options).dim(`saved session ${session.id} to ${session.file}\n`));
+  if (saveError) {
+    io.stderr.write(`mlsd: the report above was not saved: ${saveError.message}\n`);
+    return EXIT.failure;
+  }
   return EXIT.ok;
+}
+
+/** Saves a new session under a fresh id; an id already taken (one chance in a million) is never replaced, a new one is drawn. */
+async function saveNew(dir: string, io: Io, make: (id: string) => SessionRecord): Promise<{ id: string; file: string }> {
+  for (let attempt = 0; ; attempt++) {
+    const record = make(newSessionId(io.now(), io.random));
+    try {
+      return { id: record.id, file: await saveSession(dir, record, { create: true, write: io.writeFile }) };
+    } catch (error) {
+      if (!(error instanceof WriteError) || error.code !== 'EEXIST' || attempt >= 5) throw error;
+    }
+  }
 }
 
 async function readAnswers(file: string, readStdin: () => Promise<string>): Promise<string> {
   if (file === '-') return readStdin();
   try {
-    return await readFile(file, 'utf8');
+    // A pipe the user named (`<(...)`) is fine; a device (/dev/zero) or a huge file is refused.
+    return await readTextFile(file, { maxBytes: MAX_ANSWER_BYTES, allowPipes: true });
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : (code ?? String(error));
+    const problem = asReadError(file, error);
+    const reason = problem.code === 'ENOENT' ? 'no such file' : problem.reason;
     throw new CliError(`cannot read answers file ${file}: ${reason}`, EXIT.usage);
   }
 }

@@ -1,18 +1,17 @@
 import { EXIT } from '../errors.js';
+import { loadSessionList } from './session-list.js';
 import { resolvePaths } from '../io/paths.js';
 import { computeStats } from '../progress/stats.js';
-import { loadSummaries } from '../store/index-cache.js';
 import { sessionsDir } from '../store/sessions.js';
 import { renderStats } from '../ui/progress.js';
-import { stderrStyle, stdoutStyle, terminalWidth, type GlobalOptions, type Io } from './io.js';
+import { stdoutStyle, terminalWidth, type GlobalOptions, type Io } from './io.js';
 
 export interface StatsOptions extends GlobalOptions {
   json?: boolean;
 }
 
 export async function statsCommand(options: StatsOptions, io: Io): Promise<number> {
-  const { summaries, items, problems } = await loadSummaries(sessionsDir(resolvePaths(io.env).data));
-  for (const p of problems) io.stderr.write(stderrStyle(io, options).yellow(`warning: skipped ${p.file}: ${p.reason}\n`));
+  const { summaries, items } = await loadSessionList(sessionsDir(resolvePaths(io.env).data), io, options);
   const stats = computeStats(summaries, items);
   if (options.json) io.stdout.write(`${JSON.stringify(stats, null, 2)}\n`);
   else if (stats.scored === 0) io.stdout.write('No scored sessions yet. Practise with `mlsd practice`, or save a scored answer with `mlsd score --save`.\n');

@@ -5,6 +5,7 @@ import { EXIT } from '../errors.js';
 import { readNamed } from '../io/content-files.js';
 import { loadAll } from './context.js';
 import { stdoutStyle, type GlobalOptions, type Io } from './io.js';
+import { plural } from '../ui/plural.js';
 
 export interface ValidateOptions extends GlobalOptions {
   json?: boolean;
@@ -49,6 +50,3 @@ export async function validateCommand(kind: ContentKind, targets: string[], opti
   return errors.length > 0 ? EXIT.failure : EXIT.ok;
 }
 
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}

@@ -1,6 +1,7 @@
 import { compilePhrase } from '../scoring/phrase.js';
 import { closest } from '../text/closest.js';
-import { parseYaml, type ContentIssue, type Locator } from './parse.js';
+import { sanitizeDeep } from '../text/sanitize.js';
+import { dotPath, parseYaml, type ContentIssue, type Locator } from './parse.js';
 import { promptSchema, rubricSchema, type Prompt, type Rubric } from './schema.js';
 import { FRAMEWORK_RUBRIC } from './scope.js';
 
@@ -58,7 +59,11 @@ function add<T extends { id: string }>(
 ): void {
   catalog.issues.push(...parsed.issues);
   if (!parsed.value) return;
-  const value = parsed.value;
+  // Terminal control in content is removed here, once, so no view and no written file ever sees it.
+  const { value, found } = sanitizeDeep(parsed.value);
+  for (const f of found) {
+    catalog.issues.push(warning(source.file, parsed.locate(f.path), dotPath(f.path), `contains ${f.name}; it is removed before display (terminal control in content is never shown)`));
+  }
   const expected = baseName(source.file);
   if (value.id !== expected) {
     const at = parsed.locate(['id']);

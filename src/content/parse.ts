@@ -1,6 +1,8 @@
 import { isMap, isNode, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
 import type { z } from 'zod';
 import { closest } from '../text/closest.js';
+import { stripControl } from '../text/sanitize.js';
+import { fieldsAt } from './schema-fields.js';
 import { MAX_FILE_BYTES } from './limits.js';
 
 export { MAX_FILE_BYTES };
@@ -16,9 +18,10 @@ export interface ContentIssue {
   severity: 'error' | 'warning';
 }
 
+/** One line for a person: file names, field names and messages can hold anything, so control is stripped. */
 export function formatIssue(issue: ContentIssue): string {
   const where = `${issue.file}:${issue.line}:${issue.col}`;
-  return issue.path ? `${where} ${issue.path}: ${issue.message}` : `${where} ${issue.message}`;
+  return stripControl(issue.path ? `${where} ${issue.path}: ${issue.message}` : `${where} ${issue.message}`);
 }
 
 export type PathKey = string | number;
@@ -32,14 +35,6 @@ export interface Parsed<T> {
 }
 
 const MAX_ALIASES = 100;
-
-// Every field name any schema accepts, to suggest the intended one for a typo.
-const KNOWN_FIELDS = [
-  'id', 'title', 'description', 'items', 'redFlags', 'stage', 'label', 'weight', 'level', 'phrases',
-  'minMatches', 'risk', 'why', 'hint', 'followUp', 'unless', 'unlessItems', 'severity', 'prompt',
-  'tags', 'difficulty', 'rubrics', 'clarifications', 'topic', 'patterns', 'answer', 'outline',
-  'clarify', 'frame', 'data', 'model', 'evaluation', 'serving', 'monitoring',
-];
 
 /** Parses YAML and validates it; every problem is reported with its position, not only the first. */
 export function parseYaml<S extends z.ZodType>(source: string, file: string, schema: S): Parsed<z.output<S>> {
@@ -85,7 +80,7 @@ export function parseYaml<S extends z.ZodType>(source: string, file: string, sch
       const keys = zi.keys;
       const at = locateKey(doc, lineCounter, path, keys[0]) ?? locate(path);
       const hints = keys.map((k) => {
-        const near = closest(k, KNOWN_FIELDS);
+        const near = closest(k, fieldsAt(schema, path));
         return near && near !== k ? `"${k}" (did you mean "${near}"?)` : `"${k}"`;
       });
       return issue(at.line, at.col, dotPath(path), `unknown field${keys.length > 1 ? 's' : ''} ${hints.join(', ')}`);

@@ -229,13 +229,40 @@ export function createInterview(prompt: Prompt, scope: CompiledScope): Interview
   return { start, reduce, question, answerSet, score };
 }
 
+/** The session's clocks at a moment: time used and left in the session and in the current stage. */
+export interface Clocks {
+  usedMs: number;
+  stageUsedMs: number;
+  leftMs: number;
+  stageLeftMs: number;
+}
+
+/**
+ * The clocks at `now`, counting the time since the last event while the session runs. The one place
+ * that does this arithmetic: the reducer accounts time with it and the live view shows it.
+ */
+export function clocksAt(state: InterviewState, now: number): Clocks {
+  const running = state.status === 'active' && state.clockAt !== null ? Math.max(0, now - state.clockAt) : 0;
+  const usedMs = Math.min(state.durationMs, state.usedMs + running);
+  const stageUsedMs = (state.stageMs[state.stage] ?? 0) + (usedMs - state.usedMs);
+  return { usedMs, stageUsedMs, leftMs: state.durationMs - usedMs, stageLeftMs: state.budgets[state.stage] - stageUsedMs };
+}
+
+/** True once the candidate has said or typed anything: a session without it is not worth keeping. */
+export function hasContent(state: InterviewState): boolean {
+  return (
+    state.clarify.length > 0 ||
+    Object.values(state.answers).some((a) => (a ?? '').trim() !== '') ||
+    state.followUps.some((f) => f.answer.trim() !== '') ||
+    state.draft.trim() !== ''
+  );
+}
+
 /** Adds the time since the last event to the session and the stage; warns and times out. */
 function account(state: InterviewState, now: number, messages: Message[]): InterviewState {
   if (state.clockAt === null || state.status !== 'active') return state;
-  const delta = Math.max(0, now - state.clockAt);
   const stage = state.stage;
-  const usedMs = Math.min(state.durationMs, state.usedMs + delta);
-  const stageUsed = (state.stageMs[stage] ?? 0) + (usedMs - state.usedMs);
+  const { usedMs, stageUsedMs: stageUsed } = clocksAt(state, now);
   let next: InterviewState = { ...state, usedMs, clockAt: now, stageMs: { ...state.stageMs, [stage]: stageUsed } };
   const warned = new Set(next.warned);
   if (stageUsed > next.budgets[stage] && !warned.has(`over:${stage}`)) {

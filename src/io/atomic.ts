@@ -1,25 +1,102 @@
-import { mkdir, open, rename, rm } from 'node:fs/promises';
+import { link, lstat, mkdir, open, rename, rm, statfs } from 'node:fs/promises';
 import { dirname, join, basename } from 'node:path';
+import { describeCode } from './read.js';
 
-/**
- * Writes a file so that a reader never sees half of it: a temporary file in the same directory,
- * flushed to disk, then renamed over the target (rename is atomic within one filesystem).
- */
-export async function writeFileAtomic(file: string, content: string): Promise<void> {
-  const dir = dirname(file);
-  await mkdir(dir, { recursive: true });
-  const temp = join(dir, `.${basename(file)}.${process.pid}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}.tmp`);
-  const handle = await open(temp, 'w', 0o600);
+/** Writes a whole file at a path (the temporary file, before the rename). Tests inject a failing one. */
+export type WriteFn = (path: string, content: string) => Promise<void>;
+
+/** The real write: created private to the user, flushed to the disk before it is renamed into place. */
+export const writeDurably: WriteFn = async (path, content) => {
+  const handle = await open(path, 'wx', 0o600);
   try {
     await handle.writeFile(content, 'utf8');
     await handle.sync();
   } finally {
     await handle.close();
   }
-  try {
-    await rename(temp, file);
-  } catch (error) {
-    await rm(temp, { force: true });
-    throw error;
+};
+
+/** A file that could not be written, with the reason in words and the errno code. */
+export class WriteError extends Error {
+  constructor(
+    readonly file: string,
+    readonly reason: string,
+    readonly code: string,
+  ) {
+    super(`cannot write ${file}: ${reason}`);
+    this.name = 'WriteError';
   }
+}
+
+export interface AtomicOptions {
+  /** The function that writes the temporary file (default: `writeDurably`). */
+  write?: WriteFn;
+  /**
+   * A disposable file (a cache, an index): skipped, with a WriteError of code ENOSPC, when less than
+   * this many bytes would stay free, so it never takes the room a user's session needs.
+   */
+  keepFree?: number;
+  /** Never replace an existing file: fail with a WriteError of code EEXIST instead. */
+  exclusive?: boolean;
+}
+
+/** Room kept free for sessions when a disposable cache is written: 64 MB. */
+export const KEEP_FREE_FOR_SESSIONS = 64 * 1024 * 1024;
+
+/**
+ * Writes a file so that a reader never sees half of it: a temporary file in the same directory,
+ * flushed to disk, then renamed over the target (rename is atomic within one filesystem). On any
+ * failure the temporary file is removed, the target is left as it was, and a WriteError says why.
+ */
+export async function writeFileAtomic(file: string, content: string, options: AtomicOptions = {}): Promise<void> {
+  const dir = dirname(file);
+  const temp = join(dir, `.${basename(file)}.${process.pid}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}.tmp`);
+  try {
+    await mkdir(dir, { recursive: true });
+    if (options.keepFree !== undefined) await checkRoom(dir, Buffer.byteLength(content) + options.keepFree);
+    await (options.write ?? writeDurably)(temp, content);
+    if (options.exclusive) await linkExclusive(temp, file);
+    else await rename(temp, file);
+  } catch (error) {
+    await rm(temp, { force: true }).catch(() => undefined);
+    if (error instanceof WriteError) throw error;
+    const code = (error as NodeJS.ErrnoException | null)?.code ?? 'EUNKNOWN';
+    throw new WriteError(file, code === 'EUNKNOWN' ? String(error) : describeCode(code), code);
+  }
+}
+
+/** Puts the temporary file in place only if nothing is there yet: link(2) fails when the target exists. */
+async function linkExclusive(temp: string, file: string): Promise<void> {
+  try {
+    await link(temp, file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') throw new WriteError(file, 'it already exists', 'EEXIST');
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'ENOSYS' && code !== 'EOPNOTSUPP') throw error;
+    // A file system without hard links: check, then rename (a tiny window, rather than no check at all).
+    if (await exists(file)) throw new WriteError(file, 'it already exists', 'EEXIST');
+    await rename(temp, file);
+    return;
+  }
+  await rm(temp, { force: true });
+}
+
+async function exists(file: string): Promise<boolean> {
+  try {
+    await lstat(file);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function checkRoom(dir: string, needed: number): Promise<void> {
+  let free: number;
+  try {
+    const info = await statfs(dir);
+    free = info.bavail * info.bsize;
+  } catch {
+    return; // no statfs here: write and see
+  }
+  if (free < needed) throw new WriteError(dir, `skipped: only ${Math.floor(free / 1_000_000)} MB free`, 'ENOSPC');
 }

@@ -1,9 +1,11 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, sep } from 'node:path';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
 import type { Catalog, ContentKind, Entry, Origin } from '../content/catalog.js';
 import type { ContentIssue } from '../content/parse.js';
 import type { Prompt, Rubric } from '../content/schema.js';
+import { KEEP_FREE_FOR_SESSIONS, writeFileAtomic } from './atomic.js';
 import { cacheHeaderSchema, type CacheHeader } from './cache-schema.js';
 import type { Place } from './content-files.js';
 
@@ -24,6 +26,7 @@ import type { Place } from './content-files.js';
 const FORMAT = 2;
 const CACHE = 'mlsd-content';
 const ROOT = '@BUILTIN@';
+const MAX_CACHE_BYTES = 100_000_000;
 
 export interface Listed {
   kind: ContentKind;
@@ -73,19 +76,17 @@ export function readCache(file: string, key: string, version: string): Catalog |
   return read && read.header.key === key ? toCatalog(read.body) : null;
 }
 
-/** Best effort: a cache that cannot be written only makes the next start slower. */
-export function writeCache(file: string, key: string, version: string, catalog: Catalog): void {
+/**
+ * Best effort: a cache that cannot be written only makes the next start slower. Disposable, so it is
+ * skipped when the disk is nearly full (it never takes a session's room) and not flushed to the disk:
+ * a cache cut short by a crash fails its hash and is rebuilt.
+ */
+export async function writeCache(file: string, key: string, version: string, catalog: Catalog): Promise<void> {
   try {
-    mkdirSync(dirname(file), { recursive: true });
-    // Written to a temporary file and renamed; not flushed: a cache cut short by a crash fails its hash.
-    const temp = `${file}.${process.pid}.tmp`;
-    writeFileSync(temp, serialize(key, version, JSON.stringify(fromCatalog(catalog))), { mode: 0o600 });
-    try {
-      renameSync(temp, file);
-    } catch (error) {
-      rmSync(temp, { force: true });
-      throw error;
-    }
+    await writeFileAtomic(file, serialize(key, version, JSON.stringify(fromCatalog(catalog))), {
+      keepFree: KEEP_FREE_FOR_SESSIONS,
+      write: (path, content) => writeFile(path, content, { flag: 'wx', mode: 0o600 }),
+    });
   } catch {
     // read-only home, full disk: carry on without a cache
   }
@@ -140,6 +141,9 @@ function serialize(key: string, version: string, body: string, files?: CacheHead
 /** A cache file whose header is valid, of this format and version, and whose body matches its hash. */
 function readChecked(file: string, version: string): { header: CacheHeader; body: string } | null {
   try {
+    // Only a regular file of a sane size: a FIFO would block, a link to a device would never end.
+    const info = statSync(file, { throwIfNoEntry: false });
+    if (!info?.isFile() || info.size > MAX_CACHE_BYTES) return null;
     const text = readFileSync(file, 'utf8');
     const cut = text.indexOf('\n');
     if (cut < 0) return null;

@@ -1,9 +1,10 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { ContentKind, Origin, SourceFile } from '../content/catalog.js';
 import type { ContentIssue } from '../content/parse.js';
 import { MAX_FILE_BYTES } from '../content/limits.js';
 import { packDirs, type Env, type Paths } from './paths.js';
+import { asReadError, readTextFile } from './read.js';
 
 export interface ContentOptions {
   /** Extra directories of prompts (--prompts-dir), highest precedence. */
@@ -97,14 +98,11 @@ function relativeTo(target: string, file: string, dir: string): string {
 
 async function readSource(place: Place, file: string, issues: ContentIssue[]): Promise<SourceFile | null> {
   try {
-    const info = await stat(file);
-    if (info.size > MAX_FILE_BYTES) {
-      issues.push({ file, line: 1, col: 1, path: '', message: `file is larger than ${MAX_FILE_BYTES / 1_000_000} MB; content files are small YAML documents`, severity: 'error' });
-      return null;
-    }
-    return { kind: place.kind, file, text: await readFile(file, 'utf8'), origin: place.origin };
+    return { kind: place.kind, file, text: await readTextFile(file, { maxBytes: MAX_FILE_BYTES }), origin: place.origin };
   } catch (error) {
-    issues.push({ file, line: 1, col: 1, path: '', message: `cannot read: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, severity: 'error' });
+    const problem = asReadError(file, error);
+    const message = problem.code === 'EFBIG' ? `file is ${problem.reason}; content files are small YAML documents` : `cannot read: ${problem.reason}`;
+    issues.push({ file, line: 1, col: 1, path: '', message, severity: 'error' });
     return null;
   }
 }

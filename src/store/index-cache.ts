@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { writeFileAtomic } from '../io/atomic.js';
 import { STAGE_IDS, type StageId } from '../stages.js';
 import { badSchema, goneSchema, headerSchema, INDEX_FORMAT, rowSchema, setSchema, type BadLine, type Row, type SetLine } from './index-schema.js';
-import { migrateSession, type SessionRecord } from './session.js';
+import { asReadError, fileKind, formatBytes, MAX_SESSION_BYTES, ReadError } from '../io/read.js';
+import type { SessionRecord } from './session.js';
 import type { ItemInfo, NotCovered, SessionSummary } from './summary.js';
 
 /**
@@ -46,20 +47,32 @@ export async function loadSummaries(dir: string): Promise<Summaries> {
   let names: string[];
   try {
     names = readdirSync(dir).filter((n) => n.endsWith('.json') && !n.startsWith('.'));
-  } catch {
-    return { summaries: [], items: {}, problems: [] };
+  } catch (error) {
+    // No directory yet means no sessions yet; one that exists but cannot be read is an error.
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { summaries: [], items: {}, problems: [] };
+    const problem = asReadError(dir, error);
+    const reason = problem.code === 'ENOTDIR' ? 'it is not a directory' : problem.reason;
+    throw new ReadError(dir, `cannot read the sessions directory: ${reason}`, problem.code);
   }
   const file = indexFile(dir);
   const state = readIndex(file);
   const added: string[] = [];
   const problems: Summaries['problems'] = [];
   const present = new Set<string>();
+  const toRead: Array<{ name: string; size: number; mtimeMs: number }> = [];
   const prefix = join(dir, '/'); // joined once: path.join per file costs as much as the stat
   for (const name of names) {
-    const info = statSync(prefix + name, { throwIfNoEntry: false });
-    if (!info) continue; // deleted meanwhile
+    let info;
+    try {
+      info = statSync(prefix + name);
+    } catch (error) {
+      // Deleted meanwhile is nothing to say; a dangling link or a loop of links is said, not ignored.
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') problems.push({ file: prefix + name, reason: asReadError(name, error).reason });
+      continue;
+    }
     if (!info.isFile()) {
-      problems.push({ file: prefix + name, reason: 'not a regular file' }); // a FIFO would block the read
+      // A FIFO would hang the read and a link to a device would never end: only regular files are read.
+      problems.push({ file: prefix + name, reason: `not a regular file (${fileKind(info)})` });
       continue;
     }
     present.add(name);
@@ -70,9 +83,14 @@ export async function loadSummaries(dir: string): Promise<Summaries> {
       problems.push({ file: join(dir, name), reason: bad.reason });
       continue;
     }
-    const read = readSessionFile(join(dir, name));
+    toRead.push({ name, size: info.size, mtimeMs: info.mtimeMs });
+  }
+  // The session schema (and zod with it) is loaded only when some session file has to be parsed.
+  const parse = toRead.length > 0 ? (await import('./session-schema.js')).parseSession : null;
+  for (const { name, size, mtimeMs } of toRead) {
+    const read = readSessionFile(join(dir, name), name.slice(0, -'.json'.length), size, parse!);
     if ('reason' in read) {
-      const line: BadLine = { bad: name, size: info.size, mtimeMs: info.mtimeMs, reason: read.reason };
+      const line: BadLine = { bad: name, size, mtimeMs, reason: read.reason };
       state.rows.delete(name);
       state.bad.set(name, line);
       added.push(JSON.stringify(line));
@@ -80,7 +98,7 @@ export async function loadSummaries(dir: string): Promise<Summaries> {
       continue;
     }
     state.bad.delete(name);
-    const row = toRow(name, info.size, info.mtimeMs, read.record, state, added);
+    const row = toRow(name, size, mtimeMs, read.record, state, added);
     state.rows.set(name, row);
     added.push(JSON.stringify(row));
   }
@@ -94,13 +112,22 @@ export async function loadSummaries(dir: string): Promise<Summaries> {
   return { summaries: summariesOf(state), items: itemInfo(state.sets), problems };
 }
 
-/** Reads one session file; what is wrong with it otherwise. */
-function readSessionFile(path: string): { record: SessionRecord } | { reason: string } {
+/**
+ * Reads one session file, already known to be a regular file of `size` bytes, and validates it with the
+ * session schema (its id must match the file name); what is wrong with it otherwise.
+ */
+function readSessionFile(
+  path: string,
+  fileId: string,
+  size: number,
+  parse: typeof import('./session-schema.js').parseSession,
+): { record: SessionRecord } | { reason: string } {
+  if (size > MAX_SESSION_BYTES) return { reason: `larger than ${formatBytes(MAX_SESSION_BYTES)}; not an mlsd session` };
   try {
-    const record = migrateSession(JSON.parse(readFileSync(path, 'utf8')));
-    return record ? { record } : { reason: 'not an mlsd session, or one written by a newer mlsd' };
+    const result = parse(JSON.parse(readFileSync(path, 'utf8')), fileId);
+    return 'error' in result ? { reason: result.error } : { record: result.record };
   } catch (error) {
-    return { reason: error instanceof SyntaxError ? 'corrupt JSON' : String((error as NodeJS.ErrnoException).code ?? error) };
+    return { reason: error instanceof SyntaxError ? 'corrupt JSON' : asReadError(path, error).reason };
   }
 }
 
@@ -126,13 +153,14 @@ function toRow(name: string, size: number, mtimeMs: number, record: SessionRecor
     notCovered = items.flatMap((item, k) => (item.status === 'covered' ? [] : [`${k}${STATUS_LETTER[item.status]}`])).join(' ');
   }
   const stage = (values: Partial<Record<StageId, number>> | undefined) => (values ? STAGE_IDS.map((id) => values[id] ?? '-').join(' ') : null);
-  const extra = record as unknown as { mode?: unknown; candidate?: unknown };
+  // A practice session keeps its clock in `interview`, a peer interview in `sheet`.
+  const clock = record.interview ?? record.sheet;
   return [
     name, size, mtimeMs, record.id, record.createdAt, record.prompt, record.level, record.kind, record.status,
-    report?.overall ?? null, report?.verdict ?? null, record.interview?.usedMs ?? null, record.interview?.durationMs ?? null,
+    report?.overall ?? null, report?.verdict ?? null, clock?.usedMs ?? null, clock?.durationMs ?? null,
     STAGE_IDS.map((id) => report?.stages.find((s) => s.id === id)?.score ?? '-').join(' '),
-    stage(record.interview?.stageMs), stage(record.interview?.budgets), set, notCovered,
-    typeof extra.mode === 'string' ? extra.mode : null, typeof extra.candidate === 'string' ? extra.candidate : null,
+    stage(clock?.stageMs), stage(clock?.budgets), set, notCovered,
+    null, record.candidate ?? null,
   ];
 }
 
@@ -247,8 +275,7 @@ class IndexedSummary implements SessionSummary {
   get stageScores(): Partial<Record<StageId, number>> { return (this.#stageScores ??= byStage(this.#row[13])); }
   get stageMs(): Partial<Record<StageId, number>> | null { return this.#stageMs === undefined ? (this.#stageMs = this.#row[14] === null ? null : byStage(this.#row[14])) : this.#stageMs; }
   get budgets(): Partial<Record<StageId, number>> | null { return this.#budgets === undefined ? (this.#budgets = this.#row[15] === null ? null : budgetsOf(this.#row[15])) : this.#budgets; }
-  get mode(): string | undefined { return this.#row[18] ?? undefined; }
-  get candidate(): string | undefined { return this.#row[19] ?? undefined; }
+  get candidate(): string | null { return this.#row[19]; }
   get itemIds(): readonly string[] { return this.#set.ids; }
 
   get notCovered(): NotCovered[] {
@@ -264,11 +291,8 @@ class IndexedSummary implements SessionSummary {
 
   /** The plain fields, as summarize() gives them (for JSON and for comparing). */
   toJSON(): SessionSummary {
-    const { id, createdAt, prompt, level, kind, status, overall, verdict, usedMs, durationMs, stageScores, notCovered, itemIds, stageMs, budgets, mode, candidate } = this;
-    return {
-      id, createdAt, prompt, level, kind, status, overall, verdict, usedMs, durationMs, stageScores, notCovered, itemIds, stageMs, budgets,
-      ...(mode !== undefined ? { mode } : {}), ...(candidate !== undefined ? { candidate } : {}),
-    };
+    const { id, createdAt, prompt, level, kind, status, candidate, overall, verdict, usedMs, durationMs, stageScores, notCovered, itemIds, stageMs, budgets } = this;
+    return { id, createdAt, prompt, level, kind, status, candidate, overall, verdict, usedMs, durationMs, stageScores, notCovered, itemIds, stageMs, budgets };
   }
 }
 

@@ -13,7 +13,7 @@ export const INDEX_FORMAT = 3;
 
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const LEVELS = ['mid', 'senior', 'staff'] as const;
-const KINDS = ['score', 'practice'] as const;
+const KINDS = ['score', 'practice', 'interview'] as const;
 const STATUSES = ['active', 'interrupted', 'finished', 'timed-out'] as const;
 const VERDICTS = ['strong-hire', 'hire', 'lean-hire', 'lean-no-hire', 'no-hire'] as const;
 // These lists must be the types' exact values: when a type gains a value, this stops compiling.
@@ -54,7 +54,7 @@ export const rowSchema = z.compile(
     z.nullable(perStage), // 15 stage budgets
     z.nullable(count), // 16 item set (index of its set line), null when the session has no report
     z.string().check(z.regex(/^(?:\d+[mpn](?: \d+[mpn])*)?$/)), // 17 items not covered: "3m 5p 9n" (missed, prompted, negated), by position in the set
-    z.nullable(z.string()), // 18 mode
+    z.nullable(z.string()), // 18 reserved (always null; the kind says how a session was run)
     z.nullable(z.string()), // 19 candidate
   ]),
 );

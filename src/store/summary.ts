@@ -17,6 +17,8 @@ export interface SessionSummary {
   level: SessionRecord['level'];
   kind: SessionRecord['kind'];
   status: SessionStatus;
+  /** Who was interviewed (peer interviews); missing in indexes written before it existed. */
+  candidate?: string | null;
   overall: number | null;
   verdict: Verdict | null;
   usedMs: number | null;
@@ -31,10 +33,6 @@ export interface SessionSummary {
   itemIds: readonly string[];
   stageMs: Partial<Record<StageId, number>> | null;
   budgets: Partial<Record<StageId, number>> | null;
-  /** How the session was run, when not a plain practice or score (e.g. a peer interview). */
-  mode?: string;
-  /** The candidate's name in a peer interview. */
-  candidate?: string;
 }
 
 /** Labels and hints by item id, shared by all summaries, for the "missed most" list. */
@@ -44,7 +42,6 @@ export type ItemInfo = Record<string, { label: string; hint: string }>;
 export function summarize(record: SessionRecord, info: ItemInfo): SessionSummary {
   const items = record.report?.stages.flatMap((s) => s.items) ?? [];
   for (const item of items) info[item.id] ??= { label: item.label, hint: item.hint };
-  const extra = record as unknown as { mode?: unknown; candidate?: unknown };
   return {
     id: record.id,
     createdAt: record.createdAt,
@@ -52,16 +49,15 @@ export function summarize(record: SessionRecord, info: ItemInfo): SessionSummary
     level: record.level,
     kind: record.kind,
     status: record.status,
+    candidate: record.candidate ?? null,
     overall: record.report?.overall ?? null,
     verdict: record.report?.verdict ?? null,
-    usedMs: record.interview?.usedMs ?? null,
-    durationMs: record.interview?.durationMs ?? null,
+    usedMs: record.interview?.usedMs ?? record.sheet?.usedMs ?? null,
+    durationMs: record.interview?.durationMs ?? record.sheet?.durationMs ?? null,
     stageScores: Object.fromEntries(record.report?.stages.map((s) => [s.id, s.score]) ?? []),
     notCovered: items.filter((i) => i.status !== 'covered').map((i) => ({ id: i.id, status: i.status as Exclude<ItemStatus, 'covered'> })),
     itemIds: items.map((i) => i.id),
-    stageMs: record.interview?.stageMs ?? null,
-    budgets: record.interview?.budgets ?? null,
-    ...(typeof extra.mode === 'string' ? { mode: extra.mode } : {}),
-    ...(typeof extra.candidate === 'string' ? { candidate: extra.candidate } : {}),
+    stageMs: record.interview?.stageMs ?? record.sheet?.stageMs ?? null,
+    budgets: record.interview?.budgets ?? record.sheet?.budgets ?? null,
   };
 }

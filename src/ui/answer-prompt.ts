@@ -1,110 +1,351 @@
-import { createPrompt, isBackspaceKey, isEnterKey, useEffect, useRef, useState, useKeypress } from '@inquirer/core';
+import { emitKeypressEvents } from 'node:readline';
+import { ExitPromptError } from '@inquirer/core';
 import { formatClock } from '../interview/budgets.js';
+import * as B from './editor/buffer.js';
+import { cursorPlace, moveVertical, rowsFrom, scrollTop, type RowRef } from './editor/layout.js';
+import { fitRow, LiveRegion, type RegionOutput } from './live-region.js';
 import type { Style } from './style.js';
+import { wrap } from './wrap.js';
 
 /**
- * The answer box: typed lines with a live clock that keeps ticking while the user types. In
- * `line` mode Enter submits one line (clarifying questions); in `multi` mode Enter on an empty line
- * submits (press Enter twice), and Backspace at the start of a line joins it to the previous one.
- * The prompt ends on its own when the session's time runs out, keeping what was typed.
+ * The answer box: a small multi-line editor with a live clock, drawn at the bottom of the terminal.
+ * A tall answer scrolls inside the box, so the clock line stays on screen and the scrollback is
+ * never touched; only rows that changed are redrawn, once per burst of keys. Pasted text (bracketed
+ * paste) is inserted as it is, blank lines and all, and never submits. Ctrl-C asks whether to quit
+ * while the clock keeps running. The box never decides that time is up: its owner closes it.
  */
 
-export interface AnswerConfig {
+/** Where the box reads keys and draws. process.stdin / process.stdout in the CLI, mocks in tests. */
+export interface BoxTerminal {
+  input: NodeJS.ReadableStream & { setRawMode?: (mode: boolean) => unknown; isTTY?: boolean };
+  output: RegionOutput & {
+    columns?: number;
+    rows?: number;
+    on?: (event: 'resize', listener: () => void) => unknown;
+    off?: (event: 'resize', listener: () => void) => unknown;
+  };
+}
+
+/** The clocks shown in the box's top line. */
+export interface BoxClock {
+  leftMs: number;
+  stageLeftMs: number;
+}
+
+export interface BoxOptions {
   label: string;
+  /** `line`: Enter submits (clarifying questions, one per line). `multi`: Enter on an empty last line submits. */
   mode: 'line' | 'multi';
   style: Style;
-  now: () => number;
-  /** When the session ends (ms since epoch, on the `now` clock). */
-  deadline: number;
-  /** When the stage's budget ends; past it the stage clock shows overtime. */
-  stageDeadline: number;
+  clock: BoxClock;
   /** Text already typed before (a resumed draft). */
   initial?: string;
-  /** Called with the whole text after every keypress, for autosave. */
-  onDraft?: (text: string) => void;
-  hint: string;
+  /** Called with the whole text after each burst of keys that changed it. */
+  onChange?: (text: string) => void;
+  /** Open with the quit question shown (Ctrl-C was pressed just before the box opened). */
+  confirmQuit?: boolean;
+  /** false: Ctrl-C quits at once instead of asking (short drills). */
+  askBeforeQuit?: boolean;
 }
 
-export interface AnswerResult {
+/** How the box ended: submitted, the user chose to quit, or its owner closed it (time up, signal). */
+export interface BoxOutcome {
+  kind: 'submit' | 'quit' | 'closed';
   text: string;
-  timedOut: boolean;
 }
 
-export const answerPrompt = createPrompt<AnswerResult, AnswerConfig>((config, done) => {
-  const { style } = config;
-  const initialLines = (config.initial ?? '').split('\n');
-  const [lines, setLines] = useState<string[]>(initialLines.slice(0, -1));
-  const [current, setCurrent] = useState<string>(initialLines.at(-1) ?? '');
-  const [finished, setFinished] = useState(false);
-  const [, setTick] = useState(0);
-  const text = useRef('');
-  text.current = [...lines, current].join('\n');
+export interface AnswerBox {
+  readonly result: Promise<BoxOutcome>;
+  /** New clock values (each second). */
+  setClock(clock: BoxClock): void;
+  /** A warning shown inside the box at once (the latest two are kept). */
+  notice(text: string): void;
+  /** Ends the box from outside, keeping what was typed. */
+  close(): void;
+  /** Shows the quit question, as Ctrl-C does (a SIGINT sent from outside). */
+  askQuit(): void;
+  /** The text typed so far. */
+  text(): string;
+}
 
-  useEffect((rl) => {
-    if (current) rl.write(current);
-    const timer = setInterval(() => {
-      if (config.now() >= config.deadline) {
-        clearInterval(timer);
-        setFinished(true);
-        done({ text: text.current, timedOut: true });
-        return;
-      }
-      setTick((t) => t + 1);
-    }, 1000);
-    return () => clearInterval(timer);
-  }, []);
+/** The keys, as documented in the opening screen, `practice --help` and the README. */
+// Short, so that a narrower window does not re-wrap them (the opening screen and --help list every key).
+export const BOX_KEYS_MULTI = 'Enter on an empty line: submit · Ctrl-C: pause';
+export const BOX_KEYS_LINE = 'Enter: ask · Enter on an empty line: move on';
 
-  useKeypress((key, rl) => {
-    if (finished) return;
-    if (isEnterKey(key)) {
-      if (config.mode === 'line') {
-        setFinished(true);
-        done({ text: current, timedOut: false });
-        return;
-      }
-      if (current.trim() === '') {
-        const typed = lines.some((l) => l.trim() !== '');
-        // Enter on an empty line submits what was typed; with nothing typed, a second one skips.
-        if (typed || lines.length > 0) {
-          const all = [...lines];
-          while (all.length > 0 && all.at(-1)!.trim() === '') all.pop();
-          setFinished(true);
-          done({ text: all.join('\n'), timedOut: false });
-        } else {
-          setLines(['']);
-        }
-        return;
-      }
-      setLines([...lines, current]);
-      setCurrent('');
-      config.onDraft?.([...lines, current, ''].join('\n'));
-      return;
-    }
-    if (isBackspaceKey(key) && current === '' && rl.line === '' && lines.length > 0) {
-      const previous = lines.at(-1)!;
-      setLines(lines.slice(0, -1));
-      setCurrent(previous);
-      rl.write(previous);
-      return;
-    }
-    setCurrent(rl.line);
-    config.onDraft?.([...lines, rl.line].join('\n'));
-  });
+const PASTE_ON = '\u001b[?2004h';
+const PASTE_OFF = '\u001b[?2004l';
+const MAX_NOTICES = 2;
 
-  const now = config.now();
-  const left = config.deadline - now;
-  const stageLeft = config.stageDeadline - now;
-  const clock = `⏱ ${formatClock(Math.max(0, left))} left`;
-  const stageClock = stageLeft >= 0 ? `stage ${formatClock(stageLeft)}` : style.yellow(`stage over by ${formatClock(-stageLeft)}`);
-  const clockColor = left <= 60_000 ? style.red : left <= 5 * 60_000 ? style.yellow : style.dim;
-  const header = `${style.bold(config.label)}  ${clockColor(clock)} ${style.dim('·')} ${stageClock}`;
-  if (finished) {
-    // Leave what was said on screen, shortened, so the transcript reads like a conversation.
-    const said = [...lines, current].filter((l) => l.trim());
-    const shown = said.slice(0, 3).map((l) => `${style.dim('│')} ${l}`);
+interface Key {
+  name?: string;
+  sequence?: string;
+  ctrl?: boolean;
+  meta?: boolean;
+  shift?: boolean;
+}
+
+export function openAnswerBox(terminal: BoxTerminal, options: BoxOptions): AnswerBox {
+  const { style } = options;
+  const { input, output } = terminal;
+  const region = new LiveRegion(output);
+  let buffer = B.createBuffer(options.initial ?? '');
+  let top: RowRef = { row: 0, sub: 0 };
+  let goalX: number | null = null;
+  let confirming = options.confirmQuit ?? false;
+  let clock = options.clock;
+  const notices: string[] = [];
+  let pasting = false;
+  let pasted: string[] = [];
+  let queue: Array<{ ch: string | undefined; key: Key }> = [];
+  let scheduled = false;
+  let finished = false;
+  let resolve!: (outcome: BoxOutcome) => void;
+  const result = new Promise<BoxOutcome>((r) => (resolve = r));
+
+  const screen = () => ({ width: Math.max(20, (output.columns && output.columns > 0 ? output.columns : 80) - 1), rows: Math.max(8, output.rows && output.rows > 0 ? output.rows : 24) });
+  const contentWidth = () => screen().width - 2;
+
+  const header = (position = ''): string => {
+    const left = `⏱ ${formatClock(Math.max(0, clock.leftMs))} left`;
+    const stage = clock.stageLeftMs >= 0 ? `stage ${formatClock(clock.stageLeftMs)}` : `stage over by ${formatClock(-clock.stageLeftMs)}`;
+    const tail = `  ${left} · ${stage}${position ? `  ${position}` : ''}`;
+    const label = fitRow(options.label, Math.max(8, screen().width - tail.length));
+    const clockColor = clock.leftMs <= 60_000 ? style.red : clock.leftMs <= 5 * 60_000 ? style.yellow : style.dim;
+    const stageText = clock.stageLeftMs >= 0 ? style.dim(stage) : style.yellow(stage);
+    const styled = `${style.bold(label)}  ${clockColor(left)} ${style.dim('·')} ${stageText}${position ? `  ${style.dim(position)}` : ''}`;
+    return fitVisible(styled, `${label}${tail}`, screen().width);
+  };
+
+  const noticeRows = (): string[] => notices.flatMap((n) => wrap(`⚠ ${n}`, screen().width, '  ').slice(0, 2).map((r) => style.yellow(fitRow(r, screen().width))));
+
+  const bodyHeight = (): number => Math.max(3, screen().rows - 1 - noticeRows().length - 1 - 1);
+
+  const frame = () => {
+    const width = contentWidth();
+    const height = bodyHeight();
+    top = scrollTop(buffer, top, height, width);
+    const shown = rowsFrom(buffer.lines, top, height, width);
+    const bar = style.dim('│');
+    const scrolled = shown.length > 0 && (top.row > 0 || top.sub > 0 || shown.at(-1)!.row < buffer.lines.length - 1);
+    const head = [header(scrolled ? `line ${buffer.row + 1}/${buffer.lines.length}` : ''), ...noticeRows()];
+    const body = shown.map((r) => `${bar} ${r.text}`);
+    const place = cursorPlace(buffer, width);
+    const cursorIndex = shown.findIndex((r) => r.row === buffer.row && r.sub === place.sub);
+    const hintText = confirming ? 'Quit the interview? y: quit · n: keep going' : options.mode === 'line' ? BOX_KEYS_LINE : BOX_KEYS_MULTI;
+    const hint = confirming ? style.bold(style.yellow(fitRow(hintText, screen().width))) : style.dim(fitRow(hintText, screen().width));
+    const rows = [...head, ...body, hint];
+    const cursor = confirming
+      ? { row: rows.length - 1, col: Math.min(screen().width, fitRow(hintText, screen().width).length) }
+      : { row: head.length + Math.max(0, cursorIndex), col: 2 + place.x };
+    return { rows, cursor };
+  };
+
+  const draw = () => {
+    if (!finished) region.render(frame());
+  };
+
+  const summary = (): string[] => {
+    const said = buffer.lines.filter((l) => l.trim());
+    const width = screen().width;
+    const shown = said.slice(0, 3).map((l) => `${style.dim('│')} ${fitRow(l, width - 2)}`);
     if (said.length > 3) shown.push(style.dim(`│ … ${said.length - 3} more line(s)`));
-    return `${header}\n${shown.length > 0 ? shown.join('\n') : style.dim('│ (nothing)')}`;
+    return [header(), ...noticeRows(), ...(shown.length > 0 ? shown : [style.dim('│ (nothing)')])];
+  };
+
+  const end = (kind: BoxOutcome['kind']) => {
+    if (finished) return;
+    const text = kind === 'submit' && options.mode === 'multi' ? trimTrailingBlankLines(B.bufferText(buffer)) : B.bufferText(buffer);
+    region.finish(summary());
+    finished = true;
+    detach();
+    resolve({ kind, text });
+  };
+
+  const submitOnEnter = (lastInBurst: boolean): boolean => {
+    // Keys after an Enter in the same burst mean a paste without brackets: the Enter is a line break.
+    if (!lastInBurst) return false;
+    if (options.mode === 'line') return true;
+    const last = buffer.row === buffer.lines.length - 1;
+    return last && buffer.lines[buffer.row]!.trim() === '' && buffer.lines.length > 1;
+  };
+
+  const handle = (ch: string | undefined, key: Key, lastInBurst: boolean): void => {
+    const name = key.name ?? '';
+    if (name === 'paste-start') {
+      pasting = true;
+      pasted = [];
+      return;
+    }
+    if (pasting) {
+      if (name === 'paste-end') {
+        pasting = false;
+        buffer = B.insertText(buffer, pasted.join(''));
+        pasted = [];
+      } else pasted.push(key.sequence ?? ch ?? ''); // CR, LF and CRLF are normalised when inserted
+      return;
+    }
+    if (confirming) {
+      if ((key.ctrl && name === 'c') || name === 'y') return end('quit');
+      if (name === 'n' || name === 'return' || name === 'enter' || name === 'escape') confirming = false;
+      return;
+    }
+    if (key.ctrl && name === 'c') {
+      if (options.askBeforeQuit === false) return end('quit');
+      confirming = true;
+      return;
+    }
+    const vertical = name === 'up' || name === 'down' || name === 'pageup' || name === 'pagedown';
+    if (!vertical) goalX = null;
+    const width = contentWidth();
+    if (name === 'return' || name === 'enter') {
+      if (submitOnEnter(lastInBurst)) return end('submit');
+      buffer = B.insertNewline(buffer);
+      return;
+    }
+    if (key.ctrl && name === 'd') return end('submit');
+    if (vertical) {
+      goalX ??= cursorPlace(buffer, width).x;
+      const dir = name === 'up' || name === 'pageup' ? -1 : 1;
+      const steps = name === 'pageup' || name === 'pagedown' ? Math.max(1, bodyHeight() - 1) : 1;
+      for (let i = 0; i < steps; i++) buffer = moveVertical(buffer, dir, width, goalX);
+      return;
+    }
+    const edit = EDIT_KEYS.find((k) => k.name === name && !!k.ctrl === !!key.ctrl && !!k.meta === !!key.meta);
+    if (edit) {
+      buffer = edit.apply(buffer);
+      return;
+    }
+    if (ch && !key.ctrl && !key.meta && ch >= ' ' && ch !== '\u007f') buffer = B.insertText(buffer, ch);
+  };
+
+  const flush = () => {
+    scheduled = false;
+    if (finished) return;
+    const keys = queue;
+    queue = [];
+    const before = buffer.lines;
+    for (let i = 0; i < keys.length && !finished; i++) handle(keys[i]!.ch, keys[i]!.key, i === keys.length - 1);
+    if (buffer.lines !== before) options.onChange?.(B.bufferText(buffer));
+    draw();
+  };
+
+  const onKeypress = (ch: string | undefined, key: Key | undefined) => {
+    if (finished) return;
+    queue.push({ ch, key: key ?? { sequence: ch } });
+    if (!scheduled) {
+      scheduled = true;
+      setImmediate(flush);
+    }
+  };
+
+  const onResize = () => {
+    const next = output.columns && output.columns > 0 ? output.columns : 80;
+    region.resized(next);
+    draw();
+  };
+
+  function detach(): void {
+    input.off('keypress', onKeypress);
+    output.off?.('resize', onResize);
+    output.write(PASTE_OFF);
+    try {
+      input.setRawMode?.(false);
+    } catch {
+      // the terminal is gone (SIGHUP): nothing to restore
+    }
+    input.pause();
   }
-  const body = [...lines.map((l) => `${style.dim('│')} ${l}`), `${style.dim('│')} ${current}`];
-  return [`${header}\n${body.join('\n')}`, style.dim(config.hint)];
-});
+
+  emitKeypressEvents(input);
+  input.setRawMode?.(true);
+  input.on('keypress', onKeypress);
+  input.resume();
+  output.on?.('resize', onResize);
+  output.write(PASTE_ON);
+  draw();
+
+  return {
+    result,
+    setClock(next) {
+      clock = next;
+      draw();
+    },
+    notice(text) {
+      notices.push(text);
+      while (notices.length > MAX_NOTICES) notices.shift();
+      draw();
+    },
+    close() {
+      end('closed');
+    },
+    askQuit() {
+      if (finished) return;
+      confirming = true;
+      draw();
+    },
+    text: () => B.bufferText(buffer),
+  };
+}
+
+const EDIT_KEYS: Array<{ name: string; ctrl?: boolean; meta?: boolean; apply: (b: B.TextBuffer) => B.TextBuffer }> = [
+  { name: 'backspace', apply: B.deleteBackward },
+  { name: 'backspace', meta: true, apply: B.deleteWordBackward },
+  { name: 'h', ctrl: true, apply: B.deleteBackward },
+  { name: 'delete', apply: B.deleteForward },
+  { name: 'left', apply: B.moveLeft },
+  { name: 'right', apply: B.moveRight },
+  { name: 'left', ctrl: true, apply: B.moveWordLeft },
+  { name: 'right', ctrl: true, apply: B.moveWordRight },
+  { name: 'left', meta: true, apply: B.moveWordLeft },
+  { name: 'right', meta: true, apply: B.moveWordRight },
+  { name: 'b', meta: true, apply: B.moveWordLeft },
+  { name: 'f', meta: true, apply: B.moveWordRight },
+  { name: 'home', apply: B.moveLineStart },
+  { name: 'end', apply: B.moveLineEnd },
+  { name: 'a', ctrl: true, apply: B.moveLineStart },
+  { name: 'e', ctrl: true, apply: B.moveLineEnd },
+  { name: 'home', ctrl: true, apply: B.moveToStart },
+  { name: 'end', ctrl: true, apply: B.moveToEnd },
+  { name: 'u', ctrl: true, apply: B.deleteToLineStart },
+  { name: 'k', ctrl: true, apply: B.deleteToLineEnd },
+  { name: 'w', ctrl: true, apply: B.deleteWordBackward },
+];
+
+function trimTrailingBlankLines(text: string): string {
+  const lines = text.split('\n');
+  while (lines.length > 0 && lines.at(-1)!.trim() === '') lines.pop();
+  return lines.join('\n');
+}
+
+/** A styled row whose plain text is `plain`; when that is too wide, the plain text cut to fit instead. */
+function fitVisible(styled: string, plain: string, width: number): string {
+  return plain.length <= width ? styled : fitRow(plain, width);
+}
+
+/**
+ * The box on the process's own terminal with a clock of its own, for short timed answers (drill).
+ * Resolves with the text, and whether time ran out; Ctrl-C rejects with ExitPromptError.
+ */
+export async function answerPrompt(config: { label: string; mode: 'line' | 'multi'; style: Style; now: () => number; deadline: number; stageDeadline: number; initial?: string; onDraft?: (text: string) => void; hint?: string }): Promise<{ text: string; timedOut: boolean }> {
+  const clockNow = () => ({ leftMs: config.deadline - config.now(), stageLeftMs: config.stageDeadline - config.now() });
+  const box = openAnswerBox(
+    { input: process.stdin, output: process.stdout },
+    { label: config.label, mode: config.mode, style: config.style, clock: clockNow(), initial: config.initial, onChange: config.onDraft, askBeforeQuit: false },
+  );
+  let timedOut = false;
+  const timer = setInterval(() => {
+    const clock = clockNow();
+    if (clock.leftMs <= 0) {
+      timedOut = true;
+      box.close();
+    } else box.setClock(clock);
+  }, 1000);
+  try {
+    const outcome = await box.result;
+    if (outcome.kind === 'quit') throw new ExitPromptError();
+    return { text: outcome.text, timedOut };
+  } finally {
+    clearInterval(timer);
+  }
+}

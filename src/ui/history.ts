@@ -2,6 +2,7 @@ import type { SessionSummary } from '../store/summary.js';
 import { VERDICT_LABEL } from '../scoring/verdict.js';
 import { formatClock } from '../interview/budgets.js';
 import type { Style } from './style.js';
+import { clean } from './peer-clean.js';
 import { padEnd } from './wrap.js';
 
 const SPARKS = '▁▂▃▄▅▆▇█';
@@ -31,7 +32,7 @@ export function renderHistory(sessions: readonly SessionSummary[], style: Style,
     sessionDate(s.createdAt),
     s.prompt,
     s.level,
-    s.kind,
+    s.candidate ? `${s.kind} (${clean(s.candidate)})` : s.kind,
     sessionDuration(s),
     s.overall !== null ? String(s.overall) : '-',
     s.verdict ? VERDICT_LABEL[s.verdict] : s.status,

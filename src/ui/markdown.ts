@@ -21,7 +21,7 @@ export function renderMarkdown(record: SessionRecord, report: ScoreReport, promp
   }
   for (const stage of report.stages) {
     out.push('', `## ${stage.title} · ${stage.score}/100`, '');
-    const answer = stage.id === 'clarify' && i ? record.answers.sections.clarify : record.answers.sections[stage.id];
+    const answer = record.answers.sections[stage.id];
     if (answer?.trim()) out.push(...answer.trim().split('\n').map((l) => `> ${l}`), '');
     else out.push('_Not answered._', '');
     for (const f of i?.followUps.filter((f) => f.stage === stage.id) ?? []) out.push(`**Follow-up:** ${f.question}`, '', `> ${f.answer || '(no answer)'}`, '');

@@ -3,10 +3,11 @@ import type { Comparison } from '../progress/compare.js';
 import type { Stats } from '../progress/stats.js';
 import type { Style } from './style.js';
 import { bar, padEnd, wrap } from './wrap.js';
+import { plural } from './plural.js';
 
 export function renderStats(stats: Stats, style: Style, width: number): string[] {
   const w = Math.min(width, 100);
-  const out = [style.bold(`${stats.sessions} session${stats.sessions === 1 ? '' : 's'}, ${stats.scored} scored`) + (stats.averageOverall === null ? '' : style.dim(` · average ${stats.averageOverall}/100`)), ''];
+  const out = [style.bold(`${plural(stats.sessions, 'session')}, ${stats.scored} scored`) + (stats.averageOverall === null ? '' : style.dim(` · average ${stats.averageOverall}/100`)), ''];
   out.push(style.bold('Average score per stage'));
   const titleWidth = Math.max(...stats.stages.map((s) => s.title.length)) + 2;
   for (const s of stats.stages) {

@@ -60,7 +60,7 @@ function renderStage(stage: StageResult, style: Style, width: number): string[] 
     const labels = stage.items.map((i) => i.label).join(', ');
     return [`${style.bold(stage.title)}  ${style.red('0/100')}${style.dim('  not answered')}`, ...wrap(`missed: ${labels}`, width, '    ', '  ').map(style.dim)];
   }
-  const out = [`${style.bold(stage.title)}  ${scoreColor(stage.score, style)(`${stage.score}/100`)}${style.dim(stage.answered ? `  ${stage.words} words` : '  not answered')}`];
+  const out = [`${style.bold(stage.title)}  ${scoreColor(stage.score, style)(`${stage.score}/100`)}${style.dim(stage.answered ? (stage.words > 0 ? `  ${stage.words} words` : '') : '  not answered')}`];
   const order: ItemResult['status'][] = ['covered', 'prompted', 'negated', 'missed'];
   const items = [...stage.items].sort((a, b) => order.indexOf(a.status) - order.indexOf(b.status) || b.weight - a.weight);
   for (const item of items) out.push(...renderItem(item, style, width));

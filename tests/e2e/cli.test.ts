@@ -36,6 +36,7 @@ describe('mlsd basics', () => {
     const r = mlsd([]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Usage: mlsd');
+    expect(r.stdout).toMatch(/Exit codes: 0 ok, 1 check failed, 2 usage or input error,\s+130 interrupted/);
     for (const command of ['score', 'practice', 'resume', 'schema', 'prompts', 'rubrics', 'prompts list', 'prompts show', 'prompts validate', 'rubrics list', 'rubrics show', 'rubrics validate']) {
       const help = mlsd([...command.split(' '), '--help']);
       expect(help.code, command).toBe(0);
@@ -132,6 +133,19 @@ describe('mlsd prompts and rubrics', () => {
       expect.stringContaining('phrase "???" has no letters or digits'),
       expect.stringContaining('unknown item "no-such-item"'),
     ]));
+  });
+
+  it("keeps the interviewer's answers and the outline out of prompts show --json unless --full", () => {
+    const brief = JSON.parse(mlsd(['prompts', 'show', 'ad-click-prediction', '--json']).stdout) as { outline?: unknown; clarifications: Array<Record<string, unknown>> };
+    expect(brief.outline).toBeUndefined();
+    expect(brief.clarifications.length).toBeGreaterThan(0);
+    for (const c of brief.clarifications) {
+      expect(c.answer).toBeUndefined();
+      expect(typeof c.topic).toBe('string');
+    }
+    const full = JSON.parse(mlsd(['prompts', 'show', 'ad-click-prediction', '--json', '--full']).stdout) as { outline?: Record<string, string[]>; clarifications: Array<{ answer?: string }> };
+    expect(Object.keys(full.outline ?? {})).toContain('monitoring');
+    expect(full.clarifications.every((c) => typeof c.answer === 'string' && c.answer.length > 0)).toBe(true);
   });
 
   it('skips a broken user file, keeps the built-ins working, and notices overrides', () => {

@@ -19,19 +19,38 @@ afterEach(() => {
 });
 
 describe('mlsd drill', () => {
-  it('asks a missed item\'s follow-up, scores the answer and reschedules the card', async () => {
+  // Cards created together are asked in item-id order, so the first card is the weak answer's first missed item: ab-test.
+  it("asks a missed item's follow-up, rates a full answer good or better and reschedules the card", async () => {
     const t = runInTerminal(['drill', '--limit', '1'], { MLSD_HOME: home, MLSD_PROMPTS_PATH: '', NO_COLOR: '1' });
-    await t.waitFor(/Card 1 of 1/);
+    await t.waitFor(/Card 1 of 1 · A\/B test/);
     await t.waitFor(/Enter on an empty line: submit/);
     t.line('We would run an A/B test with a control group and check statistical significance before launch.');
     t.write('\r');
-    await t.waitFor(/rated (again|hard|good|easy); next review/);
+    await t.waitFor(/✓ covered/);
+    await t.waitFor(/rated (good|easy); next review/);
     await t.waitFor(/1 card practised/);
     expect(await t.exited).toBe(0);
-    const deck = JSON.parse(readFileSync(join(home, 'drill.json'), 'utf8')) as { cards: Record<string, { fsrs: { reps: number } }> };
+    const deck = JSON.parse(readFileSync(join(home, 'drill.json'), 'utf8')) as { cards: Record<string, { itemId: string; fsrs: { reps: number; due: string } }> };
     const reviewed = Object.values(deck.cards).filter((c) => c.fsrs.reps === 1);
-    expect(reviewed).toHaveLength(1);
+    expect(reviewed.map((c) => c.itemId)).toEqual(['ab-test']);
+    // Good or Easy schedules the next review at least a day out.
+    expect(new Date(reviewed[0]!.fsrs.due).getTime() - Date.now()).toBeGreaterThan(20 * 3600_000);
     expect(Object.keys(deck.cards).length).toBeGreaterThan(10);
+  });
+
+  it('rates an answer that misses the item "again" and keeps the card due soon', async () => {
+    const t = runInTerminal(['drill', '--limit', '1'], { MLSD_HOME: home, MLSD_PROMPTS_PATH: '', NO_COLOR: '1' });
+    await t.waitFor(/Card 1 of 1 · A\/B test/);
+    await t.waitFor(/Enter on an empty line: submit/);
+    t.line('I am not sure, maybe look at the dashboard.');
+    t.write('\r');
+    await t.waitFor(/✗ not yet/);
+    await t.waitFor(/rated again; next review/);
+    expect(await t.exited).toBe(0);
+    const deck = JSON.parse(readFileSync(join(home, 'drill.json'), 'utf8')) as { cards: Record<string, { fsrs: { reps: number; due: string } }> };
+    const card = deck.cards['ab-test']!;
+    expect(card.fsrs.reps).toBe(1);
+    expect(new Date(card.fsrs.due).getTime() - Date.now()).toBeLessThan(3600_000);
   });
 
   it('needs a terminal', () => {

@@ -30,7 +30,7 @@ describe('mlsd history', () => {
   it('lists sessions newest first with a trend, skipping a corrupt file with a warning', () => {
     const r = mlsd(['history']);
     expect(r.code).toBe(0);
-    const rows = r.stdout.split('\n').filter((l) => /^[0-9a-z]{10}\s/.test(l));
+    const rows = r.stdout.split('\n').filter((l) => /^[0-9a-z]{10,12}\s/.test(l));
     expect(rows).toHaveLength(4);
     expect(rows[0]).toContain('video-recommendation');
     expect(r.stdout).toMatch(/ad-click-prediction\s+▁\S+█\s+\d+/);
@@ -49,7 +49,7 @@ describe('mlsd history --limit, --all and delete', () => {
   it('shows the latest N rows, says how many there are, and --all shows every one', () => {
     const limited = mlsd(['history', '--limit', '2']);
     expect(limited.code).toBe(0);
-    expect(limited.stdout.split('\n').filter((l) => /^[0-9a-z]{10}\s/.test(l))).toHaveLength(2);
+    expect(limited.stdout.split('\n').filter((l) => /^[0-9a-z]{10,16}\s/.test(l))).toHaveLength(2);
     expect(limited.stdout).toContain('Showing the latest 2 of 4 sessions');
     // The trend still covers every session, not only the rows shown.
     expect(limited.stdout).toMatch(/ad-click-prediction\s+▁\S+█\s+\d+/);

@@ -1,4 +1,5 @@
 import { spawn, type IPty } from '@lydell/node-pty';
+import xterm from '@xterm/headless';
 import { join } from 'node:path';
 
 // A real pseudo-terminal running the built CLI, for the interactive commands.
@@ -17,6 +18,15 @@ export interface Terminal {
   /** Resolves when the output after `from` matches, or rejects with the screen so far. */
   waitFor(pattern: RegExp, options?: { from?: number; timeout?: number }): Promise<number>;
   exited: Promise<number>;
+  /** The rows on screen now, as a terminal shows them (trailing spaces trimmed). */
+  screen(): Promise<string[]>;
+  /** Every row: the scrollback, then the screen. */
+  allRows(): Promise<string[]>;
+  /** Resolves when the screen shows the pattern, or rejects with the screen. */
+  waitForScreen(pattern: RegExp, options?: { timeout?: number }): Promise<string[]>;
+  resize(cols: number, rows: number): void;
+  /** Sends a signal to the process. */
+  kill(signal: string): void;
 }
 
 const open = new Set<IPty>();
@@ -33,16 +43,27 @@ export function closeAll(): void {
   open.clear();
 }
 
-export function runInTerminal(args: string[], env: Record<string, string | undefined>): Terminal {
+export function runInTerminal(args: string[], env: Record<string, string | undefined>, size: { cols: number; rows: number } = { cols: 80, rows: 24 }): Terminal {
   // node-pty passes undefined values on as the string "undefined": drop them.
   const clean: Record<string, string> = {};
   for (const [k, v] of Object.entries({ ...process.env, TERM: 'xterm-256color', ...env })) if (v !== undefined) clean[k] = v;
-  const pty: IPty = spawn(process.execPath, [bin, ...args], { name: 'xterm-256color', cols: 80, rows: 24, cwd: root, env: clean });
+  const pty: IPty = spawn(process.execPath, [bin, ...args], { name: 'xterm-256color', cols: size.cols, rows: size.rows, cwd: root, env: clean });
   open.add(pty);
   let raw = '';
+  // A terminal emulator fed the same bytes, for what the user actually sees.
+  const emulator = new xterm.Terminal({ cols: size.cols, rows: size.rows, scrollback: 5000, allowProposedApi: true });
   pty.onData((d) => {
     raw += d;
+    emulator.write(d);
   });
+  const settled = () => new Promise<void>((resolve) => emulator.write('', resolve));
+  const rows = async (from: 'screen' | 'all') => {
+    await settled();
+    const b = emulator.buffer.active;
+    const out: string[] = [];
+    for (let i = from === 'screen' ? b.baseY : 0; i < b.length; i++) out.push(b.getLine(i)?.translateToString(true) ?? '');
+    return out;
+  };
   const exited = new Promise<number>((resolve) =>
     pty.onExit((e) => {
       open.delete(pty);
@@ -71,6 +92,24 @@ export function runInTerminal(args: string[], env: Record<string, string | undef
       });
     },
     exited,
+    screen: () => rows('screen'),
+    allRows: () => rows('all'),
+    async waitForScreen(pattern, { timeout = 15_000 } = {}) {
+      const started = Date.now();
+      for (;;) {
+        const screen = await rows('screen');
+        if (pattern.test(screen.join('\n'))) return screen;
+        if (Date.now() - started > timeout) throw new Error(`timed out waiting for ${pattern} on screen:\n${screen.join('\n')}`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    },
+    resize(cols, rowsCount) {
+      pty.resize(cols, rowsCount);
+      emulator.resize(cols, rowsCount);
+    },
+    kill(signal) {
+      pty.kill(signal);
+    },
   };
 }
 

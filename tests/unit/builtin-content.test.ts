@@ -82,6 +82,12 @@ describe('the built-in content', () => {
     }
   });
 
+  it('spells each tag one way, so `--tag recsys` finds every recommendation prompt', () => {
+    const aliases: Record<string, string> = { recommendation: 'recsys', recommendations: 'recsys', recommender: 'recsys', 'recommender-systems': 'recsys', classifier: 'classification', rank: 'ranking', cv: 'computer-vision', vision: 'computer-vision' };
+    const misspelt = [...catalog.prompts.values()].flatMap(({ value: p }) => p.tags.filter((t) => t in aliases).map((t) => `${p.id}: ${t} (use ${aliases[t]})`));
+    expect(misspelt).toEqual([]);
+  });
+
   it('has the interviewer answer the questions every candidate asks', () => {
     const questions = ['What is the business goal?', 'How do we measure success?', 'How much traffic at peak?', 'What is the latency requirement?', 'What data do we have, and are there labels?', 'Are there privacy constraints?'];
     for (const { value: prompt } of catalog.prompts.values()) {

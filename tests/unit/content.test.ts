@@ -56,6 +56,14 @@ describe('parsing a content file', () => {
     expect(issues[0]!.message).toBe('unknown field "folowUp" (did you mean "followUp"?)');
   });
 
+  it('suggests field names from the schema at that place, including fields added later', () => {
+    const prompt = promptYaml('p').replace('outline:', 'notAplicable: [baseline]\noutline:');
+    expect(parseYaml(prompt, 'p.yaml', promptSchema).issues.map((i) => i.message)).toEqual(['unknown field "notAplicable" (did you mean "notApplicable"?)']);
+    // "topics" is near "topic", a field of clarifications only: not suggested at the top of a prompt.
+    const misplaced = promptYaml('p').replace('outline:', 'topics: [x]\noutline:');
+    expect(parseYaml(misplaced, 'p.yaml', promptSchema).issues.map((i) => i.message)).toEqual(['unknown field "topics"']);
+  });
+
   it('says which required field is missing', () => {
     const src = rubricYaml('r').replace('    hint: h\n', '');
     const { issues } = parseYaml(src, 'r.yaml', rubricSchema);

@@ -19,8 +19,9 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(join(dir, '..'), { recursive: true, force: true }));
 
+const at = (id: string) => `2026-01-01T00:00:0${id.length % 10}.000Z`;
 const record = (id: string, text: string, extra: Partial<SessionRecord> = {}): SessionRecord => ({
-  schema: 1, id, kind: 'score', createdAt: `2026-01-01T00:00:0${id.length % 10}.000Z`, updatedAt: '', prompt: 'p', level: 'senior', status: 'finished',
+  schema: 1, id, kind: 'score', createdAt: at(id), updatedAt: at(id), prompt: 'p', level: 'senior', status: 'finished',
   answers: { sections: { model: text } }, report: score({ sections: { model: text } }), ...extra,
 });
 
@@ -61,8 +62,8 @@ describe('the session index', () => {
   it('gives the same summaries as reading every session file', async () => {
     const records = [
       record('a', 'We use a neural network.'),
-      record('bb', 'A logistic regression baseline, then gradient boosted trees.', { kind: 'practice', status: 'interrupted' }),
-      record('ccc', 'Nothing relevant.', { report: undefined, status: 'active', kind: 'practice' }),
+      record('bb', 'A logistic regression baseline, then gradient boosted trees.', { status: 'interrupted' }),
+      record('ccc', 'Nothing relevant.', { report: undefined, status: 'active' }),
       record('dddd', 'A logistic regression baseline; we monitor drift.', { kind: 'practice', interview: interview({ clarify: 250_000, data: 512_345 }) }),
       record('eeeee', 'We retrain weekly.', { kind: 'practice', interview: interview({ model: 700_000, monitoring: 1 }) }),
     ];
@@ -142,7 +143,7 @@ describe('the session index', () => {
     expect(spawnSync('mkfifo', [join(dir, 'pipe.json')]).status).toBe(0);
     const loaded = await loadSummaries(dir);
     expect(loaded.summaries.map((s) => s.id)).toEqual(['a']);
-    expect(loaded.problems).toEqual([{ file: join(dir, 'pipe.json'), reason: 'not a regular file' }]);
+    expect(loaded.problems).toEqual([{ file: join(dir, 'pipe.json'), reason: expect.stringContaining('not a regular file') }]);
   });
 
   it('is empty, not an error, when nothing was saved yet', async () => {

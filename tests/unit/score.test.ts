@@ -74,8 +74,12 @@ describe('scoring an answer', () => {
     expect(itemOf(report, 'drift').status).toBe('missed');
   });
 
-  it('is deterministic', () => {
-    expect(score({ sections: modest })).toEqual(score({ sections: modest }));
+  it('is deterministic: no state carries over between answers, and section order does not matter', () => {
+    const first = score({ sections: modest });
+    score({ sections: { model: 'We use a deep and cross network with a logistic regression baseline.' } });
+    const reversed = Object.fromEntries(Object.entries(modest).reverse()) as typeof modest;
+    expect(score({ sections: reversed })).toEqual(first);
+    expect(score({ sections: modest })).toEqual(first);
   });
 
   it('asks more of higher levels', () => {

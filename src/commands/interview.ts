@@ -1,0 +1,361 @@
+import { readFile, stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { parseAnswers } from '../answers/parse.js';
+import type { Catalog } from '../content/catalog.js';
+import { rubricsFor } from '../content/scope.js';
+import type { Prompt } from '../content/schema.js';
+import { CliError, EXIT } from '../errors.js';
+import { formatClock, stageBudgets } from '../interview/budgets.js';
+import { compareMarks, type MarksComparison } from '../interview/peer-compare.js';
+import { sheetReport } from '../interview/peer-report.js';
+import { createPeerSheet, type PeerSheet, type PeerSheetState, type SheetEvent } from '../interview/peer-sheet.js';
+import { pickPrompt } from '../interview/pick.js';
+import { compileRubrics } from '../scoring/compile.js';
+import type { CandidateLevel, ScoreReport } from '../scoring/report.js';
+import { scoreAnswers, type AnswerSet } from '../scoring/score.js';
+import { loadSummaries } from '../store/index-cache.js';
+import { newSessionId, SESSION_SCHEMA, type SessionRecord } from '../store/session.js';
+import { saveSession, sessionsDir } from '../store/sessions.js';
+import { handleKey, initialView, type Key, type SheetView } from '../ui/peer-keys.js';
+import { interviewHeading, renderInterviewerNotes, renderMarksComparison } from '../ui/peer-report-view.js';
+import { Screen, type KeyInput, type ScreenOutput } from '../ui/peer-screen.js';
+import { renderScreen, type Briefing } from '../ui/peer-view.js';
+import { renderReport } from '../ui/report.js';
+import type { Style } from '../ui/style.js';
+import { wrap } from '../ui/wrap.js';
+import { loadAll, reportLoadProblems } from './context.js';
+import { stdoutStyle, terminalWidth, type GlobalOptions, type Io } from './io.js';
+import { findPrompt } from './lookup.js';
+
+/** `mlsd interview`: the interviewer's live sheet for a peer mock interview. */
+
+export interface InterviewOptions extends GlobalOptions {
+  duration: number;
+  level: CandidateLevel;
+  tag?: string;
+  candidate?: string;
+  /** The candidate's own notes or transcript, scored alongside the marks at the end. */
+  answers?: string;
+}
+
+/** The terminal the sheet runs in and the clock it keeps: the real ones, or a test's. */
+export interface SheetTerminal {
+  input: KeyInput;
+  output: ScreenOutput;
+  /** Milliseconds on a monotonic-enough clock; the sheet only ever subtracts two of them. */
+  now: () => number;
+}
+
+const TICK_MS = 1_000;
+/** How often the clock is written to disk while nothing else changes. */
+const SAVE_CLOCK_MS = 5_000;
+const ANSWERS_MAX_BYTES = 1_000_000;
+
+export async function interviewCommand(promptId: string | undefined, options: InterviewOptions, io: Io, terminal: SheetTerminal = processTerminal()): Promise<number> {
+  needTerminal(io, terminal, 'mlsd interview', 'It is a live sheet for the person asking the questions; to score a written answer instead: mlsd score answer.md --prompt <id>');
+  if (!Number.isFinite(options.duration) || options.duration < 1 || options.duration > 180) {
+    throw new CliError(`--duration must be a number of minutes from 1 to 180 (got ${String(options.duration)})`, EXIT.usage);
+  }
+  const loaded = await loadAll(io, options);
+  reportLoadProblems(loaded, io, options);
+  const dir = sessionsDir(loaded.paths.data);
+  const prompt = promptId ? findPrompt(loaded.catalog, promptId) : await pickLeastRecent(loaded.catalog, dir, options.tag, io);
+  const answersFile = options.answers ? resolve(options.answers) : undefined;
+  if (answersFile) {
+    const info = await stat(answersFile).catch(() => null);
+    if (info && !info.isFile()) throw new CliError(`--answers ${options.answers} is not a file`, EXIT.usage);
+    if (!info) io.stderr.write(`note: ${options.answers} does not exist yet; it is read when the interview ends\n`);
+  }
+  const candidate = options.candidate?.trim() || null;
+  const id = newSessionId(io.now(), io.random);
+  const session = new PeerSession({ prompt, catalog: loaded.catalog, dir, io, style: stdoutStyle(io, options), terminal, state: null });
+  return session.run({ id, level: options.level, durationMinutes: options.duration, candidate, ...(answersFile ? { answersFile } : {}) });
+}
+
+/** Continues an interrupted peer interview (called by `mlsd resume`). */
+export async function resumeInterview(record: SessionRecord, options: GlobalOptions, io: Io, terminal: SheetTerminal = processTerminal()): Promise<number> {
+  needTerminal(io, terminal, 'mlsd resume', 'An interview needs the terminal it runs in.');
+  const loaded = await loadAll(io, options);
+  reportLoadProblems(loaded, io, options);
+  if (!record.sheet) throw new CliError(`session ${record.id} is not a peer interview`, EXIT.usage);
+  const prompt = findPrompt(loaded.catalog, record.prompt);
+  let state = record.sheet;
+  const session = new PeerSession({ prompt, catalog: loaded.catalog, dir: sessionsDir(loaded.paths.data), io, style: stdoutStyle(io, options), terminal, state });
+  // A sheet still marked active was stopped without an interrupt (a crash, a killed terminal):
+  // the time after its last save is not counted.
+  if (state.status === 'active') state = session.sheet.reduce(state, { type: 'interrupt', now: state.clockAt ?? terminal.now() }).state;
+  session.setState(state);
+  return session.run(null);
+}
+
+/** The sheet reads keys from its terminal and draws on it: both ends must be one. */
+function needTerminal(io: Io, terminal: SheetTerminal, command: string, instead: string): void {
+  if (!terminal.input.isTTY || !io.stdout.isTTY) {
+    throw new CliError(`${command} is interactive and needs a terminal (stdin and stdout are not both a TTY).\n  ${instead}`, EXIT.usage);
+  }
+}
+
+function processTerminal(): SheetTerminal {
+  return { input: process.stdin, output: process.stdout, now: Date.now };
+}
+
+async function pickLeastRecent(catalog: Catalog, dir: string, tag: string | undefined, io: Io): Promise<Prompt> {
+  const { summaries } = await loadSummaries(dir);
+  const lastPractised = new Map<string, string>();
+  for (const s of summaries) if ((lastPractised.get(s.prompt) ?? '') < s.createdAt) lastPractised.set(s.prompt, s.createdAt);
+  const picked = pickPrompt({ prompts: [...catalog.prompts.values()].map((e) => e.value), tag, lastPractised, random: io.random });
+  if ('error' in picked) throw new CliError(picked.error, EXIT.usage);
+  return picked.prompt;
+}
+
+interface SessionSetup {
+  prompt: Prompt;
+  catalog: Catalog;
+  dir: string;
+  io: Io;
+  style: Style;
+  terminal: SheetTerminal;
+  state: PeerSheetState | null;
+}
+
+interface StartOptions {
+  id: string;
+  level: CandidateLevel;
+  durationMinutes: number;
+  candidate: string | null;
+  answersFile?: string;
+}
+
+/** One interview on screen: keys in, events to the sheet, saves as it goes, the report at the end. */
+class PeerSession {
+  readonly sheet: PeerSheet;
+  private state: PeerSheetState | null;
+  private view: SheetView;
+  private readonly screen: Screen;
+  private saving: Promise<unknown> = Promise.resolve();
+  private lastSave = 0;
+  private finish: ((code: number) => void) | null = null;
+  private pending: StartOptions | null = null;
+  private failure: Error | null = null;
+
+  constructor(private readonly setup: SessionSetup) {
+    this.sheet = createPeerSheet(setup.prompt, compileRubrics(rubricsFor(setup.catalog, setup.prompt)));
+    this.state = setup.state;
+    this.view = initialView(setup.state !== null);
+    this.screen = new Screen(setup.terminal.input, setup.terminal.output);
+  }
+
+  private now(): number {
+    return this.setup.terminal.now();
+  }
+
+  setState(state: PeerSheetState): void {
+    this.state = state;
+  }
+
+  async run(start: StartOptions | null): Promise<number> {
+    this.pending = start;
+    const done = new Promise<number>((resolveDone) => {
+      this.finish = resolveDone;
+    });
+    const onSignal = (signal: NodeJS.Signals) => void this.stop(signal === 'SIGINT' ? EXIT.interrupted : 128 + (signal === 'SIGHUP' ? 1 : 15));
+    const signals: NodeJS.Signals[] = ['SIGHUP', 'SIGTERM', 'SIGINT'];
+    for (const s of signals) process.on(s, onSignal);
+    const timer = setInterval(() => this.guard(() => this.tick()), TICK_MS);
+    this.screen.start({ key: (key) => this.guard(() => this.key(key)), resize: () => this.guard(() => this.draw()), lost: () => void this.stop(128 + 1) });
+    if (this.state) {
+      // Resumed: start paused, so the interviewer picks up when both are ready.
+      this.view = { ...this.view, mode: 'paused', message: { kind: 'info', text: `Resumed ${this.state.id} with ${formatClock(this.state.durationMs - this.state.usedMs)} left. Any key starts the clock.` } };
+      await this.save();
+    }
+    this.draw();
+    let code: number;
+    try {
+      code = await done;
+    } finally {
+      clearInterval(timer);
+      for (const s of signals) process.off(s, onSignal);
+      this.screen.stop();
+    }
+    await this.saving;
+    if (this.failure) throw this.failure;
+    return code === EXIT.ok ? this.report() : this.goodbye(code);
+  }
+
+  /** A bug in a key or a tick must not leave the terminal raw: save, give the terminal back, then report it. */
+  private guard(fn: () => void): void {
+    try {
+      fn();
+    } catch (error) {
+      this.failure ??= error instanceof Error ? error : new Error(String(error));
+      void this.stop(EXIT.failure);
+    }
+  }
+
+  private key(key: Key): void {
+    const now = this.now();
+    const result = handleKey(this.view, key, this.sheet, this.state, now);
+    this.view = result.view;
+    this.apply(result.events);
+    switch (result.effect) {
+      case 'start': {
+        const s = this.pending!;
+        this.state = this.sheet.start({ ...s, now, createdAt: this.setup.io.now().toISOString() }).state;
+        void this.save();
+        break;
+      }
+      case 'pause':
+        this.apply([{ type: 'interrupt', now }]);
+        break;
+      case 'resume':
+        this.apply([{ type: 'resume', now }]);
+        this.view = { ...this.view, message: null };
+        break;
+      case 'quit':
+        void this.stop(EXIT.interrupted);
+        return;
+      case 'end':
+        this.finish?.(EXIT.ok);
+        return;
+      case 'none':
+        break;
+    }
+    this.draw();
+  }
+
+  private apply(events: SheetEvent[]): void {
+    if (!this.state || events.length === 0) return;
+    let changed = false;
+    for (const event of events) {
+      const step = this.sheet.reduce(this.state, event);
+      // A warning about the stage left behind is old news in the next one.
+      if (step.state.stage !== this.state.stage) this.view = { ...this.view, message: null };
+      changed ||= step.state !== this.state && event.type !== 'tick';
+      this.state = step.state;
+      for (const m of step.messages) {
+        if (m.kind === 'fact') this.view = { ...this.view, fact: { question: event.type === 'fact' ? event.question : '', answer: m.text } };
+        else this.view = { ...this.view, message: { kind: m.kind, text: m.text } };
+      }
+    }
+    if (changed) void this.save();
+  }
+
+  private tick(): void {
+    if (!this.state || this.state.status !== 'active') {
+      this.draw();
+      return;
+    }
+    const before = this.state.status;
+    this.apply([{ type: 'tick', now: this.now() }]);
+    if (this.state.status !== before || this.now() - this.lastSave >= SAVE_CLOCK_MS) void this.save();
+    this.draw();
+  }
+
+  private draw(): void {
+    const { width, height } = this.screen.size();
+    this.screen.draw(renderScreen(this.state, this.view, { sheet: this.sheet, briefing: this.briefing(), style: this.setup.style, width, height }));
+  }
+
+  private briefing(): Briefing {
+    const { prompt } = this.setup;
+    const s = this.state;
+    const p = this.pending;
+    const minutes = s ? s.durationMs / 60_000 : (p?.durationMinutes ?? 45);
+    return {
+      title: prompt.title,
+      prompt: prompt.prompt,
+      outline: prompt.outline,
+      facts: this.sheet.facts,
+      level: s?.level ?? p?.level ?? 'senior',
+      candidate: s?.candidate ?? p?.candidate ?? null,
+      durationMs: minutes * 60_000,
+      budgets: s?.budgets ?? stageBudgets(minutes),
+    };
+  }
+
+  /** Stops for good without the report: saved as interrupted, resumable. */
+  private async stop(code: number): Promise<void> {
+    if (this.state?.status === 'active') this.apply([{ type: 'interrupt', now: this.now() }]);
+    await this.save();
+    this.finish?.(code);
+  }
+
+  /** Saves the sheet; writes are queued so they never interleave. */
+  private save(): Promise<unknown> {
+    if (!this.state) return this.saving;
+    const record = this.record(this.state);
+    this.lastSave = this.now();
+    this.saving = this.saving.then(() => saveSession(this.setup.dir, record)).catch((error: unknown) => {
+      this.view = { ...this.view, message: { kind: 'warning', text: `could not save: ${error instanceof Error ? error.message : String(error)}` } };
+    });
+    return this.saving;
+  }
+
+  private record(state: PeerSheetState, extra: { answers?: AnswerSet; automatic?: ScoreReport } = {}): SessionRecord {
+    const over = state.status === 'finished' || state.status === 'timed-out';
+    return {
+      schema: SESSION_SCHEMA,
+      id: state.id,
+      kind: 'interview',
+      createdAt: state.createdAt,
+      updatedAt: this.setup.io.now().toISOString(),
+      prompt: state.promptId,
+      level: state.level,
+      status: state.status,
+      answers: extra.answers ?? { sections: {} },
+      sheet: state,
+      ...(state.candidate ? { candidate: state.candidate } : {}),
+      ...(over ? { report: this.marksReport(state) } : {}),
+      ...(extra.automatic ? { automatic: extra.automatic } : {}),
+    };
+  }
+
+  private marksReport(state: PeerSheetState): ScoreReport {
+    return sheetReport({ prompt: this.setup.prompt, items: this.sheet.allItems, flags: this.sheet.allFlags, state });
+  }
+
+  private goodbye(code: number): number {
+    const { io } = this.setup;
+    if (this.state) {
+      const id = this.state.id;
+      const next = this.state.status === 'timed-out' ? `Time was up; the report: mlsd review ${id}` : `Continue with: mlsd resume ${id}`;
+      io.stdout.write(`Interview saved as ${id}. ${next}\n`);
+    }
+    return code;
+  }
+
+  /** The end: the candidate's feedback, from the marks, with the automatic score beside it if asked. */
+  private async report(): Promise<number> {
+    const { io, style } = this.setup;
+    const state = this.state!;
+    const width = terminalWidth(io);
+    const marks = this.marksReport(state);
+    let automatic: { report: ScoreReport; answers: AnswerSet; comparison: MarksComparison } | null = null;
+    if (state.answersFile) {
+      try {
+        automatic = await this.scoreAnswersFile(state.answersFile, marks);
+      } catch (error) {
+        io.stderr.write(`warning: ${error instanceof Error ? error.message : String(error)}; the report uses the marks alone\n`);
+      }
+    }
+    await saveSession(this.setup.dir, this.record(state, automatic ? { answers: automatic.answers, automatic: automatic.report } : {}));
+    const lines = [style.dim(interviewHeading(state)), '', ...renderReport(marks, style, { width })];
+    const notes = renderInterviewerNotes(state, style, width);
+    if (notes.length > 0) lines.push('', ...notes);
+    if (automatic) lines.push('', ...renderMarksComparison(automatic.comparison, style, width, state.answersFile!));
+    lines.push('', ...wrap(`Saved as session ${state.id}. Share it with: mlsd review ${state.id} --format md --out feedback.md`, Math.min(width, 100)).map(style.dim));
+    io.stdout.write(`${lines.join('\n')}\n`);
+    return EXIT.ok;
+  }
+
+  private async scoreAnswersFile(file: string, marks: ScoreReport) {
+    const info = await stat(file).catch(() => null);
+    if (!info) throw new Error(`cannot read --answers ${file}: no such file`);
+    if (!info.isFile() || info.size > ANSWERS_MAX_BYTES) throw new Error(`cannot read --answers ${file}: not a regular file under 1 MB`);
+    const parsed = parseAnswers(await readFile(file, 'utf8'), file);
+    if (parsed.issues.length > 0) throw new Error(`cannot read the answers in ${file}`);
+    const scope = compileRubrics(rubricsFor(this.setup.catalog, this.setup.prompt));
+    const report = scoreAnswers({ prompt: this.setup.prompt, scope, answers: parsed.answers, level: this.state!.level });
+    return { report, answers: parsed.answers, comparison: compareMarks(marks, report, this.state!) };
+  }
+}

@@ -1,0 +1,31 @@
+import { InvalidArgumentError } from 'commander';
+
+/**
+ * Parsers for option values, used where the options are declared (src/cli.ts). A bad value throws
+ * commander's InvalidArgumentError, so commander prints `error: option '--duration <minutes>' argument 'abc'
+ * is invalid. <reason>` and mlsd exits 2 before any command code runs.
+ */
+
+/** A whole number from `min` to `max` inclusive, written in decimal digits ("5", not "5.5", "1e3" or "abc"). */
+export function wholeNumber(min: number, max: number): (value: string) => number {
+  return (value) => {
+    const trimmed = value.trim();
+    const n = /^[+-]?\d+$/.test(trimmed) ? Number(trimmed) : Number.NaN;
+    if (!Number.isSafeInteger(n) || n < min || n > max) throw new InvalidArgumentError(`Expected a whole number from ${min} to ${max}.`);
+    return n;
+  };
+}
+
+/** Interview length in minutes: 1 to 180; fractions allowed ("22.5"). */
+export function minutes(value: string): number {
+  const trimmed = value.trim();
+  const n = /^\d+(\.\d+)?$/.test(trimmed) ? Number(trimmed) : Number.NaN;
+  if (!Number.isFinite(n) || n < MIN_MINUTES || n > MAX_MINUTES) {
+    throw new InvalidArgumentError(`Expected minutes from ${MIN_MINUTES} to ${MAX_MINUTES}, e.g. 45 or 60.`);
+  }
+  return n;
+}
+
+/** Bounds of `--duration`: a minute at least, three hours at most, as practice has always accepted. */
+export const MIN_MINUTES = 1;
+export const MAX_MINUTES = 180;

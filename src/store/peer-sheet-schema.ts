@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { SHEET_SCHEMA, type PeerSheetState } from '../interview/peer-sheet.js';
+import { CANDIDATE_LEVELS } from '../scoring/report.js';
+import { STAGE_IDS } from '../stages.js';
+
+/**
+ * The saved shape of an interviewer's sheet (`sheet` in an interview session file), checked before
+ * a session is resumed or reported on, so a damaged or hand-edited file is refused with a reason
+ * instead of crashing the sheet. Unknown fields are kept: later versions may add some.
+ */
+
+const stage = z.enum(STAGE_IDS);
+const ms = z.number().finite().min(0);
+const note = z.string().max(2_000).optional();
+const byStage = <T extends z.ZodType>(value: T) => z.partialRecord(stage, value);
+
+export const peerSheetSchema = z.looseObject({
+  schema: z.literal(SHEET_SCHEMA),
+  id: z.string().min(1),
+  promptId: z.string().min(1),
+  level: z.enum(CANDIDATE_LEVELS),
+  candidate: z.string().max(200).nullable(),
+  durationMs: ms,
+  budgets: z.record(stage, ms),
+  createdAt: z.string(),
+  status: z.enum(['active', 'interrupted', 'finished', 'timed-out']),
+  usedMs: ms,
+  stage,
+  stageMs: byStage(ms),
+  visited: z.array(stage),
+  marks: z.record(z.string(), z.looseObject({ mark: z.enum(['covered', 'prompted', 'wrong']), stage, atMs: ms, note })),
+  flags: z.record(z.string(), z.looseObject({ stage, atMs: ms, note })),
+  notes: byStage(z.string().max(2_000)),
+  facts: z.array(z.looseObject({ question: z.string(), topic: z.string().nullable(), answer: z.string(), stage, atMs: ms })),
+  warned: z.array(z.string()),
+  clockAt: z.number().finite().nullable(),
+  answersFile: z.string().optional(),
+});
+
+/** The sheet, or what is wrong with it (the first problem, with its path). */
+export function readSheet(value: unknown): { sheet: PeerSheetState } | { error: string } {
+  const parsed = peerSheetSchema.safeParse(value);
+  if (parsed.success) {
+    const sheet: PeerSheetState = parsed.data;
+    return { sheet };
+  }
+  const issue = parsed.error.issues[0]!;
+  return { error: `${issue.path.length > 0 ? `sheet.${issue.path.join('.')}: ` : ''}${issue.message}` };
+}

@@ -1,0 +1,28 @@
+import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { SessionRecord } from './session.js';
+
+/**
+ * When the session file cannot be written, the answers go somewhere else: a file in the system's
+ * temporary directory (another disk, often). Returns its path, or null when that fails too.
+ */
+export function writeRecoveryFile(record: SessionRecord, dir = tmpdir()): string | null {
+  const file = join(dir, `mlsd-recovered-${record.id.replace(/[^0-9a-z-]/gi, '')}.json`);
+  try {
+    writeFileSync(file, `${JSON.stringify(record, null, 2)}\n`, { mode: 0o600 });
+    return file;
+  } catch {
+    return null;
+  }
+}
+
+/** What was said, as plain text to print when nothing could be written at all. */
+export function answersAsText(record: SessionRecord): string {
+  const parts: string[] = [];
+  for (const [stage, text] of Object.entries(record.answers.sections)) if (text?.trim()) parts.push(`## ${stage}\n${text.trim()}`);
+  for (const f of record.answers.followUps ?? []) if (f.text.trim()) parts.push(`## ${f.stage} (follow-up)\n${f.text.trim()}`);
+  const draft = record.interview?.draft.trim();
+  if (draft) parts.push(`## (being typed)\n${draft}`);
+  return parts.join('\n\n');
+}

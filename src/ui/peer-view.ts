@@ -1,0 +1,257 @@
+import { formatClock } from '../interview/budgets.js';
+import { clocks, MARK_SYMBOL, MARK_WORD, type PeerSheet, type PeerSheetState, type SheetFact } from '../interview/peer-sheet.js';
+import { STAGE_IDS, STAGES, stageInfo, type StageId } from '../stages.js';
+import { clean } from './peer-clean.js';
+import { sheetRows, type Row, type SheetView } from './peer-keys.js';
+import type { Style } from './style.js';
+import { visibleLength, wrap } from './wrap.js';
+
+/**
+ * The interviewer's screen as lines: the briefing before the clock starts, then the live sheet of
+ * one stage at a time. Pure: it returns exactly the lines to draw, never more than the screen has,
+ * none wider than it, so nothing ever scrolls away. Everything from files passes through clean().
+ */
+
+/** What the screen shows about the interview, also before the sheet's clock has started. */
+export interface Briefing {
+  title: string;
+  prompt: string;
+  outline: Record<StageId, readonly string[]>;
+  facts: readonly SheetFact[];
+  level: string;
+  candidate: string | null;
+  durationMs: number;
+  budgets: Record<StageId, number>;
+}
+
+export interface ScreenContext {
+  sheet: PeerSheet;
+  briefing: Briefing;
+  style: Style;
+  width: number;
+  height: number;
+}
+
+const SHORT: Record<StageId, string> = { clarify: 'Clarify', frame: 'Frame', data: 'Data', model: 'Model', evaluation: 'Eval', serving: 'Serving', monitoring: 'Monitor' };
+
+/** The keys, as the sheet's footer lists them (and `--help` explains them). */
+export const SHEET_KEYS = ['↑↓ move', 'c covered', 'p after prompting', 'w wrong / heard flag', 'space undo', 'n note', 'f fact', '←→ or 1-7 stage', 'b briefing', 'e end', 'Ctrl-C pause'];
+
+/** The keys packed into as few lines as the width allows. */
+function keyLines(width: number): string[] {
+  const lines: string[] = [];
+  for (const k of SHEET_KEYS) {
+    const last = lines.at(-1);
+    if (last !== undefined && last.length + 2 + k.length <= width) lines[lines.length - 1] = `${last}  ${k}`;
+    else lines.push(k);
+  }
+  return lines;
+}
+export const BRIEFING_KEYS = '↑↓ scroll  o outline  Enter start the clock  Ctrl-C quit';
+
+export function renderScreen(state: PeerSheetState | null, view: SheetView, ctx: ScreenContext): string[] {
+  const width = Math.max(20, ctx.width);
+  const height = Math.max(8, ctx.height);
+  const lines = view.mode === 'briefing' || !state ? renderBriefing(state, view, ctx, width, height) : renderSheet(state, view, ctx, width, height);
+  return lines.slice(0, height).map((l) => clip(l, width));
+}
+
+function renderBriefing(state: PeerSheetState | null, view: SheetView, ctx: ScreenContext, width: number, height: number): string[] {
+  const { style, briefing: b } = ctx;
+  const who = b.candidate ? ` · with ${clean(b.candidate)}` : '';
+  const title = style.bold(`Briefing · ${clean(b.title)}`) + style.dim(`${who} · ${b.level} · ${formatClock(b.durationMs)}`);
+  // Once the clock runs, the briefing shows it too: it keeps running while the briefing is open.
+  const head = state ? spread(title, `${formatClock(Math.max(0, clocks(state).left))} left`, width) : title;
+  const body: string[] = [];
+  body.push(style.bold('Read this out, word for word:'));
+  body.push(...wrap(`“${clean(b.prompt)}”`, width, '  ').map(style.cyan));
+  body.push('', style.bold('Stages and time budgets'));
+  body.push(...wrap(STAGES.map((s, i) => `${i + 1} ${s.title} ${formatClock(b.budgets[s.id])}`).join(' · '), width, '  '));
+  body.push('');
+  if (view.outlineOpen) {
+    body.push(style.bold('What a strong answer covers') + style.dim('  (o hides)'));
+    for (const s of STAGES) {
+      body.push(`  ${style.bold(s.title)}`);
+      for (const point of b.outline[s.id]) body.push(...wrap(clean(point), width, '      ', '    - '));
+    }
+  } else {
+    body.push(style.bold('What a strong answer covers') + style.dim('  (o shows it, stage by stage)'));
+  }
+  body.push('', style.bold('Facts to give only when asked') + style.dim('  (f finds one during the interview)'));
+  for (const f of b.facts) body.push(...wrap(`${clean(f.topic).replace(/-/g, ' ')}: ${clean(f.answer)}`, width, '      ', '  • '));
+  body.push('', style.bold('How to run it'));
+  for (const tip of [
+    'Read the prompt, then let them ask. Give a fact only when they ask for it; otherwise ask them to state an assumption.',
+    'Mark what you hear: c covered, p covered only after you prompted, w wrong. The same key again takes a mark off.',
+    'When they stall, ask the follow-up shown for the heaviest open item. Mark the red flags you hear with w.',
+    'Move on (→) when the stage budget is up; they may wander ahead or back, so jump with 1-7.',
+  ]) body.push(...wrap(tip, width, '    ', '  • '));
+  const footer = style.dim(view.started ? '↑↓ scroll  o outline  Enter or b back to the sheet  Ctrl-C pause' : BRIEFING_KEYS);
+  const room = height - 2;
+  const maxScroll = Math.max(0, body.length - room);
+  const scroll = Math.min(view.briefingScroll, maxScroll);
+  const shown = body.slice(scroll, scroll + room);
+  if (scroll > 0) shown[0] = style.dim(`  ↑ ${scroll} more above`);
+  if (scroll < maxScroll) shown[shown.length - 1] = style.dim(`  ↓ ${body.length - scroll - room + 1} more below`);
+  while (shown.length < room) shown.push('');
+  return [head, ...shown, footer];
+}
+
+function renderSheet(state: PeerSheetState, view: SheetView, ctx: ScreenContext, width: number, height: number): string[] {
+  const { style, sheet, briefing: b } = ctx;
+  const stage = state.stage;
+  const info = stageInfo(stage);
+  const { left, stageLeft } = clocks(state);
+
+  // 1: who and the clocks.
+  const who = state.candidate ? ` · ${clean(state.candidate)}` : '';
+  const clockColor = left <= 60_000 ? style.red : left <= 5 * 60_000 ? style.yellow : (s: string) => s;
+  const stageClock = stageLeft >= 0 ? `stage ${formatClock(stageLeft)}` : style.yellow(`stage over by ${formatClock(-stageLeft)}`);
+  const status = state.status === 'interrupted' ? style.yellow(' PAUSED') : state.status === 'timed-out' ? style.red(" TIME'S UP") : '';
+  const right = `${clockColor(`${formatClock(Math.max(0, left))} left`)} · ${stageClock}${status}`;
+  const leftText = style.bold(`Interview${who} · ${clean(b.title)}`) + style.dim(` · ${state.level}`);
+  const header = spread(leftText, right, width);
+
+  // 2: the stages, with how many marks each has.
+  const tabs = STAGE_IDS.map((id, i) => {
+    const marks = sheet.allItems.filter((item) => item.stage === id && state.marks[item.id]).length;
+    const text = `${i + 1}.${SHORT[id]}${marks > 0 ? `(${marks})` : ''}`;
+    return id === stage ? style.bold(`[${text}]`) : state.visited.includes(id) ? ` ${text} ` : style.dim(` ${text} `);
+  }).join('');
+
+  // 3: the last warning, or where to find the clock's news.
+  const message = view.message ? (view.message.kind === 'warning' ? style.yellow(`⚠ ${view.message.text}`) : style.dim(view.message.text)) : '';
+
+  // 4-5: the stage and what to ask to open it.
+  const used = state.stageMs[stage] ?? 0;
+  const title = `${style.bold(`${STAGE_IDS.indexOf(stage) + 1}/7 ${info.title}`)}${style.dim(`  ·  ${formatClock(used)} of ${formatClock(state.budgets[stage])}`)}`;
+  const ask = stage === 'clarify' ? 'Open with the prompt (b shows it), then let them ask.' : `Ask: “${info.question}”`;
+
+  const top = [header, tabs, message, title, ...wrap(ask, width, '  ', '').slice(0, 2).map(style.cyan)];
+  const footer = footerLines(state, view, style, width, sheet);
+  const note = state.notes[stage] ? `${style.bold('Note:')} ${clean(state.notes[stage]!)}` : style.dim('Note: (n writes one)');
+  const room = height - top.length - footer.length - 1;
+
+  // The panel under the list: a looked-up fact, or the follow-ups to ask.
+  const panel = view.fact ? factPanel(view.fact, style, width) : followUpPanel(state, sheet, style, width);
+  const rows = sheetRows(sheet, state);
+  const listNeed = rows.length + (rows.some((r) => r.kind === 'flag') ? 1 : 0);
+  const panelWant = view.fact ? panel.length : Math.min(panel.length, 5);
+  const listRoom = Math.min(listNeed, Math.max(3, room - panelWant));
+  const panelRoom = Math.max(0, room - listRoom);
+  const list = renderList(rows, state, view, style, width, listRoom);
+  const shownPanel = panel.slice(0, panelRoom);
+  while (list.length + shownPanel.length < room) shownPanel.push('');
+  return [...top, ...list, ...shownPanel, note, ...footer];
+}
+
+function renderList(rows: Row[], state: PeerSheetState, view: SheetView, style: Style, width: number, room: number): string[] {
+  const cursor = Math.min(view.cursor[state.stage] ?? 0, Math.max(0, rows.length - 1));
+  const lines: Array<{ text: string; row: number }> = [];
+  let flagsHeaderDone = false;
+  rows.forEach((row, i) => {
+    if (row.kind === 'flag' && !flagsHeaderDone) {
+      flagsHeaderDone = true;
+      lines.push({ text: style.bold('Listen for (red flags)'), row: -1 });
+    }
+    lines.push({ text: rowLine(row, i === cursor, state, style, width), row: i });
+  });
+  if (lines.length <= room) return lines.map((l) => l.text);
+  // A window around the cursor, with what is above and below counted.
+  const at = lines.findIndex((l) => l.row === cursor);
+  const start = Math.max(0, Math.min(at - Math.floor(room / 2), lines.length - room));
+  const out = lines.slice(start, start + room).map((l) => l.text);
+  if (start > 0) out[0] = style.dim(`   ↑ ${start + 1} more`);
+  const below = lines.length - (start + room);
+  if (below > 0) out[out.length - 1] = style.dim(`   ↓ ${below + 1} more`);
+  return out;
+}
+
+function rowLine(row: Row, selected: boolean, state: PeerSheetState, style: Style, width: number): string {
+  const pointer = selected ? style.bold('▸') : ' ';
+  if (row.kind === 'item') {
+    const mark = state.marks[row.item.id];
+    const symbol = mark ? MARK_SYMBOL[mark.mark] : '·';
+    const color = !mark ? style.dim : mark.mark === 'covered' ? style.green : mark.mark === 'prompted' ? style.yellow : style.red;
+    const level = row.item.level === 'core' ? '' : style.dim(` [${row.item.level}]`);
+    const noted = mark?.note ? `: ${clean(mark.note)}` : '';
+    const word = mark ? color(`${MARK_WORD[mark.mark]}${noted.length > 28 ? `${noted.slice(0, 27)}…` : noted}`) : '';
+    const label = `${pointer} ${color(symbol)} ${selected ? style.bold(clean(row.item.label)) : clean(row.item.label)}${level}`;
+    return spread(label, word, width);
+  }
+  const heard = state.flags[row.flag.id];
+  const severity = row.flag.severity === 'major' ? 'major' : 'minor';
+  const label = `${pointer} ${heard ? style.red('▲') : style.dim('△')} ${selected ? style.bold(clean(row.flag.label)) : clean(row.flag.label)}`;
+  const noted = heard?.note ? `: ${clean(heard.note)}` : '';
+  return spread(label, heard ? style.red(`heard${noted.length > 24 ? `${noted.slice(0, 23)}…` : noted} · ${severity}`) : style.dim(severity), width);
+}
+
+function followUpPanel(state: PeerSheetState, sheet: PeerSheet, style: Style, width: number): string[] {
+  const open = sheet.open(state, state.stage);
+  if (open.length === 0) return [style.green('Everything on this stage is marked. Move on when they are ready (→).')];
+  const out = [style.bold('Ask next') + style.dim(' (heaviest open first)')];
+  for (const item of open) out.push(...wrap(`${clean(item.label)}: ${clean(item.followUp)}`, width, '    ', '  • ').slice(0, 2));
+  return out;
+}
+
+function factPanel(fact: { question: string; answer: string }, style: Style, width: number): string[] {
+  return [
+    ...wrap(`They asked: ${clean(fact.question)}`, width, '  ').map(style.dim),
+    ...wrap(`Read out: ${clean(fact.answer)}`, width, '  ').map((l) => style.cyan(style.bold(l))),
+  ];
+}
+
+function footerLines(state: PeerSheetState, view: SheetView, style: Style, width: number, sheet: PeerSheet): string[] {
+  if (view.mode === 'input' && view.input) {
+    const label = { fact: 'They ask:', note: `Note on ${stageInfo(state.stage).title}:`, 'flag-note': 'What they said (optional):', 'wrong-note': 'What was wrong (optional):' }[view.input.purpose];
+    const text = clean(view.input.text);
+    const roomForText = Math.max(10, width - visibleLength(label) - 3);
+    const shown = text.length > roomForText ? `…${text.slice(text.length - roomForText + 1)}` : text;
+    if (view.input.purpose === 'fact') {
+      // As the words come, the fact they point at: Enter shows it in full.
+      const found = text.trim() ? sheet.lookup(text) : null;
+      const hint = found?.topic ? `→ ${clean(found.topic).replace(/-/g, ' ')}: ${clean(found.answer)}` : 'Type a few words of their question · Enter look it up · Esc cancel';
+      return [`${style.bold(label)} ${shown}█`, found?.topic ? style.cyan(hint) : style.dim(hint)];
+    }
+    return [`${style.bold(label)} ${shown}█`, style.dim('Enter save · Esc cancel')];
+  }
+  if (view.mode === 'confirm-end') return [style.yellow(style.bold('End the interview now and show the report? y: yes, any other key: no')), ''];
+  if (view.mode === 'paused' || state.status === 'interrupted') {
+    return [style.yellow(style.bold(`Paused; everything is saved (${state.id}).`)), style.dim('q or Ctrl-C quit (mlsd resume continues) · any other key: carry on')];
+  }
+  if (state.status === 'timed-out') return [style.red(style.bold("Time's up. Finish your marks, then e: end and show the report.")), style.dim(keyLines(width)[0]!)];
+  return keyLines(width).map(style.dim);
+}
+
+/** Left and right text on one line, the right one flush with the edge when there is room. */
+function spread(left: string, right: string, width: number): string {
+  if (!right) return left;
+  if (visibleLength(left) + visibleLength(right) + 2 > width) left = clip(left, Math.max(1, width - visibleLength(right) - 2));
+  const gap = width - visibleLength(left) - visibleLength(right);
+  return gap >= 2 ? `${left}${' '.repeat(gap)}${right}` : `${left}  ${right}`;
+}
+
+// eslint-disable-next-line no-control-regex
+const ESCAPE = /^\u001b\[[0-9;]*m/;
+
+/** Cuts a styled line to a number of visible columns, keeping its escape sequences balanced. */
+export function clip(line: string, width: number): string {
+  if (visibleLength(line) <= width) return line;
+  let out = '';
+  let shown = 0;
+  let i = 0;
+  while (i < line.length) {
+    const escape = ESCAPE.exec(line.slice(i));
+    if (escape) {
+      out += escape[0];
+      i += escape[0].length;
+      continue;
+    }
+    const char = String.fromCodePoint(line.codePointAt(i)!);
+    if (shown >= width - 1) break;
+    out += char;
+    shown++;
+    i += char.length;
+  }
+  return `${out}…${line.includes('\u001b[') ? '\u001b[0m' : ''}`;
+}

@@ -1,0 +1,66 @@
+import { ExitPromptError } from '@inquirer/core';
+import type { LiveView } from '../interview/live-session.js';
+import type { Message } from '../interview/session.js';
+import { openAnswerBox, type BoxTerminal } from './answer-prompt.js';
+import { editAnswer } from './external-editor.js';
+import type { Style } from './style.js';
+import { wrap } from './wrap.js';
+
+/** The live session's view on a real terminal: the transcript, the answer box, the external editor. */
+export function terminalView(options: {
+  terminal: BoxTerminal;
+  style: Style;
+  width: () => number;
+  editorCommand: string | null;
+  now: () => number;
+}): LiveView {
+  const { terminal, style } = options;
+  const out = (s: string) => terminal.output.write(s);
+  return {
+    print(messages: Message[]) {
+      const width = Math.min(options.width(), 100);
+      for (const m of messages) {
+        const lines =
+          m.kind === 'interviewer'
+            ? wrap(`Interviewer: ${m.text}`, width, '  ').map(style.cyan)
+            : m.kind === 'warning'
+              ? wrap(`⚠ ${m.text}`, width, '  ').map(style.yellow)
+              : wrap(m.text, width).map(style.dim);
+        out(`\n${lines.join('\n')}\n`);
+      }
+    },
+    note(text: string) {
+      out(`\n${text}\n`);
+    },
+    openBox(boxOptions) {
+      return openAnswerBox(terminal, { ...boxOptions, style });
+    },
+    edit(question, initial) {
+      if (!options.editorCommand) {
+        return Promise.resolve({ text: '', changed: false, elapsedMs: 0, error: 'neither $VISUAL nor $EDITOR is set' });
+      }
+      return editAnswer({ command: options.editorCommand, question, initial, now: options.now });
+    },
+    async editorTrouble(problem) {
+      out(`\n${wrap(`⚠ ${problem}`, Math.min(options.width(), 100), '  ').map(style.yellow).join('\n')}\n`);
+      const { select } = await import('@inquirer/prompts');
+      try {
+        return await select<'retry' | 'inline' | 'empty'>({
+          message: 'What now? (the clock is running)',
+          choices: [
+            { value: 'retry', name: 'Open the editor again' },
+            { value: 'inline', name: 'Answer here in the terminal instead (for the rest of the session)' },
+            { value: 'empty', name: 'Submit this answer as it is' },
+          ],
+        });
+      } catch (error) {
+        if (error instanceof ExitPromptError) return null;
+        throw error;
+      }
+    },
+    restore() {
+      terminal.output.write('\u001b[?2004l\u001b[?25h');
+      terminal.input.setRawMode?.(false);
+    },
+  };
+}

@@ -1,0 +1,181 @@
+import { describe, expect, it } from 'vitest';
+import { openAnswerBox, type BoxOptions } from '../../src/ui/answer-prompt.js';
+import { createStyle } from '../../src/ui/style.js';
+import { mockTerminal, type MockTerminal } from '../helpers/box-terminal.js';
+
+const PASTE = (text: string) => `\u001b[200~${text}\u001b[201~`;
+const UP = '\u001b[A';
+const DOWN = '\u001b[B';
+const HOME = '\u001b[H';
+const END = '\u001b[F';
+const BACKSPACE = '\u007f';
+const CTRL_C = '\u0003';
+
+function open(t: MockTerminal, options: Partial<BoxOptions> = {}) {
+  const changes: string[] = [];
+  const box = openAnswerBox(t.terminal, {
+    label: 'Data and features',
+    mode: 'multi',
+    style: createStyle(0),
+    clock: { leftMs: 30 * 60_000, stageLeftMs: 5 * 60_000 },
+    onChange: (text) => changes.push(text),
+    ...options,
+  });
+  return { box, changes };
+}
+
+const clockRows = (rows: string[]) => rows.filter((r) => r.includes('⏱'));
+
+describe('the answer box', () => {
+  it('keeps a bracketed paste whole, with blank lines and CRLF, and never submits on it', async () => {
+    const t = mockTerminal();
+    const { box, changes } = open(t);
+    await t.type(PASTE('first line\r\nsecond line\r\n\r\nfourth line\r\nfifth line'));
+    let settled = false;
+    void box.result.then(() => (settled = true));
+    await t.type('');
+    expect(settled).toBe(false);
+    expect(changes.at(-1)).toBe('first line\nsecond line\n\nfourth line\nfifth line');
+    const screen = (await t.screen()).join('\n');
+    expect(screen).toContain('│ fifth line');
+    expect(screen).toContain('│ first line');
+    await t.type('\r');
+    await t.type('\r');
+    await expect(box.result).resolves.toEqual({ kind: 'submit', text: 'first line\nsecond line\n\nfourth line\nfifth line' });
+  });
+
+  it('reads keys after an Enter in one burst as a paste without brackets: line breaks, not a submit', async () => {
+    const t = mockTerminal();
+    const { box } = open(t, { mode: 'line' });
+    await t.type('How many users?\rWhat latency?\rWhich regions?\r');
+    await expect(box.result).resolves.toEqual({ kind: 'submit', text: 'How many users?\nWhat latency?\nWhich regions?' });
+  });
+
+  it('scrolls a tall answer inside the screen: the clock line stays visible and nothing is copied into the scrollback', async () => {
+    const t = mockTerminal(80, 24);
+    const { box } = open(t);
+    const lines = Array.from({ length: 60 }, (_, i) => `line ${i + 1} of a long answer`);
+    await t.type(PASTE(lines.join('\n')));
+    for (let s = 0; s < 5; s++) box.setClock({ leftMs: 29 * 60_000 - s * 1000, stageLeftMs: 60_000 });
+    await t.type('x');
+    const screen = await t.screen();
+    expect(clockRows(screen)).toHaveLength(1);
+    expect(screen.join('\n')).toContain('line 60 of a long answerx');
+    expect(screen[0]).toMatch(/⏱ 28:56 left · stage 1:00  line 60\/60$/);
+    // One box, one clock line, in the whole terminal history.
+    expect(clockRows(await t.allRows())).toHaveLength(1);
+    // Up past the top of the window scrolls back to earlier lines.
+    for (let i = 0; i < 59; i++) t.send(UP);
+    await t.type('');
+    const top = (await t.screen()).join('\n');
+    expect(top).toContain('│ line 1 of a long answer');
+    expect(top).not.toContain('line 60 of');
+    expect(clockRows(await t.allRows())).toHaveLength(1);
+    box.close();
+    await box.result;
+  });
+
+  it('edits across lines: Up/Down reach earlier lines, Backspace at a line start joins, Home/End and Delete', async () => {
+    const t = mockTerminal();
+    const { box } = open(t);
+    await t.type('first line');
+    await t.type('\r');
+    await t.type('second line');
+    await t.type(UP + END + ' more');
+    await t.type(DOWN + HOME + 'X');
+    await t.type(HOME + BACKSPACE); // joins "Xsecond line" to the line above
+    expect(box.text()).toBe('first line moreXsecond line');
+    await t.type('\u001b[3~'); // Delete removes the X
+    expect(box.text()).toBe('first line moresecond line');
+    await t.type('\u0017'); // Ctrl-W deletes the word before the cursor
+    expect(box.text()).toBe('first line second line');
+    box.close();
+    await expect(box.result).resolves.toEqual({ kind: 'closed', text: 'first line second line' });
+  });
+
+  it('puts the cursor on the right row of a wrapped line after Home and End', async () => {
+    const t = mockTerminal(40, 20);
+    const { box } = open(t);
+    const long = 'word '.repeat(20).trim(); // wraps over three rows at 37 columns
+    await t.type(long);
+    const atEnd = await t.cursor();
+    await t.type(HOME);
+    const atHome = await t.cursor();
+    expect(atHome.y).toBeLessThan(atEnd.y);
+    expect(atHome.x).toBe(2); // right after "│ "
+    const screen = await t.screen();
+    expect(screen[atHome.y]).toMatch(/^│ word word/);
+    await t.type(END);
+    expect(await t.cursor()).toEqual(atEnd);
+    box.close();
+    await box.result;
+  });
+
+  it('shows a warning inside the box at once, readable without colour', async () => {
+    const t = mockTerminal();
+    const { box } = open(t);
+    await t.type('typing');
+    box.notice('You are past the 8:00 budget for Data and features.');
+    await t.type('');
+    const screen = (await t.screen()).join('\n');
+    expect(screen).toContain('⚠ You are past the 8:00 budget for Data and features.');
+    expect(screen).not.toContain('\u001b');
+    box.setClock({ leftMs: 20_000, stageLeftMs: -90_000 });
+    await t.type('');
+    expect((await t.screen()).join('\n')).toMatch(/⏱ 0:20 left · stage over by 1:30/);
+    box.close();
+    await box.result;
+  });
+
+  it('asks before quitting on Ctrl-C, keeps the text when the answer is no, and quits on yes', async () => {
+    const t = mockTerminal();
+    const { box } = open(t);
+    await t.type('half an answer');
+    await t.type(CTRL_C);
+    expect((await t.screen()).join('\n')).toContain('Quit the interview?');
+    box.setClock({ leftMs: 29 * 60_000, stageLeftMs: 4 * 60_000 }); // the clock keeps running while it asks
+    await t.type('');
+    expect((await t.screen()).join('\n')).toMatch(/⏱ 29:00 left[\s\S]*Quit the interview\?/);
+    await t.type('n');
+    expect((await t.screen()).join('\n')).not.toContain('Quit the interview?');
+    await t.type(CTRL_C);
+    await t.type('y');
+    await expect(box.result).resolves.toEqual({ kind: 'quit', text: 'half an answer' });
+  });
+
+  it('submits with Ctrl-D and keeps a resumed draft', async () => {
+    const t = mockTerminal();
+    const { box } = open(t, { initial: 'resumed\ndraft' });
+    expect((await t.screen()).join('\n')).toContain('│ draft');
+    await t.type(' text\u0004');
+    await expect(box.result).resolves.toEqual({ kind: 'submit', text: 'resumed\ndraft text' });
+  });
+
+  it('redraws only what changed: a keypress and a clock tick with 5,000 words in the box write under 2 KB', async () => {
+    const t = mockTerminal(80, 24);
+    const words = Array.from({ length: 5000 }, (_, i) => (i % 12 === 11 ? 'end.\n' : 'word'));
+    const { box } = open(t, { initial: words.join(' ') });
+    await t.type('');
+    t.takeBytes();
+    await t.type('a');
+    expect(t.takeBytes()).toBeLessThan(2048);
+    box.setClock({ leftMs: 20 * 60_000, stageLeftMs: 60_000 });
+    await t.type('');
+    expect(t.takeBytes()).toBeLessThan(2048);
+    box.close();
+    await box.result;
+  });
+
+  it('redraws whole after the terminal is resized, with one clock line', async () => {
+    const t = mockTerminal(120, 40);
+    const { box } = open(t);
+    await t.type(PASTE(Array.from({ length: 10 }, (_, i) => `row ${i} `.repeat(8)).join('\n')));
+    t.resize(60, 20);
+    await t.type('');
+    const screen = await t.screen();
+    expect(clockRows(screen)).toHaveLength(1);
+    expect(screen.every((r) => r.length <= 60)).toBe(true);
+    box.close();
+    await box.result;
+  });
+});
