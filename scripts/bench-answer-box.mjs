@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// npm run bench:box: the answer box's figures (DESIGN.md section 7) at 0, 2,000 and 5,000 words:
+// npm run bench:box: the answer box's figures (docs/architecture.md and README, Performance) at 0, 2,000 and 5,000 words:
 // keystroke-to-echo median and p95, bytes written per key and per clock tick, and the time to draw a
 // 5,000-word paste. The box runs in-process on mock streams at 80x24; bytes are what a terminal
 // would receive. Prints figures; never fails a build. `--json` prints them as one JSON object
@@ -11,7 +11,7 @@ import { performance } from 'node:perf_hooks';
 const root = new URL('..', import.meta.url);
 const { openAnswerBox } = await import(new URL('dist/ui/answer-prompt.js', root).href);
 const { createStyle, loadChalk } = await import(new URL('dist/ui/style.js', root).href);
-await loadChalk(); // createStyle(1) below colours with chalk, which loads on demand
+await loadChalk?.(); // colour, as in a real terminal
 
 const json = process.argv.includes('--json');
 const KEYS = Number(process.env.BENCH_KEYS ?? 300);
@@ -62,6 +62,12 @@ async function measure(words) {
   const t = terminal();
   const box = open(t, words > 0 ? answer(words) : '');
   await new Promise((r) => setImmediate(r));
+  // Warm up (the first keys compile the code paths), then measure.
+  for (let i = 0; i < 50; i++) {
+    const echoed = t.nextWrite();
+    t.input.write('w');
+    await echoed;
+  }
   const times = [];
   const before = t.state.bytes;
   for (let i = 0; i < KEYS; i++) {
@@ -102,12 +108,31 @@ async function pasteTime(words) {
   return { words, ms, bytes };
 }
 
+/** Bytes for a new line typed at the bottom of a full box: the text scrolls by one row. */
+async function scrollBytes(cols, height) {
+  const t = terminal(cols, height);
+  const box = open(t, answer(5000));
+  await new Promise((r) => setImmediate(r));
+  const n = 50;
+  const before = t.state.bytes;
+  for (let i = 0; i < n; i++) {
+    const echoed = t.nextWrite();
+    t.input.write('x\r');
+    await echoed;
+  }
+  const perLine = (t.state.bytes - before) / n;
+  box.close();
+  await box.result;
+  return { cols, rows: height, bytesPerNewLine: perLine };
+}
+
 const rows = [];
 for (const words of [0, 2000, 5000]) rows.push(await measure(words));
 const paste = await pasteTime(5000);
+const scrolls = [await scrollBytes(80, 24), await scrollBytes(120, 40)];
 
 if (json) {
-  process.stdout.write(`${JSON.stringify({ keys: KEYS, sizes: rows, paste5000: paste })}\n`);
+  process.stdout.write(`${JSON.stringify({ keys: KEYS, sizes: rows, paste5000: paste, scroll: scrolls })}\n`);
 } else {
   const ok = (v, aim) => (v < aim ? 'ok' : 'OVER AIM');
   console.log(`answer box at 80x24 · ${KEYS} keys per size · node ${process.version}`);
@@ -117,5 +142,6 @@ if (json) {
         `${Math.round(r.bytesPerKey)} B/key, ${Math.round(r.bytesPerTick)} B/tick (aim < 2048, ${ok(Math.max(r.bytesPerKey, r.bytesPerTick), 2048)})`,
     );
   }
+  for (const r of scrolls) console.log(`  a new line at the bottom of a full box at ${r.cols}x${r.rows}: ${Math.round(r.bytesPerNewLine)} B (aim < 2048, ${ok(r.bytesPerNewLine, 2048)})`);
   console.log(`  5,000-word paste drawn in ${paste.ms.toFixed(1)} ms, ${paste.bytes} bytes written (aim < 2000 ms, ${ok(paste.ms, 2000)})`);
 }

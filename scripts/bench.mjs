@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// npm run bench: what users wait for, as whole processes against bare `node -e 0` (DESIGN.md section 7).
+// npm run bench: what users wait for, as whole processes against bare `node -e 0` (docs/architecture.md and README, Performance).
 // Every figure is a median of runs interleaved with bare node in the same loop, so a loaded machine
 // slows both alike; ratios are the figures that count. Prints figures; never fails a build.
 //

@@ -65,6 +65,7 @@ MLSD_PROMPTS_PATH lists prompt packs. Exit codes: 0 ok, 1 check failed, 2 usage 
     // Checked after commander's own checks, so `score --bogus` reports the unknown option first.
     .hook('preAction', (command) => requireOption(command, 'prompt'))
     .addOption(new Option('-l, --level <level>', 'the level you are interviewing for').choices(CANDIDATE_LEVELS).default('senior'))
+    .addOption(new Option('-f, --format <format>', 'how to read the answer (default: from the extension; for stdin, YAML when it parses as stages, else Markdown)').choices(['yaml', 'md', 'text']))
     .option('--json', 'print the report as JSON (stable shape, see README)')
     .option('--save', 'save the scored answer in your history')
     .addHelpText(
@@ -232,7 +233,7 @@ exports it for the candidate.`,
     .command('review')
     .description('the full feedback of one session: answers, scores, evidence, hints and the reference outline')
     .argument('[session-id]', 'a session id, a unique prefix of one, or "last" (default)')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'md', 'json']).default('text'))
+    .addOption(new Option('-f, --format <format>', "output format (default: from --out's extension, .md or .json, else text)").choices(['text', 'md', 'json']))
     .option('-o, --out <file>', 'write to a file instead of the terminal')
     .option('-c, --compare <ids...>', 'two sessions side by side: score deltas per stage, items gained and lost')
     .action((id: string | undefined, _opts: unknown, command: Command) =>
@@ -333,9 +334,16 @@ export async function main(argv: string[], io: Io, readStdin: () => Promise<stri
   }
 }
 
+/** An answer on stdin, capped like an answers file (`score - < /dev/zero` stops instead of filling memory). */
 async function readAll(): Promise<string> {
+  const { MAX_ANSWER_BYTES, formatBytes } = await import('./io/read.js');
   const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  let total = 0;
+  for await (const chunk of process.stdin) {
+    total += (chunk as Buffer).length;
+    if (total > MAX_ANSWER_BYTES) throw new CliError(`the answer on standard input is larger than ${formatBytes(MAX_ANSWER_BYTES)}`, EXIT.usage);
+    chunks.push(chunk as Buffer);
+  }
   return Buffer.concat(chunks).toString('utf8');
 }
 

@@ -1,4 +1,4 @@
-// The seven stages of the framework. Ids are a public contract (DESIGN.md section 1).
+// The seven stages of the framework. Ids are a public contract (docs/architecture.md, Contracts).
 export const STAGE_IDS = ['clarify', 'frame', 'data', 'model', 'evaluation', 'serving', 'monitoring'] as const;
 export type StageId = (typeof STAGE_IDS)[number];
 

@@ -1,6 +1,8 @@
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { Catalog, SourceFile } from '../content/catalog.js';
 import type { ContentIssue } from '../content/parse.js';
+import { CliError, EXIT } from '../errors.js';
 import { cacheKey, listContent, readCache, readShipped, writeCache } from '../io/content-cache.js';
 import { contentPlaces, readContent } from '../io/content-files.js';
 import { resolvePaths, type Paths } from '../io/paths.js';
@@ -34,8 +36,9 @@ export async function loadAll(io: Io, options: GlobalOptions, extra: SourceFile[
     const cached = readCache(cacheFile, key, version);
     if (cached) return { catalog: cached, paths, files: [], readIssues: [] };
     // Only built-in content (the usual first run, or the first after an upgrade): it was parsed at build time.
+    // Optional places (the user's config, pack subfolders) may be missing, not present and unreadable: that is said.
     const required = new Set(places.filter((p) => p.required).map((p) => p.dir));
-    const onlyBuiltin = listing.every((l) => (typeof l === 'string' ? !required.has(l) : l.origin === 'built-in'));
+    const onlyBuiltin = listing.every((l) => (typeof l === 'string' ? !required.has(l) && !existsSync(l) : l.origin === 'built-in'));
     const shipped = onlyBuiltin ? readShipped(paths.builtin, version, listing) : null;
     if (shipped) {
       await writeCache(cacheFile, key, version, shipped);
@@ -43,8 +46,17 @@ export async function loadAll(io: Io, options: GlobalOptions, extra: SourceFile[
     }
   }
   const { files, issues } = await readContent(places);
+  // A directory the user named (a flag, a pack) that cannot be read stops the command: its prompts were wanted.
+  const named = new Map(places.filter((p) => p.named).map((p) => [p.dir, p]));
+  const unreadable = issues.filter((i) => named.has(i.file) && i.path === '' && i.line === 1 && i.message.startsWith('cannot read'));
+  if (unreadable.length > 0) {
+    const where = (dir: string) => (named.get(dir)!.origin === 'pack' ? `${dir} (in MLSD_PROMPTS_PATH)` : dir);
+    throw new CliError(`${unreadable.map((i) => `${where(i.file)}: ${i.message}`).join('; ')}`, EXIT.usage);
+  }
   const { buildCatalog } = await import('../content/catalog.js');
-  const all = [...files, ...extra];
+  // A named file that is also on the search paths (validate inside the prompt directory) is read once.
+  const targets = new Set(extra.map((f) => resolve(f.file)));
+  const all = [...files.filter((f) => !targets.has(resolve(f.file))), ...extra];
   const catalog = buildCatalog(all);
   // Read problems (a missing --prompts-dir) are not cached: they must show every time.
   if (useCache && issues.length === 0) await writeCache(cacheFile, key, version, catalog);

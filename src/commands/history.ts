@@ -31,6 +31,12 @@ export async function historyCommand(options: HistoryOptions, io: Io): Promise<n
   const dir = sessionsDir(resolvePaths(io.env).data);
   const { summaries: sessions } = await loadSessionList(dir, io, options);
   const matching = options.prompt ? sessions.filter((s) => s.prompt === options.prompt) : sessions;
+  if (options.prompt && matching.length === 0) {
+    // Nothing saved for it: say so if the prompt does not exist at all (a typo), exit 2 with a suggestion.
+    const { loadAll } = await import('./context.js');
+    const { findPrompt } = await import('./lookup.js');
+    findPrompt((await loadAll(io, options)).catalog, options.prompt);
+  }
   const shown = matching.slice(0, limit);
   if (options.json) {
     const rows = shown.map((s) => ({

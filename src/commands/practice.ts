@@ -170,6 +170,8 @@ function liveSession(options: { interview: Interview; prompt: Prompt; state: Int
   const { io, dir } = options;
   const terminal = { input: process.stdin, output: process.stdout };
   const view = terminalView({ terminal, style: options.style, width: () => terminalWidth(io), editorCommand: editorCommand(io.env), now: options.clock.now });
+  // Whatever ends the process, the terminal is not left in bracketed-paste mode.
+  process.once('exit', () => view.restore());
   const session = new LiveSession(
     {
       interview: options.interview,

@@ -17,13 +17,16 @@ import { renderReport } from '../ui/report.js';
 import { renderComparison } from '../ui/progress.js';
 import { compareReports } from '../progress/compare.js';
 import { wrap } from '../ui/wrap.js';
+import { stripControl } from '../text/sanitize.js';
+import { PLAIN_STYLE } from '../ui/style.js';
 import { interviewJson, interviewMarkdownReport, interviewReport, interviewText } from './review-interview.js';
 import { loadAll, reportLoadProblems } from './context.js';
 import { loadSessionList } from './session-list.js';
 import { stderrStyle, stdoutStyle, terminalWidth, type GlobalOptions, type Io } from './io.js';
 
 export interface ReviewOptions extends GlobalOptions {
-  format: 'text' | 'md' | 'json';
+  /** Default: from --out's extension (.md, .json), else text. */
+  format?: ReviewFormat;
   out?: string;
   /** Two session ids to show side by side. */
   compare?: string[];
@@ -48,7 +51,23 @@ async function pickSession(dir: string, sessions: SessionSummary[], idPrefix: st
   return loaded.record;
 }
 
-export async function reviewCommand(idPrefix: string | undefined, options: ReviewOptions, io: Io): Promise<number> {
+export type ReviewFormat = 'text' | 'md' | 'json';
+
+/** The format an output file's name asks for: notes.md is Markdown, r.json JSON, anything else text. */
+export function formatForFile(file: string | undefined): ReviewFormat {
+  if (file && /\.(md|markdown)$/i.test(file)) return 'md';
+  if (file && /\.json$/i.test(file)) return 'json';
+  return 'text';
+}
+
+/** Writes a review to a file: no terminal control in text or Markdown (JSON escapes its own). */
+async function writeOut(file: string, text: string, format: ReviewFormat, io: Io): Promise<void> {
+  await writeFileAtomic(file, format === 'json' ? text : stripControl(text), { write: io.writeFile });
+  io.stderr.write(`wrote ${file}\n`);
+}
+
+export async function reviewCommand(idPrefix: string | undefined, given: ReviewOptions, io: Io): Promise<number> {
+  const options = { ...given, format: given.format ?? formatForFile(given.out) };
   const loaded = await loadAll(io, options);
   reportLoadProblems(loaded, io, options);
   const dir = sessionsDir(loaded.paths.data);
@@ -77,7 +96,7 @@ export async function reviewCommand(idPrefix: string | undefined, options: Revie
       options.format === 'json'
         ? `${JSON.stringify({ before: a.id, after: b.id, ...comparison }, null, 2)}\n`
         : `${renderComparison(comparison, { before: label(a), after: label(b) }, stdoutStyle(io, options)).join('\n')}\n`;
-    if (options.out) await writeFileAtomic(options.out, text);
+    if (options.out) await writeOut(options.out, text, options.format, io);
     else io.stdout.write(text);
     return EXIT.ok;
   }
@@ -88,7 +107,8 @@ export async function reviewCommand(idPrefix: string | undefined, options: Revie
 
   let text: string;
   if (record.sheet) {
-    const style = options.out ? stdoutStyle({ ...io, stdout: { write: () => true, isTTY: false } }, options) : stdoutStyle(io, options);
+    // A file gets no colour at all, whatever FORCE_COLOR says.
+    const style = options.out ? PLAIN_STYLE : stdoutStyle(io, options);
     text = options.format === 'json' ? interviewJson(record, report) : options.format === 'md' ? interviewMarkdownReport(record, report, prompt) : interviewText(record, report, prompt, style, terminalWidth(io));
   } else if (options.format === 'json') {
     const i = record.interview;
@@ -99,7 +119,8 @@ export async function reviewCommand(idPrefix: string | undefined, options: Revie
   } else if (options.format === 'md') {
     text = renderMarkdown(record, report, prompt);
   } else {
-    const style = options.out ? stdoutStyle({ ...io, stdout: { write: () => true, isTTY: false } }, options) : stdoutStyle(io, options);
+    // A file gets no colour at all, whatever FORCE_COLOR says.
+    const style = options.out ? PLAIN_STYLE : stdoutStyle(io, options);
     const width = terminalWidth(io);
     const lines = [style.bold(`Session ${record.id}`) + style.dim(`  ·  ${sessionDate(record.createdAt)}  ·  ${record.kind}  ·  ${record.status}  ·  time ${sessionDuration({ usedMs: record.interview?.usedMs ?? null, durationMs: record.interview?.durationMs ?? null })}`), ''];
     for (const stage of STAGES) {
@@ -119,8 +140,7 @@ export async function reviewCommand(idPrefix: string | undefined, options: Revie
     text = `${lines.join('\n')}\n`;
   }
   if (options.out) {
-    await writeFileAtomic(options.out, text);
-    io.stderr.write(`wrote ${options.out}\n`);
+    await writeOut(options.out, text, options.format, io);
   } else {
     io.stdout.write(text);
   }

@@ -1,4 +1,4 @@
-import { parseAnswers } from '../answers/parse.js';
+import { readAnswersAs, type AnswerFormatOption } from '../answers/format.js';
 import { rubricsFor } from '../content/scope.js';
 import { CliError, EXIT } from '../errors.js';
 import { compileRubrics } from '../scoring/compile.js';
@@ -19,6 +19,8 @@ export interface ScoreOptions extends GlobalOptions {
   level: CandidateLevel;
   json?: boolean;
   save?: boolean;
+  /** How to read the answer; default: from the file's extension, sniffed for stdin. */
+  format?: AnswerFormatOption;
 }
 
 export async function scoreCommand(file: string, options: ScoreOptions, io: Io, readStdin: () => Promise<string>): Promise<number> {
@@ -27,8 +29,8 @@ export async function scoreCommand(file: string, options: ScoreOptions, io: Io, 
   const loaded = await loadAll(io, options);
   reportLoadProblems(loaded, io, options);
   const prompt = findPrompt(loaded.catalog, options.prompt);
-  const name = file === '-' ? 'stdin.md' : file;
-  const parsed = parseAnswers(text, name);
+  const name = file === '-' ? 'stdin' : file;
+  const parsed = readAnswersAs(text, name, options.format, file !== '-');
   if (parsed.issues.length > 0) {
     const { formatIssue } = await import('../content/parse.js');
     throw new CliError(`cannot read the answers in ${file}`, EXIT.usage, parsed.issues.map(formatIssue));

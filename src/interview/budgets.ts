@@ -1,6 +1,6 @@
 import { STAGE_IDS, STAGES, TOTAL_MINUTES_45, type StageId } from '../stages.js';
 
-/** Minutes per stage for the two common lengths (DESIGN.md section 1); others scale from 45. */
+/** Minutes per stage for the two common lengths (docs/architecture.md, Contracts); others scale from 45. */
 const TABLE: Record<number, readonly number[]> = {
   45: STAGES.map((s) => s.minutes45),
   60: [7, 5, 11, 14, 8, 9, 6],

@@ -17,6 +17,7 @@ import { clocksAt, hasContent, type Interview, type InterviewEvent, type Intervi
  * session interrupted with the exact time left.
  */
 
+/** The signals the driver handles. */
 export type SignalName = 'SIGINT' | 'SIGTERM' | 'SIGHUP';
 
 /** Time and timers. */
@@ -52,6 +53,7 @@ export interface LiveView {
   restore(): void;
 }
 
+/** Everything the driver touches, injected. */
 export interface LiveDeps {
   interview: Interview;
   prompt: Prompt;
@@ -74,6 +76,7 @@ const HEARTBEAT_TICKS = 5;
 
 const SIGNAL_CODES: Record<SignalName, number> = { SIGHUP: 129, SIGINT: 130, SIGTERM: 143 };
 
+/** One running practice session; see the module comment. */
 export class LiveSession {
   private box: AnswerBox | null = null;
   /** The editor or a question about it owns the terminal: ticks wait. */

@@ -4,7 +4,7 @@ import type { ContentKind, Origin, SourceFile } from '../content/catalog.js';
 import type { ContentIssue } from '../content/parse.js';
 import { MAX_FILE_BYTES } from '../content/limits.js';
 import { packDirs, type Env, type Paths } from './paths.js';
-import { asReadError, readTextFile } from './read.js';
+import { asReadError, describeCode, readTextFile } from './read.js';
 
 export interface ContentOptions {
   /** Extra directories of prompts (--prompts-dir), highest precedence. */
@@ -19,6 +19,8 @@ export interface Place {
   origin: Origin;
   /** A missing directory is normal for the user's config and packs, an error for a named one. */
   required: boolean;
+  /** The user named this directory (--prompts-dir, --rubrics-dir, a pack root): if it cannot be read, mlsd stops (exit 2). */
+  named?: boolean;
 }
 
 /** The content directories in precedence order: built-in, user config, packs, then flags. */
@@ -32,11 +34,11 @@ export function contentPlaces(paths: Paths, env: Env, options: ContentOptions): 
   for (const pack of packDirs(env)) {
     // A pack holds prompts/ and rubrics/; a plain folder of YAML files is a folder of prompts.
     places.push({ kind: 'prompt', dir: join(pack, 'prompts'), origin: 'pack', required: false });
-    places.push({ kind: 'prompt', dir: pack, origin: 'pack', required: false });
+    places.push({ kind: 'prompt', dir: pack, origin: 'pack', required: true, named: true });
     places.push({ kind: 'rubric', dir: join(pack, 'rubrics'), origin: 'pack', required: false });
   }
-  for (const dir of options.promptDirs ?? []) places.push({ kind: 'prompt', dir: resolve(dir), origin: 'dir', required: true });
-  for (const dir of options.rubricDirs ?? []) places.push({ kind: 'rubric', dir: resolve(dir), origin: 'dir', required: true });
+  for (const dir of options.promptDirs ?? []) places.push({ kind: 'prompt', dir: resolve(dir), origin: 'dir', required: true, named: true });
+  for (const dir of options.rubricDirs ?? []) places.push({ kind: 'rubric', dir: resolve(dir), origin: 'dir', required: true, named: true });
   return places;
 }
 
@@ -49,9 +51,12 @@ export async function readContent(places: readonly Place[]): Promise<{ files: So
       try {
         names = (await readdir(place.dir)).filter((n) => /\.ya?ml$/i.test(n)).sort();
       } catch (error) {
+        // A missing optional directory (no user prompts yet) is normal; a file where a directory
+        // should be, or one that cannot be read, is always said.
         const code = (error as NodeJS.ErrnoException).code;
-        if (place.required || (code !== 'ENOENT' && code !== 'ENOTDIR')) {
-          issues.push({ file: place.dir, line: 1, col: 1, path: '', message: `cannot read ${place.kind} directory: ${code ?? String(error)}`, severity: 'error' });
+        if (place.required || code !== 'ENOENT') {
+          const reason = code === 'ENOTDIR' ? 'not a directory' : code === 'ENOENT' ? 'no such directory' : describeCode(code);
+          issues.push({ file: place.dir, line: 1, col: 1, path: '', message: `cannot read ${place.kind} directory: ${reason}`, severity: 'error' });
         }
         return [];
       }

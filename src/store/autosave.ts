@@ -10,6 +10,7 @@ export interface SaverTimers {
   clearTimeout(handle: unknown): void;
 }
 
+/** How to write and what to write. */
 export interface AutosaverOptions<T> {
   /** Writes one record; rejects when it could not. */
   write(record: T): Promise<void>;
@@ -26,9 +27,12 @@ export interface AutosaverOptions<T> {
   onRecovered?(): void;
 }
 
+/** A change reaches the disk within this (plus the write itself). */
 export const AUTOSAVE_DELAY_MS = 250;
+/** After a failed write, the next try. */
 export const AUTOSAVE_RETRY_MS = 3_000;
 
+/** Saves soon after each change, one write at a time; see the module comment. */
 export class Autosaver<T> {
   private dirty = false;
   private timer: unknown = null;

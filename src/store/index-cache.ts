@@ -1,6 +1,6 @@
 import { appendFileSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { writeFileAtomic } from '../io/atomic.js';
+import { KEEP_FREE_FOR_SESSIONS, writeFileAtomic } from '../io/atomic.js';
 import { STAGE_IDS, type StageId } from '../stages.js';
 import { badSchema, goneSchema, headerSchema, INDEX_FORMAT, rowSchema, setSchema, type BadLine, type Row, type SetLine } from './index-schema.js';
 import { asReadError, fileKind, formatBytes, MAX_SESSION_BYTES, ReadError } from '../io/read.js';
@@ -124,7 +124,9 @@ function readSessionFile(
 ): { record: SessionRecord } | { reason: string } {
   if (size > MAX_SESSION_BYTES) return { reason: `larger than ${formatBytes(MAX_SESSION_BYTES)}; not an mlsd session` };
   try {
-    const result = parse(JSON.parse(readFileSync(path, 'utf8')), fileId);
+    const text = readFileSync(path, 'utf8');
+    // With its text, a session with no control character skips the sanitising walk.
+    const result = parse(JSON.parse(text), fileId, { text });
     return 'error' in result ? { reason: result.error } : { record: result.record };
   } catch (error) {
     return { reason: error instanceof SyntaxError ? 'corrupt JSON' : asReadError(path, error).reason };
@@ -228,7 +230,8 @@ async function save(file: string, dir: string, state: State, added: string[]): P
         ...[...state.rows.values()].map((r) => JSON.stringify(r)),
         ...[...state.bad.values()].map((b) => JSON.stringify(b)),
       ];
-      await writeFileAtomic(file, `${all.join('\n')}\n`);
+      // Disposable: skipped when the disk is nearly full, so it never takes the room a session needs.
+      await writeFileAtomic(file, `${all.join('\n')}\n`, { keepFree: KEEP_FREE_FOR_SESSIONS });
       rmSync(`${dir}.index.json`, { force: true }); // the index of mlsd 0.1
     } else if (added.length > 0) {
       appendFileSync(file, `${added.join('\n')}\n`);

@@ -27,7 +27,7 @@ void exact;
 
 const count = z.number().check(z.int(), z.nonnegative());
 const maybe = z.nullable(z.number());
-/** Seven values in stage order (DESIGN.md section 1) separated by spaces, "-" for a stage without one: "81 100 - 84 76 92 74". */
+/** Seven values in stage order (docs/architecture.md, Contracts) separated by spaces, "-" for a stage without one: "81 100 - 84 76 92 74". */
 const perStage = z.string().check(z.regex(/^(?:-|\d+(?:\.\d+)?)(?: (?:-|\d+(?:\.\d+)?)){6}$/));
 
 /** The first line. */

@@ -8,13 +8,19 @@ import type { SessionRecord } from './session.js';
  * temporary directory (another disk, often). Returns its path, or null when that fails too.
  */
 export function writeRecoveryFile(record: SessionRecord, dir = tmpdir()): string | null {
-  const file = join(dir, `mlsd-recovered-${record.id.replace(/[^0-9a-z-]/gi, '')}.json`);
-  try {
-    writeFileSync(file, `${JSON.stringify(record, null, 2)}\n`, { mode: 0o600 });
-    return file;
-  } catch {
-    return null;
+  const base = `mlsd-recovered-${record.id.replace(/[^0-9a-z-]/gi, '')}`;
+  // The temporary directory is shared: create a new file only ('wx' fails on anything already there,
+  // a symbolic link planted by someone else included), trying a fresh name if one is taken.
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const file = join(dir, `${base}${attempt === 0 ? '' : `-${Math.random().toString(36).slice(2, 8)}`}.json`);
+    try {
+      writeFileSync(file, `${JSON.stringify(record, null, 2)}\n`, { mode: 0o600, flag: 'wx' });
+      return file;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') return null;
+    }
   }
+  return null;
 }
 
 /** What was said, as plain text to print when nothing could be written at all. */

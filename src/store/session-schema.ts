@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { STAGE_IDS } from '../stages.js';
 import { CANDIDATE_LEVELS } from '../scoring/report.js';
-import { sanitizeDeep } from '../text/sanitize.js';
+import { jsonMayHoldControl, sanitizeDeep } from '../text/sanitize.js';
+import { peerSheetSchema } from './peer-sheet-schema.js';
 import { SESSION_SCHEMA, type SessionRecord, type SessionStatus } from './session.js';
 
 /**
@@ -56,32 +57,6 @@ const interview = z.looseObject({
   clockAt: z.number().nullable(),
 });
 
-const mark = z.enum(['covered', 'prompted', 'wrong']);
-
-/** The peer interviewer's sheet (src/interview/peer-sheet.ts), saved as it goes so it can be resumed. */
-const sheet = z.looseObject({
-  schema: z.literal(1),
-  id,
-  promptId: z.string(),
-  level,
-  candidate: z.string().nullable(),
-  durationMs: count,
-  budgets: z.record(stage, count),
-  createdAt: time,
-  status,
-  usedMs: count,
-  stage,
-  stageMs: stageNumbers,
-  visited: z.array(stage),
-  marks: z.record(z.string(), z.looseObject({ mark, stage, atMs: count, note: z.string().optional() })),
-  flags: z.record(z.string(), z.looseObject({ stage, atMs: count, note: z.string().optional() })),
-  notes: z.partialRecord(stage, z.string()),
-  facts: z.array(z.looseObject({ question: z.string(), topic: z.string().nullable(), answer: z.string(), stage, atMs: count })),
-  warned: z.array(z.string()),
-  clockAt: z.number().nullable(),
-  answersFile: z.string().optional(),
-});
-
 const itemResult = z.looseObject({
   id: z.string(),
   rubric: z.string(),
@@ -129,7 +104,7 @@ const sessionFile = z.looseObject({
   source: z.looseObject({ file: z.string(), format: z.enum(['yaml', 'markdown', 'text']) }).optional(),
   interview: interview.optional(),
   report: report.optional(),
-  sheet: sheet.optional(),
+  sheet: peerSheetSchema.optional(),
   candidate: z.string().optional(),
   automatic: report.optional(),
 });
@@ -139,9 +114,10 @@ export type ParsedSession = { record: SessionRecord } | { error: string };
 /**
  * A session read back from disk, or why it is not one: the first problem, with its field path.
  * With `fileId` (the file's name without .json) the id inside must match it, so one file can never
- * stand for, or be saved over, another.
+ * stand for, or be saved over, another. With `text` (the JSON it was parsed from), a file with no
+ * control character skips the sanitising walk.
  */
-export function parseSession(value: unknown, fileId?: string): ParsedSession {
+export function parseSession(value: unknown, fileId?: string, options: { text?: string } = {}): ParsedSession {
   if (value && typeof value === 'object' && 'schema' in value && typeof value.schema === 'number' && value.schema > SESSION_SCHEMA) {
     return { error: `written by a newer mlsd (session format ${value.schema}); upgrade mlsd to read it` };
   }
@@ -155,7 +131,11 @@ export function parseSession(value: unknown, fileId?: string): ParsedSession {
   if (fileId !== undefined && v.id !== fileId) return { error: `its id "${v.id}" does not match its file name` };
   if (v.kind === 'practice' && !v.interview) return { error: 'not a valid mlsd session (interview: a practice session needs its interview)' };
   if (v.kind === 'interview' && !v.sheet) return { error: "not a valid mlsd session (sheet: a peer interview needs the interviewer's sheet)" };
-  const derived: SessionStatus = v.status ?? (v.kind === 'score' ? 'finished' : ((v.interview ?? v.sheet)?.status ?? 'interrupted'));
+  // A resumed session is saved under its interview's (or sheet's) id: it must be this session's own.
+  const live = v.interview ?? v.sheet;
+  if (live && live.id !== v.id) return { error: `not a valid mlsd session (${v.interview ? 'interview' : 'sheet'}.id "${live.id}" is not the session's id "${v.id}")` };
+  const derived: SessionStatus = v.status ?? (v.kind === 'score' ? 'finished' : (live?.status ?? 'interrupted'));
   const record: SessionRecord = { ...v, status: derived, updatedAt: v.updatedAt ?? v.createdAt };
-  return { record: sanitizeDeep(record).value };
+  // The JSON text it came from, when given, tells whether there is anything to strip at all.
+  return { record: options.text !== undefined && !jsonMayHoldControl(options.text) ? record : sanitizeDeep(record).value };
 }

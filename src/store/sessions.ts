@@ -81,14 +81,16 @@ export async function loadSession(dir: string, id: string): Promise<Loaded> {
   if (!SAFE_ID.test(id)) return { problem: `"${id}" is not a session id`, file: dir };
   const file = join(dir, sessionFileName(id));
   let parsed: unknown;
+  let text: string;
   try {
-    parsed = JSON.parse(await readTextFile(file, { maxBytes: MAX_SESSION_BYTES }));
+    text = await readTextFile(file, { maxBytes: MAX_SESSION_BYTES });
+    parsed = JSON.parse(text);
   } catch (error) {
     return { problem: error instanceof SyntaxError ? 'corrupt JSON' : asReadError(file, error).reason, file };
   }
   // The schema library is loaded only when a session file is actually read.
   const { parseSession } = await import('./session-schema.js');
-  const result = parseSession(parsed, id);
+  const result = parseSession(parsed, id, { text });
   return 'record' in result ? { record: result.record, file } : { problem: result.error, file };
 }
 

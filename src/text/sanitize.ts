@@ -6,18 +6,19 @@
  *
  * Removed: escape sequences (CSI `ESC [`, and its 8-bit form U+009B; OSC `ESC ]`, DCS, SOS, PM and
  * APC strings up to their terminator, 7- or 8-bit; every other `ESC x`), the C0 controls except tab
- * and newline, DEL, the C1 controls (U+0080-U+009F), and a carriage return that does not start a CRLF
- * (CRLF becomes a newline). Used wherever content or user text reaches a terminal or a text file;
+ * and newline, DEL, the C1 controls (U+0080-U+009F), a carriage return that does not start a CRLF
+ * (CRLF becomes a newline), and the bidirectional embeddings, overrides and isolates (U+202A-U+202E,
+ * U+2066-U+2069) that make text display in an order other than the one it is read in. Used wherever content or user text reaches a terminal or a text file;
  * `mlsd validate` reports what it removed from content files.
  */
 
 // Alternatives, in order: string sequences (OSC, DCS, SOS, PM, APC) up to BEL, ST or the end; CSI
 // with its parameters; any other escape; CRLF; a lone CR; any other control character.
 const CONTROL =
-  /(?:\u001b[\]PX^_]|[\u0090\u0098\u009d\u009e\u009f])[^\u0007\u001b\u009c]*(?:\u0007|\u001b\\|\u009c)?|(?:\u001b\[|\u009b)[\u0030-\u003f]*[\u0020-\u002f]*[\u0040-\u007e]?|\u001b[\u0020-\u002f]*[\u0030-\u007e]?|\r\n|[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+  /(?:\u001b[\]PX^_]|[\u0090\u0098\u009d\u009e\u009f])[^\u0007\u001b\u009c]*(?:\u0007|\u001b\\|\u009c)?|(?:\u001b\[|\u009b)[\u0030-\u003f]*[\u0020-\u002f]*[\u0040-\u007e]?|\u001b[\u0020-\u002f]*[\u0030-\u007e]?|\r\n|[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 
 // A quick test first: almost all text has no control character at all, and then nothing is copied.
-const ANY_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
+const ANY_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 
 // Select Graphic Rendition (colours, bold): what mlsd's own styling emits.
 const SGR = /^\u001b\[[0-9;]*m$/;
@@ -57,8 +58,22 @@ export function controlName(sequence: string): string {
   if (first === 0x0d) return 'a carriage return (U+000D) not followed by a newline';
   if (first === 0x07) return `BEL (${hex})`;
   if (first === 0x7f) return `DEL (${hex})`;
+  if (first >= 0x2000) return `the bidirectional control ${hex}`;
   if (first >= 0x80) return `the C1 control character ${hex}`;
   return `the control character ${hex}`;
+}
+
+// In JSON text: a raw control character, or an escape that decodes to one (\u001b, \r, \u009b, \u202e...).
+const JSON_CONTROL =
+  /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]|\\u00[0189][0-9a-fA-F]|\\u007[fF]|\\u20(?:2[a-eA-E]|6[6-9])|\\[bfr]/;
+
+/**
+ * False when JSON text certainly decodes to no control character, so `sanitizeDeep` can be skipped
+ * on the parsed value (the common case: one regular-expression scan instead of a walk). May be true
+ * for clean text (an escaped backslash before "r", say); then the walk decides.
+ */
+export function jsonMayHoldControl(text: string): boolean {
+  return JSON_CONTROL.test(text);
 }
 
 /** A control sequence found in a string inside a structured value, with the path to that string. */
@@ -74,36 +89,44 @@ export interface FoundControl {
  */
 export function sanitizeDeep<T>(value: T): { value: T; found: FoundControl[] } {
   const found: FoundControl[] = [];
-  const walk = (v: unknown, path: Array<string | number>): unknown => {
+  // Paths are built only for what is found: a linked list of keys costs nothing on clean values.
+  type Trail = { up: Trail; key: string | number } | null;
+  const pathOf = (trail: Trail): Array<string | number> => {
+    const keys: Array<string | number> = [];
+    for (let t = trail; t; t = t.up) keys.push(t.key);
+    return keys.reverse();
+  };
+  const walk = (v: unknown, trail: Trail): unknown => {
     if (typeof v === 'string') {
       const hit = findControl(v);
       if (!hit) return v;
-      found.push({ path, name: hit.name });
+      found.push({ path: pathOf(trail), name: hit.name });
       return stripControl(v);
     }
     if (Array.isArray(v)) {
-      let changed = false;
-      const out = v.map((x, i) => {
-        const y = walk(x, [...path, i]);
-        if (y !== x) changed = true;
-        return y;
-      });
-      return changed ? out : v;
+      let out: unknown[] | null = null;
+      for (let i = 0; i < v.length; i++) {
+        const y = walk(v[i], { up: trail, key: i });
+        if (y !== v[i]) (out ??= v.slice())[i] = y;
+      }
+      return out ?? v;
     }
     if (v !== null && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype) {
-      let changed = false;
-      const out: Record<string, unknown> = {};
-      for (const [k, x] of Object.entries(v)) {
-        const key = stripControl(k);
-        const y = walk(x, [...path, k]);
-        if (y !== x || key !== k) changed = true;
+      let out: Record<string, unknown> | null = null;
+      const entries = Object.entries(v);
+      for (const [k, x] of entries) {
+        const y = walk(x, { up: trail, key: k });
         const inKey = findControl(k);
-        if (inKey) found.push({ path: [...path, k], name: `${inKey.name} in the field name` });
-        out[key] = y;
+        if (inKey) found.push({ path: pathOf({ up: trail, key: k }), name: `${inKey.name} in the field name` });
+        if (y !== x || inKey) {
+          out ??= Object.fromEntries(entries);
+          if (inKey) delete out[k];
+          out[inKey ? stripControl(k) : k] = y;
+        }
       }
-      return changed ? out : v;
+      return out ?? v;
     }
     return v;
   };
-  return { value: walk(value, []) as T, found };
+  return { value: walk(value, null) as T, found };
 }

@@ -2,7 +2,8 @@ import { emitKeypressEvents } from 'node:readline';
 import { ExitPromptError } from '@inquirer/core';
 import { formatClock } from '../interview/budgets.js';
 import * as B from './editor/buffer.js';
-import { cursorPlace, moveVertical, rowsFrom, scrollTop, type RowRef } from './editor/layout.js';
+import { editKey, type Key } from './editor/keys.js';
+import { cursorPlace, rowsFrom, scrollTop, type RowRef } from './editor/layout.js';
 import { fitRow, LiveRegion, type RegionOutput } from './live-region.js';
 import type { Style } from './style.js';
 import { wrap } from './wrap.js';
@@ -32,6 +33,7 @@ export interface BoxClock {
   stageLeftMs: number;
 }
 
+/** What the box shows and how it behaves. */
 export interface BoxOptions {
   label: string;
   /** `line`: Enter submits (clarifying questions, one per line). `multi`: Enter on an empty last line submits. */
@@ -54,6 +56,7 @@ export interface BoxOutcome {
   text: string;
 }
 
+/** An open box: its outcome, and what its owner can do while it is open. */
 export interface AnswerBox {
   readonly result: Promise<BoxOutcome>;
   /** New clock values (each second). */
@@ -68,23 +71,17 @@ export interface AnswerBox {
   text(): string;
 }
 
-/** The keys, as documented in the opening screen, `practice --help` and the README. */
-// Short, so that a narrower window does not re-wrap them (the opening screen and --help list every key).
+/** The box's hint lines; short, so a narrower window does not re-wrap them (the opening screen and --help list every key). */
 export const BOX_KEYS_MULTI = 'Enter on an empty line: submit · Ctrl-C: pause';
+/** The hint in clarify. */
 export const BOX_KEYS_LINE = 'Enter: ask · Enter on an empty line: move on';
 
 const PASTE_ON = '\u001b[?2004h';
 const PASTE_OFF = '\u001b[?2004l';
 const MAX_NOTICES = 2;
 
-interface Key {
-  name?: string;
-  sequence?: string;
-  ctrl?: boolean;
-  meta?: boolean;
-  shift?: boolean;
-}
 
+/** Opens the box on a terminal (raw mode, bracketed paste) and draws it below the cursor. */
 export function openAnswerBox(terminal: BoxTerminal, options: BoxOptions): AnswerBox {
   const { style } = options;
   const { input, output } = terminal;
@@ -138,7 +135,7 @@ export function openAnswerBox(terminal: BoxTerminal, options: BoxOptions): Answe
     const cursor = confirming
       ? { row: rows.length - 1, col: Math.min(screen().width, fitRow(hintText, screen().width).length) }
       : { row: head.length + Math.max(0, cursorIndex), col: 2 + place.x };
-    return { rows, cursor };
+    return { rows, cursor, scroll: { from: head.length, to: head.length + body.length } };
   };
 
   const draw = () => {
@@ -181,6 +178,7 @@ export function openAnswerBox(terminal: BoxTerminal, options: BoxOptions): Answe
       if (name === 'paste-end') {
         pasting = false;
         buffer = B.insertText(buffer, pasted.join(''));
+        goalX = null;
         pasted = [];
       } else pasted.push(key.sequence ?? ch ?? ''); // CR, LF and CRLF are normalised when inserted
       return;
@@ -195,28 +193,16 @@ export function openAnswerBox(terminal: BoxTerminal, options: BoxOptions): Answe
       confirming = true;
       return;
     }
-    const vertical = name === 'up' || name === 'down' || name === 'pageup' || name === 'pagedown';
-    if (!vertical) goalX = null;
-    const width = contentWidth();
     if (name === 'return' || name === 'enter') {
+      goalX = null;
       if (submitOnEnter(lastInBurst)) return end('submit');
       buffer = B.insertNewline(buffer);
       return;
     }
     if (key.ctrl && name === 'd') return end('submit');
-    if (vertical) {
-      goalX ??= cursorPlace(buffer, width).x;
-      const dir = name === 'up' || name === 'pageup' ? -1 : 1;
-      const steps = name === 'pageup' || name === 'pagedown' ? Math.max(1, bodyHeight() - 1) : 1;
-      for (let i = 0; i < steps; i++) buffer = moveVertical(buffer, dir, width, goalX);
-      return;
-    }
-    const edit = EDIT_KEYS.find((k) => k.name === name && !!k.ctrl === !!key.ctrl && !!k.meta === !!key.meta);
-    if (edit) {
-      buffer = edit.apply(buffer);
-      return;
-    }
-    if (ch && !key.ctrl && !key.meta && ch >= ' ' && ch !== '\u007f') buffer = B.insertText(buffer, ch);
+    const edited = editKey({ buffer, goalX }, ch, key, contentWidth(), Math.max(1, bodyHeight() - 1));
+    buffer = edited.buffer;
+    goalX = edited.goalX;
   };
 
   const flush = () => {
@@ -288,29 +274,6 @@ export function openAnswerBox(terminal: BoxTerminal, options: BoxOptions): Answe
   };
 }
 
-const EDIT_KEYS: Array<{ name: string; ctrl?: boolean; meta?: boolean; apply: (b: B.TextBuffer) => B.TextBuffer }> = [
-  { name: 'backspace', apply: B.deleteBackward },
-  { name: 'backspace', meta: true, apply: B.deleteWordBackward },
-  { name: 'h', ctrl: true, apply: B.deleteBackward },
-  { name: 'delete', apply: B.deleteForward },
-  { name: 'left', apply: B.moveLeft },
-  { name: 'right', apply: B.moveRight },
-  { name: 'left', ctrl: true, apply: B.moveWordLeft },
-  { name: 'right', ctrl: true, apply: B.moveWordRight },
-  { name: 'left', meta: true, apply: B.moveWordLeft },
-  { name: 'right', meta: true, apply: B.moveWordRight },
-  { name: 'b', meta: true, apply: B.moveWordLeft },
-  { name: 'f', meta: true, apply: B.moveWordRight },
-  { name: 'home', apply: B.moveLineStart },
-  { name: 'end', apply: B.moveLineEnd },
-  { name: 'a', ctrl: true, apply: B.moveLineStart },
-  { name: 'e', ctrl: true, apply: B.moveLineEnd },
-  { name: 'home', ctrl: true, apply: B.moveToStart },
-  { name: 'end', ctrl: true, apply: B.moveToEnd },
-  { name: 'u', ctrl: true, apply: B.deleteToLineStart },
-  { name: 'k', ctrl: true, apply: B.deleteToLineEnd },
-  { name: 'w', ctrl: true, apply: B.deleteWordBackward },
-];
 
 function trimTrailingBlankLines(text: string): string {
   const lines = text.split('\n');
@@ -327,7 +290,7 @@ function fitVisible(styled: string, plain: string, width: number): string {
  * The box on the process's own terminal with a clock of its own, for short timed answers (drill).
  * Resolves with the text, and whether time ran out; Ctrl-C rejects with ExitPromptError.
  */
-export async function answerPrompt(config: { label: string; mode: 'line' | 'multi'; style: Style; now: () => number; deadline: number; stageDeadline: number; initial?: string; onDraft?: (text: string) => void; hint?: string }): Promise<{ text: string; timedOut: boolean }> {
+export async function answerPrompt(config: { label: string; mode: 'line' | 'multi'; style: Style; now: () => number; deadline: number; stageDeadline: number; initial?: string; onDraft?: (text: string) => void; /** Ignored: the box shows its own key hints. */ hint?: string }): Promise<{ text: string; timedOut: boolean }> {
   const clockNow = () => ({ leftMs: config.deadline - config.now(), stageLeftMs: config.stageDeadline - config.now() });
   const box = openAnswerBox(
     { input: process.stdin, output: process.stdout },

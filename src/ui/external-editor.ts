@@ -10,6 +10,7 @@ import { join } from 'node:path';
  * wait flag) is noticed instead of submitting an empty answer.
  */
 
+/** One run of the editor. */
 export interface EditorRequest {
   /** The editor command; may carry arguments ("code --wait"). */
   command: string;
@@ -20,6 +21,7 @@ export interface EditorRequest {
   now: () => number;
 }
 
+/** What came back from the editor. */
 export interface EditorResult {
   text: string;
   /** The text differs from `initial`. */
@@ -52,6 +54,7 @@ export function editorCommand(env: Readonly<Record<string, string | undefined>>)
   return value || null;
 }
 
+/** Writes the file, runs the editor on it, and reads the answer back; the file is removed after. */
 export async function editAnswer(request: EditorRequest): Promise<EditorResult> {
   const dir = await mkdtemp(join(tmpdir(), 'mlsd-answer-'));
   const file = join(dir, 'answer.md');

@@ -14,6 +14,7 @@ export function sparkline(scores: readonly number[]): string {
 
 export function sessionDate(iso: string): string {
   const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return 'unknown date';
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }

@@ -5,24 +5,71 @@
  * is ever pushed into the scrollback twice. Rows must already fit the width (see `fitRow`).
  */
 
+import { codePointWidth, displayWidth, isNarrow } from './editor/width.js';
+
 const ESC = '\u001b[';
 const ANSI = /\u001b\[[0-9;?]*[A-Za-z]/g;
 
 /** Visible length of a row, without its style escapes. */
 export function visibleLength(row: string): number {
-  return row.replace(ANSI, '').length;
+  return displayWidth(row.replace(ANSI, ''));
 }
 
 /** A plain (unstyled) text cut to at most `width` columns, with an ellipsis when cut. */
 export function fitRow(text: string, width: number): string {
-  if (text.length <= width) return text;
-  return width <= 1 ? text.slice(0, Math.max(0, width)) : `${text.slice(0, width - 1)}…`;
+  if (isNarrow(text)) {
+    if (text.length <= width) return text;
+    return width <= 1 ? text.slice(0, Math.max(0, width)) : `${text.slice(0, width - 1)}…`;
+  }
+  if (displayWidth(text) <= width) return text;
+  let out = '';
+  let used = 0;
+  for (const ch of text) {
+    const cw = codePointWidth(ch.codePointAt(0)!);
+    if (used + cw > width - 1) break;
+    out += ch;
+    used += cw;
+  }
+  return `${out}…`;
 }
 
 /** What to draw: the rows, and where the cursor goes (row in the block, column). */
 export interface Frame {
   rows: readonly string[];
   cursor: { row: number; col: number };
+  /**
+   * Rows [from, to) that scroll together (the text of the box). When they moved by a few rows since
+   * the last frame, the terminal shifts them itself (delete and insert lines) and only the rows
+   * that came into view are drawn.
+   */
+  scroll?: { from: number; to: number };
+}
+
+/**
+ * How many rows the scrolling range moved up (positive) or down (negative) between two frames: the
+ * shift that keeps the most rows as they were, if it saves at least three rows over no shift; else 0.
+ */
+export function scrollShift(previous: readonly string[], next: readonly string[], from: number, to: number): number {
+  const size = to - from;
+  if (size < 4 || previous.length !== next.length) return 0;
+  const same = (k: number) => {
+    let n = 0;
+    for (let j = Math.max(from, from - k); j < Math.min(to, to - k); j++) if (previous[j + k] === next[j] && next[j] !== '') n++;
+    return n;
+  };
+  const still = same(0);
+  let best = 0;
+  let bestSame = still + 2;
+  for (let k = 1; k <= Math.floor(size / 2); k++) {
+    for (const shift of [k, -k]) {
+      const n = same(shift);
+      if (n > bestSame) {
+        best = shift;
+        bestSame = n;
+      }
+    }
+  }
+  return best;
 }
 
 /** An output the region writes to. */
@@ -30,12 +77,14 @@ export interface RegionOutput {
   write(s: string): unknown;
 }
 
+/** The block of rows being redrawn; see the module comment. */
 export class LiveRegion {
   private previous: string[] = [''];
   /** The block row the terminal cursor is on. */
   private at = 0;
   /** The column the cursor was left at. */
   private col = 0;
+  private scrollRange: { from: number; to: number } | null = null;
 
   constructor(private readonly out: RegionOutput) {}
 
@@ -49,6 +98,27 @@ export class LiveRegion {
       s += '\r';
       this.at = row;
     };
+    const range = frame.scroll;
+    if (range && this.scrollRange && range.from === this.scrollRange.from && range.to === this.scrollRange.to) {
+      const k = scrollShift(this.previous, next, range.from, range.to);
+      const prev = this.previous;
+      const blank = (n: number) => Array.from({ length: n }, () => '');
+      if (k > 0) {
+        // Delete k rows at the top of the range, then insert k blank ones at its bottom.
+        moveTo(range.from);
+        s += `${ESC}${k}M`;
+        moveTo(range.to - k);
+        s += `${ESC}${k}L`;
+        this.previous = [...prev.slice(0, range.from), ...prev.slice(range.from + k, range.to), ...blank(k), ...prev.slice(range.to)];
+      } else if (k < 0) {
+        moveTo(range.to + k);
+        s += `${ESC}${-k}M`;
+        moveTo(range.from);
+        s += `${ESC}${-k}L`;
+        this.previous = [...prev.slice(0, range.from), ...blank(-k), ...prev.slice(range.from, range.to + k), ...prev.slice(range.to)];
+      }
+    }
+    this.scrollRange = range ?? null;
     const common = Math.min(this.previous.length, next.length);
     for (let i = 0; i < common; i++) {
       if (this.previous[i] === next[i]) continue;
@@ -83,6 +153,7 @@ export class LiveRegion {
     this.previous = [''];
     this.at = 0;
     this.col = 0;
+    this.scrollRange = null;
   }
 
   /** Draws a last frame and leaves the cursor on a fresh line below it; the region is then done. */
@@ -91,5 +162,6 @@ export class LiveRegion {
     this.out.write('\r\n');
     this.previous = [''];
     this.at = 0;
+    this.scrollRange = null;
   }
 }

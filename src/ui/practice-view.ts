@@ -59,8 +59,12 @@ export function terminalView(options: {
       }
     },
     restore() {
-      terminal.output.write('\u001b[?2004l\u001b[?25h');
-      terminal.input.setRawMode?.(false);
+      try {
+        terminal.output.write('\u001b[?2004l\u001b[?25h');
+        terminal.input.setRawMode?.(false);
+      } catch {
+        // the terminal is gone (SIGHUP): nothing to restore
+      }
     },
   };
 }

@@ -30,7 +30,12 @@ export function renderStats(stats: Stats, style: Style, width: number): string[]
 
 export function renderComparison(c: Comparison, labels: { before: string; after: string }, style: Style): string[] {
   const sign = (n: number) => (n > 0 ? style.green(`+${n}`) : n < 0 ? style.red(String(n)) : style.dim('0'));
-  const out = [`${style.bold('Compare')} ${labels.before} → ${labels.after}`, '', `  ${padEnd('Overall', 30)}${String(c.overall.before).padStart(3)} → ${String(c.overall.after).padStart(3)}  ${sign(c.overall.delta)}`];
+  const out = [`${style.bold('Compare')} ${labels.before} → ${labels.after}`, ''];
+  if (!c.samePrompt) {
+    const note = `These sessions answer different prompts: scores are not like for like, and gained and lost list only the items both were scored on${c.notCompared > 0 ? ` (${c.notCompared} prompt-specific item${c.notCompared === 1 ? ' is' : 's are'} left out)` : ''}.`;
+    out.push(...wrap(note, 100, '  ').map(style.yellow), '');
+  }
+  out.push(`  ${padEnd('Overall', 30)}${String(c.overall.before).padStart(3)} → ${String(c.overall.after).padStart(3)}  ${sign(c.overall.delta)}`);
   for (const s of c.stages) out.push(`  ${padEnd(s.title, 30)}${String(s.before).padStart(3)} → ${String(s.after).padStart(3)}  ${sign(s.delta)}`);
   out.push('', style.bold(`Gained (${c.gained.length})`), ...(c.gained.length ? c.gained.map((g) => `  ${style.green('✓')} ${g.label} ${style.dim(`(${g.stage})`)}`) : [style.dim('  nothing new')]));
   out.push('', style.bold(`Lost (${c.lost.length})`), ...(c.lost.length ? c.lost.map((l) => `  ${style.red('✗')} ${l.label} ${style.dim(`(${l.stage})`)}`) : [style.dim('  nothing lost')]));

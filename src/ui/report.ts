@@ -3,6 +3,7 @@ import type { ItemResult, RedFlagResult, ScoreReport, StageResult } from '../sco
 import { VERDICT_LABEL } from '../scoring/verdict.js';
 import type { Style } from './style.js';
 import { bar, padEnd, wrap } from './wrap.js';
+import { stripControl } from '../text/sanitize.js';
 
 /** The scored report as terminal lines: the same renderer serves `score`, `practice` and `review`. */
 
@@ -45,7 +46,8 @@ export function renderReport(report: ScoreReport, style: Style, options: ReportO
     for (const flag of report.redFlags) out.push(...renderFlag(flag, style, width));
   }
   out.push('', ...renderSummary(report, style, width));
-  return out;
+  // Evidence quotes what was typed or pasted in a live session: keep mlsd's colours, drop any other control.
+  return out.map((line) => stripControl(line, { keepStyle: true }));
 }
 
 function renderMapping(mapping: SectionMapping[], style: Style, width: number): string[] {

@@ -89,6 +89,9 @@ describe('FIFOs and devices among content and sessions (issue 13.3)', () => {
     const env = { ...process.env, MLSD_HOME: home, NO_COLOR: '1', ANSWER: answer, BIN: bin };
     const piped = execFileSync('bash', ['-c', 'node "$BIN" score <(cat "$ANSWER") --prompt ad-click-prediction'], { env, encoding: 'utf8' });
     expect(piped).toContain('Overall');
+    const huge = runMlsd(home, ['score', '-', '--prompt', 'ad-click-prediction'], { input: 'word '.repeat(2_100_000) });
+    expect(huge.code).toBe(2);
+    expect(huge.stderr).toContain('the answer on standard input is larger than 10 MB');
   });
 });
 

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -87,6 +87,25 @@ describe('hostile content never reaches the terminal', () => {
     expect(review.code, review.stderr).toBe(0);
     expect(review.stdout).not.toMatch(CONTROL);
     expect(review.stdout).toContain('calibration');
+  });
+
+  it("a teammate's session file with escapes in its answers and report reviews clean", () => {
+    const answer = join(home, 'answer.md');
+    writeFileSync(answer, '# Model\nWe add calibration so the scores mean probabilities.\n');
+    const saved = runMlsd(home, [...flags(), 'score', answer, '--prompt', 'hostile', '--save', '--json']);
+    const id = (JSON.parse(saved.stdout) as { session: string }).session;
+    const file = join(home, 'sessions', `${id}.json`);
+    const record = JSON.parse(readFileSync(file, 'utf8')) as { answers: { sections: Record<string, string> }; report: { title: string } };
+    record.answers.sections.model = `We add calibration.\u001b]52;c;cm0gLXJmIH4=\u0007\u001b[2J\rFAKE`;
+    record.report.title = 'Title\u009b2J\u001b]0;pwned\u0007';
+    writeFileSync(file, JSON.stringify(record));
+    for (const format of ['text', 'md', 'json']) {
+      const r = runMlsd(home, [...flags(), 'review', id, '--format', format]);
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stdout, format).not.toMatch(CONTROL);
+      expect(r.stdout, format).toContain('We add calibration.FAKE');
+    }
+    expect(runMlsd(home, [...flags(), 'history']).stdout).not.toMatch(CONTROL);
   });
 
   it('validate warns about each control sequence with file:line:col', () => {

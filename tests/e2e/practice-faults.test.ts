@@ -147,6 +147,24 @@ describe('practice keeps every character typed or pasted', () => {
     expect(saved().answers.sections.frame).toBe(lines.slice(0, 40).join('\n').trim());
   });
 
+  it('redraws the box whole when the window is resized narrower and wider', async () => {
+    const t = await start([], {}, { cols: 120, rows: 40 });
+    await toFrame(t);
+    t.write(PASTE(Array.from({ length: 12 }, (_, i) => `point ${i + 1}: ${'features and labels '.repeat(4)}`).join('\n')));
+    await t.waitForScreen(/│ point 12:/);
+    t.resize(70, 24);
+    let screen = await t.waitForScreen(/⏱[\s\S]*│ point 12:[\s\S]*Enter on an empty line: submit/);
+    expect(screen.filter((r) => r.includes('⏱'))).toHaveLength(1);
+    expect(screen.every((r) => r.length <= 70)).toBe(true);
+    t.resize(120, 40);
+    screen = await t.waitForScreen(/⏱[\s\S]*│ point 12:[\s\S]*Enter on an empty line: submit/);
+    expect(screen.filter((r) => r.includes('⏱'))).toHaveLength(1);
+    t.write(' and more');
+    await savedWhen((s) => s.interview.draft.endsWith(' and more'));
+    expect(await quit(t)).toBe(130);
+    expect(saved().interview.draft.split('\n')).toHaveLength(12);
+  });
+
   it('shows a stage-over-budget warning live, inside the box, readable without colour', async () => {
     const t = runInTerminal(['practice', 'mini-ads', '--duration', '1', ...pack], env());
     await t.waitForScreen(/Press Enter to start/);

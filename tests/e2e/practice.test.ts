@@ -103,7 +103,8 @@ describe('mlsd practice in a terminal', () => {
 
   it('answers each stage in $EDITOR with --editor', async () => {
     const editor = join(home, 'fake-editor.sh');
-    writeFileSync(editor, '#!/bin/sh\nprintf "We start with logistic regression as a baseline and monitor drift.\\n" > "$1"\n');
+    const seen = join(home, 'seen.md');
+    writeFileSync(editor, `#!/bin/sh\ncat "$1" >> "${seen}"\nprintf "We start with logistic regression as a baseline and monitor drift.\\n" > "$1"\n`);
     chmodSync(editor, 0o755);
     const t = runInTerminal(['practice', 'mini-ads', '--editor', ...pack], { ...env(), EDITOR: editor, VISUAL: editor });
     await t.waitFor(/Press Enter to start/);
@@ -118,6 +119,10 @@ describe('mlsd practice in a terminal', () => {
     for (const stage of ['frame', 'data', 'model', 'evaluation', 'serving', 'monitoring']) {
       expect(saved.answers.sections[stage], stage).toContain('logistic regression as a baseline');
     }
+    // The file opened with the question as a comment, which was not part of the answer.
+    const opened = readFileSync(seen, 'utf8');
+    expect(opened).toMatch(/<!-- mlsd: How would you frame this as a machine learning problem\?/);
+    expect(Object.values(saved.answers.sections).join('\n')).not.toContain('<!--');
   });
 
   it('refuses to run without a terminal and points at mlsd score', () => {

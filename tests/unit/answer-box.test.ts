@@ -111,6 +111,19 @@ describe('the answer box', () => {
     await box.result;
   });
 
+  it('counts wide characters as two columns, so the cursor lands after them', async () => {
+    const t = mockTerminal(40, 20);
+    const { box } = open(t);
+    await t.type('数据 and 特征');
+    expect((await t.cursor()).x).toBe(2 + 4 + 5 + 4);
+    await t.type(PASTE('长'.repeat(30))); // sixty columns: wraps at the box's 37
+    const screen = await t.screen();
+    expect(screen.every((r) => r.length <= 40)).toBe(true);
+    expect(clockRows(await t.allRows())).toHaveLength(1);
+    box.close();
+    await box.result;
+  });
+
   it('shows a warning inside the box at once, readable without colour', async () => {
     const t = mockTerminal();
     const { box } = open(t);
@@ -162,6 +175,30 @@ describe('the answer box', () => {
     box.setClock({ leftMs: 20 * 60_000, stageLeftMs: 60_000 });
     await t.type('');
     expect(t.takeBytes()).toBeLessThan(2048);
+    box.close();
+    await box.result;
+  });
+
+  it('scrolls by shifting rows in the terminal: a new line at the bottom of a full box is cheap and the screen stays right', async () => {
+    const t = mockTerminal(120, 40);
+    const lines = Array.from({ length: 100 }, (_, i) => `line ${i + 1}`);
+    const { box } = open(t, { initial: lines.join('\n') });
+    await t.type('');
+    t.takeBytes();
+    for (let i = 101; i <= 105; i++) await t.type(`\rline ${i}`);
+    expect(t.takeBytes() / 5).toBeLessThan(600);
+    let screen = await t.screen();
+    let body = screen.filter((r) => r.startsWith('│ ')).map((r) => r.slice(2));
+    expect(body.at(-1)).toBe('line 105');
+    expect(body).toEqual(Array.from({ length: body.length }, (_, i) => `line ${106 - body.length + i}`));
+    expect(screen.filter((r) => r.trim()).at(-1)).toBe('Enter on an empty line: submit · Ctrl-C: pause');
+    // Scrolling back up shifts the other way.
+    for (let i = 0; i < body.length + 3; i++) t.send(UP);
+    await t.type('');
+    screen = await t.screen();
+    body = screen.filter((r) => r.startsWith('│ ')).map((r) => r.slice(2));
+    expect(body).toEqual(Array.from({ length: body.length }, (_, i) => `line ${105 - body.length - 3 + i}`));
+    expect(clockRows(await t.allRows())).toHaveLength(1);
     box.close();
     await box.result;
   });

@@ -13,7 +13,7 @@ const read = (kind: 'prompt' | 'rubric', dir: string): SourceFile[] =>
     .map((f) => ({ kind, file: `${dir}/${f}`, text: readFileSync(join(root, dir, f), 'utf8'), origin: 'built-in' as const }));
 const catalog = buildCatalog([...read('rubric', 'rubrics'), ...read('prompt', 'prompts')]);
 
-// The item ids other parts of mlsd refer to (DESIGN.md section 2).
+// The item ids other parts of mlsd refer to (docs/architecture.md, Contracts).
 const REQUIRED: Record<string, string[]> = {
   clarify: ['business-objective', 'scale', 'latency-constraint'],
   frame: ['ml-objective', 'problem-type', 'inputs-outputs'],

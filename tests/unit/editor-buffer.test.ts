@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import * as B from '../../src/ui/editor/buffer.js';
 import { cursorPlace, moveVertical, rowsBack, rowsFrom, scrollTop, wrapLine, wrapOffsets } from '../../src/ui/editor/layout.js';
+import { displayWidth } from '../../src/ui/editor/width.js';
 import { editorPreamble, stripPreamble } from '../../src/ui/external-editor.js';
 
 describe('the text buffer', () => {
@@ -88,5 +89,25 @@ describe('the editor file', () => {
     expect(file).toContain('How would you evaluate it?');
     expect(stripPreamble(file)).toBe('Offline AUC, then an A/B test.');
     expect(stripPreamble('# Heading\nno comment here')).toBe('# Heading\nno comment here');
+  });
+});
+
+describe('wide characters', () => {
+  it('take two columns when wrapping and placing the cursor', () => {
+    const line = '数据和特征数据和特征'; // ten wide characters, twenty columns
+    expect(wrapLine(line, 8)).toEqual(['数据和特', '征数据和', '特征']);
+    expect(cursorPlace(B.createBuffer(line), 8)).toEqual({ sub: 2, x: 4 });
+    const up = moveVertical(B.createBuffer(line), -1, 8, 4);
+    expect([up.row, up.col]).toEqual([0, 6]);
+  });
+
+  it('every wrapped row of mixed text fits the width in columns (property)', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom('a', ' ', '数', '😀', 'é'), maxLength: 120 }), fc.integer({ min: 2, max: 20 }), (line, width) => {
+        const parts = wrapLine(line, width);
+        expect(parts.join('')).toBe(line);
+        for (const p of parts) expect(displayWidth(p)).toBeLessThanOrEqual(width);
+      }),
+    );
   });
 });

@@ -25,8 +25,8 @@ const record = (id: string, text: string, extra: Partial<SessionRecord> = {}): S
   answers: { sections: { model: text } }, report: score({ sections: { model: text } }), ...extra,
 });
 
-const interview = (stageMs: InterviewState['stageMs']): InterviewState => ({
-  schema: 1, id: 'x', promptId: 'p', level: 'senior', durationMs: 2_700_000, budgets: stageBudgets(45), createdAt: '2026-01-01T00:00:00.000Z',
+const interview = (id: string, stageMs: InterviewState['stageMs']): InterviewState => ({
+  schema: 1, id, promptId: 'p', level: 'senior', durationMs: 2_700_000, budgets: stageBudgets(45), createdAt: '2026-01-01T00:00:00.000Z',
   status: 'finished', usedMs: 1_500_000, stage: 'monitoring', phase: 'answer', clarify: [], answers: {}, followUps: [], pending: [],
   stageMs, draft: '', warned: [], clockAt: null,
 });
@@ -64,8 +64,8 @@ describe('the session index', () => {
       record('a', 'We use a neural network.'),
       record('bb', 'A logistic regression baseline, then gradient boosted trees.', { status: 'interrupted' }),
       record('ccc', 'Nothing relevant.', { report: undefined, status: 'active' }),
-      record('dddd', 'A logistic regression baseline; we monitor drift.', { kind: 'practice', interview: interview({ clarify: 250_000, data: 512_345 }) }),
-      record('eeeee', 'We retrain weekly.', { kind: 'practice', interview: interview({ model: 700_000, monitoring: 1 }) }),
+      record('dddd', 'A logistic regression baseline; we monitor drift.', { kind: 'practice', interview: interview('dddd', { clarify: 250_000, data: 512_345 }) }),
+      record('eeeee', 'We retrain weekly.', { kind: 'practice', interview: interview('eeeee', { model: 700_000, monitoring: 1 }) }),
     ];
     for (const r of records) await saveSession(dir, r);
     const info: ItemInfo = {};

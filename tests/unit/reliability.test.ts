@@ -68,6 +68,9 @@ describe('session files are parsed with their schema (issue 13.8)', () => {
     const record: SessionRecord = { schema: 1, id: 'abc', kind: 'practice', createdAt: T, updatedAt: T, prompt: 'p', level: 'senior', status: state.status, answers: interview.answerSet(state), interview: state };
     const parsed = parseSession(JSON.parse(JSON.stringify(record)));
     expect(parsed).toEqual({ record: JSON.parse(JSON.stringify(record)) });
+    // Resume saves under the interview's id: one that names another session is refused.
+    const other = JSON.parse(JSON.stringify({ ...record, interview: { ...state, id: 'someone-else' } })) as unknown;
+    expect(parseSession(other)).toEqual({ error: expect.stringContaining('interview.id "someone-else" is not the session\'s id "abc"') });
   });
 
   it('strips terminal control from every string of a session', () => {
@@ -182,5 +185,21 @@ describe('session ids never collide into each other (issue 13.10)', () => {
     await saveSession(sessions, scored('abc', 'the first session, edited'));
     expect(readFileSync(join(sessions, 'abc.json'), 'utf8')).toContain('the first session, edited');
     expect(readdirSync(sessions)).toEqual(['abc.json']);
+  });
+});
+
+describe('the recovery file in the shared temporary directory', () => {
+  it('never follows a planted symbolic link, and never replaces an earlier recovery', async () => {
+    const { writeRecoveryFile } = await import('../../src/store/recovery.js');
+    const victim = join(dir, 'victim.txt');
+    writeFileSync(victim, 'precious');
+    symlinkSync(victim, join(dir, 'mlsd-recovered-abc.json'));
+    const first = writeRecoveryFile(scored('abc', 'the answers'), dir);
+    expect(first).toMatch(/mlsd-recovered-abc-[0-9a-z]+\.json$/);
+    expect(readFileSync(victim, 'utf8')).toBe('precious');
+    expect(readFileSync(first!, 'utf8')).toContain('the answers');
+    const second = writeRecoveryFile(scored('abc', 'later answers'), dir);
+    expect(second).not.toBe(first);
+    expect(readFileSync(first!, 'utf8')).toContain('the answers');
   });
 });

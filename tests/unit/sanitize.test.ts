@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { findControl, sanitizeDeep, stripControl } from '../../src/text/sanitize.js';
+import { findControl, jsonMayHoldControl, sanitizeDeep, stripControl } from '../../src/text/sanitize.js';
 
 const ESC = '\u001b';
 
@@ -26,6 +26,12 @@ describe('stripControl', () => {
     expect(stripControl('one\ttwo\nthree')).toBe('one\ttwo\nthree');
     expect(stripControl('one\r\ntwo')).toBe('one\ntwo');
     expect(stripControl('safe text\rrm -rf ~')).toBe('safe textrm -rf ~');
+  });
+
+  it('removes bidirectional overrides and isolates, which reorder what is shown, but keeps joiners', () => {
+    expect(stripControl('safe\u202eevil\u202c text\u2066x\u2069')).toBe('safeevil textx');
+    expect(findControl('a\u202eb')).toEqual({ index: 1, name: 'the bidirectional control U+202E' });
+    expect(stripControl('👩\u200d💻 עברית')).toBe('👩\u200d💻 עברית');
   });
 
   it('swallows an unterminated string sequence to the end, as a terminal would', () => {
@@ -75,5 +81,34 @@ describe('sanitizeDeep', () => {
   it('returns the same object when there is nothing to strip', () => {
     const value = { a: ['x', { b: 'y' }] };
     expect(sanitizeDeep(value).value).toBe(value);
+  });
+});
+
+describe('jsonMayHoldControl', () => {
+  it('is true for every JSON text that decodes to a control character', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.string(), fc.constantFrom('\u001b[2J', '\r', '\u0085', '\u202e', '\u007f', '\b', '\f')), { maxLength: 5 }), (parts) => {
+        const text = JSON.stringify({ parts });
+        const dirty = sanitizeDeep(JSON.parse(text) as unknown).found.length > 0;
+        if (dirty) expect(jsonMayHoldControl(text)).toBe(true);
+      }),
+    );
+    expect(jsonMayHoldControl(JSON.stringify({ a: 'plain\ttext\nwith “quotes” and \\ backslashes' }))).toBe(false);
+    expect(jsonMayHoldControl('{"a":"\\u001b[2J"}')).toBe(true);
+  });
+});
+
+describe('the report view', () => {
+  it('shows evidence typed or pasted with escape sequences without them', async () => {
+    const { renderReport } = await import('../../src/ui/report.js');
+    const { createStyle, loadChalk } = await import('../../src/ui/style.js');
+    await loadChalk();
+    const { score } = await import('../helpers/rubric.js');
+    const report = score({ sections: { model: 'We start with a simple baseline\u001b]0;pwned\u0007\u001b[2J first, then a logistic regression.' } });
+    expect(JSON.stringify(report)).toContain('\\u001b]0;pwned');
+    const lines = renderReport(report, createStyle(1), { width: 80 });
+    const text = lines.join('\n');
+    expect(text).toContain('simple baseline first');
+    expect(text.replace(/\u001b\[[0-9;]*m/g, '')).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
   });
 });

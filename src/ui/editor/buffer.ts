@@ -1,3 +1,5 @@
+import { stripControl } from '../../text/sanitize.js';
+
 /**
  * The text of the answer box as a pure value: logical lines and a cursor. Every operation returns
  * a new buffer and leaves the old one alone, so the box can keep the last one it drew. Columns
@@ -31,20 +33,12 @@ export function isBlank(buffer: TextBuffer): boolean {
 const TAB = '    ';
 
 /**
- * Typed or pasted text as the box stores it: CRLF and lone CR become line breaks, tabs become four
- * spaces, and escape sequences and other control characters are dropped (they would move the
- * terminal's cursor when drawn).
+ * Typed or pasted text as the box stores it: CRLF and lone CR (what a terminal sends for Enter in a
+ * paste) become line breaks, tabs become four spaces, and escape sequences and other control
+ * characters are dropped by the shared sanitiser (they would move the terminal's cursor when drawn).
  */
 export function normalizeInput(text: string): string {
-  return (
-    text
-      .replace(/\r\n?/g, '\n')
-      .replace(/\t/g, TAB)
-      // CSI and OSC sequences, then any other control character except the line break.
-      .replace(/\u001b\[[0-9;?<>=!]*[ -/]*[@-~]/g, '')
-      .replace(/\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)?/g, '')
-      .replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/g, '')
-  );
+  return stripControl(text.replace(/\r\n?/g, '\n').replace(/\t/g, TAB));
 }
 
 /** Inserts text at the cursor; line breaks in it split the line. */

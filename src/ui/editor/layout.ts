@@ -1,9 +1,10 @@
 import { moveTo, type TextBuffer } from './buffer.js';
+import { codePointWidth, displayWidth, isNarrow } from './width.js';
 
 /**
  * How a buffer's logical lines fall onto screen rows of a given width, computed only around the
  * cursor and the visible window, so the cost of a keypress does not grow with the answer.
- * Lines wrap at spaces (a word longer than the width is cut). Each character takes one column.
+ * Lines wrap at spaces (a word longer than the width is cut); wide characters take two columns.
  */
 
 /** A screen row of the text: its logical line and which wrapped part of it. */
@@ -14,8 +15,34 @@ export interface RowRef {
 
 /** Start offsets of the wrapped parts of one line (always starts with 0). */
 export function wrapOffsets(line: string, width: number): number[] {
-  const starts = [0];
   const w = Math.max(1, width);
+  if (isNarrow(line)) return wrapNarrow(line, w);
+  // Wide characters count two columns: walk the code points.
+  const starts = [0];
+  let start = 0;
+  let used = 0;
+  let lastSpace = -1;
+  let i = 0;
+  while (i < line.length) {
+    const cp = line.codePointAt(i)!;
+    const size = cp > 0xffff ? 2 : 1;
+    const cw = codePointWidth(cp);
+    while (used + cw > w && i > start) {
+      const next = lastSpace >= start ? lastSpace + 1 : i;
+      starts.push(next);
+      start = next;
+      used = displayWidth(line.slice(next, i));
+      lastSpace = -1;
+    }
+    used += cw;
+    if (line[i] === ' ') lastSpace = i;
+    i += size;
+  }
+  return starts;
+}
+
+function wrapNarrow(line: string, w: number): number[] {
+  const starts = [0];
   let pos = 0;
   while (line.length - pos > w) {
     // Break after the last space that keeps the part within the width, else cut the word.
@@ -25,6 +52,21 @@ export function wrapOffsets(line: string, width: number): number[] {
     pos = next;
   }
   return starts;
+}
+
+/** The offset in `line`, from `start` and before `end`, whose column is closest to `x` without passing it. */
+function colAtX(line: string, start: number, end: number, x: number): number {
+  if (isNarrow(line)) return Math.min(start + x, end);
+  let used = 0;
+  let i = start;
+  while (i < end) {
+    const cp = line.codePointAt(i)!;
+    const cw = codePointWidth(cp);
+    if (used + cw > x) break;
+    used += cw;
+    i += cp > 0xffff ? 2 : 1;
+  }
+  return i;
 }
 
 /** The wrapped parts of one line. */
@@ -38,7 +80,8 @@ export function cursorPlace(buffer: TextBuffer, width: number): { sub: number; x
   const starts = wrapOffsets(buffer.lines[buffer.row]!, width);
   let sub = 0;
   while (sub + 1 < starts.length && starts[sub + 1]! <= buffer.col) sub++;
-  return { sub, x: buffer.col - starts[sub]! };
+  const line = buffer.lines[buffer.row]!;
+  return { sub, x: displayWidth(line.slice(starts[sub]!, buffer.col)) };
 }
 
 /** How many screen rows a line takes. */
@@ -69,7 +112,7 @@ export function moveVertical(buffer: TextBuffer, direction: -1 | 1, width: numbe
   const end = tStarts[target.sub + 1];
   // On a row that wraps, its last column belongs to the next row: stop one before it.
   const maxCol = end === undefined ? line.length : end - 1;
-  return moveTo(buffer, target.row, Math.min(start + goalX, Math.max(start, maxCol)));
+  return moveTo(buffer, target.row, colAtX(line, start, Math.max(start, maxCol), goalX));
 }
 
 /** Screen rows from `from` onwards (at most `count`). */
