@@ -19,5 +19,5 @@ function sniff(text: string): AnswerFormatOption {
   // Only a document that reads cleanly as stages is YAML: prose with a colon stays Markdown.
   if (!/^[ \t]*[A-Za-z][\w /&-]*:/m.test(text)) return 'md';
   const asYaml = parseAnswers(text, 'stdin.yaml');
-  return asYaml.issues.length === 0 && asYaml.mapping.length > 0 ? 'yaml' : 'md';
+  return asYaml.issues.every((i) => i.severity !== 'error') && asYaml.mapping.length > 0 ? 'yaml' : 'md';
 }

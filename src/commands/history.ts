@@ -40,7 +40,7 @@ export async function historyCommand(options: HistoryOptions, io: Io): Promise<n
   const shown = matching.slice(0, limit);
   if (options.json) {
     const rows = shown.map((s) => ({
-      id: s.id, createdAt: s.createdAt, prompt: s.prompt, level: s.level, kind: s.kind, status: s.status, ...(s.candidate ? { candidate: s.candidate } : {}),
+      id: s.id, createdAt: s.createdAt, prompt: s.prompt, level: s.level, kind: s.kind, status: s.status,
       usedMs: s.usedMs, durationMs: s.durationMs, overall: s.overall, verdict: s.verdict, stages: s.stageScores,
     }));
     io.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);

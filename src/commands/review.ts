@@ -78,6 +78,7 @@ export async function reviewCommand(idPrefix: string | undefined, given: ReviewO
     if (record.sheet) {
       const marked = interviewReport(record, loaded.catalog);
       if (!marked) throw new CliError(`interview ${record.id} never ended and its prompt "${record.prompt}" is not installed`, EXIT.usage);
+      io.stderr.write(stderrStyle(io, options).dim(`note: interview ${record.id} is ${record.status}; the report is from the marks so far\n`));
       return marked;
     }
     const prompt = loaded.catalog.prompts.get(record.prompt)?.value;

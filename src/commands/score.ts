@@ -31,9 +31,14 @@ export async function scoreCommand(file: string, options: ScoreOptions, io: Io, 
   const prompt = findPrompt(loaded.catalog, options.prompt);
   const name = file === '-' ? 'stdin' : file;
   const parsed = readAnswersAs(text, name, options.format, file !== '-');
-  if (parsed.issues.length > 0) {
-    const { formatIssue } = await import('../content/parse.js');
-    throw new CliError(`cannot read the answers in ${file}`, EXIT.usage, parsed.issues.map(formatIssue));
+  const errors = parsed.issues.filter((i) => i.severity === 'error');
+  const { formatIssue } = await import('../content/parse.js');
+  if (errors.length > 0) {
+    throw new CliError(`cannot read the answers in ${file}`, EXIT.usage, errors.map(formatIssue));
+  }
+  // Notices (an answer too long to score whole) go to stderr; the report still follows.
+  for (const notice of parsed.issues.filter((i) => i.severity === 'warning')) {
+    io.stderr.write(stderrStyle(io, options).dim(`note: ${formatIssue(notice)}\n`));
   }
   const hasText = Object.values(parsed.answers.sections).some((s) => s && s.trim()) || !!parsed.answers.general?.trim();
   if (!hasText) throw new CliError(`${file} has no answer text to score`, EXIT.usage);

@@ -1,4 +1,4 @@
-import { compilePhrase } from '../scoring/phrase.js';
+import { compilePhrase, conceptIds, isConceptReference } from '../scoring/phrase.js';
 import { closest } from '../text/closest.js';
 import { sanitizeDeep } from '../text/sanitize.js';
 import { dotPath, parseYaml, type ContentIssue, type Locator } from './parse.js';
@@ -99,7 +99,10 @@ function checkRubric(entry: Entry<Rubric>, catalog: Catalog): void {
       const path = ['items', i, 'phrases', j] as const;
       const key = phraseKey(phrase);
       const shared = frameworkPhrases.get(key);
-      if (!key) {
+      if (isConceptReference(phrase) && !conceptIds().includes(phrase.trim().slice(1))) {
+        const near = closest(phrase.trim().slice(1), conceptIds());
+        catalog.issues.push(error(entry.file, entry.locate(path), `items[${i}].phrases[${j}]`, `unknown concept "${phrase.trim()}"${near ? ` (did you mean "@${near}"?)` : ''}: expected one of the lexicon's concepts (${conceptIds().map((c) => `@${c}`).join(', ')})`));
+      } else if (!key) {
         catalog.issues.push(error(entry.file, entry.locate(path), `items[${i}].phrases[${j}]`, `phrase "${phrase}" has no letters or digits, so it can never match`));
       } else if (seenPhrases.has(key)) {
         catalog.issues.push(warning(entry.file, entry.locate(path), `items[${i}].phrases[${j}]`, `phrase "${phrase}" matches the same words as an earlier phrase of this item`));

@@ -1,4 +1,5 @@
 import type { Prompt } from '../content/schema.js';
+import { isQuestion } from '../reading/questions.js';
 import { topicMatcher } from '../scoring/topics.js';
 
 /**
@@ -27,7 +28,7 @@ export function clarifyMatcher(prompt: Pick<Prompt, 'clarifications'>): ClarifyM
     reply(question) {
       const chosen = match(question);
       if (chosen) return { topic: chosen.topic, answer: chosen.answer };
-      return { topic: null, answer: question.trim().endsWith('?') ? CANDIDATES_CALL : NOTED };
+      return { topic: null, answer: isQuestion(question) ? CANDIDATES_CALL : NOTED };
     },
   };
 }

@@ -103,7 +103,7 @@ export function createInterview(prompt: Prompt, scope: CompiledScope): Interview
     const unreached = STAGE_IDS.filter((id, i) => i >= reachedUpTo && !sections[id]);
     return {
       sections,
-      followUps: state.followUps.map((f) => ({ stage: f.stage, text: f.answer })),
+      followUps: state.followUps.map((f) => ({ stage: f.stage, text: f.answer, itemId: f.itemId })),
       unreached,
     };
   };

@@ -1,4 +1,4 @@
-import type { Token } from './analyze.js';
+import type { Token } from '../reading/tokens.js';
 
 /**
  * Is a phrase match negated? A cue ("not", "no", "without", "instead of"...) before the phrase
@@ -38,7 +38,37 @@ const DISMISS_ADJECTIVES = new Set(['unnecessary', 'overkill', 'irrelevant', 'po
 const FALSE_CUES_AFTER = new Set(['only', 'just', 'doubt', 'matter', 'exception', 'surprise', 'wonder']);
 
 export function negationOf(tokens: Token[], start: number, end: number): Negation | null {
-  return before(tokens, start) ?? after(tokens, end);
+  const cue = before(tokens, start);
+  if (cue) {
+    // "Without a baseline you can't tell": a condition that makes the thing necessary.
+    if (cue.word === 'without' && negatedLater(tokens, end)) return null;
+    // A second negation before the first cancels it: "we never ship without an A/B test",
+    // "we can't afford to skip calibration".
+    if (before(tokens, cue.index) !== null) return null;
+    // "Pairs that never formed a connection are labelled negative": the cue negates a relative clause.
+    if (inRelativeClause(tokens, cue.index, start)) return null;
+    return cue.negation;
+  }
+  return after(tokens, end);
+}
+
+/** A plain negation after the match in the same clause ("..., you cannot tell"). */
+function negatedLater(tokens: Token[], end: number): boolean {
+  for (let i = end; i < tokens.length && i < end + 10; i++) {
+    const t = tokens[i]!;
+    if (t.sep === 'hard') return false;
+    if (t.raw === 'not' || t.raw === 'never' || t.raw === 'no') return true;
+  }
+  return false;
+}
+
+const RELATIVES = new Set(['that', 'which', 'who', 'whose', 'whom']);
+const BE_FORMS = new Set(['is', 'are', 'was', 'were', 'be', 'get', 'gets', 'got']);
+
+function inRelativeClause(tokens: Token[], cue: number, start: number): boolean {
+  if (!RELATIVES.has(tokens[cue - 1]?.raw ?? '') && !RELATIVES.has(tokens[cue - 2]?.raw ?? '')) return false;
+  for (let i = cue + 2; i <= start && i < tokens.length; i++) if (BE_FORMS.has(tokens[i]!.raw)) return true;
+  return false;
 }
 
 /** Whether the negation cancels the match: risks are cancelled only by a dismissal. */
@@ -47,7 +77,16 @@ export function cancels(negation: Negation | null, risk: boolean): boolean {
   return risk ? negation === 'dismissal' : true;
 }
 
-function before(tokens: Token[], start: number): Negation | null {
+interface Cue {
+  negation: Negation;
+  index: number;
+  word: string;
+}
+
+// "Nothing beats a popularity baseline", "none is better than": a negation that praises.
+const PRAISE_AFTER = new Set(['beat', 'beats', 'better', 'outperform', 'outperforms', 'replace', 'replaces', 'compare', 'compares']);
+
+function before(tokens: Token[], start: number): Cue | null {
   for (let i = start - 1, seen = 0; i >= 0 && seen < WINDOW; i--, seen++) {
     const next = tokens[i + 1]!;
     if (next.sep === 'hard') return null;
@@ -56,7 +95,10 @@ function before(tokens: Token[], start: number): Negation | null {
     if (CLAUSE_STARTERS.has(word)) return null;
     if ((word === 'and' || word === 'or') && PRONOUNS.has(next.raw)) return null;
     const cue = cueAt(tokens, i, start);
-    if (cue) return cue;
+    if (cue) {
+      if ((word === 'nothing' || word === 'none' || word === 'no') && PRAISE_AFTER.has(next.raw)) return null;
+      return { negation: cue, index: i, word };
+    }
   }
   return null;
 }

@@ -1,4 +1,6 @@
-import { tokenize, type Token } from './analyze.js';
+import { isEnglishWord } from '../reading/english.js';
+import { CONCEPT_WINDOW, CONCEPTS } from '../reading/lexicon.js';
+import { tokenize, type Token } from '../reading/tokens.js';
 import { stemWord } from './stem.js';
 
 /**
@@ -12,6 +14,20 @@ const WILDCARDS = new Set(['k']);
 const NUMBER = /^\p{N}+$/u;
 // Skipping these would change the meaning: "monitor no drift" is not "monitor drift".
 const UNSKIPPABLE = new Set(['not', 'no', 'never', 'without', 'nor']);
+/**
+ * Only function words and modifiers may stand between a phrase's words: "monitor for drifting
+ * features" is drift monitoring, but "a static graph model" is not a static model, and "is
+ * downsampling majority negative" is not "is negative". A content word between changes the sense.
+ */
+/** Adverbs and adjectives by their endings ("heavily", "calibrated", "historical", "predictive"). */
+const MODIFIER = /^[a-z]{2,}(?:ly|ed|al|ive|ous|ful|ic|ble)$/;
+const SKIPPABLE = new Set(
+  ('a an the this that these those our my your their its his her some any each every all both ' +
+    'of for to in on at by with from as into over per via ' +
+    'very more most less also just only really still then well much many few first second ' +
+    'is are be was were been will would should can could may might must do does did ' +
+    'it we i you they he she them us which who whose what whether how likely').split(' '),
+);
 
 export interface PhraseToken {
   raw: string;
@@ -28,9 +44,36 @@ export interface CompiledPhrase {
   tokens: PhraseToken[];
   /** joins[k]: the stem of words k and k+1 written as one word. */
   joins: Array<string | null>;
+  /**
+   * For a concept reference (`@id`, see reading/lexicon.ts): its patterns, each a list of word groups
+   * (sets of stems) that must all stand in one clause, in any order.
+   */
+  concept?: Array<Array<Set<string>>>;
+}
+
+/** Whether a phrase refers to a concept of the lexicon (`@time-split`). */
+export function isConceptReference(text: string): boolean {
+  return text.trim().startsWith('@');
+}
+
+/** The concept ids a rubric phrase may refer to. */
+export function conceptIds(): string[] {
+  return Object.keys(CONCEPTS);
+}
+
+function compileConcept(text: string): CompiledPhrase {
+  const id = text.trim().slice(1);
+  const patterns = Object.hasOwn(CONCEPTS, id) ? CONCEPTS[id]! : [];
+  const concept = patterns.map((pattern) =>
+    pattern.split(/\s+/).map((group) => new Set(group.split('|').map((word) => tokenize(word)[0]?.stem ?? word))),
+  );
+  // One pseudo token names the concept, for listings and duplicate checks; an unknown id matches nothing.
+  const token: PhraseToken = { raw: `@${id}`, stem: `@${id}`, wildcard: false, optional: false };
+  return { text, tokens: [token], joins: [null], concept };
 }
 
 export function compilePhrase(text: string): CompiledPhrase {
+  if (isConceptReference(text)) return compileConcept(text);
   const parsed = tokenize(text);
   const tokens = parsed.map((t, k) => ({
     raw: t.raw,
@@ -74,6 +117,10 @@ export class Vocabulary {
       this.long.set(key, list);
     };
     for (const phrase of phrases) {
+      if (phrase.concept) {
+        for (const pattern of phrase.concept) for (const group of pattern) for (const stem of group) this.stems.add(stem);
+        continue;
+      }
       phrase.tokens.forEach((token, k) => {
         add(token.raw, token.stem);
         const next = phrase.tokens[k + 1];
@@ -100,6 +147,8 @@ export class Vocabulary {
   /** The phrase stem that a word of an answer stands for. */
   canonical(stem: string, raw: string): string {
     if (this.stems.has(stem) || raw.length < FUZZY_MIN_LENGTH) return stem;
+    // A correctly spelled English word is never read as another one ("transformed", "transformer").
+    if (this.prefixes.has(raw.slice(0, 3)) && isEnglishWord(raw)) return stem;
     const key = `${raw} ${stem}`;
     const known = this.memo.get(key);
     if (known !== undefined) return known;
@@ -181,10 +230,12 @@ export class MatchIndex {
       if (found === undefined) seen.set(raw, (found = vocabulary.canonical(stem, raw)));
       return found;
     };
-    this.canon = tokens.map((t) => canonical(t.stem, t.raw));
+    // A name or acronym in capitals ("FAIR") is not the concept word it spells: it matches nothing.
+    this.canon = tokens.map((t) => (t.name ? `\u0000${t.raw}` : canonical(t.stem, t.raw)));
     this.joinStems = tokens.map((t, i) => {
       const next = tokens[i + 1];
-      if (!next || !continues(next)) return null;
+      // A single letter is not the second half of a word ("200ms e2e" is not "mse").
+      if (!next || !continues(next) || next.raw.length < 2) return null;
       if (vocabulary && !vocabulary.startsWord(t.raw)) return null;
       // Exact only: a typo allowance on two words read as one turns "when the" into "whether".
       return stemWord(t.raw + next.raw);
@@ -196,6 +247,7 @@ export class MatchIndex {
 
   /** Every match of the phrase as [start, end) token ranges, in text order, not overlapping. */
   find(phrase: CompiledPhrase): Array<[number, number]> {
+    if (phrase.concept) return this.findConcept(phrase.concept);
     const first = phrase.tokens[0];
     if (!first) return [];
     const firstJoin = phrase.joins[0];
@@ -221,6 +273,52 @@ export class MatchIndex {
     return matches;
   }
 
+  /** Clause number of each token: a hard separator starts a new clause. */
+  private clauses: number[] | null = null;
+
+  /** Matches of a concept: every group of one pattern in one clause, within CONCEPT_WINDOW words. */
+  private findConcept(patterns: Array<Array<Set<string>>>): Array<[number, number]> {
+    const clauses = (this.clauses ??= clauseNumbers(this.tokens));
+    const found: Array<[number, number]> = [];
+    for (const groups of patterns) {
+      const positions = groups.map((group) => {
+        const list: number[] = [];
+        for (const stem of group) for (const i of this.byStem.get(stem) ?? []) list.push(i);
+        return list.sort((a, b) => a - b);
+      });
+      if (positions.some((p) => p.length === 0)) continue;
+      for (const anchor of positions[0]!) {
+        let lo = anchor;
+        let hi = anchor;
+        const used = new Set<number>([anchor]);
+        let ok = true;
+        for (let g = 1; g < positions.length && ok; g++) {
+          let best = -1;
+          // Only positions within the window around the anchor: linear in the text, not quadratic.
+          const list = positions[g]!;
+          for (let j = lowerBound(list, anchor - CONCEPT_WINDOW); j < list.length && list[j]! <= anchor + CONCEPT_WINDOW; j++) {
+            const q = list[j]!;
+            if (used.has(q) || clauses[q] !== clauses[anchor]) continue;
+            const span = Math.max(hi, q) - Math.min(lo, q);
+            if (span > CONCEPT_WINDOW) continue;
+            if (best < 0 || Math.abs(q - anchor) < Math.abs(best - anchor)) best = q;
+          }
+          if (best < 0) ok = false;
+          else {
+            used.add(best);
+            lo = Math.min(lo, best);
+            hi = Math.max(hi, best);
+          }
+        }
+        if (ok) found.push([lo, hi + 1]);
+      }
+    }
+    found.sort((a, b) => a[0] - b[0]);
+    const out: Array<[number, number]> = [];
+    for (const m of found) if (out.length === 0 || m[0] >= out[out.length - 1]![1]) out.push(m);
+    return out;
+  }
+
   private matchAt(phrase: CompiledPhrase, start: number): number {
     const n = this.tokens.length;
     let k = 0;
@@ -241,6 +339,7 @@ export class MatchIndex {
         continue;
       }
       if (k === 0 || skips >= MAX_SKIPS || UNSKIPPABLE.has(token.raw)) return -1;
+      if (!SKIPPABLE.has(token.raw) && !NUMBER.test(token.raw) && !MODIFIER.test(token.raw)) return -1;
       skips++;
       pos++;
     }
@@ -257,6 +356,23 @@ export class MatchIndex {
     if (this.joinStems[pos] === p.stem) return [2, 1];
     return null;
   }
+}
+
+/** The first index of a sorted list whose value is at least `value`. */
+function lowerBound(list: number[], value: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (list[mid]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function clauseNumbers(tokens: Token[]): number[] {
+  let n = 0;
+  return tokens.map((t) => (t.sep === 'hard' ? ++n : n));
 }
 
 function continues(token: Token): boolean {

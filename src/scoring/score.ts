@@ -4,6 +4,7 @@ import { analyze, type Analysis } from './analyze.js';
 import type { CompiledFlag, CompiledItem, CompiledScope } from './compile.js';
 import { cancels, negationOf } from './negation.js';
 import { compilePhrase, MatchIndex, type CompiledPhrase } from './phrase.js';
+import { isQuestion } from '../reading/questions.js';
 import { itemsAskedAbout, topicMatcher, type TopicMatcher } from './topics.js';
 import type {
   CandidateLevel,
@@ -22,7 +23,7 @@ export interface AnswerSet {
   /** Text under no stage heading, or the whole answer when it has no sections. */
   general?: string;
   /** Answers to the interviewer's follow-ups: what they cover counts as "needed prompting". */
-  followUps?: Array<{ stage: StageId; text: string }>;
+  followUps?: Array<{ stage: StageId; text: string; /** The item whose follow-up this answers. */ itemId?: string }>;
   /** Stages a timed session never reached: they score zero whatever was said elsewhere. */
   unreached?: StageId[];
 }
@@ -66,11 +67,12 @@ export function scoreAnswers(input: ScoreInput): ScoreReport {
     if (text) sections.set(stage.id, text);
   }
   const general = prepare('general', answers.general);
-  const followUps = (answers.followUps ?? []).map((f) => prepare('follow-up', f.text)).filter((t): t is Text => !!t);
+  const asked = (answers.followUps ?? []).map((f) => ({ itemId: f.itemId, text: prepare('follow-up', f.text) }));
+  const followUps = asked.map((f) => f.text).filter((t): t is Text => !!t);
   const unreached = new Set(answers.unreached ?? []);
   const everything = [...sections.values(), ...(general ? [general] : []), ...followUps];
 
-  const asked = questionHits(input.prompt.clarifications, sections.get('clarify') ?? (sections.size === 0 ? general : null));
+  const questions = questionHits(input.prompt.clarifications, sections.get('clarify') ?? (sections.size === 0 ? general : null));
 
   const itemResults = scope.items.map((compiled) => {
     const stage = compiled.item.stage;
@@ -80,12 +82,18 @@ export function scoreAnswers(input: ScoreInput): ScoreReport {
     const hits = findHits(compiled.phrases, searched, compiled.item.risk);
     const affirmative = hits.filter((h) => !h.cancelled);
     if (distinct(affirmative) >= compiled.item.minMatches) return result(compiled, 'covered', affirmative);
-    const question = asked.get(compiled.item.id);
+    const question = questions.get(compiled.item.id);
     if (question) return result(compiled, 'covered', [question, ...affirmative]);
-    const prompted = findHits(compiled.phrases, followUps, compiled.item.risk).filter((h) => !h.cancelled);
+    // An answer to this item's follow-up is read for this item first; answers to other items'
+    // follow-ups are not spread over whatever phrase they contain (older sessions name no item).
+    const own = asked.filter((f) => f.itemId === compiled.item.id && f.text).map((f) => f.text!);
+    const legacy = asked.filter((f) => !f.itemId && f.text).map((f) => f.text!);
+    const prompted = findHits(compiled.phrases, [...own, ...legacy], compiled.item.risk).filter((h) => !h.cancelled);
     if (distinct([...affirmative, ...prompted]) >= compiled.item.minMatches && prompted.length > 0) {
       return result(compiled, 'prompted', [...prompted, ...affirmative]);
     }
+    const answered = own.find(answersTheQuestion);
+    if (answered) return result(compiled, 'prompted', [{ text: answered, phrase: compilePhrase(`answered the follow-up on ${compiled.item.label}`), sentence: 0, cancelled: false }, ...affirmative]);
     const negated = hits.filter((h) => h.cancelled);
     if (negated.length > 0) return result(compiled, 'negated', negated);
     return result(compiled, 'missed', affirmative);
@@ -149,7 +157,7 @@ function questionHits(clarifications: readonly Clarification[] | undefined, text
   let match = matchers.get(clarifications);
   if (!match) matchers.set(clarifications, (match = topicMatcher(clarifications)));
   text.analysis.sentences.forEach((sentence, index) => {
-    if (!sentence.text.trim().endsWith('?')) return;
+    if (!isQuestion(sentence.text)) return;
     const clarification = match(sentence.text);
     if (!clarification) return;
     const phrase = compilePhrase(`asked about ${clarification.topic.replace(/-/g, ' ')}`);
@@ -158,6 +166,16 @@ function questionHits(clarifications: readonly Clarification[] | undefined, text
     }
   });
   return hits;
+}
+
+const NON_ANSWERS = /\b(?:do not know|not sure|no idea|pass|skip|not familiar|can not say|would not know)\b/;
+const FOLLOW_UP_MIN_TOKENS = 6;
+
+/** A follow-up answer that says something: a statement of some length, not "I don't know". */
+function answersTheQuestion(text: Text): boolean {
+  const { tokens, sentences } = text.analysis;
+  if (tokens.length < FOLLOW_UP_MIN_TOKENS || !sentences.some((s) => s.statement)) return false;
+  return !NON_ANSWERS.test(tokens.slice(0, 12).map((t) => t.raw).join(' '));
 }
 
 function findHits(phrases: CompiledPhrase[], texts: Text[], risk: boolean): Hit[] {

@@ -6,6 +6,14 @@ const CACHE_LIMIT = 50_000;
 
 // Porter leaves some pairs apart that candidates use interchangeably.
 const IRREGULAR: Record<string, string> = {
+  // The forms of "to be" share one lemma: "features are" and "feature is" say the same thing.
+  is: 'be',
+  are: 'be',
+  was: 'be',
+  were: 'be',
+  am: 'be',
+  been: 'be',
+  being: 'be',
   labelling: 'label',
   labelled: 'label',
   modelling: 'model',
@@ -31,8 +39,9 @@ export function stemWord(word: string): string {
   const known = cache.get(word);
   if (known !== undefined) return known;
   let stem: string;
-  if (word.length <= 2 || /^\p{N}+$/u.test(word)) stem = word;
-  else stem = IRREGULAR[word] ?? stemmer(regularize(word));
+  if (Object.hasOwn(IRREGULAR, word)) stem = IRREGULAR[word]!;
+  else if (word.length <= 2 || /^\p{N}+$/u.test(word)) stem = word;
+  else stem = stemmer(regularize(word));
   if (cache.size >= CACHE_LIMIT) cache.clear();
   cache.set(word, stem);
   return stem;

@@ -1,14 +1,13 @@
+import { stripControl } from '../text/sanitize.js';
+
 /**
- * The one place the interviewer's sheet makes text from files and from typing safe for the
- * terminal: escape sequences and control characters go, tabs and newlines become spaces. Swap in
- * the shared sanitiser here once there is one.
+ * The one place the interviewer's sheet makes text from files and from typing safe for one
+ * terminal line: the shared sanitiser removes terminal control, then tabs and newlines become
+ * spaces and invisible direction or zero-width marks go (they would shift the sheet's columns).
  */
-// eslint-disable-next-line no-control-regex
-const SEQUENCES = /\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|\u001b[@-Z\\-_]|[\u0090\u009d\u009e\u009f][^\u009c]*\u009c?|\u009b[0-?]*[ -/]*[@-~]/g;
-// eslint-disable-next-line no-control-regex
-const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g;
+const INVISIBLE = /[\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g;
 
 /** Text as it may be shown in one terminal line. */
 export function clean(text: string): string {
-  return text.replace(SEQUENCES, '').replace(/[\t\n\r]+/g, ' ').replace(CONTROLS, '');
+  return stripControl(text).replace(/[\t\n\r]+/g, ' ').replace(INVISIBLE, '');
 }

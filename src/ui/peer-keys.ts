@@ -69,12 +69,13 @@ export function handleKey(view: SheetView, pressed: Key, sheet: PeerSheet, state
 
   if (view.mode === 'paused') {
     if (ctrlC || name === 'q') return none(view, [], 'quit');
-    return none({ ...view, mode: 'sheet' }, [], 'resume');
+    // Carry on where the pause came: a half-typed note or question is still there.
+    return none({ ...view, mode: view.input ? 'input' : 'sheet' }, [], 'resume');
   }
   if (ctrlC) {
     // Ctrl-C never loses anything: before the clock starts there is nothing to lose; after, it pauses.
     if (!view.started) return none(view, [], 'quit');
-    return none({ ...view, mode: 'paused', input: null, fact: null }, [], 'pause');
+    return none({ ...view, mode: 'paused', input: view.mode === 'input' ? view.input : null, fact: null }, [], 'pause');
   }
 
   if (view.mode === 'briefing') {

@@ -153,8 +153,12 @@ describe('other answer formats', () => {
     expect(mapped.Metrics).toEqual(['evaluation']);
     expect(mapped['Feature engineering']).toEqual(['data']);
     expect(mapped['Prediction service']).toEqual(['serving']);
-    // It sits under the level-1 "Problem statement" heading, so it inherits that stage.
-    expect(mapped['Open questions']).toEqual(['clarify']);
+    // The level-1 "Problem statement and assumptions" heading is the document's title (its
+    // sub-sections name five stages): its stage holds for the text right under it, and
+    // "Open questions" names no stage of its own.
+    expect(mapped['Problem statement and assumptions']).toEqual(['clarify']);
+    expect(mapped['Open questions']).toEqual([]);
+    expect(parsed.answers.sections.clarify).toBeTruthy();
     expect(scoreFile('video-recommendation.mixed.md', 'video-recommendation').overall).toBeGreaterThan(50);
   });
 });

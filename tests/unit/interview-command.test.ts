@@ -5,6 +5,7 @@ import { PassThrough } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { interviewCommand, type SheetTerminal } from '../../src/commands/interview.js';
 import type { Io } from '../../src/commands/io.js';
+import { resumeAny } from '../../src/commands/resume.js';
 
 // The command in-process, with a test terminal and a clock the test moves: time runs out in an instant.
 
@@ -71,6 +72,9 @@ describe('mlsd interview, in-process', () => {
     expect(saved.status).toBe('timed-out');
     expect(saved.sheet.marks.scale).toEqual({ mark: 'prompted', stage: 'clarify', atMs: 120_000 });
     expect(saved.report.stages.find((s) => s.id === 'clarify')!.score).toBeGreaterThan(0);
+    // An interview whose time ran out is over: resume says so and where to see it.
+    const id = files[0]!.replace(/\.json$/, '');
+    await expect(resumeAny(id.slice(0, 9), {}, t.io)).rejects.toThrow(`session ${id} is timed-out and cannot be resumed; see it with \`mlsd review ${id}\``);
   });
 
   it('refuses to run without a terminal', async () => {

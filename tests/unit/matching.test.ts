@@ -109,9 +109,14 @@ describe('statements and lists', () => {
     expect(analyze(text).sentences.map((s) => s.statement)).toEqual([false, true]);
   });
 
-  it('keeps headings and HTML comments out of the text', () => {
+  it('reads a heading as a claim of its own (never a statement) and keeps HTML comments out', () => {
+    // Headings carry meaning ("### Frequency capping" is the frequency cap), so they are claims.
     const { sentences } = analyze('## Monitoring drift\nWe retrain weekly.\n<!-- drift drift -->');
-    expect(sentences.map((s) => s.text)).toEqual(['We retrain weekly.']);
+    expect(sentences.map((s) => [s.text, s.kind, s.statement])).toEqual([
+      ['Monitoring drift', 'heading', false],
+      ['We retrain weekly.', 'paragraph', true],
+    ]);
+    expect(sentences[1]!.headings).toEqual(['Monitoring drift']);
   });
 
   it('splits sentences but not abbreviations', () => {

@@ -4,7 +4,7 @@ import { interviewJson, interviewMarkdownReport, interviewText } from '../../src
 import { sheetReport } from '../../src/interview/peer-report.js';
 import { createPeerSheet, type PeerSheetState, type SheetEvent } from '../../src/interview/peer-sheet.js';
 import type { SessionRecord } from '../../src/store/session.js';
-import { migrateSession } from '../../src/store/session.js';
+import { parseSession } from '../../src/store/session-schema.js';
 import { summarize } from '../../src/store/summary.js';
 import { renderHistory } from '../../src/ui/history.js';
 import { createStyle } from '../../src/ui/style.js';
@@ -77,12 +77,18 @@ describe('a peer interview in review and history', () => {
     expect(text).toContain("Interviewer's notes");
   });
 
-  it('is saved as a session of its own kind, and history shows who was interviewed', () => {
-    const rec = migrateSession(JSON.parse(JSON.stringify({ ...record(state), status: undefined })));
-    expect(rec?.kind).toBe('interview');
-    expect(rec?.status).toBe('finished');
-    const summary = summarize(rec!, {});
-    expect(summary).toMatchObject({ kind: 'interview', candidate: 'Sam | <b>', usedMs: 5 * MIN, durationMs: 45 * MIN, overall: rec!.report!.overall });
+  it('is saved as a session of its own kind, checked on read, and history shows who was interviewed', () => {
+    const parsed = parseSession(JSON.parse(JSON.stringify({ ...record(state), status: undefined })), 'p1');
+    if ('error' in parsed) throw new Error(parsed.error);
+    const rec = parsed.record;
+    expect(rec.kind).toBe('interview');
+    expect(rec.status).toBe('finished');
+    expect(rec.sheet).toEqual(state);
+    const { sheet: _sheet, ...withoutSheet } = record(state);
+    expect(parseSession(JSON.parse(JSON.stringify(withoutSheet)), 'p1')).toEqual({ error: expect.stringContaining('sheet: a peer interview needs') });
+    expect(parseSession(JSON.parse(JSON.stringify({ ...record(state), sheet: { ...state, usedMs: 'soon' } })), 'p1')).toEqual({ error: expect.stringContaining('sheet.usedMs') });
+    const summary = summarize(rec, {});
+    expect(summary).toMatchObject({ kind: 'interview', candidate: 'Sam | <b>', usedMs: 5 * MIN, durationMs: 45 * MIN, overall: rec.report!.overall });
     expect(renderHistory([summary], createStyle(0))[1]).toContain('interview (Sam | <b>)');
   });
 });

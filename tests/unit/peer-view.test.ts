@@ -1,11 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { promptSchema } from '../../src/content/schema.js';
 import { stageBudgets } from '../../src/interview/budgets.js';
 import { createPeerSheet, type PeerSheetState, type SheetEvent } from '../../src/interview/peer-sheet.js';
 import { clean } from '../../src/ui/peer-clean.js';
 import { handleKey, initialView, type Key, type SheetView } from '../../src/ui/peer-keys.js';
 import { clip, renderScreen, type Briefing } from '../../src/ui/peer-view.js';
-import { createStyle, loadChalk } from '../../src/ui/style.js';
+import { createStyle, loadChalk, type Style } from '../../src/ui/style.js';
 import { visibleLength } from '../../src/ui/wrap.js';
 import { testScope } from '../helpers/rubric.js';
 
@@ -20,8 +20,11 @@ const prompt = promptSchema.parse({
 const sheet = createPeerSheet(prompt, testScope);
 const briefing: Briefing = { title: prompt.title, prompt: prompt.prompt, outline: prompt.outline, facts: sheet.facts, level: 'senior', candidate: 'Sam', durationMs: 45 * 60_000, budgets: stageBudgets(45) };
 const plain = createStyle(0);
-await loadChalk();
-const colour = createStyle(1);
+let colour: Style;
+beforeAll(async () => {
+  await loadChalk();
+  colour = createStyle(1);
+});
 
 /** Presses keys one after another, applying the sheet events they produce, as the command does. */
 function press(keys: Array<string | Key>, start: { state: PeerSheetState | null; view: SheetView }) {
@@ -46,7 +49,7 @@ function press(keys: Array<string | Key>, start: { state: PeerSheetState | null;
 
 const type = (text: string): Key[] => [...text].map((c) => ({ name: c === ' ' ? 'space' : c.toLowerCase(), sequence: c }));
 
-function screen(state: PeerSheetState | null, view: SheetView, width = 80, height = 24, style = plain) {
+function screen(state: PeerSheetState | null, view: SheetView, width = 80, height = 24, style: Style = plain) {
   return renderScreen(state, view, { sheet, briefing, style, width, height });
 }
 
@@ -100,6 +103,10 @@ describe('the keys of the sheet', () => {
     expect(press(['x'], paused).effects).toEqual(['resume']);
     expect(press(['q'], paused).effects).toEqual(['quit']);
     expect(press([ctrlC], paused).effects).toEqual(['quit']);
+    // A pause in the middle of a note keeps what was typed.
+    const typing = press(['n', ...type('half a'), ctrlC, 'x', ...type(' note'), 'return'], started);
+    expect(typing.effects).toEqual(['pause', 'resume']);
+    expect(typing.state!.notes.clarify).toBe('half a note');
   });
 
   it('never takes pasted text for keys; in a text field a pasted newline is a space', () => {

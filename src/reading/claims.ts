@@ -1,0 +1,196 @@
+import { readBlocks, type Block } from './markdown.js';
+import { tokenize, type Token } from './tokens.js';
+
+/**
+ * An answer text read into claims: each sentence, list item, table row or heading of the Markdown
+ * reading, with its tokens for matching and whether it is a statement or a bare term. A line break
+ * ends a claim, as a bullet does, except inside wrapped prose. Pure and linear in the text's length.
+ */
+
+export interface Sentence {
+  /** The claim as the user wrote it, markup removed, for evidence. */
+  text: string;
+  /** 1-based line in the source where the claim starts. */
+  line: number;
+  firstToken: number;
+  /** One past the last token. */
+  endToken: number;
+  /** A clause with a verb, a choice or a reason, as opposed to a bare list of terms. */
+  statement: boolean;
+  /** What kind of block the claim comes from. */
+  kind: Block['kind'];
+  /** The titles of the headings above the claim, outermost first. */
+  headings: string[];
+}
+
+export interface Analysis {
+  tokens: Token[];
+  sentences: Sentence[];
+}
+
+/** At most this many characters of one text are read; the rest is left unscored (see parseAnswers). */
+export const MAX_READ_CHARS = 400_000;
+
+/** Analyzes one text: claims with their tokens. */
+export function analyze(text: string): Analysis {
+  const tokens: Token[] = [];
+  const sentences: Sentence[] = [];
+  const source = text.length > MAX_READ_CHARS ? text.slice(0, MAX_READ_CHARS) : text;
+  for (const block of readBlocks(source)) {
+    const label = labelOf(block);
+    for (const part of claimsOf(block)) {
+      const index = sentences.length;
+      const claimTokens = tokenize(asStatement(part), index);
+      if (claimTokens.length === 0) continue;
+      const firstToken = tokens.length;
+      // The claim is read after its label: "Features:" then "- amount" reads "features are amount".
+      if (label) {
+        for (const t of tokenize(label, index)) tokens.push({ ...t, context: true });
+        tokens.push({ raw: 'is', stem: 'be', sep: 'space', sentence: index, context: true });
+        claimTokens[0] = { ...claimTokens[0]!, sep: 'space' };
+      }
+      // No spread: a claim may hold any number of tokens.
+      for (const t of claimTokens) tokens.push(t);
+      sentences.push({
+        text: part,
+        line: block.line,
+        firstToken,
+        endToken: tokens.length,
+        statement: statementOf(block, claimTokens),
+        kind: block.kind,
+        headings: block.headings,
+      });
+    }
+  }
+  return { tokens, sentences };
+}
+
+/**
+ * The label a claim is read under: the short parent item or lead-in of a list item ("Features:"),
+ * else the short heading right above it ("### Frequency capping"). Numbering is left out.
+ */
+function labelOf(block: Block): string | null {
+  if (block.kind === 'heading' || block.kind === 'header') return null;
+  const candidates = block.kind === 'item' ? [block.parent, block.headings[block.headings.length - 1]] : [block.headings[block.headings.length - 1]];
+  for (const c of candidates) {
+    if (!c) continue;
+    const label = c.replace(/^\s*(?:\d{1,2}(?:\.\d{1,2})*[.)]?\s+)/, '').replace(/[:.]\s*$/, '').trim();
+    if (label && !label.includes('\n') && label.split(/\s+/).length <= 4) return label;
+    if (block.kind === 'item') return null;
+  }
+  return null;
+}
+
+/**
+ * "Goal: fewer fraud losses" is a note for "goal is fewer fraud losses": a label of up to three
+ * words then a colon, at the start of the claim or after a full stop ("eval: auc. online: ctr").
+ */
+const NOTE_LABEL = /(^|[.;]\s+)([^\s:;]+(?:\s+[^\s:;]+){0,2}):(?=\s)/g;
+
+function asStatement(claim: string): string {
+  return claim.includes(':') ? claim.replace(NOTE_LABEL, '$1$2 is') : claim;
+}
+
+function statementOf(block: Block, tokens: Token[]): boolean {
+  // A row of a table with two or more filled cells compares or decides: it says something.
+  if (block.kind === 'row') return (block.cells?.filter(Boolean).length ?? 0) >= 2 && tokens.length >= 3;
+  // A header of three columns or more is a comparison table ("Option | Gain | Cost").
+  if (block.kind === 'header') return (block.cells?.filter(Boolean).length ?? 0) >= 3;
+  if (block.kind === 'heading') return false;
+  return isStatement(tokens);
+}
+
+/** The claims of a block: its lines (unless wrapped prose), each split into sentences. */
+function claimsOf(block: Block): string[] {
+  const out: string[] = [];
+  for (const line of joinWrapped(block.text.split('\n'))) {
+    for (const sentence of splitSentences(line)) out.push(sentence);
+  }
+  return out;
+}
+
+/**
+ * Lines of a paragraph, with hard-wrapped prose joined again: a long line that does not end a
+ * sentence, followed by one starting in lower case, continues it.
+ */
+function joinWrapped(lines: string[]): string[] {
+  const out: string[] = [];
+  for (const raw of lines) {
+    const line = raw.replace(/\s+/g, ' ').trim();
+    if (!line) continue;
+    const prev = out[out.length - 1];
+    if (prev !== undefined && prev.length >= 50 && !/[.!?:;]$/.test(prev) && /^[a-z(]/.test(line)) out[out.length - 1] = `${prev} ${line}`;
+    else out.push(line);
+  }
+  return out;
+}
+
+// A sentence ends at . ! ? followed by space and a capital, digit, quote or markup; "e.g. the" stays whole.
+const SENTENCE_END = /(?<=[.!?])["')\]]*\s+(?=[A-Z0-9"'(\[*_`])|(?<=\?)\s+/g;
+
+function splitSentences(paragraph: string): string[] {
+  return paragraph
+    .split(SENTENCE_END)
+    .map((part) => part.trim())
+    .filter(Boolean);
+}
+
+// Words that make a run of terms a statement: pronouns, auxiliaries, common verbs, subordinators.
+const CLAUSE_WORDS = new Set(
+  (
+    'i we you they he she it this that these those there which who what why how when where whether ' +
+    'is are was were be been being am will would should could can may might must shall do does did done ' +
+    'have has had use uses used using need needs want wants make makes help helps let lets get gets ' +
+    'because so since if then than unless while although though otherwise therefore thus hence ' +
+    'predict predicts train trains serve serves measure measures track tracks compute computes ' +
+    'add adds keep keeps start starts run runs pick picks choose chooses prefer prefers rank ranks ' +
+    'learn learns avoid avoids catch catches give gives show shows tell tells mean means matter matters ' +
+    'assume assumes ask say says look looks try tries go goes take takes put puts come comes ' +
+    // Imperative steps of a pipeline ("Fetch user features, then query the index") are statements too.
+    'fetch query pull return send call store write read join apply remove update build trim merge ' +
+    'insert generate retrieve sort select encode feed pass route push include contain combine capture ' +
+    'detect flag block remove reduce improve increase decrease handle match produce provide require ' +
+    'support split score filter blur embed cache label'
+  ).split(' '),
+);
+
+/** A clause word, or its third-person form ("removes", "matches"). */
+function isClauseWord(word: string): boolean {
+  if (CLAUSE_WORDS.has(word)) return true;
+  if (word.length > 3 && word.endsWith('s') && CLAUSE_WORDS.has(word.slice(0, -1))) return true;
+  return word.length > 4 && word.endsWith('es') && CLAUSE_WORDS.has(word.slice(0, -2));
+}
+
+// "about 1 billion members", "300 million DAU", "150 ms at p99": notes that state numbers say something.
+const QUANTITY_AFTER = new Set(['thousand', 'million', 'billion', 'percent', 'ms', 'milliseconds', 'seconds', 'minutes', 'hours', 'days', 'weeks', 'per']);
+const QUANTITY_BEFORE = new Set(['about', 'around', 'roughly', 'approximately', 'under', 'over', 'nearly', 'almost']);
+
+function isQuantity(tokens: Token[], i: number): boolean {
+  if (!/^\p{N}+$/u.test(tokens[i]!.raw)) return false;
+  return QUANTITY_AFTER.has(tokens[i + 1]?.raw ?? '') || QUANTITY_BEFORE.has(tokens[i - 1]?.raw ?? '');
+}
+
+/**
+ * A statement is a clause with a verb, a choice or a reason. A run of comma-separated terms with no
+ * clause word in most of its parts ("AUC, NDCG, drift, A/B test") is a list, not a statement.
+ */
+export function isStatement(tokens: Token[]): boolean {
+  if (tokens.length < 3) return false;
+  const chunks: Token[][] = [[]];
+  for (const token of tokens) {
+    if (token.sep === 'comma' || token.sep === 'hard') chunks.push([]);
+    chunks[chunks.length - 1]!.push(token);
+  }
+  const parts = chunks.filter((c) => c.length > 0);
+  const withClause = parts.filter((c) => c.some((t, i) => isClauseWord(t.raw) || isQuantity(c, i)));
+  if (withClause.length === 0) return false;
+  let longest = 0;
+  for (const c of withClause) longest = Math.max(longest, c.length);
+  if (parts.length >= 3) {
+    // A list with one verb tacked on ("we use AUC, NDCG, MRR, recall, drift, PSI") still counts
+    // only if a clause part is long enough to say something.
+    const average = tokens.length / parts.length;
+    if (average <= 2.5 && withClause.length / parts.length < 0.34 && longest < 5) return false;
+  }
+  return longest >= 3;
+}

@@ -1,0 +1,201 @@
+/**
+ * The lexicon of the field, apart from the rubric items: how people write the same thing in notes,
+ * in full and in short. Content, not code: every entry is written in our own words and is there for
+ * a KIND of writing (a note form, a metric's long name, a word used in another sense), never for one
+ * sentence of a fixture.
+ *
+ * Each entry rewrites a run of words (as tokens, lowercase, after NFKC) into the canonical words the
+ * rubrics are written in. Answers and rubric phrases go through the same rewrite, so a rubric may use
+ * either form. Forms are matched longest first, on whole words, left to right (linear).
+ */
+
+export interface LexiconEntry {
+  /** The canonical words, space separated ("business", "rmse"). */
+  to: string;
+  /** Other ways of writing it, each a space-separated run of words. */
+  forms: readonly string[];
+  /** Forms that are too ambiguous in lower case: applied only when written in capitals ("LR"). */
+  capitalsOnly?: readonly string[];
+}
+
+/** Abbreviations and note forms: short words people type for long ones. */
+export const NOTE_FORMS: readonly LexiconEntry[] = [
+  { to: 'business', forms: ['biz', 'bizz'] },
+  { to: 'number', forms: ['num', 'nums'] },
+  { to: 'previous', forms: ['prev'] },
+  { to: 'features', forms: ['feats', 'feat', 'ftrs', 'fts'] },
+  { to: 'transactions', forms: ['txns', 'txn', 'trxs', 'trx'] },
+  { to: 'impressions', forms: ['imps', 'impr', 'imprs'] },
+  { to: 'conversions', forms: ['convs'] },
+  { to: 'classifier', forms: ['clf', 'clfs'] },
+  { to: 'position bias', forms: ['pos bias', 'posn bias'] },
+  { to: 'positive', forms: ['pos'] },
+  { to: 'negative', forms: ['neg'] },
+  { to: 'positives', forms: ['poss'] },
+  { to: 'negatives', forms: ['negs'] },
+  { to: 'embedding', forms: ['emb', 'embs', 'embed', 'embeds'] },
+  { to: 'candidate', forms: ['cand', 'cands'] },
+  { to: 'candidate generation', forms: ['cand gen', 'candidate gen', 'candgen'] },
+  { to: 'recommendation', forms: ['rec', 'recs', 'reco', 'recos'] },
+  { to: 'information', forms: ['info'] },
+  { to: 'evaluation', forms: ['eval', 'evals'] },
+  { to: 'requirements', forms: ['reqs', 'req'] },
+  { to: 'distribution', forms: ['distr', 'distrib'] },
+  { to: 'users', forms: ['usrs'] },
+  { to: 'model', forms: ['mdl'] },
+  { to: 'training', forms: ['trn'] },
+  { to: 'probability', forms: ['prob', 'probs'] },
+  { to: 'probability of click', forms: ['pctr'] },
+  { to: 'probability of conversion', forms: ['pcvr'] },
+  { to: 'prediction', forms: ['pred', 'preds'] },
+  { to: 'because', forms: ['bc', 'cuz', 'coz', 'b c'] },
+  { to: 'with', forms: ['w'] },
+  { to: 'without', forms: ['w o', 'wo'] },
+  { to: 'versus', forms: ['vs'] },
+  { to: 'daily active users', forms: ['dau', 'daus'] },
+  { to: 'monthly active users', forms: ['mau', 'maus'] },
+  { to: 'queries per second', forms: ['qps', 'rps', 'requests per second'] },
+  { to: 'logistic regression', forms: ['logreg', 'log reg'], capitalsOnly: ['lr'] },
+  { to: 'gradient boosted trees', forms: ['gbdt', 'gbdts', 'gbm', 'gbms', 'gbt', 'gradient boosted decision trees', 'gradient boosting', 'boosted trees', 'xgboost', 'lightgbm', 'catboost'] },
+  { to: 'neural network', forms: ['nn', 'nns', 'dnn', 'dnns', 'neural net', 'neural nets', 'deep net'] },
+  { to: 'feature store', forms: ['feature stores', 'featurestore'] },
+  { to: 'key value store', forms: ['kv store', 'kv'] },
+  { to: 'approximate nearest neighbor', forms: ['ann', 'approximate nearest neighbour', 'approx nearest neighbor', 'approx nn'] },
+];
+
+/** Metric names, spelled out and short: each rewritten to its short name. */
+export const METRIC_NAMES: readonly LexiconEntry[] = [
+  { to: 'rmse', forms: ['root mean squared error', 'root mean square error', 'root mse'] },
+  { to: 'mae', forms: ['mean absolute error'] },
+  { to: 'mape', forms: ['mean absolute percentage error', 'mean absolute percent error'] },
+  { to: 'mse', forms: ['mean squared error', 'mean square error'] },
+  { to: 'ndcg', forms: ['normalized dcg', 'normalised dcg', 'normalized discounted cumulative gain', 'normalised discounted cumulative gain', 'n dcg'] },
+  { to: 'dcg', forms: ['discounted cumulative gain'] },
+  { to: 'map', forms: ['mean average precision'], capitalsOnly: ['map'] },
+  { to: 'mrr', forms: ['mean reciprocal rank'] },
+  { to: 'auc', forms: ['area under the curve', 'area under curve', 'roc auc', 'auroc', 'auc roc', 'rocauc'] },
+  { to: 'pr auc', forms: ['area under the precision recall curve', 'auprc', 'average precision'] },
+  { to: 'normalized entropy', forms: ['normalised entropy', 'ne', 'nce', 'normalized cross entropy', 'normalised cross entropy'], capitalsOnly: [] },
+  // One word, so that "log" in it is never read as a log of events.
+  { to: 'logloss', forms: ['log loss'] },
+  { to: 'binary cross entropy', forms: ['bce'] },
+  { to: 'ctr', forms: ['click through rate', 'clickthrough rate', 'click rate'] },
+  { to: 'cvr', forms: ['conversion rate'] },
+  { to: 'recall at k', forms: ['recall k'] },
+  { to: 'precision at k', forms: ['precision k'] },
+];
+
+/**
+ * Words used in another sense: a run that, read as a whole, is not the concept its words suggest.
+ * Each is rewritten to one word of its own, so no rubric phrase finds the misleading part
+ * ("privacy leak" is a privacy risk, not data leakage; "memory usage" is not model monitoring).
+ */
+export const OTHER_SENSES: readonly LexiconEntry[] = [
+  { to: 'privacyleak', forms: ['privacy leak', 'privacy leaks', 'privacy leakage', 'data breach', 'leak personal', 'leaks personal', 'leak private', 'leaks private', 'leak pii'] },
+  { to: 'memoryleak', forms: ['memory leak', 'memory leaks'] },
+  { to: 'throughouttheday', forms: ['throughout the day'] },
+];
+
+export const LEXICON: readonly LexiconEntry[] = [...NOTE_FORMS, ...METRIC_NAMES, ...OTHER_SENSES];
+
+/**
+ * Concept families: what people say in their own words for one idea of the field. A rubric phrase
+ * `@id` refers to one. Each pattern is a few word groups (alternatives joined by `|`) that must all
+ * stand in one clause, near each other (CONCEPT_WINDOW words), in any order: "data comes from the
+ * logs" and "from the impression logs we take the data" both say where data comes from. Words are
+ * compared as stems, after the note forms above.
+ */
+export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
+  // Where the data comes from: a log, history or record, and taking from it.
+  'data-source': [
+    'from|use|using|join|joined|collect|collected|pull|pulled|read|mine|mined logs|logged|history|histories|records|warehouse|snapshots|dump',
+    'data|dataset|examples|signal|labels|rows|training come|comes|coming|collected|sourced|drawn|taken|built|derived|pulled',
+    'logs|history|records contain|contains|have|has|hold|holds|give|gives',
+    'sources|source data|signal|signals|training|labels|examples',
+    'data|dataset|examples|training be logged|logs|log|history|histories|records|events|reports|annotations|tickets|articles|docs|documents|transcripts|images|photos|catalog',
+    'we|they have|has|got labels|reports|logs|history|annotations|tickets|records|articles|docs|documents|transcripts',
+  ],
+  // The goal stated as a note or sentence: "goal is ...", "Goal: ...", "objective = ...".
+  'goal-statement': ['goal|goals|aim be', 'north star', 'what matters be', 'business want|wants|cares|care'],
+  // What the model predicts: a probability or score of an outcome.
+  'prediction-target': [
+    'predict|predicts|predicting|estimate|estimates|estimating|model|models|output|outputs|score|scores probability|likelihood|chance|odds',
+    'predict|predicts|predicting|regress|regressing|estimate|estimates|estimating target|label|outcome|whether|how|time|minutes|duration',
+    'probability of',
+  ],
+  // Inputs and outputs of the model as a note: "input: user id", "given (user, item) -> score".
+  'model-io': [
+    'input|inputs be', 'output|outputs be', 'input|inputs output|outputs', 'given|takes|take return|returns|output|outputs',
+    'per|for|each|every|given|score|scores|predict|predicts pair',
+    'each|every candidate|item|pair|user|post|video|ad|query|listing|event|request|notification|payment|image predict|predicts|score|scores|output|outputs|rank',
+  ],
+  // A comparison of options with their gains and costs: a trade-off table or sentence.
+  tradeoff: ['pros cons', 'gain|gains|benefit|benefits|advantage|advantages|strength|strengths cost|costs|drawback|drawbacks|downside|downsides|weakness|weaknesses|risk|risks', 'trade|tradeoff|tradeoffs off|between'],
+  // Computing ahead of time and serving from storage, or on each request.
+  'precompute-serve': [
+    'computed|precomputed|compute|precompute|generated|scored|calculated ahead|advance|offline|nightly|daily|hourly|batch|periodically',
+    'served|serve|read|looked|fetched cache|cached|store|table|lookup',
+    // Scoring triggered by an event, or done in or out of the request path.
+    'event|events|queue|stream|kafka|upload|uploaded|creation|created classification|classify|classified|scoring|scored|embed|embedded|inference',
+    'async|asynchronous|asynchronously|synchronous|synchronously|inline|blocking',
+  ],
+  // Splitting by time: train on the past, validate and test on what comes after.
+  'time-split': [
+    'train|training|fit before|earlier|past|older|until cutoff|date|day|week|weeks|month|time',
+    'validate|validation|test|testing|evaluate|eval|held after|later|following|next|newer|last day|days|week|weeks|month|months|period|date|cutoff|time',
+    'split|splits|splitting by|on time|date|day|week|timestamp',
+    'cutoff date|time|day',
+  ],
+  // Labels defined by their two classes in one clause: "positive if clicked, negative if not".
+  'label-definition': ['positive|positives negative|negatives', 'label|labels|labelled|labeled|target be|when|if|means|from|come|comes'],
+  // An online measure: a rate or count watched in an experiment or live ("online: open rate, dau").
+  'online-measure': [
+    'online|experiment|experiments|treatment|live rate|rates|ctr|cvr|dau|mau|sessions|revenue|retention|engagement|deflection|prevalence|csat|conversion|conversions|bookings|registrations|saves|dwell',
+  ],
+  // The kind of learning task, named by its form: a regression head, several task heads, a ranker.
+  'task-type': [
+    'multi|multitask task|tasks|heads|head',
+    'head|heads predicting|predicts|for regress|regression|classification|classifier|probability',
+    'supervised ranker|ranking|model|classifier',
+    'retrieval augmented generation',
+    'pointwise|pairwise|listwise ranker|ranking|model|loss|classifier|approach',
+    // Predicting the probability of an event is a binary classification, whatever it is called.
+    'predict|predicts|predicting|estimate|estimates probability',
+  ],
+  // Data shaped by what the system itself chose, and the exploration that corrects it.
+  'exploration-data': [
+    'explore|exploration|exploring|exploratory budget|slots|slot|traffic|slice|share|percent|boost|bucket',
+    'randomized|randomised|random slice|traffic|bucket|arm|share|slots',
+    'biased|bias what|toward|towards showed|shown|served|sent|flagged|surfaced|picked|chose',
+    'learns|learn|trained|train own|its|previous|old|current predictions|decisions|recommendations|choices|outputs',
+  ],
+  // The training loss named as a note or sentence: "loss = log loss", "in-batch softmax", "InfoNCE".
+  'loss-statement': [
+    'loss|objective with|using|use|uses|minimize|minimise|optimize|optimise|train|trained logloss|entropy|softmax|mse|mae|rmse|hinge|huber|focal|contrastive|triplet|infonce|bpr|quantile|pinball|weighted|pairwise|lambdarank',
+    'softmax|infonce|bpr|focal|pinball|lambdarank|lambdamart',
+    'weighted logistic regression',
+  ],
+  // Guarding against leakage by how the data is split: by time and never at random, no duplicates
+  // across the split, nothing seen from the future.
+  'leakage-guard': [
+    'split|splits|splitting|train time|date|dates|day|days|week|weeks|temporal|timestamp not|never|no random|randomly|shuffle|shuffled',
+    'future|later seen|see|sees|leak|leaks|peek|peeks',
+    'dedupe|dedup|deduplicate|deduplicated|duplicates before|across|between split|splits|train|test',
+    'unseen|never seen in|during training|train',
+  ],
+  // Features named as a group the candidate builds: "the features I would build fall into groups".
+  'feature-groups': ['features|feature|signals build|built|include|includes|cover|covers|groups|group|fall|compute|computed|derive|derived|engineer|engineered'],
+  // Watching how inputs or outputs are distributed over time: drift, in other words.
+  'distribution-watch': [
+    'track|tracks|tracking|monitor|monitors|monitoring|watch|watches|alert|alerts|compare|compares|check|checks|dashboard|dashboards feature|features|input|inputs|prediction|predictions|score|scores|label|labels distribution|distributions|null|nulls|histogram|histograms|stats|statistics|mix',
+  ],
+  // Time spent per step of serving: "lookup (~10 ms)", "ranker 50 ms on GPU".
+  'latency-breakdown': [
+    'ms|milliseconds lookup|lookups|fetch|fetching|retrieval|ranking|ranker|rerank|reranking|scoring|inference|index|ann|encoder|tower|generation|gpu|cpu|cache|hop',
+  ],
+  // Starting from something simple to beat.
+  'simple-start': ['start|begin|open with simple|simplest|heuristic|heuristics|rule|rules|popularity|popular|logistic', 'bar|yardstick to beat', 'hand written|crafted|made rules|heuristics', 'nothing beats|beat'],
+};
+
+/** How many words apart the groups of a concept pattern may stand (the span, first to last). */
+export const CONCEPT_WINDOW = 8;

@@ -1,0 +1,207 @@
+import { createRequire } from 'node:module';
+import type { MarkdownIt, Token as MdToken } from 'markdown-it';
+
+/**
+ * The one Markdown reading of an answer: a CommonMark parse (markdown-it) turned into blocks of
+ * answer text with their context. Headings carry their path, list items their parent, table rows
+ * their header cells. Code, images, link targets, HTML, reading lists and tables of contents are
+ * not answer text and never become blocks. Pure (the parser is loaded on first use, about 13 ms).
+ */
+
+export type BlockKind = 'heading' | 'paragraph' | 'item' | 'row' | 'header';
+
+export interface Block {
+  kind: BlockKind;
+  /** Plain text: inline markup removed, link text kept, images dropped. Soft breaks are '\n'. */
+  text: string;
+  /** 1-based line where the block starts. */
+  line: number;
+  /** Heading level 1-6 for headings; list nesting depth (1 = top) for items; 0 otherwise. */
+  level: number;
+  /** The titles of the headings this block sits under, outermost first. */
+  headings: string[];
+  /** For a list item: the text of its parent item, or of the short lead-in paragraph before the list. */
+  parent?: string;
+  /** For a table row: the header cells; for header rows, the cells themselves. */
+  header?: string[];
+  /** For a table row or header: its cells. */
+  cells?: string[];
+}
+
+type Parser = MarkdownIt;
+
+let parser: Parser | null = null;
+
+function markdown(): Parser {
+  if (!parser) {
+    const require = createRequire(import.meta.url);
+    const create = require('markdown-it') as (options: object) => Parser;
+    // HTML is parsed so that it can be dropped; linkify off: a bare URL stays text.
+    parser = create({ html: true, linkify: false, typographer: false });
+  }
+  return parser;
+}
+
+/** Headings whose sections are not answer text: reading lists, references, tables of contents. */
+const NOT_ANSWER_HEADING = /^(?:references?|further reading|reading list|readings?|resources|sources|bibliography|links|useful links|see also|citations?|table of contents|contents|toc)$/i;
+
+/** Reads Markdown into blocks of answer text. Linear in the length of the text. */
+export function readBlocks(text: string): Block[] {
+  const tokens = markdown().parse(text, {});
+  const blocks: Block[] = [];
+  const headings: Array<{ level: number; title: string }> = [];
+  /** Open list items: their text once known, to be the parent of nested items. */
+  const items: Array<{ text: string | null; line: number }> = [];
+  /** The short paragraph that introduces the next list ("Features:"). */
+  let leadIn: string | null = null;
+  let skipBelow = 0; // while > 0, blocks under a not-answer heading of this level are dropped
+  let header: string[] | null = null;
+  let row: string[] | null = null;
+  let rowLine = 0;
+  let inHead = false;
+  let listDepth = 0;
+
+  const path = () => headings.map((h) => h.title);
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    switch (t.type) {
+      case 'heading_open': {
+        const level = Number(t.tag.slice(1));
+        const title = inlineText(tokens[i + 1]).replace(/\s+/g, ' ').trim();
+        while (headings.length > 0 && headings[headings.length - 1]!.level >= level) headings.pop();
+        if (skipBelow > 0 && level <= skipBelow) skipBelow = 0;
+        if (skipBelow === 0 && NOT_ANSWER_HEADING.test(title.replace(/[:.]$/, ''))) skipBelow = level;
+        if (skipBelow === 0 && title) blocks.push({ kind: 'heading', text: title, line: lineOf(t), level, headings: path() });
+        headings.push({ level, title });
+        leadIn = null;
+        i += 2;
+        break;
+      }
+      case 'bullet_list_open':
+      case 'ordered_list_open':
+        listDepth++;
+        break;
+      case 'bullet_list_close':
+      case 'ordered_list_close':
+        listDepth--;
+        if (listDepth === 0) leadIn = null;
+        break;
+      case 'list_item_open':
+        items.push({ text: null, line: lineOf(t) });
+        break;
+      case 'list_item_close':
+        items.pop();
+        break;
+      case 'paragraph_open': {
+        const inline = tokens[i + 1];
+        const content = inlineText(inline).trim();
+        i += 2;
+        if (skipBelow > 0 || !content) break;
+        if (items.length > 0) {
+          const item = items[items.length - 1]!;
+          const parentItem = items.length > 1 ? items[items.length - 2]!.text : leadIn;
+          if (item.text === null) {
+            item.text = content;
+            if (isReadingLink(inline)) break;
+            blocks.push({ kind: 'item', text: content, line: lineOf(t), level: items.length, headings: path(), ...(parentItem ? { parent: parentItem } : {}) });
+          } else {
+            blocks.push({ kind: 'paragraph', text: content, line: lineOf(t), level: 0, headings: path(), ...(parentItem ? { parent: item.text } : {}) });
+          }
+        } else {
+          blocks.push({ kind: 'paragraph', text: content, line: lineOf(t), level: 0, headings: path() });
+          leadIn = isLeadIn(content) ? content.replace(/:\s*$/, '') : null;
+        }
+        break;
+      }
+      case 'thead_open':
+        inHead = true;
+        header = [];
+        break;
+      case 'thead_close':
+        inHead = false;
+        if (header && header.some(Boolean) && skipBelow === 0) {
+          blocks.push({ kind: 'header', text: header.filter(Boolean).join(', '), line: rowLine, level: 0, headings: path(), cells: header, header });
+        }
+        break;
+      case 'tr_open':
+        row = [];
+        rowLine = t.map ? t.map[0] + 1 : rowLine;
+        break;
+      case 'tr_close':
+        if (!inHead && row && row.some(Boolean) && skipBelow === 0) {
+          const cells = row;
+          const text = cells
+            .map((c, k) => (c && header?.[k] && cells.filter(Boolean).length > 1 ? `${header[k]}: ${c}` : c))
+            .filter(Boolean)
+            .join('; ');
+          blocks.push({ kind: 'row', text, line: rowLine, level: 0, headings: path(), cells, ...(header ? { header } : {}) });
+        }
+        row = null;
+        break;
+      case 'inline':
+        // Table cells (paragraph and heading inlines are read above).
+        if (row) {
+          const cell = inlineText(t).replace(/\s+/g, ' ').trim();
+          if (inHead) header?.push(cell);
+          else row.push(cell);
+        }
+        break;
+      case 'table_close':
+        header = null;
+        break;
+      default:
+        // fence, code_block, html_block, hr: not answer text.
+        break;
+    }
+  }
+  return blocks;
+}
+
+function lineOf(t: MdToken): number {
+  return t.map ? t.map[0] + 1 : 1;
+}
+
+/** "Features:" or "Offline metrics" on its own: a short paragraph that introduces what follows. */
+function isLeadIn(content: string): boolean {
+  return content.length <= 60 && !content.includes('\n') && (/:$/.test(content) || content.split(/\s+/).length <= 4);
+}
+
+/** A list item that is mostly a link: a reading list or a table of contents entry. */
+function isReadingLink(inline: MdToken | undefined): boolean {
+  if (!inline?.children) return false;
+  let linked = 0;
+  let total = 0;
+  let depth = 0;
+  for (const c of inline.children) {
+    if (c.type === 'link_open') depth++;
+    else if (c.type === 'link_close') depth--;
+    else if (c.type === 'text' || c.type === 'code_inline') {
+      const n = c.content.trim().length;
+      total += n;
+      if (depth > 0) linked += n;
+    }
+  }
+  return total > 0 && linked / total >= 0.6;
+}
+
+/** The text of an inline token: link text kept, link targets, images and HTML dropped. */
+export function inlineText(inline: MdToken | undefined): string {
+  if (!inline) return '';
+  if (!inline.children) return inline.content;
+  const parts: string[] = [];
+  for (const c of inline.children) {
+    switch (c.type) {
+      case 'text':
+      case 'code_inline':
+        parts.push(c.content);
+        break;
+      case 'softbreak':
+      case 'hardbreak':
+        parts.push('\n');
+        break;
+      default:
+        break; // image, html_inline, markup open/close: no text
+    }
+  }
+  return parts.join('');
+}

@@ -1,0 +1,276 @@
+import { createRequire } from 'node:module';
+import type * as Yaml from 'yaml';
+import type { ContentIssue } from '../content/parse.js';
+import { compilePhrase, MatchIndex } from '../scoring/phrase.js';
+import type { AnswerSet } from '../scoring/score.js';
+import { closest } from '../text/closest.js';
+import { isStageId, STAGE_IDS, STAGES, type StageId } from '../stages.js';
+import { MAX_READ_CHARS } from './claims.js';
+import { readBlocks, type Block } from './markdown.js';
+import { tokenize } from './tokens.js';
+
+/**
+ * Reads an answers file for `mlsd score` into the text of each stage: YAML keyed by stage id,
+ * Markdown whose headings (or "1. Requirements", "**Serving**", "Metrics:" lines) name stages, or
+ * plain text scored as a whole. Sub-headings stay in their stage's text: they are claims with
+ * meaning ("### Frequency capping"). Pure.
+ */
+
+export type AnswersFormat = 'yaml' | 'markdown' | 'text';
+
+export interface SectionMapping {
+  heading: string;
+  line: number;
+  /** The stages the heading was matched to; empty when it matched none. */
+  stages: StageId[];
+}
+
+export interface ParsedAnswers {
+  format: AnswersFormat;
+  answers: AnswerSet;
+  mapping: SectionMapping[];
+  /** Errors make the file unreadable; warnings (text left unscored) are notices. */
+  issues: ContentIssue[];
+}
+
+/** Reads an answers file; YAML by extension, Markdown or plain text otherwise. */
+export function parseAnswers(text: string, file: string): ParsedAnswers {
+  const issues: ContentIssue[] = [];
+  let source = text;
+  if (text.length > MAX_READ_CHARS) {
+    source = text.slice(0, MAX_READ_CHARS);
+    const line = source.split('\n').length;
+    issues.push({
+      file, line, col: 1, path: '', severity: 'warning',
+      message: `only the first ${MAX_READ_CHARS.toLocaleString('en-US')} characters (to line ${line}) are scored; the rest of the ${text.length.toLocaleString('en-US')} is left out`,
+    });
+  }
+  const parsed = /\.ya?ml$/i.test(file) ? parseYamlAnswers(source, file) : parseMarkdownAnswers(source);
+  return { ...parsed, issues: [...parsed.issues, ...issues] };
+}
+
+/** The YAML library takes about as long to load as scoring takes: only YAML answers load it. */
+const loadYaml = (): typeof Yaml => createRequire(import.meta.url)('yaml') as typeof Yaml;
+
+function parseYamlAnswers(text: string, file: string): ParsedAnswers {
+  const { isMap, isScalar, isSeq, LineCounter, parseDocument } = loadYaml();
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: true });
+  const empty = (issues: ContentIssue[]): ParsedAnswers => ({ format: 'yaml', answers: { sections: {} }, mapping: [], issues });
+  const at = (offset: number | undefined) => lineCounter.linePos(offset ?? 0);
+  const issue = (offset: number | undefined, path: string, message: string): ContentIssue => ({
+    file, ...at(offset), path, message, severity: 'error',
+  });
+  if (doc.errors.length > 0) {
+    return empty(doc.errors.map((e) => ({ file, line: e.linePos?.[0].line ?? 1, col: e.linePos?.[0].col ?? 1, path: '', message: `YAML syntax: ${e.message.split('\n')[0]}`, severity: 'error' as const })));
+  }
+  if (!isMap(doc.contents)) {
+    return empty([issue(doc.contents?.range?.[0], '', `expected a mapping of stage ids to answers (${STAGE_IDS.join(', ')})`)]);
+  }
+  const sections: Partial<Record<StageId, string>> = {};
+  const mapping: SectionMapping[] = [];
+  const issues: ContentIssue[] = [];
+  for (const pair of doc.contents.items) {
+    const key = isScalar(pair.key) ? String(pair.key.value) : '';
+    const keyOffset = isScalar(pair.key) ? pair.key.range?.[0] : undefined;
+    const stages = isStageId(key) ? [key] : matchHeading(key);
+    if (stages.length !== 1) {
+      const near = closest(key, STAGE_IDS);
+      issues.push(issue(keyOffset, key, `unknown stage "${key}": expected one of ${STAGE_IDS.join(', ')}${near ? ` (did you mean "${near}"?)` : ''}`));
+      continue;
+    }
+    const value = pair.value;
+    let answer: string | null = null;
+    if (isScalar(value) && (typeof value.value === 'string' || typeof value.value === 'number')) answer = String(value.value);
+    else if (isSeq(value) && value.items.every((v) => isScalar(v))) answer = value.items.map((v) => `- ${String((v as { value: unknown }).value)}`).join('\n');
+    else if (value === null || (isScalar(value) && value.value === null)) answer = '';
+    if (answer === null) {
+      issues.push(issue(isScalar(pair.key) ? pair.key.range?.[0] : undefined, key, 'expected the answer as text (use a block scalar: "key: |" then indented lines)'));
+      continue;
+    }
+    const stage = stages[0]!;
+    sections[stage] = sections[stage] ? `${sections[stage]}\n\n${answer}` : answer;
+    mapping.push({ heading: key, line: at(keyOffset).line, stages });
+  }
+  return { format: 'yaml', answers: { sections }, mapping, issues };
+}
+
+/** A heading of the answer: a Markdown heading, or a line that acts as one. */
+interface Heading {
+  title: string;
+  line: number;
+  /** 1-6 for Markdown headings; PSEUDO_LEVEL for lines acting as headings. */
+  level: number;
+  own: StageId[];
+  /** The heading is only a stage's name: structure, not a claim. */
+  nameOnly: boolean;
+  pseudo: boolean;
+  /** A document title: its stage holds for the text right under it, not for its sub-sections. */
+  isTitle?: boolean;
+}
+
+const PSEUDO_LEVEL = 7;
+
+function parseMarkdownAnswers(text: string): ParsedAnswers {
+  const lines = text.split(/\r\n|\r|\n/);
+  const headings = findHeadings(readBlocks(text), lines);
+  markTitles(headings);
+  const sections: Partial<Record<StageId, string[]>> = {};
+  const general: string[] = [];
+  const mapping: SectionMapping[] = [];
+  const stack: Array<{ level: number; stages: StageId[] }> = [];
+  let current: StageId[] = [];
+  let next = 0;
+  lines.forEach((line, index) => {
+    const lineNo = index + 1;
+    let structural = false;
+    while (next < headings.length && headings[next]!.line === lineNo) {
+      const h = headings[next++]!;
+      while (stack.length > 0 && stack[stack.length - 1]!.level >= h.level) stack.pop();
+      const inherited = stack.length > 0 ? stack[stack.length - 1]!.stages : [];
+      const stages = h.own.length > 0 ? h.own : inherited;
+      stack.push({ level: h.level, stages: h.isTitle ? inherited : stages });
+      current = stages;
+      mapping.push({ heading: h.title, line: h.line, stages });
+      // A Markdown heading that only names a stage is structure; other headings are claims of the text.
+      // Within its own stage ("## Requirements" then "### Goal") it is a claim again.
+      const sameStage = inherited.length > 0 && h.own.every((st) => inherited.includes(st));
+      if (!h.pseudo && h.own.length > 0 && h.nameOnly && !sameStage) structural = true;
+    }
+    if (structural) return;
+    if (current.length === 0) general.push(line);
+    else for (const stage of current) (sections[stage] ??= []).push(line);
+  });
+  const joined: Partial<Record<StageId, string>> = {};
+  for (const [stage, body] of Object.entries(sections) as Array<[StageId, string[]]>) joined[stage] = body.join('\n');
+  const anyStage = Object.keys(joined).length > 0;
+  return {
+    format: anyStage || mapping.length > 0 ? 'markdown' : 'text',
+    answers: { sections: joined, general: general.join('\n') },
+    mapping,
+    issues: [],
+  };
+}
+
+/** Markdown headings, and short lines that name a stage on their own ("1. Requirements", "Metrics:", "**Serving**"). */
+function findHeadings(blocks: Block[], lines: string[]): Heading[] {
+  const out: Heading[] = [];
+  for (const block of blocks) {
+    if (block.kind === 'heading') {
+      const title = cleanTitle(block.text);
+      const read = readHeading(title);
+      out.push({ title, line: block.line, level: block.level, own: read.stages, nameOnly: read.nameOnly, pseudo: false });
+      continue;
+    }
+    if (block.kind !== 'paragraph' && block.kind !== 'item') continue;
+    // The first line of a paragraph or item may stand alone as a heading ("Serving:" then text).
+    const first = block.text.split('\n', 1)[0]!.trim();
+    if (first.length > 60) continue;
+    const source = lines[block.line - 1] ?? '';
+    const numbered = block.kind === 'item' && /^\s*\d{1,2}[.)]\s/.test(source);
+    const bold = source.length <= 80 && /^\s*(?:[-*+]\s+|\d{1,2}[.)]\s+)?(\*\*|__)[^*_]+\1:?\s*$/.test(source);
+    const colon = /:$/.test(first);
+    if (!numbered && !bold && !colon) continue;
+    if (numbered && !colon && !bold && block.text.includes('\n')) continue;
+    const title = cleanTitle(first);
+    if (title.split(/\s+/).length > 6) continue;
+    const read = readHeading(title);
+    if (read.stages.length === 0) continue;
+    out.push({ title, line: block.line, level: PSEUDO_LEVEL, own: read.stages, nameOnly: read.nameOnly, pseudo: true });
+  }
+  return out.sort((a, b) => a.line - b.line);
+}
+
+/**
+ * A document title that happens to contain a stage word ("# Model design for ad clicks") does not
+ * claim every section beneath it: a heading whose sub-headings name two or more other stages is a
+ * title: its stage holds for the text right under it only.
+ */
+function markTitles(headings: Heading[]): void {
+  // Only the document's single top heading can be its title.
+  const real = headings.filter((h) => !h.pseudo);
+  const top = Math.min(...real.map((h) => h.level));
+  if (real.filter((h) => h.level === top).length !== 1) return;
+  headings.forEach((h, i) => {
+    if (h.own.length === 0 || h.pseudo || h.level !== top) return;
+    const below = new Set<StageId>();
+    for (let j = i + 1; j < headings.length && headings[j]!.level > h.level; j++) {
+      for (const s of headings[j]!.own) if (!h.own.includes(s)) below.add(s);
+    }
+    if (below.size >= 2) h.isTitle = true;
+  });
+}
+
+function cleanTitle(title: string): string {
+  return title
+    .replace(/[*_`]+/g, '')
+    .replace(/^\s*(?:(?:step|stage|part|section)\s*)?\d{1,2}\s*[.):-]?\s*/i, '')
+    .replace(/[:.]\s*$/, '')
+    .trim();
+}
+
+let aliases: Array<{ stage: StageId; phrase: ReturnType<typeof compilePhrase> }> | null = null;
+
+/** Stage names as compiled phrases, built on first use. */
+function stageAliases(): NonNullable<typeof aliases> {
+  aliases ??= STAGES.flatMap((stage) =>
+    [stage.id, stage.title, ...stage.aliases, ...(EXTRA_ALIASES[stage.id] ?? [])].map((alias) => ({ stage: stage.id, phrase: compilePhrase(alias) })),
+  );
+  return aliases;
+}
+
+/**
+ * The stages a heading names. The longest alias wins ("Training data" is data, not model); in a
+ * compound the head noun, which comes last, names the stage ("Model Evaluation" is evaluation);
+ * a heading joining two stages ("Serving and monitoring", "Serving/monitoring") goes to both.
+ */
+export function matchHeading(title: string): StageId[] {
+  return readHeading(title).stages;
+}
+
+const CONNECTORS = new Set(['and', 'or', 'the', 'of', 'a', 'an', 'for', 'to', 'plus', 'vs', 'versus', 'with', 'our', 'my']);
+
+/**
+ * The stages a heading names, and whether it is only a stage name ("Data and features"), as
+ * opposed to a heading that says something more ("Click label window").
+ */
+function readHeading(title: string): { stages: StageId[]; nameOnly: boolean } {
+  const tokens = tokenize(title);
+  if (tokens.length === 0) return { stages: [], nameOnly: false };
+  const index = new MatchIndex(tokens);
+  const hits: Array<{ stage: StageId; start: number; end: number; size: number }> = [];
+  for (const alias of stageAliases()) {
+    for (const [start, end] of index.find(alias.phrase)) hits.push({ stage: alias.stage, start, end, size: end - start });
+  }
+  hits.sort((a, b) => b.size - a.size || a.start - b.start);
+  const taken = new Array<boolean>(tokens.length).fill(false);
+  const kept: typeof hits = [];
+  for (const hit of hits) {
+    let free = true;
+    for (let i = hit.start; i < hit.end; i++) if (taken[i]) free = false;
+    if (!free) continue;
+    for (let i = hit.start; i < hit.end; i++) taken[i] = true;
+    kept.push(hit);
+  }
+  kept.sort((a, b) => a.start - b.start);
+  // Adjacent hits with nothing joining them form a compound: only the last one names the stage.
+  const stages: StageId[] = [];
+  kept.forEach((hit, k) => {
+    const after = kept[k + 1];
+    if (after && after.start === hit.end && tokens[after.start]!.sep === 'space') return;
+    if (!stages.includes(hit.stage)) stages.push(hit.stage);
+  });
+  const nameOnly = tokens.every((t, i) => taken[i] || CONNECTORS.has(t.raw) || /^\p{N}+$/u.test(t.raw));
+  return { stages: STAGE_IDS.filter((id) => stages.includes(id)), nameOnly };
+}
+
+/** Heading names common in write-ups, beyond the stage titles and aliases of src/stages.ts. */
+const EXTRA_ALIASES: Partial<Record<StageId, readonly string[]>> = {
+  clarify: ['requirements and goals', 'goals', 'business requirements', 'problem definition', 'background', 'context'],
+  frame: ['input output', 'inputs outputs', 'input and output', 'model input output', 'task definition', 'framing the problem'],
+  data: ['feature', 'signals', 'label', 'data sources', 'feature pipeline'],
+  model: ['model architecture', 'model design', 'ranking model', 'modeling approach', 'candidate generation', 'ranking'],
+  evaluation: ['metrics and evaluation', 'experiment', 'online experiment', 'offline and online evaluation', 'measurement'],
+  serving: ['deploy', 'deploying', 'service', 'reference architecture', 'system architecture', 'high level architecture', 'serving infrastructure', 'production'],
+  monitoring: ['maintenance and monitoring', 'alerting', 'alerts', 'feedback loop', 'continuous training', 'retrain'],
+};

@@ -1,0 +1,176 @@
+import { stemWord } from '../scoring/stem.js';
+import { isEnglishWord } from './english.js';
+import { LEXICON, type LexiconEntry } from './lexicon.js';
+
+/**
+ * Words of a claim, as the matcher sees them: normalized (NFKC, lowercase, contractions and symbols
+ * spelled out), stemmed, with what separated each from the one before, and rewritten through the
+ * lexicon of the field (note forms and long metric names to the rubrics' words). Pure; every pattern
+ * here runs in linear time on its input.
+ */
+
+/** How a token is separated from the token before it. */
+export type Separator =
+  | 'space' // whitespace only
+  | 'glue' // a hyphen, slash or underscore inside a word: "a/b", "re-ranking"
+  | 'comma' // a soft clause boundary: lists continue across it
+  | 'hard'; // ; : ( ) dashes and sentence ends: nothing continues across it
+
+export interface Token {
+  /** Normalized surface form: lowercase letters or digits. */
+  raw: string;
+  stem: string;
+  sep: Separator;
+  sentence: number;
+  /**
+   * An acronym or name written in capitals that is also an English word ("FAIR", "ARM"): it is not
+   * the concept word it spells, so it matches no rubric word.
+   */
+  name?: boolean;
+  /** Written in capitals, two letters or more ("LR", "AUC"). */
+  upper?: boolean;
+  /** The token comes from the claim's context (its heading or table header), not the claim itself. */
+  context?: boolean;
+}
+
+const CONTRACTIONS: Array<[RegExp, string]> = [
+  [/\bwon't\b/g, 'will not'],
+  [/\bcan't\b/g, 'can not'],
+  [/\bcannot\b/g, 'can not'],
+  [/\bshan't\b/g, 'shall not'],
+  [/n't\b/g, ' not'],
+  [/'s\b/g, ''],
+  [/'(re|ve|ll|d|m)\b/g, ' $1'],
+];
+
+const MAGNITUDES: Record<string, string> = { k: 'thousand', m: 'million', b: 'billion', bn: 'billion' };
+
+/** Unicode NFKC, lowercase, typographic quotes and dashes made plain, symbols spelled out. */
+export function normalize(text: string): string {
+  const ascii = /^[\x00-\x7f]*$/.test(text);
+  let s = ascii ? text.toLowerCase() : text.normalize('NFKC').toLowerCase();
+  if (!ascii) {
+    s = s.replace(/[\u2018\u2019\u201b\u2032`´]/g, "'").replace(/[\u201c\u201d\u201e\u2033]/g, '"');
+    s = s.replace(/[\u2010\u2011\u2012]/g, '-').replace(/[\u2013\u2014\u2015]/g, ' — ').replace(/[\u2192\u21d2]/g, ' -> ');
+  } else if (s.includes('`')) {
+    s = s.replace(/`/g, "'");
+  }
+  if (s.includes("'")) for (const [pattern, replacement] of CONTRACTIONS) s = s.replace(pattern, replacement);
+  else s = s.replace(/\bcannot\b/g, 'can not');
+  // "P(click | user)" is the probability of a click given the user.
+  if (s.includes('p(')) s = s.replace(/(?<![a-z0-9])p\(/g, ' probability of (');
+  // "(user, video)" names a pair of things: the input of a pointwise model.
+  if (s.includes('(')) s = s.replace(/\(\s?([a-z]+),\s?([a-z]+)\s?\)/g, ' pair $1 $2 ');
+  // Note forms: "goal = revenue" says "goal is revenue"; an arrow ends a clause ("gen -> ranker").
+  if (s.includes('>')) s = s.replace(/[-=]+>/g, ' ; ');
+  if (s.includes('=')) s = s.replace(/\s=+\s|(?<=[a-z])=+(?=[a-z\s])/g, ' is ');
+  if (/\d[kmb]/.test(s)) s = s.replace(/(\d)(k|m|bn|b)\b/g, (_m, d: string, unit: string) => `${d} ${MAGNITUDES[unit]}`);
+  if (/[@&+×]/.test(s)) s = s.replace(/@/g, ' at ').replace(/&/g, ' and ').replace(/\+/g, ' plus ').replace(/×/g, ' x ');
+  return s;
+}
+
+const WORD = /[\p{L}\p{M}]+|\p{N}+/gu;
+const CAPITALS = /^[A-Z]{2,}$/;
+
+/** Tokenizes text. The separator records what stood between a token and the previous one. */
+export function tokenize(text: string, sentence = 0): Token[] {
+  const s = normalize(text);
+  const tokens: Token[] = [];
+  let last = 0;
+  let first = true;
+  // Capitals are looked up in the original text, where it has the same length (ASCII only).
+  const original = s.length === text.length ? text : null;
+  for (const m of s.matchAll(WORD)) {
+    const start = m.index;
+    const between = s.slice(last, start);
+    last = start + m[0].length;
+    const token: Token = { raw: m[0], stem: stemWord(m[0]), sep: first ? 'hard' : separatorOf(between), sentence };
+    if (original && CAPITALS.test(original.slice(start, last))) token.upper = true;
+    tokens.push(token);
+    first = false;
+  }
+  markNames(tokens);
+  return rewrite(tokens);
+}
+
+/**
+ * A word in capitals is a name or an acronym ("FAIR", "CAT") unless the text around it is in
+ * capitals too (a shouted heading), and only matters when it spells an English word.
+ */
+function markNames(tokens: Token[]): void {
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (!t.upper || t.raw.length < 3) continue;
+    const shouted = !!tokens[i - 1]?.upper || !!tokens[i + 1]?.upper;
+    if (!shouted && isEnglishWord(t.raw)) t.name = true;
+  }
+}
+
+function separatorOf(between: string): Separator {
+  if (between === '') return 'glue'; // letters next to digits: "200ms", "p99"
+  // An opening quote starts quoted words: "I would not open with 'we'll use a neural network'".
+  if (/[;:()[\]{}!?.—|"]/.test(between) || /\s-+\s/.test(between) || /(?:^|\s)'/.test(between)) return 'hard';
+  if (between.includes(',')) return 'comma';
+  if (/[-/_\\]/.test(between)) return 'glue';
+  return 'space';
+}
+
+interface Form {
+  words: string[];
+  to: string[];
+  capitalsOnly: boolean;
+}
+
+/** Forms by their first word, longest first. */
+let forms: Map<string, Form[]> | null = null;
+
+function formIndex(): Map<string, Form[]> {
+  if (forms) return forms;
+  const index = new Map<string, Form[]>();
+  const add = (entry: LexiconEntry, form: string, capitalsOnly: boolean) => {
+    const words = form.split(/\s+/).filter(Boolean);
+    const list = index.get(words[0]!) ?? [];
+    list.push({ words, to: entry.to.split(/\s+/), capitalsOnly });
+    index.set(words[0]!, list);
+  };
+  for (const entry of LEXICON) {
+    for (const form of entry.forms) add(entry, form, false);
+    for (const form of entry.capitalsOnly ?? []) add(entry, form, true);
+  }
+  for (const list of index.values()) list.sort((a, b) => b.words.length - a.words.length);
+  forms = index;
+  return index;
+}
+
+/** Rewrites lexicon forms to their canonical words, longest form first, left to right. */
+function rewrite(tokens: Token[]): Token[] {
+  const index = formIndex();
+  let out: Token[] | null = null;
+  for (let i = 0; i < tokens.length; ) {
+    const t = tokens[i]!;
+    const found = index.get(t.raw)?.find((f) => fits(tokens, i, f));
+    if (!found) {
+      out?.push(t);
+      i++;
+      continue;
+    }
+    out ??= tokens.slice(0, i);
+    found.to.forEach((raw, k) => out!.push({ raw, stem: stemWord(raw), sep: k === 0 ? t.sep : 'space', sentence: t.sentence, ...(t.context ? { context: true } : {}) }));
+    i += found.words.length;
+  }
+  return out ?? tokens;
+}
+
+function fits(tokens: Token[], i: number, form: Form): boolean {
+  for (let k = 0; k < form.words.length; k++) {
+    const t = tokens[i + k];
+    if (!t || t.raw !== form.words[k]) return false;
+    if (k > 0 && (t.sep === 'hard' || t.sep === 'comma')) return false;
+  }
+  const first = tokens[i]!;
+  if (form.capitalsOnly && !first.upper) return false;
+  // A one- or two-letter form glued to a number is something else ("w1", "b2b").
+  const next = tokens[i + form.words.length];
+  if (form.words.length === 1 && first.raw.length <= 2 && next?.sep === 'glue' && /^\p{N}/u.test(next.raw)) return false;
+  return true;
+}
