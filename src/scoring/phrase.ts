@@ -148,7 +148,7 @@ export class Vocabulary {
   canonical(stem: string, raw: string): string {
     if (this.stems.has(stem) || raw.length < FUZZY_MIN_LENGTH) return stem;
     // A correctly spelled English word is never read as another one ("transformed", "transformer").
-    if (this.prefixes.has(raw.slice(0, 3)) && isEnglishWord(raw)) return stem;
+    if (this.startsWord(raw.slice(0, 3)) && isEnglishWord(raw)) return stem;
     const key = `${raw} ${stem}`;
     const known = this.memo.get(key);
     if (known !== undefined) return known;

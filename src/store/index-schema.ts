@@ -9,7 +9,7 @@ import type { SessionRecord, SessionStatus } from './session.js';
  * load all of zod. Bump INDEX_FORMAT whenever a line's shape or meaning changes: an index of another
  * format is rebuilt from the session files.
  */
-export const INDEX_FORMAT = 3;
+export const INDEX_FORMAT = 4;
 
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const LEVELS = ['mid', 'senior', 'staff'] as const;

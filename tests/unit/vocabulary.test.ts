@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { buildCatalog, rubricsFor, type SourceFile } from '../../src/content/catalog.js';
 import { tokenize } from '../../src/scoring/analyze.js';
 import { compileRubrics } from '../../src/scoring/compile.js';
+import { isEnglishWord } from '../../src/reading/english.js';
 import { Vocabulary, type CompiledPhrase } from '../../src/scoring/phrase.js';
 
 // The vocabulary was rebuilt to compile in a fraction of the time (no table of every one-letter deletion
@@ -29,6 +30,10 @@ class ReferenceVocabulary {
 
   constructor(phrases: Iterable<CompiledPhrase>) {
     for (const phrase of phrases) {
+      if (phrase.concept) {
+        for (const pattern of phrase.concept) for (const group of pattern) for (const stem of group) this.stems.add(stem);
+        continue;
+      }
       phrase.tokens.forEach((token, k) => {
         this.add(token.raw, token.stem);
         const next = phrase.tokens[k + 1];
@@ -57,6 +62,8 @@ class ReferenceVocabulary {
   /** The phrase stem that a word of an answer stands for. */
   canonical(stem: string, raw: string): string {
     if (this.stems.has(stem) || raw.length < FUZZY_MIN_LENGTH) return stem;
+    // A correctly spelled English word is never read as another one ("transformed", "transformer").
+    if (this.prefixes.has(raw.slice(0, 3)) && isEnglishWord(raw)) return stem;
     const key = `${raw} ${stem}`;
     const known = this.memo.get(key);
     if (known !== undefined) return known;
