@@ -19,6 +19,8 @@ const { compileRubrics } = await dist('scoring/compile.js');
 const { scoreAnswers } = await dist('scoring/score.js');
 const { parseAnswers } = await dist('answers/parse.js');
 const { itemAgreement, rates, checkFieldCase } = await dist('scoring/agreement.js');
+const { agreement, crossValidateByPrompt, fitScale, predict, sampleFromReport } = await dist('scoring/scale-fit.js');
+const { SCALE } = await dist('scoring/scale-parameters.js');
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => {
@@ -81,6 +83,28 @@ if (existsSync(join(corpus, 'grades.json'))) {
   console.log('\n  per item');
   for (const [item, c] of [...all.perItem.entries()].sort()) {
     console.log(`    ${item.padEnd(30)} ${fmt(rates(c))}   fp ${c.fp} fn ${c.fn}`);
+  }
+  // Scores (issue 11): the overall and stage scores against the graders' mean, cross-validated by
+  // prompt (each prompt's answers scored with a scale fitted on the other prompts only), and as
+  // shipped (the committed scale, fitted on all of them: in-sample).
+  const samples = scored.map((s) => sampleFromReport(s.id, s.report, s.grade));
+  const crossValidated = crossValidateByPrompt(samples);
+  const shipped = samples.map((s) => predict(s, SCALE));
+  const signed = (x) => `${x >= 0 ? '+' : ''}${x.toFixed(1)}`;
+  const line = (label, a) =>
+    `  ${label.padEnd(18)} Spearman ${a.spearman.toFixed(2)}  MAE ${a.mae.toFixed(1)}  bias ${signed(a.bias)}  band exact ${(100 * a.bandExact).toFixed(0)}%  within one ${(100 * a.bandWithinOne).toFixed(0)}%`;
+  const cv = agreement(samples, crossValidated);
+  const ins = agreement(samples, shipped);
+  console.log(`\nScores against the graders' mean (${samples.length} answers; aim: Spearman >= 0.85, MAE <= 8, |bias| <= 4, band within one >= 95%)`);
+  console.log(line('cross-validated', cv));
+  console.log(line('in-sample', ins));
+  console.log(`  per-stage MAE      ${Object.entries(cv.stageMae).map(([st, v]) => `${st} ${v.toFixed(1)}`).join('  ')}  (cross-validated)`);
+  console.log(`  per-stage MAE      ${Object.entries(ins.stageMae).map(([st, v]) => `${st} ${v.toFixed(1)}`).join('  ')}  (in-sample)`);
+  const stale = agreement(samples, samples.map((s) => predict(s, fitScale(samples))));
+  if (Math.abs(stale.mae - ins.mae) > 0.05) console.log('  note: the committed scale differs from a fresh fit; run `npm run fit-scale` to refit');
+  if (verbose) {
+    console.log('\n  answers (graded / cross-validated / in-sample)');
+    scored.forEach((s, i) => console.log(`    ${s.id.padEnd(6)} ${s.grade.prompt.padEnd(26)} ${String(s.grade.overall).padStart(5)} ${String(crossValidated[i].overall).padStart(4)} ${String(shipped[i].overall).padStart(4)}  ${s.report.redFlags.filter((f) => f.rubric !== 'mlsd').map((f) => f.id).join(', ')}`));
   }
   if (verbose) {
     console.log('\n  disagreements');

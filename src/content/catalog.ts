@@ -125,11 +125,13 @@ function checkRubric(entry: Entry<Rubric>, catalog: Catalog): void {
       catalog.issues.push(error(entry.file, entry.locate(['redFlags', i, 'id']), `redFlags[${i}].id`, `duplicate red flag id "${flag.id}"`));
     }
     seenFlags.add(flag.id);
-    flag.unlessItems.forEach((id, j) => {
-      if (!known.has(id)) {
-        catalog.issues.push(error(entry.file, entry.locate(['redFlags', i, 'unlessItems', j]), `redFlags[${i}].unlessItems[${j}]`, `unknown item "${id}": expected an item id of this rubric or of "${FRAMEWORK_RUBRIC}"`));
-      }
-    });
+    for (const key of ['unlessItems', 'ruledOut', 'needsItems'] as const) {
+      flag[key].forEach((id, j) => {
+        if (!known.has(id)) {
+          catalog.issues.push(error(entry.file, entry.locate(['redFlags', i, key, j]), `redFlags[${i}].${key}[${j}]`, `unknown item "${id}": expected an item id of this rubric or of "${FRAMEWORK_RUBRIC}"`));
+        }
+      });
+    }
   });
 }
 

@@ -23,6 +23,20 @@ export const levelSchema = z.enum(['core', 'senior', 'staff'], {
   error: 'expected one of: core, senior, staff',
 });
 
+/** The kind of prediction a prompt asks for: hints, follow-ups and some items depend on it. */
+export const PROBLEM_TYPES = ['classification', 'ranking', 'regression', 'retrieval', 'detection', 'generation'] as const;
+export const problemTypeSchema = z.enum(PROBLEM_TYPES, { error: `expected one of: ${PROBLEM_TYPES.join(', ')}` });
+
+// What an item says instead for one problem type ("define the target" rather than "positive and negative labels").
+const itemWordingSchema = z.strictObject({
+  why: text('why it matters').optional(),
+  hint: text('a hint').optional(),
+  followUp: text('a follow-up question').optional(),
+});
+const byProblemTypeShape = Object.fromEntries(PROBLEM_TYPES.map((t) => [t, itemWordingSchema.optional()])) as {
+  [K in (typeof PROBLEM_TYPES)[number]]: z.ZodOptional<typeof itemWordingSchema>;
+};
+
 export const rubricItemSchema = z.strictObject({
   id: kebabId,
   stage: stageIdSchema,
@@ -43,6 +57,10 @@ export const rubricItemSchema = z.strictObject({
   why: text('why it matters'),
   hint: text('a hint'),
   followUp: text('a follow-up question'),
+  // The problem types the item applies to; absent, it applies to all. Elsewhere it is not scored nor asked.
+  problemTypes: z.array(problemTypeSchema, { error: 'expected a list of problem types' }).min(1).optional(),
+  // Wordings for particular problem types, replacing why / hint / followUp there.
+  byProblemType: z.strictObject(byProblemTypeShape).optional(),
 });
 
 export const redFlagSchema = z.strictObject({
@@ -52,6 +70,14 @@ export const redFlagSchema = z.strictObject({
   phrases: textList('trigger phrases'),
   unless: z.array(text('phrases'), { error: 'expected a list of phrases' }).default([]),
   unlessItems: z.array(kebabId, { error: 'expected a list of item ids' }).default([]),
+  // A trigger counts only when one of these is said in the same clause ("shuffle" with "split").
+  near: z.array(text('phrases'), { error: 'expected a list of phrases' }).default([]),
+  // A trigger is a correction, not a mistake, when one of these is in its clause ("instead of a random split").
+  unlessNear: z.array(text('phrases'), { error: 'expected a list of phrases' }).default([]),
+  // The flag also fires when one of these items is ruled out in words ("we don't need an A/B test").
+  ruledOut: z.array(kebabId, { error: 'expected a list of item ids' }).default([]),
+  // The flag applies only to prompts whose scope has these items (accuracy needs a class imbalance).
+  needsItems: z.array(kebabId, { error: 'expected a list of item ids' }).default([]),
   severity: z.enum(['minor', 'major'], { error: 'expected minor or major' }).default('minor'),
   why: text('why it is a red flag'),
 });
@@ -81,6 +107,8 @@ export const promptSchema = z.strictObject({
   prompt: text('the prompt as the interviewer says it'),
   tags: z.array(kebabId, { error: 'expected a list of tags' }).default([]),
   difficulty: z.enum(['easy', 'medium', 'hard'], { error: 'expected easy, medium or hard' }),
+  /** What the model predicts: items, hints and follow-ups fit it (see rubric items' problemTypes). */
+  problemType: problemTypeSchema.optional(),
   rubrics: z.array(kebabId, { error: 'expected a list of rubric ids' }).default([]),
   clarifications: z
     .array(clarificationSchema, { error: 'expected a list of clarifications' })
@@ -96,3 +124,4 @@ export type Rubric = z.output<typeof rubricSchema>;
 export type Clarification = z.output<typeof clarificationSchema>;
 export type Prompt = z.output<typeof promptSchema>;
 export type Level = z.output<typeof levelSchema>;
+export type ProblemType = z.output<typeof problemTypeSchema>;

@@ -1,18 +1,29 @@
 import type { Catalog } from './catalog.js';
-import type { Prompt, Rubric } from './schema.js';
+import type { ProblemType, Prompt, Rubric, RubricItem } from './schema.js';
 
 /** Every prompt is scored against this rubric, then against its own. */
 export const FRAMEWORK_RUBRIC = 'framework';
 
 /**
  * The rubrics a prompt is scored against: the framework first, then its own, without the items the
- * prompt marks not applicable, so they are neither scored nor asked as follow-ups.
+ * prompt marks not applicable or that do not apply to its problem type, so they are neither scored
+ * nor asked as follow-ups; items worded for the prompt's problem type carry that wording.
  */
 export function rubricsFor(catalog: Catalog, prompt: Prompt): Rubric[] {
   const ids = [FRAMEWORK_RUBRIC, ...prompt.rubrics.filter((id) => id !== FRAMEWORK_RUBRIC)];
   const rubrics = ids.map((id) => catalog.rubrics.get(id)?.value).filter((r): r is Rubric => !!r);
   const skipped = new Set(prompt.notApplicable);
-  if (skipped.size === 0) return rubrics;
-  return rubrics.map((r) => ({ ...r, items: r.items.filter((i) => !skipped.has(i.id)) }));
+  const type = prompt.problemType;
+  if (skipped.size === 0 && !type) return rubrics;
+  return rubrics.map((r) => ({ ...r, items: r.items.filter((i) => !skipped.has(i.id) && applies(i, type)).map((i) => worded(i, type)) }));
+}
+
+function applies(item: RubricItem, type: ProblemType | undefined): boolean {
+  return !type || !item.problemTypes || item.problemTypes.includes(type);
+}
+
+function worded(item: RubricItem, type: ProblemType | undefined): RubricItem {
+  const wording = type ? item.byProblemType?.[type] : undefined;
+  return wording ? { ...item, ...wording } : item;
 }
 

@@ -1,14 +1,19 @@
 import type { ItemResult, RedFlagResult, ScoreReport, StageResult } from '../scoring/report.js';
-import { CREDIT, levelWeight, PENALTY, verdictFor } from '../scoring/verdict.js';
+import { calibratedOverall, calibratedStage, overallByLevel } from '../scoring/scale.js';
+import { countMistakes } from '../scoring/score.js';
+import { CREDIT, levelWeight, verdictFor } from '../scoring/verdict.js';
+import type { CandidateLevel } from '../scoring/report.js';
 import { STAGES, TOTAL_MINUTES_45, type StageId } from '../stages.js';
 import { formatClock } from './budgets.js';
 import { MARK_WORD, type PeerSheetState, type SheetItem, type SheetRedFlag } from './peer-sheet.js';
 
 /**
  * The interviewer's marks as the same report `mlsd score` gives: an adapter that feeds marks into
- * the report types. Covered is full credit, covered after prompting the scorer's prompted credit,
- * wrong earns nothing and counts as a minor red flag; the scale, penalties and verdict are the
- * scorer's. Pure.
+ * the report types. Covered is full credit (an interviewer marks what was said in substance, so a
+ * mark counts as a justified claim), covered after prompting the scorer's prompted credit, wrong earns
+ * nothing and counts as a minor red flag. Coverage then goes through the scorer's calibrated scale
+ * (src/scoring/scale.ts), with its mistake penalties and verdict, so a marked interview and a scored
+ * answer read on one scale. Pure.
  */
 
 export interface SheetReportInput {
@@ -23,19 +28,29 @@ export const WRONG_MARK_RUBRIC = 'interviewer';
 
 export function sheetReport({ prompt, items, flags, state }: SheetReportInput): ScoreReport {
   const itemResults = items.map((item) => itemResult(item, state));
-  const stages: StageResult[] = STAGES.map((stage) => {
-    const mine = itemResults.filter((r) => r.stage === stage.id);
+  // The weighted share of a stage's items earned (0-100) with the level's item weights, as the scorer computes it.
+  const coverageOf = (stageId: StageId, level: CandidateLevel): number => {
     let total = 0;
     let earned = 0;
-    for (const r of mine) {
-      const weight = r.weight * levelWeight(state.level, r.level);
+    for (const r of itemResults) {
+      if (r.stage !== stageId) continue;
+      const weight = r.weight * levelWeight(level, r.level);
       total += weight;
       earned += weight * r.credit;
     }
+    return total > 0 ? (100 * earned) / total : 0;
+  };
+  const answerCoverage = (level: CandidateLevel): number => STAGES.reduce((sum, s) => sum + coverageOf(s.id, level) * (s.minutes45 / TOTAL_MINUTES_45), 0);
+  const redFlags = heardFlags(items, flags, state);
+  const counts = countMistakes(redFlags);
+  const stages: StageResult[] = STAGES.map((stage) => {
+    const mine = itemResults.filter((r) => r.stage === stage.id);
+    const coverage = coverageOf(stage.id, state.level);
     return {
       id: stage.id,
       title: stage.title,
-      score: total > 0 ? Math.round((100 * earned) / total) : 0,
+      score: calibratedStage(coverage, counts.majorByStage[stage.id] ?? 0, stage.id),
+      coverage: Math.round(coverage),
       answered: reached(state, stage.id),
       words: 0,
       listOnly: false,
@@ -43,6 +58,26 @@ export function sheetReport({ prompt, items, flags, state }: SheetReportInput): 
     };
   });
 
+  const byLevel = overallByLevel(answerCoverage, counts);
+  const overall = byLevel[state.level];
+  const coverage = answerCoverage(state.level);
+  const penalty = Math.max(0, Math.round(calibratedOverall(coverage, { major: 0, minor: 0 }, state.level) - calibratedOverall(coverage, counts, state.level)));
+  return {
+    prompt: prompt.id,
+    title: prompt.title,
+    level: state.level,
+    overall,
+    verdict: verdictFor(overall, counts.major),
+    stages,
+    redFlags,
+    penalty,
+    coverage: Math.round(coverage),
+    overallByLevel: byLevel,
+  };
+}
+
+/** The red flags the interviewer heard, and one minor flag per item marked wrong. */
+function heardFlags(items: readonly SheetItem[], flags: readonly SheetRedFlag[], state: PeerSheetState): RedFlagResult[] {
   const redFlags: RedFlagResult[] = [];
   for (const flag of flags) {
     const heard = state.flags[flag.id];
@@ -71,11 +106,7 @@ export function sheetReport({ prompt, items, flags, state }: SheetReportInput): 
     });
   }
 
-  const weighted = stages.reduce((sum, s) => sum + s.score * (STAGES.find((x) => x.id === s.id)!.minutes45 / TOTAL_MINUTES_45), 0);
-  const penalty = redFlags.reduce((sum, f) => sum + PENALTY[f.severity], 0);
-  const overall = Math.max(0, Math.round(weighted - penalty));
-  const majors = redFlags.filter((f) => f.severity === 'major').length;
-  return { prompt: prompt.id, title: prompt.title, level: state.level, overall, verdict: verdictFor(overall, majors), stages, redFlags, penalty };
+  return redFlags;
 }
 
 /** A stage counts as answered once the interview spent time in it or the interviewer marked anything there. */
@@ -101,7 +132,7 @@ function itemResult(item: SheetItem, state: PeerSheetState): ItemResult {
     return { ...base, status: 'missed', evidence: mark ? evidence(mark.mark, mark.atMs, mark.note) : null, foundIn: null, depth: null, credit: 0 };
   }
   const status = mark.mark === 'covered' ? 'covered' : 'prompted';
-  return { ...base, status, evidence: evidence(mark.mark, mark.atMs, mark.note), foundIn: mark.stage, depth: 'statement', credit: CREDIT[status].statement };
+  return { ...base, status, evidence: evidence(mark.mark, mark.atMs, mark.note), foundIn: mark.stage, depth: 'statement', depthLevel: 'justified', credit: CREDIT[status].justified };
 }
 
 function evidence(mark: 'covered' | 'prompted' | 'wrong', atMs: number, note: string | undefined): string {

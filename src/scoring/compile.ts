@@ -13,6 +13,8 @@ export interface CompiledFlag {
   rubric: string;
   phrases: CompiledPhrase[];
   unless: CompiledPhrase[];
+  near: CompiledPhrase[];
+  unlessNear: CompiledPhrase[];
 }
 
 export interface CompiledScope {
@@ -29,10 +31,22 @@ export function compileRubrics(rubrics: readonly Rubric[]): CompiledScope {
       items.push({ item, rubric: rubric.id, phrases: compileAll(item.phrases) });
     }
     for (const flag of rubric.redFlags) {
-      flags.push({ flag, rubric: rubric.id, phrases: compileAll(flag.phrases), unless: compileAll(flag.unless) });
+      flags.push({
+        flag,
+        rubric: rubric.id,
+        phrases: compileAll(flag.phrases),
+        unless: compileAll(flag.unless),
+        near: compileAll(flag.near),
+        unlessNear: compileAll(flag.unlessNear),
+      });
     }
   }
-  const all = [...items.flatMap((i) => i.phrases), ...flags.flatMap((f) => [...f.phrases, ...f.unless])];
+  // A flag applies only where the items it presupposes are in scope (not marked not applicable).
+  const inScope = new Set(items.map((i) => i.item.id));
+  const applicable = flags.filter((f) => f.flag.needsItems.every((id) => inScope.has(id)));
+  flags.length = 0;
+  flags.push(...applicable);
+  const all = [...items.flatMap((i) => i.phrases), ...flags.flatMap((f) => [...f.phrases, ...f.unless, ...f.near, ...f.unlessNear])];
   return { items, flags, vocabulary: new Vocabulary(all) };
 }
 

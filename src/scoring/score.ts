@@ -2,6 +2,7 @@ import type { Clarification, Prompt } from '../content/schema.js';
 import { STAGES, TOTAL_MINUTES_45, type StageId } from '../stages.js';
 import { analyze, type Analysis } from './analyze.js';
 import type { CompiledFlag, CompiledItem, CompiledScope } from './compile.js';
+import { deeper, DEPTH_RANK, readDepth, type DepthReading } from './depth.js';
 import { cancels, negationOf } from './negation.js';
 import { compilePhrase, MatchIndex, type CompiledPhrase } from './phrase.js';
 import { isQuestion } from '../reading/questions.js';
@@ -15,7 +16,9 @@ import type {
   Source,
   StageResult,
 } from './report.js';
-import { CREDIT, levelWeight, PENALTY, verdictFor } from './verdict.js';
+import { nextSteps } from './next-steps.js';
+import { calibratedOverall, calibratedStage, overallByLevel, type MistakeCounts } from './scale.js';
+import { CREDIT, levelWeight, verdictFor } from './verdict.js';
 
 /** What the candidate said: per stage, under no stage, and in answer to follow-up questions. */
 export interface AnswerSet {
@@ -46,6 +49,9 @@ interface Hit {
   text: Text;
   phrase: CompiledPhrase;
   sentence: number;
+  /** Token range of the match in its text: [start, end). */
+  start: number;
+  end: number;
   cancelled: boolean;
 }
 
@@ -93,55 +99,82 @@ export function scoreAnswers(input: ScoreInput): ScoreReport {
       return result(compiled, 'prompted', [...prompted, ...affirmative]);
     }
     const answered = own.find(answersTheQuestion);
-    if (answered) return result(compiled, 'prompted', [{ text: answered, phrase: compilePhrase(`answered the follow-up on ${compiled.item.label}`), sentence: 0, cancelled: false }, ...affirmative]);
+    if (answered) return result(compiled, 'prompted', [{ text: answered, phrase: compilePhrase(`answered the follow-up on ${compiled.item.label}`), sentence: 0, start: 0, end: 0, cancelled: false }, ...affirmative]);
     const negated = hits.filter((h) => h.cancelled);
     if (negated.length > 0) return result(compiled, 'negated', negated);
     return result(compiled, 'missed', affirmative);
   });
 
-  const stages: StageResult[] = STAGES.map((stage) => {
-    const items = itemResults.filter((r) => r.stage === stage.id);
-    const own = sections.get(stage.id);
-    const answered = !unreached.has(stage.id) && (!!own || (sections.size === 0 && !!general));
+  // Coverage: the weighted share of a stage's items earned (0-100), with the level's item weights.
+  const coverageOf = (stageId: StageId, at: CandidateLevel): number => {
     let total = 0;
     let earned = 0;
-    for (const item of items) {
-      const weight = item.weight * levelWeight(level, item.level);
+    for (const item of itemResults) {
+      if (item.stage !== stageId) continue;
+      const weight = item.weight * levelWeight(at, item.level);
       total += weight;
       earned += weight * item.credit;
     }
+    return total > 0 ? (100 * earned) / total : 0;
+  };
+  const answerCoverage = (at: CandidateLevel): number =>
+    STAGES.reduce((sum, s) => sum + coverageOf(s.id, at) * (s.minutes45 / TOTAL_MINUTES_45), 0);
+
+  const itemsById = new Map(scope.items.map((i) => [i.item.id, i]));
+  const covered = new Set(itemResults.filter((r) => r.status === 'covered' || r.status === 'prompted').map((r) => r.id));
+  const mistakes = scope.flags.map((f) => checkFlag(f, sections, everything, covered, itemsById)).filter((f): f is RedFlagResult => !!f);
+  const counts = countMistakes(mistakes);
+
+  const stages: StageResult[] = STAGES.map((stage) => {
+    const own = sections.get(stage.id);
+    const coverage = coverageOf(stage.id, level);
     return {
       id: stage.id,
       title: stage.title,
-      score: total > 0 ? Math.round((100 * earned) / total) : 0,
-      answered,
+      score: calibratedStage(coverage, counts.majorByStage[stage.id] ?? 0, stage.id),
+      coverage: Math.round(coverage),
+      answered: !unreached.has(stage.id) && (!!own || (sections.size === 0 && !!general)),
       words: own ? own.analysis.tokens.length : 0,
       listOnly: own ? isListOnly(own.analysis) : false,
-      items,
+      items: itemResults.filter((r) => r.stage === stage.id),
     };
   });
 
-  const covered = new Set(itemResults.filter((r) => r.status === 'covered' || r.status === 'prompted').map((r) => r.id));
   const redFlags = [
-    ...scope.flags.map((f) => checkFlag(f, sections, everything, covered)).filter((f): f is RedFlagResult => !!f),
+    ...mistakes,
     ...listFlags(stages, sections),
     ...(sections.size === 0 && general && isListOnly(general.analysis) ? [wholeListFlag(general)] : []),
   ];
 
-  const weighted = stages.reduce((sum, s) => sum + s.score * (stageMinutes(s.id) / TOTAL_MINUTES_45), 0);
-  const penalty = redFlags.reduce((sum, f) => sum + PENALTY[f.severity], 0);
-  const overall = Math.max(0, Math.round(weighted - penalty));
-  const majors = redFlags.filter((f) => f.severity === 'major').length;
+  // The overall score counts every flag: a stage answered with a list of terms is a minor mistake.
+  const allCounts = countMistakes(redFlags);
+  const byLevel = overallByLevel(answerCoverage, allCounts);
+  const overall = byLevel[level];
+  const coverage = answerCoverage(level);
+  const penalty = Math.max(0, Math.round(calibratedOverall(coverage, { major: 0, minor: 0 }, level) - calibratedOverall(coverage, allCounts, level)));
   return {
     prompt: input.prompt.id,
     title: input.prompt.title,
     level,
     overall,
-    verdict: verdictFor(overall, majors),
+    verdict: verdictFor(overall, allCounts.major),
     stages,
     redFlags,
     penalty,
+    coverage: Math.round(coverage),
+    overallByLevel: byLevel,
+    nextSteps: nextSteps(itemResults, redFlags, allCounts, level),
   };
+}
+
+/** Mistakes counted for the scale: all of them, and the major ones per stage. */
+export function countMistakes(flags: readonly RedFlagResult[]): MistakeCounts {
+  const counts: MistakeCounts = { major: 0, minor: 0, majorByStage: {} };
+  for (const flag of flags) {
+    counts[flag.severity]++;
+    if (flag.severity === 'major' && flag.stage) counts.majorByStage[flag.stage] = (counts.majorByStage[flag.stage] ?? 0) + 1;
+  }
+  return counts;
 }
 
 function stageMinutes(id: StageId): number {
@@ -162,10 +195,21 @@ function questionHits(clarifications: readonly Clarification[] | undefined, text
     if (!clarification) return;
     const phrase = compilePhrase(`asked about ${clarification.topic.replace(/-/g, ' ')}`);
     for (const id of itemsAskedAbout(clarification)) {
-      if (!hits.has(id)) hits.set(id, { text, phrase, sentence: index, cancelled: false });
+      if (!hits.has(id)) hits.set(id, { text, phrase, sentence: index, start: sentence.firstToken, end: sentence.firstToken, cancelled: false });
     }
   });
   return hits;
+}
+
+// A phrase written in capitals in a rubric ("ROUGE") names the acronym, so it matches the acronym
+// even where the word it spells is English and the reader takes it for a name.
+const ACRONYM = /^[A-Z][A-Z0-9-]+$/;
+const acronymIndexes = new WeakMap<Analysis, MatchIndex>();
+function indexFor(text: Text, phrase: CompiledPhrase): MatchIndex {
+  if (!ACRONYM.test(phrase.text) || !text.analysis.tokens.some((t) => t.name)) return text.index;
+  let index = acronymIndexes.get(text.analysis);
+  if (!index) acronymIndexes.set(text.analysis, (index = new MatchIndex(text.analysis.tokens.map((t) => ({ ...t, name: false })))));
+  return index;
 }
 
 const NON_ANSWERS = /\b(?:do not know|not sure|no idea|pass|skip|not familiar|can not say|would not know)\b/;
@@ -182,9 +226,9 @@ function findHits(phrases: CompiledPhrase[], texts: Text[], risk: boolean): Hit[
   const hits: Hit[] = [];
   for (const text of texts) {
     for (const phrase of phrases) {
-      for (const [start, end] of text.index.find(phrase)) {
+      for (const [start, end] of indexFor(text, phrase).find(phrase)) {
         const negation = negationOf(text.analysis.tokens, start, end);
-        hits.push({ text, phrase, sentence: text.analysis.tokens[start]!.sentence, cancelled: cancels(negation, risk) });
+        hits.push({ text, phrase, sentence: text.analysis.tokens[start]!.sentence, start, end, cancelled: cancels(negation, risk) });
       }
     }
   }
@@ -195,22 +239,51 @@ function distinct(hits: Hit[]): number {
   return new Set(hits.map((h) => h.phrase.text)).size;
 }
 
-/** The best evidence: the first text searched (own stage first), a statement over a listed term. */
+/** How deep a hit's claim goes (cached: many items share one sentence). */
+const readings = new WeakMap<Analysis, Map<string, DepthReading>>();
+function depthOfHit(hit: Hit): DepthReading {
+  let cache = readings.get(hit.text.analysis);
+  if (!cache) readings.set(hit.text.analysis, (cache = new Map()));
+  const sentence = hit.text.analysis.sentences[hit.sentence]!;
+  if (sentence.statement) {
+    // A clause: its reasons and comparisons are about what it says.
+    const key = `s${hit.sentence}`;
+    let reading = cache.get(key);
+    if (!reading) cache.set(key, (reading = readDepth(sentence.text, true)));
+    return reading;
+  }
+  // A list of terms: only the list entry that holds the term counts ("DCN v2, focal loss, ...").
+  const tokens = hit.text.analysis.tokens;
+  let start = Math.min(hit.start, tokens.length - 1);
+  while (start > sentence.firstToken && tokens[start]!.sep !== 'comma' && tokens[start]!.sep !== 'hard') start--;
+  let end = Math.max(hit.end, start + 1);
+  while (end < sentence.endToken && tokens[end]!.sep !== 'comma' && tokens[end]!.sep !== 'hard') end++;
+  const key = `c${start}`;
+  let reading = cache.get(key);
+  if (!reading) {
+    const entry = tokens.slice(start, end).map((t) => t.raw).join(' ');
+    // Entries under a short label ("Labels: clicks within 1 h, hides") are the candidate's choices.
+    cache.set(key, (reading = readDepth(entry, LABELLED.test(sentence.text))));
+  }
+  return reading;
+}
+const LABELLED = /^[^,:;=]{1,40}(?::|=|->|→)\s*\S/;
+
+/** The best evidence: the deepest claim, and among equals the first text searched (own stage first). */
 function best(hits: Hit[]): Hit | undefined {
-  const statements = hits.filter((h) => h.text.analysis.sentences[h.sentence]!.statement);
-  return (statements[0] ?? hits[0]);
+  let top: Hit | undefined;
+  for (const hit of hits) if (!top || DEPTH_RANK[depthOfHit(hit).level] > DEPTH_RANK[depthOfHit(top).level]) top = hit;
+  return top;
 }
 
 function result(compiled: CompiledItem, status: ItemResult['status'], hits: Hit[]): ItemResult {
   const { item } = compiled;
+  const earned = status === 'covered' || status === 'prompted';
   const top = best(hits);
-  const depth: Depth | null =
-    status === 'covered' || status === 'prompted'
-      ? hits.some((h) => h.text.analysis.sentences[h.sentence]!.statement)
-        ? 'statement'
-        : 'mention'
-      : null;
-  const credit = status === 'covered' || status === 'prompted' ? CREDIT[status][depth ?? 'mention'] : 0;
+  const reading = earned && hits.length > 0 ? hits.map(depthOfHit).reduce(deeper) : null;
+  const depthLevel = earned ? (reading?.level ?? 'named') : null;
+  const depth: Depth | null = depthLevel ? (depthLevel === 'named' ? 'mention' : 'statement') : null;
+  const credit = earned ? CREDIT[status][depthLevel!] : 0;
   return {
     id: item.id,
     rubric: compiled.rubric,
@@ -221,8 +294,10 @@ function result(compiled: CompiledItem, status: ItemResult['status'], hits: Hit[
     status,
     evidence: top ? evidenceOf(top) : null,
     foundIn: top ? top.text.source : null,
-    matched: status === 'covered' || status === 'prompted' ? [...new Set(hits.filter((h) => !h.cancelled).map((h) => h.phrase.text))] : [],
+    matched: earned ? [...new Set(hits.filter((h) => !h.cancelled).map((h) => h.phrase.text))] : [],
     depth,
+    depthLevel,
+    cues: reading?.cues ?? [],
     credit,
     why: item.why,
     hint: item.hint,
@@ -235,11 +310,17 @@ function evidenceOf(hit: Hit): string {
   return text.length <= EVIDENCE_MAX ? text : `${text.slice(0, EVIDENCE_MAX - 1).trimEnd()}…`;
 }
 
+/**
+ * A mistake needs positive evidence: a trigger said affirmatively (with a `near` phrase in its clause
+ * when the flag names some, and no `unlessNear` correction there), or an item of `ruledOut` ruled
+ * out in words. `unless` phrases and `unlessItems` can only clear a flag, never raise one.
+ */
 function checkFlag(
   compiled: CompiledFlag,
   sections: Map<StageId, Text>,
   everything: Text[],
   covered: Set<string>,
+  itemsById: Map<string, CompiledItem>,
 ): RedFlagResult | null {
   const { flag } = compiled;
   let texts: Text[];
@@ -252,11 +333,15 @@ function checkFlag(
   } else {
     texts = everything.filter((t) => t.source !== 'follow-up');
   }
-  const triggers = findHits(compiled.phrases, texts, false).filter((h) => !h.cancelled);
+  const triggers = findHits(compiled.phrases, texts, false).filter((h) => !h.cancelled && said(h.text, h.start, h.end) && inContext(h, compiled));
+  for (const id of flag.ruledOut) {
+    const item = itemsById.get(id);
+    if (item) triggers.push(...findHits(item.phrases, texts, item.item.risk).filter((h) => h.cancelled && said(h.text, h.start, h.end) && refusedNearby(h)));
+  }
   if (triggers.length === 0) return null;
   if (flag.unlessItems.some((id) => covered.has(id))) return null;
   if (findHits(compiled.unless, everything, false).some((h) => !h.cancelled)) return null;
-  const top = best(triggers)!;
+  const top = triggers[0]!;
   return {
     id: flag.id,
     rubric: compiled.rubric,
@@ -268,10 +353,72 @@ function checkFlag(
   };
 }
 
+const REFUSALS = new Set(['not', 'no', 'without', 'never', 'skip', 'skipping', 'forgo', 'unnecessary', 'overkill', 'slow', 'delay', 'delays']);
+
+/**
+ * An item ruled out in words right next to it: a refusal among the six words before it (stopping at
+ * a comma) or after it ("we don't need a full A/B test", "an A/B test isn't necessary"). Narrower
+ * than negation, which can reach across a list: a ruled-out item is a mistake only when plainly said.
+ */
+function refusedNearby(hit: Hit): boolean {
+  const tokens = hit.text.analysis.tokens;
+  let before = 0;
+  for (let i = hit.start - 1, n = 0; i >= 0 && n < 6; i--, n++) {
+    if (REFUSALS.has(tokens[i]!.raw)) before++;
+    if (tokens[i + 1]!.sep !== 'space' && tokens[i + 1]!.sep !== 'glue') break;
+  }
+  // Two refusals cancel out: "we never ship without an A/B test" insists on one.
+  if (before > 0) return before === 1;
+  for (let i = hit.end, n = 0; i < tokens.length && n < 6; i++, n++) {
+    if (tokens[i]!.sep === 'hard') break;
+    if (REFUSALS.has(tokens[i]!.raw)) return true;
+  }
+  return false;
+}
+
+/** How far (in words) a `near` phrase may stand from the trigger. */
+const NEAR_WORDS = 10;
+
+/** The match is in the claim's own words, not in the heading or table header it is read under. */
+function said(text: Text, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (text.analysis.tokens[i]!.context) return false;
+  return true;
+}
+
+/** The clause around a match: from the last hard boundary (; : . dashes) before it to the next one. */
+function clauseOf(hit: Hit): [number, number] {
+  const tokens = hit.text.analysis.tokens;
+  let start = hit.start;
+  while (start > 0 && tokens[start]!.sep !== 'hard') start--;
+  let end = Math.max(hit.end, hit.start + 1);
+  while (end < tokens.length && tokens[end]!.sep !== 'hard') end++;
+  return [start, end];
+}
+
+/** A trigger's sentence has one of the flag's `near` phrases (if any), and its clause none of its `unlessNear` ones. */
+function inContext(hit: Hit, compiled: CompiledFlag): boolean {
+  if (compiled.near.length === 0 && compiled.unlessNear.length === 0) return true;
+  const [start, end] = clauseOf(hit);
+  const within = (phrase: CompiledPhrase) => indexFor(hit.text, phrase).find(phrase).filter(([s, e]) => s >= start && e <= end);
+  // What makes a mistake must be said in the claim's own words, close by in its sentence ("if AUC
+  // beats the current model -> ship"); a correction counts in the clause, or in a heading above it.
+  const sentence = hit.text.analysis.sentences[hit.sentence]!;
+  const inSentence = (phrase: CompiledPhrase) =>
+    indexFor(hit.text, phrase)
+      .find(phrase)
+      .some(([s, e]) => s >= sentence.firstToken && e <= sentence.endToken && Math.min(Math.abs(s - hit.end), Math.abs(hit.start - e)) <= NEAR_WORDS && said(hit.text, s, e));
+  if (compiled.near.length > 0 && !compiled.near.some(inSentence)) return false;
+  return !compiled.unlessNear.some((p) => within(p).length > 0);
+}
+
 function isListOnly(analysis: Analysis): boolean {
   if (analysis.tokens.length < LIST_ONLY_MIN_TOKENS) return false;
   let inStatements = 0;
-  for (const s of analysis.sentences) if (s.statement) inStatements += s.endToken - s.firstToken;
+  // A clause counts whole; in a list, only the entries that decide or explain (depth above named).
+  for (const s of analysis.sentences) {
+    if (s.statement) inStatements += s.endToken - s.firstToken;
+    else for (const entry of s.text.split(/[,;]/)) if (readDepth(entry).level !== 'named') inStatements += entry.split(/\s+/).filter(Boolean).length;
+  }
   return inStatements / analysis.tokens.length < LIST_ONLY_STATEMENT_SHARE;
 }
 

@@ -1,4 +1,5 @@
 import type { Level } from '../content/schema.js';
+import type { DepthLevel } from './depth.js';
 import type { CandidateLevel, Verdict } from './report.js';
 
 /**
@@ -15,13 +16,14 @@ export function levelWeight(candidate: CandidateLevel, item: Level): number {
   return LEVEL_WEIGHT[candidate][item];
 }
 
-/** Credit for an item: an explained term earns more than a listed one, prompting earns half. */
-export const CREDIT = {
-  covered: { statement: 1, mention: 0.35 },
-  prompted: { statement: 0.5, mention: 0.2 },
-} as const;
-
-export const PENALTY = { major: 8, minor: 3 } as const;
+/**
+ * Credit for an item by the depth of its best claim (see depth.ts): a justified choice earns the
+ * item, a stated choice most of it, a term only named about a third; prompting earns half.
+ */
+export const CREDIT: Record<'covered' | 'prompted', Record<DepthLevel, number>> = {
+  covered: { justified: 1, chosen: 0.85, named: 0.35 },
+  prompted: { justified: 0.5, chosen: 0.45, named: 0.2 },
+};
 
 const BANDS: Array<[number, Verdict]> = [
   [80, 'strong-hire'],
@@ -29,6 +31,12 @@ const BANDS: Array<[number, Verdict]> = [
   [50, 'lean-hire'],
   [35, 'lean-no-hire'],
 ];
+
+/** The verdict band of a score, 0 (no hire) to 4 (strong hire), by the thresholds above. */
+export function bandOf(score: number): number {
+  const index = BANDS.findIndex(([min]) => score >= min);
+  return index < 0 ? 0 : BANDS.length - index;
+}
 
 /** A major red flag caps the verdict at lean-hire: one serious mistake outweighs breadth. */
 export function verdictFor(overall: number, majorFlags: number): Verdict {

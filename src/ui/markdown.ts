@@ -13,7 +13,8 @@ export function renderMarkdown(record: SessionRecord, report: ScoreReport, promp
   out.push(`# ${report.title}`, '');
   out.push(`Session \`${record.id}\` · ${sessionDate(record.createdAt)} · level ${report.level} · ${record.kind}${i ? ` · ${formatClock(i.usedMs)} of ${formatClock(i.durationMs)}` : ''}`, '');
   if (prompt) out.push(`> ${prompt.prompt}`, '');
-  out.push(`**Overall: ${report.overall}/100 · ${VERDICT_LABEL[report.verdict]}**${report.penalty ? ` (${report.penalty} points off for red flags)` : ''}`, '');
+  out.push(`**Overall: ${report.overall}/100 · ${VERDICT_LABEL[report.verdict]}**${report.penalty ? ` (${report.penalty} points off for mistakes)` : ''}`, '');
+  if (report.coverage !== undefined) out.push(`Rests on ${report.coverage}% of the checklist's weight earned, by depth${report.overallByLevel ? `; the same answer scores ${report.overallByLevel.mid} at mid, ${report.overallByLevel.senior} at senior, ${report.overallByLevel.staff} at staff` : ''}.`, '');
   out.push('| stage | score | time |', '|---|---:|---:|');
   for (const stage of report.stages) {
     const time = i ? `${formatClock(i.stageMs[stage.id] ?? 0)} / ${formatClock(i.budgets[stage.id])}` : '-';
@@ -27,7 +28,8 @@ export function renderMarkdown(record: SessionRecord, report: ScoreReport, promp
     for (const f of i?.followUps.filter((f) => f.stage === stage.id) ?? []) out.push(`**Follow-up:** ${f.question}`, '', `> ${f.answer || '(no answer)'}`, '');
     for (const item of stage.items) {
       const mark = item.status === 'covered' ? '✅' : item.status === 'prompted' ? '🟡' : item.status === 'negated' ? '⛔' : '❌';
-      const note = item.status === 'prompted' ? ' (needed prompting)' : item.status === 'negated' ? ' (ruled out)' : item.depth === 'mention' ? ' (only listed)' : '';
+      const depth = item.depthLevel === 'named' || (!item.depthLevel && item.depth === 'mention') ? ' (only named)' : item.depthLevel === 'chosen' ? ' (chosen, no reason given)' : item.depthLevel === 'justified' ? ' (justified)' : '';
+      const note = item.status === 'prompted' ? ' (needed prompting)' : item.status === 'negated' ? ' (ruled out)' : depth;
       out.push(`- ${mark} **${item.label}**${note}`);
       if (item.evidence && item.status !== 'missed') out.push(`  - “${item.evidence}”`);
       if (item.status === 'missed' || item.status === 'negated') out.push(`  - Why it matters: ${item.why}`, `  - Hint: ${item.hint}`);
@@ -38,6 +40,14 @@ export function renderMarkdown(record: SessionRecord, report: ScoreReport, promp
     for (const flag of report.redFlags) {
       out.push(`- **${flag.label}** (${flag.severity}${flag.stage ? `, ${flag.stage}` : ''}): ${flag.why}`);
       if (flag.evidence) out.push(`  - “${flag.evidence}”`);
+    }
+  }
+  if (report.nextSteps && report.nextSteps.length > 0) {
+    out.push('', '## What would raise the score most', '');
+    for (const step of report.nextSteps) {
+      const what = step.kind === 'mistake' ? `Fix: ${step.label}` : step.kind === 'deepen' ? `Explain: ${step.label}` : step.label;
+      out.push(`- **${what}**${step.gain > 0 ? ` (+${step.gain})` : ''}: ${step.advice}`);
+      if (step.evidence) out.push(`  - “${step.evidence}”`);
     }
   }
   if (prompt) {

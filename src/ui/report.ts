@@ -30,7 +30,11 @@ export function renderReport(report: ScoreReport, style: Style, options: ReportO
   if (options.mapping) out.push(...renderMapping(options.mapping, style, width));
   out.push('');
   out.push(`${style.bold('Overall')}  ${scoreColor(report.overall, style)(`${report.overall}/100`)}  ${verdictText(report, style)}`);
-  if (report.penalty > 0) out.push(style.dim(`  (${report.penalty} points off for red flags)`));
+  if (report.penalty > 0) out.push(style.dim(`  (${report.penalty} points off for mistakes)`));
+  if (report.coverage !== undefined) {
+    const levels = report.overallByLevel ? ` · the same answer scores ${report.overallByLevel.mid} at mid, ${report.overallByLevel.senior} at senior, ${report.overallByLevel.staff} at staff` : '';
+    out.push(...wrap(`rests on: ${report.coverage}% of the checklist's weight earned, by depth${levels}`, width, '  ', '  ').map(style.dim));
+  }
   out.push('');
   const titleWidth = Math.max(...report.stages.map((s) => s.title.length)) + 2;
   const barWidth = Math.max(10, Math.min(30, width - titleWidth - 12));
@@ -62,7 +66,10 @@ function renderStage(stage: StageResult, style: Style, width: number): string[] 
     const labels = stage.items.map((i) => i.label).join(', ');
     return [`${style.bold(stage.title)}  ${style.red('0/100')}${style.dim('  not answered')}`, ...wrap(`missed: ${labels}`, width, '    ', '  ').map(style.dim)];
   }
-  const out = [`${style.bold(stage.title)}  ${scoreColor(stage.score, style)(`${stage.score}/100`)}${style.dim(stage.answered ? (stage.words > 0 ? `  ${stage.words} words` : '') : '  not answered')}`];
+  const coverage = stage.coverage !== undefined ? ` · ${stage.coverage}% of its checklist` : '';
+  // A stage marked by a peer interviewer has no words of its own: no "0 words".
+  const words = stage.words > 0 ? `  ${stage.words} words` : '';
+  const out = [`${style.bold(stage.title)}  ${scoreColor(stage.score, style)(`${stage.score}/100`)}${style.dim(stage.answered ? `${words}${coverage}` : `  not answered${coverage}`)}`];
   const order: ItemResult['status'][] = ['covered', 'prompted', 'negated', 'missed'];
   const items = [...stage.items].sort((a, b) => order.indexOf(a.status) - order.indexOf(b.status) || b.weight - a.weight);
   for (const item of items) out.push(...renderItem(item, style, width));
@@ -75,7 +82,14 @@ function renderItem(item: ItemResult, style: Style, width: number): string[] {
   const out: string[] = [];
   switch (item.status) {
     case 'covered': {
-      const depth = item.depth === 'mention' ? style.yellow(' (only listed, not explained)') : '';
+      const depth =
+        item.depthLevel === 'named' || (!item.depthLevel && item.depth === 'mention')
+          ? style.yellow(' (only named, not explained)')
+          : item.depthLevel === 'chosen'
+            ? style.dim(' (chosen, no reason given)')
+            : item.depthLevel === 'justified'
+              ? style.dim(' (justified)')
+              : '';
       const where = item.foundIn && item.foundIn !== item.stage ? style.dim(` (said under ${item.foundIn === 'general' ? 'no stage heading' : item.foundIn})`) : '';
       out.push(`  ${style.green(mark)} ${item.label}${tag}${depth}${where}`);
       if (item.evidence) out.push(...wrap(`“${item.evidence}”`, width, '      ').map(style.dim));
@@ -112,6 +126,16 @@ function renderSummary(report: ScoreReport, style: Style, width: number): string
   const all = report.stages.flatMap((s) => s.items);
   const covered = all.filter((i) => i.status === 'covered').length;
   const out = [`${style.bold('Verdict')}  ${verdictText(report, style)} for a ${report.level}-level candidate · ${covered} of ${all.length} checklist items covered`];
+  if (report.nextSteps) {
+    if (report.nextSteps.length > 0) out.push(style.bold('What would raise it most'));
+    for (const step of report.nextSteps) {
+      const what = step.kind === 'mistake' ? `Fix: ${step.label}` : step.kind === 'deepen' ? `Explain: ${step.label}` : step.label;
+      const gain = step.gain > 0 ? style.dim(` (+${step.gain})`) : '';
+      out.push(...wrap(`${what}${gain}: ${step.advice}`, width, '    ', '  • '));
+      if (step.evidence) out.push(...wrap(`“${step.evidence}”`, width, '      ').map(style.dim));
+    }
+    return out;
+  }
   const next = all
     .filter((i) => i.status === 'missed' || i.status === 'negated' || i.depth === 'mention')
     .sort((a, b) => b.weight - a.weight)

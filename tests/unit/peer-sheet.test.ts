@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { promptSchema } from '../../src/content/schema.js';
 import { compareMarks } from '../../src/interview/peer-compare.js';
 import { sheetReport } from '../../src/interview/peer-report.js';
+import { calibratedOverall, calibratedStage } from '../../src/scoring/scale.js';
 import { CANDIDATES_CALL_FOR_INTERVIEWER, clocks, createPeerSheet, type PeerSheetState, type SheetEvent, type SheetMessage } from '../../src/interview/peer-sheet.js';
 import { readSheet } from '../../src/store/peer-sheet-schema.js';
 import { itemOf, score, testScope } from '../helpers/rubric.js';
@@ -107,19 +108,26 @@ describe('a whole peer interview', () => {
 
     const r = report(state);
     const stage = (id: string) => r.stages.find((s) => s.id === id)!;
+    // Marks give each stage's coverage; the scorer's calibrated scale turns coverage into the score.
     // clarify: covered 4 (full) + prompted 3 at half credit, of 7.
-    expect(stage('clarify').score).toBe(Math.round((100 * (4 + 3 * 0.5)) / 7));
+    expect(stage('clarify').coverage).toBe(Math.round((100 * (4 + 3 * 0.5)) / 7));
     // data: labels prompted (4 x 0.5), leakage wrong (0), of 7.
-    expect(stage('data').score).toBe(Math.round((100 * 2) / 7));
-    expect(stage('model').score).toBe(Math.round((100 * 5) / 8));
+    expect(stage('data').coverage).toBe(Math.round((100 * 2) / 7));
+    expect(stage('model').coverage).toBe(Math.round((100 * 5) / 8));
     // evaluation: exploration is staff, worth 1 at senior: 8 of 9.
-    expect(stage('evaluation').score).toBe(Math.round((100 * 8) / 9));
+    expect(stage('evaluation').coverage).toBe(Math.round((100 * 8) / 9));
+    expect(stage('clarify').score).toBe(calibratedStage((100 * (4 + 3 * 0.5)) / 7, 0, 'clarify'));
+    // The major flag was heard in model: it costs that stage too.
+    expect(stage('model').score).toBe(calibratedStage((100 * 5) / 8, 1, 'model'));
     expect(stage('serving')).toMatchObject({ score: 0, answered: false });
     expect(stage('frame').answered).toBe(true);
     expect(itemOf(r, 'scale')).toMatchObject({ status: 'prompted', evidence: 'Interviewer: after prompting at 2:00' });
     expect(itemOf(r, 'data-leakage')).toMatchObject({ status: 'missed', credit: 0, evidence: 'Interviewer: wrong at 9:00: random split on clicks' });
     expect(r.redFlags.map((f) => [f.id, f.severity])).toEqual([['accuracy-only', 'major'], ['wrong-data-leakage', 'minor']]);
-    expect(r.penalty).toBe(8 + 3);
+    // The penalty is what the heard mistakes (one major, one minor) take off on the calibrated scale.
+    const coverage = r.coverage!;
+    expect(r.penalty).toBeGreaterThan(0);
+    expect(r.overall).toBe(Math.round(calibratedOverall(coverage, { major: 1, minor: 1 }, 'senior')));
     // A major red flag caps the verdict, as in the scorer.
     expect(['lean-hire', 'lean-no-hire', 'no-hire']).toContain(r.verdict);
   });
@@ -134,8 +142,9 @@ describe('a whole peer interview', () => {
       last = now;
     }
     const r = report(state);
-    // frame has no items in the test rubric, so it scores 0 and the best is 100 minus its share.
-    expect(r.overall).toBe(Math.round(100 - (100 * 4) / 45));
+    // frame has no items in the test rubric, so its coverage is 0 and the best coverage is 100 minus its share.
+    expect(r.coverage).toBe(Math.round(100 - (100 * 4) / 45));
+    expect(r.overall).toBe(Math.round(calibratedOverall(100 - (100 * 4) / 45, { major: 0, minor: 0 }, 'senior')));
     expect(r.verdict).toBe('strong-hire');
   });
 

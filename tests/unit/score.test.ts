@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compileRubrics } from '../../src/scoring/compile.js';
+import { SCALE } from '../../src/scoring/scale-parameters.js';
 import { scoreAnswers } from '../../src/scoring/score.js';
 import { itemOf, score, testRubric, testScope } from '../helpers/rubric.js';
 
@@ -168,8 +169,9 @@ describe('red flags', () => {
   it('takes points off and caps the verdict for a major flag', () => {
     const clean = score({ sections: { ...modest, evaluation: 'Online we run an A/B test for two weeks.' } });
     const flagged = score({ sections: { ...modest, evaluation: 'Online we run an A/B test for two weeks. Offline we report accuracy.' } });
-    expect(flagged.penalty).toBe(8);
-    expect(flagged.overall).toBe(Math.max(0, clean.overall - 8));
+    // The points per major mistake are the fitted scale's (src/scoring/scale-parameters.ts).
+    expect(flagged.penalty).toBe(SCALE.mistake.major);
+    expect(flagged.overall).toBeLessThan(clean.overall);
     expect(flagged.verdict).not.toMatch(/^(hire|strong-hire)$/);
   });
 });

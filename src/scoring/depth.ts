@@ -1,0 +1,96 @@
+/**
+ * Depth from evidence: how far a claim goes beyond naming a term, read from cues around it.
+ * Pure and deterministic.
+ *
+ * - `named`: the term appears with nothing around it that decides or explains (a bare list of terms).
+ * - `chosen`: a decision is stated: a decision verb ("we use", "start with", "I'd pick"), a clause
+ *   about the term, a number or a unit ("retrain daily", "p99 under 50 ms"), or a note that
+ *   explains the term after a colon, "=" or an arrow ("labels: clicks within 1 h").
+ * - `justified`: the decision carries a reason ("because", "so", "to avoid", "since", "->", "b/c")
+ *   or a comparison ("vs", "instead of", "rather than", "trade-off", "pros / cons", "cheaper than").
+ *
+ * Form never lowers depth by itself: a terse note with a reason is as justified as a paragraph.
+ * The cue lists are our own reading of how interviewers tell a decision from a buzzword (the
+ * calibration corpus README: "buzzwords without decisions are [penalized]").
+ */
+
+export type DepthLevel = 'named' | 'chosen' | 'justified';
+
+/** The kinds of cue a claim can carry, reported with the item so the grade can be audited. */
+export type DepthCue = 'reason' | 'comparison' | 'number' | 'decision';
+
+export interface DepthReading {
+  level: DepthLevel;
+  cues: DepthCue[];
+}
+
+/** The order of the levels, lowest first, for comparisons (`DEPTH_RANK[a] > DEPTH_RANK[b]`). */
+export const DEPTH_RANK: Record<DepthLevel, number> = { named: 0, chosen: 1, justified: 2 };
+
+// Words and word pairs are matched on lowercase words of the claim ("so that" needs both).
+const REASON_WORDS = new Set([
+  'because', 'since', 'so', 'therefore', 'hence', 'thus', 'otherwise', 'why', 'due', 'given',
+  'avoid', 'avoids', 'prevent', 'prevents', 'ensures', 'ensure', 'means', 'lets', 'keeps',
+  'matters', 'reason', 'risk', 'else', 'costly', 'expensive', 'cheap', 'cheaper', 'fast', 'faster',
+  'robust', 'interpretable', 'simple', 'simpler', 'scalable', 'handles', 'captures', 'works',
+  'needed', 'requires', 'required', 'must', 'unless', 'when', 'whereas',
+]);
+const REASON_PAIRS = ['in order', 'to avoid', 'to prevent', 'to keep', 'to catch', 'to stop', 'to reduce', 'which means', 'as it', 'as they', 'b c', 'so that', 'good for', 'bad for', 'better for'];
+const COMPARISON_WORDS = new Set([
+  'vs', 'versus', 'tradeoff', 'tradeoffs', 'than', 'pros', 'cons', 'compared', 'beats', 'outperforms',
+  'alternatively', 'alternative', 'downside', 'upside', 'drawback', 'but', 'however', 'while',
+  'trading', 'trade', 'weigh', 'weighed',
+]);
+const COMPARISON_PAIRS = ['instead of', 'rather than', 'trade off', 'trade offs', 'compared to', 'compared with', 'as opposed', 'over a', 'over the'];
+const DECISION_WORDS = new Set([
+  'use', 'uses', 'using', 'used', 'choose', 'chose', 'pick', 'picked', 'prefer', 'start', 'starting',
+  'go', 'opt', 'adopt', 'train', 'serve', 'deploy', 'retrain', 'set', 'cap', 'add', 'build', 'run',
+  'predict', 'optimize', 'optimise', 'measure', 'track', 'monitor', 'log', 'label', 'split', 'hold',
+  'precompute', 'cache', 'compute', 'fetch', 'rank', 'filter', 'apply', 'keep', 'report', 'alert',
+  'we', 'i', 'will', 'would', 'should', 'd', 'll', 'plan', 'want', 'need', 'make', 'is', 'are', 'be',
+]);
+const ARROW = /->|=>|→|⇒|⟶/;
+const EXPLAINS = /[:=]\s*\S+(?:\s+\S+){1,}/;
+// A quantity: a number standing alone or with a unit ("50 ms", "300M", "1%"), not a name ("p99", "v2").
+const NUMBER = /(?<![\p{L}\d.])\d+(?:[.,]\d+)?\s*(?:%|k|m|b|bn|ms|s|h|x)?(?![\p{L}\d])/iu;
+
+function words(text: string): string[] {
+  return text
+    .toLowerCase()
+    .replace(/(\w)'(d|ll|re|ve|s|m)\b/g, '$1 $2')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
+}
+
+function hasPair(joined: string, pairs: readonly string[]): boolean {
+  return pairs.some((p) => joined.includes(` ${p} `));
+}
+
+/**
+ * Reads the cues of one claim (a sentence, a bullet or a table row, as written).
+ * `statement` is the analyzer's verdict that the claim is a clause rather than a list of terms; it
+ * counts as a decision. Returns the depth level and the cues found, in a fixed order.
+ */
+export function readDepth(claim: string, statement = false): DepthReading {
+  const list = words(claim);
+  const joined = ` ${list.join(' ')} `;
+  const cues: DepthCue[] = [];
+  if (ARROW.test(claim) || list.some((w) => REASON_WORDS.has(w)) || hasPair(joined, REASON_PAIRS)) cues.push('reason');
+  if (list.some((w) => COMPARISON_WORDS.has(w)) || hasPair(joined, COMPARISON_PAIRS)) cues.push('comparison');
+  if (NUMBER.test(claim)) cues.push('number');
+  if (statement || EXPLAINS.test(claim) || list.some((w) => DECISION_WORDS.has(w))) cues.push('decision');
+  return { level: levelOf(cues, list.length), cues };
+}
+
+function levelOf(cues: readonly DepthCue[], length: number): DepthLevel {
+  // A reason or comparison inside a two-word fragment ("fast, cheap") is still a list of terms.
+  if (length < 3) return 'named';
+  const decides = cues.includes('decision') || cues.includes('number');
+  if (cues.includes('reason') || cues.includes('comparison')) return decides || length >= 5 ? 'justified' : 'chosen';
+  return decides ? 'chosen' : 'named';
+}
+
+/** The deeper of two readings (the evidence an item rests on is its best claim). */
+export function deeper(a: DepthReading, b: DepthReading): DepthReading {
+  return DEPTH_RANK[b.level] > DEPTH_RANK[a.level] ? b : a;
+}

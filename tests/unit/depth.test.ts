@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { readDepth } from '../../src/scoring/depth.js';
+import { scoreBuiltin } from '../helpers/builtin.js';
+
+describe('depth cues', () => {
+  it.each([
+    ['gbdt: works great on tabular, fast inference', 'justified', 'reason'],
+    ['LR baseline -> GBDT once we have the features', 'justified', 'reason'],
+    ['We use focal loss to avoid drowning in easy negatives', 'justified', 'reason'],
+    ['Two-tower instead of a cross-encoder for retrieval', 'justified', 'comparison'],
+    ['Batch vs online prediction: online, per request', 'justified', 'comparison'],
+    ['We retrain daily on the last 30 days', 'chosen', 'number'],
+    ['p99 latency under 50 ms', 'chosen', 'number'],
+    ['We start with logistic regression', 'chosen', 'decision'],
+    ['Labels: clicks within an hour of the impression', 'chosen', 'decision'],
+  ])('reads "%s" as %s (%s)', (claim, level, cue) => {
+    const reading = readDepth(claim);
+    expect(reading.level).toBe(level);
+    expect(reading.cues).toContain(cue);
+  });
+
+  it.each(['AUC', 'drift monitoring', 'DCN v2', 'p99'])('reads the bare term "%s" as named', (claim) => {
+    expect(readDepth(claim).level).toBe('named');
+  });
+});
+
+describe('depth in a scored answer', () => {
+  it('credits a terse note with a reason fully, and a term in a list of terms at about a third', () => {
+    const note = scoreBuiltin('ad-click-prediction', '## Model\n- LR baseline first, b/c it is fast to train and easy to debug -> GBDT next\n');
+    const list = scoreBuiltin('ad-click-prediction', '## Model\nbaseline, logistic regression, GBDT, DCN, DeepFM, two-tower\n');
+    const baseline = (r: ReturnType<typeof scoreBuiltin>) => r.stages.flatMap((s) => s.items).find((i) => i.id === 'baseline')!;
+    expect(baseline(note)).toMatchObject({ status: 'covered', depthLevel: 'justified', credit: 1 });
+    expect(baseline(list)).toMatchObject({ status: 'covered', depthLevel: 'named' });
+    expect(baseline(list).credit).toBeLessThan(0.5);
+  });
+
+  it('reads each entry of a list on its own: a number elsewhere in the list does not deepen a bare term', () => {
+    const report = scoreBuiltin('ad-click-prediction', '## Monitoring\ndrift, PSI, retrain every 6 hours, alerts\n');
+    const drift = report.stages.flatMap((s) => s.items).find((i) => i.id === 'drift')!;
+    expect(drift.depthLevel).toBe('named');
+  });
+
+  it('still flags a stage that is only a list of terms', () => {
+    const report = scoreBuiltin('ad-click-prediction', '## Model\nbaseline, logistic regression, GBDT, DCN, DeepFM, two-tower, focal loss\n');
+    expect(report.redFlags.some((f) => f.id === 'list-instead-of-reasoning' && f.stage === 'model')).toBe(true);
+  });
+});
