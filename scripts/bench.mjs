@@ -167,7 +167,9 @@ function historyBench(count, { firstRuns, warmRuns }) {
     row(`mlsd ${cmd}, right after a new session`, fmt(after), big ? { text: '< 500 ms', ok: after.ms < 500 } : ratioAim(after, 2));
     row(`peak memory, ${cmd} warm / after a new session`, `${memWarm.toFixed(0)} / ${memAfter.toFixed(0)} MB`, big ? { text: '< 150 MB', ok: Math.max(memWarm, memAfter) < 150 } : undefined);
   }
-  const all = measure([bin, 'history', '--json'], henv, { n: Math.max(3, Math.floor(warmRuns / 2)) });
+  // Every row: `--all` where history shows the latest rows by default.
+  const everyRow = spawnSync(process.execPath, [bin, 'history', '--help'], { env: henv, encoding: 'utf8' }).stdout.includes('--all') ? ['--all'] : [];
+  const all = measure([bin, 'history', '--json', ...everyRow], henv, { n: Math.max(3, Math.floor(warmRuns / 2)) });
   row('mlsd history --json (every row, for scripts)', fmt(all));
   rmSync(h, { recursive: true, force: true });
   return results;
@@ -179,8 +181,21 @@ if (large > 0) historyBench(large, { firstRuns: 1, warmRuns: 5 });
 // 5. The practice answer box (its own bench, written with the practice issue).
 const box = join(root, 'scripts', 'bench-answer-box.mjs');
 if (existsSync(box)) {
-  console.log('\nAnswer box');
-  spawnSync(process.execPath, [box], { stdio: 'inherit', env });
+  const r = spawnSync(process.execPath, [box, '--json'], { env, encoding: 'utf8' });
+  let figures;
+  try {
+    figures = JSON.parse(r.stdout);
+  } catch {
+    console.log(`\nAnswer box: scripts/bench-answer-box.mjs failed (exit ${r.status}): ${r.stderr.trim().split('\n')[0] ?? ''}`);
+  }
+  if (figures) {
+    console.log(`\nAnswer box at 80x24 (in process, ${figures.keys} keys per size; npm run bench:box for the details)`);
+    for (const f of figures.sizes) {
+      row(`${f.words.toLocaleString('en')} words: keystroke to echo, median / p95`, `${f.echoMedianMs.toFixed(2)} / ${f.echoP95Ms.toFixed(2)} ms`, { text: '< 2 / < 5 ms', ok: f.echoMedianMs < 2 && f.echoP95Ms < 5 });
+      row(`${f.words.toLocaleString('en')} words: bytes written per key / per clock tick`, `${Math.round(f.bytesPerKey)} / ${Math.round(f.bytesPerTick)} B`, { text: '< 2 KB', ok: Math.max(f.bytesPerKey, f.bytesPerTick) < 2048 });
+    }
+    row(`a ${figures.paste5000.words.toLocaleString('en')}-word paste drawn`, `${figures.paste5000.ms.toFixed(0)} ms`, { text: '< 2 s', ok: figures.paste5000.ms < 2000 });
+  }
 } else {
   console.log('\nAnswer box: scripts/bench-answer-box.mjs is not there yet (npm run bench:box).');
 }

@@ -2,15 +2,20 @@
 // The second half of `npm run build`, after tsc: makes the built CLI start fast.
 // 1. The modules that validate mlsd's own caches on every run get the part of zod they use bundled into
 //    them, so reading a cache does not load all of zod (about as long as starting node itself).
-// Without rolldown (a dev dependency) this step is skipped: dist/ works the same, only slower to start.
-import { renameSync } from 'node:fs';
+//    Without rolldown (a dev dependency) this step is skipped: dist/ works the same, only slower to start.
+// 2. The whole CLI is bundled into dist/bundle/ (one module per command, loaded on demand), which bin/mlsd.js
+//    runs: resolving and loading some forty separate modules cost about half of a bare node start.
+// 3. The built-in prompts and rubrics are parsed and checked once, here, into dist/content/builtin.json, so a
+//    first run (or the first after an upgrade) does not parse YAML. A test checks it against the YAML.
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
 const dist = join(root, 'dist');
 
 /** Modules of dist/ whose only package import is zod: each becomes one file with zod inlined. */
-const SELF_CONTAINED = ['store/index-schema.js'];
+const SELF_CONTAINED = ['store/index-schema.js', 'io/cache-schema.js'];
 
 let build;
 try {
@@ -31,5 +36,32 @@ if (build) {
       output: { file: temp, format: 'esm', minify: true, sourcemap: false },
     });
     renameSync(temp, path);
+  }
+  rmSync(join(dist, 'bundle'), { recursive: true, force: true });
+  await build({
+    input: join(dist, 'cli.js'),
+    platform: 'node',
+    logLevel: 'warn',
+    output: { dir: join(dist, 'bundle'), format: 'esm', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js', sourcemap: false },
+  });
+}
+
+{
+  const { contentPlaces, readContent } = await import('../dist/io/content-files.js');
+  const { buildCatalog } = await import('../dist/content/catalog.js');
+  const { resolvePaths } = await import('../dist/io/paths.js');
+  const { shippedContent, shippedFile } = await import('../dist/io/content-cache.js');
+  const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+  const paths = resolvePaths({ MLSD_HOME: join(root, '.no-user-content') });
+  const places = contentPlaces(paths, {}, {}).filter((p) => p.origin === 'built-in');
+  const { files, issues } = await readContent(places);
+  const catalog = buildCatalog(files);
+  const errors = [...issues, ...catalog.issues].filter((i) => i.severity === 'error');
+  if (errors.length > 0) {
+    process.stderr.write(`build-dist: the built-in content has errors; not pre-parsed (run mlsd prompts validate)\n`);
+  } else {
+    const out = shippedFile(paths.builtin);
+    mkdirSync(dirname(out), { recursive: true });
+    writeFileSync(out, shippedContent(paths.builtin, version, files, catalog));
   }
 }

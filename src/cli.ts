@@ -1,6 +1,6 @@
-import { createRequire } from 'node:module';
 import { Argument, Command, CommanderError, Option } from 'commander';
 import { CliError, EXIT } from './errors.js';
+import { packageInfo } from './package-root.js';
 import { minutes, wholeNumber } from './option-parsers.js';
 import type { DrillOptions } from './commands/drill.js';
 import type { InterviewOptions } from './commands/interview.js';
@@ -15,7 +15,7 @@ import { colorLevel, loadChalk } from './ui/style.js';
 
 /** The commander program: commands and options, nothing else. Command modules load on demand. */
 
-const pkg = createRequire(import.meta.url)('../package.json') as { version: string };
+const pkg = packageInfo();
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 

@@ -1,11 +1,12 @@
-import { createRequire } from 'node:module';
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Catalog, SourceFile } from '../content/catalog.js';
 import type { ContentIssue } from '../content/parse.js';
 import { CliError, EXIT } from '../errors.js';
-import { cacheKey, listContent, readCache, writeCache } from '../io/content-cache.js';
+import { cacheKey, listContent, readCache, readShipped, writeCache } from '../io/content-cache.js';
 import { contentPlaces, readContent } from '../io/content-files.js';
 import { resolvePaths, type Paths } from '../io/paths.js';
+import { packageInfo } from '../package-root.js';
 import { stderrStyle, type GlobalOptions, type Io } from './io.js';
 
 export interface Loaded {
@@ -17,7 +18,7 @@ export interface Loaded {
   readIssues: ContentIssue[];
 }
 
-const version = (createRequire(import.meta.url)('../../package.json') as { version: string }).version;
+const version = packageInfo().version;
 
 /**
  * Reads all content from the search paths. With `cache`, an unchanged set of files is served from
@@ -30,9 +31,19 @@ export async function loadAll(io: Io, options: GlobalOptions, extra: SourceFile[
   const cacheFile = join(paths.cache, 'content.json');
   let key = '';
   if (useCache) {
-    key = cacheKey(version, await listContent(places));
-    const cached = await readCache(cacheFile, key);
+    const listing = listContent(places);
+    key = cacheKey(version, listing);
+    const cached = readCache(cacheFile, key, version);
     if (cached) return { catalog: cached, paths, files: [], readIssues: [] };
+    // Only built-in content (the usual first run, or the first after an upgrade): it was parsed at build time.
+    // Optional places (the user's config, pack subfolders) may be missing, not present and unreadable: that is said.
+    const required = new Set(places.filter((p) => p.required).map((p) => p.dir));
+    const onlyBuiltin = listing.every((l) => (typeof l === 'string' ? !required.has(l) && !existsSync(l) : l.origin === 'built-in'));
+    const shipped = onlyBuiltin ? readShipped(paths.builtin, version, listing) : null;
+    if (shipped) {
+      await writeCache(cacheFile, key, version, shipped);
+      return { catalog: shipped, paths, files: [], readIssues: [] };
+    }
   }
   const { files, issues } = await readContent(places);
   // A directory the user named (a flag, a pack) that cannot be read stops the command: its prompts were wanted.
@@ -48,7 +59,7 @@ export async function loadAll(io: Io, options: GlobalOptions, extra: SourceFile[
   const all = [...files.filter((f) => !targets.has(resolve(f.file))), ...extra];
   const catalog = buildCatalog(all);
   // Read problems (a missing --prompts-dir) are not cached: they must show every time.
-  if (useCache && issues.length === 0) await writeCache(cacheFile, key, catalog);
+  if (useCache && issues.length === 0) await writeCache(cacheFile, key, version, catalog);
   return { catalog, paths, files: all, readIssues: issues };
 }
 

@@ -1,20 +1,32 @@
-import { readdir, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
 import type { Catalog, ContentKind, Entry, Origin } from '../content/catalog.js';
 import type { ContentIssue } from '../content/parse.js';
 import type { Prompt, Rubric } from '../content/schema.js';
 import { KEEP_FREE_FOR_SESSIONS, writeFileAtomic } from './atomic.js';
-import { readTextFile } from './read.js';
+import { cacheHeaderSchema, type CacheHeader } from './cache-schema.js';
 import type { Place } from './content-files.js';
 
 /**
- * A validated catalog kept on disk, so that `prompts list` and `score` skip parsing YAML and loading
- * the schema library when no content file changed. The key is every content file's path, size and
- * modification time plus the mlsd version: any edit, new file or upgrade rebuilds it. `validate`
- * never uses it.
+ * The validated catalog kept on disk, so that `prompts list` and `score` skip parsing YAML and loading
+ * the schema library when no content file changed. Two files of one format:
+ *
+ * - the content cache in the user's cache directory, keyed by every content file's path, size and
+ *   modification time plus the mlsd version: any edit, new file or upgrade rebuilds it;
+ * - the built-in content pre-parsed at `npm run build` (dist/content/builtin.json), keyed by the SHA-256 of
+ *   each built-in file, so that a first run, or the first after an upgrade, does not parse YAML either.
+ *
+ * Each starts with a header line (cache-schema.ts, checked with zod) holding the format, the version, the
+ * key and the SHA-256 of the rest; a file that fails any check is ignored and rebuilt. `validate` never
+ * uses either.
  */
 
-const FORMAT = 1;
+const FORMAT = 2;
+const CACHE = 'mlsd-content';
+const ROOT = '@BUILTIN@';
+const MAX_CACHE_BYTES = 100_000_000;
 
 export interface Listed {
   kind: ContentKind;
@@ -24,39 +36,32 @@ export interface Listed {
   mtimeMs: number;
 }
 
-/** The content files of the places, without reading them. */
-export async function listContent(places: readonly Place[]): Promise<Listed[]> {
-  const perPlace = await Promise.all(
-    places.map(async (place) => {
-      let names: string[];
-      try {
-        names = (await readdir(place.dir)).filter((n) => /\.ya?ml$/i.test(n)).sort();
-      } catch {
-        return [place.dir];
-      }
-      return Promise.all(
-        names.map(async (name) => {
-          const file = join(place.dir, name);
-          try {
-            const info = await stat(file);
-            return { kind: place.kind, file, origin: place.origin, size: info.size, mtimeMs: info.mtimeMs };
-          } catch {
-            return file;
-          }
-        }),
-      );
-    }),
-  );
-  // A directory or file that could not be read is part of the key too (as a bare string).
-  return perPlace.flat() as Listed[];
+/** The content files of the places, without reading them; a directory or file that cannot be read is its path. */
+export function listContent(places: readonly Place[]): Array<Listed | string> {
+  const out: Array<Listed | string> = [];
+  for (const place of places) {
+    let names: string[];
+    try {
+      names = readdirSync(place.dir).filter((n) => /\.ya?ml$/i.test(n)).sort();
+    } catch {
+      out.push(place.dir);
+      continue;
+    }
+    for (const name of names) {
+      const file = join(place.dir, name);
+      const info = statSync(file, { throwIfNoEntry: false });
+      out.push(info ? { kind: place.kind, file, origin: place.origin, size: info.size, mtimeMs: info.mtimeMs } : file);
+    }
+  }
+  return out;
 }
 
-export function cacheKey(version: string, listing: readonly Listed[]): string {
-  return JSON.stringify([FORMAT, version, listing]);
+/** The key of a listing: any change of a file, the set of files or the version changes it. */
+export function cacheKey(version: string, listing: ReadonlyArray<Listed | string>): string {
+  return sha256(JSON.stringify([FORMAT, version, listing]));
 }
 
 interface Stored {
-  key: string;
   prompts: Array<Omit<Entry<Prompt>, 'locate'>>;
   rubrics: Array<Omit<Entry<Rubric>, 'locate'>>;
   issues: ContentIssue[];
@@ -65,10 +70,97 @@ interface Stored {
 
 const nowhere = () => ({ line: 1, col: 1 });
 
-export async function readCache(file: string, key: string): Promise<Catalog | null> {
+/** The cached catalog for this key and version, or null when there is none or it fails a check. */
+export function readCache(file: string, key: string, version: string): Catalog | null {
+  const read = readChecked(file, version);
+  return read && read.header.key === key ? toCatalog(read.body) : null;
+}
+
+/**
+ * Best effort: a cache that cannot be written only makes the next start slower. Disposable, so it is
+ * skipped when the disk is nearly full (it never takes a session's room) and not flushed to the disk:
+ * a cache cut short by a crash fails its hash and is rebuilt.
+ */
+export async function writeCache(file: string, key: string, version: string, catalog: Catalog): Promise<void> {
   try {
-    const stored = JSON.parse(await readTextFile(file, { maxBytes: 100_000_000 })) as Stored;
-    if (stored.key !== key) return null;
+    await writeFileAtomic(file, serialize(key, version, JSON.stringify(fromCatalog(catalog))), {
+      keepFree: KEEP_FREE_FOR_SESSIONS,
+      write: (path, content) => writeFile(path, content, { flag: 'wx', mode: 0o600 }),
+    });
+  } catch {
+    // read-only home, full disk: carry on without a cache
+  }
+}
+
+/** Where the pre-parsed built-in content lives in the package. */
+export function shippedFile(builtin: string): string {
+  return join(builtin, 'dist', 'content', 'builtin.json');
+}
+
+/**
+ * The pre-parsed built-in content, when the built-in files are exactly those it was built from (same
+ * names, sizes and SHA-256) and the version matches; null otherwise.
+ */
+export function readShipped(builtin: string, version: string, listing: ReadonlyArray<Listed | string>): Catalog | null {
+  const read = readChecked(shippedFile(builtin), version);
+  const files = read?.header.files;
+  if (!read || !files) return null;
+  const mine = listing.filter((l): l is Listed => typeof l !== 'string' && l.origin === 'built-in');
+  if (mine.length !== files.length) return null;
+  const bySize = new Map(files.map(([name, size, hash]) => [name, { size, hash }]));
+  for (const l of mine) {
+    const want = bySize.get(portable(relative(builtin, l.file)));
+    if (!want || want.size !== l.size) return null;
+  }
+  for (const l of mine) {
+    try {
+      if (sha256(readFileSync(l.file)) !== bySize.get(portable(relative(builtin, l.file)))!.hash) return null;
+    } catch {
+      return null;
+    }
+  }
+  const root = JSON.stringify(builtin.endsWith(sep) ? builtin : builtin + sep).slice(1, -1);
+  return toCatalog(read.body.replaceAll(ROOT, root));
+}
+
+/** The text of dist/content/builtin.json, for the build: the catalog of the built-in files, paths relative. */
+export function shippedContent(builtin: string, version: string, files: ReadonlyArray<{ file: string; text: string }>, catalog: Catalog): string {
+  const root = JSON.stringify(builtin.endsWith(sep) ? builtin : builtin + sep).slice(1, -1);
+  const body = JSON.stringify(fromCatalog(catalog)).replaceAll(root, ROOT);
+  const manifest: Array<[string, number, string]> = files
+    .map((f): [string, number, string] => [portable(relative(builtin, f.file)), Buffer.byteLength(f.text), sha256(f.text)])
+    .sort((a, b) => a[0].localeCompare(b[0]));
+  return serialize(sha256(JSON.stringify(manifest)), version, body, manifest);
+}
+
+function serialize(key: string, version: string, body: string, files?: CacheHeader['files']): string {
+  const header: CacheHeader = { cache: CACHE, format: FORMAT, version, key, sha256: sha256(body), ...(files ? { files } : {}) };
+  return `${JSON.stringify(header)}\n${body}`;
+}
+
+/** A cache file whose header is valid, of this format and version, and whose body matches its hash. */
+function readChecked(file: string, version: string): { header: CacheHeader; body: string } | null {
+  try {
+    // Only a regular file of a sane size: a FIFO would block, a link to a device would never end.
+    const info = statSync(file, { throwIfNoEntry: false });
+    if (!info?.isFile() || info.size > MAX_CACHE_BYTES) return null;
+    const text = readFileSync(file, 'utf8');
+    const cut = text.indexOf('\n');
+    if (cut < 0) return null;
+    const parsed = cacheHeaderSchema.safeParse(JSON.parse(text.slice(0, cut)));
+    if (!parsed.success) return null;
+    const header = parsed.data;
+    const body = text.slice(cut + 1);
+    if (header.cache !== CACHE || header.format !== FORMAT || header.version !== version || sha256(body) !== header.sha256) return null;
+    return { header, body };
+  } catch {
+    return null;
+  }
+}
+
+function toCatalog(body: string): Catalog | null {
+  try {
+    const stored = JSON.parse(body) as Stored;
     return {
       prompts: new Map(stored.prompts.map((e) => [e.value.id, { ...e, locate: nowhere }])),
       rubrics: new Map(stored.rubrics.map((e) => [e.value.id, { ...e, locate: nowhere }])),
@@ -80,20 +172,20 @@ export async function readCache(file: string, key: string): Promise<Catalog | nu
   }
 }
 
-/** Best effort: a cache that cannot be written only makes the next start slower. */
-export async function writeCache(file: string, key: string, catalog: Catalog): Promise<void> {
+function fromCatalog(catalog: Catalog): Stored {
   const strip = <T>({ locate: _locate, ...rest }: Entry<T>) => rest;
-  const stored: Stored = {
-    key,
+  return {
     prompts: [...catalog.prompts.values()].map(strip),
     rubrics: [...catalog.rubrics.values()].map(strip),
     issues: catalog.issues,
     notices: catalog.notices,
   };
-  try {
-    // Disposable: skipped when the disk is nearly full, so it never takes a session's room.
-    await writeFileAtomic(file, JSON.stringify(stored), { keepFree: KEEP_FREE_FOR_SESSIONS });
-  } catch {
-    // read-only home, full disk: carry on without a cache
-  }
+}
+
+function sha256(data: string | Buffer): string {
+  return createHash('sha256').update(data).digest('hex');
+}
+
+function portable(path: string): string {
+  return path.split(sep).join('/');
 }

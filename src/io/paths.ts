@@ -1,6 +1,6 @@
 import { homedir } from 'node:os';
 import { delimiter, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { packageInfo } from '../package-root.js';
 
 /** Where mlsd keeps things. MLSD_HOME puts everything under one directory (tests, portable setups). */
 export interface Paths {
@@ -17,7 +17,7 @@ export interface Paths {
 export type Env = Readonly<Record<string, string | undefined>>;
 
 export function resolvePaths(env: Env = process.env, platform: NodeJS.Platform = process.platform): Paths {
-  const builtin = fileURLToPath(new URL('../../', import.meta.url));
+  const builtin = packageInfo().root;
   if (env.MLSD_HOME) {
     const home = resolve(env.MLSD_HOME);
     return { config: home, data: home, cache: join(home, 'cache'), builtin };

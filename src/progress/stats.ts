@@ -53,24 +53,30 @@ export function computeStats(sessions: readonly SessionSummary[], info: ItemInfo
     return found;
   };
   // Sessions of one rubric set share their item list: count sessions per list, then items once per list.
+  // Likewise sessions that missed the same items may share one list.
   const perSet = new Map<readonly string[], number>();
+  const perMissed = new Map<SessionSummary['notCovered'], number>();
   for (const session of scored) {
     perSet.set(session.itemIds, (perSet.get(session.itemIds) ?? 0) + 1);
-    for (const { id } of session.notCovered) entry(id).missed++;
+    perMissed.set(session.notCovered, (perMissed.get(session.notCovered) ?? 0) + 1);
   }
+  for (const [list, sessions] of perMissed) for (const { id } of list) entry(id).missed += sessions;
   for (const [ids, sessions] of perSet) for (const id of ids) entry(id).seen += sessions;
   const missed = [...items.values()]
     .filter((i) => i.missed > 0)
     .sort((a, b) => b.missed - a.missed || b.missed / b.seen - a.missed / a.seen || a.id.localeCompare(b.id))
     .slice(0, top);
-  const practices = sessions.filter((s) => s.stageMs && s.budgets);
+  const practices = sessions.flatMap((s) => {
+    const { stageMs, budgets } = s;
+    return stageMs && budgets ? [{ stageMs, budgets }] : [];
+  });
   const overBudget = STAGES.map((stage) => {
     let over = 0;
     let reached = 0;
     let overMs = 0;
     for (const s of practices) {
-      const used = s.stageMs![stage.id];
-      const budget = s.budgets![stage.id];
+      const used = s.stageMs[stage.id];
+      const budget = s.budgets[stage.id];
       if (used === undefined || budget === undefined) continue;
       reached++;
       if (used > budget) {

@@ -98,49 +98,57 @@ export function compilePhrase(text: string): CompiledPhrase {
  */
 export class Vocabulary {
   private readonly stems = new Set<string>();
-  /** Every prefix of every phrase word: a text word that is none of them cannot start a joined word. */
-  private readonly prefixes = new Set<string>();
-  /** Surface forms of phrase words and their one-letter deletions, to the stems they stand for. */
-  private readonly nearby = new Map<string, Set<string>>();
+  /** Every phrase word, sorted: a text word starts one when it is a prefix of the first word not below it. */
+  private readonly sorted: string[];
+  /** Long phrase words with the stems they stand for, by length and first letter of the stem. */
+  private readonly long = new Map<string, Array<{ raw: string; stem: string }>>();
   /** Words already looked up: answers and sessions repeat them. */
   private readonly memo = new Map<string, string>();
 
   constructor(phrases: Iterable<CompiledPhrase>) {
+    const words = new Set<string>();
+    const add = (raw: string, stem: string) => {
+      this.stems.add(stem);
+      words.add(raw);
+      if (raw.length < FUZZY_MIN_LENGTH) return;
+      const key = bucket(raw.length, stem[0] ?? '');
+      const list = this.long.get(key) ?? [];
+      if (!list.some((e) => e.raw === raw && e.stem === stem)) list.push({ raw, stem });
+      this.long.set(key, list);
+    };
     for (const phrase of phrases) {
       if (phrase.concept) {
         for (const pattern of phrase.concept) for (const group of pattern) for (const stem of group) this.stems.add(stem);
         continue;
       }
       phrase.tokens.forEach((token, k) => {
-        this.add(token.raw, token.stem);
+        add(token.raw, token.stem);
         const next = phrase.tokens[k + 1];
         const join = phrase.joins[k];
-        if (next && join) this.add(token.raw + next.raw, join);
+        if (next && join) add(token.raw + next.raw, join);
       });
     }
-  }
-
-  private add(raw: string, stem: string): void {
-    this.stems.add(stem);
-    for (let i = 1; i <= raw.length; i++) this.prefixes.add(raw.slice(0, i));
-    if (raw.length < FUZZY_MIN_LENGTH) return;
-    for (const variant of [raw, ...deletions(raw)]) {
-      let set = this.nearby.get(variant);
-      if (!set) this.nearby.set(variant, (set = new Set()));
-      set.add(stem);
-    }
+    this.sorted = [...words].sort();
   }
 
   /** Whether a text word could be the first part of a phrase word written as two ("re ranking"). */
   startsWord(raw: string): boolean {
-    return this.prefixes.has(raw);
+    if (!raw) return false;
+    let lo = 0;
+    let hi = this.sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.sorted[mid]! < raw) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < this.sorted.length && this.sorted[lo]!.startsWith(raw);
   }
 
   /** The phrase stem that a word of an answer stands for. */
   canonical(stem: string, raw: string): string {
     if (this.stems.has(stem) || raw.length < FUZZY_MIN_LENGTH) return stem;
     // A correctly spelled English word is never read as another one ("transformed", "transformer").
-    if (this.prefixes.has(raw.slice(0, 3)) && isEnglishWord(raw)) return stem;
+    if (this.startsWord(raw.slice(0, 3)) && isEnglishWord(raw)) return stem;
     const key = `${raw} ${stem}`;
     const known = this.memo.get(key);
     if (known !== undefined) return known;
@@ -150,23 +158,45 @@ export class Vocabulary {
     return found;
   }
 
+  /**
+   * The one stem, starting with the word's first letter, of the phrase words that the word shares a
+   * one-letter deletion with (or is); the word's own stem when there is none or more than one.
+   */
   private nearest(stem: string, raw: string): string {
     // A slip in the first three letters is rare; words that start like no phrase word are skipped.
-    if (NUMBER.test(raw) || !this.prefixes.has(raw.slice(0, 3))) return stem;
+    if (NUMBER.test(raw) || !this.startsWord(raw.slice(0, 3))) return stem;
     let only: string | null = null;
-    const consider = (variant: string): boolean => {
-      for (const c of this.nearby.get(variant) ?? []) {
-        // Two deletions can join words two edits apart ("running", "pruning"): keep the first letter.
-        if (c[0] !== raw[0]) continue;
-        if (only !== null && only !== c) return false;
+    let own: Set<string> | null = null;
+    for (const length of [raw.length - 1, raw.length, raw.length + 1]) {
+      for (const { raw: word, stem: c } of this.long.get(bucket(length, raw[0]!)) ?? []) {
+        if (c === only) continue;
+        let near: boolean;
+        if (length < raw.length) near = dropsOne(raw, word);
+        else if (length > raw.length) near = dropsOne(word, raw);
+        else if (word === raw) near = true;
+        else {
+          own ??= new Set(deletions(raw));
+          near = deletions(word).some((d) => own!.has(d));
+        }
+        if (!near) continue;
+        // Two deletions can join words two edits apart ("running", "pruning"): the first letter is kept.
+        if (only !== null) return stem;
         only = c;
       }
-      return true;
-    };
-    if (!consider(raw)) return stem;
-    for (let i = 0; i < raw.length; i++) if (!consider(raw.slice(0, i) + raw.slice(i + 1))) return stem;
+    }
     return only ?? stem;
   }
+}
+
+function bucket(length: number, first: string): string {
+  return `${length}${first}`;
+}
+
+/** Whether `short` is `long` with one letter left out. */
+function dropsOne(long: string, short: string): boolean {
+  let i = 0;
+  while (i < short.length && long[i] === short[i]) i++;
+  return long.slice(i + 1) === short.slice(i);
 }
 
 /** Shorter words are too easily one edit from another real word ("label", "level"). */

@@ -42,6 +42,7 @@ interface State {
   valid: boolean;
 }
 
+/** The summaries of every session in `dir`, newest first, brought up to date with the files and saved back. */
 export async function loadSummaries(dir: string): Promise<Summaries> {
   let names: string[];
   try {
@@ -59,18 +60,19 @@ export async function loadSummaries(dir: string): Promise<Summaries> {
   const problems: Summaries['problems'] = [];
   const present = new Set<string>();
   const toRead: Array<{ name: string; size: number; mtimeMs: number }> = [];
+  const prefix = join(dir, '/'); // joined once: path.join per file costs as much as the stat
   for (const name of names) {
     let info;
     try {
-      info = statSync(join(dir, name));
+      info = statSync(prefix + name);
     } catch (error) {
       // Deleted meanwhile is nothing to say; a dangling link or a loop of links is said, not ignored.
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') problems.push({ file: join(dir, name), reason: asReadError(name, error).reason });
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') problems.push({ file: prefix + name, reason: asReadError(name, error).reason });
       continue;
     }
     if (!info.isFile()) {
       // A FIFO would hang the read and a link to a device would never end: only regular files are read.
-      problems.push({ file: join(dir, name), reason: `not a regular file (${fileKind(info)})` });
+      problems.push({ file: prefix + name, reason: `not a regular file (${fileKind(info)})` });
       continue;
     }
     present.add(name);
@@ -152,13 +154,13 @@ function toRow(name: string, size: number, mtimeMs: number, record: SessionRecor
     set = index;
     notCovered = items.flatMap((item, k) => (item.status === 'covered' ? [] : [`${k}${STATUS_LETTER[item.status]}`])).join(' ');
   }
-  const stage = (values: Partial<Record<StageId, number>> | undefined) => (values ? STAGE_IDS.map((id) => values[id] ?? null) : null);
+  const stage = (values: Partial<Record<StageId, number>> | undefined) => (values ? STAGE_IDS.map((id) => values[id] ?? '-').join(' ') : null);
   // A practice session keeps its clock in `interview`, a peer interview in `sheet`.
   const clock = record.interview ?? record.sheet;
   return [
     name, size, mtimeMs, record.id, record.createdAt, record.prompt, record.level, record.kind, record.status,
     report?.overall ?? null, report?.verdict ?? null, clock?.usedMs ?? null, clock?.durationMs ?? null,
-    STAGE_IDS.map((id) => report?.stages.find((s) => s.id === id)?.score ?? null),
+    STAGE_IDS.map((id) => report?.stages.find((s) => s.id === id)?.score ?? '-').join(' '),
     stage(clock?.stageMs), stage(clock?.budgets), set, notCovered,
     null, record.candidate ?? null,
   ];
@@ -176,17 +178,17 @@ function readIndex(file: string): State {
   } catch {
     return emptyState(false);
   }
-  const lines = text.split('\n');
-  // A crash while appending can leave half a line at the end: drop it; its file is read again.
-  const clean = lines.at(-1) === '';
-  lines.pop();
+  // A crash while appending can leave half a line at the end: it is dropped, and its file read again.
   const state = emptyState(true);
-  state.clean = clean;
-  state.lines = lines.length;
+  state.clean = text.endsWith('\n');
   try {
-    if (!headerSchema.safeParse(JSON.parse(lines[0] ?? '')).success) return emptyState(false);
-    for (let i = 1; i < lines.length; i++) {
-      const value: unknown = JSON.parse(lines[i]!);
+    let start = text.indexOf('\n') + 1;
+    if (start === 0 || !headerSchema.safeParse(JSON.parse(text.slice(0, start - 1))).success) return emptyState(false);
+    state.lines = 1;
+    // Line by line without splitting the text into an array: 50,000 rows are read on every run.
+    for (let end = text.indexOf('\n', start); end >= 0; start = end + 1, end = text.indexOf('\n', start)) {
+      state.lines++;
+      const value: unknown = JSON.parse(text.slice(start, end));
       if (Array.isArray(value)) {
         const row = rowSchema.parse(value);
         if (row[16] !== null && !state.sets[row[16]]) throw new Error('row of an unknown item set');
@@ -208,10 +210,7 @@ function readIndex(file: string): State {
       }
     }
     for (const row of state.rows.values()) {
-      const set = row[16] === null ? null : state.sets[row[16]]!;
-      for (const part of row[17] ? row[17].split(' ') : []) {
-        if (!set || Number.parseInt(part, 10) >= set.items.length) throw new Error('item out of its set');
-      }
+      if (row[17] && largestIndex(row[17]) >= (row[16] === null ? 0 : state.sets[row[16]]!.items.length)) throw new Error('item out of its set');
     }
   } catch {
     return emptyState(false);
@@ -243,63 +242,97 @@ async function save(file: string, dir: string, state: State, added: string[]): P
 }
 
 function summariesOf(state: State): SessionSummary[] {
-  const ids = state.sets.map((s) => s.items.map((i) => i[0]));
-  const out: SessionSummary[] = [];
-  for (const row of state.rows.values()) out.push(new IndexedSummary(row, row[16] === null ? [] : ids[row[16]]!));
-  return out.sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
+  const sets = state.sets.map((s) => ({ ids: s.items.map((i) => i[0]), decoded: new Map<string, NotCovered[]>() }));
+  const none = { ids: [] as string[], decoded: new Map<string, NotCovered[]>() };
+  const rows = [...state.rows.values()].sort((a, b) => (a[4] < b[4] ? 1 : a[4] > b[4] ? -1 : a[3] < b[3] ? 1 : a[3] > b[3] ? -1 : 0));
+  return rows.map((row) => new IndexedSummary(row, row[16] === null ? none : sets[row[16]]!));
 }
 
-/** A summary read from a row; the items not covered are decoded only when asked for. */
+/**
+ * A summary read from a row. Fields are read from the row when asked for, so listing the latest rows
+ * of 50,000 costs little more than sorting them; the items not covered are decoded once per distinct
+ * pattern of a rubric set.
+ */
 class IndexedSummary implements SessionSummary {
-  readonly id: string;
-  readonly createdAt: string;
-  readonly prompt: string;
-  readonly level: SessionSummary['level'];
-  readonly kind: SessionSummary['kind'];
-  readonly status: SessionSummary['status'];
-  readonly overall: number | null;
-  readonly verdict: SessionSummary['verdict'];
-  readonly usedMs: number | null;
-  readonly durationMs: number | null;
-  readonly stageScores: Partial<Record<StageId, number>>;
-  readonly stageMs: Partial<Record<StageId, number>> | null;
-  readonly budgets: Partial<Record<StageId, number>> | null;
-  readonly candidate: string | null;
-  readonly #missing: string;
+  readonly #row: Row;
+  readonly #set: { ids: readonly string[]; decoded: Map<string, NotCovered[]> };
+  #stageScores: Partial<Record<StageId, number>> | undefined;
+  #stageMs: Partial<Record<StageId, number>> | null | undefined;
+  #budgets: Partial<Record<StageId, number>> | null | undefined;
 
-  constructor(row: Row, readonly itemIds: readonly string[]) {
-    this.id = row[3];
-    this.createdAt = row[4];
-    this.prompt = row[5];
-    this.level = row[6];
-    this.kind = row[7];
-    this.status = row[8];
-    this.overall = row[9];
-    this.verdict = row[10];
-    this.usedMs = row[11];
-    this.durationMs = row[12];
-    this.stageScores = byStage(row[13]);
-    this.stageMs = row[14] && byStage(row[14]);
-    this.budgets = row[15] && byStage(row[15]);
-    this.candidate = row[19];
-    this.#missing = row[17];
+  constructor(row: Row, set: { ids: readonly string[]; decoded: Map<string, NotCovered[]> }) {
+    this.#row = row;
+    this.#set = set;
   }
+
+  get id(): string { return this.#row[3]; }
+  get createdAt(): string { return this.#row[4]; }
+  get prompt(): string { return this.#row[5]; }
+  get level(): SessionSummary['level'] { return this.#row[6]; }
+  get kind(): SessionSummary['kind'] { return this.#row[7]; }
+  get status(): SessionSummary['status'] { return this.#row[8]; }
+  get overall(): number | null { return this.#row[9]; }
+  get verdict(): SessionSummary['verdict'] { return this.#row[10]; }
+  get usedMs(): number | null { return this.#row[11]; }
+  get durationMs(): number | null { return this.#row[12]; }
+  get stageScores(): Partial<Record<StageId, number>> { return (this.#stageScores ??= byStage(this.#row[13])); }
+  get stageMs(): Partial<Record<StageId, number>> | null { return this.#stageMs === undefined ? (this.#stageMs = this.#row[14] === null ? null : byStage(this.#row[14])) : this.#stageMs; }
+  get budgets(): Partial<Record<StageId, number>> | null { return this.#budgets === undefined ? (this.#budgets = this.#row[15] === null ? null : budgetsOf(this.#row[15])) : this.#budgets; }
+  get candidate(): string | null { return this.#row[19]; }
+  get itemIds(): readonly string[] { return this.#set.ids; }
 
   get notCovered(): NotCovered[] {
-    if (!this.#missing) return [];
-    return this.#missing.split(' ').map((part) => ({
-      id: this.itemIds[Number.parseInt(part, 10)]!,
-      status: LETTER_STATUS[part.at(-1) as keyof typeof LETTER_STATUS],
-    }));
+    const code = this.#row[17];
+    if (!code) return [];
+    let list = this.#set.decoded.get(code);
+    if (!list) {
+      list = code.split(' ').map((part) => ({ id: this.#set.ids[Number.parseInt(part, 10)]!, status: LETTER_STATUS[part.at(-1) as keyof typeof LETTER_STATUS] }));
+      this.#set.decoded.set(code, list);
+    }
+    return list;
+  }
+
+  /** The plain fields, as summarize() gives them (for JSON and for comparing). */
+  toJSON(): SessionSummary {
+    const { id, createdAt, prompt, level, kind, status, candidate, overall, verdict, usedMs, durationMs, stageScores, notCovered, itemIds, stageMs, budgets } = this;
+    return { id, createdAt, prompt, level, kind, status, candidate, overall, verdict, usedMs, durationMs, stageScores, notCovered, itemIds, stageMs, budgets };
   }
 }
 
-function byStage(values: ReadonlyArray<number | null>): Partial<Record<StageId, number>> {
+function byStage(values: string): Partial<Record<StageId, number>> {
   const out: Partial<Record<StageId, number>> = {};
-  values.forEach((v, i) => {
-    if (v !== null) out[STAGE_IDS[i]!] = v;
-  });
+  let stage = 0;
+  let start = 0;
+  for (let i = 0; i <= values.length; i++) {
+    if (i < values.length && values.charCodeAt(i) !== 32) continue;
+    if (values.charCodeAt(start) !== 45) out[STAGE_IDS[stage]!] = Number(values.slice(start, i)); // "-": no value
+    stage++;
+    start = i + 1;
+  }
   return out;
+}
+
+/** Budgets repeat from session to session (same length, same budgets): decoded once, shared read-only. */
+const sharedBudgets = new Map<string, Partial<Record<StageId, number>>>();
+function budgetsOf(values: string): Partial<Record<StageId, number>> {
+  let found = sharedBudgets.get(values);
+  if (!found) sharedBudgets.set(values, (found = Object.freeze(byStage(values))));
+  return found;
+}
+
+/** The largest item position in "3m 5p 9n", read without splitting (50,000 rows are checked on every run). */
+function largestIndex(code: string): number {
+  let largest = -1;
+  let value = 0;
+  for (let i = 0; i < code.length; i++) {
+    const c = code.charCodeAt(i);
+    if (c >= 48 && c <= 57) value = value * 10 + (c - 48);
+    else if (c !== 32) {
+      if (value > largest) largest = value;
+      value = 0;
+    }
+  }
+  return largest;
 }
 
 function itemInfo(sets: readonly SetLine[]): ItemInfo {

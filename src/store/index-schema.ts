@@ -9,7 +9,7 @@ import type { SessionRecord, SessionStatus } from './session.js';
  * load all of zod. Bump INDEX_FORMAT whenever a line's shape or meaning changes: an index of another
  * format is rebuilt from the session files.
  */
-export const INDEX_FORMAT = 3;
+export const INDEX_FORMAT = 4;
 
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const LEVELS = ['mid', 'senior', 'staff'] as const;
@@ -27,8 +27,8 @@ void exact;
 
 const count = z.number().check(z.int(), z.nonnegative());
 const maybe = z.nullable(z.number());
-/** Seven values in stage order (docs/architecture.md, Contracts), null for a stage without one. */
-const perStage = z.array(maybe).check(z.length(7));
+/** Seven values in stage order (docs/architecture.md, Contracts) separated by spaces, "-" for a stage without one: "81 100 - 84 76 92 74". */
+const perStage = z.string().check(z.regex(/^(?:-|\d+(?:\.\d+)?)(?: (?:-|\d+(?:\.\d+)?)){6}$/));
 
 /** The first line. */
 export const headerSchema = z.compile(z.strictObject({ index: z.literal('mlsd-sessions'), format: z.literal(INDEX_FORMAT) }));

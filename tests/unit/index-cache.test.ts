@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -5,6 +6,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { computeStats } from '../../src/progress/stats.js';
 import { indexFile, loadSummaries } from '../../src/store/index-cache.js';
 import { INDEX_FORMAT } from '../../src/store/index-schema.js';
+import { stageBudgets } from '../../src/interview/budgets.js';
+import type { InterviewState } from '../../src/interview/session.js';
 import type { SessionRecord } from '../../src/store/session.js';
 import { saveSession } from '../../src/store/sessions.js';
 import { summarize, type ItemInfo } from '../../src/store/summary.js';
@@ -22,9 +25,15 @@ const record = (id: string, text: string, extra: Partial<SessionRecord> = {}): S
   answers: { sections: { model: text } }, report: score({ sections: { model: text } }), ...extra,
 });
 
+const interview = (id: string, stageMs: InterviewState['stageMs']): InterviewState => ({
+  schema: 1, id, promptId: 'p', level: 'senior', durationMs: 2_700_000, budgets: stageBudgets(45), createdAt: '2026-01-01T00:00:00.000Z',
+  status: 'finished', usedMs: 1_500_000, stage: 'monitoring', phase: 'answer', clarify: [], answers: {}, followUps: [], pending: [],
+  stageMs, draft: '', warned: [], clockAt: null,
+});
+
 /** The summaries as plain data (the index's are objects with getters). */
 const plain = (list: Awaited<ReturnType<typeof loadSummaries>>['summaries']) =>
-  list.map((s) => ({ ...s, notCovered: s.notCovered, itemIds: [...s.itemIds] }));
+  list.map((s) => JSON.parse(JSON.stringify(s)) as unknown);
 
 describe('the session index', () => {
   it('summarizes sessions and notices edits, new files and corrupt ones', async () => {
@@ -55,15 +64,21 @@ describe('the session index', () => {
       record('a', 'We use a neural network.'),
       record('bb', 'A logistic regression baseline, then gradient boosted trees.', { status: 'interrupted' }),
       record('ccc', 'Nothing relevant.', { report: undefined, status: 'active' }),
+      record('dddd', 'A logistic regression baseline; we monitor drift.', { kind: 'practice', interview: interview('dddd', { clarify: 250_000, data: 512_345 }) }),
+      record('eeeee', 'We retrain weekly.', { kind: 'practice', interview: interview('eeeee', { model: 700_000, monitoring: 1 }) }),
     ];
     for (const r of records) await saveSession(dir, r);
     const info: ItemInfo = {};
     const direct = records.map((r) => summarize(r, info)).sort((x, y) => y.createdAt.localeCompare(x.createdAt));
     const loaded = await loadSummaries(dir);
-    expect(plain(loaded.summaries)).toEqual(direct);
+    expect(plain(loaded.summaries)).toEqual(plain(direct));
     expect(loaded.items).toEqual(info);
     // Sessions of one rubric set share the list of its items.
-    expect(loaded.summaries[1]!.itemIds).toBe(loaded.summaries[2]!.itemIds);
+    const byId = (id: string) => loaded.summaries.find((x) => x.id === id)!;
+    expect(byId('a').itemIds).toBe(byId('bb').itemIds);
+    expect(byId('a').itemIds).toBe(byId('dddd').itemIds);
+    expect(byId('dddd').stageMs).toEqual({ clarify: 250_000, data: 512_345 });
+    expect(byId('eeeee').budgets).toEqual(stageBudgets(45));
     expect(computeStats(loaded.summaries, loaded.items)).toEqual(computeStats(direct, info));
   });
 
@@ -121,6 +136,14 @@ describe('the session index', () => {
     // Half a line at the end (a crash while appending) loses only that line: its file is read again.
     writeFileSync(indexFile(dir), `${text}["bb.json",1,`);
     expect(plain((await loadSummaries(dir)).summaries)).toEqual(good);
+  });
+
+  it.skipIf(process.platform === 'win32')('skips a FIFO among the sessions with a warning instead of blocking on it', async () => {
+    await saveSession(dir, record('a', 'We use a neural network.'));
+    expect(spawnSync('mkfifo', [join(dir, 'pipe.json')]).status).toBe(0);
+    const loaded = await loadSummaries(dir);
+    expect(loaded.summaries.map((s) => s.id)).toEqual(['a']);
+    expect(loaded.problems).toEqual([{ file: join(dir, 'pipe.json'), reason: expect.stringContaining('not a regular file') }]);
   });
 
   it('is empty, not an error, when nothing was saved yet', async () => {

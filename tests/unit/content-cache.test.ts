@@ -1,0 +1,75 @@
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { buildCatalog, type Catalog } from '../../src/content/catalog.js';
+import { cacheKey, listContent, readCache, readShipped, shippedFile, writeCache } from '../../src/io/content-cache.js';
+import { contentPlaces, readContent } from '../../src/io/content-files.js';
+import { resolvePaths } from '../../src/io/paths.js';
+import { packageInfo } from '../../src/package-root.js';
+
+const { root, version } = packageInfo();
+const builtinPlaces = (builtin: string) => contentPlaces({ ...resolvePaths({ MLSD_HOME: '/nonexistent' }), builtin }, {}, {}).filter((p) => p.origin === 'built-in');
+const values = (c: Catalog) => ({
+  prompts: [...c.prompts.values()].map((e) => ({ value: e.value, file: e.file, origin: e.origin, overrides: e.overrides })),
+  rubrics: [...c.rubrics.values()].map((e) => ({ value: e.value, file: e.file, origin: e.origin, overrides: e.overrides })),
+  issues: c.issues,
+  notices: c.notices,
+});
+
+let temp: string;
+beforeEach(() => {
+  temp = mkdtempSync(join(tmpdir(), 'mlsd-content-cache-'));
+});
+afterEach(() => rmSync(temp, { recursive: true, force: true }));
+
+describe('the built-in content shipped pre-parsed (dist/content/builtin.json, made by npm run build)', () => {
+  it('is exactly what parsing the YAML gives', async () => {
+    const places = builtinPlaces(root);
+    const shipped = readShipped(root, version, listContent(places));
+    expect(shipped).not.toBeNull();
+    const parsed = buildCatalog((await readContent(places)).files);
+    expect(values(shipped!)).toEqual(values(parsed));
+  });
+
+  it('is not used once a built-in file changes, or for another version', () => {
+    const copy = join(temp, 'pkg');
+    for (const dir of ['prompts', 'rubrics']) cpSync(join(root, dir), join(copy, dir), { recursive: true });
+    mkdirSync(join(copy, 'dist', 'content'), { recursive: true });
+    cpSync(shippedFile(root), shippedFile(copy));
+    expect(readShipped(copy, version, listContent(builtinPlaces(copy)))).not.toBeNull();
+    expect(readShipped(copy, `${version}-other`, listContent(builtinPlaces(copy)))).toBeNull();
+    // Same size, one letter different: the hash notices.
+    const file = join(copy, 'rubrics', 'framework.yaml');
+    const text = readFileSync(file, 'utf8');
+    const i = text.indexOf('label: ') + 'label: '.length;
+    writeFileSync(file, text.slice(0, i) + (text[i] === 'X' ? 'Y' : 'X') + text.slice(i + 1));
+    expect(readShipped(copy, version, listContent(builtinPlaces(copy)))).toBeNull();
+  });
+});
+
+describe('the content cache', () => {
+  it('gives back what was written, and nothing when the key, the version or a byte differs', async () => {
+    const places = builtinPlaces(root);
+    const catalog = buildCatalog((await readContent(places)).files);
+    const file = join(temp, 'content.json');
+    const key = cacheKey(version, listContent(places));
+    await writeCache(file, key, version, catalog);
+    expect(values(readCache(file, key, version)!)).toEqual(values(catalog));
+    expect(readCache(file, cacheKey(version, []), version)).toBeNull();
+    expect(readCache(file, key, `${version}-other`)).toBeNull();
+    const text = readFileSync(file, 'utf8');
+    const damaged = [
+      text.slice(0, text.length - 10), // cut short
+      text.replace('"weight":3', '"weight":4'), // edited, same shape
+      text.replace('"format":2', '"format":1'), // another format
+      `{"cache":"mlsd-content"}\n${text.slice(text.indexOf('\n') + 1)}`, // header missing fields
+      'not a cache',
+    ];
+    for (const bad of damaged) {
+      expect(bad).not.toBe(text);
+      writeFileSync(file, bad);
+      expect(readCache(file, key, version)).toBeNull();
+    }
+  });
+});
