@@ -11,7 +11,7 @@ import type { SessionRecord } from '../store/session.js';
 import { findById, loadSession, sessionsDir } from '../store/sessions.js';
 import type { SessionSummary } from '../store/summary.js';
 import { sessionDate, sessionDuration } from '../ui/history.js';
-import { renderMarkdown } from '../ui/markdown.js';
+import { renderMarkdown, unsubmittedDraft } from '../ui/markdown.js';
 import { renderOutline } from '../ui/outline.js';
 import { renderReport } from '../ui/report.js';
 import { renderComparison } from '../ui/progress.js';
@@ -129,7 +129,10 @@ export async function reviewCommand(idPrefix: string | undefined, given: ReviewO
       const i = record.interview;
       const time = i ? style.dim(`  ${formatClock(i.stageMs[stage.id] ?? 0)} of ${formatClock(i.budgets[stage.id])}`) : '';
       lines.push(`${style.bold(stage.title)}${time}`);
-      lines.push(...(answer?.trim() ? answer.trim().split('\n').flatMap((l) => wrap(l, Math.min(width, 100), '  │ ', '  │ ')) : [style.dim('  (not answered)')]));
+      const draft = unsubmittedDraft(record, stage.id);
+      const box = (text: string) => text.trim().split('\n').flatMap((l) => wrap(l, Math.min(width, 100), '  │ ', '  │ '));
+      lines.push(...(answer?.trim() ? box(answer) : draft ? [] : [style.dim('  (not answered)')]));
+      if (draft) lines.push(style.yellow('  typed but not submitted when the session stopped (mlsd resume goes on with it):'), ...box(draft));
       for (const f of i?.followUps.filter((f) => f.stage === stage.id) ?? []) {
         lines.push(...wrap(`Follow-up: ${f.question}`, Math.min(width, 100), '    ', '  ').map(style.cyan));
         lines.push(...wrap(f.answer || '(no answer)', Math.min(width, 100), '  │ ', '  │ '));

@@ -2,7 +2,7 @@ import type { Prompt } from '../content/schema.js';
 import { formatClock } from '../interview/budgets.js';
 import type { ScoreReport } from '../scoring/report.js';
 import { VERDICT_LABEL } from '../scoring/verdict.js';
-import { STAGES } from '../stages.js';
+import { STAGES, type StageId } from '../stages.js';
 import type { SessionRecord } from '../store/session.js';
 import { sessionDate } from './history.js';
 
@@ -23,9 +23,11 @@ export function renderMarkdown(record: SessionRecord, report: ScoreReport, promp
   for (const stage of report.stages) {
     out.push('', `## ${stage.title} · ${stage.score}/100`, '');
     const answer = record.answers.sections[stage.id];
-    if (answer?.trim()) out.push(...answer.trim().split('\n').map((l) => `> ${l}`), '');
-    else out.push('_Not answered._', '');
-    for (const f of i?.followUps.filter((f) => f.stage === stage.id) ?? []) out.push(`**Follow-up:** ${f.question}`, '', `> ${f.answer || '(no answer)'}`, '');
+    const draft = unsubmittedDraft(record, stage.id);
+    if (answer?.trim()) out.push(...quote(answer), '');
+    else if (!draft) out.push('_Not answered._', '');
+    if (draft) out.push('_Typed but not submitted when the session stopped:_', '', ...quote(draft), '');
+    for (const f of i?.followUps.filter((f) => f.stage === stage.id) ?? []) out.push(`**Follow-up:** ${f.question}`, '', ...quote(f.answer || '(no answer)'), '');
     for (const item of stage.items) {
       const mark = item.status === 'covered' ? '✅' : item.status === 'prompted' ? '🟡' : item.status === 'negated' ? '⛔' : '❌';
       const depth = item.depthLevel === 'named' || (!item.depthLevel && item.depth === 'mention') ? ' (only named)' : item.depthLevel === 'chosen' ? ' (chosen, no reason given)' : item.depthLevel === 'justified' ? ' (justified)' : '';
@@ -55,4 +57,20 @@ export function renderMarkdown(record: SessionRecord, report: ScoreReport, promp
     for (const stage of STAGES) out.push('', `### ${stage.title}`, '', ...prompt.outline[stage.id].map((p) => `- ${p}`));
   }
   return `${out.join('\n')}\n`;
+}
+
+/** Text as a Markdown block quote, every line of it (blank lines as a bare ">"), so line breaks and indents stay inside the quote. */
+function quote(text: string): string[] {
+  return text.trim().split('\n').map((l) => (l.trim() ? `> ${l}` : '>'));
+}
+
+/**
+ * What was typed in a stage but not submitted when a practice session stopped (Ctrl-C, a closed
+ * terminal, a signal): the interview's draft, if the session is unfinished and that stage is the one
+ * it stopped in. Null otherwise. `resume` restores it; review shows it so nothing typed looks lost.
+ */
+export function unsubmittedDraft(record: SessionRecord, stage: StageId): string | null {
+  const i = record.interview;
+  if (!i || record.status === 'finished' || i.stage !== stage) return null;
+  return i.draft.trim() ? i.draft : null;
 }

@@ -60,3 +60,14 @@ describe('mlsd resume <prefix>', () => {
     expect(r.stderr).toMatch(/is finished and cannot be resumed/);
   });
 });
+
+describe('mlsd review of an interrupted practice session', () => {
+  it('shows what was typed but not submitted, in text and Markdown', async () => {
+    await saveSession(join(home, 'sessions'), interrupted('m8p41bbbbbbb'));
+    const text = runMlsd(home, ['review', 'm8p41bbbbbbb']);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toMatch(/typed but not submitted when the session stopped[\s\S]*│ How many users\?/);
+    const md = runMlsd(home, ['review', 'm8p41bbbbbbb', '--format', 'md']);
+    expect(md.stdout).toMatch(/_Typed but not submitted when the session stopped:_\n\n> How many users\?/);
+  });
+});
