@@ -96,6 +96,16 @@ describe('the built-in content', () => {
     }
   });
 
+  it('has the interviewer of every classification prompt say how rare the positive class is', () => {
+    const questions = ['Is there class imbalance?', 'What is the positive rate?', 'How rare are positives?', 'What fraction of examples are positive?'];
+    const classification = [...catalog.prompts.values()].map((e) => e.value).filter((p) => p.problemType === 'classification');
+    expect(classification.length).toBeGreaterThanOrEqual(3);
+    for (const prompt of classification) {
+      const interviewer = clarifyMatcher(prompt);
+      for (const q of questions) expect(interviewer.reply(q).topic, `${prompt.id}: ${q}`).toBe('base-rate');
+    }
+  });
+
   it('resolves every prompt to the framework and its own rubric', () => {
     expect(catalog.prompts.size).toBeGreaterThanOrEqual(2);
     for (const { value: prompt } of catalog.prompts.values()) {
