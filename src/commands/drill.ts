@@ -60,7 +60,7 @@ export async function drillCommand(options: DrillOptions, io: Io): Promise<numbe
     let text: string;
     try {
       const now = Date.now();
-      text = (await answerPrompt({ label: 'Your answer', mode: 'multi', style, now: Date.now, deadline: now + CARD_MS, stageDeadline: now + CARD_MS, hint: 'Enter: new line · Enter on an empty line: submit · Ctrl-C: stop' })).text;
+      text = (await answerPrompt({ label: 'Your answer', mode: 'multi', style, now: Date.now, deadline: now + CARD_MS, stageDeadline: now + CARD_MS })).text;
     } catch (error) {
       if (error instanceof ExitPromptError) {
         io.stdout.write(`\nStopped after ${plural(done, 'card')}; progress is saved.\n`);

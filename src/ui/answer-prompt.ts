@@ -73,6 +73,8 @@ export interface AnswerBox {
 
 /** The box's hint lines; short, so a narrower window does not re-wrap them (the opening screen and --help list every key). */
 export const BOX_KEYS_MULTI = 'Enter on an empty line: submit · Ctrl-C: pause';
+/** The hint when Ctrl-C ends at once, without asking (drill). */
+export const BOX_KEYS_MULTI_STOP = 'Enter on an empty line: submit · Ctrl-C: stop';
 /** The hint in clarify. */
 export const BOX_KEYS_LINE = 'Enter: ask · Enter on an empty line: move on';
 
@@ -129,7 +131,7 @@ export function openAnswerBox(terminal: BoxTerminal, options: BoxOptions): Answe
     const body = shown.map((r) => `${bar} ${r.text}`);
     const place = cursorPlace(buffer, width);
     const cursorIndex = shown.findIndex((r) => r.row === buffer.row && r.sub === place.sub);
-    const hintText = confirming ? 'Quit the interview? y: quit · n: keep going' : options.mode === 'line' ? BOX_KEYS_LINE : BOX_KEYS_MULTI;
+    const hintText = confirming ? 'Quit the interview? y: quit · n: keep going' : options.mode === 'line' ? BOX_KEYS_LINE : options.askBeforeQuit === false ? BOX_KEYS_MULTI_STOP : BOX_KEYS_MULTI;
     const hint = confirming ? style.bold(style.yellow(fitRow(hintText, screen().width))) : style.dim(fitRow(hintText, screen().width));
     const rows = [...head, ...body, hint];
     const cursor = confirming
@@ -290,7 +292,7 @@ function fitVisible(styled: string, plain: string, width: number): string {
  * The box on the process's own terminal with a clock of its own, for short timed answers (drill).
  * Resolves with the text, and whether time ran out; Ctrl-C rejects with ExitPromptError.
  */
-export async function answerPrompt(config: { label: string; mode: 'line' | 'multi'; style: Style; now: () => number; deadline: number; stageDeadline: number; initial?: string; onDraft?: (text: string) => void; /** Ignored: the box shows its own key hints. */ hint?: string }): Promise<{ text: string; timedOut: boolean }> {
+export async function answerPrompt(config: { label: string; mode: 'line' | 'multi'; style: Style; now: () => number; deadline: number; stageDeadline: number; initial?: string; onDraft?: (text: string) => void}): Promise<{ text: string; timedOut: boolean }> {
   const clockNow = () => ({ leftMs: config.deadline - config.now(), stageLeftMs: config.stageDeadline - config.now() });
   const box = openAnswerBox(
     { input: process.stdin, output: process.stdout },

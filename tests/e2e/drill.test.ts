@@ -41,7 +41,8 @@ describe('mlsd drill', () => {
   it('rates an answer that misses the item "again" and keeps the card due soon', async () => {
     const t = runInTerminal(['drill', '--limit', '1'], { MLSD_HOME: home, MLSD_PROMPTS_PATH: '', NO_COLOR: '1' });
     await t.waitFor(/Card 1 of 1 · A\/B test/);
-    await t.waitFor(/Enter on an empty line: submit/);
+    // Ctrl-C ends a drill at once (progress is saved per card), and the hint says so.
+    await t.waitFor(/Enter on an empty line: submit · Ctrl-C: stop/);
     t.line('I am not sure, maybe look at the dashboard.');
     t.write('\r');
     await t.waitFor(/✗ not yet/);
