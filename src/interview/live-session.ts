@@ -325,6 +325,16 @@ export class LiveSession {
     const text = this.box?.text();
     if (text !== undefined && text !== this.state.draft) this.state = this.deps.interview.reduce(this.state, { type: 'draft', text }).state;
     this.state = this.deps.interview.reduce(this.state, { type: 'interrupt', now: this.deps.clock.now() }).state;
+    // SIGTERM leaves the terminal with us: close the box so the cursor ends below it. After SIGHUP
+    // there is no terminal to draw on.
+    const terminalLeft = name === 'SIGTERM';
+    if (terminalLeft) {
+      try {
+        this.box?.close();
+      } catch {
+        // nothing left to draw on
+      }
+    }
     try {
       this.deps.view.restore();
     } catch {
@@ -333,6 +343,7 @@ export class LiveSession {
     if (hasContent(this.state)) {
       try {
         this.deps.store.saveSync(this.record());
+        if (terminalLeft) this.deps.view.note(`Stopped by ${name}. Saved as ${this.state.id}. Continue later with: mlsd resume ${this.state.id}`);
       } catch (error) {
         const elsewhere = this.deps.store.recover(this.record());
         try {
