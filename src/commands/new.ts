@@ -7,7 +7,7 @@ import { buildCatalog, type ContentKind } from '../content/catalog.js';
 import { formatIssue } from '../content/parse.js';
 import { KEBAB, promptYaml, rubricYaml, splitList, splitPoints, toKebab, type PromptDraft, type RubricDraft } from '../content/scaffold.js';
 import type { Clarification, RubricItem } from '../content/schema.js';
-import { CliError, EXIT } from '../errors.js';
+import { EXIT } from '../errors.js';
 import { writeFileAtomic } from '../io/atomic.js';
 import { STAGES, type StageId } from '../stages.js';
 import { loadAll } from './context.js';

@@ -1,9 +1,10 @@
 import type { ItemResult, RedFlagResult, ScoreReport, StageResult } from '../scoring/report.js';
+import { answerCoverage as coverageOfAnswer, stageCoverage } from '../scoring/coverage.js';
 import { calibratedOverall, calibratedStage, overallByLevel } from '../scoring/scale.js';
 import { countMistakes } from '../scoring/score.js';
-import { CREDIT, levelWeight, verdictFor } from '../scoring/verdict.js';
+import { CREDIT, verdictFor } from '../scoring/verdict.js';
 import type { CandidateLevel } from '../scoring/report.js';
-import { STAGES, TOTAL_MINUTES_45, type StageId } from '../stages.js';
+import { STAGES, type StageId } from '../stages.js';
 import { formatClock } from './budgets.js';
 import { MARK_WORD, type PeerSheetState, type SheetItem, type SheetRedFlag } from './peer-sheet.js';
 
@@ -28,19 +29,8 @@ export const WRONG_MARK_RUBRIC = 'interviewer';
 
 export function sheetReport({ prompt, items, flags, state }: SheetReportInput): ScoreReport {
   const itemResults = items.map((item) => itemResult(item, state));
-  // The weighted share of a stage's items earned (0-100) with the level's item weights, as the scorer computes it.
-  const coverageOf = (stageId: StageId, level: CandidateLevel): number => {
-    let total = 0;
-    let earned = 0;
-    for (const r of itemResults) {
-      if (r.stage !== stageId) continue;
-      const weight = r.weight * levelWeight(level, r.level);
-      total += weight;
-      earned += weight * r.credit;
-    }
-    return total > 0 ? (100 * earned) / total : 0;
-  };
-  const answerCoverage = (level: CandidateLevel): number => STAGES.reduce((sum, s) => sum + coverageOf(s.id, level) * (s.minutes45 / TOTAL_MINUTES_45), 0);
+  const coverageOf = (stageId: StageId, level: CandidateLevel): number => stageCoverage(itemResults, stageId, level);
+  const answerCoverage = (level: CandidateLevel): number => coverageOfAnswer(itemResults, level);
   const redFlags = heardFlags(items, flags, state);
   const counts = countMistakes(redFlags);
   const stages: StageResult[] = STAGES.map((stage) => {

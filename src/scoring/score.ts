@@ -1,5 +1,5 @@
 import type { Clarification, Prompt } from '../content/schema.js';
-import { STAGES, TOTAL_MINUTES_45, type StageId } from '../stages.js';
+import { STAGES, type StageId } from '../stages.js';
 import { analyze, type Analysis } from './analyze.js';
 import type { CompiledFlag, CompiledItem, CompiledScope } from './compile.js';
 import { deeper, DEPTH_RANK, readDepth, type DepthReading } from './depth.js';
@@ -17,8 +17,9 @@ import type {
   StageResult,
 } from './report.js';
 import { nextSteps } from './next-steps.js';
+import { answerCoverage as coverageOfAnswer, stageCoverage } from './coverage.js';
 import { calibratedOverall, calibratedStage, overallByLevel, type MistakeCounts } from './scale.js';
-import { CREDIT, levelWeight, verdictFor } from './verdict.js';
+import { CREDIT, verdictFor } from './verdict.js';
 
 /** What the candidate said: per stage, under no stage, and in answer to follow-up questions. */
 export interface AnswerSet {
@@ -105,20 +106,8 @@ export function scoreAnswers(input: ScoreInput): ScoreReport {
     return result(compiled, 'missed', affirmative);
   });
 
-  // Coverage: the weighted share of a stage's items earned (0-100), with the level's item weights.
-  const coverageOf = (stageId: StageId, at: CandidateLevel): number => {
-    let total = 0;
-    let earned = 0;
-    for (const item of itemResults) {
-      if (item.stage !== stageId) continue;
-      const weight = item.weight * levelWeight(at, item.level);
-      total += weight;
-      earned += weight * item.credit;
-    }
-    return total > 0 ? (100 * earned) / total : 0;
-  };
-  const answerCoverage = (at: CandidateLevel): number =>
-    STAGES.reduce((sum, s) => sum + coverageOf(s.id, at) * (s.minutes45 / TOTAL_MINUTES_45), 0);
+  const coverageOf = (stageId: StageId, at: CandidateLevel): number => stageCoverage(itemResults, stageId, at);
+  const answerCoverage = (at: CandidateLevel): number => coverageOfAnswer(itemResults, at);
 
   const itemsById = new Map(scope.items.map((i) => [i.item.id, i]));
   const covered = new Set(itemResults.filter((r) => r.status === 'covered' || r.status === 'prompted').map((r) => r.id));
@@ -175,10 +164,6 @@ export function countMistakes(flags: readonly RedFlagResult[]): MistakeCounts {
     if (flag.severity === 'major' && flag.stage) counts.majorByStage[flag.stage] = (counts.majorByStage[flag.stage] ?? 0) + 1;
   }
   return counts;
-}
-
-function stageMinutes(id: StageId): number {
-  return STAGES.find((s) => s.id === id)!.minutes45;
 }
 
 const matchers = new WeakMap<readonly Clarification[], TopicMatcher>();
