@@ -13,12 +13,12 @@ export async function sessionTemplates(root) {
   const dist = (p) => import(pathToFileURL(join(root, 'dist', p)).href);
   const { buildCatalog } = await dist('content/catalog.js');
   const { rubricsFor } = await dist('content/scope.js');
-  const { contentPlaces, readContent } = await dist('io/content-files.js');
-  const { resolvePaths } = await dist('io/paths.js');
+  const { contentPlaces, readContent } = await dist('files/content-files.js');
+  const { resolvePaths } = await dist('files/paths.js');
   const { compileRubrics } = await dist('scoring/compile.js');
   const { scoreAnswers } = await dist('scoring/score.js');
   const { parseAnswers } = await dist('answers/parse.js');
-  const { createInterview } = await dist('interview/session.js');
+  const { createInterview } = await dist('interview/interview-machine.js');
   const env = { MLSD_HOME: '/nonexistent-mlsd-bench', MLSD_PROMPTS_PATH: '' };
   const { files } = await readContent(contentPlaces(resolvePaths(env), env, {}));
   const catalog = buildCatalog(files);

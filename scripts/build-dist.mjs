@@ -15,7 +15,7 @@ const root = new URL('..', import.meta.url).pathname;
 const dist = join(root, 'dist');
 
 /** Modules of dist/ whose only package import is zod: each becomes one file with zod inlined. */
-const SELF_CONTAINED = ['store/index-schema.js', 'io/cache-schema.js'];
+const SELF_CONTAINED = ['store/index-schema.js', 'files/cache-schema.js'];
 
 let build;
 try {
@@ -47,10 +47,10 @@ if (build) {
 }
 
 {
-  const { contentPlaces, readContent } = await import('../dist/io/content-files.js');
+  const { contentPlaces, readContent } = await import('../dist/files/content-files.js');
   const { buildCatalog } = await import('../dist/content/catalog.js');
-  const { resolvePaths } = await import('../dist/io/paths.js');
-  const { shippedContent, shippedFile } = await import('../dist/io/content-cache.js');
+  const { resolvePaths } = await import('../dist/files/paths.js');
+  const { shippedContent, shippedFile } = await import('../dist/files/content-cache.js');
   const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
   const paths = resolvePaths({ MLSD_HOME: join(root, '.no-user-content') });
   const places = contentPlaces(paths, {}, {}).filter((p) => p.origin === 'built-in');

@@ -4,7 +4,7 @@ import { packageInfo } from './package-root.js';
 import { minutes, wholeNumber } from './option-parsers.js';
 import type { DrillOptions } from './commands/drill.js';
 import type { InterviewOptions } from './commands/interview.js';
-import type { GlobalOptions, Io } from './commands/io.js';
+import type { GlobalOptions, Io } from './commands/command-io.js';
 import type { NewOptions } from './commands/new.js';
 import type { PracticeOptions, ResumeOptions } from './commands/practice.js';
 import type { ReviewOptions } from './commands/review.js';
@@ -323,7 +323,7 @@ export async function main(argv: string[], io: Io, readStdin: () => Promise<stri
     }
     const code = (error as NodeJS.ErrnoException | null)?.code;
     if (error instanceof Error && code && typeof (error as NodeJS.ErrnoException).syscall === 'string') {
-      const { describeCode } = await import('./io/read.js');
+      const { describeCode } = await import('./files/read.js');
       const path = (error as NodeJS.ErrnoException).path;
       io.stderr.write(`mlsd: ${(error as NodeJS.ErrnoException).syscall} ${path ?? ''} failed: ${describeCode(code)}\n`.replace('  ', ' '));
       return EXIT.failure;
@@ -336,7 +336,7 @@ export async function main(argv: string[], io: Io, readStdin: () => Promise<stri
 
 /** An answer on stdin, capped like an answers file (`score - < /dev/zero` stops instead of filling memory). */
 async function readAll(): Promise<string> {
-  const { MAX_ANSWER_BYTES, formatBytes } = await import('./io/read.js');
+  const { MAX_ANSWER_BYTES, formatBytes } = await import('./files/read.js');
   const chunks: Buffer[] = [];
   let total = 0;
   for await (const chunk of process.stdin) {
@@ -355,6 +355,6 @@ export async function run(): Promise<void> {
   };
   process.stdout.on('error', closedPipe);
   process.stderr.on('error', closedPipe);
-  const { processIo } = await import('./commands/io.js');
+  const { processIo } = await import('./commands/command-io.js');
   process.exitCode = await main(process.argv.slice(2), processIo());
 }

@@ -4,8 +4,8 @@ import { EXIT } from '../errors.js';
 import { STAGES } from '../stages.js';
 import { stripControl } from '../text/sanitize.js';
 import { padEnd, wrap } from '../ui/wrap.js';
-import { loadAll, reportLoadProblems } from './context.js';
-import { stdoutStyle, terminalWidth, type GlobalOptions, type Io } from './io.js';
+import { loadAll, reportLoadProblems } from './load-content.js';
+import { stdoutStyle, terminalWidth, type GlobalOptions, type Io } from './command-io.js';
 import { findPrompt, findRubric } from './lookup.js';
 import { plural } from '../ui/plural.js';
 

@@ -6,12 +6,12 @@ import { dueCards, gradeFor, GRADE_LABEL, review, syncDeck } from '../progress/d
 import { loadDeck, saveDeck } from '../store/deck.js';
 import { compileRubrics } from '../scoring/compile.js';
 import { scoreAnswers } from '../scoring/score.js';
-import { sessionsDir } from '../store/sessions.js';
+import { sessionsDir } from '../store/session-files.js';
 import { answerPrompt } from '../ui/answer-prompt.js';
 import { wrap } from '../ui/wrap.js';
-import { loadAll, reportLoadProblems } from './context.js';
+import { loadAll, reportLoadProblems } from './load-content.js';
 import { loadSessionList } from './session-list.js';
-import { requireTerminal, stderrStyle, stdoutStyle, terminalWidth, type GlobalOptions, type Io } from './io.js';
+import { requireTerminal, stderrStyle, stdoutStyle, terminalWidth, type GlobalOptions, type Io } from './command-io.js';
 import { plural } from '../ui/plural.js';
 
 export interface DrillOptions extends GlobalOptions {

@@ -1,13 +1,13 @@
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CliError, EXIT } from '../errors.js';
-import { resolvePaths } from '../io/paths.js';
-import { sessionFileName } from '../store/session.js';
-import { findById, sessionsDir } from '../store/sessions.js';
+import { resolvePaths } from '../files/paths.js';
+import { sessionFileName } from '../store/session-record.js';
+import { findById, sessionsDir } from '../store/session-files.js';
 import type { SessionSummary } from '../store/summary.js';
 import { VERDICT_LABEL } from '../scoring/verdict.js';
 import { renderHistory, sessionDate } from '../ui/history.js';
-import { stdoutStyle, type GlobalOptions, type Io } from './io.js';
+import { stdoutStyle, type GlobalOptions, type Io } from './command-io.js';
 import { loadSessionList } from './session-list.js';
 
 /** Rows `history` shows unless told otherwise. */
@@ -33,7 +33,7 @@ export async function historyCommand(options: HistoryOptions, io: Io): Promise<n
   const matching = options.prompt ? sessions.filter((s) => s.prompt === options.prompt) : sessions;
   if (options.prompt && matching.length === 0) {
     // Nothing saved for it: say so if the prompt does not exist at all (a typo), exit 2 with a suggestion.
-    const { loadAll } = await import('./context.js');
+    const { loadAll } = await import('./load-content.js');
     const { findPrompt } = await import('./lookup.js');
     findPrompt((await loadAll(io, options)).catalog, options.prompt);
   }

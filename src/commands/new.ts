@@ -8,10 +8,10 @@ import { formatIssue } from '../content/parse.js';
 import { KEBAB, promptYaml, rubricYaml, splitList, splitPoints, toKebab, type PromptDraft, type RubricDraft } from '../content/scaffold.js';
 import type { Clarification, RubricItem } from '../content/schema.js';
 import { EXIT } from '../errors.js';
-import { writeFileAtomic } from '../io/atomic.js';
+import { writeFileAtomic } from '../files/atomic.js';
 import { STAGES, type StageId } from '../stages.js';
-import { loadAll } from './context.js';
-import { requireTerminal, stdoutStyle, type GlobalOptions, type Io } from './io.js';
+import { loadAll } from './load-content.js';
+import { requireTerminal, stdoutStyle, type GlobalOptions, type Io } from './command-io.js';
 
 export interface NewOptions extends GlobalOptions {
   out?: string;

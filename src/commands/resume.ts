@@ -1,10 +1,10 @@
 import { CliError, EXIT } from '../errors.js';
-import { resolvePaths } from '../io/paths.js';
+import { resolvePaths } from '../files/paths.js';
 import { loadSummaries } from '../store/index-cache.js';
 import { readSheet } from '../store/peer-sheet-schema.js';
-import { findById, readSession, sessionsDir } from '../store/sessions.js';
+import { findById, readSession, sessionsDir } from '../store/session-files.js';
 import type { SessionSummary } from '../store/summary.js';
-import type { GlobalOptions, Io } from './io.js';
+import type { GlobalOptions, Io } from './command-io.js';
 
 /**
  * `mlsd resume`: sends an interrupted peer interview to the interviewer's sheet and everything

@@ -1,7 +1,7 @@
 import type { Catalog } from '../content/catalog.js';
 import { rubricsFor } from '../content/scope.js';
 import type { Prompt } from '../content/schema.js';
-import { formatClock } from '../interview/budgets.js';
+import { formatClock } from '../text/clock-format.js';
 import { compareMarks } from '../interview/peer-compare.js';
 import { sheetReport } from '../interview/peer-report.js';
 import { createPeerSheet, MARK_WORD } from '../interview/peer-sheet.js';
@@ -11,7 +11,7 @@ import { VERDICT_LABEL } from '../scoring/verdict.js';
 import { STAGES } from '../stages.js';
 import { CliError, EXIT } from '../errors.js';
 import { readSheet } from '../store/peer-sheet-schema.js';
-import type { SessionRecord } from '../store/session.js';
+import type { SessionRecord } from '../store/session-record.js';
 import { sessionDate } from '../ui/history.js';
 import { renderOutline } from '../ui/outline.js';
 import { clean } from '../ui/peer-clean.js';

@@ -1,14 +1,14 @@
 import { rubricsFor } from '../content/scope.js';
 import type { Prompt } from '../content/schema.js';
 import { CliError, EXIT } from '../errors.js';
-import { writeFileAtomic } from '../io/atomic.js';
-import { formatClock } from '../interview/budgets.js';
+import { writeFileAtomic } from '../files/atomic.js';
+import { formatClock } from '../text/clock-format.js';
 import { compileRubrics } from '../scoring/compile.js';
 import { scoreAnswers } from '../scoring/score.js';
 import type { ScoreReport } from '../scoring/report.js';
 import { STAGES } from '../stages.js';
-import type { SessionRecord } from '../store/session.js';
-import { findById, loadSession, sessionsDir } from '../store/sessions.js';
+import type { SessionRecord } from '../store/session-record.js';
+import { findById, loadSession, sessionsDir } from '../store/session-files.js';
 import type { SessionSummary } from '../store/summary.js';
 import { sessionDate, sessionDuration } from '../ui/history.js';
 import { renderMarkdown, unsubmittedDraft } from '../ui/markdown.js';
@@ -20,9 +20,9 @@ import { wrap } from '../ui/wrap.js';
 import { stripControl } from '../text/sanitize.js';
 import { PLAIN_STYLE } from '../ui/style.js';
 import { interviewJson, interviewMarkdownReport, interviewReport, interviewText } from './review-interview.js';
-import { loadAll, reportLoadProblems } from './context.js';
+import { loadAll, reportLoadProblems } from './load-content.js';
 import { loadSessionList } from './session-list.js';
-import { stderrStyle, stdoutStyle, terminalWidth, type GlobalOptions, type Io } from './io.js';
+import { stderrStyle, stdoutStyle, terminalWidth, type GlobalOptions, type Io } from './command-io.js';
 
 export interface ReviewOptions extends GlobalOptions {
   /** Default: from --out's extension (.md, .json), else text. */

@@ -5,13 +5,13 @@ import { compileRubrics } from '../scoring/compile.js';
 import type { CandidateLevel } from '../scoring/report.js';
 import { scoreAnswers } from '../scoring/score.js';
 import { stripControl } from '../text/sanitize.js';
-import { newSessionId, SESSION_SCHEMA, type SessionRecord } from '../store/session.js';
-import { saveSession, sessionsDir } from '../store/sessions.js';
-import { WriteError } from '../io/atomic.js';
-import { asReadError, MAX_ANSWER_BYTES, readTextFile } from '../io/read.js';
+import { newSessionId, SESSION_SCHEMA, type SessionRecord } from '../store/session-record.js';
+import { saveSession, sessionsDir } from '../store/session-files.js';
+import { WriteError } from '../files/atomic.js';
+import { asReadError, MAX_ANSWER_BYTES, readTextFile } from '../files/read.js';
 import { renderReport } from '../ui/report.js';
-import { loadAll, reportLoadProblems } from './context.js';
-import { stderrStyle, stdoutStyle, terminalWidth, type GlobalOptions, type Io } from './io.js';
+import { loadAll, reportLoadProblems } from './load-content.js';
+import { stderrStyle, stdoutStyle, terminalWidth, type GlobalOptions, type Io } from './command-io.js';
 import { findPrompt } from './lookup.js';
 
 export interface ScoreOptions extends GlobalOptions {

@@ -1,5 +1,5 @@
 import { loadSummaries, type Summaries } from '../store/index-cache.js';
-import { stderrStyle, type GlobalOptions, type Io } from './io.js';
+import { stderrStyle, type GlobalOptions, type Io } from './command-io.js';
 
 /**
  * The saved sessions for any command that lists or picks them (history, stats, review, resume,

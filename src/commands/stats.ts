@@ -1,10 +1,10 @@
 import { EXIT } from '../errors.js';
 import { loadSessionList } from './session-list.js';
-import { resolvePaths } from '../io/paths.js';
+import { resolvePaths } from '../files/paths.js';
 import { computeStats } from '../progress/stats.js';
-import { sessionsDir } from '../store/sessions.js';
+import { sessionsDir } from '../store/session-files.js';
 import { renderStats } from '../ui/progress.js';
-import { stdoutStyle, terminalWidth, type GlobalOptions, type Io } from './io.js';
+import { stdoutStyle, terminalWidth, type GlobalOptions, type Io } from './command-io.js';
 
 export interface StatsOptions extends GlobalOptions {
   json?: boolean;

@@ -2,9 +2,9 @@ import { resolve } from 'node:path';
 import type { ContentKind, SourceFile } from '../content/catalog.js';
 import { formatIssue, type ContentIssue } from '../content/parse.js';
 import { EXIT } from '../errors.js';
-import { readNamed } from '../io/content-files.js';
-import { loadAll } from './context.js';
-import { stdoutStyle, type GlobalOptions, type Io } from './io.js';
+import { readNamed } from '../files/content-files.js';
+import { loadAll } from './load-content.js';
+import { stdoutStyle, type GlobalOptions, type Io } from './command-io.js';
 import { plural } from '../ui/plural.js';
 
 export interface ValidateOptions extends GlobalOptions {

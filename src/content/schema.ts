@@ -19,7 +19,12 @@ export const stageIdSchema = z.enum(STAGE_IDS, {
   error: `expected one of the stage ids: ${STAGE_IDS.join(', ')}`,
 });
 
-export const levelSchema = z.enum(['core', 'senior', 'staff'], {
+/**
+ * An item's tier: the seniority at which an interviewer expects it (`core` from everyone, `senior`, `staff`).
+ * Written as `level:` in rubric YAML. Not the candidate's level (mid/senior/staff, `CandidateLevel` in
+ * scoring/report.ts), which weighs tiers in scoring/verdict.ts.
+ */
+export const itemTierSchema = z.enum(['core', 'senior', 'staff'], {
   error: 'expected one of: core, senior, staff',
 });
 
@@ -45,7 +50,7 @@ export const rubricItemSchema = z.strictObject({
     .number({ error: 'expected a weight (a number)' })
     .positive({ error: 'weight must be greater than 0' })
     .max(10, { error: 'weight must be at most 10' }),
-  level: levelSchema.default('core'),
+  level: itemTierSchema.default('core'),
   phrases: textList('phrases'),
   minMatches: z
     .number({ error: 'expected a whole number' })
@@ -123,5 +128,5 @@ export type RedFlag = z.output<typeof redFlagSchema>;
 export type Rubric = z.output<typeof rubricSchema>;
 export type Clarification = z.output<typeof clarificationSchema>;
 export type Prompt = z.output<typeof promptSchema>;
-export type Level = z.output<typeof levelSchema>;
+export type ItemTier = z.output<typeof itemTierSchema>;
 export type ProblemType = z.output<typeof problemTypeSchema>;

@@ -2,11 +2,11 @@ import type { Prompt } from '../content/schema.js';
 import { stageInfo } from '../stages.js';
 import { Autosaver, type SaverTimers } from '../store/autosave.js';
 import { answersAsText } from '../store/recovery.js';
-import { SESSION_SCHEMA, type SessionRecord } from '../store/session.js';
+import { SESSION_SCHEMA, type SessionRecord } from '../store/session-record.js';
 import type { AnswerBox, BoxOptions } from '../ui/answer-prompt.js';
 import type { EditorResult } from '../ui/external-editor.js';
-import { formatClock } from './budgets.js';
-import { clocksAt, hasContent, type Interview, type InterviewEvent, type InterviewState, type Message } from './session.js';
+import { formatClock } from '../text/clock-format.js';
+import { clocksAt, hasContent, type Interview, type InterviewEvent, type InterviewState, type Message } from './interview-machine.js';
 
 /**
  * The driver of a live practice session: it feeds the interview reducer its events (ticks each

@@ -5,7 +5,7 @@ import { countMistakes } from '../scoring/score.js';
 import { CREDIT, verdictFor } from '../scoring/verdict.js';
 import type { CandidateLevel } from '../scoring/report.js';
 import { STAGES, type StageId } from '../stages.js';
-import { formatClock } from './budgets.js';
+import { formatClock } from '../text/clock-format.js';
 import { MARK_WORD, type PeerSheetState, type SheetItem, type SheetRedFlag } from './peer-sheet.js';
 
 /**

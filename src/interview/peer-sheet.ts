@@ -1,9 +1,10 @@
-import type { Level, Prompt } from '../content/schema.js';
+import type { ItemTier, Prompt } from '../content/schema.js';
 import type { CompiledScope } from '../scoring/compile.js';
 import type { CandidateLevel } from '../scoring/report.js';
 import { levelWeight } from '../scoring/verdict.js';
 import { isStageId, STAGE_IDS, stageInfo, type StageId } from '../stages.js';
-import { formatClock, stageBudgets } from './budgets.js';
+import { stageBudgets } from './budgets.js';
+import { formatClock } from '../text/clock-format.js';
 import { clarifyMatcher } from './clarify.js';
 
 /**
@@ -110,7 +111,7 @@ export interface SheetItem {
   rubric: string;
   stage: StageId;
   label: string;
-  level: Level;
+  level: ItemTier;
   weight: number;
   /** Weight at the candidate's level: what the item is worth in this interview. */
   effectiveWeight: number;

@@ -1,4 +1,4 @@
-import type { Level } from '../content/schema.js';
+import type { ItemTier } from '../content/schema.js';
 import type { StageId } from '../stages.js';
 import type { DepthCue, DepthLevel } from './depth.js';
 
@@ -22,7 +22,7 @@ export interface ItemResult {
   rubric: string;
   stage: StageId;
   label: string;
-  level: Level;
+  level: ItemTier;
   weight: number;
   status: ItemStatus;
   /** The sentence that earned (or, for negated items, cancelled) the item. */

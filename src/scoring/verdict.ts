@@ -1,4 +1,4 @@
-import type { Level } from '../content/schema.js';
+import type { ItemTier } from '../content/schema.js';
 import type { DepthLevel } from './depth.js';
 import type { CandidateLevel, Verdict } from './report.js';
 
@@ -6,13 +6,13 @@ import type { CandidateLevel, Verdict } from './report.js';
  * How much a missed item counts at each candidate level: a mid-level candidate is not expected to
  * raise staff-level items unprompted, a staff candidate is expected to raise them all.
  */
-const LEVEL_WEIGHT: Record<CandidateLevel, Record<Level, number>> = {
+const LEVEL_WEIGHT: Record<CandidateLevel, Record<ItemTier, number>> = {
   mid: { core: 1, senior: 0.5, staff: 0.25 },
   senior: { core: 1, senior: 1, staff: 0.5 },
   staff: { core: 1, senior: 1, staff: 1 },
 };
 
-export function levelWeight(candidate: CandidateLevel, item: Level): number {
+export function levelWeight(candidate: CandidateLevel, item: ItemTier): number {
   return LEVEL_WEIGHT[candidate][item];
 }
 

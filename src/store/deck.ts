@@ -1,8 +1,8 @@
 import { rename } from 'node:fs/promises';
 import { State } from 'ts-fsrs';
 import { z } from 'zod';
-import { writeFileAtomic, type WriteFn } from '../io/atomic.js';
-import { asReadError, readTextFile } from '../io/read.js';
+import { writeFileAtomic, type WriteFn } from '../files/atomic.js';
+import { asReadError, readTextFile } from '../files/read.js';
 import { DECK_SCHEMA, emptyDeck, type Deck } from '../progress/drill.js';
 import { sanitizeDeep } from '../text/sanitize.js';
 

@@ -1,10 +1,10 @@
 import { appendFileSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { KEEP_FREE_FOR_SESSIONS, writeFileAtomic } from '../io/atomic.js';
+import { KEEP_FREE_FOR_SESSIONS, writeFileAtomic } from '../files/atomic.js';
 import { STAGE_IDS, type StageId } from '../stages.js';
 import { badSchema, goneSchema, headerSchema, INDEX_FORMAT, rowSchema, setSchema, type BadLine, type Row, type SetLine } from './index-schema.js';
-import { asReadError, fileKind, formatBytes, MAX_SESSION_BYTES, ReadError } from '../io/read.js';
-import type { SessionRecord } from './session.js';
+import { asReadError, fileKind, formatBytes, MAX_SESSION_BYTES, ReadError } from '../files/read.js';
+import type { SessionRecord } from './session-record.js';
 import type { ItemInfo, NotCovered, SessionSummary } from './summary.js';
 
 /**

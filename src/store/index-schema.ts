@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import type { CandidateLevel, Verdict } from '../scoring/report.js';
-import type { SessionRecord, SessionStatus } from './session.js';
+import type { SessionRecord, SessionStatus } from './session-record.js';
 
 /**
  * The lines of the session index (sessions.index.jsonl), one JSON value per line, each checked with

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { SessionRecord } from './session.js';
+import type { SessionRecord } from './session-record.js';
 
 /**
  * When the session file cannot be written, the answers go somewhere else: a file in the system's

@@ -3,7 +3,7 @@ import { STAGE_IDS } from '../stages.js';
 import { CANDIDATE_LEVELS } from '../scoring/report.js';
 import { jsonMayHoldControl, sanitizeDeep } from '../text/sanitize.js';
 import { peerSheetSchema } from './peer-sheet-schema.js';
-import { SESSION_SCHEMA, type SessionRecord, type SessionStatus } from './session.js';
+import { SESSION_SCHEMA, type SessionRecord, type SessionStatus } from './session-record.js';
 
 /**
  * The saved session format, checked on every read. A session file may have been edited, truncated,

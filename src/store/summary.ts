@@ -1,7 +1,7 @@
 import type { ItemStatus } from '../scoring/report.js';
 import type { Verdict } from '../scoring/report.js';
 import type { StageId } from '../stages.js';
-import type { SessionRecord, SessionStatus } from './session.js';
+import type { SessionRecord, SessionStatus } from './session-record.js';
 
 /** An item a session did not cover, and how it went. */
 export interface NotCovered {

@@ -1,6 +1,6 @@
 import { emitKeypressEvents } from 'node:readline';
 import { ExitPromptError } from '@inquirer/core';
-import { formatClock } from '../interview/budgets.js';
+import { formatClock } from '../text/clock-format.js';
 import * as B from './editor/buffer.js';
 import { editKey, type Key } from './editor/keys.js';
 import { cursorPlace, rowsFrom, scrollTop, type RowRef } from './editor/layout.js';

@@ -1,6 +1,6 @@
 import type { SessionSummary } from '../store/summary.js';
 import { VERDICT_LABEL } from '../scoring/verdict.js';
-import { formatClock } from '../interview/budgets.js';
+import { formatClock } from '../text/clock-format.js';
 import type { Style } from './style.js';
 import { clean } from './peer-clean.js';
 import { padEnd } from './wrap.js';

@@ -1,9 +1,9 @@
 import type { Prompt } from '../content/schema.js';
-import { formatClock } from '../interview/budgets.js';
+import { formatClock } from '../text/clock-format.js';
 import type { ScoreReport } from '../scoring/report.js';
 import { VERDICT_LABEL } from '../scoring/verdict.js';
 import { STAGES, type StageId } from '../stages.js';
-import type { SessionRecord } from '../store/session.js';
+import type { SessionRecord } from '../store/session-record.js';
 import { sessionDate } from './history.js';
 
 /** A session as Markdown that reads well on GitHub: answers, feedback and the reference outline. */

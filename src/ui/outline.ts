@@ -1,6 +1,6 @@
 import type { Prompt } from '../content/schema.js';
-import { formatClock } from '../interview/budgets.js';
-import type { InterviewState } from '../interview/session.js';
+import { formatClock } from '../text/clock-format.js';
+import type { InterviewState } from '../interview/interview-machine.js';
 import { STAGES } from '../stages.js';
 import type { Style } from './style.js';
 import { wrap } from './wrap.js';

@@ -1,4 +1,4 @@
-import { formatClock } from '../interview/budgets.js';
+import { formatClock } from '../text/clock-format.js';
 import type { MarksComparison } from '../interview/peer-compare.js';
 import type { PeerSheetState } from '../interview/peer-sheet.js';
 import type { ScoreReport } from '../scoring/report.js';

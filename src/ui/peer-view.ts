@@ -1,4 +1,4 @@
-import { formatClock } from '../interview/budgets.js';
+import { formatClock } from '../text/clock-format.js';
 import { clocks, MARK_SYMBOL, MARK_WORD, type PeerSheet, type PeerSheetState, type SheetFact } from '../interview/peer-sheet.js';
 import { STAGE_IDS, STAGES, stageInfo, type StageId } from '../stages.js';
 import { clean } from './peer-clean.js';

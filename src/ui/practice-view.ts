@@ -1,6 +1,6 @@
 import { ExitPromptError } from '@inquirer/core';
 import type { LiveView } from '../interview/live-session.js';
-import type { Message } from '../interview/session.js';
+import type { Message } from '../interview/interview-machine.js';
 import { openAnswerBox, type BoxTerminal } from './answer-prompt.js';
 import { editAnswer } from './external-editor.js';
 import type { Style } from './style.js';

@@ -1,4 +1,4 @@
-import { formatClock } from '../interview/budgets.js';
+import { formatClock } from '../text/clock-format.js';
 import type { Comparison } from '../progress/compare.js';
 import type { Stats } from '../progress/stats.js';
 import type { Style } from './style.js';

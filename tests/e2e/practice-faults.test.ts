@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { formatClock } from '../../src/interview/budgets.js';
+import { formatClock } from '../../src/text/clock-format.js';
 import { bin, closeAll, fixtures, runInTerminal, type Terminal } from './pty.js';
 
 // One pty test per way practice used to lose text or mislead (issue 12), asserting on the screen a

@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { rubricsFor } from '../../src/content/catalog.js';
-import { createInterview } from '../../src/interview/session.js';
+import { createInterview } from '../../src/interview/interview-machine.js';
 import { compileRubrics } from '../../src/scoring/compile.js';
-import type { SessionRecord } from '../../src/store/session.js';
-import { saveSession } from '../../src/store/sessions.js';
+import type { SessionRecord } from '../../src/store/session-record.js';
+import { saveSession } from '../../src/store/session-files.js';
 import { builtinCatalog, scoreBuiltin } from '../helpers/builtin.js';
 import { runMlsd } from '../helpers/cli.js';
 

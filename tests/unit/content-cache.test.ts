@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildCatalog, type Catalog } from '../../src/content/catalog.js';
-import { cacheKey, listContent, readCache, readShipped, shippedFile, writeCache } from '../../src/io/content-cache.js';
-import { contentPlaces, readContent } from '../../src/io/content-files.js';
-import { resolvePaths } from '../../src/io/paths.js';
+import { cacheKey, listContent, readCache, readShipped, shippedFile, writeCache } from '../../src/files/content-cache.js';
+import { contentPlaces, readContent } from '../../src/files/content-files.js';
+import { resolvePaths } from '../../src/files/paths.js';
 import { packageInfo } from '../../src/package-root.js';
 
 const { root, version } = packageInfo();

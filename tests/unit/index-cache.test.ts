@@ -7,9 +7,9 @@ import { computeStats } from '../../src/progress/stats.js';
 import { indexFile, loadSummaries } from '../../src/store/index-cache.js';
 import { INDEX_FORMAT } from '../../src/store/index-schema.js';
 import { stageBudgets } from '../../src/interview/budgets.js';
-import type { InterviewState } from '../../src/interview/session.js';
-import type { SessionRecord } from '../../src/store/session.js';
-import { saveSession } from '../../src/store/sessions.js';
+import type { InterviewState } from '../../src/interview/interview-machine.js';
+import type { SessionRecord } from '../../src/store/session-record.js';
+import { saveSession } from '../../src/store/session-files.js';
 import { summarize, type ItemInfo } from '../../src/store/summary.js';
 import { score } from '../helpers/rubric.js';
 

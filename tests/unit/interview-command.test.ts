@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { interviewCommand, type SheetTerminal } from '../../src/commands/interview.js';
-import type { Io } from '../../src/commands/io.js';
+import type { Io } from '../../src/commands/command-io.js';
 import { resumeAny } from '../../src/commands/resume.js';
 
 // The command in-process, with a test terminal and a clock the test moves: time runs out in an instant.

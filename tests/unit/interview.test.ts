@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { promptSchema } from '../../src/content/schema.js';
-import { formatClock, stageBudgets } from '../../src/interview/budgets.js';
+import { stageBudgets } from '../../src/interview/budgets.js';
+import { formatClock } from '../../src/text/clock-format.js';
 import { CANDIDATES_CALL, clarifyMatcher, NOTED } from '../../src/interview/clarify.js';
-import { createInterview, type InterviewEvent, type InterviewState, type Message } from '../../src/interview/session.js';
+import { createInterview, type InterviewEvent, type InterviewState, type Message } from '../../src/interview/interview-machine.js';
 import { testScope } from '../helpers/rubric.js';
 
 const prompt = promptSchema.parse({

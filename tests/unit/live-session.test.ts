@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { promptSchema } from '../../src/content/schema.js';
 import { LiveSession, editorProblem, type LiveDeps, type LiveView, type SignalName } from '../../src/interview/live-session.js';
-import { createInterview, type InterviewState, type Message } from '../../src/interview/session.js';
-import type { SessionRecord } from '../../src/store/session.js';
+import { createInterview, type InterviewState, type Message } from '../../src/interview/interview-machine.js';
+import type { SessionRecord } from '../../src/store/session-record.js';
 import type { AnswerBox, BoxClock, BoxOptions, BoxOutcome } from '../../src/ui/answer-prompt.js';
 import type { EditorResult } from '../../src/ui/external-editor.js';
 import { testScope } from '../helpers/rubric.js';

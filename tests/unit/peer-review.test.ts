@@ -3,7 +3,7 @@ import { promptSchema } from '../../src/content/schema.js';
 import { interviewJson, interviewMarkdownReport, interviewText } from '../../src/commands/review-interview.js';
 import { sheetReport } from '../../src/interview/peer-report.js';
 import { createPeerSheet, type PeerSheetState, type SheetEvent } from '../../src/interview/peer-sheet.js';
-import type { SessionRecord } from '../../src/store/session.js';
+import type { SessionRecord } from '../../src/store/session-record.js';
 import { parseSession } from '../../src/store/session-schema.js';
 import { summarize } from '../../src/store/summary.js';
 import { renderHistory } from '../../src/ui/history.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compareReports } from '../../src/progress/compare.js';
 import { computeStats } from '../../src/progress/stats.js';
-import type { SessionRecord } from '../../src/store/session.js';
+import type { SessionRecord } from '../../src/store/session-record.js';
 import { summarize, type ItemInfo } from '../../src/store/summary.js';
 import { score } from '../helpers/rubric.js';
 

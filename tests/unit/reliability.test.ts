@@ -4,13 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { promptSchema } from '../../src/content/schema.js';
-import { createInterview } from '../../src/interview/session.js';
-import { writeFileAtomic, WriteError, type WriteFn } from '../../src/io/atomic.js';
-import { readTextFile, ReadError } from '../../src/io/read.js';
+import { createInterview } from '../../src/interview/interview-machine.js';
+import { writeFileAtomic, WriteError, type WriteFn } from '../../src/files/atomic.js';
+import { readTextFile, ReadError } from '../../src/files/read.js';
 import { loadSummaries } from '../../src/store/index-cache.js';
-import { newSessionId, type SessionRecord } from '../../src/store/session.js';
+import { newSessionId, type SessionRecord } from '../../src/store/session-record.js';
 import { isSessionId, parseSession } from '../../src/store/session-schema.js';
-import { loadSession, saveSession } from '../../src/store/sessions.js';
+import { loadSession, saveSession } from '../../src/store/session-files.js';
 import { score, testScope } from '../helpers/rubric.js';
 
 let dir: string;

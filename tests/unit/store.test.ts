@@ -2,9 +2,9 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { writeFileAtomic } from '../../src/io/atomic.js';
-import { migrateSession, newSessionId } from '../../src/store/session.js';
-import { findById } from '../../src/store/sessions.js';
+import { writeFileAtomic } from '../../src/files/atomic.js';
+import { migrateSession, newSessionId } from '../../src/store/session-record.js';
+import { findById } from '../../src/store/session-files.js';
 
 let dir: string;
 beforeEach(() => {

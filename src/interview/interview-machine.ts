@@ -4,7 +4,8 @@ import type { CandidateLevel, ScoreReport } from '../scoring/report.js';
 import { scoreAnswers, type AnswerSet } from '../scoring/score.js';
 import { levelWeight } from '../scoring/verdict.js';
 import { STAGE_IDS, stageInfo, type StageId } from '../stages.js';
-import { stageBudgets, formatClock } from './budgets.js';
+import { stageBudgets } from './budgets.js';
+import { formatClock } from '../text/clock-format.js';
 import { clarifyMatcher, type ClarifyMatcher } from './clarify.js';
 
 /**

@@ -1,9 +1,9 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { writeFileAtomicSync } from '../io/atomic-sync.js';
-import { WriteError, writeFileAtomic, type WriteFn } from '../io/atomic.js';
-import { asReadError, MAX_SESSION_BYTES, readTextFile } from '../io/read.js';
-import { sessionFileName, type SessionRecord } from './session.js';
+import { writeFileAtomicSync } from '../files/atomic-sync.js';
+import { WriteError, writeFileAtomic, type WriteFn } from '../files/atomic.js';
+import { asReadError, MAX_SESSION_BYTES, readTextFile } from '../files/read.js';
+import { sessionFileName, type SessionRecord } from './session-record.js';
 
 /** Sessions on disk: one JSON file each under <data>/sessions, written atomically. */
 

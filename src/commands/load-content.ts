@@ -3,11 +3,11 @@ import { join, resolve } from 'node:path';
 import type { Catalog, SourceFile } from '../content/catalog.js';
 import type { ContentIssue } from '../content/parse.js';
 import { CliError, EXIT } from '../errors.js';
-import { cacheKey, listContent, readCache, readShipped, writeCache } from '../io/content-cache.js';
-import { contentPlaces, readContent } from '../io/content-files.js';
-import { resolvePaths, type Paths } from '../io/paths.js';
+import { cacheKey, listContent, readCache, readShipped, writeCache } from '../files/content-cache.js';
+import { contentPlaces, readContent } from '../files/content-files.js';
+import { resolvePaths, type Paths } from '../files/paths.js';
 import { packageInfo } from '../package-root.js';
-import { stderrStyle, type GlobalOptions, type Io } from './io.js';
+import { stderrStyle, type GlobalOptions, type Io } from './command-io.js';
 
 export interface Loaded {
   catalog: Catalog;

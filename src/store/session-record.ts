@@ -1,6 +1,6 @@
 import type { AnswersFormat } from '../answers/parse.js';
 import type { PeerSheetState } from '../interview/peer-sheet.js';
-import type { InterviewState } from '../interview/session.js';
+import type { InterviewState } from '../interview/interview-machine.js';
 import type { CandidateLevel, ScoreReport } from '../scoring/report.js';
 import type { AnswerSet } from '../scoring/score.js';
 

@@ -1,6 +1,6 @@
 import { CliError, EXIT } from '../errors.js';
-import type { WriteFn } from '../io/atomic.js';
-import type { Env } from '../io/paths.js';
+import type { WriteFn } from '../files/atomic.js';
+import type { Env } from '../files/paths.js';
 import { stripControl } from '../text/sanitize.js';
 import { colorLevel, createStyle, type Style } from '../ui/style.js';
 
