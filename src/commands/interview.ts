@@ -15,7 +15,7 @@ import { compileRubrics } from '../scoring/compile.js';
 import type { CandidateLevel, ScoreReport } from '../scoring/report.js';
 import { scoreAnswers, type AnswerSet } from '../scoring/score.js';
 import { loadSummaries } from '../store/index-cache.js';
-import { newSessionId, SESSION_SCHEMA, type SessionRecord } from '../store/session-record.js';
+import { newSessionId, type SessionRecord } from '../store/session-record.js';
 import { saveSession, sessionsDir } from '../store/session-files.js';
 import { handleKey, initialView, type Key, type SheetView } from '../ui/peer-keys.js';
 import { interviewHeading, renderInterviewerNotes, renderMarksComparison } from '../ui/peer-report-view.js';
@@ -295,7 +295,6 @@ class PeerSession {
   private record(state: PeerSheetState, extra: { answers?: AnswerSet; automatic?: ScoreReport } = {}): SessionRecord {
     const over = state.status === 'finished' || state.status === 'timed-out';
     return {
-      schema: SESSION_SCHEMA,
       id: state.id,
       kind: 'interview',
       createdAt: state.createdAt,

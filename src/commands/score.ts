@@ -5,7 +5,7 @@ import { compileRubrics } from '../scoring/compile.js';
 import type { CandidateLevel } from '../scoring/report.js';
 import { scoreAnswers } from '../scoring/score.js';
 import { stripControl } from '../text/sanitize.js';
-import { newSessionId, SESSION_SCHEMA, type SessionRecord } from '../store/session-record.js';
+import { newSessionId, type SessionRecord } from '../store/session-record.js';
 import { saveSession, sessionsDir } from '../store/session-files.js';
 import { WriteError } from '../files/atomic.js';
 import { asReadError, MAX_ANSWER_BYTES, readTextFile } from '../files/read.js';
@@ -53,7 +53,6 @@ export async function scoreCommand(file: string, options: ScoreOptions, io: Io, 
   if (options.save) {
     try {
       session = await saveNew(sessionsDir(loaded.paths.data), io, (id) => ({
-        schema: SESSION_SCHEMA,
         id,
         kind: 'score',
         createdAt: io.now().toISOString(),

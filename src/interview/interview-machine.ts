@@ -7,6 +7,8 @@ import { STAGE_IDS, stageInfo, type StageId } from '../stages.js';
 import { stageBudgets } from './budgets.js';
 import { formatClock } from '../text/clock-format.js';
 import { clarifyMatcher, type ClarifyMatcher } from './clarify.js';
+import { isOver, type SessionStatus } from './session-status.js';
+import { accountTime } from './session-clock.js';
 
 /**
  * A mock interview as a pure state machine. Events (a question, a submitted answer, a clock tick,
@@ -16,19 +18,34 @@ import { clarifyMatcher, type ClarifyMatcher } from './clarify.js';
 
 export const INTERVIEW_SCHEMA = 1;
 
-export type Status = 'active' | 'interrupted' | 'finished' | 'timed-out';
+/**
+ * When something was said: interview time in ms (time used when it was said, pauses not counted), or
+ * null in a session saved before mlsd kept these times (session format 1).
+ */
+export type SaidAt = number | null;
 
+/** A clarifying question, the interviewer's reply and the prompt's fact it came from (null: their call). */
 export interface Exchange {
   question: string;
   answer: string;
   topic: string | null;
+  atMs: SaidAt;
 }
 
+/** A follow-up question the interviewer asked in a stage, and the candidate's answer to it. */
 export interface FollowUp {
   stage: StageId;
   itemId: string;
   question: string;
   answer: string;
+  /** When it was answered. */
+  atMs: SaidAt;
+}
+
+/** One submitted answer of a stage (a stage may get several: clarify's stated assumptions, say). */
+export interface Said {
+  text: string;
+  atMs: SaidAt;
 }
 
 export interface InterviewState {
@@ -39,7 +56,7 @@ export interface InterviewState {
   durationMs: number;
   budgets: Record<StageId, number>;
   createdAt: string;
-  status: Status;
+  status: SessionStatus;
   /** Session time used so far; only active time counts. */
   usedMs: number;
   /** The stage being answered, or the last one reached once the session is over. */
@@ -47,7 +64,8 @@ export interface InterviewState {
   /** Asking the stage's question, or one of its follow-ups. */
   phase: 'answer' | 'follow-up';
   clarify: Exchange[];
-  answers: Partial<Record<StageId, string>>;
+  /** What was submitted in each stage, in order; `stageAnswer` gives a stage's answer as one text. */
+  answers: Partial<Record<StageId, Said[]>>;
   followUps: FollowUp[];
   /** Follow-ups still to ask in this stage, the first is being asked. */
   pending: Array<{ itemId: string; question: string }>;
@@ -81,7 +99,6 @@ export interface Step {
 export const MAX_FOLLOW_UPS = 2;
 /** Only items at least this heavy are worth an interviewer's follow-up. */
 const FOLLOW_UP_MIN_WEIGHT = 3;
-const WARN_AT_LEFT_MS = [5 * 60_000, 60_000];
 
 export interface Interview {
   start(options: { id: string; level: CandidateLevel; durationMinutes: number; now: number; createdAt: string }): Step;
@@ -96,18 +113,7 @@ export interface Interview {
 export function createInterview(prompt: Prompt, scope: CompiledScope): Interview {
   const matcher: ClarifyMatcher = clarifyMatcher(prompt);
 
-  const answerSet = (state: InterviewState): AnswerSet => {
-    const sections: Partial<Record<StageId, string>> = { ...state.answers };
-    const clarifyText = clarifyTranscript(state);
-    if (clarifyText) sections.clarify = clarifyText;
-    const reachedUpTo = state.status === 'finished' ? STAGE_IDS.length : STAGE_IDS.indexOf(state.stage) + 1;
-    const unreached = STAGE_IDS.filter((id, i) => i >= reachedUpTo && !sections[id]);
-    return {
-      sections,
-      followUps: state.followUps.map((f) => ({ stage: f.stage, text: f.answer, itemId: f.itemId })),
-      unreached,
-    };
-  };
+  const answerSet = answerSetOf;
 
   const score = (state: InterviewState) => scoreAnswers({ prompt, scope, answers: answerSet(state), level: state.level });
 
@@ -123,7 +129,7 @@ export function createInterview(prompt: Prompt, scope: CompiledScope): Interview
   };
 
   const question = (state: InterviewState): string => {
-    if (state.status === 'finished' || state.status === 'timed-out') return '';
+    if (isOver(state.status)) return '';
     if (state.phase === 'follow-up' && state.pending[0]) return state.pending[0].question;
     if (state.stage === 'clarify') return `${prompt.prompt}\n\n${stageInfo('clarify').question}`;
     return stageInfo(state.stage).question;
@@ -155,7 +161,7 @@ export function createInterview(prompt: Prompt, scope: CompiledScope): Interview
   };
 
   const reduce = (previous: InterviewState, event: InterviewEvent): Step => {
-    if (previous.status === 'finished' || previous.status === 'timed-out') return { state: previous, messages: [] };
+    if (isOver(previous.status)) return { state: previous, messages: [] };
     if (event.type === 'resume') {
       if (previous.status !== 'interrupted') return { state: previous, messages: [] };
       const state = { ...previous, status: 'active' as const, clockAt: event.now };
@@ -178,7 +184,7 @@ export function createInterview(prompt: Prompt, scope: CompiledScope): Interview
       case 'ask': {
         if (state.stage !== 'clarify' || !event.text.trim()) break;
         const reply = matcher.reply(event.text);
-        state = { ...state, clarify: [...state.clarify, { question: event.text.trim(), answer: reply.answer, topic: reply.topic }], draft: '' };
+        state = { ...state, clarify: [...state.clarify, { question: event.text.trim(), answer: reply.answer, topic: reply.topic, atMs: state.usedMs }], draft: '' };
         messages.push({ kind: 'interviewer', text: reply.answer });
         break;
       }
@@ -193,17 +199,18 @@ export function createInterview(prompt: Prompt, scope: CompiledScope): Interview
   function submit(state: InterviewState, text: string, messages: Message[]): InterviewState {
     const stage = state.stage;
     const trimmed = text.trim();
+    const atMs = state.usedMs;
     let next: InterviewState = { ...state, draft: '' };
     if (state.phase === 'follow-up') {
       const asked = state.pending[0]!;
-      next = { ...next, followUps: [...next.followUps, { stage, itemId: asked.itemId, question: asked.question, answer: trimmed }], pending: state.pending.slice(1) };
+      next = { ...next, followUps: [...next.followUps, { stage, itemId: asked.itemId, question: asked.question, answer: trimmed, atMs }], pending: state.pending.slice(1) };
       if (next.pending.length > 0) {
         messages.push({ kind: 'interviewer', text: question(next) });
         return next;
       }
       return advance(next, messages);
     }
-    if (trimmed) next = { ...next, answers: { ...next.answers, [stage]: append(next.answers[stage], trimmed) } };
+    if (trimmed) next = { ...next, answers: said(next.answers, stage, { text: trimmed, atMs }) };
     if (stage !== 'clarify') {
       const pending = chooseFollowUps(next, stage);
       if (pending.length > 0) {
@@ -230,30 +237,13 @@ export function createInterview(prompt: Prompt, scope: CompiledScope): Interview
   return { start, reduce, question, answerSet, score };
 }
 
-/** The session's clocks at a moment: time used and left in the session and in the current stage. */
-export interface Clocks {
-  usedMs: number;
-  stageUsedMs: number;
-  leftMs: number;
-  stageLeftMs: number;
-}
-
-/**
- * The clocks at `now`, counting the time since the last event while the session runs. The one place
- * that does this arithmetic: the reducer accounts time with it and the live view shows it.
- */
-export function clocksAt(state: InterviewState, now: number): Clocks {
-  const running = state.status === 'active' && state.clockAt !== null ? Math.max(0, now - state.clockAt) : 0;
-  const usedMs = Math.min(state.durationMs, state.usedMs + running);
-  const stageUsedMs = (state.stageMs[state.stage] ?? 0) + (usedMs - state.usedMs);
-  return { usedMs, stageUsedMs, leftMs: state.durationMs - usedMs, stageLeftMs: state.budgets[state.stage] - stageUsedMs };
-}
+export { clocksAt, type Clocks } from './session-clock.js';
 
 /** True once the candidate has said or typed anything: a session without it is not worth keeping. */
 export function hasContent(state: InterviewState): boolean {
   return (
     state.clarify.length > 0 ||
-    Object.values(state.answers).some((a) => (a ?? '').trim() !== '') ||
+    Object.values(state.answers).some((list) => (list ?? []).some((a) => a.text.trim() !== '')) ||
     state.followUps.some((f) => f.answer.trim() !== '') ||
     state.draft.trim() !== ''
   );
@@ -261,33 +251,26 @@ export function hasContent(state: InterviewState): boolean {
 
 /** Adds the time since the last event to the session and the stage; warns and times out. */
 function account(state: InterviewState, now: number, messages: Message[]): InterviewState {
-  if (state.clockAt === null || state.status !== 'active') return state;
+  const accounted = accountTime(state, now);
+  if (!accounted) return state;
   const stage = state.stage;
-  const { usedMs, stageUsedMs: stageUsed } = clocksAt(state, now);
-  let next: InterviewState = { ...state, usedMs, clockAt: now, stageMs: { ...state.stageMs, [stage]: stageUsed } };
-  const warned = new Set(next.warned);
-  if (stageUsed > next.budgets[stage] && !warned.has(`over:${stage}`)) {
-    warned.add(`over:${stage}`);
-    messages.push({ kind: 'warning', text: `You are past the ${formatClock(next.budgets[stage])} budget for ${stageInfo(stage).title}. Wrap up and move on when you can.` });
+  const { usedMs } = accounted;
+  for (const w of accounted.warnings) {
+    messages.push(
+      w.kind === 'over'
+        ? { kind: 'warning', text: `You are past the ${formatClock(state.budgets[w.stage])} budget for ${stageInfo(w.stage).title}. Wrap up and move on when you can.` }
+        : { kind: 'warning', text: `${formatClock(w.ms)} left in the interview.` },
+    );
   }
-  const left = next.durationMs - usedMs;
-  for (const mark of WARN_AT_LEFT_MS) {
-    if (left <= mark && left > 0 && next.durationMs > mark && !warned.has(`left:${mark}`)) {
-      warned.add(`left:${mark}`);
-      messages.push({ kind: 'warning', text: `${formatClock(mark)} left in the interview.` });
-    }
-  }
-  next = { ...next, warned: [...warned] };
-  if (left <= 0) {
+  let next: InterviewState = { ...state, usedMs, clockAt: accounted.clockAt, stageMs: accounted.stageMs, warned: accounted.warned };
+  if (accounted.timedOut) {
     // Time is up: what was being typed is kept as the answer, as an interviewer would hear it.
     const draft = next.draft.trim();
     if (draft) {
       if (next.phase === 'follow-up' && next.pending[0]) {
-        next = { ...next, followUps: [...next.followUps, { stage, itemId: next.pending[0].itemId, question: next.pending[0].question, answer: draft }] };
-      } else if (stage === 'clarify') {
-        next = { ...next, answers: { ...next.answers, clarify: append(next.answers.clarify, draft) } };
+        next = { ...next, followUps: [...next.followUps, { stage, itemId: next.pending[0].itemId, question: next.pending[0].question, answer: draft, atMs: usedMs }] };
       } else {
-        next = { ...next, answers: { ...next.answers, [stage]: append(next.answers[stage], draft) } };
+        next = { ...next, answers: said(next.answers, stage, { text: draft, atMs: usedMs }) };
       }
     }
     messages.push({ kind: 'warning', text: "Time's up. The stages you didn't reach score zero, as in a real interview." });
@@ -296,13 +279,39 @@ function account(state: InterviewState, now: number, messages: Message[]): Inter
   return next;
 }
 
-function append(existing: string | undefined, text: string): string {
-  return existing ? `${existing}\n\n${text}` : text;
+function said(answers: InterviewState['answers'], stage: StageId, entry: Said): InterviewState['answers'] {
+  return { ...answers, [stage]: [...(answers[stage] ?? []), entry] };
+}
+
+/** A stage's submitted answers as one text (a blank line between them), or undefined when nothing was submitted. */
+export function stageAnswer(state: Pick<InterviewState, 'answers'>, stage: StageId): string | undefined {
+  const list = state.answers[stage];
+  return list && list.length > 0 ? list.map((a) => a.text).join('\n\n') : undefined;
 }
 
 /** The clarify stage as the scorer reads it: the questions asked and any stated assumptions. */
-export function clarifyTranscript(state: InterviewState): string {
+export function clarifyTranscript(state: Pick<InterviewState, 'clarify' | 'answers'>): string {
   const asked = state.clarify.map((e) => `- ${e.question}`);
-  const stated = state.answers.clarify ? [state.answers.clarify] : [];
-  return [...asked, ...stated].join('\n');
+  const stated = stageAnswer(state, 'clarify');
+  return [...asked, ...(stated ? [stated] : [])].join('\n');
+}
+
+/**
+ * What was said, as the scorer reads it: each stage's answers (clarify as its transcript), the
+ * follow-up answers, and the stages never reached (they score zero). A session file does not store
+ * this: it is derived from the interview on load.
+ */
+export function answerSetOf(state: InterviewState): AnswerSet {
+  const sections: Partial<Record<StageId, string>> = {};
+  for (const stage of STAGE_IDS) {
+    const text = stage === 'clarify' ? clarifyTranscript(state) : stageAnswer(state, stage);
+    if (text) sections[stage] = text;
+  }
+  const reachedUpTo = state.status === 'finished' ? STAGE_IDS.length : STAGE_IDS.indexOf(state.stage) + 1;
+  const unreached = STAGE_IDS.filter((id, i) => i >= reachedUpTo && !sections[id]);
+  return {
+    sections,
+    followUps: state.followUps.map((f) => ({ stage: f.stage, text: f.answer, itemId: f.itemId })),
+    unreached,
+  };
 }

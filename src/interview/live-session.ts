@@ -2,7 +2,7 @@ import type { Prompt } from '../content/schema.js';
 import { stageInfo } from '../stages.js';
 import { Autosaver, type SaverTimers } from '../store/autosave.js';
 import { answersAsText } from '../store/recovery.js';
-import { SESSION_SCHEMA, type SessionRecord } from '../store/session-record.js';
+import type { SessionRecord } from '../store/session-record.js';
 import type { AnswerBox, BoxOptions } from '../ui/answer-prompt.js';
 import type { EditorResult } from '../ui/external-editor.js';
 import { formatClock } from '../text/clock-format.js';
@@ -120,7 +120,6 @@ export class LiveSession {
     const s = this.state;
     const over = s.status === 'finished' || s.status === 'timed-out';
     return {
-      schema: SESSION_SCHEMA,
       id: s.id,
       kind: 'practice',
       createdAt: s.createdAt,

@@ -6,6 +6,8 @@ import { isStageId, STAGE_IDS, stageInfo, type StageId } from '../stages.js';
 import { stageBudgets } from './budgets.js';
 import { formatClock } from '../text/clock-format.js';
 import { clarifyMatcher } from './clarify.js';
+import type { SessionStatus } from './session-status.js';
+import { accountTime, clocksAt } from './session-clock.js';
 
 /**
  * The interviewer's live sheet for a peer mock interview, as a pure state machine. The person
@@ -19,8 +21,6 @@ export const SHEET_SCHEMA = 1;
 /** What the interviewer heard about one checklist item. */
 export type Mark = 'covered' | 'prompted' | 'wrong';
 export const MARKS: readonly Mark[] = ['covered', 'prompted', 'wrong'];
-
-export type SheetStatus = 'active' | 'interrupted' | 'finished' | 'timed-out';
 
 /** One mark on an item: which, in which stage it was heard, when (interview time), and an optional note. */
 export interface SheetMark {
@@ -47,6 +47,17 @@ export interface FactAsked {
   atMs: number;
 }
 
+/**
+ * A note or question the interviewer was typing when the interview stopped: which box (a fact to look
+ * up, the stage note, the note of a red flag or of a wrong mark, with the flag's or item's id) and
+ * its text. Kept so that quitting during a pause loses nothing; the box reopens on resume.
+ */
+export interface SheetDraft {
+  purpose: 'fact' | 'note' | 'flag-note' | 'wrong-note';
+  text: string;
+  target?: string;
+}
+
 /** The whole sheet: saved as it goes, and enough to resume it or report on it. */
 export interface PeerSheetState {
   schema: typeof SHEET_SCHEMA;
@@ -58,7 +69,7 @@ export interface PeerSheetState {
   durationMs: number;
   budgets: Record<StageId, number>;
   createdAt: string;
-  status: SheetStatus;
+  status: SessionStatus;
   /** Interview time used so far; only active time counts. */
   usedMs: number;
   /** The stage on screen, where time is being spent. */
@@ -76,6 +87,8 @@ export interface PeerSheetState {
   clockAt: number | null;
   /** The candidate's own notes or transcript, scored alongside at the end (`--answers`). */
   answersFile?: string;
+  /** Being typed when the interview stopped. */
+  draft?: SheetDraft;
 }
 
 export type SheetEvent =
@@ -91,7 +104,9 @@ export type SheetEvent =
   | { type: 'fact'; question: string; now: number }
   | { type: 'interrupt'; now: number }
   | { type: 'resume'; now: number }
-  | { type: 'finish'; now: number };
+  | { type: 'finish'; now: number }
+  /** What is being typed in a box (null: none); accepted while paused, so it is kept when the interviewer quits then. */
+  | { type: 'draft'; draft: SheetDraft | null };
 
 /** What the sheet tells the interviewer after an event: a warning, a fact to read out, or news. */
 export interface SheetMessage {
@@ -152,7 +167,6 @@ export interface PeerSheet {
   allFlags: SheetRedFlag[];
 }
 
-const WARN_AT_LEFT_MS = [5 * 60_000, 60_000];
 export const CANDIDATES_CALL_FOR_INTERVIEWER = "Their call: ask them to state an assumption, and accept anything reasonable.";
 
 export function createPeerSheet(prompt: Pick<Prompt, 'id' | 'clarifications'>, scope: CompiledScope): PeerSheet {
@@ -226,6 +240,10 @@ export function createPeerSheet(prompt: Pick<Prompt, 'id' | 'clarifications'>, s
 
   const reduce = (previous: PeerSheetState, event: SheetEvent): SheetStep => {
     if (previous.status === 'finished') return { state: previous, messages: [] };
+    if (event.type === 'draft') {
+      const { draft: _old, ...rest } = previous;
+      return { state: event.draft && event.draft.text.trim() ? { ...rest, draft: event.draft } : rest, messages: [] };
+    }
     if (event.type === 'resume') {
       if (previous.status !== 'interrupted') return { state: previous, messages: [] };
       const left = previous.durationMs - previous.usedMs;
@@ -319,33 +337,27 @@ function moveTo(state: PeerSheetState, stage: StageId): PeerSheetState {
 
 /** Adds the time since the last event to the interview and the stage on screen; warns and times out. */
 function account(state: PeerSheetState, now: number, messages: SheetMessage[]): PeerSheetState {
-  if (state.clockAt === null || state.status !== 'active') return state;
-  const stage = state.stage;
-  const usedMs = Math.min(state.durationMs, state.usedMs + Math.max(0, now - state.clockAt));
-  const stageUsed = (state.stageMs[stage] ?? 0) + (usedMs - state.usedMs);
-  const warned = new Set(state.warned);
-  if (stageUsed > state.budgets[stage] && !warned.has(`over:${stage}`)) {
-    warned.add(`over:${stage}`);
-    messages.push({ kind: 'warning', text: `${stageInfo(stage).title} is past its ${formatClock(state.budgets[stage])} budget: ask them to wrap up and move on.` });
+  const accounted = accountTime(state, now);
+  if (!accounted) return state;
+  for (const w of accounted.warnings) {
+    messages.push(
+      w.kind === 'over'
+        ? { kind: 'warning', text: `${stageInfo(w.stage).title} is past its ${formatClock(state.budgets[w.stage])} budget: ask them to wrap up and move on.` }
+        : { kind: 'warning', text: `${formatClock(w.ms)} left in the interview.` },
+    );
   }
-  const left = state.durationMs - usedMs;
-  for (const mark of WARN_AT_LEFT_MS) {
-    if (left <= mark && left > 0 && state.durationMs > mark && !warned.has(`left:${mark}`)) {
-      warned.add(`left:${mark}`);
-      messages.push({ kind: 'warning', text: `${formatClock(mark)} left in the interview.` });
-    }
-  }
-  const next: PeerSheetState = { ...state, usedMs, clockAt: now, stageMs: { ...state.stageMs, [stage]: stageUsed }, warned: [...warned] };
-  if (left <= 0) {
+  const next: PeerSheetState = { ...state, usedMs: accounted.usedMs, clockAt: accounted.clockAt, stageMs: accounted.stageMs, warned: accounted.warned };
+  if (accounted.timedOut) {
     messages.push({ kind: 'warning', text: "Time's up. Finish your marks, then end the interview for the report." });
     return { ...next, status: 'timed-out', clockAt: null };
   }
   return next;
 }
 
-/** Time left in the interview and in the stage on screen (negative: over budget). */
+/** Time left in the interview and in the stage on screen (negative: over budget), as last accounted. */
 export function clocks(state: PeerSheetState): { left: number; stageLeft: number } {
-  return { left: state.durationMs - state.usedMs, stageLeft: state.budgets[state.stage] - (state.stageMs[state.stage] ?? 0) };
+  const { leftMs, stageLeftMs } = clocksAt(state);
+  return { left: leftMs, stageLeft: stageLeftMs };
 }
 
 /** Short symbols and words for marks, readable without colour. */

@@ -1,11 +1,13 @@
 import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { sessionJson } from './session-files.js';
 import type { SessionRecord } from './session-record.js';
 
 /**
  * When the session file cannot be written, the answers go somewhere else: a file in the system's
- * temporary directory (another disk, often). Returns its path, or null when that fails too.
+ * temporary directory (another disk, often), in the session file's format, so it can be moved back into
+ * the sessions directory. Returns its path, or null when that fails too.
  */
 export function writeRecoveryFile(record: SessionRecord, dir = tmpdir()): string | null {
   const base = `mlsd-recovered-${record.id.replace(/[^0-9a-z-]/gi, '')}`;
@@ -14,7 +16,7 @@ export function writeRecoveryFile(record: SessionRecord, dir = tmpdir()): string
   for (let attempt = 0; attempt < 5; attempt++) {
     const file = join(dir, `${base}${attempt === 0 ? '' : `-${Math.random().toString(36).slice(2, 8)}`}.json`);
     try {
-      writeFileSync(file, `${JSON.stringify(record, null, 2)}\n`, { mode: 0o600, flag: 'wx' });
+      writeFileSync(file, sessionJson(record), { mode: 0o600, flag: 'wx' });
       return file;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') return null;

@@ -3,9 +3,10 @@ import { join } from 'node:path';
 import { writeFileAtomicSync } from '../files/atomic-sync.js';
 import { WriteError, writeFileAtomic, type WriteFn } from '../files/atomic.js';
 import { asReadError, MAX_SESSION_BYTES, readTextFile } from '../files/read.js';
+import { toSessionFile } from './session-format.js';
 import { sessionFileName, type SessionRecord } from './session-record.js';
 
-/** Sessions on disk: one JSON file each under <data>/sessions, written atomically. */
+/** Sessions on disk: one JSON file each under <data>/sessions (format: session-format.ts), written atomically. */
 
 // Same rule as SESSION_ID in session-schema.ts, kept here so saving does not load the schema library.
 const SAFE_ID = /^[0-9a-z][0-9a-z-]{0,63}$/;
@@ -29,7 +30,7 @@ export interface SaveOptions {
 export async function saveSession(dir: string, record: SessionRecord, options: SaveOptions = {}): Promise<string> {
   if (!SAFE_ID.test(record.id)) throw new Error(`refusing to save a session with the id "${record.id}": not a session id`);
   const file = join(dir, sessionFileName(record.id));
-  const content = `${JSON.stringify(record, null, 2)}\n`;
+  const content = sessionJson(record);
   if (options.create) {
     await writeFileAtomic(file, content, { write: options.write, exclusive: true });
     return file;
@@ -47,8 +48,13 @@ export async function saveSession(dir: string, record: SessionRecord, options: S
 export function saveSessionSync(dir: string, record: SessionRecord): string {
   if (!SAFE_ID.test(record.id)) throw new Error(`refusing to save a session with the id "${record.id}": not a session id`);
   const file = join(dir, sessionFileName(record.id));
-  writeFileAtomicSync(file, `${JSON.stringify(record, null, 2)}\n`);
+  writeFileAtomicSync(file, sessionJson(record));
   return file;
+}
+
+/** A session as the text of its file. */
+export function sessionJson(record: SessionRecord): string {
+  return `${JSON.stringify(toSessionFile(record), null, 2)}\n`;
 }
 
 /** Deletes a session's file, if there is one (a practice session in which nothing was typed). */

@@ -3,14 +3,16 @@ import type { PeerSheetState } from '../interview/peer-sheet.js';
 import type { InterviewState } from '../interview/interview-machine.js';
 import type { CandidateLevel, ScoreReport } from '../scoring/report.js';
 import type { AnswerSet } from '../scoring/score.js';
+import type { SessionStatus } from '../interview/session-status.js';
 
-/** One saved session, a JSON file per session. `schema` lets later versions migrate old files. */
-export const SESSION_SCHEMA = 1;
+export type { SessionStatus } from '../interview/session-status.js';
 
-export type SessionStatus = 'active' | 'interrupted' | 'finished' | 'timed-out';
-
+/**
+ * One session as mlsd works with it in memory: what commands, views and the index read. It is not
+ * what is saved: a session file (store/session-format.ts, format 2) keeps what was said and when, and
+ * the interview's state and `answers` are rebuilt from it on load.
+ */
 export interface SessionRecord {
-  schema: typeof SESSION_SCHEMA;
   id: string;
   /** score: a written answer; practice: a timed interview in the terminal; interview: a peer mock, marked by the interviewer. */
   kind: 'score' | 'practice' | 'interview';
@@ -19,6 +21,10 @@ export interface SessionRecord {
   prompt: string;
   level: CandidateLevel;
   status: SessionStatus;
+  /**
+   * What is scored. For `score` the answer read from its file; for `practice` derived from the
+   * interview; for `interview` the candidate's own notes when given (`--answers`), else empty.
+   */
   answers: AnswerSet;
   /** For `score`: the file the answer came from. */
   source?: { file: string; format: AnswersFormat };
@@ -53,24 +59,7 @@ export function newSessionId(now: Date, random: () => number): string {
   return time + suffix;
 }
 
+/** The file a session is saved in, inside the sessions directory. */
 export function sessionFileName(id: string): string {
   return `${id}.json`;
-}
-
-/**
- * @deprecated A quick shape check without the schema: use `parseSession` (store/session-schema.ts),
- * which validates every field mlsd reads and strips terminal control.
- *
- * Brings a parsed session file up to the current shape, or returns null if it is not a session.
- * Early files lacked `status` and `updatedAt` (a scored answer is finished; it was last changed
- * when it was made). A file from a newer mlsd is refused rather than misread.
- */
-export function migrateSession(value: unknown): SessionRecord | null {
-  if (!value || typeof value !== 'object') return null;
-  const v = value as Record<string, unknown>;
-  if (v.schema !== SESSION_SCHEMA || typeof v.id !== 'string' || typeof v.prompt !== 'string' || typeof v.createdAt !== 'string') return null;
-  if (v.kind !== 'score' && v.kind !== 'practice' && v.kind !== 'interview') return null;
-  const live = (v.kind === 'interview' ? v.sheet : v.interview) as { status?: string } | undefined;
-  const status = typeof v.status === 'string' ? v.status : v.kind === 'score' ? 'finished' : (live?.status ?? 'interrupted');
-  return { ...(v as unknown as SessionRecord), status: status as SessionStatus, updatedAt: typeof v.updatedAt === 'string' ? v.updatedAt : v.createdAt };
 }

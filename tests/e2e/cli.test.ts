@@ -243,7 +243,7 @@ describe('mlsd score', () => {
     const files = readdirSync(join(home, 'sessions'));
     expect(files).toEqual([`${id}.json`]);
     const record = JSON.parse(readFileSync(join(home, 'sessions', files[0]!), 'utf8')) as { schema: number; prompt: string; report: { overall: number }; answers: { sections: Record<string, string> } };
-    expect(record).toMatchObject({ schema: 1, prompt: 'ad-click-prediction' });
+    expect(record).toMatchObject({ schema: 2, prompt: 'ad-click-prediction' });
     expect(record.answers.sections.model).toContain('logistic regression');
     expect(record.report.overall).toBe((JSON.parse(r.stdout) as { overall: number }).overall);
   });

@@ -1,9 +1,10 @@
-import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { formatClock } from '../../src/text/clock-format.js';
+import { readSessionRecord } from '../helpers/session-file.js';
 import { bin, closeAll, fixtures, runInTerminal, type Terminal } from './pty.js';
 
 // One pty test per way practice used to lose text or mislead (issue 12), asserting on the screen a
@@ -26,7 +27,7 @@ const CTRL_C = '\u0003';
 interface Saved {
   status: string;
   answers: { sections: Record<string, string> };
-  interview: { draft: string; usedMs: number; durationMs: number; clockAt: number | null; clarify: Array<{ question: string }>; answers: Record<string, string> };
+  interview: { draft: string; usedMs: number; durationMs: number; clockAt: number | null; clarify: Array<{ question: string }> };
 }
 
 function sessionFiles(): string[] {
@@ -37,7 +38,7 @@ function sessionFiles(): string[] {
 function saved(): Saved {
   const files = sessionFiles();
   expect(files).toHaveLength(1);
-  return JSON.parse(readFileSync(join(home, 'sessions', files[0]!), 'utf8')) as Saved;
+  return readSessionRecord(join(home, 'sessions', files[0]!)) as Saved;
 }
 
 /** Waits until the session file satisfies a check (it is written a fraction of a second after typing). */
@@ -47,7 +48,7 @@ async function savedWhen(check: (s: Saved) => boolean): Promise<Saved> {
     () => {
       const files = sessionFiles();
       expect(files.length).toBe(1);
-      last = JSON.parse(readFileSync(join(home, 'sessions', files[0]!), 'utf8')) as Saved;
+      last = readSessionRecord(join(home, 'sessions', files[0]!)) as Saved;
       expect(check(last)).toBe(true);
     },
     { timeout: 15_000, interval: 100 },

@@ -3,6 +3,9 @@ import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { InterviewState } from '../../src/interview/interview-machine.js';
+import type { SessionRecord } from '../../src/store/session-record.js';
+import { readSessionRecord } from '../helpers/session-file.js';
 import { bin, closeAll, fixtures, runInTerminal, words, type Terminal } from './pty.js';
 
 let home: string;
@@ -17,10 +20,13 @@ afterEach(() => {
 const pack = ['--prompts-dir', join(fixtures, 'pack', 'prompts')];
 const env = () => ({ MLSD_HOME: home, MLSD_PROMPTS_PATH: '', NO_COLOR: '1', FORCE_COLOR: undefined, CI: undefined });
 
-function session(): Record<string, unknown> & { status: string; answers: { sections: Record<string, string> }; interview: { followUps: Array<{ answer: string }>; draft: string; stage: string }; report?: { overall: number } } {
+/** The one saved session, read as mlsd reads it, with its interview. */
+function session(): SessionRecord & { interview: InterviewState } {
   const files = readdirSync(join(home, 'sessions'));
   expect(files).toHaveLength(1);
-  return JSON.parse(readFileSync(join(home, 'sessions', files[0]!), 'utf8'));
+  const record = readSessionRecord(join(home, 'sessions', files[0]!));
+  if (!record.interview) throw new Error('not a practice session');
+  return { ...record, interview: record.interview };
 }
 
 const answers: Record<string, string> = {
@@ -116,7 +122,7 @@ describe('mlsd practice in a terminal', () => {
     expect(await t.exited).toBe(0);
     const saved = session();
     expect(saved.status).toBe('finished');
-    for (const stage of ['frame', 'data', 'model', 'evaluation', 'serving', 'monitoring']) {
+    for (const stage of ['frame', 'data', 'model', 'evaluation', 'serving', 'monitoring'] as const) {
       expect(saved.answers.sections[stage], stage).toContain('logistic regression as a baseline');
     }
     // The file opened with the question as a comment, which was not part of the answer.

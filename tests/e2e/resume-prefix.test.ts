@@ -24,12 +24,12 @@ function interrupted(id: string): SessionRecord {
   const interview = createInterview(prompt, compileRubrics(rubricsFor(builtinCatalog, prompt)));
   let state = interview.start({ id, level: 'senior', durationMinutes: 45, now: 0, createdAt: T }).state;
   for (const event of [{ type: 'draft', text: 'How many users?' }, { type: 'interrupt', now: 3000 }] as const) state = interview.reduce(state, event).state;
-  return { schema: 1, id, kind: 'practice', createdAt: T, updatedAt: T, prompt: prompt.id, level: 'senior', status: state.status, answers: interview.answerSet(state), interview: state };
+  return { id, kind: 'practice', createdAt: T, updatedAt: T, prompt: prompt.id, level: 'senior', status: state.status, answers: interview.answerSet(state), interview: state };
 }
 
 function finished(id: string): SessionRecord {
   const text = '## Model\nWe start with a logistic regression baseline.';
-  return { schema: 1, id, kind: 'score', createdAt: T, updatedAt: T, prompt: 'ad-click-prediction', level: 'senior', status: 'finished', answers: { sections: { model: text } }, report: scoreBuiltin('ad-click-prediction', text) };
+  return { id, kind: 'score', createdAt: T, updatedAt: T, prompt: 'ad-click-prediction', level: 'senior', status: 'finished', answers: { sections: { model: text } }, report: scoreBuiltin('ad-click-prediction', text) };
 }
 
 describe('mlsd resume <prefix>', () => {

@@ -15,7 +15,7 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 const now = new Date('2026-03-01T10:00:00.000Z');
 const deck = () =>
-  syncDeck(emptyDeck(), [summarize({ schema: 1, id: 'a', kind: 'score', createdAt: '2026-02-01T00:00:00.000Z', updatedAt: '2026-02-01T00:00:00.000Z', prompt: 'p', level: 'senior', status: 'finished', answers: { sections: { model: 'x' } }, report: score({ sections: { model: 'We use a neural network.' } }) }, {})], now);
+  syncDeck(emptyDeck(), [summarize({ id: 'a', kind: 'score', createdAt: '2026-02-01T00:00:00.000Z', updatedAt: '2026-02-01T00:00:00.000Z', prompt: 'p', level: 'senior', status: 'finished', answers: { sections: { model: 'x' } }, report: score({ sections: { model: 'We use a neural network.' } }) }, {})], now);
 
 describe('the drill deck on disk (issue 13.9)', () => {
   it('round-trips through its schema, and a missing file is an empty deck', async () => {

@@ -8,7 +8,7 @@ const now = new Date('2026-03-01T10:00:00.000Z');
 const session = (id: string, text: string, createdAt: string) =>
   summarize(
     {
-      schema: 1, id, kind: 'score', createdAt, updatedAt: createdAt, prompt: 'test-prompt', level: 'senior', status: 'finished',
+      id, kind: 'score', createdAt, updatedAt: createdAt, prompt: 'test-prompt', level: 'senior', status: 'finished',
       answers: { sections: { model: text } }, report: score({ sections: { model: text } }),
     },
     {},

@@ -21,7 +21,7 @@ afterEach(() => rmSync(join(dir, '..'), { recursive: true, force: true }));
 
 const at = (id: string) => `2026-01-01T00:00:0${id.length % 10}.000Z`;
 const record = (id: string, text: string, extra: Partial<SessionRecord> = {}): SessionRecord => ({
-  schema: 1, id, kind: 'score', createdAt: at(id), updatedAt: at(id), prompt: 'p', level: 'senior', status: 'finished',
+  id, kind: 'score', createdAt: at(id), updatedAt: at(id), prompt: 'p', level: 'senior', status: 'finished',
   answers: { sections: { model: text } }, report: score({ sections: { model: text } }), ...extra,
 });
 
@@ -30,6 +30,9 @@ const interview = (id: string, stageMs: InterviewState['stageMs']): InterviewSta
   status: 'finished', usedMs: 1_500_000, stage: 'monitoring', phase: 'answer', clarify: [], answers: {}, followUps: [], pending: [],
   stageMs, draft: '', warned: [], clockAt: null,
 });
+
+/** Stage times as a finished interview has them: every stage reached, adding up to its 1_500_000 ms used. */
+const DDDD_STAGES = { clarify: 250_000, frame: 200_000, data: 512_345, model: 300_000, evaluation: 100_000, serving: 100_000, monitoring: 37_655 };
 
 /** The summaries as plain data (the index's are objects with getters). */
 const plain = (list: Awaited<ReturnType<typeof loadSummaries>>['summaries']) =>
@@ -64,8 +67,8 @@ describe('the session index', () => {
       record('a', 'We use a neural network.'),
       record('bb', 'A logistic regression baseline, then gradient boosted trees.', { status: 'interrupted' }),
       record('ccc', 'Nothing relevant.', { report: undefined, status: 'active' }),
-      record('dddd', 'A logistic regression baseline; we monitor drift.', { kind: 'practice', interview: interview('dddd', { clarify: 250_000, data: 512_345 }) }),
-      record('eeeee', 'We retrain weekly.', { kind: 'practice', interview: interview('eeeee', { model: 700_000, monitoring: 1 }) }),
+      record('dddd', 'A logistic regression baseline; we monitor drift.', { kind: 'practice', interview: interview('dddd', DDDD_STAGES) }),
+      record('eeeee', 'We retrain weekly.', { kind: 'practice', interview: interview('eeeee', { clarify: 0, frame: 0, data: 0, model: 700_000, evaluation: 0, serving: 0, monitoring: 800_000 }) }),
     ];
     for (const r of records) await saveSession(dir, r);
     const info: ItemInfo = {};
@@ -77,7 +80,7 @@ describe('the session index', () => {
     const byId = (id: string) => loaded.summaries.find((x) => x.id === id)!;
     expect(byId('a').itemIds).toBe(byId('bb').itemIds);
     expect(byId('a').itemIds).toBe(byId('dddd').itemIds);
-    expect(byId('dddd').stageMs).toEqual({ clarify: 250_000, data: 512_345 });
+    expect(byId('dddd').stageMs).toEqual(DDDD_STAGES);
     expect(byId('eeeee').budgets).toEqual(stageBudgets(45));
     expect(computeStats(loaded.summaries, loaded.items)).toEqual(computeStats(direct, info));
   });

@@ -3,7 +3,7 @@ import { promptSchema } from '../../src/content/schema.js';
 import { stageBudgets } from '../../src/interview/budgets.js';
 import { formatClock } from '../../src/text/clock-format.js';
 import { CANDIDATES_CALL, clarifyMatcher, NOTED } from '../../src/interview/clarify.js';
-import { createInterview, type InterviewEvent, type InterviewState, type Message } from '../../src/interview/interview-machine.js';
+import { createInterview, stageAnswer, type InterviewEvent, type InterviewState, type Message } from '../../src/interview/interview-machine.js';
 import { testScope } from '../helpers/rubric.js';
 
 const prompt = promptSchema.parse({
@@ -170,7 +170,7 @@ describe('a whole session', () => {
       { type: 'tick', now: 2 * MIN + 5_000 },
     ]);
     expect(state.status).toBe('timed-out');
-    expect(state.answers.data).toBe('Clicks are positive examples, and we split by time.');
+    expect(stageAnswer(state, 'data')).toBe('Clicks are positive examples, and we split by time.');
     expect(state.usedMs).toBe(2 * MIN);
     const report = interview.score(state);
     for (const id of ['model', 'evaluation', 'serving', 'monitoring']) {

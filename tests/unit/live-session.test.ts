@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { promptSchema } from '../../src/content/schema.js';
 import { LiveSession, editorProblem, type LiveDeps, type LiveView, type SignalName } from '../../src/interview/live-session.js';
-import { createInterview, type InterviewState, type Message } from '../../src/interview/interview-machine.js';
+import { createInterview, stageAnswer, type InterviewState, type Message } from '../../src/interview/interview-machine.js';
 import type { SessionRecord } from '../../src/store/session-record.js';
 import type { AnswerBox, BoxClock, BoxOptions, BoxOutcome } from '../../src/ui/answer-prompt.js';
 import type { EditorResult } from '../../src/ui/external-editor.js';
@@ -303,7 +303,7 @@ describe('the live session driver', () => {
     const end = await run;
     expect(end.kind).toBe('over');
     expect(end.state.status).toBe('timed-out');
-    expect(end.state.answers.clarify).toBe('my assumption: 300 million users');
+    expect(stageAnswer(end.state, 'clarify')).toBe('my assumption: 300 million users');
     expect(end.state.usedMs).toBe(60_000);
   });
 
@@ -316,11 +316,11 @@ describe('the live session driver', () => {
     const box = await h.nextBox();
     expect(h.troubles[0]).toMatch(/did not wait for you[\s\S]*code --wait/);
     expect(box.options.mode).toBe('multi');
-    expect(h.session.current.answers.frame).toBeUndefined();
+    expect(stageAnswer(h.session.current, 'frame')).toBeUndefined();
     box.type('We predict a click probability.');
     box.end('submit');
     const next = await h.nextBox(); // inline from now on
-    expect(h.session.current.answers.frame).toBe('We predict a click probability.');
+    expect(stageAnswer(h.session.current, 'frame')).toBe('We predict a click probability.');
     next.end('quit');
     await run;
   });

@@ -4,7 +4,9 @@ import { interviewJson, interviewMarkdownReport, interviewText } from '../../src
 import { sheetReport } from '../../src/interview/peer-report.js';
 import { createPeerSheet, type PeerSheetState, type SheetEvent } from '../../src/interview/peer-sheet.js';
 import type { SessionRecord } from '../../src/store/session-record.js';
+import { toSessionFile } from '../../src/store/session-format.js';
 import { parseSession } from '../../src/store/session-schema.js';
+import { toSheetLog } from '../../src/store/sheet-log.js';
 import { summarize } from '../../src/store/summary.js';
 import { renderHistory } from '../../src/ui/history.js';
 import { createStyle } from '../../src/ui/style.js';
@@ -29,7 +31,7 @@ function interview(events: SheetEvent[]): PeerSheetState {
 
 function record(state: PeerSheetState, automatic?: SessionRecord['automatic']): SessionRecord {
   const report = sheetReport({ prompt, items: sheet.allItems, flags: sheet.allFlags, state });
-  return { schema: 1, id: state.id, kind: 'interview', createdAt: state.createdAt, updatedAt: state.createdAt, prompt: prompt.id, level: state.level, status: state.status, answers: { sections: {} }, sheet: state, candidate: state.candidate!, report, ...(automatic ? { automatic } : {}) };
+  return { id: state.id, kind: 'interview', createdAt: state.createdAt, updatedAt: state.createdAt, prompt: prompt.id, level: state.level, status: state.status, answers: { sections: {} }, sheet: state, candidate: state.candidate!, report, ...(automatic ? { automatic } : {}) };
 }
 
 const state = interview([
@@ -78,15 +80,15 @@ describe('a peer interview in review and history', () => {
   });
 
   it('is saved as a session of its own kind, checked on read, and history shows who was interviewed', () => {
-    const parsed = parseSession(JSON.parse(JSON.stringify({ ...record(state), status: undefined })), 'p1');
+    const file = (changes: Record<string, unknown> = {}) => JSON.parse(JSON.stringify({ ...toSessionFile(record(state)), ...changes })) as Record<string, unknown>;
+    const parsed = parseSession(file(), 'p1');
     if ('error' in parsed) throw new Error(parsed.error);
     const rec = parsed.record;
     expect(rec.kind).toBe('interview');
     expect(rec.status).toBe('finished');
     expect(rec.sheet).toEqual(state);
-    const { sheet: _sheet, ...withoutSheet } = record(state);
-    expect(parseSession(JSON.parse(JSON.stringify(withoutSheet)), 'p1')).toEqual({ error: expect.stringContaining('sheet: a peer interview needs') });
-    expect(parseSession(JSON.parse(JSON.stringify({ ...record(state), sheet: { ...state, usedMs: 'soon' } })), 'p1')).toEqual({ error: expect.stringContaining('sheet.usedMs') });
+    expect(parseSession(file({ sheet: undefined }), 'p1')).toEqual({ error: expect.stringContaining('sheet: a peer interview needs') });
+    expect(parseSession(file({ sheet: { ...toSheetLog(state), leftMs: 'soon' } }), 'p1')).toEqual({ error: expect.stringContaining('sheet.leftMs') });
     const summary = summarize(rec, {});
     expect(summary).toMatchObject({ kind: 'interview', candidate: 'Sam | <b>', usedMs: 5 * MIN, durationMs: 45 * MIN, overall: rec.report!.overall });
     expect(renderHistory([summary], createStyle(0))[1]).toContain('interview (Sam | <b>)');

@@ -10,7 +10,7 @@ const good = score({ sections: { model: 'We start with a logistic regression bas
 
 function record(id: string, report: typeof weak, interview?: Partial<NonNullable<SessionRecord['interview']>>): SessionRecord {
   return {
-    schema: 1, id, kind: interview ? 'practice' : 'score', createdAt: `2026-01-0${id}T00:00:00.000Z`, updatedAt: '', prompt: 'p', level: 'senior',
+    id, kind: interview ? 'practice' : 'score', createdAt: `2026-01-0${id}T00:00:00.000Z`, updatedAt: '', prompt: 'p', level: 'senior',
     status: 'finished', answers: { sections: {} }, report, ...(interview ? { interview: interview as SessionRecord['interview'] } : {}),
   };
 }

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { writeFileAtomic } from '../../src/files/atomic.js';
-import { migrateSession, newSessionId } from '../../src/store/session-record.js';
+import { newSessionId } from '../../src/store/session-record.js';
+import { parseSession } from '../../src/store/session-schema.js';
 import { findById } from '../../src/store/session-files.js';
 
 let dir: string;
@@ -29,13 +30,13 @@ describe('atomic writes', () => {
 describe('session records', () => {
   it('loads an early file without status or updatedAt', () => {
     const old = { schema: 1, id: 'abc', kind: 'score', createdAt: '2026-01-01T00:00:00.000Z', prompt: 'p', level: 'mid', answers: { sections: {} } };
-    expect(migrateSession(old)).toMatchObject({ status: 'finished', updatedAt: '2026-01-01T00:00:00.000Z' });
+    expect(parseSession(old)).toMatchObject({ record: { status: 'finished', updatedAt: '2026-01-01T00:00:00.000Z' } });
   });
 
   it('refuses foreign files and files from a newer mlsd', () => {
-    expect(migrateSession({ hello: 'world' })).toBeNull();
-    expect(migrateSession({ schema: 2, id: 'x', kind: 'score', prompt: 'p', createdAt: '' })).toBeNull();
-    expect(migrateSession(null)).toBeNull();
+    expect(parseSession({ hello: 'world' })).toMatchObject({ error: expect.stringMatching(/^not a valid mlsd session/) });
+    expect(parseSession({ schema: 3, id: 'x', kind: 'score', prompt: 'p', createdAt: '' })).toEqual({ error: 'written by a newer mlsd (session format 3); upgrade mlsd to read it' });
+    expect(parseSession(null)).toMatchObject({ error: expect.stringMatching(/^not a valid mlsd session/) });
   });
 
   it('makes short ids that sort by time and are found by a unique prefix', () => {
