@@ -122,7 +122,7 @@ With --editor, a graphical editor needs its wait flag: VISUAL="code --wait".`,
     .option('-d, --duration <minutes>', 'length of the interview in minutes (1-180)', minutes, 45)
     .addOption(new Option('-l, --level <level>', 'the level the candidate is interviewing for').choices(CANDIDATE_LEVELS).default('senior'))
     .option('-t, --tag <tag>', 'pick a random prompt with this tag')
-    .option('-c, --candidate <name>', 'who is being interviewed (shown in history and the report)')
+    .option('-c, --candidate <name>', 'who is being interviewed (shown in history and the report); "me" when a friend interviews you: only then does it count in your stats and drill')
     .option('-a, --answers <file>', "the candidate's own notes or transcript, read at the end and scored beside your marks")
     .addHelpText(
       'after',
@@ -242,13 +242,13 @@ exports it for the candidate.`,
 
   program
     .command('stats')
-    .description('averages per stage, the items you miss most, and stages that run over budget')
+    .description('averages per stage, the items you miss (or needed prompting on) most, with hints from the current rubrics, and stages that run over budget; peer interviews you ran are left out')
     .option('--json', 'print as JSON')
     .action((_opts: unknown, command: Command) => run(async () => (await import('./commands/stats.js')).statsCommand(globals(command), io))());
 
   program
     .command('drill')
-    .description('spaced repetition (FSRS) over the checklist items you miss')
+    .description('spaced repetition (FSRS) over the checklist items you miss (peer interviews you ran are left out)')
     .option('-a, --all', 'practise even when no card is due')
     .option('-n, --limit <n>', 'cards in this drill (1-1000)', wholeNumber(1, 1000), 5)
     .action((_opts: unknown, command: Command) => run(async () => (await import('./commands/drill.js')).drillCommand(globals<DrillOptions>(command), io))());

@@ -1,18 +1,22 @@
 import { EXIT } from '../errors.js';
 import { loadSessionList } from './session-list.js';
-import { resolvePaths } from '../files/paths.js';
+import { currentItemInfo } from '../progress/item-info.js';
 import { computeStats } from '../progress/stats.js';
 import { sessionsDir } from '../store/session-files.js';
 import { renderStats } from '../ui/progress.js';
 import { stdoutStyle, terminalWidth, type GlobalOptions, type Io } from './command-io.js';
+import { loadAll, reportLoadProblems } from './load-content.js';
 
 export interface StatsOptions extends GlobalOptions {
   json?: boolean;
 }
 
 export async function statsCommand(options: StatsOptions, io: Io): Promise<number> {
-  const { summaries, items } = await loadSessionList(sessionsDir(resolvePaths(io.env).data), io, options);
-  const stats = computeStats(summaries, items);
+  const loaded = await loadAll(io, options);
+  reportLoadProblems(loaded, io, options);
+  const { summaries, items } = await loadSessionList(sessionsDir(loaded.paths.data), io, options);
+  // Labels and hints as the rubrics word them today, not as they were when each session was scored.
+  const stats = computeStats(summaries, currentItemInfo(loaded.catalog, summaries, items));
   if (options.json) io.stdout.write(`${JSON.stringify(stats, null, 2)}\n`);
   else if (stats.scored === 0) io.stdout.write('No scored sessions yet. Practise with `mlsd practice`, or save a scored answer with `mlsd score --save`.\n');
   else io.stdout.write(`${renderStats(stats, stdoutStyle(io, options), terminalWidth(io)).join('\n')}\n`);

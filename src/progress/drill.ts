@@ -1,6 +1,7 @@
 import { createEmptyCard, fsrs, generatorParameters, Rating, type Card, type Grade } from 'ts-fsrs';
 import type { ItemResult } from '../scoring/report.js';
 import type { SessionSummary } from '../store/summary.js';
+import { isOwnSession } from './own-sessions.js';
 
 /**
  * Spaced repetition over the checklist items you miss. A card is keyed by the item's stable id, so
@@ -37,10 +38,13 @@ function revive(stored: StoredCard['fsrs']): Card {
   return { ...rest, due: new Date(due), ...(last_review ? { last_review: new Date(last_review) } : {}) } as Card;
 }
 
-/** Every item missed, ruled out or needing prompting in a session becomes a card (once). */
+/**
+ * Every item missed, ruled out or needing prompting in one of the user's own sessions becomes a card
+ * (once); peer interviews the user marked as the interviewer are the candidate's, not the user's.
+ */
 export function syncDeck(deck: Deck, sessions: readonly SessionSummary[], now: Date): Deck {
   const cards = { ...deck.cards };
-  const oldestFirst = [...sessions].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  const oldestFirst = sessions.filter(isOwnSession).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
   for (const session of oldestFirst) {
     for (const item of session.notCovered) {
       const existing = cards[item.id];

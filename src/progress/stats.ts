@@ -1,5 +1,6 @@
 import { STAGES, type StageId } from '../stages.js';
 import type { ItemInfo, SessionSummary } from '../store/summary.js';
+import { isOwnSession } from './own-sessions.js';
 
 /** Aggregations over saved sessions: pure, so `stats` and its tests share them. */
 
@@ -14,8 +15,10 @@ export interface MissedItem {
   id: string;
   label: string;
   hint: string;
-  /** Sessions where the item was missed, ruled out or needed prompting. */
+  /** Sessions where the item was missed or ruled out. */
   missed: number;
+  /** Sessions where it was covered only after the interviewer's follow-up (half credit). */
+  prompted: number;
   /** Sessions whose rubrics had the item. */
   seen: number;
 }
@@ -31,6 +34,7 @@ export interface OverBudget {
 }
 
 export interface Stats {
+  /** The user's own sessions: peer interviews the user marked as the interviewer are left out (see isOwnSession). */
   sessions: number;
   scored: number;
   averageOverall: number | null;
@@ -39,8 +43,13 @@ export interface Stats {
   overBudget: OverBudget[];
 }
 
-/** Averages per stage, the items missed most (of the sessions whose rubrics had them) and stages over budget. */
-export function computeStats(sessions: readonly SessionSummary[], info: ItemInfo, top = 10): Stats {
+/**
+ * Averages per stage, the items missed most (of the sessions whose rubrics had them; then those that
+ * needed prompting most) and stages over budget, over the user's own sessions. `info` gives the
+ * items' labels and hints by id (progress/item-info.ts words them as the rubrics do now).
+ */
+export function computeStats(all: readonly SessionSummary[], info: ItemInfo, top = 10): Stats {
+  const sessions = all.filter(isOwnSession);
   const scored = sessions.filter((s) => s.overall !== null);
   const stages = STAGES.map((stage) => {
     const scores = scored.map((s) => s.stageScores[stage.id]).filter((v): v is number => v !== undefined);
@@ -49,7 +58,7 @@ export function computeStats(sessions: readonly SessionSummary[], info: ItemInfo
   const items = new Map<string, MissedItem>();
   const entry = (id: string) => {
     let found = items.get(id);
-    if (!found) items.set(id, (found = { id, label: info[id]?.label ?? id, hint: info[id]?.hint ?? '', missed: 0, seen: 0 }));
+    if (!found) items.set(id, (found = { id, label: info[id]?.label ?? id, hint: info[id]?.hint ?? '', missed: 0, prompted: 0, seen: 0 }));
     return found;
   };
   // Sessions of one rubric set share their item list: count sessions per list, then items once per list.
@@ -60,11 +69,16 @@ export function computeStats(sessions: readonly SessionSummary[], info: ItemInfo
     perSet.set(session.itemIds, (perSet.get(session.itemIds) ?? 0) + 1);
     perMissed.set(session.notCovered, (perMissed.get(session.notCovered) ?? 0) + 1);
   }
-  for (const [list, sessions] of perMissed) for (const { id } of list) entry(id).missed += sessions;
+  for (const [list, sessions] of perMissed) {
+    for (const { id, status } of list) {
+      if (status === 'prompted') entry(id).prompted += sessions;
+      else entry(id).missed += sessions;
+    }
+  }
   for (const [ids, sessions] of perSet) for (const id of ids) entry(id).seen += sessions;
   const missed = [...items.values()]
-    .filter((i) => i.missed > 0)
-    .sort((a, b) => b.missed - a.missed || b.missed / b.seen - a.missed / a.seen || a.id.localeCompare(b.id))
+    .filter((i) => i.missed > 0 || i.prompted > 0)
+    .sort((a, b) => b.missed - a.missed || b.missed / b.seen - a.missed / a.seen || b.prompted - a.prompted || a.id.localeCompare(b.id))
     .slice(0, top);
   const practices = sessions.flatMap((s) => {
     const { stageMs, budgets } = s;

@@ -17,7 +17,8 @@ export function renderStats(stats: Stats, style: Style, width: number): string[]
   if (stats.missed.length > 0) {
     out.push('', style.bold('Items you miss most'));
     stats.missed.forEach((m, i) => {
-      out.push(`  ${String(i + 1).padStart(2)}. ${m.label}${style.dim(`  missed in ${m.missed} of ${m.seen}`)}`);
+      const counts = [...(m.missed > 0 ? [`missed in ${m.missed}`] : []), ...(m.prompted > 0 ? [`needed prompting in ${m.prompted}`] : [])].join(', ');
+      out.push(`  ${String(i + 1).padStart(2)}. ${m.label}${style.dim(`  ${counts} of ${m.seen}`)}`);
       out.push(...wrap(`hint: ${m.hint}`, w, '      ').map(style.cyan));
     });
   }

@@ -1,0 +1,81 @@
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { emptyDeck, syncDeck } from '../../src/progress/drill.js';
+import { currentItemInfo } from '../../src/progress/item-info.js';
+import { isOwnSession } from '../../src/progress/own-sessions.js';
+import { computeStats } from '../../src/progress/stats.js';
+import type { SessionSummary } from '../../src/store/summary.js';
+import { builtinCatalog } from '../helpers/builtin.js';
+import { root, runMlsd } from '../helpers/cli.js';
+
+const ITEMS = ['baseline', 'drift', 'model-choice'];
+const summary = (id: string, notCovered: SessionSummary['notCovered'], extra: Partial<SessionSummary> = {}): SessionSummary => ({
+  id, createdAt: `2026-01-0${id.length}T00:00:00.000Z`, prompt: 'ad-click-prediction', level: 'senior', kind: 'score', status: 'finished', candidate: null,
+  overall: 50, verdict: 'lean-hire', usedMs: null, durationMs: null, stageScores: { model: 50 }, notCovered, itemIds: ITEMS, stageMs: null, budgets: null, ...extra,
+});
+
+describe('stats counts an item that needed prompting as prompted, not missed', () => {
+  it('keeps three buckets: missed (or ruled out), prompted, and the rest covered', () => {
+    const stats = computeStats(
+      [
+        summary('a', [{ id: 'baseline', status: 'missed' }, { id: 'drift', status: 'prompted' }]),
+        summary('bb', [{ id: 'baseline', status: 'negated' }, { id: 'drift', status: 'prompted' }]),
+        summary('ccc', [{ id: 'model-choice', status: 'prompted' }]),
+      ],
+      {},
+    );
+    expect(stats.missed.map((m) => [m.id, m.missed, m.prompted, m.seen])).toEqual([
+      ['baseline', 2, 0, 3],
+      ['drift', 0, 2, 3],
+      ['model-choice', 0, 1, 3],
+    ]);
+  });
+});
+
+describe("a peer interview in which the user asked the questions is the candidate's", () => {
+  const peer = summary('peer', [{ id: 'baseline', status: 'missed' }], { kind: 'interview', candidate: 'Sam' });
+  const mine = summary('mine', [{ id: 'drift', status: 'missed' }], { kind: 'interview', candidate: ' Me ' });
+  const own = summary('own', [{ id: 'model-choice', status: 'missed' }]);
+
+  it('is left out of stats and the drill deck, unless its candidate is "me"', () => {
+    expect([peer, mine, own].map(isOwnSession)).toEqual([false, true, true]);
+    const stats = computeStats([peer, mine, own], {});
+    expect(stats.sessions).toBe(2);
+    expect(stats.missed.map((m) => m.id).sort()).toEqual(['drift', 'model-choice']);
+    expect(Object.keys(syncDeck(emptyDeck(), [peer, mine, own], new Date('2026-02-01')).cards).sort()).toEqual(['drift', 'model-choice']);
+  });
+});
+
+describe('labels and hints come from the rubrics as they are now', () => {
+  it('prefers the current wording to the saved one, and keeps the saved one for an item no rubric has', () => {
+    const info = currentItemInfo(builtinCatalog, [summary('a', [])], { baseline: { label: 'old', hint: 'old hint' }, gone: { label: 'Gone', hint: 'kept' } });
+    const baseline = builtinCatalog.rubrics.get('framework')!.value.items.find((i) => i.id === 'baseline')!;
+    expect(info.baseline).toEqual({ label: baseline.label, hint: baseline.hint });
+    expect(info.gone).toEqual({ label: 'Gone', hint: 'kept' });
+  });
+
+  let home: string;
+  beforeEach(() => {
+    home = mkdtempSync(join(tmpdir(), 'mlsd-stats-'));
+  });
+  afterEach(() => rmSync(home, { recursive: true, force: true }));
+
+  it('shows the new hint after a rubric is edited, in text and in JSON', () => {
+    const rubric = readFileSync(join(root, 'rubrics', 'ad-click-prediction.yaml'), 'utf8');
+    const oldHint = /- id: ad-fatigue[\s\S]*?\n {4}hint: >-\n((?: {6}.*\n)+)/.exec(rubric)!;
+    mkdirSync(join(home, 'rubrics'), { recursive: true });
+    writeFileSync(join(home, 'rubrics', 'ad-click-prediction.yaml'), rubric);
+    const answer = join(root, 'tests', 'fixtures', 'answers', 'ad-click-prediction.weak.md');
+    expect(runMlsd(home, ['score', answer, '--prompt', 'ad-click-prediction', '--save']).code).toBe(0);
+    const before = JSON.parse(runMlsd(home, ['stats', '--json']).stdout) as { missed: Array<{ id: string; hint: string }> };
+    expect(before.missed.find((m) => m.id === 'ad-fatigue')?.hint).toContain('frequency cap');
+
+    const newHint = 'Count how often each person has seen the ad lately; cap it.';
+    writeFileSync(join(home, 'rubrics', 'ad-click-prediction.yaml'), rubric.replace(oldHint[0], oldHint[0].replace(oldHint[1]!, `      ${newHint}\n`)));
+    const after = JSON.parse(runMlsd(home, ['stats', '--json']).stdout) as { missed: Array<{ id: string; hint: string }> };
+    expect(after.missed.find((m) => m.id === 'ad-fatigue')?.hint).toBe(newHint);
+    expect(runMlsd(home, ['stats']).stdout).toContain(`hint: ${newHint}`);
+  });
+});
