@@ -165,8 +165,10 @@ class PeerSession {
     const timer = setInterval(() => this.guard(() => this.tick()), TICK_MS);
     this.screen.start({ key: (key) => this.guard(() => this.key(key)), resize: () => this.guard(() => this.draw()), lost: () => void this.stop(128 + 1) });
     if (this.state) {
-      // Resumed: start paused, so the interviewer picks up when both are ready.
-      this.view = { ...this.view, mode: 'paused', message: { kind: 'info', text: `Resumed ${this.state.id} with ${formatClock(this.state.durationMs - this.state.usedMs)} left. Any key starts the clock.` } };
+      // Resumed: start paused, so the interviewer picks up when both are ready; a note that was being
+      // typed when it stopped is open again, as it was.
+      const draft = this.state.draft;
+      this.view = { ...this.view, mode: 'paused', input: draft ? { purpose: draft.purpose, text: draft.text, ...(draft.target !== undefined ? { target: draft.target } : {}) } : null, message: { kind: 'info', text: `Resumed ${this.state.id} with ${formatClock(this.state.durationMs - this.state.usedMs)} left. Any key starts the clock.` } };
       await this.save();
     }
     this.draw();
@@ -198,6 +200,7 @@ class PeerSession {
     const result = handleKey(this.view, key, this.sheet, this.state, now);
     this.view = result.view;
     this.apply(result.events);
+    this.keepDraft();
     switch (result.effect) {
       case 'start': {
         const s = this.pending!;
@@ -272,6 +275,16 @@ class PeerSession {
       durationMs: minutes * 60_000,
       budgets: s?.budgets ?? stageBudgets(minutes),
     };
+  }
+
+  /** What is being typed in a box goes into the sheet (and so to disk): quitting, even during a pause, keeps it. */
+  private keepDraft(): void {
+    if (!this.state) return;
+    const input = this.view.input;
+    const typing = input && input.text.trim() ? input : null;
+    const saved = this.state.draft;
+    if (saved?.purpose === typing?.purpose && saved?.text === typing?.text && saved?.target === typing?.target) return;
+    this.apply([{ type: 'draft', draft: typing ? { purpose: typing.purpose, text: typing.text, ...(typing.target !== undefined ? { target: typing.target } : {}) } : null }]);
   }
 
   /** Stops for good without the report: saved as interrupted, resumable. */

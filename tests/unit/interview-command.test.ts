@@ -3,9 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { interviewCommand, type SheetTerminal } from '../../src/commands/interview.js';
+import { interviewCommand, resumeInterview, type SheetTerminal } from '../../src/commands/interview.js';
 import type { Io } from '../../src/commands/command-io.js';
 import { resumeAny } from '../../src/commands/resume.js';
+import { readSessionRecord } from '../helpers/session-file.js';
 
 // The command in-process, with a test terminal and a clock the test moves: time runs out in an instant.
 
@@ -75,6 +76,39 @@ describe('mlsd interview, in-process', () => {
     // An interview whose time ran out is over: resume says so and where to see it.
     const id = files[0]!.replace(/\.json$/, '');
     await expect(resumeAny(id.slice(0, 9), {}, t.io)).rejects.toThrow(`session ${id} is timed-out and cannot be resumed; see it with \`mlsd review ${id}\``);
+  });
+
+  it('keeps a half-typed note when the interviewer quits during a pause, and opens it again on resume', async () => {
+    const t = setup();
+    const done = interviewCommand('mini-ads', { duration: 45, level: 'senior', promptsDir: [pack] }, t.io, t.terminal);
+    let at = await t.waitFor(/Read this out, word for word/);
+    t.press('\r');
+    at = await t.waitFor(/1\/7 Clarify requirements/, at);
+    t.press('n');
+    t.press('asked about latency tw');
+    at = await t.waitFor(/asked about latency tw/, at);
+    t.press('\u0003');
+    at = await t.waitFor(/PAUSED/, at);
+    t.press('q');
+    expect(await done).toBe(130);
+    const id = readdirSync(join(home, 'sessions'))[0]!.replace(/\.json$/, '');
+    const saved = readSessionRecord(join(home, 'sessions', `${id}.json`));
+    expect(saved.status).toBe('interrupted');
+    expect(saved.sheet!.draft).toEqual({ purpose: 'note', text: 'asked about latency tw' });
+
+    const again = setup();
+    const resumed = resumeInterview(saved, { promptsDir: [pack] }, again.io, again.terminal);
+    at = await again.waitFor(/Any key starts the clock/);
+    again.press(' ');
+    again.press('ice\r');
+    at = await again.waitFor(/asked about latency twice/, at);
+    again.press('\u0003');
+    at = await again.waitFor(/PAUSED/, at);
+    again.press('q');
+    expect(await resumed).toBe(130);
+    const after = readSessionRecord(join(home, 'sessions', `${id}.json`)).sheet!;
+    expect(after.notes.clarify).toBe('asked about latency twice');
+    expect(after.draft).toBeUndefined();
   });
 
   it('refuses to run without a terminal', async () => {
