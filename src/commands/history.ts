@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { CliError, EXIT } from '../errors.js';
 import { resolvePaths } from '../files/paths.js';
 import { sessionFileName } from '../store/session-record.js';
-import { findById, sessionsDir } from '../store/session-files.js';
+import { sessionsDir } from '../store/session-files.js';
+import { sessionByPrefix } from './session-lookup.js';
 import type { SessionSummary } from '../store/summary.js';
 import { VERDICT_LABEL } from '../scoring/verdict.js';
 import { renderHistory, sessionDate } from '../ui/history.js';
@@ -68,14 +69,7 @@ export interface DeleteOptions extends GlobalOptions {
 export async function deleteCommand(idPrefix: string, options: DeleteOptions, io: Io, isInteractive: () => boolean = () => !!process.stdin.isTTY): Promise<number> {
   const dir = sessionsDir(resolvePaths(io.env).data);
   const { summaries } = await loadSessionList(dir, io, options);
-  const found = findById(summaries, idPrefix);
-  if ('error' in found) {
-    throw new CliError(
-      found.error === 'ambiguous' ? `"${idPrefix}" matches several sessions: ${found.matches.join(', ')}` : `no session "${idPrefix}"; see \`mlsd history\``,
-      EXIT.usage,
-    );
-  }
-  const session = found.session;
+  const session = sessionByPrefix(summaries, idPrefix);
   const file = join(dir, sessionFileName(session.id));
   if (!options.yes) {
     if (!isInteractive() || !io.stdout.isTTY) {

@@ -10,11 +10,11 @@ import { formatClock } from '../text/clock-format.js';
 import { compareMarks, type MarksComparison } from '../interview/peer-compare.js';
 import { sheetReport } from '../interview/peer-report.js';
 import { createPeerSheet, type PeerSheet, type PeerSheetState, type SheetEvent } from '../interview/peer-sheet.js';
-import { pickPrompt } from '../interview/pick.js';
+import { isOver } from '../interview/session-status.js';
+import { onStopSignals, SIGNAL_EXIT_CODES, type SignalName } from '../interview/stop-signals.js';
 import { compileRubrics } from '../scoring/compile.js';
 import type { CandidateLevel, ScoreReport } from '../scoring/report.js';
 import { scoreAnswers, type AnswerSet } from '../scoring/score.js';
-import { loadSummaries } from '../store/index-cache.js';
 import { newSessionId, type SessionRecord } from '../store/session-record.js';
 import { saveSession, sessionsDir } from '../store/session-files.js';
 import { handleKey, initialView, type Key, type SheetView } from '../ui/peer-keys.js';
@@ -27,6 +27,8 @@ import { wrap } from '../ui/wrap.js';
 import { loadAll, reportLoadProblems } from './load-content.js';
 import { stdoutStyle, terminalWidth, type GlobalOptions, type Io } from './command-io.js';
 import { findPrompt } from './lookup.js';
+import { processSignals } from './process-signals.js';
+import { pickLeastPractised } from './pick-prompt.js';
 
 /** `mlsd interview`: the interviewer's live sheet for a peer mock interview. */
 
@@ -60,7 +62,7 @@ export async function interviewCommand(promptId: string | undefined, options: In
   const loaded = await loadAll(io, options);
   reportLoadProblems(loaded, io, options);
   const dir = sessionsDir(loaded.paths.data);
-  const prompt = promptId ? findPrompt(loaded.catalog, promptId) : await pickLeastRecent(loaded.catalog, dir, options.tag, io);
+  const prompt = promptId ? findPrompt(loaded.catalog, promptId) : await pickLeastPractised(loaded.catalog, dir, options.tag, io);
   const answersFile = options.answers ? resolve(options.answers) : undefined;
   if (answersFile) {
     const info = await stat(answersFile).catch(() => null);
@@ -98,15 +100,6 @@ function needTerminal(io: Io, terminal: SheetTerminal, command: string, instead:
 
 function processTerminal(): SheetTerminal {
   return { input: process.stdin, output: process.stdout, now: Date.now };
-}
-
-async function pickLeastRecent(catalog: Catalog, dir: string, tag: string | undefined, io: Io): Promise<Prompt> {
-  const { summaries } = await loadSummaries(dir);
-  const lastPractised = new Map<string, string>();
-  for (const s of summaries) if ((lastPractised.get(s.prompt) ?? '') < s.createdAt) lastPractised.set(s.prompt, s.createdAt);
-  const picked = pickPrompt({ prompts: [...catalog.prompts.values()].map((e) => e.value), tag, lastPractised, random: io.random });
-  if ('error' in picked) throw new CliError(picked.error, EXIT.usage);
-  return picked.prompt;
 }
 
 interface SessionSetup {
@@ -159,11 +152,10 @@ class PeerSession {
     const done = new Promise<number>((resolveDone) => {
       this.finish = resolveDone;
     });
-    const onSignal = (signal: NodeJS.Signals) => void this.stop(signal === 'SIGINT' ? EXIT.interrupted : 128 + (signal === 'SIGHUP' ? 1 : 15));
-    const signals: NodeJS.Signals[] = ['SIGHUP', 'SIGTERM', 'SIGINT'];
-    for (const s of signals) process.on(s, onSignal);
+    const onSignal = (name: SignalName) => () => void this.stop(SIGNAL_EXIT_CODES[name]);
+    const stopListening = onStopSignals(processSignals, { SIGINT: onSignal('SIGINT'), SIGHUP: onSignal('SIGHUP'), SIGTERM: onSignal('SIGTERM') });
     const timer = setInterval(() => this.guard(() => this.tick()), TICK_MS);
-    this.screen.start({ key: (key) => this.guard(() => this.key(key)), resize: () => this.guard(() => this.draw()), lost: () => void this.stop(128 + 1) });
+    this.screen.start({ key: (key) => this.guard(() => this.key(key)), resize: () => this.guard(() => this.draw()), lost: () => void this.stop(SIGNAL_EXIT_CODES.SIGHUP) });
     if (this.state) {
       // Resumed: start paused, so the interviewer picks up when both are ready; a note that was being
       // typed when it stopped is open again, as it was.
@@ -177,7 +169,7 @@ class PeerSession {
       code = await done;
     } finally {
       clearInterval(timer);
-      for (const s of signals) process.off(s, onSignal);
+      stopListening();
       this.screen.stop();
     }
     await this.saving;
@@ -306,7 +298,7 @@ class PeerSession {
   }
 
   private record(state: PeerSheetState, extra: { answers?: AnswerSet; automatic?: ScoreReport } = {}): SessionRecord {
-    const over = state.status === 'finished' || state.status === 'timed-out';
+    const over = isOver(state.status);
     return {
       id: state.id,
       kind: 'interview',

@@ -6,15 +6,15 @@ import type { Prompt } from '../content/schema.js';
 import { CliError, EXIT } from '../errors.js';
 import { stageBudgets } from '../interview/budgets.js';
 import { formatClock } from '../text/clock-format.js';
-import { pickPrompt } from '../interview/pick.js';
 import { LiveSession, type LiveClock, type LiveEnd } from '../interview/live-session.js';
 import { createInterview, type Interview, type InterviewState } from '../interview/interview-machine.js';
 import { compileRubrics } from '../scoring/compile.js';
 import type { CandidateLevel } from '../scoring/report.js';
 import { newSessionId, sessionFileName } from '../store/session-record.js';
-import { loadSummaries } from '../store/index-cache.js';
 import { writeRecoveryFile } from '../store/recovery.js';
-import { findById, readSession, removeSessionSync, saveSession, saveSessionSync, sessionsDir } from '../store/session-files.js';
+import { processSignals } from './process-signals.js';
+import { pickLeastPractised } from './pick-prompt.js';
+import { readSession, removeSessionSync, saveSession, saveSessionSync, sessionsDir } from '../store/session-files.js';
 import { STAGES } from '../stages.js';
 import { editorCommand } from '../ui/external-editor.js';
 import { terminalView } from '../ui/practice-view.js';
@@ -26,6 +26,9 @@ import { loadAll, reportLoadProblems } from './load-content.js';
 import { loadSessionList } from './session-list.js';
 import { requireTerminal, stdoutStyle, terminalWidth, type GlobalOptions, type Io } from './command-io.js';
 import { findPrompt } from './lookup.js';
+import { sessionByPrefix } from './session-lookup.js';
+import type { SessionSummary } from '../store/summary.js';
+import { canResume } from '../interview/session-status.js';
 
 export interface PracticeOptions extends GlobalOptions {
   duration: number;
@@ -42,7 +45,7 @@ export async function practiceCommand(promptId: string | undefined, options: Pra
   }
   const loaded = await loadAll(io, options);
   reportLoadProblems(loaded, io, options);
-  const prompt = promptId ? findPrompt(loaded.catalog, promptId) : await pickUnpractised(loaded, options.tag, io);
+  const prompt = promptId ? findPrompt(loaded.catalog, promptId) : await pickLeastPractised(loaded.catalog, sessionsDir(loaded.paths.data), options.tag, io);
   const interview = createInterview(prompt, compileRubrics(rubricsFor(loaded.catalog, prompt)));
   const style = stdoutStyle(io, options);
   const id = newSessionId(io.now(), io.random);
@@ -73,15 +76,12 @@ export async function resumeCommand(idPrefix: string | undefined, options: Resum
   reportLoadProblems(loaded, io, options);
   const dir = sessionsDir(loaded.paths.data);
   const { summaries } = await loadSessionList(dir, io, options);
-  const resumable = (s: { kind: string; status: string }) => s.kind === 'practice' && (s.status === 'interrupted' || s.status === 'active');
+  const resumable = (s: SessionSummary) => s.kind === 'practice' && canResume(s);
   let id: string;
   if (idPrefix) {
-    const found = findById(summaries, idPrefix);
-    if ('error' in found) {
-      throw new CliError(found.error === 'ambiguous' ? `"${idPrefix}" matches several sessions: ${found.matches.join(', ')}` : `no session "${idPrefix}" in ${dir}`, EXIT.usage);
-    }
-    if (!resumable(found.session)) throw new CliError(`session ${found.session.id} is ${found.session.status} and cannot be resumed`, EXIT.usage);
-    id = found.session.id;
+    const found = sessionByPrefix(summaries, idPrefix);
+    if (!resumable(found)) throw new CliError(`session ${found.id} is ${found.status} and cannot be resumed`, EXIT.usage);
+    id = found.id;
   } else {
     const latest = summaries.find(resumable);
     if (!latest) throw new CliError('there is no interrupted practice session to resume; start one with `mlsd practice`', EXIT.usage);
@@ -105,15 +105,6 @@ export async function resumeCommand(idPrefix: string | undefined, options: Resum
   const live = liveSession({ interview, prompt, state, dir, io, style, useEditor: options.editor ?? false, clock });
   live.session.apply({ type: 'resume', now: clock.now() });
   return finish(await live.session.run(), prompt, style, io);
-}
-
-async function pickUnpractised(loaded: Awaited<ReturnType<typeof loadAll>>, tag: string | undefined, io: Io): Promise<Prompt> {
-  const { summaries } = await loadSummaries(sessionsDir(loaded.paths.data));
-  const lastPractised = new Map<string, string>();
-  for (const s of summaries) if ((lastPractised.get(s.prompt) ?? '') < s.createdAt) lastPractised.set(s.prompt, s.createdAt);
-  const picked = pickPrompt({ prompts: [...loaded.catalog.prompts.values()].map((e) => e.value), tag, lastPractised, random: io.random });
-  if ('error' in picked) throw new CliError(picked.error, EXIT.usage);
-  return picked.prompt;
 }
 
 function printOpening(prompt: Prompt, options: PracticeOptions, id: string, style: Style, io: Io): void {
@@ -191,10 +182,7 @@ function liveSession(options: { interview: Interview; prompt: Prompt; state: Int
         recover: (record) => writeRecoveryFile(record),
         where: (id) => join(dir, sessionFileName(id)),
       },
-      signals: {
-        on: (name, fn) => process.on(name, fn),
-        off: (name, fn) => process.off(name, fn),
-      },
+      signals: processSignals,
       exit: (code) => process.exit(code),
     },
     options.state,

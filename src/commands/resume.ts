@@ -5,6 +5,8 @@ import { readSheet } from '../store/peer-sheet-schema.js';
 import { findById, readSession, sessionsDir } from '../store/session-files.js';
 import type { SessionSummary } from '../store/summary.js';
 import type { GlobalOptions, Io } from './command-io.js';
+import { sessionByPrefix } from './session-lookup.js';
+import { canResume } from '../interview/session-status.js';
 
 /**
  * `mlsd resume`: sends an interrupted peer interview to the interviewer's sheet and everything
@@ -14,7 +16,6 @@ export interface ResumeDispatchOptions extends GlobalOptions {
   editor?: boolean;
 }
 
-const resumable = (s: SessionSummary) => (s.kind === 'practice' || s.kind === 'interview') && (s.status === 'interrupted' || s.status === 'active');
 
 export async function resumeAny(idPrefix: string | undefined, options: ResumeDispatchOptions, io: Io): Promise<number> {
   const dir = sessionsDir(resolvePaths(io.env).data);
@@ -24,19 +25,12 @@ export async function resumeAny(idPrefix: string | undefined, options: ResumeDis
     // A prefix that several sessions share but only one resumable session has means that one
     // (the quit message's id is often typed short or wraps); otherwise every session is searched,
     // so a finished one gets its own message.
-    const open = findById(summaries.filter(resumable), idPrefix);
-    const found = 'session' in open ? open : findById(summaries, idPrefix);
     // Which session is meant is settled before anything asks for a terminal.
-    if ('error' in found) {
-      throw new CliError(
-        found.error === 'ambiguous' ? `"${idPrefix}" matches several sessions: ${found.matches.join(', ')}; give more of the id` : `no session "${idPrefix}"; see \`mlsd history\``,
-        EXIT.usage,
-      );
-    }
-    target = found.session;
-    if (!resumable(target)) throw new CliError(`session ${target.id} is ${target.status} and cannot be resumed; see it with \`mlsd review ${target.id}\``, EXIT.usage);
+    const open = findById(summaries.filter(canResume), idPrefix);
+    target = 'session' in open ? open.session : sessionByPrefix(summaries, idPrefix);
+    if (!canResume(target)) throw new CliError(`session ${target.id} is ${target.status} and cannot be resumed; see it with \`mlsd review ${target.id}\``, EXIT.usage);
   } else {
-    target = summaries.find(resumable);
+    target = summaries.find(canResume);
   }
   if (target?.kind === 'interview') {
     const record = await readSession(dir, target.id);

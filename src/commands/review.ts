@@ -8,7 +8,8 @@ import { scoreAnswers } from '../scoring/score.js';
 import type { ScoreReport } from '../scoring/report.js';
 import { STAGES } from '../stages.js';
 import type { SessionRecord } from '../store/session-record.js';
-import { findById, loadSession, sessionsDir } from '../store/session-files.js';
+import { loadSession, sessionsDir } from '../store/session-files.js';
+import { sessionByPrefix } from './session-lookup.js';
 import type { SessionSummary } from '../store/summary.js';
 import { sessionDate, sessionDuration } from '../ui/history.js';
 import { renderMarkdown, unsubmittedDraft } from '../ui/markdown.js';
@@ -40,11 +41,7 @@ async function pickSession(dir: string, sessions: SessionSummary[], idPrefix: st
     if (!scored) throw new CliError('no scored session yet; finish a `mlsd practice`, or `mlsd score --save` an answer (`mlsd review <id>` shows an unfinished one)', EXIT.usage);
     summary = scored;
   } else {
-    const found = findById(sessions, idPrefix);
-    if ('error' in found) {
-      throw new CliError(found.error === 'ambiguous' ? `"${idPrefix}" matches several sessions: ${found.matches.join(', ')}` : `no session "${idPrefix}"; see \`mlsd history\``, EXIT.usage);
-    }
-    summary = found.session;
+    summary = sessionByPrefix(sessions, idPrefix);
   }
   const loaded = await loadSession(dir, summary.id);
   if ('problem' in loaded) throw new CliError(`session ${summary.id} cannot be read from ${loaded.file}: ${loaded.problem}`, EXIT.usage);

@@ -1,3 +1,5 @@
+import { isOver } from './session-status.js';
+import { onStopSignals, SIGNAL_EXIT_CODES, type SignalName, type SignalSource } from './stop-signals.js';
 import type { Prompt } from '../content/schema.js';
 import { stageInfo } from '../stages.js';
 import { Autosaver, type SaverTimers } from '../store/autosave.js';
@@ -17,8 +19,7 @@ import { clocksAt, hasContent, type Interview, type InterviewEvent, type Intervi
  * session interrupted with the exact time left.
  */
 
-/** The signals the driver handles. */
-export type SignalName = 'SIGINT' | 'SIGTERM' | 'SIGHUP';
+export type { SignalName } from './stop-signals.js';
 
 /** Time and timers. */
 export interface LiveClock extends SaverTimers {
@@ -60,7 +61,7 @@ export interface LiveDeps {
   clock: LiveClock;
   store: LiveStore;
   view: LiveView;
-  signals: { on(name: SignalName, fn: () => void): void; off(name: SignalName, fn: () => void): void };
+  signals: SignalSource;
   /** Ends the process (after a signal). */
   exit(code: number): void;
   useEditor: boolean;
@@ -74,7 +75,6 @@ export const EDITOR_MIN_MS = 2_000;
 /** Every this many ticks the session is saved even without typing, so a crash loses little time. */
 const HEARTBEAT_TICKS = 5;
 
-const SIGNAL_CODES: Record<SignalName, number> = { SIGHUP: 129, SIGINT: 130, SIGTERM: 143 };
 
 /** One running practice session; see the module comment. */
 export class LiveSession {
@@ -118,7 +118,7 @@ export class LiveSession {
   /** The session as saved on disk; scored once it is over. */
   record(): SessionRecord {
     const s = this.state;
-    const over = s.status === 'finished' || s.status === 'timed-out';
+    const over = isOver(s.status);
     return {
       id: s.id,
       kind: 'practice',
@@ -141,11 +141,7 @@ export class LiveSession {
       if (this.box) this.box.askQuit();
       else if (!this.busy) this.pendingQuit = true;
     };
-    const onHup = () => this.stopOnSignal('SIGHUP');
-    const onTerm = () => this.stopOnSignal('SIGTERM');
-    this.deps.signals.on('SIGINT', onSigint);
-    this.deps.signals.on('SIGHUP', onHup);
-    this.deps.signals.on('SIGTERM', onTerm);
+    const stopListening = onStopSignals(this.deps.signals, { SIGINT: onSigint, SIGHUP: () => this.stopOnSignal('SIGHUP'), SIGTERM: () => this.stopOnSignal('SIGTERM') });
     try {
       if (hasContent(this.state)) this.saver.touch();
       while (this.state.status === 'active') {
@@ -156,9 +152,7 @@ export class LiveSession {
       return await this.over();
     } finally {
       this.deps.clock.clearInterval(ticker);
-      this.deps.signals.off('SIGINT', onSigint);
-      this.deps.signals.off('SIGHUP', onHup);
-      this.deps.signals.off('SIGTERM', onTerm);
+      stopListening();
       this.saver.stop();
     }
   }
@@ -317,7 +311,7 @@ export class LiveSession {
   }
 
   /** SIGTERM or SIGHUP: save synchronously as interrupted, put the terminal back, and exit. */
-  private stopOnSignal(name: SignalName): void {
+  private stopOnSignal(name: Exclude<SignalName, 'SIGINT'>): void {
     if (this.ended) return;
     this.ended = true;
     this.saver.stop();
@@ -354,7 +348,7 @@ export class LiveSession {
     } else if (this.everSaved) {
       this.deps.store.removeSync(this.state.id);
     }
-    this.deps.exit(SIGNAL_CODES[name]);
+    this.deps.exit(SIGNAL_EXIT_CODES[name]);
   }
 
   /** Writes a record, but never a session with nothing typed in it. */

@@ -12,3 +12,11 @@ export type SessionStatus = (typeof SESSION_STATUSES)[number];
 export function isOver(status: SessionStatus): boolean {
   return status === 'finished' || status === 'timed-out';
 }
+
+/**
+ * Whether `mlsd resume` can continue a session: a live one (a practice interview or a peer
+ * interview; a scored answer has nothing to continue) that is not over.
+ */
+export function canResume(session: { kind: 'score' | 'practice' | 'interview'; status: SessionStatus }): boolean {
+  return session.kind !== 'score' && !isOver(session.status);
+}
