@@ -72,8 +72,10 @@ async function sameSession(file: string, record: SessionRecord): Promise<'none' 
     return asReadError(file, error).code === 'ENOENT' ? 'none' : 'other';
   }
   try {
-    const saved = JSON.parse(text) as { id?: unknown; createdAt?: unknown } | null;
-    return saved?.id === record.id && saved.createdAt === record.createdAt ? 'same' : 'other';
+    // Only two fields are compared, so no schema is loaded; nothing else of the file is trusted.
+    const saved: unknown = JSON.parse(text);
+    const same = typeof saved === 'object' && saved !== null && 'id' in saved && 'createdAt' in saved && saved.id === record.id && saved.createdAt === record.createdAt;
+    return same ? 'same' : 'other';
   } catch {
     return 'other';
   }
