@@ -22,7 +22,7 @@ import { renderOutline } from '../ui/outline.js';
 import { renderReport } from '../ui/report.js';
 import type { Style } from '../ui/style.js';
 import { wrap } from '../ui/wrap.js';
-import { loadAll, reportLoadProblems } from './load-content.js';
+import { loadAll, reportLoadProblems, type Loaded } from './load-content.js';
 import { loadSessionList } from './session-list.js';
 import { requireTerminal, stdoutStyle, terminalWidth, type GlobalOptions, type Io } from './command-io.js';
 import { findPrompt } from './lookup.js';
@@ -45,7 +45,7 @@ export async function practiceCommand(promptId: string | undefined, options: Pra
   }
   const loaded = await loadAll(io, options);
   reportLoadProblems(loaded, io, options);
-  const prompt = promptId ? findPrompt(loaded.catalog, promptId) : await pickLeastPractised(loaded.catalog, sessionsDir(loaded.paths.data), options.tag, io);
+  const prompt = promptId ? findPrompt(loaded.catalog, promptId) : await pickUnpractised(loaded, options.tag, io);
   const interview = createInterview(prompt, compileRubrics(rubricsFor(loaded.catalog, prompt)));
   const style = stdoutStyle(io, options);
   const id = newSessionId(io.now(), io.random);
@@ -105,6 +105,11 @@ export async function resumeCommand(idPrefix: string | undefined, options: Resum
   const live = liveSession({ interview, prompt, state, dir, io, style, useEditor: options.editor ?? false, clock });
   live.session.apply({ type: 'resume', now: clock.now() });
   return finish(await live.session.run(), prompt, style, io);
+}
+
+/** A prompt not practised lately (commands/pick-prompt.ts, shared with `interview`). */
+function pickUnpractised(loaded: Loaded, tag: string | undefined, io: Io): Promise<Prompt> {
+  return pickLeastPractised(loaded.catalog, sessionsDir(loaded.paths.data), tag, io);
 }
 
 function printOpening(prompt: Prompt, options: PracticeOptions, id: string, style: Style, io: Io): void {
