@@ -9,6 +9,7 @@ import { scoreAnswers } from '../scoring/score.js';
 import { sessionsDir } from '../store/session-files.js';
 import { answerPrompt } from '../ui/answer-prompt.js';
 import { wrap } from '../ui/wrap.js';
+import { ITEM_MARK } from '../ui/status-marks.js';
 import { loadAll, reportLoadProblems } from './load-content.js';
 import { loadSessionList } from './session-list.js';
 import { requireTerminal, stderrStyle, stdoutStyle, terminalWidth, type GlobalOptions, type Io } from './command-io.js';
@@ -76,9 +77,9 @@ export async function drillCommand(options: DrillOptions, io: Io): Promise<numbe
     await saveDeck(deckFile, deck, io.writeFile);
     done++;
     if (result.status === 'covered') {
-      io.stdout.write(`${style.green('✓ covered')}${result.depth === 'mention' ? style.yellow(' (only listed: say why)') : ''}: ${result.matched.join(', ')}\n`);
+      io.stdout.write(`${style.green(`${ITEM_MARK.covered} covered`)}${result.depth === 'mention' ? style.yellow(' (only listed: say why)') : ''}: ${result.matched.join(', ')}\n`);
     } else {
-      io.stdout.write(`${style.red(result.status === 'negated' ? '⊘ you ruled it out' : '✗ not yet')}\n`);
+      io.stdout.write(`${style.red(result.status === 'negated' ? `${ITEM_MARK.negated} you ruled it out` : `${ITEM_MARK.missed} not yet`)}\n`);
     }
     io.stdout.write(`${wrap(`hint: ${item.hint}`, width, '  ', '').map(style.cyan).join('\n')}\n`);
     io.stdout.write(style.dim(`  rated ${GRADE_LABEL[grade]}; next review ${next.due.toISOString().slice(0, 16).replace('T', ' ')} UTC\n`));

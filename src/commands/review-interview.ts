@@ -15,6 +15,7 @@ import type { SessionRecord } from '../store/session-record.js';
 import { sessionDate } from '../ui/history.js';
 import { renderOutline } from '../ui/outline.js';
 import { clean } from '../ui/peer-clean.js';
+import { markdownPeerMark } from '../ui/status-marks.js';
 import { interviewHeading, interviewMarkdown, renderInterviewerNotes, renderMarksComparison } from '../ui/peer-report-view.js';
 import { renderReport } from '../ui/report.js';
 import type { Style } from '../ui/style.js';
@@ -85,7 +86,7 @@ export function interviewMarkdownReport(record: SessionRecord, report: ScoreRepo
     const items = [...stage.items].sort((a, b) => rank(a.id) - rank(b.id) || b.weight - a.weight);
     for (const item of items) {
       const mark = state.marks[item.id];
-      const symbol = !mark ? '❌' : mark.mark === 'covered' ? '✅' : mark.mark === 'prompted' ? '🟡' : '⛔';
+      const symbol = markdownPeerMark(mark?.mark);
       out.push(`- ${symbol} **${clean(item.label)}**${mark ? ` (${MARK_WORD[mark.mark]}${mark.note ? `: ${clean(mark.note)}` : ''})` : ''}`);
       if (!mark || mark.mark === 'wrong') out.push(`  - Why it matters: ${clean(item.why)}`, `  - Hint: ${clean(item.hint)}`);
     }

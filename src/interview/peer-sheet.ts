@@ -360,6 +360,5 @@ export function clocks(state: PeerSheetState): { left: number; stageLeft: number
   return { left: leftMs, stageLeft: stageLeftMs };
 }
 
-/** Short symbols and words for marks, readable without colour. */
-export const MARK_SYMBOL: Record<Mark, string> = { covered: '✓', prompted: '½', wrong: '✗' };
+/** Words for marks, readable without colour (their symbols are the views': ui/status-marks.ts). */
 export const MARK_WORD: Record<Mark, string> = { covered: 'covered', prompted: 'after prompting', wrong: 'wrong' };

@@ -5,6 +5,7 @@ import { VERDICT_LABEL } from '../scoring/verdict.js';
 import { STAGES, type StageId } from '../stages.js';
 import type { SessionRecord } from '../store/session-record.js';
 import { sessionDate } from './history.js';
+import { MARKDOWN_MARK } from './status-marks.js';
 
 /** A session as Markdown that reads well on GitHub: answers, feedback and the reference outline. */
 export function renderMarkdown(record: SessionRecord, report: ScoreReport, prompt: Prompt | null): string {
@@ -29,7 +30,7 @@ export function renderMarkdown(record: SessionRecord, report: ScoreReport, promp
     if (draft) out.push('_Typed but not submitted when the session stopped:_', '', ...quote(draft), '');
     for (const f of i?.followUps.filter((f) => f.stage === stage.id) ?? []) out.push(`**Follow-up:** ${f.question}`, '', ...quote(f.answer || '(no answer)'), '');
     for (const item of stage.items) {
-      const mark = item.status === 'covered' ? '✅' : item.status === 'prompted' ? '🟡' : item.status === 'negated' ? '⛔' : '❌';
+      const mark = MARKDOWN_MARK[item.status];
       const depth = item.depthLevel === 'named' || (!item.depthLevel && item.depth === 'mention') ? ' (only named)' : item.depthLevel === 'chosen' ? ' (chosen, no reason given)' : item.depthLevel === 'justified' ? ' (justified)' : '';
       const note = item.status === 'prompted' ? ' (needed prompting)' : item.status === 'negated' ? ' (ruled out)' : depth;
       out.push(`- ${mark} **${item.label}**${note}`);

@@ -1,5 +1,6 @@
 import { formatClock } from '../text/clock-format.js';
-import { clocks, MARK_SYMBOL, MARK_WORD, type PeerSheet, type PeerSheetState, type SheetFact } from '../interview/peer-sheet.js';
+import { clocks, MARK_WORD, type PeerSheet, type PeerSheetState, type SheetFact } from '../interview/peer-sheet.js';
+import { PEER_MARK } from './status-marks.js';
 import { STAGE_IDS, STAGES, stageInfo, type StageId } from '../stages.js';
 import { clean } from './peer-clean.js';
 import { sheetRows, type Row, type SheetView } from './peer-keys.js';
@@ -171,7 +172,7 @@ function rowLine(row: Row, selected: boolean, state: PeerSheetState, style: Styl
   const pointer = selected ? style.bold('▸') : ' ';
   if (row.kind === 'item') {
     const mark = state.marks[row.item.id];
-    const symbol = mark ? MARK_SYMBOL[mark.mark] : '·';
+    const symbol = mark ? PEER_MARK[mark.mark] : '·';
     const color = !mark ? style.dim : mark.mark === 'covered' ? style.green : mark.mark === 'prompted' ? style.yellow : style.red;
     const level = row.item.level === 'core' ? '' : style.dim(` [${row.item.level}]`);
     const noted = mark?.note ? `: ${clean(mark.note)}` : '';

@@ -4,6 +4,7 @@ import { VERDICT_LABEL } from '../scoring/verdict.js';
 import type { Style } from './style.js';
 import { bar, padEnd, wrap } from './wrap.js';
 import { stripControl } from '../text/sanitize.js';
+import { ITEM_MARK } from './status-marks.js';
 
 /** The scored report as terminal lines: the same renderer serves `score`, `practice` and `review`. */
 
@@ -14,13 +15,6 @@ export interface ReportOptions {
   /** Label for where the answer came from, e.g. the file name. */
   source?: string;
 }
-
-const STATUS_MARK: Record<ItemResult['status'], string> = {
-  covered: '✓',
-  prompted: '~',
-  missed: '✗',
-  negated: '⊘',
-};
 
 export function renderReport(report: ScoreReport, style: Style, options: ReportOptions): string[] {
   const width = Math.max(50, Math.min(options.width, 100));
@@ -77,7 +71,7 @@ function renderStage(stage: StageResult, style: Style, width: number): string[] 
 }
 
 function renderItem(item: ItemResult, style: Style, width: number): string[] {
-  const mark = STATUS_MARK[item.status];
+  const mark = ITEM_MARK[item.status];
   const tag = item.level === 'core' ? '' : style.dim(` [${item.level}]`);
   const out: string[] = [];
   switch (item.status) {

@@ -2,14 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { sessionByPrefix } from '../../src/commands/session-lookup.js';
 import { promptSchema } from '../../src/content/schema.js';
 import { createInterview } from '../../src/interview/interview-machine.js';
-import { createPeerSheet } from '../../src/interview/peer-sheet.js';
+import { createPeerSheet, type Mark } from '../../src/interview/peer-sheet.js';
 import { accountTime, clocksAt, warningsGiven } from '../../src/interview/session-clock.js';
 import { canResume } from '../../src/interview/session-status.js';
 import { onStopSignals, SIGNAL_EXIT_CODES, type SignalName } from '../../src/interview/stop-signals.js';
+import { ITEM_MARK, MARKDOWN_MARK, markdownPeerMark, PEER_MARK } from '../../src/ui/status-marks.js';
 import { testScope } from '../helpers/rubric.js';
 
 // The one copy of what used to be written in several places: the session lookup by id prefix, which
-// sessions can be resumed, the stop signals, and the interview clock both reducers share.
+// sessions can be resumed, the stop signals, the interview clock both reducers share, the item marks.
 
 describe('a session by id or id prefix', () => {
   const sessions = [{ id: 'm8p41aaaaaaa' }, { id: 'm8p41bbbbbbb' }, { id: 'm8p4' }];
@@ -81,5 +82,14 @@ describe('one interview clock for practice and the peer sheet', () => {
     expect(clocksAt(state)).toEqual({ usedMs: MIN, stageUsedMs: 0, leftMs: 9 * MIN, stageLeftMs: MIN });
     expect(clocksAt({ ...state, status: 'interrupted' }, 31_000).usedMs).toBe(MIN);
     expect(accountTime({ ...state, clockAt: null, warned: [] }, 31_000)).toBeNull();
+  });
+});
+
+describe('the marks before a checklist item', () => {
+  it('are one set per medium: a peer mark shows as the status it stands for', () => {
+    const marks: Array<Mark | undefined> = [undefined, 'covered', 'prompted', 'wrong'];
+    expect(marks.map(markdownPeerMark)).toEqual([MARKDOWN_MARK.missed, MARKDOWN_MARK.covered, MARKDOWN_MARK.prompted, MARKDOWN_MARK.negated]);
+    expect(new Set(Object.values(ITEM_MARK)).size).toBe(4);
+    expect(PEER_MARK.covered).toBe(ITEM_MARK.covered);
   });
 });
