@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildCatalog, rubricsFor, type SourceFile } from '../../src/content/catalog.js';
+import { buildCatalog as buildBare, rubricsFor, type SourceFile } from '../../src/content/catalog.js';
+import { checkRubricPhrases } from '../../src/scoring/rubric-phrase-checks.js';
 import { formatIssue, parseYaml } from '../../src/content/parse.js';
 import { promptSchema, rubricSchema } from '../../src/content/schema.js';
 
@@ -24,6 +25,9 @@ outline:
   serving: [a]
   monitoring: [a]
 `;
+
+// As commands build it: with the phrase checks that need the reader.
+const buildCatalog = (files: readonly SourceFile[]) => buildBare(files, [checkRubricPhrases]);
 
 const file = (kind: 'prompt' | 'rubric', name: string, text: string, origin: SourceFile['origin'] = 'built-in'): SourceFile => ({
   kind, file: `${origin}/${kind}s/${name}.yaml`, text, origin,
