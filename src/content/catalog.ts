@@ -120,6 +120,22 @@ function checkRubric(entry: Entry<Rubric>, catalog: Catalog): void {
       });
     }
   });
+  if (rubric.listFlag && seenFlags.has(rubric.listFlag.id)) {
+    catalog.issues.push(error(entry.file, entry.locate(['listFlag', 'id']), 'listFlag.id', `red flag id "${rubric.listFlag.id}" is also the id of one of redFlags; give the list flag its own id`));
+  }
+  // The items a topic stands for must exist, or a clarifying question would earn nothing.
+  const seenTopics = new Map<string, number>();
+  rubric.topics.forEach((topic, i) => {
+    if (seenTopics.has(topic.topic)) {
+      catalog.issues.push(error(entry.file, entry.locate(['topics', i, 'topic']), `topics[${i}].topic`, `duplicate topic "${topic.topic}" (also topics[${seenTopics.get(topic.topic)}]); list its items once`));
+    }
+    seenTopics.set(topic.topic, i);
+    topic.covers.forEach((id, j) => {
+      if (known.has(id)) return;
+      const near = closest(id, [...known]);
+      catalog.issues.push(error(entry.file, entry.locate(['topics', i, 'covers', j]), `topics[${i}].covers[${j}]`, `unknown item "${id}"${near ? ` (did you mean "${near}"?)` : ''}: expected an item id of this rubric or of "${FRAMEWORK_RUBRIC}"`));
+    });
+  });
 }
 
 function checkPrompt(entry: Entry<Prompt>, catalog: Catalog): void {

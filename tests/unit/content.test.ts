@@ -147,6 +147,24 @@ redFlags:
     ]));
   });
 
+  it('checks the items a rubric\'s topics stand for and the list flag\'s id, naming file, line and field', () => {
+    const extra = `redFlags:
+  - {id: shared, label: L, phrases: [x], why: w}
+listFlag: {id: shared, label: a list, why: w}
+topics:
+  - topic: scale
+    covers: [baseline, baselin]
+  - topic: scale
+    covers: [baseline]
+`;
+    const catalog = buildCatalog([file('rubric', 'framework', rubricYaml('framework') + extra)]);
+    expect(catalog.issues.map(formatIssue)).toEqual([
+      'built-in/rubrics/framework.yaml:14:16 listFlag.id: red flag id "shared" is also the id of one of redFlags; give the list flag its own id',
+      'built-in/rubrics/framework.yaml:17:24 topics[0].covers[1]: unknown item "baselin" (did you mean "baseline"?): expected an item id of this rubric or of "framework"',
+      'built-in/rubrics/framework.yaml:18:12 topics[1].topic: duplicate topic "scale" (also topics[0]); list its items once',
+    ]);
+  });
+
   it('drops the items a prompt marks not applicable, and rejects an unknown one', () => {
     const prompt = promptYaml('p').replace('outline:', 'notApplicable: [baseline]\noutline:');
     const catalog = buildCatalog([framework, file('prompt', 'p', prompt)]);
