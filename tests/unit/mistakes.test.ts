@@ -108,9 +108,7 @@ const flagsOf = (prompt: string, stage: string, text: string) =>
 
 describe.each(cases)('the $flag flag ($prompt)', ({ flag, prompt, stage, mistake, correction, absent }) => {
   it('fires on the mistake, with the sentence as evidence', () => {
-    const found = flagsOf(prompt, stage, mistake).find((f) => f.id === flag);
-    expect(found, mistake).toBeDefined();
-    expect(found!.evidence).toBe(mistake);
+    expect(flagsOf(prompt, stage, mistake).find((f) => f.id === flag), mistake).toMatchObject({ id: flag, evidence: mistake });
   });
 
   it('stays quiet on its correction', () => {
