@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// npm run agreement: how far mlsd agrees with the graders of the calibration corpus (DESIGN.md section 7).
+// npm run agreement: how far mlsd agrees with the graders of the calibration corpus (docs/architecture.md, What we measure).
 // Prints figures; never fails a build. Uses the built library code (dist/), as the CLI does.
 //
 //   node scripts/agreement.mjs [--corpus DIR] [--cases FILE] [--verbose]

@@ -49,13 +49,14 @@ if (build) {
 {
   const { contentPlaces, readContent } = await import('../dist/files/content-files.js');
   const { buildCatalog } = await import('../dist/content/catalog.js');
+  const { checkRubricPhrases } = await import('../dist/scoring/rubric-phrase-checks.js');
   const { resolvePaths } = await import('../dist/files/paths.js');
   const { shippedContent, shippedFile } = await import('../dist/files/content-cache.js');
   const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
   const paths = resolvePaths({ MLSD_HOME: join(root, '.no-user-content') });
   const places = contentPlaces(paths, {}, {}).filter((p) => p.origin === 'built-in');
   const { files, issues } = await readContent(places);
-  const catalog = buildCatalog(files);
+  const catalog = buildCatalog(files, [checkRubricPhrases]);
   const errors = [...issues, ...catalog.issues].filter((i) => i.severity === 'error');
   if (errors.length > 0) {
     process.stderr.write(`build-dist: the built-in content has errors; not pre-parsed (run mlsd prompts validate)\n`);

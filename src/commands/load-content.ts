@@ -53,11 +53,11 @@ export async function loadAll(io: Io, options: GlobalOptions, extra: SourceFile[
     const where = (dir: string) => (named.get(dir)!.origin === 'pack' ? `${dir} (in MLSD_PROMPTS_PATH)` : dir);
     throw new CliError(`${unreadable.map((i) => `${where(i.file)}: ${i.message}`).join('; ')}`, EXIT.usage);
   }
-  const { buildCatalog } = await import('../content/catalog.js');
+  const [{ buildCatalog }, { checkRubricPhrases }] = await Promise.all([import('../content/catalog.js'), import('../scoring/rubric-phrase-checks.js')]);
   // A named file that is also on the search paths (validate inside the prompt directory) is read once.
   const targets = new Set(extra.map((f) => resolve(f.file)));
   const all = [...files.filter((f) => !targets.has(resolve(f.file))), ...extra];
-  const catalog = buildCatalog(all);
+  const catalog = buildCatalog(all, [checkRubricPhrases]);
   // Read problems (a missing --prompts-dir) are not cached: they must show every time.
   if (useCache && issues.length === 0) await writeCache(cacheFile, key, version, catalog);
   return { catalog, paths, files: all, readIssues: issues };

@@ -10,6 +10,7 @@ import type { Clarification, RubricItem } from '../content/schema.js';
 import { EXIT } from '../errors.js';
 import { writeFileAtomic } from '../files/atomic.js';
 import { STAGES, type StageId } from '../stages.js';
+import { checkRubricPhrases } from '../scoring/rubric-phrase-checks.js';
 import { loadAll } from './load-content.js';
 import { requireTerminal, stdoutStyle, type GlobalOptions, type Io } from './command-io.js';
 
@@ -49,7 +50,7 @@ export async function newCommand(kind: ContentKind, options: NewOptions, io: Io)
 
     // Check it the way every other command will read it: together with all installed content.
     const others = loaded.files.filter((f) => f.file !== target);
-    const catalog = buildCatalog([...others, { kind, file: target, text, origin: options.out ? 'dir' : 'user' }]);
+    const catalog = buildCatalog([...others, { kind, file: target, text, origin: options.out ? 'dir' : 'user' }], [checkRubricPhrases]);
     const issues = catalog.issues.filter((i) => i.file === target);
     for (const issue of issues) io.stdout.write(`${formatIssue(issue)} (${issue.severity})\n`);
     const shadowed = (kind === 'prompt' ? catalog.prompts : catalog.rubrics).get(draft.id)?.overrides.find((o) => o.origin === 'built-in');

@@ -1,4 +1,3 @@
-import { compilePhrase, conceptIds, isConceptReference } from '../scoring/phrase.js';
 import { closest } from '../text/closest.js';
 import { sanitizeDeep } from '../text/sanitize.js';
 import { dotPath, parseYaml, type ContentIssue, type Locator } from './parse.js';
@@ -40,13 +39,27 @@ export interface Catalog {
 }
 
 
-export function buildCatalog(files: readonly SourceFile[]): Catalog {
+/**
+ * A check of one rubric that needs more than its ids, run by `buildCatalog` after its own checks: the
+ * phrase checks need the reader (which words a phrase matches, the lexicon's concepts), a layer above
+ * content, so the caller passes them in (scoring/rubric-phrase-checks.ts; docs/architecture.md, Layers).
+ */
+export type RubricCheck = (entry: Entry<Rubric>, catalog: Catalog) => ContentIssue[];
+
+/**
+ * Parses and checks every file into a catalog: schema errors, ids that must equal file names, ids that
+ * must exist, duplicates; then each of `checks` on every rubric. Never throws: problems are `issues`.
+ */
+export function buildCatalog(files: readonly SourceFile[], checks: readonly RubricCheck[] = []): Catalog {
   const catalog: Catalog = { prompts: new Map(), rubrics: new Map(), issues: [], notices: [] };
   for (const source of files) {
     if (source.kind === 'prompt') add(catalog, catalog.prompts, source, parseYaml(source.text, source.file, promptSchema));
     else add(catalog, catalog.rubrics, source, parseYaml(source.text, source.file, rubricSchema));
   }
-  for (const entry of catalog.rubrics.values()) checkRubric(entry, catalog);
+  for (const entry of catalog.rubrics.values()) {
+    checkRubric(entry, catalog);
+    for (const check of checks) catalog.issues.push(...check(entry, catalog));
+  }
   for (const entry of catalog.prompts.values()) checkPrompt(entry, catalog);
   return catalog;
 }
@@ -83,37 +96,11 @@ function checkRubric(entry: Entry<Rubric>, catalog: Catalog): void {
   const rubric = entry.value;
   const framework = catalog.rubrics.get(FRAMEWORK_RUBRIC)?.value;
   const seenItems = new Map<string, number>();
-  // Every prompt is scored against the framework too, so a phrase both rubrics hold credits two items.
-  const frameworkPhrases = new Map<string, string>();
-  if (framework && rubric.id !== FRAMEWORK_RUBRIC) {
-    for (const item of framework.items) for (const phrase of item.phrases) frameworkPhrases.set(phraseKey(phrase), item.id);
-  }
-  const phraseOwner = new Map<string, string>();
   rubric.items.forEach((item, i) => {
     if (seenItems.has(item.id)) {
       catalog.issues.push(error(entry.file, entry.locate(['items', i, 'id']), `items[${i}].id`, `duplicate item id "${item.id}" (also items[${seenItems.get(item.id)}])`));
     }
     seenItems.set(item.id, i);
-    const seenPhrases = new Set<string>();
-    item.phrases.forEach((phrase, j) => {
-      const path = ['items', i, 'phrases', j] as const;
-      const key = phraseKey(phrase);
-      const shared = frameworkPhrases.get(key);
-      if (isConceptReference(phrase) && !conceptIds().includes(phrase.trim().slice(1))) {
-        const near = closest(phrase.trim().slice(1), conceptIds());
-        catalog.issues.push(error(entry.file, entry.locate(path), `items[${i}].phrases[${j}]`, `unknown concept "${phrase.trim()}"${near ? ` (did you mean "@${near}"?)` : ''}: expected one of the lexicon's concepts (${conceptIds().map((c) => `@${c}`).join(', ')})`));
-      } else if (!key) {
-        catalog.issues.push(error(entry.file, entry.locate(path), `items[${i}].phrases[${j}]`, `phrase "${phrase}" has no letters or digits, so it can never match`));
-      } else if (seenPhrases.has(key)) {
-        catalog.issues.push(warning(entry.file, entry.locate(path), `items[${i}].phrases[${j}]`, `phrase "${phrase}" matches the same words as an earlier phrase of this item`));
-      } else if (phraseOwner.has(key) && phraseOwner.get(key) !== item.id) {
-        catalog.issues.push(warning(entry.file, entry.locate(path), `items[${i}].phrases[${j}]`, `phrase "${phrase}" is also a phrase of item "${phraseOwner.get(key)}", so one sentence would earn both; keep it in one of them`));
-      } else if (shared) {
-        catalog.issues.push(warning(entry.file, entry.locate(path), `items[${i}].phrases[${j}]`, `phrase "${phrase}" is also a phrase of the "${FRAMEWORK_RUBRIC}" item "${shared}", so one sentence would earn both; keep it in one of them`));
-      }
-      seenPhrases.add(key);
-      if (!phraseOwner.has(key)) phraseOwner.set(key, item.id);
-    });
     if (item.minMatches > item.phrases.length) {
       catalog.issues.push(error(entry.file, entry.locate(['items', i, 'minMatches']), `items[${i}].minMatches`, `minMatches is ${item.minMatches} but the item has only ${item.phrases.length} phrases`));
     }
@@ -132,6 +119,22 @@ function checkRubric(entry: Entry<Rubric>, catalog: Catalog): void {
         }
       });
     }
+  });
+  if (rubric.listFlag && seenFlags.has(rubric.listFlag.id)) {
+    catalog.issues.push(error(entry.file, entry.locate(['listFlag', 'id']), 'listFlag.id', `red flag id "${rubric.listFlag.id}" is also the id of one of redFlags; give the list flag its own id`));
+  }
+  // The items a topic stands for must exist, or a clarifying question would earn nothing.
+  const seenTopics = new Map<string, number>();
+  rubric.topics.forEach((topic, i) => {
+    if (seenTopics.has(topic.topic)) {
+      catalog.issues.push(error(entry.file, entry.locate(['topics', i, 'topic']), `topics[${i}].topic`, `duplicate topic "${topic.topic}" (also topics[${seenTopics.get(topic.topic)}]); list its items once`));
+    }
+    seenTopics.set(topic.topic, i);
+    topic.covers.forEach((id, j) => {
+      if (known.has(id)) return;
+      const near = closest(id, [...known]);
+      catalog.issues.push(error(entry.file, entry.locate(['topics', i, 'covers', j]), `topics[${i}].covers[${j}]`, `unknown item "${id}"${near ? ` (did you mean "${near}"?)` : ''}: expected an item id of this rubric or of "${FRAMEWORK_RUBRIC}"`));
+    });
   });
 }
 
@@ -175,19 +178,17 @@ function checkPrompt(entry: Entry<Prompt>, catalog: Catalog): void {
   });
 }
 
-function phraseKey(phrase: string): string {
-  return compilePhrase(phrase).tokens.map((t) => t.stem).join(' ');
-}
-
 export function baseName(file: string): string {
   const name = file.split(/[\\/]/).pop() ?? file;
   return name.replace(/\.ya?ml$/i, '');
 }
 
-function error(file: string, at: { line: number; col: number }, path: string, message: string): ContentIssue {
+/** An error at a place in a content file. */
+export function error(file: string, at: { line: number; col: number }, path: string, message: string): ContentIssue {
   return { file, line: at.line, col: at.col, path, message, severity: 'error' };
 }
 
-function warning(file: string, at: { line: number; col: number }, path: string, message: string): ContentIssue {
+/** A warning at a place in a content file. */
+export function warning(file: string, at: { line: number; col: number }, path: string, message: string): ContentIssue {
   return { ...error(file, at, path, message), severity: 'warning' };
 }

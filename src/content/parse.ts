@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { closest } from '../text/closest.js';
 import { stripControl } from '../text/sanitize.js';
 import { fieldsAt } from './schema-fields.js';
-import { MAX_FILE_BYTES } from './limits.js';
+import { MAX_FILE_BYTES } from '../limits.js';
 
 export { MAX_FILE_BYTES };
 

@@ -68,6 +68,8 @@ export const rubricItemSchema = z.strictObject({
   byProblemType: z.strictObject(byProblemTypeShape).optional(),
 });
 
+const severitySchema = z.enum(['minor', 'major'], { error: 'expected minor or major' });
+
 export const redFlagSchema = z.strictObject({
   id: kebabId,
   label: text('a label'),
@@ -83,7 +85,30 @@ export const redFlagSchema = z.strictObject({
   ruledOut: z.array(kebabId, { error: 'expected a list of item ids' }).default([]),
   // The flag applies only to prompts whose scope has these items (accuracy needs a class imbalance).
   needsItems: z.array(kebabId, { error: 'expected a list of item ids' }).default([]),
-  severity: z.enum(['minor', 'major'], { error: 'expected minor or major' }).default('minor'),
+  severity: severitySchema.default('minor'),
+  why: text('why it is a red flag'),
+});
+
+/**
+ * A clarification topic that stands for items: a clarifying question the prompt routes to this topic
+ * earns them (scoring/topics.ts), unless the prompt's clarification lists its own `covers`. So prompts
+ * need not repeat that a question on scale covers `scale`.
+ */
+export const topicSchema = z.strictObject({
+  topic: kebabId,
+  covers: z.array(kebabId, { error: 'expected a list of item ids' }).min(1, { error: 'list at least one item id' }),
+});
+
+/**
+ * The red flag the scorer raises from an answer's form rather than its phrases: a stage answered with a
+ * bare list of terms (`severity`), or a whole answer without stages that is one (`wholeAnswerSeverity`).
+ * Its label reads "<stage title>: <label>", or "The answer is <label>".
+ */
+export const listFlagSchema = z.strictObject({
+  id: kebabId,
+  label: text('a label'),
+  severity: severitySchema.default('minor'),
+  wholeAnswerSeverity: severitySchema.default('major'),
   why: text('why it is a red flag'),
 });
 
@@ -93,6 +118,10 @@ export const rubricSchema = z.strictObject({
   description: z.string({ error: 'expected a description (a string)' }).optional(),
   items: z.array(rubricItemSchema, { error: 'expected a list of items' }).min(1, { error: 'list at least one item' }),
   redFlags: z.array(redFlagSchema, { error: 'expected a list of red flags' }).default([]),
+  /** Clarification topics and the items a question on each earns (see topicSchema). */
+  topics: z.array(topicSchema, { error: 'expected a list of topics' }).default([]),
+  /** The list-of-terms red flag (see listFlagSchema); the framework rubric declares it. */
+  listFlag: listFlagSchema.optional(),
 });
 
 export const clarificationSchema = z.strictObject({
@@ -125,6 +154,8 @@ export const promptSchema = z.strictObject({
 
 export type RubricItem = z.output<typeof rubricItemSchema>;
 export type RedFlag = z.output<typeof redFlagSchema>;
+export type ListFlag = z.output<typeof listFlagSchema>;
+export type Topic = z.output<typeof topicSchema>;
 export type Rubric = z.output<typeof rubricSchema>;
 export type Clarification = z.output<typeof clarificationSchema>;
 export type Prompt = z.output<typeof promptSchema>;

@@ -2,7 +2,7 @@ import { readdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { ContentKind, Origin, SourceFile } from '../content/catalog.js';
 import type { ContentIssue } from '../content/parse.js';
-import { MAX_FILE_BYTES } from '../content/limits.js';
+import { MAX_FILE_BYTES } from '../limits.js';
 import { packDirs, type Env, type Paths } from './paths.js';
 import { asReadError, describeCode, readTextFile } from './read.js';
 

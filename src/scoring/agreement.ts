@@ -2,7 +2,7 @@ import type { StageId } from '../stages.js';
 import type { ScoreReport } from './report.js';
 
 /**
- * Agreement between mlsd and human graders, for `npm run agreement` (DESIGN.md section 7). Pure:
+ * Agreement between mlsd and human graders, for `npm run agreement` (docs/architecture.md, What we measure). Pure:
  * reports and labels in, counts and rates out. The graders label framework items as
  * `stage/item-id` (e.g. `data/labels`): `covered` when both agree the answer treats the item in
  * substance, `notCovered` when both agree it does not; `disputed` labels are left out.

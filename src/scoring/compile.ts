@@ -1,4 +1,4 @@
-import type { RedFlag, Rubric, RubricItem } from '../content/schema.js';
+import type { ListFlag, RedFlag, Rubric, RubricItem } from '../content/schema.js';
 import { compilePhrase, Vocabulary, type CompiledPhrase } from './phrase.js';
 
 /** Rubrics turned into ready-to-match phrases. Compile once, score many answers. */
@@ -21,12 +21,20 @@ export interface CompiledScope {
   items: CompiledItem[];
   flags: CompiledFlag[];
   vocabulary: Vocabulary;
+  /** Clarification topic -> the items a clarifying question on it earns, from the rubrics' `topics` (all of them, merged). */
+  topics: ReadonlyMap<string, readonly string[]>;
+  /** The list-of-terms red flag, from the first rubric that declares one (the framework); none, none is raised. */
+  listFlag?: ListFlag & { rubric: string };
 }
 
 export function compileRubrics(rubrics: readonly Rubric[]): CompiledScope {
   const items: CompiledItem[] = [];
   const flags: CompiledFlag[] = [];
+  const topics = new Map<string, string[]>();
+  let listFlag: CompiledScope['listFlag'];
   for (const rubric of rubrics) {
+    for (const { topic, covers } of rubric.topics) topics.set(topic, [...new Set([...(topics.get(topic) ?? []), ...covers])]);
+    if (rubric.listFlag && !listFlag) listFlag = { ...rubric.listFlag, rubric: rubric.id };
     for (const item of rubric.items) {
       items.push({ item, rubric: rubric.id, phrases: compileAll(item.phrases) });
     }
@@ -47,7 +55,7 @@ export function compileRubrics(rubrics: readonly Rubric[]): CompiledScope {
   flags.length = 0;
   flags.push(...applicable);
   const all = [...items.flatMap((i) => i.phrases), ...flags.flatMap((f) => [...f.phrases, ...f.unless, ...f.near, ...f.unlessNear])];
-  return { items, flags, vocabulary: new Vocabulary(all) };
+  return { items, flags, vocabulary: new Vocabulary(all), topics, ...(listFlag ? { listFlag } : {}) };
 }
 
 function compileAll(phrases: readonly string[]): CompiledPhrase[] {

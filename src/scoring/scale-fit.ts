@@ -131,7 +131,7 @@ export function crossValidateByPrompt(samples: readonly ScaleSample[]): ScalePre
   return samples.map((s) => predict(s, fitScale(samples.filter((t) => t.prompt !== s.prompt))));
 }
 
-/** Agreement of predictions with the graders (DESIGN.md section 7). */
+/** Agreement of predictions with the graders (docs/architecture.md, What we measure). */
 export interface ScaleAgreement {
   n: number;
   spearman: number;

@@ -1,7 +1,8 @@
 import type { StageId } from '../stages.js';
-import { applyMap, type MonotoneMap } from './fit.js';
+import { applyMap } from './fit.js';
 import type { CandidateLevel } from './report.js';
 import { SCALE } from './scale-parameters.js';
+import type { ScaleParameters } from './scale-shape.js';
 
 /**
  * The calibrated scale: maps what the checklist measured (coverage with depth, and mistakes) onto
@@ -21,22 +22,7 @@ import { SCALE } from './scale-parameters.js';
  * (scripts/fit-scale.mjs), which also chooses the penalties; the numbers live in
  * scale-parameters.ts, generated, and the method is in the README ("How scoring works").
  */
-export interface ScaleParameters {
-  /** Stage coverage -> the graders' stage score, pooled over all stages. */
-  stage: MonotoneMap;
-  /** The same, fitted per stage (each stage's checklist reads differently); the pooled map where absent. */
-  stages?: Partial<Record<StageId, MonotoneMap>>;
-  /** Answer coverage -> the graders' overall score, before mistakes. */
-  overall: MonotoneMap;
-  /** Points off the overall score per mistake. */
-  mistake: { major: number; minor: number };
-  /** Points off a stage's score per major mistake made in it. */
-  stageMistake: number;
-  /** Coverage points added before the overall map: + for mid, - for staff. */
-  levelShift: number;
-  /** What the parameters were fitted on, for the record. */
-  fittedOn: string;
-}
+export type { ScaleParameters };
 
 /** Mistakes counted for the scale: all of them, and the major ones per stage. */
 export interface MistakeCounts {

@@ -56,6 +56,8 @@ interface Hit {
   cancelled: boolean;
 }
 
+type ListOfTerms = NonNullable<CompiledScope['listFlag']>;
+
 const LIST_ONLY_MIN_TOKENS = 5;
 const LIST_ONLY_STATEMENT_SHARE = 0.3;
 const EVIDENCE_MAX = 280;
@@ -79,7 +81,7 @@ export function scoreAnswers(input: ScoreInput): ScoreReport {
   const unreached = new Set(answers.unreached ?? []);
   const everything = [...sections.values(), ...(general ? [general] : []), ...followUps];
 
-  const questions = questionHits(input.prompt.clarifications, sections.get('clarify') ?? (sections.size === 0 ? general : null));
+  const questions = questionHits(input.prompt.clarifications, scope.topics, sections.get('clarify') ?? (sections.size === 0 ? general : null));
 
   const itemResults = scope.items.map((compiled) => {
     const stage = compiled.item.stage;
@@ -131,8 +133,8 @@ export function scoreAnswers(input: ScoreInput): ScoreReport {
 
   const redFlags = [
     ...mistakes,
-    ...listFlags(stages, sections),
-    ...(sections.size === 0 && general && isListOnly(general.analysis) ? [wholeListFlag(general)] : []),
+    ...(scope.listFlag ? listFlags(scope.listFlag, stages, sections) : []),
+    ...(scope.listFlag && sections.size === 0 && general && isListOnly(general.analysis) ? [wholeListFlag(scope.listFlag, general)] : []),
   ];
 
   // The overall score counts every flag: a stage answered with a list of terms is a minor mistake.
@@ -169,7 +171,7 @@ export function countMistakes(flags: readonly RedFlagResult[]): MistakeCounts {
 const matchers = new WeakMap<readonly Clarification[], TopicMatcher>();
 
 /** The clarifying questions, by the item their topic covers ("how many posts a day?" is scale). */
-function questionHits(clarifications: readonly Clarification[] | undefined, text: Text | null): Map<string, Hit> {
+function questionHits(clarifications: readonly Clarification[] | undefined, topics: CompiledScope['topics'], text: Text | null): Map<string, Hit> {
   const hits = new Map<string, Hit>();
   if (!clarifications?.length || !text) return hits;
   let match = matchers.get(clarifications);
@@ -179,7 +181,7 @@ function questionHits(clarifications: readonly Clarification[] | undefined, text
     const clarification = match(sentence.text);
     if (!clarification) return;
     const phrase = compilePhrase(`asked about ${clarification.topic.replace(/-/g, ' ')}`);
-    for (const id of itemsAskedAbout(clarification)) {
+    for (const id of itemsAskedAbout(clarification, topics)) {
       if (!hits.has(id)) hits.set(id, { text, phrase, sentence: index, start: sentence.firstToken, end: sentence.firstToken, cancelled: false });
     }
   });
@@ -407,29 +409,29 @@ function isListOnly(analysis: Analysis): boolean {
   return inStatements / analysis.tokens.length < LIST_ONLY_STATEMENT_SHARE;
 }
 
-/** A stage answered with a bare list of terms: the buzzword answer interviewers see through. */
-function listFlags(stages: StageResult[], sections: Map<StageId, Text>): RedFlagResult[] {
+/** A stage answered with a bare list of terms: the buzzword answer interviewers see through. The flag's words are content (`listFlag`). */
+function listFlags(flag: ListOfTerms, stages: StageResult[], sections: Map<StageId, Text>): RedFlagResult[] {
   return stages
     .filter((s) => s.listOnly)
     .map((s) => ({
-      id: 'list-instead-of-reasoning',
-      rubric: 'mlsd',
-      label: `${s.title}: a list of terms, not an answer`,
+      id: flag.id,
+      rubric: flag.rubric,
+      label: `${s.title}: ${flag.label}`,
       stage: s.id,
-      severity: 'minor' as const,
+      severity: flag.severity,
       evidence: sections.get(s.id)!.analysis.sentences[0]?.text ?? null,
-      why: 'Naming terms shows you have heard of them; an interviewer needs to hear which one you choose, how it works here and why.',
+      why: flag.why,
     }));
 }
 
-function wholeListFlag(general: Text): RedFlagResult {
+function wholeListFlag(flag: ListOfTerms, general: Text): RedFlagResult {
   return {
-    id: 'list-instead-of-reasoning',
-    rubric: 'mlsd',
-    label: 'The answer is a list of terms, not an answer',
+    id: flag.id,
+    rubric: flag.rubric,
+    label: `The answer is ${flag.label}`,
     stage: null,
-    severity: 'major',
+    severity: flag.wholeAnswerSeverity,
     evidence: general.analysis.sentences[0]?.text ?? null,
-    why: 'Naming terms shows you have heard of them; an interviewer needs to hear which one you choose, how it works here and why.',
+    why: flag.why,
   };
 }

@@ -50,23 +50,10 @@ export function topicMatcher(clarifications: readonly Clarification[]): TopicMat
   };
 }
 
-// The framework items that the usual topics stand for, so prompts need not list them.
-const TOPIC_ITEMS: Record<string, string[]> = {
-  'business-goal': ['business-objective'],
-  'success-metric': ['success-metric'],
-  scale: ['scale'],
-  latency: ['latency-constraint'],
-  data: ['data-availability'],
-  'data-and-labels': ['data-availability'],
-  constraints: ['compute-constraints'],
-  compute: ['compute-constraints'],
-  privacy: ['privacy-requirements'],
-  regulation: ['privacy-requirements'],
-  'out-of-scope': ['scope-assumptions'],
-  'scope-and-surface': ['scope-assumptions'],
-};
-
-/** The items a question on this topic covers: the clarification's own `covers`, or the usual ones. */
-export function itemsAskedAbout(clarification: Clarification): string[] {
-  return clarification.covers ?? TOPIC_ITEMS[clarification.topic] ?? [];
+/**
+ * The items a question on this topic covers: the clarification's own `covers`, or else what the rubrics
+ * in scope declare for its topic (`topics:` in rubrics/framework.yaml; CompiledScope.topics).
+ */
+export function itemsAskedAbout(clarification: Clarification, topics: ReadonlyMap<string, readonly string[]>): readonly string[] {
+  return clarification.covers ?? topics.get(clarification.topic) ?? [];
 }

@@ -3,15 +3,16 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runInProcess } from '../helpers/in-process.js';
 import { bin, closeAll, runInTerminal } from './pty.js';
 
 const root = new URL('../..', import.meta.url).pathname;
 let home: string;
-beforeEach(() => {
+// The scored session the deck is made from is saved in-process (no second process to start); the drill runs in a terminal.
+beforeEach(async () => {
   home = mkdtempSync(join(tmpdir(), 'mlsd-drill-'));
-  const env = { ...process.env, MLSD_HOME: home, MLSD_PROMPTS_PATH: '' };
-  const saved = spawnSync(process.execPath, [bin, 'score', join(root, 'tests/fixtures/answers/ad-click-prediction.weak.md'), '--prompt', 'ad-click-prediction', '--save'], { env, encoding: 'utf8' });
-  expect(saved.status).toBe(0);
+  const saved = await runInProcess(home, ['score', join(root, 'tests/fixtures/answers/ad-click-prediction.weak.md'), '--prompt', 'ad-click-prediction', '--save']);
+  expect(saved.code, saved.stderr).toBe(0);
 });
 afterEach(() => {
   closeAll();

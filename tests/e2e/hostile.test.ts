@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -58,17 +58,6 @@ const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
 const flags = () => ['--prompts-dir', join(dir, 'prompts'), '--rubrics-dir', join(dir, 'rubrics')];
 
 describe('hostile content never reaches the terminal', () => {
-  it('prompts list, prompts show --full and rubrics show --full print no control characters', () => {
-    for (const args of [['prompts', 'list'], ['prompts', 'show', 'hostile', '--full'], ['rubrics', 'show', 'hostile-rubric', '--full'], ['rubrics', 'list']]) {
-      const r = runMlsd(home, [...flags(), ...args]);
-      expect(r.code, `${args.join(' ')}: ${r.stderr}`).toBe(0);
-      expect(r.stdout, args.join(' ')).not.toMatch(CONTROL);
-      expect(r.stderr, args.join(' ')).not.toMatch(CONTROL);
-    }
-    const show = runMlsd(home, [...flags(), 'prompts', 'show', 'hostile', '--full']);
-    expect(show.stdout).toContain('Hostile prompt');
-    expect(show.stdout).toContain('A billion users.FAKE LINE');
-  });
 
   it('even with colours forced on, only colour sequences remain', () => {
     const r = runMlsd(home, [...flags(), 'prompts', 'show', 'hostile', '--full'], { env: { NO_COLOR: undefined, FORCE_COLOR: '1' } });
@@ -87,36 +76,6 @@ describe('hostile content never reaches the terminal', () => {
     expect(review.code, review.stderr).toBe(0);
     expect(review.stdout).not.toMatch(CONTROL);
     expect(review.stdout).toContain('calibration');
-  });
-
-  it("a teammate's session file with escapes in its answers and report reviews clean", () => {
-    const answer = join(home, 'answer.md');
-    writeFileSync(answer, '# Model\nWe add calibration so the scores mean probabilities.\n');
-    const saved = runMlsd(home, [...flags(), 'score', answer, '--prompt', 'hostile', '--save', '--json']);
-    const id = (JSON.parse(saved.stdout) as { session: string }).session;
-    const file = join(home, 'sessions', `${id}.json`);
-    const record = JSON.parse(readFileSync(file, 'utf8')) as { answers: { sections: Record<string, string> }; report: { title: string } };
-    record.answers.sections.model = `We add calibration.\u001b]52;c;cm0gLXJmIH4=\u0007\u001b[2J\rFAKE`;
-    record.report.title = 'Title\u009b2J\u001b]0;pwned\u0007';
-    writeFileSync(file, JSON.stringify(record));
-    for (const format of ['text', 'md', 'json']) {
-      const r = runMlsd(home, [...flags(), 'review', id, '--format', format]);
-      expect(r.code, r.stderr).toBe(0);
-      expect(r.stdout, format).not.toMatch(CONTROL);
-      expect(r.stdout, format).toContain('We add calibration.FAKE');
-    }
-    expect(runMlsd(home, [...flags(), 'history']).stdout).not.toMatch(CONTROL);
-  });
-
-  it('validate warns about each control sequence with file:line:col', () => {
-    const r = runMlsd(home, ['prompts', 'validate', dir]);
-    expect(r.stdout).not.toMatch(CONTROL);
-    expect(r.stdout).toMatch(/hostile\.yaml:2:8 title: contains an escape sequence \(OSC\).*\(warning\)/);
-    expect(r.stdout).toMatch(/hostile\.yaml:10:13 clarifications\[0\]\.answer: contains an escape sequence \(CSI\)/);
-    expect(r.stdout).toMatch(/hostile-rubric\.yaml:\d+:\d+ items\[0\]\.followUp: contains an escape sequence \(OSC\)/);
-    expect(r.stdout).toMatch(/0 errors, 9 warnings/);
-    const json = JSON.parse(runMlsd(home, ['prompts', 'validate', dir, '--json']).stdout) as { warnings: Array<{ path: string }> };
-    expect(json.warnings.map((w) => w.path)).toContain('prompt');
   });
 
   it('file names and unknown field names in warnings are stripped too', () => {

@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runInProcess } from '../helpers/in-process.js';
 import { bin, closeAll, fixtures, runInTerminal, words, type Terminal } from './pty.js';
 
 let home: string;
@@ -113,8 +114,8 @@ describe('mlsd interview in a terminal', () => {
     expect(done.report!.overall).toBeGreaterThan(0);
     expect(done.report!.redFlags.map((f) => f.id)).toContain('full-log-aggregates');
 
-    const md = spawnSync(process.execPath, [bin, 'review', '--format', 'md', ...pack], { env: { ...process.env, ...env(), FORCE_COLOR: '0' }, encoding: 'utf8' });
-    expect(md.status).toBe(0);
+    const md = await runInProcess(home, ['review', '--format', 'md', ...pack], { env: { FORCE_COLOR: '0' } });
+    expect(md.code, md.stderr).toBe(0);
     expect(md.stdout).toContain('· Sam · level senior · peer interview');
     expect(md.stdout).toContain('✅ **Business objective** (covered)');
     expect(md.stdout).toContain('🟡 **Feature engineering** (after prompting)');
@@ -122,7 +123,7 @@ describe('mlsd interview in a terminal', () => {
     expect(md.stdout).toContain('“how many daily active users” → About 300 million daily active users.');
     expect(md.stdout).toContain('### Marks against the automatic score');
 
-    const history = spawnSync(process.execPath, [bin, 'history'], { env: { ...process.env, ...env() }, encoding: 'utf8' });
+    const history = await runInProcess(home, ['history']);
     expect(history.stdout).toContain('interview (Sam)');
   }, 240_000);
 

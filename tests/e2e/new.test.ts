@@ -1,9 +1,9 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { bin, closeAll, runInTerminal, type Terminal } from './pty.js';
+import { runInProcess } from '../helpers/in-process.js';
+import { closeAll, runInTerminal, type Terminal } from './pty.js';
 
 let home: string;
 beforeEach(() => {
@@ -49,12 +49,13 @@ describe('mlsd prompts new', () => {
     // Outline points split on semicolons only: a comma stays inside its point.
     expect(text).toContain('- A first point about model development, with a comma\n');
 
-    const run = (args: string[], input = '') => spawnSync(process.execPath, [bin, ...args], { env: { ...process.env, ...env() }, input, encoding: 'utf8' });
-    expect(run(['prompts', 'validate', file]).status).toBe(0);
-    expect(run(['prompts', 'list']).stdout).toMatch(/card-fraud\s+Payment fraud detection.*\(user\)/);
+    // The written file, used as every other command reads it (in-process: no further process to start).
+    const run = (args: string[]) => runInProcess(home, args);
+    expect((await run(['prompts', 'validate', file])).code).toBe(0);
+    expect((await run(['prompts', 'list'])).stdout).toMatch(/card-fraud\s+Payment fraud detection.*\(user\)/);
     writeFileSync(join(home, 'a.md'), '## Model\nWe start with a logistic regression baseline.\n');
-    const scored = run(['score', join(home, 'a.md'), '--prompt', 'card-fraud', '--json']);
-    expect(scored.status).toBe(0);
+    const scored = await run(['score', join(home, 'a.md'), '--prompt', 'card-fraud', '--json']);
+    expect(scored.code, scored.stderr).toBe(0);
     expect((JSON.parse(scored.stdout) as { prompt: string }).prompt).toBe('card-fraud');
   });
 

@@ -1,11 +1,11 @@
 import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { formatClock } from '../../src/text/clock-format.js';
 import { readSessionRecord } from '../helpers/session-file.js';
-import { bin, closeAll, fixtures, runInTerminal, type Terminal } from './pty.js';
+import { runInProcess } from '../helpers/in-process.js';
+import { closeAll, fixtures, runInTerminal, type Terminal } from './pty.js';
 
 // One pty test per way practice used to lose text or mislead (issue 12), asserting on the screen a
 // user sees (a terminal emulator fed the same bytes) and on the session file.
@@ -258,8 +258,8 @@ describe('a session killed without warning', () => {
 
 describe('history keeps what matters', () => {
   it('a session with nothing typed is not kept, and review shows the last scored session', async () => {
-    const scored = spawnSync(process.execPath, [bin, 'score', join(fixtures, 'answer.md'), '--prompt', 'mini-ads', '--save', ...pack], { env: { ...process.env, ...env() }, encoding: 'utf8' });
-    expect(scored.status).toBe(0);
+    const scored = await runInProcess(home, ['score', join(fixtures, 'answer.md'), '--prompt', 'mini-ads', '--save', ...pack]);
+    expect(scored.code, scored.stderr).toBe(0);
     expect(sessionFiles()).toHaveLength(1);
     const t = await start();
     expect(await quit(t)).toBe(130);
@@ -270,8 +270,8 @@ describe('history keeps what matters', () => {
     u.write('a question typed but never asked');
     await vi.waitFor(() => expect(sessionFiles()).toHaveLength(2), { timeout: 15_000 });
     expect(await quit(u)).toBe(130);
-    const review = spawnSync(process.execPath, [bin, 'review', ...pack], { env: { ...process.env, ...env() }, encoding: 'utf8' });
-    expect(review.status).toBe(0);
+    const review = await runInProcess(home, ['review', ...pack]);
+    expect(review.code, review.stderr).toBe(0);
     expect(review.stdout).toMatch(/Overall\s+\d+\/100/);
     expect(review.stdout).not.toContain('0/100');
   });

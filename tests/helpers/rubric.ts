@@ -46,6 +46,9 @@ export const testRubric: Rubric = rubricSchema.parse({
       why: 'Solutioning before requirements.',
     },
   ],
+  // As rubrics/framework.yaml declares them: the list-of-terms flag and the items a usual topic stands for.
+  listFlag: { id: 'list-instead-of-reasoning', label: 'a list of terms, not an answer', why: 'Name, then choose and explain.' },
+  topics: [{ topic: 'scale', covers: ['scale'] }],
 });
 
 function item(id: string, stage: string, weight: number, phrases: string[]) {

@@ -5,13 +5,14 @@ import { buildCatalog, rubricsFor, type SourceFile } from '../../src/content/cat
 import { formatIssue } from '../../src/content/parse.js';
 import { clarifyMatcher } from '../../src/interview/clarify.js';
 import { compilePhrase } from '../../src/scoring/phrase.js';
+import { checkRubricPhrases } from '../../src/scoring/rubric-phrase-checks.js';
 
 const root = new URL('../..', import.meta.url).pathname;
 const read = (kind: 'prompt' | 'rubric', dir: string): SourceFile[] =>
   readdirSync(join(root, dir))
     .filter((f) => f.endsWith('.yaml'))
     .map((f) => ({ kind, file: `${dir}/${f}`, text: readFileSync(join(root, dir, f), 'utf8'), origin: 'built-in' as const }));
-const catalog = buildCatalog([...read('rubric', 'rubrics'), ...read('prompt', 'prompts')]);
+const catalog = buildCatalog([...read('rubric', 'rubrics'), ...read('prompt', 'prompts')], [checkRubricPhrases]);
 
 // The item ids other parts of mlsd refer to (docs/architecture.md, Contracts).
 const REQUIRED: Record<string, string[]> = {

@@ -7,6 +7,7 @@ import { cacheKey, listContent, readCache, readShipped, shippedFile, writeCache 
 import { contentPlaces, readContent } from '../../src/files/content-files.js';
 import { resolvePaths } from '../../src/files/paths.js';
 import { packageInfo } from '../../src/package-root.js';
+import { checkRubricPhrases } from '../../src/scoring/rubric-phrase-checks.js';
 
 const { root, version } = packageInfo();
 const builtinPlaces = (builtin: string) => contentPlaces({ ...resolvePaths({ MLSD_HOME: '/nonexistent' }), builtin }, {}, {}).filter((p) => p.origin === 'built-in');
@@ -28,8 +29,15 @@ describe('the built-in content shipped pre-parsed (dist/content/builtin.json, ma
     const places = builtinPlaces(root);
     const shipped = readShipped(root, version, listContent(places));
     expect(shipped).not.toBeNull();
-    const parsed = buildCatalog((await readContent(places)).files);
+    const parsed = buildCatalog((await readContent(places)).files, [checkRubricPhrases]);
     expect(values(shipped!)).toEqual(values(parsed));
+  });
+
+  it('carries the content the scorer depends on: the framework\'s topics and list flag', () => {
+    const shipped = readShipped(root, version, listContent(builtinPlaces(root)));
+    const framework = shipped!.rubrics.get('framework')!.value;
+    expect(framework.listFlag).toMatchObject({ id: 'list-instead-of-reasoning', severity: 'minor', wholeAnswerSeverity: 'major' });
+    expect(framework.topics).toContainEqual({ topic: 'scale', covers: ['scale'] });
   });
 
   it('is not used once a built-in file changes, or for another version', () => {

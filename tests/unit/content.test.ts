@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildCatalog, rubricsFor, type SourceFile } from '../../src/content/catalog.js';
+import { buildCatalog as buildBare, rubricsFor, type SourceFile } from '../../src/content/catalog.js';
+import { checkRubricPhrases } from '../../src/scoring/rubric-phrase-checks.js';
 import { formatIssue, parseYaml } from '../../src/content/parse.js';
 import { promptSchema, rubricSchema } from '../../src/content/schema.js';
 
@@ -24,6 +25,9 @@ outline:
   serving: [a]
   monitoring: [a]
 `;
+
+// As commands build it: with the phrase checks that need the reader.
+const buildCatalog = (files: readonly SourceFile[]) => buildBare(files, [checkRubricPhrases]);
 
 const file = (kind: 'prompt' | 'rubric', name: string, text: string, origin: SourceFile['origin'] = 'built-in'): SourceFile => ({
   kind, file: `${origin}/${kind}s/${name}.yaml`, text, origin,
@@ -141,6 +145,24 @@ redFlags:
       expect.stringMatching(/^warning items\[0\]\.phrases\[0\] phrase "simple model" is also a phrase of the "framework" item "baseline"/),
       expect.stringMatching(/^warning items\[1\]\.phrases\[0\] phrase "own word" is also a phrase of item "own"/),
     ]));
+  });
+
+  it('checks the items a rubric\'s topics stand for and the list flag\'s id, naming file, line and field', () => {
+    const extra = `redFlags:
+  - {id: shared, label: L, phrases: [x], why: w}
+listFlag: {id: shared, label: a list, why: w}
+topics:
+  - topic: scale
+    covers: [baseline, baselin]
+  - topic: scale
+    covers: [baseline]
+`;
+    const catalog = buildCatalog([file('rubric', 'framework', rubricYaml('framework') + extra)]);
+    expect(catalog.issues.map(formatIssue)).toEqual([
+      'built-in/rubrics/framework.yaml:14:16 listFlag.id: red flag id "shared" is also the id of one of redFlags; give the list flag its own id',
+      'built-in/rubrics/framework.yaml:17:24 topics[0].covers[1]: unknown item "baselin" (did you mean "baseline"?): expected an item id of this rubric or of "framework"',
+      'built-in/rubrics/framework.yaml:18:12 topics[1].topic: duplicate topic "scale" (also topics[0]); list its items once',
+    ]);
   });
 
   it('drops the items a prompt marks not applicable, and rejects an unknown one', () => {

@@ -22,7 +22,7 @@ describe('drill cards', () => {
     expect(deck.cards.drift).toMatchObject({ itemId: 'drift', prompt: 'test-prompt' });
     const again = syncDeck(deck, [session('b', 'We use a neural network.', '2026-02-02T00:00:00.000Z')], now);
     expect(again.cards.drift).toEqual(deck.cards.drift);
-    expect(again.cards.baseline).toBeDefined();
+    expect(again.cards.baseline).toMatchObject({ itemId: 'baseline', prompt: 'test-prompt' });
   });
 
   it('schedules with FSRS: new cards are due, a good answer pushes the card out, a miss brings it back soon', () => {

@@ -6,6 +6,7 @@ import { buildCatalog, rubricsFor, type SourceFile } from '../../src/content/cat
 import { parseAnswers } from '../../src/reading/sections.js';
 import { checkFieldCase, type FieldCase } from '../../src/scoring/agreement.js';
 import { compileRubrics } from '../../src/scoring/compile.js';
+import { checkRubricPhrases } from '../../src/scoring/rubric-phrase-checks.js';
 import { scoreAnswers } from '../../src/scoring/score.js';
 
 // Small inputs on which the scorer once failed, each one KIND of fault (shared/cases, copied here),
@@ -48,7 +49,7 @@ describe('concept references in rubrics', () => {
       'id: framework', 'title: T', 'items:', '  - id: baseline', '    stage: model', '    label: Baseline', '    weight: 1',
       '    phrases: ["@simple-strat", "baseline"]', '    why: w', '    hint: h', '    followUp: f?',
     ].join('\n');
-    const issues = buildCatalog([{ kind: 'rubric', file: 'framework.yaml', text: rubric, origin: 'user' }]).issues;
+    const issues = buildCatalog([{ kind: 'rubric', file: 'framework.yaml', text: rubric, origin: 'user' }], [checkRubricPhrases]).issues;
     expect(issues.map((i) => i.message)).toEqual([expect.stringContaining('unknown concept "@simple-strat" (did you mean "@simple-start"?)')]);
   });
 });

@@ -104,13 +104,11 @@ const cases: Case[] = [
 ];
 
 const flagsOf = (prompt: string, stage: string, text: string) =>
-  scoreBuiltin(prompt, `## ${stage}\n${text}\n`).redFlags.filter((f) => f.rubric !== 'mlsd');
+  scoreBuiltin(prompt, `## ${stage}\n${text}\n`).redFlags.filter((f) => f.id !== 'list-instead-of-reasoning');
 
 describe.each(cases)('the $flag flag ($prompt)', ({ flag, prompt, stage, mistake, correction, absent }) => {
   it('fires on the mistake, with the sentence as evidence', () => {
-    const found = flagsOf(prompt, stage, mistake).find((f) => f.id === flag);
-    expect(found, mistake).toBeDefined();
-    expect(found!.evidence).toBe(mistake);
+    expect(flagsOf(prompt, stage, mistake).find((f) => f.id === flag), mistake).toMatchObject({ id: flag, evidence: mistake });
   });
 
   it('stays quiet on its correction', () => {
@@ -125,7 +123,7 @@ describe.each(cases)('the $flag flag ($prompt)', ({ flag, prompt, stage, mistake
 describe('absence is a miss, never a mistake', () => {
   it('raises no mistake for a deep model with no baseline named', () => {
     const report = scoreBuiltin('video-recommendation', '## Model\nWe train a two-tower model for retrieval and a deep ranking model on top.\n');
-    expect(report.redFlags.filter((f) => f.rubric !== 'mlsd')).toEqual([]);
+    expect(report.redFlags.filter((f) => f.id !== 'list-instead-of-reasoning')).toEqual([]);
     expect(report.stages.flatMap((s) => s.items).find((i) => i.id === 'baseline')!.status).toBe('missed');
   });
 
@@ -135,7 +133,7 @@ describe('absence is a miss, never a mistake', () => {
   });
 
   it('raises no mistake for an empty answer', () => {
-    expect(scoreBuiltin('fraud-detection', '## Clarify\nWhat is the goal?\n').redFlags.filter((f) => f.rubric !== 'mlsd')).toEqual([]);
+    expect(scoreBuiltin('fraud-detection', '## Clarify\nWhat is the goal?\n').redFlags.filter((f) => f.id !== 'list-instead-of-reasoning')).toEqual([]);
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { rubricsFor } from '../../src/content/scope.js';
-import type { ProblemType } from '../../src/content/schema.js';
+import { PROBLEM_TYPES, type ProblemType } from '../../src/content/schema.js';
 import { builtinCatalog, scoreBuiltin } from '../helpers/builtin.js';
 
 // Hints and follow-ups fit the prompt's problem type: a regression is not asked about positive and
@@ -18,7 +18,7 @@ const prompts = [...builtinCatalog.prompts.values()].map((e) => e.value);
 
 describe('every built-in prompt', () => {
   it('names its problem type', () => {
-    for (const prompt of prompts) expect(prompt.problemType, prompt.id).toBeDefined();
+    for (const prompt of prompts) expect(PROBLEM_TYPES, prompt.id).toContain(prompt.problemType);
   });
 });
 

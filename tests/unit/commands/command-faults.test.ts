@@ -2,12 +2,12 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli.js';
-import type { Io } from '../../src/commands/command-io.js';
-import type { WriteFn } from '../../src/files/atomic.js';
+import { main } from '../../../src/cli.js';
+import type { Io } from '../../../src/commands/command-io.js';
+import type { WriteFn } from '../../../src/files/atomic.js';
 
 // Commands run in-process through the Io seam, with a disk that fills up when a session is saved.
-const root = new URL('../..', import.meta.url).pathname;
+const root = new URL('../../..', import.meta.url).pathname;
 let home: string;
 beforeEach(() => {
   home = mkdtempSync(join(tmpdir(), 'mlsd-faults-'));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli.js';
-import type { Io } from '../../src/commands/command-io.js';
+import { main } from '../../../src/cli.js';
+import type { Io } from '../../../src/commands/command-io.js';
 
 /** Runs the CLI in-process through its Io seam; nothing here reaches a command's code unless options pass. */
 async function run(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {

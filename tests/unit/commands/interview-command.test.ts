@@ -3,14 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { interviewCommand, resumeInterview, type SheetTerminal } from '../../src/commands/interview.js';
-import type { Io } from '../../src/commands/command-io.js';
-import { resumeAny } from '../../src/commands/resume.js';
-import { readSessionRecord } from '../helpers/session-file.js';
+import { interviewCommand, resumeInterview, type SheetTerminal } from '../../../src/commands/interview.js';
+import type { Io } from '../../../src/commands/command-io.js';
+import { resumeAny } from '../../../src/commands/resume.js';
+import { readSessionRecord } from '../../helpers/session-file.js';
 
 // The command in-process, with a test terminal and a clock the test moves: time runs out in an instant.
 
-const root = new URL('../..', import.meta.url).pathname;
+const root = new URL('../../..', import.meta.url).pathname;
 const pack = join(root, 'tests', 'fixtures', 'e2e', 'pack', 'prompts');
 let home: string;
 beforeEach(() => {

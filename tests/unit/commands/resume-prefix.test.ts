@@ -2,13 +2,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { rubricsFor } from '../../src/content/catalog.js';
-import { createInterview } from '../../src/interview/interview-machine.js';
-import { compileRubrics } from '../../src/scoring/compile.js';
-import type { SessionRecord } from '../../src/store/session-record.js';
-import { saveSession } from '../../src/store/session-files.js';
-import { builtinCatalog, scoreBuiltin } from '../helpers/builtin.js';
-import { runMlsd } from '../helpers/cli.js';
+import { rubricsFor } from '../../../src/content/catalog.js';
+import { createInterview } from '../../../src/interview/interview-machine.js';
+import { compileRubrics } from '../../../src/scoring/compile.js';
+import type { SessionRecord } from '../../../src/store/session-record.js';
+import { saveSession } from '../../../src/store/session-files.js';
+import { builtinCatalog, scoreBuiltin } from '../../helpers/builtin.js';
+import { runInProcess as runMlsd } from '../../helpers/in-process.js';
 
 let home: string;
 beforeEach(() => {
@@ -39,7 +39,7 @@ describe('mlsd resume <prefix>', () => {
     await saveSession(dir, interrupted('m8p41bbbbbbb'));
     await saveSession(dir, finished('m8p41ccccccc'));
     // Without a terminal, resume stops at its terminal check: it got past choosing the session.
-    const r = runMlsd(home, ['resume', 'm8p4']);
+    const r = await runMlsd(home, ['resume', 'm8p4']);
     expect(r.stderr).not.toMatch(/matches several sessions/);
     expect(r.stderr).toMatch(/needs a terminal/);
     expect(r.code).toBe(2);
@@ -49,13 +49,13 @@ describe('mlsd resume <prefix>', () => {
     const dir = join(home, 'sessions');
     await saveSession(dir, interrupted('m8p41bbbbbbb'));
     await saveSession(dir, interrupted('m8p41ddddddd'));
-    const r = runMlsd(home, ['resume', 'm8p4']);
+    const r = await runMlsd(home, ['resume', 'm8p4']);
     expect(r.stderr).toMatch(/matches several sessions: .*m8p41bbbbbbb.*m8p41ddddddd|matches several sessions: .*m8p41ddddddd.*m8p41bbbbbbb/);
   });
 
   it('says a finished session cannot be resumed', async () => {
     await saveSession(join(home, 'sessions'), finished('m8p41aaaaaaa'));
-    const r = runMlsd(home, ['resume', 'm8p41a']);
+    const r = await runMlsd(home, ['resume', 'm8p41a']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/is finished and cannot be resumed/);
   });
@@ -64,10 +64,10 @@ describe('mlsd resume <prefix>', () => {
 describe('mlsd review of an interrupted practice session', () => {
   it('shows what was typed but not submitted, in text and Markdown', async () => {
     await saveSession(join(home, 'sessions'), interrupted('m8p41bbbbbbb'));
-    const text = runMlsd(home, ['review', 'm8p41bbbbbbb']);
+    const text = await runMlsd(home, ['review', 'm8p41bbbbbbb']);
     expect(text.code).toBe(0);
     expect(text.stdout).toMatch(/typed but not submitted when the session stopped[\s\S]*│ How many users\?/);
-    const md = runMlsd(home, ['review', 'm8p41bbbbbbb', '--format', 'md']);
+    const md = await runMlsd(home, ['review', 'm8p41bbbbbbb', '--format', 'md']);
     expect(md.stdout).toMatch(/_Typed but not submitted when the session stopped:_\n\n> How many users\?/);
   });
 });

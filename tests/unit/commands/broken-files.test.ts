@@ -1,0 +1,98 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { root } from '../../helpers/cli.js';
+import { runInProcess } from '../../helpers/in-process.js';
+
+const answer = join(root, 'tests', 'fixtures', 'e2e', 'answer.md');
+let home: string;
+beforeEach(() => {
+  home = mkdtempSync(join(tmpdir(), 'mlsd-broken-'));
+});
+afterEach(() => rmSync(home, { recursive: true, force: true }));
+
+const mlsd = (args: string[], env?: Record<string, string | undefined>) => runInProcess(home, args, { env });
+
+async function savedSession(): Promise<{ id: string; record: Record<string, unknown> }> {
+  const r = await mlsd(['score', answer, '--prompt', 'ad-click-prediction', '--save', '--json']);
+  expect(r.code, r.stderr).toBe(0);
+  const id = (JSON.parse(r.stdout) as { session: string }).session;
+  return { id, record: JSON.parse(readFileSync(join(home, 'sessions', `${id}.json`), 'utf8')) as Record<string, unknown> };
+}
+
+describe('broken session files of the right shape (issue 13.8)', () => {
+  it('history, stats and review skip each with a warning naming it, and never crash', async () => {
+    const { id, record } = await savedSession();
+    const plant = (name: string, change: Record<string, unknown>) => writeFileSync(join(home, 'sessions', `${name}.json`), JSON.stringify({ ...record, id: name, ...change }));
+    plant('emptyreport', { report: {} });
+    plant('nullanswers', { answers: null });
+    plant('nointerview', { kind: 'practice' });
+    plant('badtime', { createdAt: 'not a date' });
+    plant('hostile', { prompt: 'x\u001b]0;pwned\u0007' });
+    for (const args of [['history'], ['stats'], ['review'], ['review', '--format', 'md']]) {
+      const r = await mlsd(args);
+      expect(r.code, `${args.join(' ')}: ${r.stderr}`).toBe(0);
+      expect(r.stderr, args.join(' ')).not.toMatch(/TypeError|at .*\.js:\d+/);
+      for (const name of ['emptyreport', 'nullanswers', 'nointerview', 'badtime', 'hostile']) {
+        expect(r.stderr, `${args.join(' ')} ${name}`).toMatch(new RegExp(`warning: skipped .*${name}\\.json: not a valid mlsd session`));
+      }
+      expect(r.stdout + r.stderr).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+    }
+    expect((await mlsd(['history'])).stdout).toContain(id);
+    expect((await mlsd(['history'])).stdout).not.toContain('NaN');
+    const review = await mlsd(['review', 'badtime']);
+    expect(review.code).toBe(2);
+    expect(review.stderr).toContain('no session "badtime"');
+  });
+
+  it('a session whose id is a path is skipped, and nothing outside the sessions directory is written', async () => {
+    const { record } = await savedSession();
+    writeFileSync(join(home, 'sessions', 'planted.json'), JSON.stringify({ ...record, id: '../../victim' }));
+    const r = await mlsd(['history']);
+    expect(r.stderr).toMatch(/skipped .*planted\.json: not a valid mlsd session \(id: expected a session id/);
+    expect(readdirSync(home).sort()).toEqual(['cache', 'sessions', 'sessions.index.jsonl'].sort());
+  });
+
+  it('an unreadable sessions directory is an error (exit 2), not "No sessions yet"', async () => {
+    writeFileSync(join(home, 'sessions'), 'not a directory');
+    for (const args of [['history'], ['stats'], ['review']]) {
+      const r = await mlsd(args);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr).toMatch(/mlsd: .*sessions: cannot read the sessions directory: it is not a directory/);
+      expect(r.stdout).not.toContain('No sessions yet');
+    }
+  });
+});
+
+describe('FIFOs and devices among content and sessions (issue 13.3)', () => {
+  it('every command finishes and names the file it skipped', async () => {
+    const prompts = join(home, 'prompts');
+    mkdirSync(prompts, { recursive: true });
+    execFileSync('mkfifo', [join(prompts, 'fifo.yaml')]);
+    symlinkSync('/dev/zero', join(prompts, 'zero.yaml'));
+    await savedSession();
+    execFileSync('mkfifo', [join(home, 'sessions', 'fifo.json')]);
+    const list = await mlsd(['prompts', 'list']);
+    expect(list.code).toBe(0);
+    expect(list.stderr).toMatch(/skipped .*fifo\.yaml:1:1 cannot read: not a regular file \(a FIFO\)/);
+    expect(list.stderr).toMatch(/skipped .*zero\.yaml:1:1 cannot read: not a regular file \(a character device\)/);
+    const history = await mlsd(['history']);
+    expect(history.code).toBe(0);
+    expect(history.stderr).toMatch(/skipped .*fifo\.json: not a regular file \(a FIFO\)/);
+  });
+
+});
+
+describe('write errors are messages, not stack traces (issue 13.7)', () => {
+
+  it('review --out pointing at a directory says so', async () => {
+    await savedSession();
+    mkdirSync(join(home, 'notes'));
+    const r = await mlsd(['review', '--out', join(home, 'notes')]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/mlsd: cannot write .*notes: it is a directory/);
+    expect(readdirSync(join(home, 'notes'))).toEqual([]);
+  });
+});
