@@ -149,8 +149,10 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
   // Labels defined by their two classes in one clause: "positive if clicked, negative if not".
   'label-definition': ['positive|positives negative|negatives', 'label|labels|labelled|labeled|target be|when|if|means|from|come|comes'],
   // An online measure: a rate or count watched in an experiment or live ("online: open rate, dau").
+  // "Engagement" alone is no measure: it names a wish, not what is counted; "live" and "saves" have
+  // other senses ("going live", "save time").
   'online-measure': [
-    'online|experiment|experiments|treatment|live rate|rates|ctr|cvr|dau|mau|sessions|revenue|retention|engagement|deflection|prevalence|csat|conversion|conversions|bookings|registrations|saves|dwell',
+    'online|experiment|experiments|treatment rate|rates|ctr|cvr|dau|mau|wau|sessions|revenue|retention|deflection|prevalence|csat|nps|conversion|conversions|bookings|registrations|dwell|kpi|kpis|share|fraction|proportion|percentage|churn|complaints|uninstalls|purchases|gmv|opens',
   ],
   // The kind of learning task, named by its form: a regression head, several task heads, a ranker.
   'task-type': [

@@ -22,6 +22,11 @@ export interface Block {
   headings: string[];
   /** For a list item: the text of its parent item, or of the short lead-in paragraph before the list. */
   parent?: string;
+  /**
+   * For a list item or a paragraph inside one: every enclosing item's text, and the lead-in paragraph
+   * before the outermost list, outermost first (the last is `parent`).
+   */
+  parents?: string[];
   /** For a table row: the header cells; for header rows, the cells themselves. */
   header?: string[];
   /** For a table row or header: its cells. */
@@ -100,12 +105,15 @@ export function readBlocks(text: string): Block[] {
         if (items.length > 0) {
           const item = items[items.length - 1]!;
           const parentItem = items.length > 1 ? items[items.length - 2]!.text : leadIn;
+          // The chain of enclosing texts: the lead-in, then each open item above this one.
+          const chain = [...(leadIn ? [leadIn] : []), ...items.slice(0, -1).flatMap((o) => (o.text ? [o.text] : []))];
           if (item.text === null) {
             item.text = content;
             if (isReadingLink(inline)) break;
-            blocks.push({ kind: 'item', text: content, line: lineOf(t), level: items.length, headings: path(), ...(parentItem ? { parent: parentItem } : {}) });
+            blocks.push({ kind: 'item', text: content, line: lineOf(t), level: items.length, headings: path(), ...(parentItem ? { parent: parentItem } : {}), ...(chain.length > 0 ? { parents: chain } : {}) });
           } else {
-            blocks.push({ kind: 'paragraph', text: content, line: lineOf(t), level: 0, headings: path(), ...(parentItem ? { parent: item.text } : {}) });
+            // A later paragraph of an item is read under the item's own first paragraph.
+            blocks.push({ kind: 'paragraph', text: content, line: lineOf(t), level: 0, headings: path(), parent: item.text, parents: [...chain, item.text] });
           }
         } else {
           blocks.push({ kind: 'paragraph', text: content, line: lineOf(t), level: 0, headings: path() });
