@@ -96,7 +96,21 @@ export const OTHER_SENSES: readonly LexiconEntry[] = [
   { to: 'throughouttheday', forms: ['throughout the day'] },
 ];
 
-export const LEXICON: readonly LexiconEntry[] = [...NOTE_FORMS, ...METRIC_NAMES, ...OTHER_SENSES];
+/**
+ * Predicting in the serving sense: a verb of predicting followed by how, where or when it runs, with
+ * nothing predicted ("at request time we predict with the cached model", "predictions run in
+ * batch"). That is inference, a serving step, not the ML objective, which names what is predicted
+ * ("we predict whether the member clicks"). The verb is rewritten to "inference"; the word after it
+ * stays, so serving phrases ("in batch", "at request time") still read.
+ */
+const PREDICT_FORMS = ['predict', 'predicts', 'predicting', 'predicted', 'prediction', 'predictions'];
+const SERVING_AFTER = ['with', 'using', 'at', 'in', 'on', 'online', 'offline', 'every', 'each', 'nightly', 'hourly', 'daily', 'run', 'runs', 'happen', 'happens', 'served'];
+export const SERVING_SENSE: readonly LexiconEntry[] = SERVING_AFTER.map((next) => ({
+  to: `inference ${next}`,
+  forms: PREDICT_FORMS.map((verb) => `${verb} ${next}`),
+}));
+
+export const LEXICON: readonly LexiconEntry[] = [...NOTE_FORMS, ...METRIC_NAMES, ...OTHER_SENSES, ...SERVING_SENSE];
 
 /**
  * Concept families: what people say in their own words for one idea of the field. A rubric phrase
