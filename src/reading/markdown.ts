@@ -197,11 +197,30 @@ export function inlineText(inline: MdToken | undefined): string {
   if (!inline) return '';
   if (!inline.children) return inline.content;
   const parts: string[] = [];
+  let inCode = 0; // inside inline HTML <code>, <pre>, <kbd> or <samp>: code, not answer text
   for (const c of inline.children) {
+    if (c.type === 'html_inline') {
+      const tag = /^<(\/?)(code|pre|kbd|samp)\b/i.exec(c.content);
+      if (tag) inCode = Math.max(0, inCode + (tag[1] ? -1 : 1));
+      continue;
+    }
+    if (inCode > 0) continue;
     switch (c.type) {
-      case 'text':
-      case 'code_inline':
+      case 'text': {
+        // A fence opened inside a line and never closed in it ("make: ```python" then code lines):
+        // the rest of the paragraph is code.
+        const fence = c.content.search(/`{3,}|~{3,}/);
+        if (fence >= 0) {
+          parts.push(c.content.slice(0, fence));
+          return parts.join('');
+        }
         parts.push(c.content);
+        break;
+      }
+      case 'code_inline':
+        // A term in backticks is answer text ("`logloss`"); a fence written inside a line
+        // ("Eval: ```python auc = roc_auc(y, p)```") is code, as a fenced block is.
+        if (c.markup.length < 3) parts.push(c.content);
         break;
       case 'softbreak':
       case 'hardbreak':
