@@ -42,8 +42,8 @@ export function analyze(text: string): Analysis {
     const labels = labelsOf(block, title);
     const parts = claimsOf(block);
     // "Online: start with 5% of accounts. Primary: resolved without a ticket." The label that opens a
-    // block is the topic of its later sentences too.
-    const opening = parts.length > 1 ? leadingLabel(parts[0]!) : null;
+    // block is the topic of all its sentences, the first one included.
+    const opening = leadingLabel(parts[0] ?? '');
     parts.forEach((part, k) => {
       const index = sentences.length;
       const claimTokens = tokenize(asStatement(part), index);
@@ -51,7 +51,10 @@ export function analyze(text: string): Analysis {
       const firstToken = tokens.length;
       // The claim is read after its labels: "Features:" then "- amount" reads "features is amount";
       // "Online, we'd look at deflection" reads "online is online, we'd look at deflection".
-      const own = [...labels, ...(k > 0 && opening ? [opening] : []), ...topicOf(part)];
+      // The first sentence starts with its own label in its words, so it stands outermost there and
+      // the innermost heading or lead-in stays next to the claim ("Features:" / "- User: age" reads
+      // "features is user is age").
+      const own = opening && k === 0 ? [opening, ...labels, ...topicOf(part)] : [...labels, ...(opening ? [opening] : []), ...topicOf(part)];
       if (own.length > 0) {
         own.forEach((label, j) => {
           tokenize(label, index).forEach((t, i) => tokens.push({ ...t, sep: i === 0 && j > 0 ? 'comma' : t.sep, context: true }));

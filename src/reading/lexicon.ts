@@ -131,6 +131,13 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
   ],
   // The goal stated as a note or sentence: "goal is ...", "Goal: ...", "objective = ...".
   'goal-statement': ['goal|goals|aim be', 'north star', 'what matters be', 'business want|wants|cares|care'],
+  // The business's own measure of success, named as what the business counts: "KPIs: on-time rate,
+  // refunds", "what they track: CTR, time spent", "the company makes money per booking".
+  'business-measure': [
+    'kpi|kpis|okr|okrs rate|rates|revenue|retention|conversion|conversions|ctr|bookings|sales|orders|gmv|dau|mau|time|clicks|purchases|churn|refunds|losses|margin|profit|cost|costs',
+    'business|company|product|they|team|leadership|stakeholders|management|org|marketplace|platform track|tracks|tracked|measure|measures|measured|judge|judges|judged|care|cares|paid|pays|earn|earns|lose|loses|reward|rewards rate|rates|revenue|retention|conversion|conversions|ctr|bookings|sales|orders|gmv|dau|mau|time|clicks|purchases|churn|refunds|losses|money|margin|profit|saves|engagement',
+    'make|makes|earn|earns|lose|loses money|revenue|profit per|from|when|on',
+  ],
   // What the model predicts: a probability or score of an outcome.
   'prediction-target': [
     'predict|predicts|predicting|estimate|estimates|estimating|model|models|output|outputs|score|scores probability|likelihood|chance|odds',
