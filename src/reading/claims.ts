@@ -125,9 +125,9 @@ function labelsOf(block: Block, title: string | null): string[] {
   return out;
 }
 
-/** "Online: start with..." opens with a label of up to three words. */
+/** "Online: start with..." (or "features:" on a line of its own) opens with a label of up to three words. */
 function leadingLabel(claim: string): string | null {
-  const m = /^\s*([^\s:;,.]+(?:\s+[^\s:;,.]+){0,2}):\s/.exec(claim);
+  const m = /^\s*([^\s:;,.]+(?:\s+[^\s:;,.]+){0,2}):(?:\s|$)/.exec(claim);
   return m ? m[1]! : null;
 }
 
