@@ -82,6 +82,9 @@ export const METRIC_NAMES: readonly LexiconEntry[] = [
   { to: 'ctr', forms: ['click through rate', 'clickthrough rate', 'click rate'] },
   { to: 'cvr', forms: ['conversion rate'] },
   { to: 'recall at k', forms: ['recall k'] },
+  // "Hit rate@10" is the share of cases whose one relevant item is in the top k: recall at k. Only
+  // with its cut-off: a cache hit rate is no ranking metric.
+  { to: 'recall at', forms: ['hit rate at', 'hitrate at', 'hit ratio at'] },
   { to: 'precision at k', forms: ['precision k'] },
 ];
 
