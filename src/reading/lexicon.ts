@@ -187,6 +187,10 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     'pointwise|pairwise|listwise ranker|ranking|model|loss|classifier|approach',
     // Predicting the probability of an event is a binary classification, whatever it is called.
     'predict|predicts|predicting|estimate|estimates probability',
+    // Ordering by a predicted probability is pointwise ranking: "rerank the top 200 by P(booking)".
+    'rank|ranks|ranked|rerank|reranks|reranked|sort|sorts|sorted|order|ordered by probability|likelihood|chance',
+    // A classifier named with what it sorts into: "router (classifier): question type -> ...".
+    'classifier|classify|classifies|classified type|types|class|classes|category|categories|intent|intents',
   ],
   // Data shaped by what the system itself chose, and the exploration that corrects it.
   'exploration-data': [
