@@ -36,17 +36,32 @@ export function analyze(text: string): Analysis {
   const tokens: Token[] = [];
   const sentences: Sentence[] = [];
   const source = text.length > MAX_READ_CHARS ? text.slice(0, MAX_READ_CHARS) : text;
-  for (const block of readBlocks(source)) {
-    const label = labelOf(block);
-    for (const part of claimsOf(block)) {
+  const blocks = readBlocks(source);
+  const title = documentTitle(blocks);
+  for (const block of blocks) {
+    const labels = labelsOf(block, title);
+    const parts = claimsOf(block);
+    // "Online: start with 5% of accounts. Primary: resolved without a ticket." The label that opens a
+    // block is the topic of all its sentences, the first one included.
+    const opening = leadingLabel(parts[0] ?? '');
+    parts.forEach((part, k) => {
       const index = sentences.length;
       const claimTokens = tokenize(asStatement(part), index);
-      if (claimTokens.length === 0) continue;
+      if (claimTokens.length === 0) return;
       const firstToken = tokens.length;
-      // The claim is read after its label: "Features:" then "- amount" reads "features are amount".
-      if (label) {
-        for (const t of tokenize(label, index)) tokens.push({ ...t, context: true });
-        tokens.push({ raw: 'is', stem: 'be', sep: 'space', sentence: index, context: true });
+      // The claim is read after its labels: "Features:" then "- amount" reads "features is amount";
+      // "Online, we'd look at deflection" reads "online is online, we'd look at deflection".
+      // The first sentence starts with its own label in its words, so it stands outermost there and
+      // the innermost heading or lead-in stays next to the claim ("Features:" / "- User: age" reads
+      // "features is user is age").
+      const own = opening && k === 0 ? [opening, ...labels, ...topicOf(part)] : [...labels, ...(opening ? [opening] : []), ...topicOf(part)];
+      if (own.length > 0) {
+        own.forEach((label, j) => {
+          tokenize(label, index).forEach((t, i) => tokens.push({ ...t, sep: i === 0 && j > 0 ? 'comma' : t.sep, context: true }));
+        });
+        // The copula joins label and claim; it belongs to neither, so a concept of the form "goal is"
+        // finds the label's word in context and the copula in the claim.
+        tokens.push({ raw: 'is', stem: 'be', sep: 'space', sentence: index });
         claimTokens[0] = { ...claimTokens[0]!, sep: 'space' };
       }
       // No spread: a claim may hold any number of tokens.
@@ -60,25 +75,81 @@ export function analyze(text: string): Analysis {
         kind: block.kind,
         headings: block.headings,
       });
-    }
+    });
   }
   return { tokens, sentences };
 }
 
+/** Labels are short: a heading or lead-in of a few words, not a sentence. */
+const LABEL_MAX_WORDS = 4;
+
+function asLabel(text: string | undefined): string | null {
+  if (!text) return null;
+  const label = text.replace(/^\s*(?:\d{1,2}(?:\.\d{1,2})*[.)]?\s+)/, '').replace(/[:.]\s*$/, '').trim();
+  return label && !label.includes('\n') && label.split(/\s+/).length <= LABEL_MAX_WORDS ? label : null;
+}
+
 /**
- * The label a claim is read under: the short parent item or lead-in of a list item ("Features:"),
- * else the short heading right above it ("### Frequency capping"). Numbering is left out.
+ * The document's title: its one level-1 heading, when other headings stand below it ("# Ad click
+ * prediction" over "## Data", "## Model"). A title names the whole answer, not what a claim is about.
  */
-function labelOf(block: Block): string | null {
-  if (block.kind === 'heading' || block.kind === 'header') return null;
-  const candidates = block.kind === 'item' ? [block.parent, block.headings[block.headings.length - 1]] : [block.headings[block.headings.length - 1]];
-  for (const c of candidates) {
-    if (!c) continue;
-    const label = c.replace(/^\s*(?:\d{1,2}(?:\.\d{1,2})*[.)]?\s+)/, '').replace(/[:.]\s*$/, '').trim();
-    if (label && !label.includes('\n') && label.split(/\s+/).length <= 4) return label;
-    if (block.kind === 'item') return null;
+function documentTitle(blocks: Block[]): string | null {
+  const headings = blocks.filter((b) => b.kind === 'heading');
+  const top = headings.filter((b) => b.level === 1);
+  return top.length === 1 && headings.length > 1 && headings[0] === top[0] ? top[0]!.text : null;
+}
+
+/**
+ * The labels a claim is read under, outermost first: every short heading above it (at any depth,
+ * the document title left out), then the short lead-in and enclosing items of a list item
+ * ("## Online" / "### Engagement" / "- minutes watched per day"), and a table row's first cell.
+ * Numbering is left out.
+ */
+function labelsOf(block: Block, title: string | null): string[] {
+  if (block.kind === 'heading' || block.kind === 'header') return [];
+  const out: string[] = [];
+  block.headings.forEach((h, k) => {
+    if (k === 0 && h === title) return;
+    const label = asLabel(h);
+    if (label) out.push(label);
+  });
+  for (const p of block.parents ?? []) {
+    const label = asLabel(p);
+    if (label) out.push(label);
   }
-  return null;
+  // A table row is about what its first cell names ("| Online | share of posts people still see |").
+  if (block.kind === 'row' && (block.cells?.filter(Boolean).length ?? 0) >= 2) {
+    const label = asLabel(block.cells?.[0]);
+    if (label) out.push(label);
+  }
+  return out;
+}
+
+/** "Online: start with..." (or "features:" on a line of its own) opens with a label of up to three words. */
+function leadingLabel(claim: string): string | null {
+  const m = /^\s*([^\s:;,.]+(?:\s+[^\s:;,.]+){0,2}):(?:\s|$)/.exec(claim);
+  return m ? m[1]! : null;
+}
+
+/** Words that open a topic before a comma: "For data, ...", "As for serving, ...". */
+const TOPIC_OPENERS = /^(?:for|as for|on|regarding|about|in terms of)\s+/i;
+const NOT_TOPIC = new Set(
+  'i we you they he she it this that so and but or then also yes yeah okay ok hmm um uh well now first second finally basically actually honestly right sure maybe like no not never without a an the'.split(' '),
+);
+
+/**
+ * "Online, we'd A/B test it and see if prevalence goes down": one to three words and a comma that
+ * open a sentence name its topic, as a heading would. Pronouns, fillers and clauses are no topic.
+ */
+function topicOf(claim: string): string[] {
+  const m = /^\s*([A-Za-z][A-Za-z/-]*(?:\s+[A-Za-z][A-Za-z/-]*){0,3}),\s+([^,;]*)/.exec(claim);
+  if (!m) return [];
+  const words = m[1]!.replace(TOPIC_OPENERS, '').toLowerCase().split(/\s+/);
+  if (words.length === 0 || words.length > 3 || words.some((w) => NOT_TOPIC.has(w) || isClauseWord(w))) return [];
+  // What follows is a clause ("we'd A/B test it"), not the next entry of a list ("baseline, GBDT, DCN").
+  const rest = m[2]!.toLowerCase().replace(/'/g, ' ').split(/\s+/).filter(Boolean);
+  if (rest.length < 4 || !rest.some((w) => isClauseWord(w))) return [];
+  return [words.join(' ')];
 }
 
 /**

@@ -82,6 +82,9 @@ export const METRIC_NAMES: readonly LexiconEntry[] = [
   { to: 'ctr', forms: ['click through rate', 'clickthrough rate', 'click rate'] },
   { to: 'cvr', forms: ['conversion rate'] },
   { to: 'recall at k', forms: ['recall k'] },
+  // "Hit rate@10" is the share of cases whose one relevant item is in the top k: recall at k. Only
+  // with its cut-off: a cache hit rate is no ranking metric.
+  { to: 'recall at', forms: ['hit rate at', 'hitrate at', 'hit ratio at'] },
   { to: 'precision at k', forms: ['precision k'] },
 ];
 
@@ -96,7 +99,21 @@ export const OTHER_SENSES: readonly LexiconEntry[] = [
   { to: 'throughouttheday', forms: ['throughout the day'] },
 ];
 
-export const LEXICON: readonly LexiconEntry[] = [...NOTE_FORMS, ...METRIC_NAMES, ...OTHER_SENSES];
+/**
+ * Predicting in the serving sense: a verb of predicting followed by how, where or when it runs, with
+ * nothing predicted ("at request time we predict with the cached model", "predictions run in
+ * batch"). That is inference, a serving step, not the ML objective, which names what is predicted
+ * ("we predict whether the member clicks"). The verb is rewritten to "inference"; the word after it
+ * stays, so serving phrases ("in batch", "at request time") still read.
+ */
+const PREDICT_FORMS = ['predict', 'predicts', 'predicting', 'predicted', 'prediction', 'predictions'];
+const SERVING_AFTER = ['with', 'using', 'at', 'in', 'on', 'online', 'offline', 'every', 'each', 'nightly', 'hourly', 'daily', 'run', 'runs', 'happen', 'happens', 'served'];
+export const SERVING_SENSE: readonly LexiconEntry[] = SERVING_AFTER.map((next) => ({
+  to: `inference ${next}`,
+  forms: PREDICT_FORMS.map((verb) => `${verb} ${next}`),
+}));
+
+export const LEXICON: readonly LexiconEntry[] = [...NOTE_FORMS, ...METRIC_NAMES, ...OTHER_SENSES, ...SERVING_SENSE];
 
 /**
  * Concept families: what people say in their own words for one idea of the field. A rubric phrase
@@ -117,6 +134,13 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
   ],
   // The goal stated as a note or sentence: "goal is ...", "Goal: ...", "objective = ...".
   'goal-statement': ['goal|goals|aim be', 'north star', 'what matters be', 'business want|wants|cares|care'],
+  // The business's own measure of success, named as what the business counts: "KPIs: on-time rate,
+  // refunds", "what they track: CTR, time spent", "the company makes money per booking".
+  'business-measure': [
+    'kpi|kpis|okr|okrs rate|rates|revenue|retention|conversion|conversions|ctr|bookings|sales|orders|gmv|dau|mau|time|clicks|purchases|churn|refunds|losses|margin|profit|cost|costs',
+    'business|company|product|they|team|leadership|stakeholders|management|org|marketplace|platform track|tracks|tracked|measure|measures|measured|judge|judges|judged|care|cares|paid|pays|earn|earns|lose|loses|reward|rewards rate|rates|revenue|retention|conversion|conversions|ctr|bookings|sales|orders|gmv|dau|mau|time|clicks|purchases|churn|refunds|losses|money|margin|profit|saves|engagement',
+    'make|makes|earn|earns|lose|loses money|revenue|profit per|from|when|on',
+  ],
   // What the model predicts: a probability or score of an outcome.
   'prediction-target': [
     'predict|predicts|predicting|estimate|estimates|estimating|model|models|output|outputs|score|scores probability|likelihood|chance|odds',
@@ -149,8 +173,10 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
   // Labels defined by their two classes in one clause: "positive if clicked, negative if not".
   'label-definition': ['positive|positives negative|negatives', 'label|labels|labelled|labeled|target be|when|if|means|from|come|comes'],
   // An online measure: a rate or count watched in an experiment or live ("online: open rate, dau").
+  // "Engagement" alone is no measure: it names a wish, not what is counted; "live" and "saves" have
+  // other senses ("going live", "save time").
   'online-measure': [
-    'online|experiment|experiments|treatment|live rate|rates|ctr|cvr|dau|mau|sessions|revenue|retention|engagement|deflection|prevalence|csat|conversion|conversions|bookings|registrations|saves|dwell',
+    'online|experiment|experiments|treatment rate|rates|ctr|cvr|dau|mau|wau|sessions|revenue|retention|deflection|prevalence|csat|nps|conversion|conversions|bookings|registrations|dwell|kpi|kpis|share|fraction|proportion|percentage|churn|complaints|uninstalls|purchases|gmv|opens',
   ],
   // The kind of learning task, named by its form: a regression head, several task heads, a ranker.
   'task-type': [
@@ -161,6 +187,10 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     'pointwise|pairwise|listwise ranker|ranking|model|loss|classifier|approach',
     // Predicting the probability of an event is a binary classification, whatever it is called.
     'predict|predicts|predicting|estimate|estimates probability',
+    // Ordering by a predicted probability is pointwise ranking: "rerank the top 200 by P(booking)".
+    'rank|ranks|ranked|rerank|reranks|reranked|sort|sorts|sorted|order|ordered by probability|likelihood|chance',
+    // A classifier named with what it sorts into: "router (classifier): question type -> ...".
+    'classifier|classify|classifies|classified type|types|class|classes|category|categories|intent|intents',
   ],
   // Data shaped by what the system itself chose, and the exploration that corrects it.
   'exploration-data': [

@@ -22,6 +22,11 @@ export interface Block {
   headings: string[];
   /** For a list item: the text of its parent item, or of the short lead-in paragraph before the list. */
   parent?: string;
+  /**
+   * For a list item or a paragraph inside one: every enclosing item's text, and the lead-in paragraph
+   * before the outermost list, outermost first (the last is `parent`).
+   */
+  parents?: string[];
   /** For a table row: the header cells; for header rows, the cells themselves. */
   header?: string[];
   /** For a table row or header: its cells. */
@@ -100,12 +105,15 @@ export function readBlocks(text: string): Block[] {
         if (items.length > 0) {
           const item = items[items.length - 1]!;
           const parentItem = items.length > 1 ? items[items.length - 2]!.text : leadIn;
+          // The chain of enclosing texts: the lead-in, then each open item above this one.
+          const chain = [...(leadIn ? [leadIn] : []), ...items.slice(0, -1).flatMap((o) => (o.text ? [o.text] : []))];
           if (item.text === null) {
             item.text = content;
             if (isReadingLink(inline)) break;
-            blocks.push({ kind: 'item', text: content, line: lineOf(t), level: items.length, headings: path(), ...(parentItem ? { parent: parentItem } : {}) });
+            blocks.push({ kind: 'item', text: content, line: lineOf(t), level: items.length, headings: path(), ...(parentItem ? { parent: parentItem } : {}), ...(chain.length > 0 ? { parents: chain } : {}) });
           } else {
-            blocks.push({ kind: 'paragraph', text: content, line: lineOf(t), level: 0, headings: path(), ...(parentItem ? { parent: item.text } : {}) });
+            // A later paragraph of an item is read under the item's own first paragraph.
+            blocks.push({ kind: 'paragraph', text: content, line: lineOf(t), level: 0, headings: path(), parent: item.text, parents: [...chain, item.text] });
           }
         } else {
           blocks.push({ kind: 'paragraph', text: content, line: lineOf(t), level: 0, headings: path() });
@@ -189,11 +197,30 @@ export function inlineText(inline: MdToken | undefined): string {
   if (!inline) return '';
   if (!inline.children) return inline.content;
   const parts: string[] = [];
+  let inCode = 0; // inside inline HTML <code>, <pre>, <kbd> or <samp>: code, not answer text
   for (const c of inline.children) {
+    if (c.type === 'html_inline') {
+      const tag = /^<(\/?)(code|pre|kbd|samp)\b/i.exec(c.content);
+      if (tag) inCode = Math.max(0, inCode + (tag[1] ? -1 : 1));
+      continue;
+    }
+    if (inCode > 0) continue;
     switch (c.type) {
-      case 'text':
-      case 'code_inline':
+      case 'text': {
+        // A fence opened inside a line and never closed in it ("make: ```python" then code lines):
+        // the rest of the paragraph is code.
+        const fence = c.content.search(/`{3,}|~{3,}/);
+        if (fence >= 0) {
+          parts.push(c.content.slice(0, fence));
+          return parts.join('');
+        }
         parts.push(c.content);
+        break;
+      }
+      case 'code_inline':
+        // A term in backticks is answer text ("`logloss`"); a fence written inside a line
+        // ("Eval: ```python auc = roc_auc(y, p)```") is code, as a fenced block is.
+        if (c.markup.length < 3) parts.push(c.content);
         break;
       case 'softbreak':
       case 'hardbreak':

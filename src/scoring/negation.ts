@@ -47,9 +47,21 @@ export function negationOf(tokens: Token[], start: number, end: number): Negatio
     if (before(tokens, cue.index) !== null) return null;
     // "Pairs that never formed a connection are labelled negative": the cue negates a relative clause.
     if (inRelativeClause(tokens, cue.index, start)) return null;
+    // "Assume the model runs on our servers, not on device": a plain negation inside an assumption
+    // states the setting the design is for, which is how the item is addressed. A dismissal there
+    // ("assume we don't need a baseline") still rules the item out.
+    if (cue.negation === 'plain' && inAssumption(tokens, cue.index)) return null;
+    if (cue.negation === 'plain' && exclusiveAfter(tokens, end)) return null;
     return cue.negation;
   }
   return after(tokens, end);
+}
+
+/** "We do not trust offline AUC alone": the negation is of relying on it only, not of the thing. */
+function exclusiveAfter(tokens: Token[], end: number): boolean {
+  const next = tokens[end];
+  if (!next || next.sep === 'hard') return false;
+  return next.raw === 'alone' || (next.raw === 'by' && tokens[end + 1]?.raw === 'itself') || (next.raw === 'on' && tokens[end + 1]?.raw === 'its' && tokens[end + 2]?.raw === 'own');
 }
 
 /** A plain negation after the match in the same clause ("..., you cannot tell"). */
@@ -58,6 +70,18 @@ function negatedLater(tokens: Token[], end: number): boolean {
     const t = tokens[i]!;
     if (t.sep === 'hard') return false;
     if (t.raw === 'not' || t.raw === 'never' || t.raw === 'no') return true;
+  }
+  return false;
+}
+
+/** Words that open an assumption: the setting stated, not a choice made. */
+const ASSUMING = new Set(['assume', 'assumes', 'assumed', 'assuming', 'assumption', 'assumptions', 'suppose', 'supposing', 'presume', 'presuming']);
+
+/** Whether an assumption word opens the sentence part the cue stands in (back to a hard boundary). */
+function inAssumption(tokens: Token[], cue: number): boolean {
+  for (let i = cue - 1, seen = 0; i >= 0 && seen < 16; i--, seen++) {
+    if (ASSUMING.has(tokens[i]!.raw) || (tokens[i]!.raw === 'say' && (tokens[i - 1]?.raw === 'us' || tokens[i - 1]?.raw === 'let'))) return true;
+    if (tokens[i]!.sep === 'hard') return false;
   }
   return false;
 }
@@ -121,7 +145,26 @@ function cueAt(tokens: Token[], i: number, start: number): Negation | null {
   if (between.some((t) => DISMISS_STEMS.has(t.stem) || REFUSAL_STEMS.has(t.stem))) return 'dismissal';
   // A subject after the cue starts the main clause: "to avoid leakage I'd split by time".
   if (between.some((t) => PRONOUNS.has(t.raw))) return null;
+  // The cue negates its object, not a phrase that only places it: "no personal data in the
+  // features" rules out personal data, not features.
+  if (outsideObject(between)) return null;
   return 'plain';
+}
+
+/** Prepositions that start a phrase placing the negated object somewhere ("no PII in the features"). */
+const PLACING = new Set(['in', 'inside', 'within', 'from', 'at', 'across', 'among', 'into', 'on']);
+/** Words that are no object of their own: articles, quantifiers, auxiliaries. */
+const NOT_OBJECT = new Set(['a', 'an', 'the', 'any', 'some', 'more', 'much', 'many', 'single', 'other', 'is', 'are', 'be', 'been', 'do', 'does', 'did', 'have', 'has', 'had', 'will', 'would', 'should', 'can', 'could', 'go', 'get', 'use', 'using', 'run', 'runs']);
+
+/** Between cue and match: an object word, then a placing preposition. The match lies outside the object. */
+function outsideObject(between: Token[]): boolean {
+  let object = false;
+  for (const t of between) {
+    if (PLACING.has(t.raw)) {
+      if (object) return true;
+    } else if (!NOT_OBJECT.has(t.raw) && t.sep !== 'comma') object = true;
+  }
+  return false;
 }
 
 /** "A baseline is not needed", "leakage isn't a concern here", "an A/B test is overkill". */

@@ -275,10 +275,18 @@ export class MatchIndex {
 
   /** Clause number of each token: a hard separator starts a new clause. */
   private clauses: number[] | null = null;
+  /** Per sentence, the positions of its context tokens (the labels it is read under). */
+  private contexts: Map<number, number[]> | null = null;
 
-  /** Matches of a concept: every group of one pattern in one clause, within CONCEPT_WINDOW words. */
+  /**
+   * Matches of a concept: every group of one pattern in one clause, within CONCEPT_WINDOW words. A
+   * group may also be met by the claim's context (its heading or label), which holds for the whole
+   * claim: "## Online" then "- share of posts people still see" is an online measure. At least one
+   * group must be met in the claim's own words.
+   */
   private findConcept(patterns: Array<Array<Set<string>>>): Array<[number, number]> {
     const clauses = (this.clauses ??= clauseNumbers(this.tokens));
+    const contexts = (this.contexts ??= contextPositions(this.tokens));
     const found: Array<[number, number]> = [];
     for (const groups of patterns) {
       const positions = groups.map((group) => {
@@ -287,33 +295,40 @@ export class MatchIndex {
         return list.sort((a, b) => a - b);
       });
       if (positions.some((p) => p.length === 0)) continue;
-      for (const anchor of positions[0]!) {
-        let lo = anchor;
-        let hi = anchor;
-        const used = new Set<number>([anchor]);
-        let ok = true;
-        for (let g = 1; g < positions.length && ok; g++) {
-          let best = -1;
-          // Only positions within the window around the anchor: linear in the text, not quadratic.
-          const list = positions[g]!;
-          for (let j = lowerBound(list, anchor - CONCEPT_WINDOW); j < list.length && list[j]! <= anchor + CONCEPT_WINDOW; j++) {
-            const q = list[j]!;
-            if (used.has(q) || clauses[q] !== clauses[anchor]) continue;
-            const span = Math.max(hi, q) - Math.min(lo, q);
-            if (span > CONCEPT_WINDOW) continue;
-            if (best < 0 || Math.abs(q - anchor) < Math.abs(best - anchor)) best = q;
+      for (let a = 0; a < groups.length; a++) {
+        for (const anchor of positions[a]!) {
+          if (this.tokens[anchor]!.context) continue;
+          const sentence = this.tokens[anchor]!.sentence;
+          let lo = anchor;
+          let hi = anchor;
+          const used = new Set<number>([anchor]);
+          let ok = true;
+          for (let g = 0; g < groups.length && ok; g++) {
+            if (g === a) continue;
+            // The claim's context meets the group wherever the group stands in the claim.
+            if ((contexts.get(sentence) ?? []).some((c) => groups[g]!.has(this.canon[c]!))) continue;
+            let best = -1;
+            // Only positions within the window around the anchor: linear in the text, not quadratic.
+            const list = positions[g]!;
+            for (let j = lowerBound(list, anchor - CONCEPT_WINDOW); j < list.length && list[j]! <= anchor + CONCEPT_WINDOW; j++) {
+              const q = list[j]!;
+              if (used.has(q) || clauses[q] !== clauses[anchor] || this.tokens[q]!.context) continue;
+              const span = Math.max(hi, q) - Math.min(lo, q);
+              if (span > CONCEPT_WINDOW) continue;
+              if (best < 0 || Math.abs(q - anchor) < Math.abs(best - anchor)) best = q;
+            }
+            if (best < 0) ok = false;
+            else {
+              used.add(best);
+              lo = Math.min(lo, best);
+              hi = Math.max(hi, best);
+            }
           }
-          if (best < 0) ok = false;
-          else {
-            used.add(best);
-            lo = Math.min(lo, best);
-            hi = Math.max(hi, best);
-          }
+          if (ok) found.push([lo, hi + 1]);
         }
-        if (ok) found.push([lo, hi + 1]);
       }
     }
-    found.sort((a, b) => a[0] - b[0]);
+    found.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
     const out: Array<[number, number]> = [];
     for (const m of found) if (out.length === 0 || m[0] >= out[out.length - 1]![1]) out.push(m);
     return out;
@@ -370,6 +385,12 @@ function lowerBound(list: number[], value: number): number {
   return lo;
 }
 
+function contextPositions(tokens: Token[]): Map<number, number[]> {
+  const out = new Map<number, number[]>();
+  tokens.forEach((t, i) => t.context && push(out, t.sentence, i));
+  return out;
+}
+
 function clauseNumbers(tokens: Token[]): number[] {
   let n = 0;
   return tokens.map((t) => (t.sep === 'hard' ? ++n : n));
@@ -379,7 +400,7 @@ function continues(token: Token): boolean {
   return token.sep === 'space' || token.sep === 'glue';
 }
 
-function push(map: Map<string, number[]>, key: string, value: number): void {
+function push<K>(map: Map<K, number[]>, key: K, value: number): void {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);

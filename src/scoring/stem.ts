@@ -1,6 +1,8 @@
 import { stemmer } from 'stemmer';
+import { irregularLemma } from '../reading/lemma.js';
 
-// Porter stems, memoized: answers repeat words, and rubric phrases are compiled once.
+// Porter stems of lemmas, memoized: answers repeat words, and rubric phrases are compiled once. An
+// irregular form is first read as its lemma ("ran" as "run", src/reading/lemma.ts), then stemmed.
 const cache = new Map<string, string>();
 const CACHE_LIMIT = 50_000;
 
@@ -26,6 +28,10 @@ const IRREGULAR: Record<string, string> = {
   indexes: 'index',
   matrices: 'matrix',
   analyses: 'analysi',
+  criteria: 'criterion',
+  children: 'child',
+  hypotheses: 'hypothesi',
+  vertices: 'vertex',
   bias: 'bias',
   biases: 'bias',
   biased: 'bias',
@@ -41,7 +47,7 @@ export function stemWord(word: string): string {
   let stem: string;
   if (Object.hasOwn(IRREGULAR, word)) stem = IRREGULAR[word]!;
   else if (word.length <= 2 || /^\p{N}+$/u.test(word)) stem = word;
-  else stem = stemmer(regularize(word));
+  else stem = stemmer(regularize(irregularLemma(word)));
   if (cache.size >= CACHE_LIMIT) cache.clear();
   cache.set(word, stem);
   return stem;

@@ -15,6 +15,9 @@ describe('concepts match their words in any order within a clause', () => {
     ['@goal-statement', 'Goal: fewer late orders.'],
     ['@online-measure', 'Online, we watch the click rate and revenue.'],
     ['@leakage-guard', 'Split by time, never at random.'],
+    ['@business-measure', 'KPIs: on-time rate and refunds.'],
+    ['@business-measure', 'What the product team tracks is time spent per visit.'],
+    ['@online-measure', 'Online: a test on 5% of accounts. Primary: share of chats closed without a ticket.'],
   ])('%s in %j', (concept, text) => {
     expect(found(concept, text)).toBe(true);
   });
@@ -26,6 +29,8 @@ describe('concepts match their words in any order within a clause', () => {
     ['@exploration-data', 'We label a random sample of posts.'],
     ['@online-measure', 'Online serving handles 10k requests per second.'],
     ['@time-split', 'We test the model and ship it after review.'],
+    ['@business-measure', 'We track latency and error rate on a dashboard.'],
+    ['@online-measure', 'We compare engagement between the two groups online.'],
   ])('not %s in %j', (concept, text) => {
     expect(found(concept, text)).toBe(false);
   });

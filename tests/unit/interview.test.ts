@@ -134,6 +134,25 @@ describe('a whole session', () => {
     expect(model.score).toBeLessThan(100);
   });
 
+  it('reads a follow-up answer for the item it was asked about, not for items whose phrases it contains', () => {
+    const { state: s0 } = begin();
+    const { state: atModel } = walk(s0, [
+      { type: 'submit', text: 'What is the business goal?', now: MIN },
+      { type: 'submit', text: good.frame, now: 2 * MIN },
+      { type: 'submit', text: good.data, now: 3 * MIN },
+    ]);
+    const weak = interview.reduce(atModel, { type: 'submit', text: 'We train some model on it.', now: 4 * MIN });
+    expect(weak.state.pending.map((p) => p.itemId)).toEqual(['baseline', 'model-choice']);
+    const { state: after } = walk(weak.state, [
+      // Asked about the baseline: the answer names two model families in passing.
+      { type: 'submit', text: 'A plain count of past clicks per ad is the reference that gradient boosted trees and a two tower network must beat.', now: 5 * MIN },
+      { type: 'submit', text: "I don't know yet.", now: 6 * MIN },
+    ]);
+    const model = interview.score(after).stages.find((s) => s.id === 'model')!;
+    expect(model.items.find((i) => i.id === 'baseline')!.status).toBe('prompted');
+    expect(model.items.find((i) => i.id === 'model-choice')!.status).toBe('missed');
+  });
+
   it('does not ask a follow-up for an item covered in an earlier stage', () => {
     const { state: s0 } = begin();
     const { state } = walk(s0, [

@@ -1,0 +1,57 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+
+/**
+ * Lemmas of irregular English verbs: "ran" is "run", "chosen" is "choose", "built" is "build", "was"
+ * is "be". Regular endings are left to the Porter stemmer (src/scoring/stem.ts), which also joins a
+ * verb with its noun ("predicts", "prediction"), as matching wants; what a stemmer cannot do is undo
+ * an irregular form, and that is what a lemma list gives.
+ *
+ * The list is WordNet's verb exception list as the npm package `wink-lexicon` ships it (about 2,200
+ * forms; `wink-lemmatizer` reads the same one). A full lemmatizer was measured and not taken:
+ * wink-lemmatizer needs WordNet's whole word list and a part of speech per word, and loads in about
+ * 160 ms and 23 MB, several times what scoring a long answer takes. WordNet's noun exceptions were
+ * left out too: the few irregular plurals of the field (indices, matrices, analyses) are in stem.ts,
+ * and the list reads verbs as plurals ("lives" as "life", "leaves" as "leaf"). The file is read once,
+ * on first use, as text (100 KB) and parsed with one linear pattern, without running it as code.
+ *
+ * A form whose other sense is common in this field keeps its own reading ("data" is no "datum",
+ * "bound" is no "bind", "left" is no "leave"). Reading the files is the one impure step; a missing
+ * package leaves every word as it is, never an error.
+ */
+
+/** Forms read as themselves: their everyday sense in ML design is not the lemma WordNet gives. */
+const KEEP = new Set([
+  'data', 'media', 'bound', 'bounds', 'left', 'axes', 'bases', 'lay', 'saw', 'found', 'thought', 'thoughts',
+  'ground', 'rose', 'felt', 'wound', 'dove', 'lead', 'leads', 'means', 'news', 'series', 'species', 'spat', 'tore', 'bore',
+  'sung', 'lent', 'hove', 'fell', 'stove', 'wrought', 'bit', 'bits',
+]);
+
+let table: Map<string, string> | null = null;
+
+function load(): Map<string, string> {
+  const map = new Map<string, string>();
+  try {
+    const require = createRequire(import.meta.url);
+    for (const file of ['wink-lexicon/src/wn-verb-exceptions.js']) {
+      const text = readFileSync(require.resolve(file), 'utf8');
+      // `const run = 'run';` names a lemma; `exceptions.ran = run;` maps a form to it.
+      const names = new Map<string, string>();
+      for (const m of text.matchAll(/^const (\w+) = '([a-z' -]+)';$/gm)) names.set(m[1]!, m[2]!);
+      for (const m of text.matchAll(/^exceptions(?:\.(\w+)|\[\s*'([^']+)'\s*\]) = (\w+);$/gm)) {
+        const form = m[1] ?? m[2]!;
+        const lemma = names.get(m[3]!);
+        if (lemma && /^[a-z]+$/.test(form) && /^[a-z]+$/.test(lemma) && !KEEP.has(form) && !map.has(form)) map.set(form, lemma);
+      }
+    }
+  } catch {
+    // No list: words keep their own form.
+  }
+  return map;
+}
+
+/** The lemma of an irregular form ("ran" -> "run"), or the word itself. Lowercase letters in. */
+export function irregularLemma(word: string): string {
+  table ??= load();
+  return table.get(word) ?? word;
+}
