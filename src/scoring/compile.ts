@@ -23,7 +23,14 @@ export interface CompiledScope {
   vocabulary: Vocabulary;
 }
 
-export function compileRubrics(rubrics: readonly Rubric[]): CompiledScope {
+/**
+ * The rubrics' items and red flags with their phrases compiled. `known` holds phrases compiled before,
+ * by text (the compiled-scoring cache, files/compiled-cache.ts): those are taken as they are, the rest
+ * compiled here.
+ */
+export function compileRubrics(rubrics: readonly Rubric[], known?: ReadonlyMap<string, CompiledPhrase>): CompiledScope {
+  const compileAll = (phrases: readonly string[]): CompiledPhrase[] =>
+    phrases.map((text) => known?.get(text) ?? compilePhrase(text)).filter((p) => p.tokens.length > 0);
   const items: CompiledItem[] = [];
   const flags: CompiledFlag[] = [];
   for (const rubric of rubrics) {
@@ -48,8 +55,4 @@ export function compileRubrics(rubrics: readonly Rubric[]): CompiledScope {
   flags.push(...applicable);
   const all = [...items.flatMap((i) => i.phrases), ...flags.flatMap((f) => [...f.phrases, ...f.unless, ...f.near, ...f.unlessNear])];
   return { items, flags, vocabulary: new Vocabulary(all) };
-}
-
-function compileAll(phrases: readonly string[]): CompiledPhrase[] {
-  return phrases.map(compilePhrase).filter((p) => p.tokens.length > 0);
 }

@@ -22,7 +22,7 @@ function mlsd(args: string[], env: Record<string, string> = {}) {
 
 interface Report {
   overall: number;
-  stages: Array<{ id: string; score: number; items: Array<{ id: string; label: string; weight: number }> }>;
+  stages: Array<{ id: string; score: number; items: Array<{ id: string; label: string; weight: number; status: string }> }>;
 }
 const score = () => {
   const r = mlsd(['score', answer, '--prompt', 'ad-click-prediction', '--json']);
@@ -48,15 +48,39 @@ describe('the content cache', () => {
     writeFileSync(user, original);
     expect(score()).toEqual(before);
     // Edit the user's copy: the item is relabelled and weighs more, on the very next run.
-    const edited = original.replace(/(- id: auction-use\n\s+stage: \w+\n\s+label: )[^\n]+/, '$1Edited label').replace(/(- id: auction-use[\s\S]*?weight: )\d+/, '$110');
+    const edited = original.replace(/(- id: new-ad-cold-start\n\s+stage: \w+\n\s+label: )[^\n]+/, '$1Edited label').replace(/(- id: new-ad-cold-start[\s\S]*?weight: )\d+/, '$110');
     expect(edited).not.toBe(original);
     writeFileSync(user, edited);
     const after = score();
-    expect(item(after, 'auction-use')).toMatchObject({ label: 'Edited label', weight: 10 });
-    expect(item(before, 'auction-use')!.weight).not.toBe(10);
+    expect(item(after, 'new-ad-cold-start')).toMatchObject({ label: 'Edited label', weight: 10 });
+    expect(item(before, 'new-ad-cold-start')!.weight).not.toBe(10);
     // A cache file cut in half is rebuilt, not trusted.
     const cache = join(home, 'cache', 'content.json');
     writeFileSync(cache, readFileSync(cache, 'utf8').slice(0, 5000));
     expect(score()).toEqual(after);
+  });
+
+  it('keeps the compiled scoring form of the rubrics, and recompiles it when a phrase, the content or the file changes', () => {
+    const before = score();
+    const compiled = join(home, 'cache', 'compiled', 'ad-click-prediction.json');
+    expect(readFileSync(compiled, 'utf8')).toContain('"new ads"');
+    expect(score()).toEqual(before); // from the compiled cache
+    expect(item(before, 'new-ad-cold-start')).toMatchObject({ status: 'covered' });
+    // A user copy of the rubric whose item has only a phrase the answer never says: missed at once.
+    const original = readFileSync(join(root, 'rubrics', 'ad-click-prediction.yaml'), 'utf8');
+    const edited = original.replace(/(- id: new-ad-cold-start\n(?:\s+\w+: [^\n]+\n)+?\s+phrases:\n)(?: {6}- [^\n]+\n)+/, '$1      - zebra crossing quota\n');
+    expect(edited).not.toBe(original);
+    mkdirSync(join(home, 'rubrics'), { recursive: true });
+    writeFileSync(join(home, 'rubrics', 'ad-click-prediction.yaml'), edited);
+    const after = score();
+    expect(item(after, 'new-ad-cold-start')).toMatchObject({ status: 'missed' });
+    expect(readFileSync(compiled, 'utf8')).toContain('zebra crossing quota');
+    // A compiled file cut short, or edited, is recompiled, never trusted.
+    for (const damage of [(t: string) => t.slice(0, 2000), (t: string) => t.replace('"zebra"', '"new ads"')]) {
+      writeFileSync(compiled, damage(readFileSync(compiled, 'utf8')));
+      expect(score()).toEqual(after);
+    }
+    rmSync(join(home, 'rubrics'), { recursive: true });
+    expect(score()).toEqual(before);
   });
 });
