@@ -2,7 +2,7 @@ import { appendFileSync, closeSync, fstatSync, openSync, readdirSync, readFileSy
 import { join } from 'node:path';
 import { KEEP_FREE_FOR_SESSIONS, writeFileAtomic } from '../files/atomic.js';
 import { STAGE_IDS, type StageId } from '../stages.js';
-import { badSchema, goneSchema, headerSchema, INDEX_FORMAT, rowSchema, setSchema, type BadLine, type Row, type SetLine } from './index-schema.js';
+import { badSchema, goneSchema, headerSchema, INDEX_FORMAT, rowChecker, setSchema, type BadLine, type Row, type SetLine } from './index-schema.js';
 import { asReadError, fileKind, formatBytes, MAX_SESSION_BYTES, ReadError } from '../files/read.js';
 import { indexedSessionChecker, type IndexedSession } from './index-session-schema.js';
 import { SESSION_SCHEMA } from './session-record.js';
@@ -226,7 +226,9 @@ function readIndex(file: string): State {
   }
   const state = emptyState(true);
   try {
-    if (!fstatSync(fd).isFile()) return emptyState(false);
+    const info = fstatSync(fd);
+    if (!info.isFile()) return emptyState(false);
+    const rows = rowChecker(info.size);
     let buffer = Buffer.allocUnsafe(CHUNK);
     let filled = 0;
     for (;;) {
@@ -248,7 +250,7 @@ function readIndex(file: string): State {
         filled = end;
         continue;
       }
-      readLines(buffer.toString('utf8', 0, last + 1), state);
+      readLines(buffer.toString('utf8', 0, last + 1), state, rows);
       buffer.copy(buffer, 0, last + 1, end);
       filled = end - last - 1;
     }
@@ -265,7 +267,7 @@ function readIndex(file: string): State {
 }
 
 /** Applies whole lines (the text ends with a newline) to the state; throws at the first line that fails its schema. */
-function readLines(text: string, state: State): void {
+function readLines(text: string, state: State, rows: ReturnType<typeof rowChecker>): void {
   // Line by line without splitting the text into an array: 50,000 rows are read on every run.
   for (let start = 0, end = text.indexOf('\n'); end >= 0; start = end + 1, end = text.indexOf('\n', start)) {
     const value: unknown = JSON.parse(text.slice(start, end));
@@ -274,7 +276,7 @@ function readLines(text: string, state: State): void {
       continue;
     }
     if (Array.isArray(value)) {
-      const row = rowSchema.parse(value);
+      const row = rows.parse(value);
       if (row[16] !== null && !state.sets[row[16]]) throw new Error('row of an unknown item set');
       state.rows.set(row[0], row);
       state.bad.delete(row[0]);

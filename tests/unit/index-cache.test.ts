@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { computeStats } from '../../src/progress/stats.js';
 import { indexFile, loadSummaries } from '../../src/store/index-cache.js';
-import { INDEX_FORMAT } from '../../src/store/index-schema.js';
+import { INDEX_FORMAT, rowChecker } from '../../src/store/index-schema.js';
 import { indexedSessionChecker } from '../../src/store/index-session-schema.js';
 import { stageBudgets } from '../../src/interview/budgets.js';
 import type { InterviewState } from '../../src/interview/interview-machine.js';
