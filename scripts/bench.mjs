@@ -7,9 +7,10 @@
 //   BENCH_SESSIONS=5000   the smaller history
 //   BENCH_LARGE=50000     the larger history (0 skips it: it writes about 3.5 GB of sessions)
 //   BENCH_ROOT=/path      measure another checkout (its bin/ and dist/), e.g. the code before a change
+//   BENCH_BEFORE=/path    also measure this checkout (built), in the same loops: each figure gets a "before"
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
@@ -18,6 +19,10 @@ import { sessionTemplates, writeSessions } from './bench-sessions.mjs';
 const here = new URL('..', import.meta.url).pathname;
 const root = resolve(process.env.BENCH_ROOT ?? here);
 const bin = join(root, 'bin', 'mlsd.js');
+const beforeRoot = process.env.BENCH_BEFORE ? resolve(process.env.BENCH_BEFORE) : null;
+const beforeBin = beforeRoot ? join(beforeRoot, 'bin', 'mlsd.js') : null;
+/** The command for the checkout before (when there is one): the same arguments with its bin. */
+const asBefore = (args) => args.map((a) => (a === bin ? beforeBin : a));
 const rssHook = join(here, 'scripts', 'bench-rss.mjs');
 const work = mkdtempSync(join(tmpdir(), 'mlsd-bench-'));
 process.on('exit', () => rmSync(work, { recursive: true, force: true }));
@@ -40,37 +45,52 @@ function spawn(args, env) {
   return ms;
 }
 
-/** Median of `n` runs of a command, each run right after a bare node run; `before` runs untimed first. */
+/**
+ * Median of `n` runs of a command, each run right after a bare node run; `before` runs untimed before
+ * each run (before each checkout's run, with BENCH_BEFORE). With BENCH_BEFORE, `was` holds the figures
+ * of the checkout before, measured in the same loop.
+ */
 function measure(args, env, { n = runs, before } = {}) {
   spawn(['-e', '0'], env);
   const bare = [];
   const times = [];
+  const earlier = [];
   for (let i = 0; i < n; i++) {
     bare.push(spawn(['-e', '0'], env));
+    if (beforeBin && args[0] === bin) {
+      before?.(i);
+      earlier.push(spawn(asBefore(args), env));
+    }
     before?.(i);
     times.push(spawn(args, env));
   }
   const ms = median(times);
   const bareMs = median(bare);
-  return { ms, bare: bareMs, ratio: ms / bareMs };
+  const was = earlier.length > 0 ? { ms: median(earlier), ratio: median(earlier) / bareMs } : undefined;
+  return { ms, bare: bareMs, ratio: ms / bareMs, was };
 }
 
-/** Peak resident memory of one run, in MB (a preloaded hook reports it on exit). */
+/** Peak resident memory of one run, in MB (a preloaded hook reports it on exit); with BENCH_BEFORE, [after, before]. */
 function peakMb(args, env, before) {
-  before?.();
-  const out = join(work, 'rss.txt');
-  spawn(['--import', pathToFileURL(rssHook).href, ...args], { ...env, MLSD_BENCH_RSS: out });
-  return Number(readFileSync(out, 'utf8')) / 1024;
+  const one = (a) => {
+    before?.();
+    const out = join(work, 'rss.txt');
+    spawn(['--import', pathToFileURL(rssHook).href, ...a], { ...env, MLSD_BENCH_RSS: out });
+    return Number(readFileSync(out, 'utf8')) / 1024;
+  };
+  const was = beforeBin ? one(asBefore(args)) : undefined;
+  return { mb: one(args), was };
 }
+const mbText = (...values) => `${values.map((v) => v.mb.toFixed(0)).join(' / ')} MB${beforeBin ? `  (before ${values.map((v) => v.was.toFixed(0)).join(' / ')} MB)` : ''}`;
 
-const fmt = (r) => `${r.ms.toFixed(0).padStart(6)} ms  ${r.ratio.toFixed(2).padStart(5)}x`;
+const fmt = (r) => `${r.ms.toFixed(0).padStart(6)} ms  ${r.ratio.toFixed(2).padStart(5)}x${r.was ? `  (before ${r.was.ms.toFixed(0)} ms ${r.was.ratio.toFixed(2)}x)` : ''}`;
 function row(label, value, aim) {
   const mark = aim === undefined ? '' : aim.ok ? '  ok' : '  OVER AIM';
-  console.log(`  ${label.padEnd(58)}${value.padStart(20)}${aim ? `   (aim ${aim.text})${mark}` : ''}`);
+  console.log(`  ${label.padEnd(58)}${value.padStart(beforeBin ? 44 : 20)}${aim ? `   (aim ${aim.text})${mark}` : ''}`);
 }
 const ratioAim = (r, max) => ({ text: `<= ${max}x`, ok: r.ratio <= max });
 
-console.log(`mlsd bench · ${root === here ? 'this checkout' : root} · node ${process.version} · ${new Date().toISOString()}`);
+console.log(`mlsd bench · ${root === here ? 'this checkout' : root}${beforeRoot ? ` against ${beforeRoot} (before)` : ''} · node ${process.version} · ${new Date().toISOString()} · load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
 console.log('Whole processes, median of runs interleaved with bare `node -e 0`; ratios to bare node.\n');
 
 // 1. Start-up.
@@ -97,7 +117,7 @@ const cold = measure(score, env, { before: () => rmSync(join(home, 'cache'), { r
 row('mlsd score, cache empty (first run, after an upgrade)', fmt(cold), ratioAim(cold, 2.5));
 const json = measure([...score, '--json'], env);
 row('mlsd score --json, cache warm', fmt(json));
-row('peak memory, score warm', `${peakMb(score, env).toFixed(0)} MB`);
+row('peak memory, score warm', mbText(peakMb(score, env)));
 
 // 3. Scoring inside one process: the scorer's own speed and that it grows linearly with the answer.
 {
@@ -151,9 +171,10 @@ function historyBench(count, { firstRuns, warmRuns }) {
   const dropIndex = () => {
     for (const name of ['sessions.index.json', 'sessions.index.jsonl', 'cache/sessions.index.jsonl']) rmSync(join(h, name), { force: true });
   };
-  console.log(`\nHistory over ${count.toLocaleString('en')} sessions (${writeS.toFixed(0)} s to write them; "a new session" is a file the next command has not seen)`);
+  console.log(`\nHistory over ${count.toLocaleString('en')} sessions (load average ${loadavg()[0].toFixed(2)}) (${writeS.toFixed(0)} s to write them; "a new session" is a file the next command has not seen)`);
   const first = measure([bin, 'history'], henv, { n: firstRuns, before: dropIndex });
-  row('first `mlsd history` ever (no index)', `${(first.ms / 1000).toFixed(2)} s  ${first.ratio.toFixed(1).padStart(5)}x`, count <= 5000 ? { text: '< 2 s', ok: first.ms < 2000 } : undefined);
+  const seconds = (r) => `${(r.ms / 1000).toFixed(2)} s  ${r.ratio.toFixed(1).padStart(5)}x`;
+  row('first `mlsd history` ever (no index)', `${seconds(first)}${first.was ? `  (before ${seconds(first.was)})` : ''}`, count <= 5000 ? { text: '< 2 s', ok: first.ms < 2000 } : undefined);
   const results = {};
   for (const cmd of ['history', 'stats']) {
     spawn([bin, cmd], henv);
@@ -165,7 +186,7 @@ function historyBench(count, { firstRuns, warmRuns }) {
     const big = count > 5000;
     row(`mlsd ${cmd}, warm`, fmt(w), big ? { text: '< 500 ms', ok: w.ms < 500 } : undefined);
     row(`mlsd ${cmd}, right after a new session`, fmt(after), big ? { text: '< 500 ms', ok: after.ms < 500 } : ratioAim(after, 2));
-    row(`peak memory, ${cmd} warm / after a new session`, `${memWarm.toFixed(0)} / ${memAfter.toFixed(0)} MB`, big ? { text: '< 150 MB', ok: Math.max(memWarm, memAfter) < 150 } : undefined);
+    row(`peak memory, ${cmd} warm / after a new session`, mbText(memWarm, memAfter), big ? { text: '< 150 MB', ok: Math.max(memWarm.mb, memAfter.mb) < 150 } : undefined);
   }
   // Every row: `--all` where history shows the latest rows by default.
   const everyRow = spawnSync(process.execPath, [bin, 'history', '--help'], { env: henv, encoding: 'utf8' }).stdout.includes('--all') ? ['--all'] : [];
@@ -199,3 +220,4 @@ if (existsSync(box)) {
 } else {
   console.log('\nAnswer box: scripts/bench-answer-box.mjs is not there yet (npm run bench:box).');
 }
+console.log(`\nload average at the end: ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);

@@ -5,9 +5,13 @@
 //    Without rolldown (a dev dependency) this step is skipped: dist/ works the same, only slower to start.
 // 2. The whole CLI is bundled into dist/bundle/ (one module per command, loaded on demand), which bin/mlsd.js
 //    runs: resolving and loading some forty separate modules cost about half of a bare node start.
+//    The bundle is stamped with its build id (src/build-id.ts): the SHA-256 of its files, which keys the
+//    caches of what the code computes (the compiled scoring form of the rubrics).
 // 3. The built-in prompts and rubrics are parsed and checked once, here, into dist/content/builtin.json, so a
 //    first run (or the first after an upgrade) does not parse YAML. A test checks it against the YAML.
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+//    With a build id, so is the compiled scoring form of each prompt's rubrics (dist/content/compiled/).
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { join } from 'node:path';
 
@@ -18,6 +22,7 @@ const dist = join(root, 'dist');
 const SELF_CONTAINED = ['store/index-schema.js', 'files/cache-schema.js'];
 
 let build;
+let buildId = null;
 try {
   ({ build } = await import('rolldown'));
 } catch {
@@ -44,6 +49,24 @@ if (build) {
     logLevel: 'warn',
     output: { dir: join(dist, 'bundle'), format: 'esm', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js', sourcemap: false },
   });
+  buildId = stampBuildId(join(dist, 'bundle'));
+}
+
+/** Writes the bundle's build id (the SHA-256 of its files, names and contents) over the placeholder of src/build-id.ts. */
+function stampBuildId(dir) {
+  const STAMP = '@MLSD_BUILD_ID@';
+  const names = readdirSync(dir).filter((n) => n.endsWith('.js')).sort();
+  const hash = createHash('sha256');
+  for (const name of names) hash.update(`${name}\0${readFileSync(join(dir, name), 'utf8')}\0`);
+  const id = hash.digest('hex');
+  const stamped = names.filter((name) => {
+    const text = readFileSync(join(dir, name), 'utf8');
+    if (!text.includes(`'${STAMP}'`) && !text.includes(`"${STAMP}"`)) return false;
+    writeFileSync(join(dir, name), text.replaceAll(STAMP, id));
+    return true;
+  });
+  if (stamped.length !== 1) process.stderr.write(`build-dist: the build id placeholder was found in ${stamped.length} bundle files, not 1\n`);
+  return stamped.length === 1 ? id : null;
 }
 
 {
@@ -63,6 +86,18 @@ if (build) {
   } else {
     const out = shippedFile(paths.builtin);
     mkdirSync(dirname(out), { recursive: true });
-    writeFileSync(out, shippedContent(paths.builtin, version, files, catalog));
+    const text = shippedContent(paths.builtin, version, files, catalog);
+    writeFileSync(out, text);
+    // The compiled scoring form of each built-in prompt's rubrics, for this build (src/files/compiled-cache.ts).
+    const { compileAllPhrases, compiledKey, shippedCompiledFile, writeCompiled } = await import('../dist/files/compiled-cache.js');
+    const { rubricsFor } = await import('../dist/content/scope.js');
+    rmSync(dirname(shippedCompiledFile(paths.builtin, 'x')), { recursive: true, force: true });
+    if (buildId) {
+      const shippedKey = JSON.parse(text.slice(0, text.indexOf('\n'))).key;
+      for (const { value: prompt } of catalog.prompts.values()) {
+        const file = shippedCompiledFile(paths.builtin, prompt.id);
+        await writeCompiled(file, compiledKey(shippedKey, prompt.id, buildId), version, prompt.id, compileAllPhrases(rubricsFor(catalog, prompt)));
+      }
+    }
   }
 }

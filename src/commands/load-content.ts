@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import type { Catalog, SourceFile } from '../content/catalog.js';
 import type { ContentIssue } from '../content/parse.js';
 import { CliError, EXIT } from '../errors.js';
-import { cacheKey, listContent, readCache, readShipped, writeCache } from '../files/content-cache.js';
+import { cacheKey, listContent, readCache, readShippedContent, writeCache } from '../files/content-cache.js';
 import { contentPlaces, readContent } from '../files/content-files.js';
 import { resolvePaths, type Paths } from '../files/paths.js';
 import { packageInfo } from '../package-root.js';
@@ -16,6 +16,10 @@ export interface Loaded {
   files: SourceFile[];
   /** Problems reading directories (before parsing). */
   readIssues: ContentIssue[];
+  /** The content cache's key of the files the catalog came from (content-cache.ts); '' when the cache was not used. */
+  key: string;
+  /** When the catalog came from the built-in content shipped pre-parsed in this run: that content's key. */
+  shipped?: string;
 }
 
 const version = packageInfo().version;
@@ -34,15 +38,15 @@ export async function loadAll(io: Io, options: GlobalOptions, extra: SourceFile[
     const listing = listContent(places);
     key = cacheKey(version, listing);
     const cached = readCache(cacheFile, key, version);
-    if (cached) return { catalog: cached, paths, files: [], readIssues: [] };
+    if (cached) return { catalog: cached, paths, files: [], readIssues: [], key };
     // Only built-in content (the usual first run, or the first after an upgrade): it was parsed at build time.
     // Optional places (the user's config, pack subfolders) may be missing, not present and unreadable: that is said.
     const required = new Set(places.filter((p) => p.required).map((p) => p.dir));
     const onlyBuiltin = listing.every((l) => (typeof l === 'string' ? !required.has(l) && !existsSync(l) : l.origin === 'built-in'));
-    const shipped = onlyBuiltin ? readShipped(paths.builtin, version, listing) : null;
+    const shipped = onlyBuiltin ? readShippedContent(paths.builtin, version, listing) : null;
     if (shipped) {
-      await writeCache(cacheFile, key, version, shipped);
-      return { catalog: shipped, paths, files: [], readIssues: [] };
+      await writeCache(cacheFile, key, version, shipped.catalog);
+      return { catalog: shipped.catalog, paths, files: [], readIssues: [], key, shipped: shipped.key };
     }
   }
   const { files, issues } = await readContent(places);
@@ -59,8 +63,9 @@ export async function loadAll(io: Io, options: GlobalOptions, extra: SourceFile[
   const all = [...files.filter((f) => !targets.has(resolve(f.file))), ...extra];
   const catalog = buildCatalog(all, [checkRubricPhrases]);
   // Read problems (a missing --prompts-dir) are not cached: they must show every time.
-  if (useCache && issues.length === 0) await writeCache(cacheFile, key, version, catalog);
-  return { catalog, paths, files: all, readIssues: issues };
+  const cached = useCache && issues.length === 0;
+  if (cached) await writeCache(cacheFile, key, version, catalog);
+  return { catalog, paths, files: all, readIssues: issues, key: cached ? key : '' };
 }
 
 /**

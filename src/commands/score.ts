@@ -1,7 +1,6 @@
 import { readAnswersAs, type AnswerFormatOption } from '../answers/format.js';
-import { rubricsFor } from '../content/scope.js';
 import { CliError, EXIT } from '../errors.js';
-import { compileRubrics } from '../scoring/compile.js';
+import { compiledScope } from './compiled-scope.js';
 import type { CandidateLevel } from '../scoring/report.js';
 import { scoreAnswers } from '../scoring/score.js';
 import { stripControl } from '../text/sanitize.js';
@@ -43,7 +42,7 @@ export async function scoreCommand(file: string, options: ScoreOptions, io: Io, 
   const hasText = Object.values(parsed.answers.sections).some((s) => s && s.trim()) || !!parsed.answers.general?.trim();
   if (!hasText) throw new CliError(`${file} has no answer text to score`, EXIT.usage);
 
-  const scope = compileRubrics(rubricsFor(loaded.catalog, prompt));
+  const scope = await compiledScope(loaded, prompt);
   const report = scoreAnswers({ prompt, scope, answers: parsed.answers, level: options.level });
 
   // Saved before the report is printed, so the JSON can name the session; a failure to save is

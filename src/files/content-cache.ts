@@ -102,6 +102,11 @@ export function shippedFile(builtin: string): string {
  * names, sizes and SHA-256) and the version matches; null otherwise.
  */
 export function readShipped(builtin: string, version: string, listing: ReadonlyArray<Listed | string>): Catalog | null {
+  return readShippedContent(builtin, version, listing)?.catalog ?? null;
+}
+
+/** readShipped, with the key of the shipped content (the SHA-256 of its files' names, sizes and hashes). */
+export function readShippedContent(builtin: string, version: string, listing: ReadonlyArray<Listed | string>): { catalog: Catalog; key: string } | null {
   const read = readChecked(shippedFile(builtin), version);
   const files = read?.header.files;
   if (!read || !files) return null;
@@ -120,7 +125,8 @@ export function readShipped(builtin: string, version: string, listing: ReadonlyA
     }
   }
   const root = JSON.stringify(builtin.endsWith(sep) ? builtin : builtin + sep).slice(1, -1);
-  return toCatalog(read.body.replaceAll(ROOT, root));
+  const catalog = toCatalog(read.body.replaceAll(ROOT, root));
+  return catalog ? { catalog, key: read.header.key } : null;
 }
 
 /** The text of dist/content/builtin.json, for the build: the catalog of the built-in files, paths relative. */
@@ -134,12 +140,32 @@ export function shippedContent(builtin: string, version: string, files: Readonly
 }
 
 function serialize(key: string, version: string, body: string, files?: CacheHeader['files']): string {
-  const header: CacheHeader = { cache: CACHE, format: FORMAT, version, key, sha256: sha256(body), ...(files ? { files } : {}) };
+  return cacheText({ cache: CACHE, format: FORMAT }, key, version, body, files);
+}
+
+/** What names a kind of cache file in its header: which cache, and the format of its body. */
+export interface CacheKind {
+  cache: string;
+  format: number;
+}
+
+/** A cache file's text: the header line (with the SHA-256 of the body), then the body. */
+export function cacheText(kind: CacheKind, key: string, version: string, body: string, files?: CacheHeader['files']): string {
+  const header: CacheHeader = { cache: kind.cache, format: kind.format, version, key, sha256: sha256(body), ...(files ? { files } : {}) };
   return `${JSON.stringify(header)}\n${body}`;
 }
 
+/**
+ * The body of a cache file whose header is valid, names this kind of cache, this format, version and
+ * key, and whose body matches its hash; null otherwise (missing, stale, cut short, edited, another version).
+ */
+export function readCacheBody(file: string, kind: CacheKind, version: string, key: string): string | null {
+  const read = readChecked(file, version, kind);
+  return read && read.header.key === key ? read.body : null;
+}
+
 /** A cache file whose header is valid, of this format and version, and whose body matches its hash. */
-function readChecked(file: string, version: string): { header: CacheHeader; body: string } | null {
+function readChecked(file: string, version: string, kind: CacheKind = { cache: CACHE, format: FORMAT }): { header: CacheHeader; body: string } | null {
   try {
     // Only a regular file of a sane size: a FIFO would block, a link to a device would never end.
     const info = statSync(file, { throwIfNoEntry: false });
@@ -151,7 +177,7 @@ function readChecked(file: string, version: string): { header: CacheHeader; body
     if (!parsed.success) return null;
     const header = parsed.data;
     const body = text.slice(cut + 1);
-    if (header.cache !== CACHE || header.format !== FORMAT || header.version !== version || sha256(body) !== header.sha256) return null;
+    if (header.cache !== kind.cache || header.format !== kind.format || header.version !== version || sha256(body) !== header.sha256) return null;
     return { header, body };
   } catch {
     return null;
@@ -182,7 +208,8 @@ function fromCatalog(catalog: Catalog): Stored {
   };
 }
 
-function sha256(data: string | Buffer): string {
+/** The SHA-256 of text or bytes, in hex. */
+export function sha256(data: string | Buffer): string {
   return createHash('sha256').update(data).digest('hex');
 }
 

@@ -27,7 +27,14 @@ export interface CompiledScope {
   listFlag?: ListFlag & { rubric: string };
 }
 
-export function compileRubrics(rubrics: readonly Rubric[]): CompiledScope {
+/**
+ * The rubrics' items and red flags with their phrases compiled. `known` holds phrases compiled before,
+ * by text (the compiled-scoring cache, files/compiled-cache.ts): those are taken as they are, the rest
+ * compiled here.
+ */
+export function compileRubrics(rubrics: readonly Rubric[], known?: ReadonlyMap<string, CompiledPhrase>): CompiledScope {
+  const compileAll = (phrases: readonly string[]): CompiledPhrase[] =>
+    phrases.map((text) => known?.get(text) ?? compilePhrase(text)).filter((p) => p.tokens.length > 0);
   const items: CompiledItem[] = [];
   const flags: CompiledFlag[] = [];
   const topics = new Map<string, string[]>();
@@ -56,8 +63,4 @@ export function compileRubrics(rubrics: readonly Rubric[]): CompiledScope {
   flags.push(...applicable);
   const all = [...items.flatMap((i) => i.phrases), ...flags.flatMap((f) => [...f.phrases, ...f.unless, ...f.near, ...f.unlessNear])];
   return { items, flags, vocabulary: new Vocabulary(all), topics, ...(listFlag ? { listFlag } : {}) };
-}
-
-function compileAll(phrases: readonly string[]): CompiledPhrase[] {
-  return phrases.map(compilePhrase).filter((p) => p.tokens.length > 0);
 }

@@ -1,10 +1,12 @@
-import { appendFileSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { appendFileSync, closeSync, fstatSync, openSync, readdirSync, readFileSync, readSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { KEEP_FREE_FOR_SESSIONS, writeFileAtomic } from '../files/atomic.js';
 import { STAGE_IDS, type StageId } from '../stages.js';
-import { badSchema, goneSchema, headerSchema, INDEX_FORMAT, rowSchema, setSchema, type BadLine, type Row, type SetLine } from './index-schema.js';
+import { badSchema, goneSchema, headerSchema, INDEX_FORMAT, rowChecker, setSchema, type BadLine, type Row, type SetLine } from './index-schema.js';
 import { asReadError, fileKind, formatBytes, MAX_SESSION_BYTES, ReadError } from '../files/read.js';
-import type { SessionRecord } from './session-record.js';
+import { indexedClock, indexedSessionChecker, type IndexedSession } from './index-session-schema.js';
+import { SESSION_SCHEMA } from './session-version.js';
+import { stripControl } from '../text/sanitize.js';
 import type { ItemInfo, NotCovered, SessionSummary } from './summary.js';
 
 /**
@@ -85,10 +87,9 @@ export async function loadSummaries(dir: string): Promise<Summaries> {
     }
     toRead.push({ name, size: info.size, mtimeMs: info.mtimeMs });
   }
-  // The session schema (and zod with it) is loaded only when some session file has to be parsed.
-  const parse = toRead.length > 0 ? (await import('./session-schema.js')).parseSession : null;
+  const checker = indexedSessionChecker(toRead.length);
   for (const { name, size, mtimeMs } of toRead) {
-    const read = readSessionFile(join(dir, name), name.slice(0, -'.json'.length), size, parse!);
+    const read = readSessionFile(join(dir, name), name.slice(0, -'.json'.length), size, checker);
     if ('reason' in read) {
       const line: BadLine = { bad: name, size, mtimeMs, reason: read.reason };
       state.rows.delete(name);
@@ -98,7 +99,7 @@ export async function loadSummaries(dir: string): Promise<Summaries> {
       continue;
     }
     state.bad.delete(name);
-    const row = toRow(name, size, mtimeMs, read.record, state, added);
+    const row = toRow(name, size, mtimeMs, read.session, state, added);
     state.rows.set(name, row);
     added.push(JSON.stringify(row));
   }
@@ -113,40 +114,79 @@ export async function loadSummaries(dir: string): Promise<Summaries> {
 }
 
 /**
- * Reads one session file, already known to be a regular file of `size` bytes, and validates it with the
- * session schema (its id must match the file name); what is wrong with it otherwise.
+ * Reads one session file, already known to be a regular file of `size` bytes, and checks what the index
+ * keeps of it (index-session-schema.ts; its id must match the file name); what is wrong with it otherwise.
+ *
+ * The bytes are decoded as Latin-1, not UTF-8: each byte becomes one character, so the text is a
+ * one-byte string that decodes and parses about twice as fast, and JSON's structure (all ASCII) is the
+ * same. A multi-byte UTF-8 character inside a string comes out as several characters; the few strings
+ * the index keeps (item ids, labels, hints, the candidate) are decoded back to UTF-8 (`text`) when
+ * they are kept, and sanitised. Ids, times, prompt ids and enums are ASCII-only by their rules.
  */
-function readSessionFile(
-  path: string,
-  fileId: string,
-  size: number,
-  parse: typeof import('./session-schema.js').parseSession,
-): { record: SessionRecord } | { reason: string } {
+function readSessionFile(path: string, fileId: string, size: number, checker: ReturnType<typeof indexedSessionChecker>): { session: IndexedSession } | { reason: string } {
   if (size > MAX_SESSION_BYTES) return { reason: `larger than ${formatBytes(MAX_SESSION_BYTES)}; not an mlsd session` };
+  let value: unknown;
   try {
-    const text = readFileSync(path, 'utf8');
-    // With its text, a session with no control character skips the sanitising walk.
-    const result = parse(JSON.parse(text), fileId, { text });
-    return 'error' in result ? { reason: result.error } : { record: result.record };
+    value = JSON.parse(readFileSync(path, 'latin1'));
   } catch (error) {
     return { reason: error instanceof SyntaxError ? 'corrupt JSON' : asReadError(path, error).reason };
   }
+  if (value && typeof value === 'object' && 'schema' in value && typeof value.schema === 'number' && value.schema > SESSION_SCHEMA) {
+    return { reason: `written by a newer mlsd (session format ${value.schema}); upgrade mlsd to read it` };
+  }
+  const result = checker.safeParse(value);
+  if (!result.success) {
+    const first = result.error.issues[0]!;
+    const where = first.path.map(String).join('.');
+    return { reason: `not a valid mlsd session (${where ? `${where}: ` : ''}${issueMessage(first)})` };
+  }
+  const v = result.data;
+  // The same rules as the full session schema (session-schema.ts, parseSession).
+  if (v.id !== fileId) return { reason: `its id "${v.id}" does not match its file name` };
+  if (v.schema === 1) {
+    if (v.kind === 'practice' && !v.interview) return { reason: 'not a valid mlsd session (interview: a practice session needs its interview)' };
+    if (v.kind === 'interview' && !v.sheet) return { reason: "not a valid mlsd session (sheet: a peer interview needs the interviewer's sheet)" };
+    const live = v.interview ?? v.sheet;
+    if (live && live.id !== v.id) return { reason: `not a valid mlsd session (${v.interview ? 'interview' : 'sheet'}.id: not the session's id "${v.id}")` };
+  } else {
+    if (v.kind === 'practice' && !v.practice) return { reason: 'not a valid mlsd session (practice: a practice session needs its log)' };
+    if (v.kind === 'interview' && !v.sheet) return { reason: "not a valid mlsd session (sheet: a peer interview needs the interviewer's sheet)" };
+    if (v.kind === 'score' && !v.answers) return { reason: 'not a valid mlsd session (answers: a scored answer needs its text)' };
+  }
+  const clock = indexedClock(v);
+  if (clock && 'error' in clock) return { reason: `not a valid mlsd session (${clock.error})` };
+  // The strings kept that may hold any character are decoded and sanitised where they are kept (toRow).
+  return { session: v };
+}
+
+const NOT_ASCII = /[\u0080-\u00ff]/;
+
+/**
+ * A zod/mini issue in words. zod/mini carries no English messages of its own (they read "Invalid
+ * input" unless full zod was loaded in the same process), so types and values are worded here, the
+ * same way every time; formats (ids, times) carry the schema's own message.
+ */
+function issueMessage(issue: { code: string; message: string; expected?: unknown; values?: readonly unknown[] }): string {
+  if (issue.code === 'invalid_type' && typeof issue.expected === 'string') return `expected ${issue.expected}`;
+  if (issue.code === 'invalid_value' && issue.values) return `expected ${issue.values.map((x) => JSON.stringify(x)).join(' or ')}`;
+  return issue.message;
 }
 
 const STATUS_LETTER = { missed: 'm', prompted: 'p', negated: 'n' } as const;
 const LETTER_STATUS = { m: 'missed', p: 'prompted', n: 'negated' } as const;
 
-function toRow(name: string, size: number, mtimeMs: number, record: SessionRecord, state: State, added: string[]): Row {
+function toRow(name: string, size: number, mtimeMs: number, record: IndexedSession, state: State, added: string[]): Row {
   const report = record.report;
   let set: number | null = null;
   let notCovered = '';
   if (report) {
     const items = report.stages.flatMap((s) => s.items);
-    const key = items.map((i) => i.id).join('\n');
+    // The key is the ids as text, as the set lines read back from the index give them.
+    const key = text(items.map((i) => i.id).join('\n'));
     let index = state.setKeys.get(key);
     if (index === undefined) {
       index = state.sets.length;
-      const line: SetLine = { set: index, items: items.map((i) => [i.id, i.label, i.hint]) };
+      const line: SetLine = { set: index, items: items.map((i) => [text(i.id), text(i.label), text(i.hint)]) };
       state.sets.push(line);
       state.setKeys.set(key, index);
       added.push(JSON.stringify(line));
@@ -155,67 +195,115 @@ function toRow(name: string, size: number, mtimeMs: number, record: SessionRecor
     notCovered = items.flatMap((item, k) => (item.status === 'covered' ? [] : [`${k}${STATUS_LETTER[item.status]}`])).join(' ');
   }
   const stage = (values: Partial<Record<StageId, number>> | undefined) => (values ? STAGE_IDS.map((id) => values[id] ?? '-').join(' ') : null);
-  // A practice session keeps its clock in `interview`, a peer interview in `sheet`.
-  const clock = record.interview ?? record.sheet;
+  // A practice session keeps its clock in `interview` (format 1) or `practice`, a peer interview in `sheet`.
+  const derived = indexedClock(record);
+  const clock = derived && 'error' in derived ? null : derived;
+  // Early files lacked a status: derived as the full session schema derives it.
+  const status = record.status ?? (record.kind === 'score' ? 'finished' : (clock?.status ?? 'interrupted'));
   return [
-    name, size, mtimeMs, record.id, record.createdAt, record.prompt, record.level, record.kind, record.status,
+    name, size, mtimeMs, record.id, record.createdAt, record.prompt, record.level, record.kind, status,
     report?.overall ?? null, report?.verdict ?? null, clock?.usedMs ?? null, clock?.durationMs ?? null,
     STAGE_IDS.map((id) => report?.stages.find((s) => s.id === id)?.score ?? '-').join(' '),
     stage(clock?.stageMs), stage(clock?.budgets), set, notCovered,
-    null, record.candidate ?? null,
+    null, record.candidate === undefined ? null : text(record.candidate),
   ];
+}
+
+/** A string of a Latin-1-decoded session file (readSessionFile) as the text it was, without terminal control. */
+function text(latin1: string): string {
+  return stripControl(NOT_ASCII.test(latin1) ? Buffer.from(latin1, 'latin1').toString('utf8') : latin1);
 }
 
 function emptyState(valid: boolean): State {
   return { rows: new Map(), bad: new Map(), sets: [], setKeys: new Map(), lines: 0, clean: true, valid };
 }
 
-/** The index as last written; an index that is missing, of another format or corrupt comes back empty and invalid. */
+/** The index is read in pieces of this many bytes (a piece grows to hold a longer line). */
+const CHUNK = 1 << 20;
+
+/**
+ * The index as last written; an index that is missing, of another format or corrupt comes back empty
+ * and invalid. Read a piece at a time and line by line, so the whole file (18 MB at 50,000 sessions) is
+ * never one string in memory beside the rows made from it.
+ */
 function readIndex(file: string): State {
-  let text: string;
+  let fd: number;
   try {
-    text = readFileSync(file, 'utf8');
+    fd = openSync(file, 'r');
   } catch {
     return emptyState(false);
   }
-  // A crash while appending can leave half a line at the end: it is dropped, and its file read again.
   const state = emptyState(true);
-  state.clean = text.endsWith('\n');
   try {
-    let start = text.indexOf('\n') + 1;
-    if (start === 0 || !headerSchema.safeParse(JSON.parse(text.slice(0, start - 1))).success) return emptyState(false);
-    state.lines = 1;
-    // Line by line without splitting the text into an array: 50,000 rows are read on every run.
-    for (let end = text.indexOf('\n', start); end >= 0; start = end + 1, end = text.indexOf('\n', start)) {
-      state.lines++;
-      const value: unknown = JSON.parse(text.slice(start, end));
-      if (Array.isArray(value)) {
-        const row = rowSchema.parse(value);
-        if (row[16] !== null && !state.sets[row[16]]) throw new Error('row of an unknown item set');
-        state.rows.set(row[0], row);
-        state.bad.delete(row[0]);
-      } else if (value && typeof value === 'object' && 'set' in value) {
-        const set = setSchema.parse(value);
-        if (set.set !== state.sets.length) throw new Error('item sets out of order');
-        state.sets.push(set);
-        state.setKeys.set(set.items.map((i) => i[0]).join('\n'), set.set);
-      } else if (value && typeof value === 'object' && 'gone' in value) {
-        const gone = goneSchema.parse(value).gone;
-        state.rows.delete(gone);
-        state.bad.delete(gone);
-      } else {
-        const bad = badSchema.parse(value);
-        state.rows.delete(bad.bad);
-        state.bad.set(bad.bad, bad);
+    const info = fstatSync(fd);
+    if (!info.isFile()) return emptyState(false);
+    const rows = rowChecker(info.size);
+    let buffer = Buffer.allocUnsafe(CHUNK);
+    let filled = 0;
+    for (;;) {
+      if (filled === buffer.length) {
+        const bigger = Buffer.allocUnsafe(buffer.length * 2);
+        buffer.copy(bigger, 0, 0, filled);
+        buffer = bigger;
       }
+      const read = readSync(fd, buffer, filled, buffer.length - filled, null);
+      if (read === 0) {
+        // A crash while appending can leave half a line at the end: it is dropped, and its file read again.
+        state.clean = filled === 0;
+        break;
+      }
+      const end = filled + read;
+      // A newline byte is never part of a multi-byte UTF-8 character: the text up to it decodes whole.
+      const last = buffer.lastIndexOf(10, end - 1);
+      if (last < 0) {
+        filled = end;
+        continue;
+      }
+      readLines(buffer.toString('utf8', 0, last + 1), state, rows);
+      buffer.copy(buffer, 0, last + 1, end);
+      filled = end - last - 1;
     }
+    if (state.lines === 0) return emptyState(false);
     for (const row of state.rows.values()) {
       if (row[17] && largestIndex(row[17]) >= (row[16] === null ? 0 : state.sets[row[16]]!.items.length)) throw new Error('item out of its set');
     }
   } catch {
     return emptyState(false);
+  } finally {
+    closeSync(fd);
   }
   return state;
+}
+
+/** Applies whole lines (the text ends with a newline) to the state; throws at the first line that fails its schema. */
+function readLines(text: string, state: State, rows: ReturnType<typeof rowChecker>): void {
+  // Line by line without splitting the text into an array: 50,000 rows are read on every run.
+  for (let start = 0, end = text.indexOf('\n'); end >= 0; start = end + 1, end = text.indexOf('\n', start)) {
+    const value: unknown = JSON.parse(text.slice(start, end));
+    if (state.lines++ === 0) {
+      if (!headerSchema.safeParse(value).success) throw new Error('not an index of this format');
+      continue;
+    }
+    if (Array.isArray(value)) {
+      const row = rows.parse(value);
+      if (row[16] !== null && !state.sets[row[16]]) throw new Error('row of an unknown item set');
+      state.rows.set(row[0], row);
+      state.bad.delete(row[0]);
+    } else if (value && typeof value === 'object' && 'set' in value) {
+      const set = setSchema.parse(value);
+      if (set.set !== state.sets.length) throw new Error('item sets out of order');
+      state.sets.push(set);
+      state.setKeys.set(set.items.map((i) => i[0]).join('\n'), set.set);
+    } else if (value && typeof value === 'object' && 'gone' in value) {
+      const gone = goneSchema.parse(value).gone;
+      state.rows.delete(gone);
+      state.bad.delete(gone);
+    } else {
+      const bad = badSchema.parse(value);
+      state.rows.delete(bad.bad);
+      state.bad.set(bad.bad, bad);
+    }
+  }
 }
 
 /** Appends what changed, or rewrites the index when it is invalid, untidy or mostly superseded lines. Best effort. */

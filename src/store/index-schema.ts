@@ -4,10 +4,11 @@ import type { SessionRecord, SessionStatus } from './session-record.js';
 
 /**
  * The lines of the session index (sessions.index.jsonl), one JSON value per line, each checked with
- * these schemas when read. Compiled by zod into fast validators (50,000 rows are checked on every
- * `stats`), and bundled with the part of zod they use at build time, so reading the index does not
- * load all of zod. Bump INDEX_FORMAT whenever a line's shape or meaning changes: an index of another
- * format is rebuilt from the session files.
+ * these schemas when read. The row schema is compiled by zod into a fast validator when the index is
+ * large (50,000 rows are checked on every `stats`; `rowChecker`); compiling costs more than it saves
+ * for a few hundred rows, or for the other lines, which are few. Bundled with the part of zod they use
+ * at build time, so reading the index does not load all of zod. Bump INDEX_FORMAT whenever a line's
+ * shape or meaning changes: an index of another format is rebuilt from the session files.
  */
 export const INDEX_FORMAT = 4;
 
@@ -31,42 +32,47 @@ const maybe = z.nullable(z.number());
 const perStage = z.string().check(z.regex(/^(?:-|\d+(?:\.\d+)?)(?: (?:-|\d+(?:\.\d+)?)){6}$/));
 
 /** The first line. */
-export const headerSchema = z.compile(z.strictObject({ index: z.literal('mlsd-sessions'), format: z.literal(INDEX_FORMAT) }));
+export const headerSchema = z.strictObject({ index: z.literal('mlsd-sessions'), format: z.literal(INDEX_FORMAT) });
 
 /** One session, by position (see Row). */
-export const rowSchema = z.compile(
-  z.tuple([
-    z.string(), // 0 file name
-    count, // 1 size
-    z.number(), // 2 mtimeMs
-    z.string(), // 3 id
-    z.string(), // 4 createdAt
-    z.string(), // 5 prompt
-    z.enum(LEVELS), // 6 level
-    z.enum(KINDS), // 7 kind
-    z.enum(STATUSES), // 8 status
-    maybe, // 9 overall
-    z.nullable(z.enum(VERDICTS)), // 10 verdict
-    maybe, // 11 usedMs
-    maybe, // 12 durationMs
-    perStage, // 13 stage scores
-    z.nullable(perStage), // 14 stage times
-    z.nullable(perStage), // 15 stage budgets
-    z.nullable(count), // 16 item set (index of its set line), null when the session has no report
-    z.string().check(z.regex(/^(?:\d+[mpn](?: \d+[mpn])*)?$/)), // 17 items not covered: "3m 5p 9n" (missed, prompted, negated), by position in the set
-    z.nullable(z.string()), // 18 reserved (always null; the kind says how a session was run)
-    z.nullable(z.string()), // 19 candidate
-  ]),
-);
+export const rowSchema = z.tuple([
+  z.string(), // 0 file name
+  count, // 1 size
+  z.number(), // 2 mtimeMs
+  z.string(), // 3 id
+  z.string(), // 4 createdAt
+  z.string(), // 5 prompt
+  z.enum(LEVELS), // 6 level
+  z.enum(KINDS), // 7 kind
+  z.enum(STATUSES), // 8 status
+  maybe, // 9 overall
+  z.nullable(z.enum(VERDICTS)), // 10 verdict
+  maybe, // 11 usedMs
+  maybe, // 12 durationMs
+  perStage, // 13 stage scores
+  z.nullable(perStage), // 14 stage times
+  z.nullable(perStage), // 15 stage budgets
+  z.nullable(count), // 16 item set (index of its set line), null when the session has no report
+  z.string().check(z.regex(/^(?:\d+[mpn](?: \d+[mpn])*)?$/)), // 17 items not covered: "3m 5p 9n" (missed, prompted, negated), by position in the set
+  z.nullable(z.string()), // 18 reserved (always null; the kind says how a session was run)
+  z.nullable(z.string()), // 19 candidate
+]);
+
+let compiledRows: typeof rowSchema | undefined;
+
+/** The row schema for an index file of `bytes` bytes: compiled once (by zod) when the index holds more than about 800 rows. */
+export function rowChecker(bytes: number): typeof rowSchema {
+  return bytes < 300_000 ? rowSchema : (compiledRows ??= z.compile(rowSchema));
+}
 
 /** The items of one rubric set, in report order, written once and shared by every session that had it. */
-export const setSchema = z.compile(z.strictObject({ set: count, items: z.array(z.tuple([z.string(), z.string(), z.string()])) }));
+export const setSchema = z.strictObject({ set: count, items: z.array(z.tuple([z.string(), z.string(), z.string()])) });
 
 /** A session file that is gone. */
-export const goneSchema = z.compile(z.strictObject({ gone: z.string() }));
+export const goneSchema = z.strictObject({ gone: z.string() });
 
 /** A file that is not a readable session, remembered by size and time so it is not read again until it changes. */
-export const badSchema = z.compile(z.strictObject({ bad: z.string(), size: count, mtimeMs: z.number(), reason: z.string() }));
+export const badSchema = z.strictObject({ bad: z.string(), size: count, mtimeMs: z.number(), reason: z.string() });
 
 export type Header = z.infer<typeof headerSchema>;
 export type Row = z.infer<typeof rowSchema>;

@@ -15,7 +15,8 @@ import { fromSheetLog, toSheetLog, type SheetLog } from './sheet-log.js';
  * through the schema in session-schema.ts, which also migrates format 1.
  */
 
-export const SESSION_SCHEMA = 2;
+export { SESSION_SCHEMA } from './session-version.js';
+import { SESSION_SCHEMA } from './session-version.js';
 
 export interface SessionFile {
   schema: typeof SESSION_SCHEMA;

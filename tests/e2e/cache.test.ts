@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -22,13 +22,15 @@ function mlsd(args: string[], env: Record<string, string> = {}) {
 
 interface Report {
   overall: number;
-  stages: Array<{ id: string; score: number; items: Array<{ id: string; label: string; weight: number }> }>;
+  stages: Array<{ id: string; score: number; items: Array<{ id: string; label: string; weight: number; status: string }> }>;
 }
 const score = () => {
   const r = mlsd(['score', answer, '--prompt', 'ad-click-prediction', '--json']);
   expect(r.code, r.stderr).toBe(0);
   return JSON.parse(r.stdout) as Report;
 };
+
+const item = (report: Report, id: string) => report.stages.flatMap((s) => s.items).find((i) => i.id === id);
 
 describe('the content cache', () => {
   it('scores the same from the shipped content, the cache and the YAML itself', () => {
@@ -39,4 +41,27 @@ describe('the content cache', () => {
     expect(uncached).toEqual(first);
   });
 
+  it('keeps the compiled scoring form of the rubrics, and recompiles it when a phrase, the content or the file changes', () => {
+    const before = score();
+    const compiled = join(home, 'cache', 'compiled', 'ad-click-prediction.json');
+    expect(readFileSync(compiled, 'utf8')).toContain('"new ads"');
+    expect(score()).toEqual(before); // from the compiled cache
+    expect(item(before, 'new-ad-cold-start')).toMatchObject({ status: 'covered' });
+    // A user copy of the rubric whose item has only a phrase the answer never says: missed at once.
+    const original = readFileSync(join(root, 'rubrics', 'ad-click-prediction.yaml'), 'utf8');
+    const edited = original.replace(/(- id: new-ad-cold-start\n(?:\s+\w+: [^\n]+\n)+?\s+phrases:\n)(?: {6}- [^\n]+\n)+/, '$1      - zebra crossing quota\n');
+    expect(edited).not.toBe(original);
+    mkdirSync(join(home, 'rubrics'), { recursive: true });
+    writeFileSync(join(home, 'rubrics', 'ad-click-prediction.yaml'), edited);
+    const after = score();
+    expect(item(after, 'new-ad-cold-start')).toMatchObject({ status: 'missed' });
+    expect(readFileSync(compiled, 'utf8')).toContain('zebra crossing quota');
+    // A compiled file cut short, or edited, is recompiled, never trusted.
+    for (const damage of [(t: string) => t.slice(0, 2000), (t: string) => t.replace('"zebra"', '"new ads"')]) {
+      writeFileSync(compiled, damage(readFileSync(compiled, 'utf8')));
+      expect(score()).toEqual(after);
+    }
+    rmSync(join(home, 'rubrics'), { recursive: true });
+    expect(score()).toEqual(before);
+  });
 });

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { computeStats } from '../../src/progress/stats.js';
 import { indexFile, loadSummaries } from '../../src/store/index-cache.js';
-import { INDEX_FORMAT } from '../../src/store/index-schema.js';
+import { INDEX_FORMAT, rowChecker } from '../../src/store/index-schema.js';
+import { indexedSessionChecker } from '../../src/store/index-session-schema.js';
 import { stageBudgets } from '../../src/interview/budgets.js';
 import type { InterviewState } from '../../src/interview/interview-machine.js';
 import type { SessionRecord } from '../../src/store/session-record.js';
@@ -151,5 +152,65 @@ describe('the session index', () => {
 
   it('is empty, not an error, when nothing was saved yet', async () => {
     expect(await loadSummaries(dir)).toEqual({ summaries: [], items: {}, problems: [] });
+  });
+
+  it('keeps labels, hints and candidates in any script, stripped of terminal control', async () => {
+    const base = record('a', 'We use a neural network.');
+    const report = base.report!;
+    const stages = report.stages.map((st, k) => k > 0 ? st : { ...st, items: st.items.map((item, j) => j > 0 ? item : { ...item, label: 'Café — naïve 基线 ✓', hint: 'tôt\u001b]0;pwned\u0007 ou tard \u202e' }) });
+    const first = stages[0]!.items[0]!;
+    await saveSession(dir, { ...base, report: { ...report, stages }, kind: 'interview', candidate: 'Zoë \u001b[2JØrsted', sheet: undefined });
+    // A peer interview needs its sheet: without one the file is skipped, as the full schema skips it.
+    expect((await loadSummaries(dir)).problems).toEqual([{ file: join(dir, 'a.json'), reason: expect.stringContaining("sheet: a peer interview needs the interviewer's sheet") }]);
+    await saveSession(dir, { ...base, report: { ...report, stages }, candidate: 'Zoë \u001b[2JØrsted' });
+    for (const loaded of [await loadSummaries(dir), await loadSummaries(dir)]) {
+      expect(loaded.problems).toEqual([]);
+      expect(loaded.summaries[0]!.candidate).toBe('Zoë Ørsted');
+      expect(loaded.items[first.id]).toEqual({ label: 'Café — naïve 基线 ✓', hint: 'tôt ou tard ' });
+    }
+  });
+
+  it('skips, with the reason, what the full session schema refuses in the fields it keeps', async () => {
+    await saveSession(dir, record('a', 'We use a neural network.'));
+    // The file as saved (format 2), changed one field at a time.
+    const good = JSON.parse(readFileSync(join(dir, 'a.json'), 'utf8')) as { report?: { stages: Array<Record<string, unknown>> } } & Record<string, unknown>;
+    const cases: Array<[string, unknown, RegExp]> = [
+      ['newer', { ...good, id: 'newer', schema: 99 }, /newer mlsd/],
+      ['noanswers', { ...good, id: 'noanswers', answers: null }, /not a valid mlsd session \(answers: expected object/],
+      ['badlevel', { ...good, id: 'badlevel', level: 'principal' }, /not a valid mlsd session \(level: expected "mid" or "senior" or "staff"/],
+      ['badtime', { ...good, id: 'badtime', createdAt: 'yesterday' }, /createdAt: expected an ISO 8601 date/],
+      ['baditem', { ...good, id: 'baditem', report: { ...good.report, stages: [{ ...good.report!.stages[0], items: [{ id: 'x' }] }] } }, /report\.stages\.0\.items\.0\.label/],
+      ['other', { ...good, id: 'someone' }, /its id "someone" does not match its file name/],
+      ['nointerview', { ...good, id: 'nointerview', kind: 'practice' }, /a practice session needs its log/],
+      ['v1nointerview', { ...good, id: 'v1nointerview', schema: 1, kind: 'practice' }, /a practice session needs its interview/],
+      ['badspans', { ...good, id: 'badspans', kind: 'practice', practice: { durationMs: 60_000, leftMs: 0, budgets: stageBudgets(1), stages: [{ stage: 'frame', startedAtMs: 0, endedAtMs: null }] } }, /practice\.stages\.0\.stage: expected "clarify"/],
+    ];
+    for (const [name, value] of cases) writeFileSync(join(dir, `${name}.json`), JSON.stringify(value));
+    const loaded = await loadSummaries(dir);
+    expect(loaded.summaries.map((s) => s.id)).toEqual(['a']);
+    for (const [name, , reason] of cases) {
+      expect(loaded.problems.find((p) => p.file === join(dir, `${name}.json`))?.reason, name).toMatch(reason);
+    }
+    // The schema compiled for many files (a first run) decides as the schema does for a few.
+    const outcome = (count: number, value: unknown) => {
+      const r = indexedSessionChecker(count).safeParse(value);
+      return r.success ? r.data : r.error.issues.map((i) => [i.path, i.code]);
+    };
+    for (const [name, value] of [...cases, ['good', JSON.parse(JSON.stringify(good))] as const]) expect(outcome(1000, value), name).toEqual(outcome(1, value));
+  });
+
+  it('reads an index of several megabytes, with lines longer than a read and characters split between reads', async () => {
+    // Rows of about 0.4, 1.2 and 0.8 MB (two bytes a character), so reads of 1 MB end inside lines and characters.
+    const names = { a: 'ë'.repeat(200_001), bb: 'ø'.repeat(600_003), ccc: 'é'.repeat(400_002) };
+    for (const [id, candidate] of Object.entries(names)) await saveSession(dir, record(id, 'We use a neural network.', { candidate }));
+    const first = await loadSummaries(dir);
+    expect(readFileSync(indexFile(dir)).length).toBeGreaterThan(2 * 1024 * 1024);
+    const written = { text: readFileSync(indexFile(dir), 'utf8'), inode: statSync(indexFile(dir)).ino };
+    const again = await loadSummaries(dir);
+    expect(again.problems).toEqual([]);
+    expect(Object.fromEntries(again.summaries.map((x) => [x.id, x.candidate]))).toEqual(names);
+    expect(plain(again.summaries)).toEqual(plain(first.summaries));
+    // The index was trusted as it was: not rebuilt (a new file), not appended to.
+    expect({ text: readFileSync(indexFile(dir), 'utf8'), inode: statSync(indexFile(dir)).ino }).toEqual(written);
   });
 });

@@ -1,0 +1,99 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { buildCatalog } from '../../src/content/catalog.js';
+import { rubricsFor } from '../../src/content/scope.js';
+import { compileAllPhrases, compiledFile, compiledKey, readCompiled, shippedCompiledFile, writeCompiled } from '../../src/files/compiled-cache.js';
+import { cacheText, shippedFile } from '../../src/files/content-cache.js';
+import { contentPlaces, readContent } from '../../src/files/content-files.js';
+import { resolvePaths } from '../../src/files/paths.js';
+import { packageInfo } from '../../src/package-root.js';
+import { compileRubrics } from '../../src/scoring/compile.js';
+import { scoreAnswers } from '../../src/scoring/score.js';
+
+const { root, version } = packageInfo();
+let temp: string;
+beforeEach(() => {
+  temp = mkdtempSync(join(tmpdir(), 'mlsd-compiled-'));
+});
+afterEach(() => rmSync(temp, { recursive: true, force: true }));
+
+async function builtin() {
+  const places = contentPlaces({ ...resolvePaths({ MLSD_HOME: '/nonexistent' }), builtin: root }, {}, {}).filter((p) => p.origin === 'built-in');
+  const catalog = buildCatalog((await readContent(places)).files);
+  const prompt = catalog.prompts.get('ad-click-prediction')!.value;
+  return { prompt, rubrics: rubricsFor(catalog, prompt) };
+}
+
+/** A compiled phrase as plain data (concept groups are sets). */
+const plain = (phrases: Map<string, unknown>) => JSON.parse(JSON.stringify([...phrases], (_k, v: unknown) => (v instanceof Set ? [...v] : v))) as unknown;
+
+describe('the compiled scoring cache (files/compiled-cache.ts)', () => {
+  it('gives back exactly the phrases written, concepts included, and the same scores', async () => {
+    const { prompt, rubrics } = await builtin();
+    const phrases = compileAllPhrases(rubrics);
+    expect([...phrases.values()].some((p) => p.concept)).toBe(true);
+    const file = compiledFile(temp, prompt.id);
+    const key = compiledKey('content-key', prompt.id, 'a'.repeat(64))!;
+    await writeCompiled(file, key, version, prompt.id, phrases);
+    const read = readCompiled(file, key, version, prompt.id);
+    expect(read).not.toBeNull();
+    expect(plain(read!)).toEqual(plain(phrases));
+    const answers = { sections: { frame: 'We rank ads by eCPM: pCTR times the bid, in a second price auction.', evaluation: 'A time split; log loss and calibration.' } };
+    const level = 'senior' as const;
+    expect(scoreAnswers({ prompt, scope: compileRubrics(rubrics, read!), answers, level })).toEqual(scoreAnswers({ prompt, scope: compileRubrics(rubrics), answers, level }));
+  });
+
+  it('is keyed by the content, the build and the prompt, and has no key without a build id', () => {
+    const key = (content: string, prompt: string, build: string | null) => compiledKey(content, prompt, build);
+    const base = key('k', 'p', 'b');
+    expect(new Set([base, key('k2', 'p', 'b'), key('k', 'p2', 'b'), key('k', 'p', 'b2')]).size).toBe(4);
+    expect(key('k', 'p', null)).toBeNull();
+    expect(key('', 'p', 'b')).toBeNull();
+  });
+
+  it('is not trusted when stale, cut short, edited, of another version or of the wrong shape', async () => {
+    const { prompt, rubrics } = await builtin();
+    const file = compiledFile(temp, prompt.id);
+    const key = compiledKey('content-key', prompt.id, 'b'.repeat(64))!;
+    await writeCompiled(file, key, version, prompt.id, compileAllPhrases(rubrics));
+    const text = readFileSync(file, 'utf8');
+    expect(readCompiled(file, key, version, prompt.id)).not.toBeNull();
+    expect(readCompiled(file, compiledKey('other-content', prompt.id, 'b'.repeat(64))!, version, prompt.id)).toBeNull();
+    expect(readCompiled(file, key, `${version}-other`, prompt.id)).toBeNull();
+    expect(readCompiled(file, key, version, 'video-search')).toBeNull();
+    const cut = text.indexOf('\n');
+    const header = JSON.parse(text.slice(0, cut)) as { key: string };
+    const kind = { cache: 'mlsd-compiled', format: 1 };
+    const damaged = [
+      text.slice(0, text.length - 300), // cut short
+      text.replace('"auction"', '"auctions"'), // edited: the hash no longer matches
+      // a right hash over a body of the wrong shape: a token list longer than its stems
+      cacheText(kind, header.key, version, JSON.stringify({ prompt: prompt.id, phrases: [['x', ['x', 'y'], ['x'], '--', [null, null], null]] })),
+      cacheText(kind, header.key, version, JSON.stringify({ prompt: prompt.id, phrases: [['x', ['x'], ['x'], 'z', [null], null]] })),
+      cacheText({ ...kind, format: 99 }, header.key, version, text.slice(cut + 1)),
+    ];
+    for (const bad of damaged) {
+      writeFileSync(file, bad);
+      expect(readCompiled(file, key, version, prompt.id), bad.slice(0, 80)).toBeNull();
+    }
+  });
+
+  it('ships the compiled form of every built-in prompt for this build (npm run build), equal to compiling its rubrics', async () => {
+    // The build id stamped into the bundle, and the key of the shipped content (dist/content/builtin.json).
+    const bundle = join(root, 'dist', 'bundle');
+    const stamped = readdirSync(bundle).map((name) => /const STAMP = "([0-9a-f]{64})"/.exec(readFileSync(join(bundle, name), 'utf8'))?.[1]).filter(Boolean);
+    expect(stamped).toHaveLength(1);
+    const shipped = readFileSync(shippedFile(root), 'utf8');
+    const shippedKey = (JSON.parse(shipped.slice(0, shipped.indexOf('\n'))) as { key: string }).key;
+    const places = contentPlaces({ ...resolvePaths({ MLSD_HOME: '/nonexistent' }), builtin: root }, {}, {}).filter((p) => p.origin === 'built-in');
+    const catalog = buildCatalog((await readContent(places)).files);
+    expect(catalog.prompts.size).toBeGreaterThan(10);
+    for (const { value: prompt } of catalog.prompts.values()) {
+      const read = readCompiled(shippedCompiledFile(root, prompt.id), compiledKey(shippedKey, prompt.id, stamped[0]!)!, version, prompt.id);
+      expect(read, prompt.id).not.toBeNull();
+      expect(plain(read!), prompt.id).toEqual(plain(compileAllPhrases(rubricsFor(catalog, prompt))));
+    }
+  });
+});
