@@ -24,10 +24,8 @@ export interface HistoryOptions extends GlobalOptions {
 
 /** `mlsd history`: the latest sessions, newest first, and a trend of overall scores. */
 export async function historyCommand(options: HistoryOptions, io: Io): Promise<number> {
+  // --limit is a whole number from 1, checked where it is declared (src/cli.ts).
   const limit = options.all ? Infinity : (options.limit ?? DEFAULT_HISTORY_LIMIT);
-  if (!(limit > 0) || (limit !== Infinity && !Number.isInteger(limit))) {
-    throw new CliError(`--limit must be a whole number above 0 (or use --all)`, EXIT.usage);
-  }
   const dir = sessionsDir(resolvePaths(io.env).data);
   const { summaries: sessions } = await loadSessionList(dir, io, options);
   const matching = options.prompt ? sessions.filter((s) => s.prompt === options.prompt) : sessions;

@@ -53,10 +53,7 @@ const SAVE_CLOCK_MS = 5_000;
 const ANSWERS_MAX_BYTES = 1_000_000;
 
 export async function interviewCommand(promptId: string | undefined, options: InterviewOptions, io: Io, terminal: SheetTerminal = processTerminal()): Promise<number> {
-  needTerminal(io, terminal, 'mlsd interview', 'It is a live sheet for the person asking the questions; to score a written answer instead: mlsd score answer.md --prompt <id>');
-  if (!Number.isFinite(options.duration) || options.duration < 1 || options.duration > 180) {
-    throw new CliError(`--duration must be a number of minutes from 1 to 180 (got ${String(options.duration)})`, EXIT.usage);
-  }
+  // Options are checked where they are declared (src/cli.ts); the prompt id, tag and answers file here, before the terminal.
   const loaded = await loadAll(io, options);
   reportLoadProblems(loaded, io, options);
   const dir = sessionsDir(loaded.paths.data);
@@ -67,6 +64,7 @@ export async function interviewCommand(promptId: string | undefined, options: In
     if (info && !info.isFile()) throw new CliError(`--answers ${options.answers} is not a file`, EXIT.usage);
     if (!info) io.stderr.write(`note: ${options.answers} does not exist yet; it is read when the interview ends\n`);
   }
+  needTerminal(io, terminal, 'mlsd interview', 'It is a live sheet for the person asking the questions; to score a written answer instead: mlsd score answer.md --prompt <id>');
   const candidate = options.candidate?.trim() || null;
   const id = newSessionId(io.now(), io.random);
   const session = new PeerSession({ prompt, catalog: loaded.catalog, dir, io, style: stdoutStyle(io, options), terminal, state: null });

@@ -36,13 +36,12 @@ export interface PracticeOptions extends GlobalOptions {
 
 
 export async function practiceCommand(promptId: string | undefined, options: PracticeOptions, io: Io): Promise<number> {
-  requireTerminal(io, 'mlsd practice', 'To score a written answer instead: mlsd score answer.md --prompt <id>');
-  if (!Number.isFinite(options.duration) || options.duration < 1 || options.duration > 180) {
-    throw new CliError(`--duration must be a number of minutes from 1 to 180 (got ${String(options.duration)})`, EXIT.usage);
-  }
+  // Options are checked where they are declared (src/cli.ts); the prompt id or tag is checked here, before
+  // the terminal, so `practice --tag zzz` in a pipe says the tag is unknown rather than "needs a terminal".
   const loaded = await loadAll(io, options);
   reportLoadProblems(loaded, io, options);
   const prompt = promptId ? findPrompt(loaded.catalog, promptId) : await pickUnpractised(loaded, options.tag, io);
+  requireTerminal(io, 'mlsd practice', 'To score a written answer instead: mlsd score answer.md --prompt <id>');
   const interview = createInterview(prompt, compileRubrics(rubricsFor(loaded.catalog, prompt)));
   const style = stdoutStyle(io, options);
   const id = newSessionId(io.now(), io.random);

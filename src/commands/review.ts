@@ -17,11 +17,13 @@ import { renderReport } from '../ui/report.js';
 import { renderComparison } from '../ui/progress.js';
 import { compareReports } from '../progress/compare.js';
 import { wrap } from '../ui/wrap.js';
+import { renderNote } from '../ui/notices.js';
 import { stripControl } from '../text/sanitize.js';
 import { PLAIN_STYLE } from '../ui/style.js';
 import { interviewJson, interviewMarkdownReport, interviewReport, interviewText } from './review-interview.js';
 import { loadAll, reportLoadProblems } from './load-content.js';
 import { loadSessionList } from './session-list.js';
+import { checkOutFile } from './out-file.js';
 import { stderrStyle, stdoutStyle, terminalWidth, type GlobalOptions, type Io } from './command-io.js';
 
 export interface ReviewOptions extends GlobalOptions {
@@ -30,14 +32,25 @@ export interface ReviewOptions extends GlobalOptions {
   out?: string;
   /** Two session ids to show side by side. */
   compare?: string[];
+  /** With `out`: replace an existing file. */
+  force?: boolean;
 }
 
-async function pickSession(dir: string, sessions: SessionSummary[], idPrefix: string | undefined): Promise<SessionRecord> {
+/**
+ * The session `review` means. No id, or "last", is the last *scored* session (the house rule: an
+ * interrupted practice has no report worth reviewing yet); `onSkipped` hears of newer unfinished sessions
+ * passed over, so the user learns how to see them.
+ */
+async function pickSession(dir: string, sessions: SessionSummary[], idPrefix: string | undefined, onSkipped: (latest: SessionSummary) => void = () => undefined): Promise<SessionRecord> {
   let summary: SessionSummary;
   if (!idPrefix || idPrefix === 'last') {
-    // The last *scored* session: an interrupted practice has no report worth reviewing yet.
     const scored = sessions.find((s) => s.overall !== null);
-    if (!scored) throw new CliError('no scored session yet; finish a `mlsd practice`, or `mlsd score --save` an answer (`mlsd review <id>` shows an unfinished one)', EXIT.usage);
+    const latest = sessions[0];
+    if (!scored) {
+      const unfinished = latest ? ` The latest, ${latest.id}, is ${latest.status}: see it with \`mlsd review ${latest.id}\`, continue it with \`mlsd resume ${latest.id}\`.` : '';
+      throw new CliError(`no scored session yet; finish a \`mlsd practice\`, or \`mlsd score --save\` an answer.${unfinished}`, EXIT.usage);
+    }
+    if (latest && latest !== scored) onSkipped(latest);
     summary = scored;
   } else {
     const found = findById(sessions, idPrefix);
@@ -61,13 +74,14 @@ export function formatForFile(file: string | undefined): ReviewFormat {
 }
 
 /** Writes a review to a file: no terminal control in text or Markdown (JSON escapes its own). */
-async function writeOut(file: string, text: string, format: ReviewFormat, io: Io): Promise<void> {
-  await writeFileAtomic(file, format === 'json' ? text : stripControl(text), { write: io.writeFile });
+async function writeOut(file: string, text: string, format: ReviewFormat, force: boolean, io: Io): Promise<void> {
+  await writeFileAtomic(file, format === 'json' ? text : stripControl(text), { write: io.writeFile, exclusive: !force });
   io.stderr.write(`wrote ${file}\n`);
 }
 
 export async function reviewCommand(idPrefix: string | undefined, given: ReviewOptions, io: Io): Promise<number> {
   const options = { ...given, format: given.format ?? formatForFile(given.out) };
+  if (options.out !== undefined) await checkOutFile(options.out, options.force === true);
   const loaded = await loadAll(io, options);
   reportLoadProblems(loaded, io, options);
   const dir = sessionsDir(loaded.paths.data);
@@ -91,18 +105,21 @@ export async function reviewCommand(idPrefix: string | undefined, given: ReviewO
     if (options.compare.length !== 2) throw new CliError('--compare takes two session ids, e.g. mlsd review --compare <before> <after>', EXIT.usage);
     const a = await pickSession(dir, sessions, options.compare[0]);
     const b = await pickSession(dir, sessions, options.compare[1]);
+    if (a.id === b.id) throw new CliError(`--compare needs two different sessions; "${options.compare[0]}" and "${options.compare[1]}" are both ${a.id}`, EXIT.usage);
     const comparison = compareReports(reportOf(a), reportOf(b));
     const label = (r: SessionRecord) => `${r.id} (${r.prompt}, ${sessionDate(r.createdAt)})`;
     const text =
       options.format === 'json'
         ? `${JSON.stringify({ before: a.id, after: b.id, ...comparison }, null, 2)}\n`
-        : `${renderComparison(comparison, { before: label(a), after: label(b) }, stdoutStyle(io, options)).join('\n')}\n`;
-    if (options.out) await writeOut(options.out, text, options.format, io);
+        : `${renderComparison(comparison, { before: label(a), after: label(b) }, options.out ? PLAIN_STYLE : stdoutStyle(io, options)).join('\n')}\n`;
+    if (options.out) await writeOut(options.out, text, options.format, options.force === true, io);
     else io.stdout.write(text);
     return EXIT.ok;
   }
 
-  const record = await pickSession(dir, sessions, idPrefix);
+  const record = await pickSession(dir, sessions, idPrefix, (latest) =>
+    io.stderr.write(`${renderNote(`showing the last scored session; the latest, ${latest.id}, is ${latest.status}: \`mlsd review ${latest.id}\` shows it`, stderrStyle(io, options))}\n`),
+  );
   const prompt: Prompt | null = loaded.catalog.prompts.get(record.prompt)?.value ?? null;
   const report = reportOf(record);
 
@@ -144,7 +161,7 @@ export async function reviewCommand(idPrefix: string | undefined, given: ReviewO
     text = `${lines.join('\n')}\n`;
   }
   if (options.out) {
-    await writeOut(options.out, text, options.format, io);
+    await writeOut(options.out, text, options.format, options.force === true, io);
   } else {
     io.stdout.write(text);
   }

@@ -106,7 +106,7 @@ async function readAnswers(file: string, readStdin: () => Promise<string>): Prom
   if (file === '-') return readStdin();
   try {
     // A pipe the user named (`<(...)`) is fine; a device (/dev/zero) or a huge file is refused.
-    return await readTextFile(file, { maxBytes: MAX_ANSWER_BYTES, allowPipes: true });
+    return await readTextFile(file, { maxBytes: MAX_ANSWER_BYTES, allowPipes: true, textOnly: true });
   } catch (error) {
     const problem = asReadError(file, error);
     const reason = problem.code === 'ENOENT' ? 'no such file' : problem.reason;

@@ -59,8 +59,10 @@ describe('small faults (issue 13.15)', () => {
     expect(json.samePrompt).toBe(false);
     expect(json.notCompared).toBeGreaterThan(0);
     expect(json.lost.map((l) => l.id)).not.toContain('calibration');
-    const same = JSON.parse(mlsd(['review', '--compare', a, a, '--format', 'json']).stdout) as { samePrompt: boolean; notCompared: number };
-    expect(same).toMatchObject({ samePrompt: true, notCompared: 0 });
+    // A session compared with itself is refused (new-user tryout): it can only be a mistake.
+    const same = mlsd(['review', '--compare', a, a, '--format', 'json']);
+    expect(same.code).toBe(2);
+    expect(same.stderr).toContain('--compare needs two different sessions');
   });
 
   it('prompts validate <file> inside the prompt directory lists each error once', () => {
