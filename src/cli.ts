@@ -313,8 +313,10 @@ function requireOption(command: Command, key: string): void {
 /** Runs the CLI and returns the exit code; errors become one clear line on stderr. */
 export async function main(argv: string[], io: Io, readStdin: () => Promise<string> = readAll): Promise<number> {
   const { program, result } = buildProgram(io, readStdin);
-  // chalk is loaded only when some output may be coloured (--no-color is not parsed yet: then it loads for nothing).
-  if (colorLevel(io.stdout, io.env) > 0 || colorLevel(io.stderr, io.env) > 0) await loadChalk();
+  // chalk is loaded only when some output may be coloured (--no-color is not parsed yet: then it loads for nothing),
+  // and never for help or the version, which are plain and must start fast.
+  const plainOnly = argv.length === 0 || argv.some((a) => a === '-h' || a === '--help' || a === '-V' || a === '--version' || a === '--no-color');
+  if (!plainOnly && (colorLevel(io.stdout, io.env) > 0 || colorLevel(io.stderr, io.env) > 0)) await loadChalk();
   if (argv.length === 0) {
     program.outputHelp();
     return EXIT.ok;

@@ -7,7 +7,7 @@ import { findById, sessionsDir } from '../store/session-files.js';
 import type { SessionSummary } from '../store/summary.js';
 import { VERDICT_LABEL } from '../scoring/verdict.js';
 import { renderHistory, sessionDate } from '../ui/history.js';
-import { stdoutStyle, type GlobalOptions, type Io } from './command-io.js';
+import { printLines, stdoutStyle, terminalWidth, type GlobalOptions, type Io } from './command-io.js';
 import { loadSessionList } from './session-list.js';
 
 /** Rows `history` shows unless told otherwise. */
@@ -48,12 +48,7 @@ export async function historyCommand(options: HistoryOptions, io: Io): Promise<n
     io.stdout.write(options.prompt ? `No sessions for "${options.prompt}" yet.\n` : 'No sessions yet. Start one with `mlsd practice`, or save a scored answer with `mlsd score --save`.\n');
     return EXIT.ok;
   }
-  const style = stdoutStyle(io, options);
-  const lines = renderHistory(shown, style, matching);
-  if (shown.length < matching.length) {
-    lines.push('', style.dim(`Showing the latest ${shown.length} of ${matching.length} sessions; --limit N or --all shows more.`));
-  }
-  io.stdout.write(`${lines.join('\n')}\n`);
+  printLines(io, renderHistory(shown, stdoutStyle(io, options), matching, terminalWidth(io)));
   return EXIT.ok;
 }
 

@@ -2,7 +2,6 @@ import { rubricsFor } from '../content/scope.js';
 import type { Prompt } from '../content/schema.js';
 import { CliError, EXIT } from '../errors.js';
 import { writeFileAtomic } from '../files/atomic.js';
-import { formatClock } from '../text/clock-format.js';
 import { compileRubrics } from '../scoring/compile.js';
 import { scoreAnswers } from '../scoring/score.js';
 import type { ScoreReport } from '../scoring/report.js';
@@ -10,13 +9,11 @@ import { STAGES } from '../stages.js';
 import type { SessionRecord } from '../store/session-record.js';
 import { findById, loadSession, sessionsDir } from '../store/session-files.js';
 import type { SessionSummary } from '../store/summary.js';
-import { sessionDate, sessionDuration } from '../ui/history.js';
-import { renderMarkdown, unsubmittedDraft } from '../ui/markdown.js';
-import { renderOutline } from '../ui/outline.js';
-import { renderReport } from '../ui/report.js';
+import { sessionDate } from '../ui/history.js';
+import { renderMarkdown } from '../ui/markdown.js';
+import { renderSessionText } from '../ui/session-view.js';
 import { renderComparison } from '../ui/progress.js';
 import { compareReports } from '../progress/compare.js';
-import { wrap } from '../ui/wrap.js';
 import { renderNote } from '../ui/notices.js';
 import { stripControl } from '../text/sanitize.js';
 import { PLAIN_STYLE } from '../ui/style.js';
@@ -92,12 +89,12 @@ export async function reviewCommand(idPrefix: string | undefined, given: ReviewO
     if (record.sheet) {
       const marked = interviewReport(record, loaded.catalog);
       if (!marked) throw new CliError(`interview ${record.id} never ended and its prompt "${record.prompt}" is not installed`, EXIT.usage);
-      io.stderr.write(stderrStyle(io, options).dim(`note: interview ${record.id} is ${record.status}; the report is from the marks so far\n`));
+      io.stderr.write(`${renderNote(`interview ${record.id} is ${record.status}; the report is from the marks so far`, stderrStyle(io, options))}\n`);
       return marked;
     }
     const prompt = loaded.catalog.prompts.get(record.prompt)?.value;
     if (!prompt) throw new CliError(`session ${record.id} was never scored and its prompt "${record.prompt}" is not installed`, EXIT.usage);
-    io.stderr.write(stderrStyle(io, options).dim(`note: session ${record.id} is ${record.status}; scored now against the current rubrics\n`));
+    io.stderr.write(`${renderNote(`session ${record.id} is ${record.status}; scored now against the current rubrics`, stderrStyle(io, options))}\n`);
     return scoreAnswers({ prompt, scope: compileRubrics(rubricsFor(loaded.catalog, prompt)), answers: record.answers, level: record.level });
   };
 
@@ -111,7 +108,7 @@ export async function reviewCommand(idPrefix: string | undefined, given: ReviewO
     const text =
       options.format === 'json'
         ? `${JSON.stringify({ before: a.id, after: b.id, ...comparison }, null, 2)}\n`
-        : `${renderComparison(comparison, { before: label(a), after: label(b) }, options.out ? PLAIN_STYLE : stdoutStyle(io, options)).join('\n')}\n`;
+        : `${renderComparison(comparison, { before: label(a), after: label(b) }, options.out ? PLAIN_STYLE : stdoutStyle(io, options), terminalWidth(io)).join('\n')}\n`;
     if (options.out) await writeOut(options.out, text, options.format, options.force === true, io);
     else io.stdout.write(text);
     return EXIT.ok;
@@ -138,27 +135,7 @@ export async function reviewCommand(idPrefix: string | undefined, given: ReviewO
     text = renderMarkdown(record, report, prompt);
   } else {
     // A file gets no colour at all, whatever FORCE_COLOR says.
-    const style = options.out ? PLAIN_STYLE : stdoutStyle(io, options);
-    const width = terminalWidth(io);
-    const lines = [style.bold(`Session ${record.id}`) + style.dim(`  ·  ${sessionDate(record.createdAt)}  ·  ${record.kind}  ·  ${record.status}  ·  time ${sessionDuration({ usedMs: record.interview?.usedMs ?? null, durationMs: record.interview?.durationMs ?? null })}`), ''];
-    for (const stage of STAGES) {
-      const answer = record.answers.sections[stage.id];
-      const i = record.interview;
-      const time = i ? style.dim(`  ${formatClock(i.stageMs[stage.id] ?? 0)} of ${formatClock(i.budgets[stage.id])}`) : '';
-      lines.push(`${style.bold(stage.title)}${time}`);
-      const draft = unsubmittedDraft(record, stage.id);
-      const box = (text: string) => text.trim().split('\n').flatMap((l) => wrap(l, Math.min(width, 100), '  │ ', '  │ '));
-      lines.push(...(answer?.trim() ? box(answer) : draft ? [] : [style.dim('  (not answered)')]));
-      if (draft) lines.push(style.yellow('  typed but not submitted when the session stopped (mlsd resume goes on with it):'), ...box(draft));
-      for (const f of i?.followUps.filter((f) => f.stage === stage.id) ?? []) {
-        lines.push(...wrap(`Follow-up: ${f.question}`, Math.min(width, 100), '    ', '  ').map(style.cyan));
-        lines.push(...wrap(f.answer || '(no answer)', Math.min(width, 100), '  │ ', '  │ '));
-      }
-      lines.push('');
-    }
-    lines.push(...renderReport(report, style, { width }));
-    if (prompt) lines.push('', ...renderOutline(prompt, record.interview ?? null, style, width));
-    text = `${lines.join('\n')}\n`;
+    text = `${renderSessionText(record, report, prompt, options.out ? PLAIN_STYLE : stdoutStyle(io, options), terminalWidth(io)).join('\n')}\n`;
   }
   if (options.out) {
     await writeOut(options.out, text, options.format, options.force === true, io);

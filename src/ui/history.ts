@@ -3,7 +3,7 @@ import { VERDICT_LABEL } from '../scoring/verdict.js';
 import { formatClock } from '../text/clock-format.js';
 import type { Style } from './style.js';
 import { clean } from './peer-clean.js';
-import { padEnd } from './wrap.js';
+import { padEnd, wrap } from './wrap.js';
 
 const SPARKS = '▁▂▃▄▅▆▇█';
 
@@ -25,9 +25,11 @@ export function sessionDuration(s: Pick<SessionSummary, 'usedMs' | 'durationMs'>
 
 /**
  * The history table of `sessions` (newest first), then a trend per prompt over the last 40 scores of
- * `trendOf` (all the sessions the table was taken from; the table's own by default).
+ * `trendOf` (all the sessions the table was taken from; the table's own by default), and, when the table
+ * shows fewer sessions than there are, how to see more. `width` in columns wraps that last line; the
+ * table's rows are not wrapped.
  */
-export function renderHistory(sessions: readonly SessionSummary[], style: Style, trendOf: readonly SessionSummary[] = sessions): string[] {
+export function renderHistory(sessions: readonly SessionSummary[], style: Style, trendOf: readonly SessionSummary[] = sessions, width = 80): string[] {
   const rows = sessions.map((s) => [
     s.id,
     sessionDate(s.createdAt),
@@ -59,6 +61,9 @@ export function renderHistory(sessions: readonly SessionSummary[], style: Style,
       const mine = latest.get(prompt)!.reverse();
       if (mine.length >= 2) out.push(`  ${padEnd(prompt, 26)}${sparkline(mine)}  ${mine.at(-1)}`);
     }
+  }
+  if (sessions.length < trendOf.length) {
+    out.push('', ...wrap(`Showing the latest ${sessions.length} of ${trendOf.length} sessions; --limit N or --all shows more.`, width).map(style.dim));
   }
   return out;
 }

@@ -20,3 +20,8 @@ export function renderWarning(text: string, style: Style): string {
 export function renderAside(text: string, style: Style): string {
   return style.dim(`  ${text}`);
 }
+
+/** A confirmation of something done beside the output (e.g. "saved session … to …"), dim. */
+export function renderDone(text: string, style: Style): string {
+  return style.dim(text);
+}
