@@ -49,6 +49,13 @@ describe('option and argument checks come before "needs a terminal"', () => {
     [['interview', '--level', 'x'], /argument 'x' is invalid\. Allowed choices are mid, senior, staff/],
     [['review', '--format', 'pdf'], /option '-f, --format <format>' argument 'pdf' is invalid/],
     [['score', answer, '--prompt', 'ad-click-prediction', '--format', 'docx'], /argument 'docx' is invalid/],
+    [['practice', '--duration', '1e3'], /option '-d, --duration <minutes>' argument '1e3' is invalid/],
+    [['drill', '--limit', '0'], /option '-n, --limit <n>' argument '0' is invalid/],
+    [['review', '--compare', 'only-one'], /--compare takes two session ids \(got 1\)/],
+    [['review', '--force'], /--force only applies with --out <file>/],
+    [['schema', 'frob'], /value 'frob' is invalid for argument 'kind'\. Allowed choices are prompt, rubric/],
+    [['stats', '--limit', '3'], /unknown option '--limit'/],
+    [['interview', 'ad-click-prediction', '--answers', '/'], /--answers \/ is not a file/],
   ])('%j exits 2 with the reason', async (argv, message) => {
     const r = await run(argv);
     expect(r.stderr).toMatch(message);
