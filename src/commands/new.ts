@@ -10,6 +10,7 @@ import { EXIT } from '../errors.js';
 import { writeFileAtomic } from '../files/atomic.js';
 import { STAGES, type StageId } from '../stages.js';
 import { loadAll } from './load-content.js';
+import { checkOutFile } from './out-file.js';
 import { renderNewIntro, renderNewWritten } from '../ui/content-check-view.js';
 import { printLines, requireTerminal, stdoutStyle, type GlobalOptions, type Io } from './command-io.js';
 
@@ -34,6 +35,8 @@ const points = (value: string) => (splitPoints(value).length > 0 ? true : 'give 
 export const WEIGHT_QUESTION = { message: '  Weight (1 nice to have .. 10 must have):', default: 3, min: 1, max: 10 } as const;
 
 export async function newCommand(kind: ContentKind, options: NewOptions, io: Io): Promise<number> {
+  // A bad --out is said before any question is asked; an existing file is asked about at the end (or --force).
+  if (options.out !== undefined) await checkOutFile(options.out, true, `${kind}.yaml`);
   requireTerminal(io, `mlsd ${kind}s new`, `Copy an example from docs/writing-prompts.md instead, then run: mlsd ${kind}s validate <file>`);
   // Every file is needed to check the new one against, so no content cache here.
   const loaded = await loadAll(io, options, [], { cache: false });

@@ -5,15 +5,15 @@ import { CliError, EXIT } from '../errors.js';
 /**
  * Checks a file a command was asked to write (`--out FILE`) before any work is done, so a mistake costs
  * nothing: a directory is refused (exit 2, saying it is one), an existing file is refused unless `force`
- * (exit 2, naming --force), and a missing parent directory is named rather than created behind the user's
+ * (exit 2, naming --force; `force` is true for commands that ask instead), and a missing parent directory is named rather than created behind the user's
  * back. Throws a CliError; returns nothing when the file may be written.
  */
-export async function checkOutFile(file: string, force: boolean, forceFlag = '--force'): Promise<void> {
+export async function checkOutFile(file: string, force: boolean, example = 'review.md'): Promise<void> {
   const target = await stat(file).catch(() => null);
   if (target?.isDirectory()) {
-    throw new CliError(`--out ${file} is a directory; name a file in it, e.g. --out ${join(file, 'review.md')}`, EXIT.usage);
+    throw new CliError(`--out ${file} is a directory; name a file in it, e.g. --out ${join(file, example)}`, EXIT.usage);
   }
-  if (target && !force) throw new CliError(`--out ${file} already exists; add ${forceFlag} to replace it`, EXIT.usage);
+  if (target && !force) throw new CliError(`--out ${file} already exists; add --force to replace it`, EXIT.usage);
   if (target && !target.isFile()) throw new CliError(`--out ${file} is not a regular file`, EXIT.usage);
   const dir = dirname(resolve(file));
   const parent = await stat(dir).catch(() => null);

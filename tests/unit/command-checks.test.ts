@@ -56,6 +56,8 @@ describe('option and argument checks come before "needs a terminal"', () => {
     [['schema', 'frob'], /value 'frob' is invalid for argument 'kind'\. Allowed choices are prompt, rubric/],
     [['stats', '--limit', '3'], /unknown option '--limit'/],
     [['interview', 'ad-click-prediction', '--answers', '/'], /--answers \/ is not a file/],
+    [['prompts', 'new', '--out', '/no/such/dir/p.yaml'], /--out \/no\/such\/dir\/p\.yaml: the directory \/no\/such\/dir does not exist; create it first/],
+    [['rubrics', 'new', '--out', '/tmp'], /--out \/tmp is a directory; name a file in it, e\.g\. --out \/tmp\/rubric\.yaml/],
   ])('%j exits 2 with the reason', async (argv, message) => {
     const r = await run(argv);
     expect(r.stderr).toMatch(message);
