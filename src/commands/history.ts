@@ -7,7 +7,7 @@ import { findById, sessionsDir } from '../store/session-files.js';
 import type { SessionSummary } from '../store/summary.js';
 import { VERDICT_LABEL } from '../scoring/verdict.js';
 import { renderHistory, sessionDate } from '../ui/history.js';
-import { printLines, stdoutStyle, terminalWidth, type GlobalOptions, type Io } from './command-io.js';
+import { listWidth, printLines, stdoutStyle, type GlobalOptions, type Io } from './command-io.js';
 import { loadSessionList } from './session-list.js';
 
 /** Rows `history` shows unless told otherwise. */
@@ -48,7 +48,7 @@ export async function historyCommand(options: HistoryOptions, io: Io): Promise<n
     io.stdout.write(options.prompt ? `No sessions for "${options.prompt}" yet.\n` : 'No sessions yet. Start one with `mlsd practice`, or save a scored answer with `mlsd score --save`.\n');
     return EXIT.ok;
   }
-  printLines(io, renderHistory(shown, stdoutStyle(io, options), matching, terminalWidth(io)));
+  printLines(io, renderHistory(shown, stdoutStyle(io, options), matching, listWidth(io)));
   return EXIT.ok;
 }
 

@@ -65,6 +65,17 @@ describe('text output fits an 80-column terminal', () => {
     expect(widest(r.stdout)).toBeLessThanOrEqual(80);
   });
 
+  it('history hides the columns least needed, and says so', async () => {
+    const r = await run(['history']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(widest(r.stdout)).toBeLessThanOrEqual(80);
+    expect(r.stdout).toMatch(/^id\s+date\s+prompt\s+kind\s+score\s+verdict$/m);
+    expect(r.stdout).toContain('(level, time hidden to fit 80 columns; mlsd history --json has every field)');
+    const wide = await run(['history'], 160);
+    expect(wide.stdout).toMatch(/^id\s+date\s+prompt\s+level\s+kind\s+time\s+score\s+verdict$/m);
+    expect(wide.stdout).not.toContain('hidden');
+  });
+
   it('a wider terminal gets longer lines (the width is the terminal\'s, not a constant)', async () => {
     const r = await run(['prompts', 'list'], 160);
     expect(widest(r.stdout)).toBeGreaterThan(80);
