@@ -3,6 +3,7 @@ import type { ScoreReport } from '../scoring/report.js';
 import { STAGES } from '../stages.js';
 import type { SessionRecord } from '../store/session-record.js';
 import { formatClock } from '../text/clock-format.js';
+import { stripControl } from '../text/sanitize.js';
 import { sessionDate, sessionDuration } from './history.js';
 import { unsubmittedDraft } from './markdown.js';
 import { renderOutline } from './outline.js';
@@ -14,7 +15,7 @@ import { fitWidth, wrap } from './wrap.js';
  * `mlsd review` of a practice or scored session, as text: a heading, each stage's answer in a box with
  * its time against the budget, the follow-ups and their answers, what was typed but not submitted, then
  * the report and the reference outline (when the prompt is installed). `width` in columns; no line is
- * wider. With PLAIN_STYLE (files) the lines carry no escape codes.
+ * wider. With PLAIN_STYLE (files) the lines carry no escape codes; terminal control in answers is removed.
  */
 export function renderSessionText(record: SessionRecord, report: ScoreReport, prompt: Prompt | null, style: Style, width: number): string[] {
   const w = Math.min(width, 100);
@@ -39,5 +40,6 @@ export function renderSessionText(record: SessionRecord, report: ScoreReport, pr
   }
   lines.push(...renderReport(report, style, { width }));
   if (prompt) lines.push('', ...renderOutline(prompt, i ?? null, style, width));
-  return fitWidth(lines, width);
+  // Answers are what was typed or pasted: keep mlsd's colours, drop any other terminal control.
+  return fitWidth(lines.map((line) => stripControl(line, { keepStyle: true })), width);
 }
