@@ -43,8 +43,28 @@ export function fitWidth(lines: readonly string[], width: number): string[] {
   return lines.flatMap((line) => {
     if (visibleLength(line) <= width) return [line];
     const lead = /^ */.exec(line)![0];
-    return wrap(line.slice(lead.length), width, `${lead}  `, lead);
+    // A word longer than a whole line (a long file path) is cut where the line ends.
+    return wrap(line.slice(lead.length), width, `${lead}  `, lead).flatMap((part) => (visibleLength(part) <= width ? [part] : cutColumns(part, width, `${lead}  `)));
   });
+}
+
+/** A line cut into pieces of at most `width` columns, escape sequences kept whole and not counted; the pieces after the first start with `indent`. */
+function cutColumns(line: string, width: number, indent: string): string[] {
+  const pieces: string[] = [];
+  let piece = '';
+  let columns = 0;
+  for (const token of line.match(/\u001b\[[0-9;]*m|[^\u001b]|\u001b/gu) ?? []) {
+    const visible = !token.startsWith('\u001b');
+    if (visible && columns >= width) {
+      pieces.push(piece);
+      piece = indent;
+      columns = indent.length;
+    }
+    piece += token;
+    if (visible) columns++;
+  }
+  if (piece.trim()) pieces.push(piece);
+  return pieces;
 }
 
 /**

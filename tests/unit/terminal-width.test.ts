@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -40,6 +40,16 @@ beforeAll(async () => {
 describe('text output fits an 80-column terminal', () => {
   it.each(strong)('score %s', async (file) => {
     const r = await run(['score', join(answers, file), '--prompt', file.split('.')[0]!]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(widest(r.stdout)).toBeLessThanOrEqual(80);
+  });
+
+  it('score of an answer with a long path (the "answer:" line cuts the path)', async () => {
+    const dir = join(home, 'a-directory-with-a-rather-long-name-to-make-the-answer-path-longer-than-80-columns');
+    mkdirSync(dir, { recursive: true });
+    const file = join(dir, 'answer.md');
+    copyFileSync(join(answers, strong[0]!), file);
+    const r = await run(['score', file, '--prompt', strong[0]!.split('.')[0]!]);
     expect(r.code, r.stderr).toBe(0);
     expect(widest(r.stdout)).toBeLessThanOrEqual(80);
   });

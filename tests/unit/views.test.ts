@@ -287,6 +287,13 @@ describe('fitting lines to the width', () => {
     expect(fitWidth(['short', '  a line that is far too long for twenty columns'], 20)).toEqual(['short', '  a line that is far', '    too long for', '    twenty columns']);
   });
 
+  it('fitWidth cuts a word longer than the line (a long path), keeping escapes whole', () => {
+    expect(fitWidth(['answer: /a/very/long/path/to/answer.md'], 16)).toEqual(['answer:', '  /a/very/long/p', '  ath/to/answer.', '  md']);
+    const coloured = fitWidth(['\u001b[2m/a/very/long/path/to/answer.md\u001b[22m'], 12);
+    expect(coloured.map(visibleLength).every((n) => n <= 12)).toBe(true);
+    expect(coloured.join('').replace(/\u001b\[[0-9;]*m/g, '').replace(/ /g, '')).toBe('/a/very/long/path/to/answer.md');
+  });
+
   it('wrapAfter keeps the head as it is', () => {
     expect(wrapAfter('  ✓ ', 'A long label (said under data)', 30, '      ')).toEqual(['  ✓ A long label (said under', '      data)']);
     expect(wrapAfter('Verdict  ', '', 30, '  ')).toEqual(['Verdict  ']);
