@@ -5,7 +5,9 @@ import { renderLoadProblems, renderNewWritten, renderValidation } from '../../sr
 import { renderPromptDetail, renderPromptList, renderRubricDetail, renderRubricList, type PromptRow } from '../../src/ui/content-view.js';
 import { renderCard, renderCardResult } from '../../src/ui/drill-view.js';
 import { renderNote, renderWarning } from '../../src/ui/notices.js';
-import { renderTimeUsed } from '../../src/ui/practice-screens.js';
+import { renderOpening, renderResuming, renderTimeUsed } from '../../src/ui/practice-screens.js';
+import { renderComparison } from '../../src/ui/progress.js';
+import type { Comparison } from '../../src/progress/compare.js';
 import { createStyle, loadChalk, PLAIN_STYLE, type Style } from '../../src/ui/style.js';
 import { fitWidth, visibleLength, wrapAfter } from '../../src/ui/wrap.js';
 import { testRubric } from '../helpers/rubric.js';
@@ -279,6 +281,112 @@ describe('drill and practice lines', () => {
   it('notes and warnings on stderr', () => {
     expect(renderNote('x', plain)).toBe('note: x');
     expect(show([renderWarning('skipped f.json: not JSON', colour)])).toMatchInlineSnapshot(`"<33>warning: skipped f.json: not JSON<39>"`);
+  });
+});
+
+describe('practice opening and review --compare', () => {
+  it('the opening, at 60 columns, plain: every line fits', () => {
+    const lines = renderOpening({ prompt, level: 'senior', duration: 45, sessionId: 'abc123', editor: true }, plain, 60);
+    expect(show(lines)).toMatchInlineSnapshot(`
+      "Mock interview · A tiny prompt
+        level senior · 45 minutes · session abc123
+
+        Interviewer: “Design something small that predicts
+        something useful.”
+
+      Stages and time budgets
+        1. Clarify requirements          5:00
+        2. Frame as an ML task           4:00
+        3. Data and features             8:00
+        4. Model development             10:00
+        5. Evaluation                    6:00
+        6. Deployment and serving        7:00
+        7. Monitoring and maintenance    5:00
+
+      How it works
+        • First, clarify: ask one question per line and the
+          interviewer answers what they know (paste several lines
+          to ask several questions). State assumptions the same
+          way. Enter on an empty line moves on.
+        • Then each stage in turn: your $VISUAL / $EDITOR opens on
+          a file with the question at the top; save and close it
+          to submit. A graphical editor needs its wait flag (code
+          --wait).
+        • When an important point is missing, the interviewer asks
+          a follow-up (at most two per stage); answering it earns
+          partial credit.
+        • The clock keeps running while you type; warnings appear
+          in the box when a stage runs over and at 5 and 1 minutes
+          left. At zero the interview ends, what you typed is
+          kept, and stages not reached score zero.
+        • Ctrl-C asks whether to quit (the clock keeps running
+          while it asks). Your text is saved as you type; a quit
+          session continues with \`mlsd resume\`.
+      "
+    `);
+    expect(Math.max(...lines.map(visibleLength))).toBeLessThanOrEqual(60);
+  });
+
+  it('the line of a resumed session, coloured', () => {
+    expect(show(renderResuming('abc123', 'A tiny prompt', colour, 80))).toMatchInlineSnapshot(`
+      "<1>Resuming abc123<22>: A tiny prompt
+      "
+    `);
+  });
+
+  const comparison: Comparison = {
+    overall: { before: 40, after: 55, delta: 15 },
+    stages: [
+      { id: 'clarify', title: 'Clarify requirements', before: 50, after: 50, delta: 0 },
+      { id: 'model', title: 'Model development', before: 30, after: 70, delta: 40 },
+      { id: 'serving', title: 'Deployment and serving', before: 60, after: 45, delta: -15 },
+    ],
+    gained: [{ id: 'baseline', label: 'Baseline first', stage: 'model' }],
+    lost: [],
+    samePrompt: false,
+    notCompared: 1,
+  };
+
+  it('a comparison across two prompts, plain at 60 columns and coloured', () => {
+    const labels = { before: 'aaaa1111 (ad-clicks, 2026-03-01 12:00)', after: 'bbbb2222 (eta, 2026-03-02 12:00)' };
+    const lines = renderComparison(comparison, labels, plain, 60);
+    expect(show(lines)).toMatchInlineSnapshot(`
+      "Compare aaaa1111 (ad-clicks, 2026-03-01 12:00) → bbbb2222
+        (eta, 2026-03-02 12:00)
+
+        These sessions answer different prompts: scores are not
+        like for like, and gained and lost list only the items
+        both were scored on (1 prompt-specific item is left out).
+
+        Overall                        40 →  55  +15
+        Clarify requirements           50 →  50  0
+        Model development              30 →  70  +40
+        Deployment and serving         60 →  45  -15
+
+      Gained (1)
+        ✓ Baseline first (model)
+
+      Lost (0)
+        nothing lost"
+    `);
+    expect(Math.max(...lines.map(visibleLength))).toBeLessThanOrEqual(60);
+    expect(show(renderComparison(comparison, labels, colour, 100))).toMatchInlineSnapshot(`
+      "<1>Compare<22> aaaa1111 (ad-clicks, 2026-03-01 12:00) → bbbb2222 (eta, 2026-03-02 12:00)
+
+      <33>  These sessions answer different prompts: scores are not like for like, and gained and lost list<39>
+      <33>  only the items both were scored on (1 prompt-specific item is left out).<39>
+
+        Overall                        40 →  55  <32>+15<39>
+        Clarify requirements           50 →  50  <2>0<22>
+        Model development              30 →  70  <32>+40<39>
+        Deployment and serving         60 →  45  <31>-15<39>
+
+      <1>Gained (1)<22>
+        <32>✓<39> Baseline first <2>(model)<22>
+
+      <1>Lost (0)<22>
+      <2>  nothing lost<22>"
+    `);
   });
 });
 
