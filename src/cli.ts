@@ -1,7 +1,7 @@
 import { Argument, Command, CommanderError, Option } from 'commander';
 import { CliError, EXIT } from './errors.js';
 import { packageInfo } from './package-root.js';
-import { minutes, wholeNumber } from './option-parsers.js';
+import { MAX_LIMIT, minutes, reviewArgumentProblem, wholeNumber } from './option-parsers.js';
 import type { DrillOptions } from './commands/drill.js';
 import type { InterviewOptions } from './commands/interview.js';
 import type { GlobalOptions, Io } from './commands/command-io.js';
@@ -83,6 +83,7 @@ such headings is scored as a whole.`,
     .command('practice')
     .description('a timed mock interview in the terminal, stage by stage, scored at the end')
     .argument('[prompt-id]', 'the prompt to practise (default: a random one you have not practised lately)')
+    .hook('preAction', (command) => promptOrTag(command))
     .option('-d, --duration <minutes>', 'length of the interview in minutes (1-180)', minutes, 45)
     .addOption(new Option('-l, --level <level>', 'the level you are interviewing for').choices(CANDIDATE_LEVELS).default('senior'))
     .option('-t, --tag <tag>', 'pick a random prompt with this tag')
@@ -119,6 +120,7 @@ With --editor, a graphical editor needs its wait flag: VISUAL="code --wait".`,
     .command('interview')
     .description("the interviewer's live sheet for a peer mock interview: briefing, marks, follow-ups, facts, report")
     .argument('[prompt-id]', 'the prompt to ask (default: a random one not used lately)')
+    .hook('preAction', (command) => promptOrTag(command))
     .option('-d, --duration <minutes>', 'length of the interview in minutes (1-180)', minutes, 45)
     .addOption(new Option('-l, --level <level>', 'the level the candidate is interviewing for').choices(CANDIDATE_LEVELS).default('senior'))
     .option('-t, --tag <tag>', 'pick a random prompt with this tag')
@@ -218,7 +220,7 @@ exports it for the candidate.`,
     .command('history')
     .description('your saved sessions, newest first, with a trend of overall scores')
     .option('-p, --prompt <id>', 'only sessions of this prompt')
-    .option('-n, --limit <n>', 'show the latest N sessions (default 20)', (v) => Number(v))
+    .option('-n, --limit <n>', 'show the latest N sessions (default 20)', wholeNumber(1, MAX_LIMIT))
     .option('-a, --all', 'show every session')
     .option('--json', 'print as JSON')
     .action((_opts: unknown, command: Command) => run(async () => (await import('./commands/history.js')).historyCommand(globals(command), io))());
@@ -232,10 +234,22 @@ exports it for the candidate.`,
   program
     .command('review')
     .description('the full feedback of one session: answers, scores, evidence, hints and the reference outline')
-    .argument('[session-id]', 'a session id, a unique prefix of one, or "last" (default)')
+    .argument('[session-id]', 'a session id, a unique prefix of one, or "last" (default: the last scored session)')
     .addOption(new Option('-f, --format <format>', "output format (default: from --out's extension, .md or .json, else text)").choices(['text', 'md', 'json']))
-    .option('-o, --out <file>', 'write to a file instead of the terminal')
+    .option('-o, --out <file>', 'write to a file instead of the terminal (never with colour); an existing file needs --force')
+    .option('--force', 'with --out: replace the file if it exists')
     .option('-c, --compare <ids...>', 'two sessions side by side: score deltas per stage, items gained and lost')
+    .hook('preAction', (command) => {
+      const problem = reviewArgumentProblem(command.args[0], command.opts<{ compare?: string[]; force?: boolean; out?: string }>());
+      if (problem) command.error(`error: ${problem}`, { code: 'mlsd.invalidArguments', exitCode: EXIT.usage });
+    })
+    .addHelpText(
+      'after',
+      `
+Without a session id, or with "last", review shows the last scored session: a finished practice, a
+peer interview or a \`score --save\`. An interrupted or unfinished session is reviewed by its id
+(\`mlsd history\` lists every session with its status; \`mlsd resume\` continues one).`,
+    )
     .action((id: string | undefined, _opts: unknown, command: Command) =>
       run(async () => (await import('./commands/review.js')).reviewCommand(id, globals<ReviewOptions>(command), io))(),
     );
@@ -282,6 +296,13 @@ function groupWithoutDefault(group: Command): void {
   });
 }
 
+/** A prompt id and --tag together: the tag would be ignored, so it is refused (exit 2) rather than dropped silently. */
+function promptOrTag(command: Command): void {
+  if (command.args[0] !== undefined && command.getOptionValue('tag') !== undefined) {
+    command.error(`error: give a prompt id or --tag, not both (--tag picks a random prompt with that tag)`, { code: 'mlsd.invalidArguments', exitCode: EXIT.usage });
+  }
+}
+
 /** Fails as commander does for a missing mandatory option, naming the option's flags. */
 function requireOption(command: Command, key: string): void {
   if (command.getOptionValue(key) !== undefined) return;
@@ -292,8 +313,10 @@ function requireOption(command: Command, key: string): void {
 /** Runs the CLI and returns the exit code; errors become one clear line on stderr. */
 export async function main(argv: string[], io: Io, readStdin: () => Promise<string> = readAll): Promise<number> {
   const { program, result } = buildProgram(io, readStdin);
-  // chalk is loaded only when some output may be coloured (--no-color is not parsed yet: then it loads for nothing).
-  if (colorLevel(io.stdout, io.env) > 0 || colorLevel(io.stderr, io.env) > 0) await loadChalk();
+  // chalk is loaded only when some output may be coloured (--no-color is not parsed yet: then it loads for nothing),
+  // and never for help or the version, which are plain and must start fast.
+  const plainOnly = argv.length === 0 || argv.some((a) => a === '-h' || a === '--help' || a === '-V' || a === '--version' || a === '--no-color');
+  if (!plainOnly && (colorLevel(io.stdout, io.env) > 0 || colorLevel(io.stderr, io.env) > 0)) await loadChalk();
   if (argv.length === 0) {
     program.outputHelp();
     return EXIT.ok;
@@ -344,7 +367,10 @@ async function readAll(): Promise<string> {
     if (total > MAX_ANSWER_BYTES) throw new CliError(`the answer on standard input is larger than ${formatBytes(MAX_ANSWER_BYTES)}`, EXIT.usage);
     chunks.push(chunk as Buffer);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  const { decodeText } = await import('./text/utf8.js');
+  const decoded = decodeText(Buffer.concat(chunks));
+  if ('problem' in decoded) throw new CliError(`cannot read the answer on standard input: ${decoded.problem}`, EXIT.usage);
+  return decoded.text;
 }
 
 export async function run(): Promise<void> {

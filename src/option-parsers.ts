@@ -29,3 +29,22 @@ export function minutes(value: string): number {
 /** Bounds of `--duration`: a minute at least, three hours at most, as practice has always accepted. */
 export const MIN_MINUTES = 1;
 export const MAX_MINUTES = 180;
+
+/** The most rows `--limit` asks for (history); `--all` shows every one. */
+export const MAX_LIMIT = 1_000_000;
+
+/**
+ * What is wrong with `mlsd review`'s arguments taken together, or null. Checked before anything runs:
+ * `--compare` takes exactly two different ids and no positional id (which it would ignore); `--force` only
+ * means something with `--out`.
+ */
+export function reviewArgumentProblem(id: string | undefined, options: { compare?: string[]; force?: boolean; out?: string }): string | null {
+  const compare = options.compare;
+  if (compare) {
+    if (id !== undefined) return `--compare takes both session ids itself; "${id}" would be ignored. Use: mlsd review --compare <before> <after>`;
+    if (compare.length !== 2) return `--compare takes two session ids (got ${compare.length}), e.g. mlsd review --compare <before> <after>`;
+    if (compare[0] === compare[1]) return `--compare needs two different sessions; both are "${compare[0]}"`;
+  }
+  if (options.force && options.out === undefined) return '--force only applies with --out <file>';
+  return null;
+}

@@ -2,7 +2,7 @@ import { CliError, EXIT } from '../errors.js';
 import type { WriteFn } from '../files/atomic.js';
 import type { Env } from '../files/paths.js';
 import { stripControl } from '../text/sanitize.js';
-import { colorLevel, createStyle, type Style } from '../ui/style.js';
+import { streamStyle, type Style } from '../ui/style.js';
 
 /** What a command may touch: the streams, the environment, the clock. Tests pass their own. */
 export interface Io {
@@ -37,14 +37,35 @@ export function processIo(): Io {
   return { stdout: process.stdout, stderr, env: process.env, now: () => new Date(), random: Math.random };
 }
 
+/** The style for views printed on stdout: colour as NO_COLOR, FORCE_COLOR, --no-color, the TTY and TERM say. */
 export function stdoutStyle(io: Io, options: GlobalOptions): Style {
-  return createStyle(colorLevel(io.stdout, io.env, options.color));
+  return streamStyle(io.stdout, io.env, options.color);
 }
 
+/** The style for notes and warnings on stderr, decided for stderr itself. */
 export function stderrStyle(io: Io, options: GlobalOptions): Style {
-  return createStyle(colorLevel(io.stderr, io.env, options.color));
+  return streamStyle(io.stderr, io.env, options.color);
 }
 
+/** Writes a view's lines to stdout, each ended by a newline (nothing for no lines). */
+export function printLines(io: Io, lines: readonly string[]): void {
+  if (lines.length > 0) io.stdout.write(`${lines.join('\n')}\n`);
+}
+
+/** Writes a view's lines to stderr, each ended by a newline. */
+export function printErrorLines(io: Io, lines: readonly string[]): void {
+  if (lines.length > 0) io.stderr.write(`${lines.join('\n')}\n`);
+}
+
+/**
+ * The width of list views (one row per entry): the terminal's columns on a terminal; unlimited in a pipe,
+ * so each entry stays on one line for grep and scripts.
+ */
+export function listWidth(io: Io): number {
+  return io.stdout.isTTY ? terminalWidth(io) : Number.POSITIVE_INFINITY;
+}
+
+/** The width text views wrap to: the terminal's columns, or 80 when stdout is not a terminal. */
 export function terminalWidth(io: Io): number {
   return io.stdout.columns && io.stdout.columns > 0 ? io.stdout.columns : 80;
 }

@@ -8,11 +8,11 @@ import { compileRubrics } from '../scoring/compile.js';
 import { scoreAnswers } from '../scoring/score.js';
 import { sessionsDir } from '../store/session-files.js';
 import { answerPrompt } from '../ui/answer-prompt.js';
-import { wrap } from '../ui/wrap.js';
-import { ITEM_MARK } from '../ui/status-marks.js';
+import { renderCard, renderCardResult, renderSkippedCard } from '../ui/drill-view.js';
+import { renderWarning } from '../ui/notices.js';
 import { loadAll, reportLoadProblems } from './load-content.js';
 import { loadSessionList } from './session-list.js';
-import { requireTerminal, stderrStyle, stdoutStyle, terminalWidth, type GlobalOptions, type Io } from './command-io.js';
+import { printLines, requireTerminal, stderrStyle, stdoutStyle, terminalWidth, type GlobalOptions, type Io } from './command-io.js';
 import { plural } from '../ui/plural.js';
 
 export interface DrillOptions extends GlobalOptions {
@@ -29,9 +29,9 @@ export async function drillCommand(options: DrillOptions, io: Io): Promise<numbe
   reportLoadProblems(loaded, io, options);
   const deckFile = join(loaded.paths.data, 'drill.json');
   const style = stdoutStyle(io, options);
-  const width = Math.min(terminalWidth(io), 100);
+  const width = terminalWidth(io);
   const stored = await loadDeck(deckFile, io.now());
-  if (stored.warning) io.stderr.write(stderrStyle(io, options).yellow(`warning: ${stored.warning}\n`));
+  if (stored.warning) io.stderr.write(`${renderWarning(stored.warning, stderrStyle(io, options))}\n`);
   let deck = syncDeck(stored.deck, (await loadSessionList(sessionsDir(loaded.paths.data), io, options)).summaries, io.now());
   await saveDeck(deckFile, deck, io.writeFile);
   const cards = dueCards(deck, io.now(), { all: options.all, limit: options.limit });
@@ -52,12 +52,10 @@ export async function drillCommand(options: DrillOptions, io: Io): Promise<numbe
     const rubric = rubrics.find((r) => r.items.some((i) => i.id === card.itemId));
     const item = rubric?.items.find((i) => i.id === card.itemId);
     if (!prompt || !rubric || !item) {
-      io.stdout.write(style.dim(`Skipping ${card.itemId}: its prompt or rubric is no longer installed.\n`));
+      printLines(io, [renderSkippedCard(card.itemId, style)]);
       continue;
     }
-    io.stdout.write(`\n${style.bold(`Card ${index + 1} of ${cards.length} · ${item.label}`)}${style.dim(`  ·  ${prompt.title}`)}\n`);
-    io.stdout.write(`${wrap(`Prompt: “${prompt.prompt}”`, width, '  ', '').map(style.dim).join('\n')}\n`);
-    io.stdout.write(`${wrap(`Interviewer: ${item.followUp}`, width, '  ').map(style.cyan).join('\n')}\n`);
+    printLines(io, renderCard({ index: index + 1, total: cards.length, label: item.label, promptTitle: prompt.title, promptText: prompt.prompt, followUp: item.followUp }, style, width));
     let text: string;
     try {
       const now = Date.now();
@@ -76,13 +74,7 @@ export async function drillCommand(options: DrillOptions, io: Io): Promise<numbe
     deck = next.deck;
     await saveDeck(deckFile, deck, io.writeFile);
     done++;
-    if (result.status === 'covered') {
-      io.stdout.write(`${style.green(`${ITEM_MARK.covered} covered`)}${result.depth === 'mention' ? style.yellow(' (only listed: say why)') : ''}: ${result.matched.join(', ')}\n`);
-    } else {
-      io.stdout.write(`${style.red(result.status === 'negated' ? `${ITEM_MARK.negated} you ruled it out` : `${ITEM_MARK.missed} not yet`)}\n`);
-    }
-    io.stdout.write(`${wrap(`hint: ${item.hint}`, width, '  ', '').map(style.cyan).join('\n')}\n`);
-    io.stdout.write(style.dim(`  rated ${GRADE_LABEL[grade]}; next review ${next.due.toISOString().slice(0, 16).replace('T', ' ')} UTC\n`));
+    printLines(io, renderCardResult(result, item.hint, GRADE_LABEL[grade] ?? String(grade), next.due, style, width));
   }
   io.stdout.write(`\n${plural(done, 'card')} practised.\n`);
   return EXIT.ok;

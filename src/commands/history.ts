@@ -8,7 +8,7 @@ import { sessionByPrefix } from './session-lookup.js';
 import type { SessionSummary } from '../store/summary.js';
 import { VERDICT_LABEL } from '../scoring/verdict.js';
 import { renderHistory, sessionDate } from '../ui/history.js';
-import { stdoutStyle, type GlobalOptions, type Io } from './command-io.js';
+import { listWidth, printLines, stdoutStyle, type GlobalOptions, type Io } from './command-io.js';
 import { loadSessionList } from './session-list.js';
 
 /** Rows `history` shows unless told otherwise. */
@@ -25,10 +25,8 @@ export interface HistoryOptions extends GlobalOptions {
 
 /** `mlsd history`: the latest sessions, newest first, and a trend of overall scores. */
 export async function historyCommand(options: HistoryOptions, io: Io): Promise<number> {
+  // --limit is a whole number from 1, checked where it is declared (src/cli.ts).
   const limit = options.all ? Infinity : (options.limit ?? DEFAULT_HISTORY_LIMIT);
-  if (!(limit > 0) || (limit !== Infinity && !Number.isInteger(limit))) {
-    throw new CliError(`--limit must be a whole number above 0 (or use --all)`, EXIT.usage);
-  }
   const dir = sessionsDir(resolvePaths(io.env).data);
   const { summaries: sessions } = await loadSessionList(dir, io, options);
   const matching = options.prompt ? sessions.filter((s) => s.prompt === options.prompt) : sessions;
@@ -51,12 +49,7 @@ export async function historyCommand(options: HistoryOptions, io: Io): Promise<n
     io.stdout.write(options.prompt ? `No sessions for "${options.prompt}" yet.\n` : 'No sessions yet. Start one with `mlsd practice`, or save a scored answer with `mlsd score --save`.\n');
     return EXIT.ok;
   }
-  const style = stdoutStyle(io, options);
-  const lines = renderHistory(shown, style, matching);
-  if (shown.length < matching.length) {
-    lines.push('', style.dim(`Showing the latest ${shown.length} of ${matching.length} sessions; --limit N or --all shows more.`));
-  }
-  io.stdout.write(`${lines.join('\n')}\n`);
+  printLines(io, renderHistory(shown, stdoutStyle(io, options), matching, listWidth(io)));
   return EXIT.ok;
 }
 

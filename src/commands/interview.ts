@@ -18,14 +18,13 @@ import { scoreAnswers, type AnswerSet } from '../scoring/score.js';
 import { newSessionId, type SessionRecord } from '../store/session-record.js';
 import { saveSession, sessionsDir } from '../store/session-files.js';
 import { handleKey, initialView, type Key, type SheetView } from '../ui/peer-keys.js';
-import { interviewHeading, renderInterviewerNotes, renderMarksComparison } from '../ui/peer-report-view.js';
+import { renderInterviewEnd } from '../ui/peer-report-view.js';
+import { renderNote, renderWarning } from '../ui/notices.js';
 import { Screen, type KeyInput, type ScreenOutput } from '../ui/peer-screen.js';
 import { renderScreen, type Briefing } from '../ui/peer-view.js';
-import { renderReport } from '../ui/report.js';
 import type { Style } from '../ui/style.js';
-import { wrap } from '../ui/wrap.js';
 import { loadAll, reportLoadProblems } from './load-content.js';
-import { stdoutStyle, terminalWidth, type GlobalOptions, type Io } from './command-io.js';
+import { printLines, stderrStyle, stdoutStyle, terminalWidth, type GlobalOptions, type Io } from './command-io.js';
 import { findPrompt } from './lookup.js';
 import { processSignals } from './process-signals.js';
 import { pickLeastPractised } from './pick-prompt.js';
@@ -55,10 +54,7 @@ const SAVE_CLOCK_MS = 5_000;
 const ANSWERS_MAX_BYTES = 1_000_000;
 
 export async function interviewCommand(promptId: string | undefined, options: InterviewOptions, io: Io, terminal: SheetTerminal = processTerminal()): Promise<number> {
-  needTerminal(io, terminal, 'mlsd interview', 'It is a live sheet for the person asking the questions; to score a written answer instead: mlsd score answer.md --prompt <id>');
-  if (!Number.isFinite(options.duration) || options.duration < 1 || options.duration > 180) {
-    throw new CliError(`--duration must be a number of minutes from 1 to 180 (got ${String(options.duration)})`, EXIT.usage);
-  }
+  // Options are checked where they are declared (src/cli.ts); the prompt id, tag and answers file here, before the terminal.
   const loaded = await loadAll(io, options);
   reportLoadProblems(loaded, io, options);
   const dir = sessionsDir(loaded.paths.data);
@@ -67,11 +63,12 @@ export async function interviewCommand(promptId: string | undefined, options: In
   if (answersFile) {
     const info = await stat(answersFile).catch(() => null);
     if (info && !info.isFile()) throw new CliError(`--answers ${options.answers} is not a file`, EXIT.usage);
-    if (!info) io.stderr.write(`note: ${options.answers} does not exist yet; it is read when the interview ends\n`);
+    if (!info) io.stderr.write(`${renderNote(`${options.answers} does not exist yet; it is read when the interview ends`, stderrStyle(io, options))}\n`);
   }
+  needTerminal(io, terminal, 'mlsd interview', 'It is a live sheet for the person asking the questions; to score a written answer instead: mlsd score answer.md --prompt <id>');
   const candidate = options.candidate?.trim() || null;
   const id = newSessionId(io.now(), io.random);
-  const session = new PeerSession({ prompt, catalog: loaded.catalog, dir, io, style: stdoutStyle(io, options), terminal, state: null });
+  const session = new PeerSession({ prompt, catalog: loaded.catalog, dir, io, style: stdoutStyle(io, options), errorStyle: stderrStyle(io, options), terminal, state: null });
   return session.run({ id, level: options.level, durationMinutes: options.duration, candidate, ...(answersFile ? { answersFile } : {}) });
 }
 
@@ -83,7 +80,7 @@ export async function resumeInterview(record: SessionRecord, options: GlobalOpti
   if (!record.sheet) throw new CliError(`session ${record.id} is not a peer interview`, EXIT.usage);
   const prompt = findPrompt(loaded.catalog, record.prompt);
   let state = record.sheet;
-  const session = new PeerSession({ prompt, catalog: loaded.catalog, dir: sessionsDir(loaded.paths.data), io, style: stdoutStyle(io, options), terminal, state });
+  const session = new PeerSession({ prompt, catalog: loaded.catalog, dir: sessionsDir(loaded.paths.data), io, style: stdoutStyle(io, options), errorStyle: stderrStyle(io, options), terminal, state });
   // A sheet still marked active was stopped without an interrupt (a crash, a killed terminal):
   // the time after its last save is not counted.
   if (state.status === 'active') state = session.sheet.reduce(state, { type: 'interrupt', now: state.clockAt ?? terminal.now() }).state;
@@ -108,6 +105,8 @@ interface SessionSetup {
   dir: string;
   io: Io;
   style: Style;
+  /** The style of warnings on stderr. */
+  errorStyle: Style;
   terminal: SheetTerminal;
   state: PeerSheetState | null;
 }
@@ -340,16 +339,11 @@ class PeerSession {
       try {
         automatic = await this.scoreAnswersFile(state.answersFile, marks);
       } catch (error) {
-        io.stderr.write(`warning: ${error instanceof Error ? error.message : String(error)}; the report uses the marks alone\n`);
+        io.stderr.write(`${renderWarning(`${error instanceof Error ? error.message : String(error)}; the report uses the marks alone`, this.setup.errorStyle)}\n`);
       }
     }
     await saveSession(this.setup.dir, this.record(state, automatic ? { answers: automatic.answers, automatic: automatic.report } : {}));
-    const lines = [style.dim(interviewHeading(state)), '', ...renderReport(marks, style, { width })];
-    const notes = renderInterviewerNotes(state, style, width);
-    if (notes.length > 0) lines.push('', ...notes);
-    if (automatic) lines.push('', ...renderMarksComparison(automatic.comparison, style, width, state.answersFile!));
-    lines.push('', ...wrap(`Saved as session ${state.id}. Share it with: mlsd review ${state.id} --format md --out feedback.md`, Math.min(width, 100)).map(style.dim));
-    io.stdout.write(`${lines.join('\n')}\n`);
+    printLines(io, renderInterviewEnd(state, marks, automatic ? { comparison: automatic.comparison, answersFile: state.answersFile! } : null, style, width));
     return EXIT.ok;
   }
 

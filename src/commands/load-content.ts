@@ -7,7 +7,8 @@ import { cacheKey, listContent, readCache, readShippedContent, writeCache } from
 import { contentPlaces, readContent } from '../files/content-files.js';
 import { resolvePaths, type Paths } from '../files/paths.js';
 import { packageInfo } from '../package-root.js';
-import { stderrStyle, type GlobalOptions, type Io } from './command-io.js';
+import { printErrorLines, stderrStyle, type GlobalOptions, type Io } from './command-io.js';
+import { renderLoadProblems } from '../ui/content-check-view.js';
 
 export interface Loaded {
   catalog: Catalog;
@@ -73,15 +74,5 @@ export async function loadAll(io: Io, options: GlobalOptions, extra: SourceFile[
  * reported in one line each and skipped, so one bad user file never stops the rest from working.
  */
 export function reportLoadProblems(loaded: Loaded, io: Io, options: GlobalOptions): void {
-  const style = stderrStyle(io, options);
-  for (const notice of loaded.catalog.notices) io.stderr.write(style.dim(`notice: ${notice}\n`));
-  const errors = [...loaded.readIssues, ...loaded.catalog.issues].filter((i) => i.severity === 'error');
-  const byFile = new Map<string, ContentIssue[]>();
-  for (const issue of errors) byFile.set(issue.file, [...(byFile.get(issue.file) ?? []), issue]);
-  for (const [file, issues] of byFile) {
-    const first = issues[0]!;
-    const more = issues.length > 1 ? ` (+${issues.length - 1} more)` : '';
-    io.stderr.write(style.yellow(`warning: skipped ${file}:${first.line}:${first.col} ${first.path ? `${first.path}: ` : ''}${first.message}${more}\n`));
-  }
-  if (byFile.size > 0) io.stderr.write(style.dim('  run `mlsd prompts validate` to see every problem\n'));
+  printErrorLines(io, renderLoadProblems(loaded.catalog.notices, [...loaded.readIssues, ...loaded.catalog.issues], stderrStyle(io, options)));
 }

@@ -4,7 +4,6 @@ import { pathToFileURL } from 'node:url';
 import { ExitPromptError } from '@inquirer/core';
 import { checkbox, confirm, input, number, select } from '@inquirer/prompts';
 import { buildCatalog, type ContentKind } from '../content/catalog.js';
-import { formatIssue } from '../content/parse.js';
 import { KEBAB, promptYaml, rubricYaml, splitList, splitPoints, toKebab, type PromptDraft, type RubricDraft } from '../content/scaffold.js';
 import type { Clarification, RubricItem } from '../content/schema.js';
 import { EXIT } from '../errors.js';
@@ -12,7 +11,9 @@ import { writeFileAtomic } from '../files/atomic.js';
 import { STAGES, type StageId } from '../stages.js';
 import { checkRubricPhrases } from '../scoring/rubric-phrase-checks.js';
 import { loadAll } from './load-content.js';
-import { requireTerminal, stdoutStyle, type GlobalOptions, type Io } from './command-io.js';
+import { checkOutFile } from './out-file.js';
+import { renderNewIntro, renderNewWritten } from '../ui/content-check-view.js';
+import { printLines, requireTerminal, stdoutStyle, type GlobalOptions, type Io } from './command-io.js';
 
 export interface NewOptions extends GlobalOptions {
   out?: string;
@@ -20,7 +21,8 @@ export interface NewOptions extends GlobalOptions {
 }
 
 const required = (what: string) => (value: string) => (value.trim() ? true : `${what} is required`);
-const kebab = (value: string) => {
+/** Validates an id typed at `new`: true, or what to type instead ("Spam Filter" suggests spam-filter). */
+export const checkKebab = (value: string): true | string => {
   if (KEBAB.test(value.trim())) return true;
   const suggestion = toKebab(value);
   return suggestion
@@ -30,13 +32,18 @@ const kebab = (value: string) => {
 const list = (what: string) => (value: string) => (splitList(value).length > 0 ? true : `give at least one ${what}, separated by commas`);
 const points = (value: string) => (splitPoints(value).length > 0 ? true : 'give at least one point; separate points with ;');
 
+/** The weight question of `rubrics new`: the range the rubric schema allows (weight > 0, at most 10). */
+export const WEIGHT_QUESTION = { message: '  Weight (1 nice to have .. 10 must have):', default: 3, min: 1, max: 10 } as const;
+
 export async function newCommand(kind: ContentKind, options: NewOptions, io: Io): Promise<number> {
+  // A bad --out is said before any question is asked; an existing file is asked about at the end (or --force).
+  if (options.out !== undefined) await checkOutFile(options.out, true, `${kind}.yaml`);
   requireTerminal(io, `mlsd ${kind}s new`, `Copy an example from docs/writing-prompts.md instead, then run: mlsd ${kind}s validate <file>`);
   // Every file is needed to check the new one against, so no content cache here.
   const loaded = await loadAll(io, options, [], { cache: false });
   const style = stdoutStyle(io, options);
   try {
-    io.stdout.write(style.dim(`A new ${kind}: answer each question; Ctrl-C cancels without writing anything.\n\n`));
+    printLines(io, renderNewIntro(kind, style));
     const draft = kind === 'prompt' ? await askPrompt(loaded.catalog.rubrics.keys()) : await askRubric();
     const target = resolve(options.out ?? join(loaded.paths.config, `${kind}s`, `${draft.id}.yaml`));
     if (!options.force && (await exists(target)) && !(await confirm({ message: `${target} exists. Overwrite it?`, default: false }))) {
@@ -46,17 +53,14 @@ export async function newCommand(kind: ContentKind, options: NewOptions, io: Io)
     const schemaUrl = pathToFileURL(join(loaded.paths.builtin, 'schemas', `${kind}.schema.json`)).href;
     const text = kind === 'prompt' ? promptYaml(draft as PromptDraft, schemaUrl) : rubricYaml(draft as RubricDraft, schemaUrl);
     await writeFileAtomic(target, text);
-    io.stdout.write(`\n${style.green('wrote')} ${target}\n`);
 
     // Check it the way every other command will read it: together with all installed content.
     const others = loaded.files.filter((f) => f.file !== target);
     const catalog = buildCatalog([...others, { kind, file: target, text, origin: options.out ? 'dir' : 'user' }], [checkRubricPhrases]);
     const issues = catalog.issues.filter((i) => i.file === target);
-    for (const issue of issues) io.stdout.write(`${formatIssue(issue)} (${issue.severity})\n`);
     const shadowed = (kind === 'prompt' ? catalog.prompts : catalog.rubrics).get(draft.id)?.overrides.find((o) => o.origin === 'built-in');
-    if (shadowed) io.stdout.write(style.yellow(`note: this overrides the built-in ${kind} "${draft.id}" (${shadowed.file})\n`));
+    printLines(io, renderNewWritten(kind, target, issues, shadowed ? { id: draft.id, file: shadowed.file } : null, style));
     if (issues.some((i) => i.severity === 'error')) return EXIT.failure;
-    io.stdout.write(style.green('It validates.\n'));
     if (kind === 'prompt') {
       io.stdout.write(`Practise it:  mlsd practice ${draft.id}${options.out ? ` --prompts-dir ${resolve(options.out, '..')}` : ''}\n`);
       io.stdout.write(`Tune it:      mlsd score my-answer.md --prompt ${draft.id}\n`);
@@ -74,7 +78,7 @@ export async function newCommand(kind: ContentKind, options: NewOptions, io: Io)
 }
 
 async function askPrompt(rubricIds: Iterable<string>): Promise<PromptDraft> {
-  const id = (await input({ message: 'Id (kebab-case, also the file name):', validate: kebab })).trim();
+  const id = (await input({ message: 'Id (kebab-case, also the file name):', validate: checkKebab })).trim();
   const title = (await input({ message: 'Title:', validate: required('a title') })).trim();
   const prompt = (await input({ message: 'What the interviewer says to open (keep it vague):', validate: required('the opening line') })).trim();
   const tags = splitList(await input({ message: 'Tags (comma-separated, optional):' }));
@@ -85,7 +89,7 @@ async function askPrompt(rubricIds: Iterable<string>): Promise<PromptDraft> {
   for (;;) {
     const topic = (await input({
       message: `Clarification ${clarifications.length + 1}: topic (kebab-case${clarifications.length > 0 ? ', empty to finish' : ''}):`,
-      validate: (v) => (!v.trim() && clarifications.length > 0 ? true : kebab(v)),
+      validate: (v) => (!v.trim() && clarifications.length > 0 ? true : checkKebab(v)),
     })).trim();
     if (!topic) break;
     const patterns = splitList(await input({ message: '  Question patterns that reveal it (comma-separated):', validate: list('pattern') }));
@@ -100,19 +104,19 @@ async function askPrompt(rubricIds: Iterable<string>): Promise<PromptDraft> {
 }
 
 async function askRubric(): Promise<RubricDraft> {
-  const id = (await input({ message: 'Id (kebab-case, also the file name):', validate: kebab })).trim();
+  const id = (await input({ message: 'Id (kebab-case, also the file name):', validate: checkKebab })).trim();
   const title = (await input({ message: 'Title:', validate: required('a title') })).trim();
   const description = (await input({ message: 'One-line description (optional):' })).trim();
   const items: RubricItem[] = [];
   for (;;) {
     const itemId = (await input({
       message: `Item ${items.length + 1}: id (kebab-case${items.length > 0 ? ', empty to finish' : ''}):`,
-      validate: (v) => (!v.trim() && items.length > 0 ? true : kebab(v)),
+      validate: (v) => (!v.trim() && items.length > 0 ? true : checkKebab(v)),
     })).trim();
     if (!itemId) break;
     const stage = await select({ message: '  Stage:', choices: STAGES.map((s) => ({ name: s.title, value: s.id })) });
     const label = (await input({ message: '  Label:', validate: required('a label') })).trim();
-    const weight = (await number({ message: '  Weight (1 nice to have .. 10 must have):', default: 3, min: 1, max: 10, required: true })) ?? 3;
+    const weight = (await number({ ...WEIGHT_QUESTION, required: true })) ?? WEIGHT_QUESTION.default;
     const level = await select({ message: '  Expected unprompted from:', choices: ['core', 'senior', 'staff'] as const, default: 'core' });
     const phrases = splitList(await input({ message: '  Phrases a candidate would say (comma-separated, 6 or more is best):', validate: list('phrase') }));
     const why = (await input({ message: '  Why it matters:', validate: required('why it matters') })).trim();

@@ -4,8 +4,6 @@ import { join } from 'node:path';
 import { rubricsFor } from '../content/scope.js';
 import type { Prompt } from '../content/schema.js';
 import { CliError, EXIT } from '../errors.js';
-import { stageBudgets } from '../interview/budgets.js';
-import { formatClock } from '../text/clock-format.js';
 import { LiveSession, type LiveClock, type LiveEnd } from '../interview/live-session.js';
 import { createInterview, type Interview, type InterviewState } from '../interview/interview-machine.js';
 import { compileRubrics } from '../scoring/compile.js';
@@ -15,16 +13,15 @@ import { writeRecoveryFile } from '../store/recovery.js';
 import { processSignals } from './process-signals.js';
 import { pickLeastPractised } from './pick-prompt.js';
 import { readSession, removeSessionSync, saveSession, saveSessionSync, sessionsDir } from '../store/session-files.js';
-import { STAGES } from '../stages.js';
 import { editorCommand } from '../ui/external-editor.js';
 import { terminalView } from '../ui/practice-view.js';
 import { renderOutline } from '../ui/outline.js';
+import { renderOpening, renderResuming, renderTimeUsed } from '../ui/practice-screens.js';
 import { renderReport } from '../ui/report.js';
 import type { Style } from '../ui/style.js';
-import { wrap } from '../ui/wrap.js';
 import { loadAll, reportLoadProblems, type Loaded } from './load-content.js';
 import { loadSessionList } from './session-list.js';
-import { requireTerminal, stdoutStyle, terminalWidth, type GlobalOptions, type Io } from './command-io.js';
+import { printLines, requireTerminal, stdoutStyle, terminalWidth, type GlobalOptions, type Io } from './command-io.js';
 import { findPrompt } from './lookup.js';
 import { sessionByPrefix } from './session-lookup.js';
 import type { SessionSummary } from '../store/summary.js';
@@ -39,13 +36,12 @@ export interface PracticeOptions extends GlobalOptions {
 
 
 export async function practiceCommand(promptId: string | undefined, options: PracticeOptions, io: Io): Promise<number> {
-  requireTerminal(io, 'mlsd practice', 'To score a written answer instead: mlsd score answer.md --prompt <id>');
-  if (!Number.isFinite(options.duration) || options.duration < 1 || options.duration > 180) {
-    throw new CliError(`--duration must be a number of minutes from 1 to 180 (got ${String(options.duration)})`, EXIT.usage);
-  }
+  // Options are checked where they are declared (src/cli.ts); the prompt id or tag is checked here, before
+  // the terminal, so `practice --tag zzz` in a pipe says the tag is unknown rather than "needs a terminal".
   const loaded = await loadAll(io, options);
   reportLoadProblems(loaded, io, options);
   const prompt = promptId ? findPrompt(loaded.catalog, promptId) : await pickUnpractised(loaded, options.tag, io);
+  requireTerminal(io, 'mlsd practice', 'To score a written answer instead: mlsd score answer.md --prompt <id>');
   const interview = createInterview(prompt, compileRubrics(rubricsFor(loaded.catalog, prompt)));
   const style = stdoutStyle(io, options);
   const id = newSessionId(io.now(), io.random);
@@ -92,7 +88,7 @@ export async function resumeCommand(idPrefix: string | undefined, options: Resum
   const prompt = findPrompt(loaded.catalog, record.prompt);
   const interview = createInterview(prompt, compileRubrics(rubricsFor(loaded.catalog, prompt)));
   const style = stdoutStyle(io, options);
-  io.stdout.write(`${style.bold(`Resuming ${record.id}`)}: ${prompt.title}\n\n`);
+  printLines(io, renderResuming(record.id, prompt.title, style, terminalWidth(io)));
   // A session still marked active was stopped without a chance to save (kill -9, a crash): its time
   // ran until it was last saved, which happens every few seconds.
   let state = record.interview;
@@ -113,43 +109,7 @@ function pickUnpractised(loaded: Loaded, tag: string | undefined, io: Io): Promi
 }
 
 function printOpening(prompt: Prompt, options: PracticeOptions, id: string, style: Style, io: Io): void {
-  const width = Math.min(terminalWidth(io), 100);
-  const budgets = createBudgetLines(options.duration);
-  const out = [
-    ...headerLines(`Mock interview · ${prompt.title}`, `level ${options.level}  ·  ${options.duration} minutes  ·  session ${id}`, width, style),
-    '',
-    ...wrap(`Interviewer: “${prompt.prompt}”`, width, '  ').map(style.cyan),
-    '',
-    style.bold('Stages and time budgets'),
-    ...budgets,
-    '',
-    style.bold('How it works'),
-    ...wrap('First, clarify: ask one question per line and the interviewer answers what they know (paste several lines to ask several questions). State assumptions the same way. Enter on an empty line moves on.', width, '    ', '  • '),
-    ...wrap(
-      options.editor
-        ? 'Then each stage in turn: your $VISUAL / $EDITOR opens on a file with the question at the top; save and close it to submit. A graphical editor needs its wait flag (code --wait).'
-        : 'Then each stage in turn: type or paste your answer in the box. Enter starts a new line; Enter on an empty last line (Enter twice) or Ctrl-D submits. Pasting never submits.',
-      width,
-      '    ',
-      '  • ',
-    ),
-    ...(options.editor ? [] : wrap('Keys: ↑ ↓ ← → move through the lines, Home/End (Ctrl-A/Ctrl-E) go to the line\'s start and end, PgUp/PgDn scroll, Backspace at a line\'s start joins it to the line above, Ctrl-W/Ctrl-U/Ctrl-K delete a word, to the start, to the end.', width, '    ', '  • ')),
-    ...wrap('When an important point is missing, the interviewer asks a follow-up (at most two per stage); answering it earns partial credit.', width, '    ', '  • '),
-    ...wrap('The clock keeps running while you type; warnings appear in the box when a stage runs over and at 5 and 1 minutes left. At zero the interview ends, what you typed is kept, and stages not reached score zero.', width, '    ', '  • '),
-    ...wrap('Ctrl-C asks whether to quit (the clock keeps running while it asks). Your text is saved as you type; a quit session continues with `mlsd resume`.', width, '    ', '  • '),
-    '',
-  ];
-  io.stdout.write(`${out.join('\n')}\n`);
-}
-
-/** The title and its details on one line when they fit, else on two. */
-function headerLines(title: string, details: string, width: number, style: Style): string[] {
-  return title.length + 5 + details.length <= width ? [style.bold(title) + style.dim(`  ·  ${details}`)] : [style.bold(title), style.dim(details)];
-}
-
-function createBudgetLines(duration: number): string[] {
-  const budgets = stageBudgets(duration);
-  return STAGES.map((s, i) => `  ${i + 1}. ${s.title.padEnd(30)}${formatClock(budgets[s.id])}`);
+  printLines(io, renderOpening({ prompt, level: options.level, duration: options.duration, sessionId: id, editor: options.editor ?? false }, style, terminalWidth(io)));
 }
 
 function systemClock(): LiveClock {
@@ -201,12 +161,10 @@ async function finish(end: LiveEnd, prompt: Prompt, style: Style, io: Io): Promi
   const { record, state } = end;
   const report = record.report!;
   const width = terminalWidth(io);
-  io.stdout.write(`\n${renderReport(report, style, { width }).join('\n')}\n`);
-  const saved = end.saved ? ` Saved as session ${record.id}.` : '';
-  io.stdout.write(style.dim(`\nTime used ${formatClock(state.usedMs)} of ${formatClock(state.durationMs)}.${saved}\n`));
+  printLines(io, ['', ...renderReport(report, style, { width }), '', ...renderTimeUsed(state.usedMs, state.durationMs, end.saved ? record.id : null, style, width)]);
   try {
     if (await confirm({ message: 'Show the reference outline, stage by stage?', default: true })) {
-      io.stdout.write(`\n${renderOutline(prompt, state, style, width).join('\n')}\n`);
+      printLines(io, ['', ...renderOutline(prompt, state, style, width)]);
     }
   } catch (error) {
     if (!(error instanceof ExitPromptError)) throw error;

@@ -13,11 +13,9 @@ import { CliError, EXIT } from '../errors.js';
 import { readSheet } from '../store/peer-sheet-schema.js';
 import type { SessionRecord } from '../store/session-record.js';
 import { sessionDate } from '../ui/history.js';
-import { renderOutline } from '../ui/outline.js';
 import { clean } from '../ui/peer-clean.js';
 import { markdownPeerMark } from '../ui/status-marks.js';
-import { interviewHeading, interviewMarkdown, renderInterviewerNotes, renderMarksComparison } from '../ui/peer-report-view.js';
-import { renderReport } from '../ui/report.js';
+import { interviewMarkdown, renderInterviewText } from '../ui/peer-report-view.js';
 import type { Style } from '../ui/style.js';
 
 /** `mlsd review` of a peer interview: the report from the interviewer's marks, their notes, and the comparison. */
@@ -37,16 +35,9 @@ function comparison(record: SessionRecord, report: ScoreReport) {
   return record.automatic && record.sheet ? compareMarks(report, record.automatic, record.sheet) : null;
 }
 
+/** `review` of a peer interview as text (the view is ui/peer-report-view.ts). */
 export function interviewText(record: SessionRecord, report: ScoreReport, prompt: Prompt | null, style: Style, width: number): string {
-  const state = record.sheet!;
-  const lines = [style.bold(`Session ${record.id}`) + style.dim(`  ·  ${sessionDate(record.createdAt)}  ·  interview  ·  ${record.status}`), style.dim(interviewHeading(state)), ''];
-  lines.push(...renderReport(report, style, { width }));
-  const notes = renderInterviewerNotes(state, style, width);
-  if (notes.length > 0) lines.push('', ...notes);
-  const c = comparison(record, report);
-  if (c) lines.push('', ...renderMarksComparison(c, style, width, state.answersFile ?? 'the answers file'));
-  if (prompt) lines.push('', ...renderOutline(prompt, state, style, width));
-  return `${lines.join('\n')}\n`;
+  return `${renderInterviewText(record, record.sheet!, report, prompt, comparison(record, report), style, width).join('\n')}\n`;
 }
 
 export function interviewJson(record: SessionRecord, report: ScoreReport): string {

@@ -2,7 +2,6 @@ import { rubricsFor } from '../content/scope.js';
 import type { Prompt } from '../content/schema.js';
 import { CliError, EXIT } from '../errors.js';
 import { writeFileAtomic } from '../files/atomic.js';
-import { formatClock } from '../text/clock-format.js';
 import { compileRubrics } from '../scoring/compile.js';
 import { scoreAnswers } from '../scoring/score.js';
 import type { ScoreReport } from '../scoring/report.js';
@@ -11,18 +10,18 @@ import type { SessionRecord } from '../store/session-record.js';
 import { loadSession, sessionsDir } from '../store/session-files.js';
 import { sessionByPrefix } from './session-lookup.js';
 import type { SessionSummary } from '../store/summary.js';
-import { sessionDate, sessionDuration } from '../ui/history.js';
-import { renderMarkdown, unsubmittedDraft } from '../ui/markdown.js';
-import { renderOutline } from '../ui/outline.js';
-import { renderReport } from '../ui/report.js';
+import { sessionDate } from '../ui/history.js';
+import { renderMarkdown } from '../ui/markdown.js';
+import { renderSessionText } from '../ui/session-view.js';
 import { renderComparison } from '../ui/progress.js';
 import { compareReports } from '../progress/compare.js';
-import { wrap } from '../ui/wrap.js';
+import { renderNote } from '../ui/notices.js';
 import { stripControl } from '../text/sanitize.js';
 import { PLAIN_STYLE } from '../ui/style.js';
 import { interviewJson, interviewMarkdownReport, interviewReport, interviewText } from './review-interview.js';
 import { loadAll, reportLoadProblems } from './load-content.js';
 import { loadSessionList } from './session-list.js';
+import { checkOutFile } from './out-file.js';
 import { stderrStyle, stdoutStyle, terminalWidth, type GlobalOptions, type Io } from './command-io.js';
 
 export interface ReviewOptions extends GlobalOptions {
@@ -31,14 +30,25 @@ export interface ReviewOptions extends GlobalOptions {
   out?: string;
   /** Two session ids to show side by side. */
   compare?: string[];
+  /** With `out`: replace an existing file. */
+  force?: boolean;
 }
 
-async function pickSession(dir: string, sessions: SessionSummary[], idPrefix: string | undefined): Promise<SessionRecord> {
+/**
+ * The session `review` means. No id, or "last", is the last *scored* session (the house rule: an
+ * interrupted practice has no report worth reviewing yet); `onSkipped` hears of newer unfinished sessions
+ * passed over, so the user learns how to see them.
+ */
+async function pickSession(dir: string, sessions: SessionSummary[], idPrefix: string | undefined, onSkipped: (latest: SessionSummary) => void = () => undefined): Promise<SessionRecord> {
   let summary: SessionSummary;
   if (!idPrefix || idPrefix === 'last') {
-    // The last *scored* session: an interrupted practice has no report worth reviewing yet.
     const scored = sessions.find((s) => s.overall !== null);
-    if (!scored) throw new CliError('no scored session yet; finish a `mlsd practice`, or `mlsd score --save` an answer (`mlsd review <id>` shows an unfinished one)', EXIT.usage);
+    const latest = sessions[0];
+    if (!scored) {
+      const unfinished = latest ? ` The latest, ${latest.id}, is ${latest.status}: see it with \`mlsd review ${latest.id}\`, continue it with \`mlsd resume ${latest.id}\`.` : '';
+      throw new CliError(`no scored session yet; finish a \`mlsd practice\`, or \`mlsd score --save\` an answer.${unfinished}`, EXIT.usage);
+    }
+    if (latest && latest !== scored) onSkipped(latest);
     summary = scored;
   } else {
     summary = sessionByPrefix(sessions, idPrefix);
@@ -58,13 +68,14 @@ export function formatForFile(file: string | undefined): ReviewFormat {
 }
 
 /** Writes a review to a file: no terminal control in text or Markdown (JSON escapes its own). */
-async function writeOut(file: string, text: string, format: ReviewFormat, io: Io): Promise<void> {
-  await writeFileAtomic(file, format === 'json' ? text : stripControl(text), { write: io.writeFile });
+async function writeOut(file: string, text: string, format: ReviewFormat, force: boolean, io: Io): Promise<void> {
+  await writeFileAtomic(file, format === 'json' ? text : stripControl(text), { write: io.writeFile, exclusive: !force });
   io.stderr.write(`wrote ${file}\n`);
 }
 
 export async function reviewCommand(idPrefix: string | undefined, given: ReviewOptions, io: Io): Promise<number> {
   const options = { ...given, format: given.format ?? formatForFile(given.out) };
+  if (options.out !== undefined) await checkOutFile(options.out, options.force === true);
   const loaded = await loadAll(io, options);
   reportLoadProblems(loaded, io, options);
   const dir = sessionsDir(loaded.paths.data);
@@ -75,12 +86,12 @@ export async function reviewCommand(idPrefix: string | undefined, given: ReviewO
     if (record.sheet) {
       const marked = interviewReport(record, loaded.catalog);
       if (!marked) throw new CliError(`interview ${record.id} never ended and its prompt "${record.prompt}" is not installed`, EXIT.usage);
-      io.stderr.write(stderrStyle(io, options).dim(`note: interview ${record.id} is ${record.status}; the report is from the marks so far\n`));
+      io.stderr.write(`${renderNote(`interview ${record.id} is ${record.status}; the report is from the marks so far`, stderrStyle(io, options))}\n`);
       return marked;
     }
     const prompt = loaded.catalog.prompts.get(record.prompt)?.value;
     if (!prompt) throw new CliError(`session ${record.id} was never scored and its prompt "${record.prompt}" is not installed`, EXIT.usage);
-    io.stderr.write(stderrStyle(io, options).dim(`note: session ${record.id} is ${record.status}; scored now against the current rubrics\n`));
+    io.stderr.write(`${renderNote(`session ${record.id} is ${record.status}; scored now against the current rubrics`, stderrStyle(io, options))}\n`);
     return scoreAnswers({ prompt, scope: compileRubrics(rubricsFor(loaded.catalog, prompt)), answers: record.answers, level: record.level });
   };
 
@@ -88,18 +99,21 @@ export async function reviewCommand(idPrefix: string | undefined, given: ReviewO
     if (options.compare.length !== 2) throw new CliError('--compare takes two session ids, e.g. mlsd review --compare <before> <after>', EXIT.usage);
     const a = await pickSession(dir, sessions, options.compare[0]);
     const b = await pickSession(dir, sessions, options.compare[1]);
+    if (a.id === b.id) throw new CliError(`--compare needs two different sessions; "${options.compare[0]}" and "${options.compare[1]}" are both ${a.id}`, EXIT.usage);
     const comparison = compareReports(reportOf(a), reportOf(b));
     const label = (r: SessionRecord) => `${r.id} (${r.prompt}, ${sessionDate(r.createdAt)})`;
     const text =
       options.format === 'json'
         ? `${JSON.stringify({ before: a.id, after: b.id, ...comparison }, null, 2)}\n`
-        : `${renderComparison(comparison, { before: label(a), after: label(b) }, stdoutStyle(io, options)).join('\n')}\n`;
-    if (options.out) await writeOut(options.out, text, options.format, io);
+        : `${renderComparison(comparison, { before: label(a), after: label(b) }, options.out ? PLAIN_STYLE : stdoutStyle(io, options), terminalWidth(io)).join('\n')}\n`;
+    if (options.out) await writeOut(options.out, text, options.format, options.force === true, io);
     else io.stdout.write(text);
     return EXIT.ok;
   }
 
-  const record = await pickSession(dir, sessions, idPrefix);
+  const record = await pickSession(dir, sessions, idPrefix, (latest) =>
+    io.stderr.write(`${renderNote(`showing the last scored session; the latest, ${latest.id}, is ${latest.status}: \`mlsd review ${latest.id}\` shows it`, stderrStyle(io, options))}\n`),
+  );
   const prompt: Prompt | null = loaded.catalog.prompts.get(record.prompt)?.value ?? null;
   const report = reportOf(record);
 
@@ -118,30 +132,10 @@ export async function reviewCommand(idPrefix: string | undefined, given: ReviewO
     text = renderMarkdown(record, report, prompt);
   } else {
     // A file gets no colour at all, whatever FORCE_COLOR says.
-    const style = options.out ? PLAIN_STYLE : stdoutStyle(io, options);
-    const width = terminalWidth(io);
-    const lines = [style.bold(`Session ${record.id}`) + style.dim(`  ·  ${sessionDate(record.createdAt)}  ·  ${record.kind}  ·  ${record.status}  ·  time ${sessionDuration({ usedMs: record.interview?.usedMs ?? null, durationMs: record.interview?.durationMs ?? null })}`), ''];
-    for (const stage of STAGES) {
-      const answer = record.answers.sections[stage.id];
-      const i = record.interview;
-      const time = i ? style.dim(`  ${formatClock(i.stageMs[stage.id] ?? 0)} of ${formatClock(i.budgets[stage.id])}`) : '';
-      lines.push(`${style.bold(stage.title)}${time}`);
-      const draft = unsubmittedDraft(record, stage.id);
-      const box = (text: string) => text.trim().split('\n').flatMap((l) => wrap(l, Math.min(width, 100), '  │ ', '  │ '));
-      lines.push(...(answer?.trim() ? box(answer) : draft ? [] : [style.dim('  (not answered)')]));
-      if (draft) lines.push(style.yellow('  typed but not submitted when the session stopped (mlsd resume goes on with it):'), ...box(draft));
-      for (const f of i?.followUps.filter((f) => f.stage === stage.id) ?? []) {
-        lines.push(...wrap(`Follow-up: ${f.question}`, Math.min(width, 100), '    ', '  ').map(style.cyan));
-        lines.push(...wrap(f.answer || '(no answer)', Math.min(width, 100), '  │ ', '  │ '));
-      }
-      lines.push('');
-    }
-    lines.push(...renderReport(report, style, { width }));
-    if (prompt) lines.push('', ...renderOutline(prompt, record.interview ?? null, style, width));
-    text = `${lines.join('\n')}\n`;
+    text = `${renderSessionText(record, report, prompt, options.out ? PLAIN_STYLE : stdoutStyle(io, options), terminalWidth(io)).join('\n')}\n`;
   }
   if (options.out) {
-    await writeOut(options.out, text, options.format, io);
+    await writeOut(options.out, text, options.format, options.force === true, io);
   } else {
     io.stdout.write(text);
   }

@@ -9,6 +9,7 @@ import { saveSession, sessionsDir } from '../store/session-files.js';
 import { WriteError } from '../files/atomic.js';
 import { asReadError, MAX_ANSWER_BYTES, readTextFile } from '../files/read.js';
 import { renderReport } from '../ui/report.js';
+import { renderDone, renderNote } from '../ui/notices.js';
 import { loadAll, reportLoadProblems } from './load-content.js';
 import { stderrStyle, stdoutStyle, terminalWidth, type GlobalOptions, type Io } from './command-io.js';
 import { findPrompt } from './lookup.js';
@@ -37,7 +38,7 @@ export async function scoreCommand(file: string, options: ScoreOptions, io: Io, 
   }
   // Notices (an answer too long to score whole) go to stderr; the report still follows.
   for (const notice of parsed.issues.filter((i) => i.severity === 'warning')) {
-    io.stderr.write(stderrStyle(io, options).dim(`note: ${formatIssue(notice)}\n`));
+    io.stderr.write(`${renderNote(formatIssue(notice), stderrStyle(io, options))}\n`);
   }
   const hasText = Object.values(parsed.answers.sections).some((s) => s && s.trim()) || !!parsed.answers.general?.trim();
   if (!hasText) throw new CliError(`${file} has no answer text to score`, EXIT.usage);
@@ -80,7 +81,7 @@ export async function scoreCommand(file: string, options: ScoreOptions, io: Io, 
     });
     io.stdout.write(`${lines.join('\n')}\n`);
   }
-  if (session) io.stderr.write(stderrStyle(io, options).dim(`saved session ${session.id} to ${session.file}\n`));
+  if (session) io.stderr.write(`${renderDone(`saved session ${session.id} to ${session.file}`, stderrStyle(io, options))}\n`);
   if (saveError) {
     io.stderr.write(`mlsd: the report above was not saved: ${saveError.message}\n`);
     return EXIT.failure;
@@ -104,7 +105,7 @@ async function readAnswers(file: string, readStdin: () => Promise<string>): Prom
   if (file === '-') return readStdin();
   try {
     // A pipe the user named (`<(...)`) is fine; a device (/dev/zero) or a huge file is refused.
-    return await readTextFile(file, { maxBytes: MAX_ANSWER_BYTES, allowPipes: true });
+    return await readTextFile(file, { maxBytes: MAX_ANSWER_BYTES, allowPipes: true, textOnly: true });
   } catch (error) {
     const problem = asReadError(file, error);
     const reason = problem.code === 'ENOENT' ? 'no such file' : problem.reason;

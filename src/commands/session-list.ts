@@ -1,5 +1,6 @@
 import { loadSummaries, type Summaries } from '../store/index-cache.js';
-import { stderrStyle, type GlobalOptions, type Io } from './command-io.js';
+import { printErrorLines, stderrStyle, type GlobalOptions, type Io } from './command-io.js';
+import { renderWarning } from '../ui/notices.js';
 
 /**
  * The saved sessions for any command that lists or picks them (history, stats, review, resume,
@@ -7,7 +8,6 @@ import { stderrStyle, type GlobalOptions, type Io } from './command-io.js';
  */
 export async function loadSessionList(dir: string, io: Io, options: GlobalOptions): Promise<Summaries> {
   const loaded = await loadSummaries(dir);
-  const style = stderrStyle(io, options);
-  for (const p of loaded.problems) io.stderr.write(style.yellow(`warning: skipped ${p.file}: ${p.reason}\n`));
+  printErrorLines(io, loaded.problems.map((p) => renderWarning(`skipped ${p.file}: ${p.reason}`, stderrStyle(io, options))));
   return loaded;
 }

@@ -1,11 +1,11 @@
 import { resolve } from 'node:path';
 import type { ContentKind, SourceFile } from '../content/catalog.js';
-import { formatIssue, type ContentIssue } from '../content/parse.js';
+import type { ContentIssue } from '../content/parse.js';
 import { EXIT } from '../errors.js';
 import { readNamed } from '../files/content-files.js';
 import { loadAll } from './load-content.js';
-import { stdoutStyle, type GlobalOptions, type Io } from './command-io.js';
-import { plural } from '../ui/plural.js';
+import { printLines, stdoutStyle, type GlobalOptions, type Io } from './command-io.js';
+import { renderValidation } from '../ui/content-check-view.js';
 
 export interface ValidateOptions extends GlobalOptions {
   json?: boolean;
@@ -39,13 +39,8 @@ export async function validateCommand(kind: ContentKind, targets: string[], opti
     const out = { ok: errors.length === 0, files: checkedFiles.map((f) => f.file), errors, warnings };
     io.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
   } else {
-    const style = stdoutStyle(io, options);
-    for (const issue of issues) {
-      const label = issue.severity === 'error' ? style.red('error') : style.yellow('warning');
-      io.stdout.write(`${formatIssue(issue)} ${style.dim(`(${label})`)}\n`);
-    }
-    const summary = `${plural(checkedFiles.length, 'file')} checked (${plural(checkedFiles.filter((f) => f.kind === 'prompt').length, 'prompt')}, ${plural(checkedFiles.filter((f) => f.kind === 'rubric').length, 'rubric')}): ${plural(errors.length, 'error')}, ${plural(warnings.length, 'warning')}`;
-    io.stdout.write(`${errors.length > 0 ? style.red(summary) : style.green(summary)}\n`);
+    const counts = { files: checkedFiles.length, prompts: checkedFiles.filter((f) => f.kind === 'prompt').length, rubrics: checkedFiles.filter((f) => f.kind === 'rubric').length };
+    printLines(io, renderValidation(issues, counts, stdoutStyle(io, options)));
   }
   return errors.length > 0 ? EXIT.failure : EXIT.ok;
 }

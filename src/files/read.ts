@@ -1,6 +1,7 @@
 import { constants } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import type { Stats } from 'node:fs';
+import { decodeText } from '../text/utf8.js';
 
 /**
  * Reading files mlsd did not write itself, safely: only regular files (a FIFO would hang the
@@ -30,6 +31,8 @@ export interface ReadOptions {
   maxBytes: number;
   /** Also read a pipe (a FIFO, `<(...)`, /dev/stdin): for a file the user named on the command line. */
   allowPipes?: boolean;
+  /** Refuse anything that is not UTF-8 text (NUL bytes, invalid sequences) with a ReadError of code ENOTTEXT. */
+  textOnly?: boolean;
 }
 
 // O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer; for regular files it does nothing.
@@ -58,7 +61,11 @@ export async function readTextFile(file: string, options: ReadOptions): Promise<
       if (total > options.maxBytes) throw tooBig(file, options.maxBytes);
       chunks.push(buffer.subarray(0, bytesRead));
     }
-    return Buffer.concat(chunks, total).toString('utf8');
+    const bytes = Buffer.concat(chunks, total);
+    if (!options.textOnly) return bytes.toString('utf8');
+    const decoded = decodeText(bytes);
+    if ('problem' in decoded) throw new ReadError(file, decoded.problem, 'ENOTTEXT');
+    return decoded.text;
   } catch (error) {
     throw asReadError(file, error);
   } finally {

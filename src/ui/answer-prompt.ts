@@ -5,6 +5,7 @@ import * as B from './editor/buffer.js';
 import { editKey, type Key } from './editor/keys.js';
 import { cursorPlace, rowsFrom, scrollTop, type RowRef } from './editor/layout.js';
 import { fitRow, LiveRegion, type RegionOutput } from './live-region.js';
+import { plural } from './plural.js';
 import type { Style } from './style.js';
 import { wrap } from './wrap.js';
 
@@ -148,7 +149,7 @@ export function openAnswerBox(terminal: BoxTerminal, options: BoxOptions): Answe
     const said = buffer.lines.filter((l) => l.trim());
     const width = screen().width;
     const shown = said.slice(0, 3).map((l) => `${style.dim('│')} ${fitRow(l, width - 2)}`);
-    if (said.length > 3) shown.push(style.dim(`│ … ${said.length - 3} more line(s)`));
+    if (said.length > 3) shown.push(style.dim(`│ … ${plural(said.length - 3, 'more line', 'more lines')}`));
     return [header(), ...noticeRows(), ...(shown.length > 0 ? shown : [style.dim('│ (nothing)')])];
   };
 

@@ -3,9 +3,12 @@ import { VERDICT_LABEL } from '../scoring/verdict.js';
 import { formatClock } from '../text/clock-format.js';
 import type { Style } from './style.js';
 import { clean } from './peer-clean.js';
-import { padEnd } from './wrap.js';
+import { padEnd, wrap } from './wrap.js';
 
 const SPARKS = '▁▂▃▄▅▆▇█';
+
+/** Columns of the history table hidden first when it is wider than the terminal. */
+const HIDE_ORDER = ['level', 'time', 'kind', 'date'] as const;
 
 /** Scores 0-100 as a one-line chart, oldest first. */
 export function sparkline(scores: readonly number[]): string {
@@ -25,9 +28,11 @@ export function sessionDuration(s: Pick<SessionSummary, 'usedMs' | 'durationMs'>
 
 /**
  * The history table of `sessions` (newest first), then a trend per prompt over the last 40 scores of
- * `trendOf` (all the sessions the table was taken from; the table's own by default).
+ * `trendOf` (all the sessions the table was taken from; the table's own by default), and, when the table
+ * shows fewer sessions than there are, how to see more. `width` in columns wraps that last line; the
+ * table's rows are not wrapped.
  */
-export function renderHistory(sessions: readonly SessionSummary[], style: Style, trendOf: readonly SessionSummary[] = sessions): string[] {
+export function renderHistory(sessions: readonly SessionSummary[], style: Style, trendOf: readonly SessionSummary[] = sessions, width = 80): string[] {
   const rows = sessions.map((s) => [
     s.id,
     sessionDate(s.createdAt),
@@ -40,8 +45,20 @@ export function renderHistory(sessions: readonly SessionSummary[], style: Style,
   ]);
   const header = ['id', 'date', 'prompt', 'level', 'kind', 'time', 'score', 'verdict'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)) + 2);
-  const out = [style.bold(header.map((h, i) => padEnd(h, widths[i]!)).join('').trimEnd())];
-  for (const r of rows) out.push(r.map((c, i) => padEnd(c, widths[i]!)).join('').trimEnd());
+  // Too wide for the terminal: the columns least needed to tell sessions apart go, in this order, and a
+  // line says which (history --json has them all).
+  const shown = new Set(header.map((_, i) => i));
+  const tableWidth = () => [...shown].reduce((sum, i) => sum + widths[i]!, 0) - 2;
+  const hidden: string[] = [];
+  for (const name of HIDE_ORDER) {
+    if (tableWidth() <= width) break;
+    shown.delete(header.indexOf(name));
+    hidden.push(name);
+  }
+  const line = (cells: readonly string[]) => cells.map((c, i) => (shown.has(i) ? padEnd(c, widths[i]!) : '')).join('').trimEnd();
+  const out = [style.bold(line(header))];
+  for (const r of rows) out.push(line(r));
+  if (hidden.length > 0) out.push(...wrap(`(${hidden.join(', ')} hidden to fit ${width} columns; mlsd history --json has every field)`, width).map(style.dim));
   // The last 40 scores fit on one line; older ones are in the table and the JSON. Newest first here.
   const latest = new Map<string, number[]>();
   const all: number[] = [];
@@ -59,6 +76,9 @@ export function renderHistory(sessions: readonly SessionSummary[], style: Style,
       const mine = latest.get(prompt)!.reverse();
       if (mine.length >= 2) out.push(`  ${padEnd(prompt, 26)}${sparkline(mine)}  ${mine.at(-1)}`);
     }
+  }
+  if (sessions.length < trendOf.length) {
+    out.push('', ...wrap(`Showing the latest ${sessions.length} of ${trendOf.length} sessions; --limit N or --all shows more.`, width).map(style.dim));
   }
   return out;
 }

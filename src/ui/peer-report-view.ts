@@ -1,3 +1,4 @@
+import { PEER_MARK } from './status-marks.js';
 import { formatClock } from '../text/clock-format.js';
 import type { MarksComparison } from '../interview/peer-compare.js';
 import type { PeerSheetState } from '../interview/peer-sheet.js';
@@ -6,7 +7,12 @@ import { VERDICT_LABEL } from '../scoring/verdict.js';
 import { STAGES, stageInfo } from '../stages.js';
 import { clean } from './peer-clean.js';
 import type { Style } from './style.js';
-import { padEnd, wrap } from './wrap.js';
+import type { Prompt } from '../content/schema.js';
+import type { SessionRecord } from '../store/session-record.js';
+import { sessionDate } from './history.js';
+import { renderOutline } from './outline.js';
+import { renderReport } from './report.js';
+import { fitWidth, padEnd, wrap } from './wrap.js';
 
 /**
  * What a peer interview adds around the usual report: who and how long, the interviewer's notes,
@@ -14,7 +20,7 @@ import { padEnd, wrap } from './wrap.js';
  * disagree. As terminal lines and as Markdown.
  */
 
-const MARK_TEXT = { covered: '✓ covered', prompted: '½ after prompting', wrong: '✗ wrong', 'not marked': '· not marked' } as const;
+const MARK_TEXT = { covered: `${PEER_MARK.covered} covered`, prompted: `${PEER_MARK.prompted} after prompting`, wrong: `${PEER_MARK.wrong} wrong`, 'not marked': '· not marked' } as const;
 
 /** One line saying who was interviewed, how long, and by whom it was marked. */
 export function interviewHeading(state: PeerSheetState): string {
@@ -95,4 +101,43 @@ export function interviewMarkdown(state: PeerSheetState, report: ScoreReport, co
 
 function md(text: string): string {
   return clean(text).replace(/([\\`*_[\]<>|])/g, '\\$1');
+}
+
+/**
+ * The end of `mlsd interview`: the heading, the report from the marks, the interviewer's notes, the
+ * comparison with the automatic score of `--answers` (when there is one), and how to share it.
+ */
+export function renderInterviewEnd(
+  state: PeerSheetState,
+  marks: ScoreReport,
+  automatic: { comparison: MarksComparison; answersFile: string } | null,
+  style: Style,
+  width: number,
+): string[] {
+  const lines = [...wrap(interviewHeading(state), Math.min(width, 100)).map(style.dim), '', ...renderReport(marks, style, { width })];
+  const notes = renderInterviewerNotes(state, style, width);
+  if (notes.length > 0) lines.push('', ...notes);
+  if (automatic) lines.push('', ...renderMarksComparison(automatic.comparison, style, width, automatic.answersFile));
+  lines.push('', ...wrap(`Saved as session ${state.id}. Share it with: mlsd review ${state.id} --format md --out feedback.md`, Math.min(width, 100)).map(style.dim));
+  return fitWidth(lines, width);
+}
+
+/**
+ * `mlsd review` of a peer interview, as text: the session line, the heading, the report from the marks,
+ * the notes, the comparison with the automatic score (`comparison`, when the candidate's answers were
+ * scored), and the reference outline beside the time spent.
+ */
+export function renderInterviewText(record: SessionRecord, state: PeerSheetState, report: ScoreReport, prompt: Prompt | null, comparison: MarksComparison | null, style: Style, width: number): string[] {
+  const w = Math.min(width, 100);
+  const lines = [
+    style.bold(`Session ${record.id}`) + style.dim(`  ·  ${sessionDate(record.createdAt)}  ·  interview  ·  ${record.status}`),
+    ...wrap(interviewHeading(state), w).map(style.dim),
+    '',
+  ];
+  lines.push(...renderReport(report, style, { width }));
+  const notes = renderInterviewerNotes(state, style, width);
+  if (notes.length > 0) lines.push('', ...notes);
+  if (comparison) lines.push('', ...renderMarksComparison(comparison, style, width, state.answersFile ?? 'the answers file'));
+  if (prompt) lines.push('', ...renderOutline(prompt, state, style, width));
+  return fitWidth(lines, width);
 }

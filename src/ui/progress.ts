@@ -1,8 +1,9 @@
+import { ITEM_MARK } from './status-marks.js';
 import { formatClock } from '../text/clock-format.js';
 import type { Comparison } from '../progress/compare.js';
 import type { Stats } from '../progress/stats.js';
 import type { Style } from './style.js';
-import { bar, padEnd, wrap } from './wrap.js';
+import { bar, fitWidth, padEnd, wrap } from './wrap.js';
 import { plural } from './plural.js';
 
 export function renderStats(stats: Stats, style: Style, width: number): string[] {
@@ -29,16 +30,22 @@ export function renderStats(stats: Stats, style: Style, width: number): string[]
   return out;
 }
 
-export function renderComparison(c: Comparison, labels: { before: string; after: string }, style: Style): string[] {
+/**
+ * `review --compare`: the two sessions named, overall and per-stage scores before → after with the
+ * change, then the items gained and lost. `width` in columns (default 100); no line is wider.
+ */
+export function renderComparison(c: Comparison, labels: { before: string; after: string }, style: Style, width = 100): string[] {
+  const w = Math.min(width, 100);
   const sign = (n: number) => (n > 0 ? style.green(`+${n}`) : n < 0 ? style.red(String(n)) : style.dim('0'));
-  const out = [`${style.bold('Compare')} ${labels.before} → ${labels.after}`, ''];
+  const heading = `Compare ${labels.before} → ${labels.after}`;
+  const out = [...wrap(heading, w, '  ', '').map((line, i) => (i === 0 ? `${style.bold('Compare')}${line.slice('Compare'.length)}` : line)), ''];
   if (!c.samePrompt) {
     const note = `These sessions answer different prompts: scores are not like for like, and gained and lost list only the items both were scored on${c.notCompared > 0 ? ` (${c.notCompared} prompt-specific item${c.notCompared === 1 ? ' is' : 's are'} left out)` : ''}.`;
-    out.push(...wrap(note, 100, '  ').map(style.yellow), '');
+    out.push(...wrap(note, w, '  ').map(style.yellow), '');
   }
   out.push(`  ${padEnd('Overall', 30)}${String(c.overall.before).padStart(3)} → ${String(c.overall.after).padStart(3)}  ${sign(c.overall.delta)}`);
   for (const s of c.stages) out.push(`  ${padEnd(s.title, 30)}${String(s.before).padStart(3)} → ${String(s.after).padStart(3)}  ${sign(s.delta)}`);
-  out.push('', style.bold(`Gained (${c.gained.length})`), ...(c.gained.length ? c.gained.map((g) => `  ${style.green('✓')} ${g.label} ${style.dim(`(${g.stage})`)}`) : [style.dim('  nothing new')]));
-  out.push('', style.bold(`Lost (${c.lost.length})`), ...(c.lost.length ? c.lost.map((l) => `  ${style.red('✗')} ${l.label} ${style.dim(`(${l.stage})`)}`) : [style.dim('  nothing lost')]));
-  return out;
+  out.push('', style.bold(`Gained (${c.gained.length})`), ...(c.gained.length ? c.gained.map((g) => `  ${style.green(ITEM_MARK.covered)} ${g.label} ${style.dim(`(${g.stage})`)}`) : [style.dim('  nothing new')]));
+  out.push('', style.bold(`Lost (${c.lost.length})`), ...(c.lost.length ? c.lost.map((l) => `  ${style.red(ITEM_MARK.missed)} ${l.label} ${style.dim(`(${l.stage})`)}`) : [style.dim('  nothing lost')]));
+  return fitWidth(out, width);
 }

@@ -2,7 +2,8 @@ import type { SectionMapping } from '../answers/parse.js';
 import type { ItemResult, RedFlagResult, ScoreReport, StageResult } from '../scoring/report.js';
 import { VERDICT_LABEL } from '../scoring/verdict.js';
 import type { Style } from './style.js';
-import { bar, padEnd, wrap } from './wrap.js';
+import { bar, fitWidth, padEnd, wrap, wrapAfter } from './wrap.js';
+import { headerLines } from './heading.js';
 import { stripControl } from '../text/sanitize.js';
 import { ITEM_MARK } from './status-marks.js';
 
@@ -19,8 +20,8 @@ export interface ReportOptions {
 export function renderReport(report: ScoreReport, style: Style, options: ReportOptions): string[] {
   const width = Math.max(50, Math.min(options.width, 100));
   const out: string[] = [];
-  out.push(style.bold(`${report.title}`) + style.dim(`  ·  ${report.prompt}  ·  level ${report.level}`));
-  if (options.source) out.push(style.dim(`answer: ${options.source}`));
+  out.push(...headerLines(report.title, `${report.prompt}  ·  level ${report.level}`, width, style));
+  if (options.source) out.push(...wrap(`answer: ${options.source}`, width, '  ', '').map(style.dim));
   if (options.mapping) out.push(...renderMapping(options.mapping, style, width));
   out.push('');
   out.push(`${style.bold('Overall')}  ${scoreColor(report.overall, style)(`${report.overall}/100`)}  ${verdictText(report, style)}`);
@@ -45,7 +46,7 @@ export function renderReport(report: ScoreReport, style: Style, options: ReportO
   }
   out.push('', ...renderSummary(report, style, width));
   // Evidence quotes what was typed or pasted in a live session: keep mlsd's colours, drop any other control.
-  return out.map((line) => stripControl(line, { keepStyle: true }));
+  return fitWidth(out.map((line) => stripControl(line, { keepStyle: true })), width);
 }
 
 function renderMapping(mapping: SectionMapping[], style: Style, width: number): string[] {
@@ -85,21 +86,21 @@ function renderItem(item: ItemResult, style: Style, width: number): string[] {
               ? style.dim(' (justified)')
               : '';
       const where = item.foundIn && item.foundIn !== item.stage ? style.dim(` (said under ${item.foundIn === 'general' ? 'no stage heading' : item.foundIn})`) : '';
-      out.push(`  ${style.green(mark)} ${item.label}${tag}${depth}${where}`);
+      out.push(...wrapAfter(`  ${style.green(mark)} `, `${item.label}${tag}${depth}${where}`, width, '      '));
       if (item.evidence) out.push(...wrap(`“${item.evidence}”`, width, '      ').map(style.dim));
       break;
     }
     case 'prompted':
-      out.push(`  ${style.yellow(mark)} ${item.label}${tag} ${style.yellow('(needed prompting)')}`);
+      out.push(...wrapAfter(`  ${style.yellow(mark)} `, `${item.label}${tag} ${style.yellow('(needed prompting)')}`, width, '      '));
       if (item.evidence) out.push(...wrap(`“${item.evidence}”`, width, '      ').map(style.dim));
       break;
     case 'negated':
-      out.push(`  ${style.magenta(mark)} ${item.label}${tag} ${style.magenta('(you ruled it out)')}`);
+      out.push(...wrapAfter(`  ${style.magenta(mark)} `, `${item.label}${tag} ${style.magenta('(you ruled it out)')}`, width, '      '));
       if (item.evidence) out.push(...wrap(`“${item.evidence}”`, width, '      ').map(style.dim));
       out.push(...wrap(`why it matters: ${item.why}`, width, '      '));
       break;
     case 'missed':
-      out.push(`  ${style.red(mark)} ${item.label}${tag}`);
+      out.push(...wrapAfter(`  ${style.red(mark)} `, `${item.label}${tag}`, width, '      '));
       out.push(...wrap(`why it matters: ${item.why}`, width, '      '));
       out.push(...wrap(`hint: ${item.hint}`, width, '      ').map(style.cyan));
       break;
@@ -110,7 +111,7 @@ function renderItem(item: ItemResult, style: Style, width: number): string[] {
 function renderFlag(flag: RedFlagResult, style: Style, width: number): string[] {
   const severity = flag.severity === 'major' ? style.red('major') : style.yellow('minor');
   const where = flag.stage ? style.dim(` (${flag.stage})`) : '';
-  const out = [`  ▲ ${severity}  ${flag.label}${where}`];
+  const out = wrapAfter(`  ▲ ${severity}  `, `${flag.label}${where}`, width, '      ');
   if (flag.evidence) out.push(...wrap(`“${flag.evidence}”`, width, '      ').map(style.dim));
   out.push(...wrap(flag.why, width, '      '));
   return out;
@@ -119,7 +120,7 @@ function renderFlag(flag: RedFlagResult, style: Style, width: number): string[] 
 function renderSummary(report: ScoreReport, style: Style, width: number): string[] {
   const all = report.stages.flatMap((s) => s.items);
   const covered = all.filter((i) => i.status === 'covered').length;
-  const out = [`${style.bold('Verdict')}  ${verdictText(report, style)} for a ${report.level}-level candidate · ${covered} of ${all.length} checklist items covered`];
+  const out = wrapAfter(`${style.bold('Verdict')}  `, `${verdictText(report, style)} for a ${report.level}-level candidate · ${covered} of ${all.length} checklist items covered`, width, '  ');
   if (report.nextSteps) {
     if (report.nextSteps.length > 0) out.push(style.bold('What would raise it most'));
     for (const step of report.nextSteps) {

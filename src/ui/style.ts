@@ -59,6 +59,11 @@ export async function loadChalk(): Promise<void> {
   Chalk ??= (await import('chalk')).Chalk;
 }
 
+/** Whether chalk has been loaded in this process (tests check that --help and --version never load it). */
+export function chalkLoaded(): boolean {
+  return Chalk !== undefined;
+}
+
 /** A {@link Style} backed by a chalk instance at exactly `level` (0 gives plain text, without chalk). */
 export function createStyle(level: ColorLevel): Style {
   if (level === 0) return PLAIN_STYLE;
@@ -74,4 +79,9 @@ export function createStyle(level: ColorLevel): Style {
     cyan: (s) => chalk.cyan(s),
     magenta: (s) => chalk.magenta(s),
   };
+}
+
+/** The style for one output stream: {@link createStyle} at the {@link colorLevel} of that stream (`flag` is false with --no-color). */
+export function streamStyle(stream: { isTTY?: boolean }, env: Readonly<Record<string, string | undefined>>, flag?: boolean): Style {
+  return createStyle(colorLevel(stream, env, flag));
 }

@@ -33,3 +33,48 @@ export function bar(value: number, width: number): { filled: string; empty: stri
   const n = Math.max(0, Math.min(width, Math.round((value / 100) * width)));
   return { filled: '█'.repeat(n), empty: '░'.repeat(width - n) };
 }
+
+/**
+ * Lines made to fit `width` columns: a line wider than that is word-wrapped, its continuation indented
+ * two columns past the line's own leading spaces; lines that fit are returned as they are. The safety
+ * net of the text views, so that no line runs past an 80-column terminal.
+ */
+export function fitWidth(lines: readonly string[], width: number): string[] {
+  return lines.flatMap((line) => {
+    if (visibleLength(line) <= width) return [line];
+    const lead = /^ */.exec(line)![0];
+    // A word longer than a whole line (a long file path) is cut where the line ends.
+    return wrap(line.slice(lead.length), width, `${lead}  `, lead).flatMap((part) => (visibleLength(part) <= width ? [part] : cutColumns(part, width, `${lead}  `)));
+  });
+}
+
+/** A line cut into pieces of at most `width` columns, escape sequences kept whole and not counted; the pieces after the first start with `indent`. */
+function cutColumns(line: string, width: number, indent: string): string[] {
+  const pieces: string[] = [];
+  let piece = '';
+  let columns = 0;
+  for (const token of line.match(/\u001b\[[0-9;]*m|[^\u001b]|\u001b/gu) ?? []) {
+    const visible = !token.startsWith('\u001b');
+    if (visible && columns >= width) {
+      pieces.push(piece);
+      piece = indent;
+      columns = indent.length;
+    }
+    piece += token;
+    if (visible) columns++;
+  }
+  if (piece.trim()) pieces.push(piece);
+  return pieces;
+}
+
+/**
+ * `text` word-wrapped to `width` after a `head` kept exactly as it is (its spacing and styles): the first
+ * line is head + the words that fit, the others start with `indent`. ["  ✓ ", "A long label (said under
+ * data)"] at 30 gives ["  ✓ A long label (said under", "      data)"] with indent six spaces.
+ */
+export function wrapAfter(head: string, text: string, width: number, indent: string): string[] {
+  const headWidth = visibleLength(head);
+  const lines = wrap(text, width, indent, ' '.repeat(headWidth));
+  if (lines.length === 0) return [head];
+  return lines.map((line, i) => (i === 0 ? head + line.slice(headWidth) : line));
+}

@@ -91,8 +91,9 @@ describe('write errors are messages, not stack traces (issue 13.7)', () => {
     await savedSession();
     mkdirSync(join(home, 'notes'));
     const r = await mlsd(['review', '--out', join(home, 'notes')]);
-    expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/mlsd: cannot write .*notes: it is a directory/);
+    // Checked before anything runs (new-user tryout): a usage error, exit 2, that says what to do.
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/mlsd: --out .*notes is a directory; name a file in it/);
     expect(readdirSync(join(home, 'notes'))).toEqual([]);
   });
 });

@@ -1,0 +1,62 @@
+import { formatIssue, type ContentIssue } from '../content/parse.js';
+import type { ContentKind } from '../content/catalog.js';
+import { plural } from './plural.js';
+import type { Style } from './style.js';
+
+/**
+ * The views of `prompts|rubrics validate` and `prompts|rubrics new`, and the warnings any command prints
+ * when content files are skipped: data in, lines out (no newlines at their ends).
+ */
+
+/** How many files of each kind were checked. */
+export interface CheckedCounts {
+  files: number;
+  prompts: number;
+  rubrics: number;
+}
+
+/** `validate`: every issue as file:line:col with its severity, then the counts, green when there is no error. */
+export function renderValidation(issues: readonly ContentIssue[], counts: CheckedCounts, style: Style): string[] {
+  const errors = issues.filter((i) => i.severity === 'error').length;
+  const warnings = issues.length - errors;
+  const out = issues.map((issue) => `${formatIssue(issue)} ${style.dim(`(${issue.severity === 'error' ? style.red('error') : style.yellow('warning')})`)}`);
+  const summary = `${plural(counts.files, 'file')} checked (${plural(counts.prompts, 'prompt')}, ${plural(counts.rubrics, 'rubric')}): ${plural(errors, 'error')}, ${plural(warnings, 'warning')}`;
+  out.push(errors > 0 ? style.red(summary) : style.green(summary));
+  return out;
+}
+
+/**
+ * Content files skipped while loading, for stderr: each override notice (dim), one warning per broken
+ * file with its first problem and how many more, and a pointer to `validate` when any was skipped.
+ */
+export function renderLoadProblems(notices: readonly string[], issues: readonly ContentIssue[], style: Style): string[] {
+  const out = notices.map((notice) => style.dim(`notice: ${notice}`));
+  const byFile = new Map<string, ContentIssue[]>();
+  for (const issue of issues.filter((i) => i.severity === 'error')) byFile.set(issue.file, [...(byFile.get(issue.file) ?? []), issue]);
+  for (const [file, fileIssues] of byFile) {
+    const first = fileIssues[0]!;
+    const more = fileIssues.length > 1 ? ` (+${fileIssues.length - 1} more)` : '';
+    out.push(style.yellow(`warning: skipped ${file}:${first.line}:${first.col} ${first.path ? `${first.path}: ` : ''}${first.message}${more}`));
+  }
+  if (byFile.size > 0) out.push(style.dim('  run `mlsd prompts validate` to see every problem'));
+  return out;
+}
+
+/** The first line of `prompts new` / `rubrics new`, then a blank line. */
+export function renderNewIntro(kind: ContentKind, style: Style): string[] {
+  return [style.dim(`A new ${kind}: answer each question; Ctrl-C cancels without writing anything.`), ''];
+}
+
+/** What `new` says after writing: the file, its problems, an override of a built-in, and that it validates (when it does). */
+export function renderNewWritten(
+  kind: ContentKind,
+  file: string,
+  issues: readonly ContentIssue[],
+  shadowed: { id: string; file: string } | null,
+  style: Style,
+): string[] {
+  const out = ['', `${style.green('wrote')} ${file}`, ...issues.map((issue) => `${formatIssue(issue)} (${issue.severity})`)];
+  if (shadowed) out.push(style.yellow(`note: this overrides the built-in ${kind} "${shadowed.id}" (${shadowed.file})`));
+  if (!issues.some((i) => i.severity === 'error')) out.push(style.green('It validates.'));
+  return out;
+}

@@ -1,0 +1,51 @@
+import { ITEM_MARK } from './status-marks.js';
+import type { ItemResult } from '../scoring/report.js';
+import type { Style } from './style.js';
+import { fitWidth, wrap } from './wrap.js';
+
+/**
+ * The lines of `mlsd drill` around each answer box: the card (its item, the prompt, the interviewer's
+ * follow-up), then the verdict on the answer, the hint and when the card comes back. `width` in columns.
+ */
+
+/** What a card shows before the answer: `index` counts from 1. */
+export interface CardView {
+  index: number;
+  total: number;
+  label: string;
+  promptTitle: string;
+  promptText: string;
+  followUp: string;
+}
+
+/** The card: a blank line, "Card i of n · label · prompt", the prompt (dim) and the follow-up (cyan). */
+export function renderCard(card: CardView, style: Style, width: number): string[] {
+  const w = Math.min(width, 100);
+  return fitWidth(
+    [
+      '',
+      `${style.bold(`Card ${card.index} of ${card.total} · ${card.label}`)}${style.dim(`  ·  ${card.promptTitle}`)}`,
+      ...wrap(`Prompt: “${card.promptText}”`, w, '  ', '').map(style.dim),
+      ...wrap(`Interviewer: ${card.followUp}`, w, '  ').map(style.cyan),
+    ],
+    width,
+  );
+}
+
+/** After an answer: covered (with the phrases heard) or not, the hint, the rating and the next review (UTC). */
+export function renderCardResult(result: Pick<ItemResult, 'status' | 'depth' | 'matched'>, hint: string, rating: string, nextDue: Date, style: Style, width: number): string[] {
+  const w = Math.min(width, 100);
+  const verdict =
+    result.status === 'covered'
+      ? `${style.green(`${ITEM_MARK.covered} covered`)}${result.depth === 'mention' ? style.yellow(' (only listed: say why)') : ''}: ${result.matched.join(', ')}`
+      : style.red(result.status === 'negated' ? `${ITEM_MARK.negated} you ruled it out` : `${ITEM_MARK.missed} not yet`);
+  return fitWidth(
+    [verdict, ...wrap(`hint: ${hint}`, w, '  ', '').map(style.cyan), style.dim(`  rated ${rating}; next review ${nextDue.toISOString().slice(0, 16).replace('T', ' ')} UTC`)],
+    width,
+  );
+}
+
+/** A card whose prompt or rubric is gone. */
+export function renderSkippedCard(itemId: string, style: Style): string {
+  return style.dim(`Skipping ${itemId}: its prompt or rubric is no longer installed.`);
+}

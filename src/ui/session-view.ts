@@ -1,0 +1,45 @@
+import type { Prompt } from '../content/schema.js';
+import type { ScoreReport } from '../scoring/report.js';
+import { STAGES } from '../stages.js';
+import type { SessionRecord } from '../store/session-record.js';
+import { formatClock } from '../text/clock-format.js';
+import { stripControl } from '../text/sanitize.js';
+import { sessionDate, sessionDuration } from './history.js';
+import { unsubmittedDraft } from './markdown.js';
+import { renderOutline } from './outline.js';
+import { renderReport } from './report.js';
+import type { Style } from './style.js';
+import { fitWidth, wrap } from './wrap.js';
+
+/**
+ * `mlsd review` of a practice or scored session, as text: a heading, each stage's answer in a box with
+ * its time against the budget, the follow-ups and their answers, what was typed but not submitted, then
+ * the report and the reference outline (when the prompt is installed). `width` in columns; no line is
+ * wider. With PLAIN_STYLE (files) the lines carry no escape codes; terminal control in answers is removed.
+ */
+export function renderSessionText(record: SessionRecord, report: ScoreReport, prompt: Prompt | null, style: Style, width: number): string[] {
+  const w = Math.min(width, 100);
+  const i = record.interview;
+  const lines = [
+    style.bold(`Session ${record.id}`) + style.dim(`  ·  ${sessionDate(record.createdAt)}  ·  ${record.kind}  ·  ${record.status}  ·  time ${sessionDuration({ usedMs: i?.usedMs ?? null, durationMs: i?.durationMs ?? null })}`),
+    '',
+  ];
+  const box = (text: string) => text.trim().split('\n').flatMap((l) => wrap(l, w, '  │ ', '  │ '));
+  for (const stage of STAGES) {
+    const answer = record.answers.sections[stage.id];
+    const time = i ? style.dim(`  ${formatClock(i.stageMs[stage.id] ?? 0)} of ${formatClock(i.budgets[stage.id])}`) : '';
+    lines.push(`${style.bold(stage.title)}${time}`);
+    const draft = unsubmittedDraft(record, stage.id);
+    lines.push(...(answer?.trim() ? box(answer) : draft ? [] : [style.dim('  (not answered)')]));
+    if (draft) lines.push(...wrap('typed but not submitted when the session stopped (mlsd resume goes on with it):', w, '    ', '  ').map(style.yellow), ...box(draft));
+    for (const f of i?.followUps.filter((f) => f.stage === stage.id) ?? []) {
+      lines.push(...wrap(`Follow-up: ${f.question}`, w, '    ', '  ').map(style.cyan));
+      lines.push(...box(f.answer || '(no answer)'));
+    }
+    lines.push('');
+  }
+  lines.push(...renderReport(report, style, { width }));
+  if (prompt) lines.push('', ...renderOutline(prompt, i ?? null, style, width));
+  // Answers are what was typed or pasted: keep mlsd's colours, drop any other terminal control.
+  return fitWidth(lines.map((line) => stripControl(line, { keepStyle: true })), width);
+}
