@@ -18,24 +18,3 @@ export const cacheHeaderSchema = z.strictObject({
 });
 
 export type CacheHeader = z.infer<typeof cacheHeaderSchema>;
-
-/**
- * One compiled rubric phrase in the compiled-scoring cache (compiled-cache.ts): its text, the raw words
- * and stems of its tokens, one flag a token ("-" plain, "w" a number wildcard, "o" an optional
- * article, "b" both), the stems of neighbouring words written as one, and for a concept reference the
- * word groups of each of its patterns.
- */
-export const phraseFormSchema = z.tuple([
-  z.string(),
-  z.array(z.string()),
-  z.array(z.string()),
-  z.string().check(z.regex(/^[-wob]*$/)),
-  z.array(z.nullable(z.string())),
-  z.nullable(z.array(z.array(z.array(z.string())))),
-]);
-
-/** The body of a compiled-scoring cache file: the compiled form of every phrase of one prompt's rubrics. */
-export const compiledBodySchema = z.strictObject({ prompt: z.string(), phrases: z.array(phraseFormSchema) });
-
-export type PhraseForm = z.infer<typeof phraseFormSchema>;
-export type CompiledBody = z.infer<typeof compiledBodySchema>;

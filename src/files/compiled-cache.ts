@@ -4,7 +4,6 @@ import { buildId } from '../build-id.js';
 import type { Rubric } from '../content/schema.js';
 import { compilePhrase, type CompiledPhrase, type PhraseToken } from '../scoring/phrase.js';
 import { KEEP_FREE_FOR_SESSIONS, writeFileAtomic } from './atomic.js';
-import { compiledBodySchema, type PhraseForm } from './cache-schema.js';
 import { cacheText, readCacheBody, sha256, type CacheKind } from './content-cache.js';
 
 /**
@@ -14,13 +13,43 @@ import { cacheText, readCacheBody, sha256, type CacheKind } from './content-cach
  *
  * One file per prompt, keyed by the content cache's key (any edit of any prompt or rubric file, a new
  * file, another version: see content-cache.ts), the build id (a change of the scoring code under the
- * same version: build-id.ts) and the prompt. The header carries the SHA-256 of the body, and the body is
- * checked with its schema (cache-schema.ts) on read; a file that fails anything is ignored and
- * rewritten. Phrases that are not in the file are compiled as usual, so a stale file can cost time,
+ * same version: build-id.ts) and the prompt. The header carries the SHA-256 of the body (checked with
+ * zod, cache-schema.ts), and the body's shape is checked on read (`isBody`: plain checks, as a zod
+ * schema of its 600 phrases costs more than compiling them); a file that fails anything is ignored
+ * and rewritten. Phrases that are not in the file are compiled as usual, so a stale file can cost time,
  * never a wrong score. Without a build id (the sources run directly, as in tests) nothing is cached.
  */
 
 const KIND: CacheKind = { cache: 'mlsd-compiled', format: 1 };
+
+/**
+ * One compiled phrase as stored: its text, the raw words and stems of its tokens, one flag a token
+ * ("-" plain, "w" a number wildcard, "o" an optional article, "b" both), the stems of neighbouring words
+ * written as one (null where none), and for a concept reference the word groups of each of its patterns.
+ */
+export type PhraseForm = [string, string[], string[], string, Array<string | null>, string[][][] | null];
+
+/** The body of a compiled-scoring file: the compiled form of every phrase of one prompt's rubrics. */
+interface CompiledBody {
+  prompt: string;
+  phrases: PhraseForm[];
+}
+
+const strings = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');
+
+/** Whether a parsed body has the shape written by writeCompiled. */
+function isBody(v: unknown): v is CompiledBody {
+  if (!v || typeof v !== 'object' || !('prompt' in v) || !('phrases' in v) || Object.keys(v).length !== 2) return false;
+  return typeof v.prompt === 'string' && Array.isArray(v.phrases) && v.phrases.every(isPhraseForm);
+}
+
+function isPhraseForm(v: unknown): v is PhraseForm {
+  if (!Array.isArray(v) || v.length !== 6) return false;
+  const [text, raws, stems, flags, joins, concept] = v as unknown[];
+  if (typeof text !== 'string' || !strings(raws) || !strings(stems) || typeof flags !== 'string' || !/^[-wob]*$/.test(flags)) return false;
+  if (!Array.isArray(joins) || !joins.every((j) => j === null || typeof j === 'string')) return false;
+  return concept === null || (Array.isArray(concept) && concept.every((p) => Array.isArray(p) && p.every(strings)));
+}
 
 /** Where the compiled form of a prompt's rubrics is kept (prompt ids are plain names). */
 export function compiledFile(cacheDir: string, promptId: string): string {
@@ -45,10 +74,10 @@ export function readCompiled(file: string, key: string, version: string, promptI
   try {
     const body = readCacheBody(file, KIND, version, key);
     if (body === null) return null;
-    const parsed = compiledBodySchema.safeParse(JSON.parse(body));
-    if (!parsed.success || parsed.data.prompt !== promptId) return null;
+    const parsed: unknown = JSON.parse(body);
+    if (!isBody(parsed) || parsed.prompt !== promptId) return null;
     const phrases = new Map<string, CompiledPhrase>();
-    for (const form of parsed.data.phrases) {
+    for (const form of parsed.phrases) {
       const phrase = fromForm(form);
       if (!phrase) return null;
       phrases.set(phrase.text, phrase);
@@ -74,7 +103,8 @@ export function compileAllPhrases(rubrics: readonly Rubric[], known?: ReadonlyMa
 
 /** Best effort, like the content cache: disposable, skipped when the disk is nearly full, not flushed. */
 export async function writeCompiled(file: string, key: string, version: string, promptId: string, phrases: ReadonlyMap<string, CompiledPhrase>): Promise<void> {
-  const body = JSON.stringify({ prompt: promptId, phrases: [...phrases.values()].map(toForm) });
+  const stored: CompiledBody = { prompt: promptId, phrases: [...phrases.values()].map(toForm) };
+  const body = JSON.stringify(stored);
   try {
     await writeFileAtomic(file, cacheText(KIND, key, version, body), {
       keepFree: KEEP_FREE_FOR_SESSIONS,
