@@ -89,7 +89,8 @@ function stampBuildId(dir) {
     const text = shippedContent(paths.builtin, version, files, catalog);
     writeFileSync(out, text);
     // The compiled scoring form of each built-in prompt's rubrics, for this build (src/files/compiled-cache.ts).
-    const { compileAllPhrases, compiledKey, shippedCompiledFile, writeCompiled } = await import('../dist/files/compiled-cache.js');
+    const { compiledKey, shippedCompiledFile, writeCompiled } = await import('../dist/files/compiled-cache.js');
+    const { compileAllPhrases } = await import('../dist/scoring/compile.js');
     const { rubricsFor } = await import('../dist/content/scope.js');
     rmSync(dirname(shippedCompiledFile(paths.builtin, 'x')), { recursive: true, force: true });
     if (buildId) {

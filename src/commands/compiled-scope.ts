@@ -1,8 +1,8 @@
 import type { Prompt } from '../content/schema.js';
 import { rubricsFor } from '../content/scope.js';
-import { compileAllPhrases, compiledFile, compiledKey, readCompiled, shippedCompiledFile, writeCompiled } from '../files/compiled-cache.js';
+import { compiledFile, compiledKey, readCompiled, shippedCompiledFile, writeCompiled } from '../files/compiled-cache.js';
 import { packageInfo } from '../package-root.js';
-import { compileRubrics, type CompiledScope } from '../scoring/compile.js';
+import { compileAllPhrases, compileRubrics, type CompiledScope } from '../scoring/compile.js';
 import type { Loaded } from './load-content.js';
 
 /**

@@ -1,8 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { buildId } from '../build-id.js';
-import type { Rubric } from '../content/schema.js';
-import { compilePhrase, type CompiledPhrase, type PhraseToken } from '../scoring/phrase.js';
+import type { CompiledPhrase, PhraseToken } from '../scoring/phrase.js';
 import { KEEP_FREE_FOR_SESSIONS, writeFileAtomic } from './atomic.js';
 import { cacheText, readCacheBody, sha256, type CacheKind } from './content-cache.js';
 
@@ -86,19 +85,6 @@ export function readCompiled(file: string, key: string, version: string, promptI
   } catch {
     return null;
   }
-}
-
-/** Every phrase text of the rubrics, compiled, with those already compiled in `known` taken from it. */
-export function compileAllPhrases(rubrics: readonly Rubric[], known?: ReadonlyMap<string, CompiledPhrase>): Map<string, CompiledPhrase> {
-  const out = new Map<string, CompiledPhrase>();
-  const add = (text: string) => {
-    if (!out.has(text)) out.set(text, known?.get(text) ?? compilePhrase(text));
-  };
-  for (const rubric of rubrics) {
-    for (const item of rubric.items) item.phrases.forEach(add);
-    for (const flag of rubric.redFlags) [flag.phrases, flag.unless, flag.near, flag.unlessNear].forEach((list) => list.forEach(add));
-  }
-  return out;
 }
 
 /** Best effort, like the content cache: disposable, skipped when the disk is nearly full, not flushed. */

@@ -64,3 +64,16 @@ export function compileRubrics(rubrics: readonly Rubric[], known?: ReadonlyMap<s
   const all = [...items.flatMap((i) => i.phrases), ...flags.flatMap((f) => [...f.phrases, ...f.unless, ...f.near, ...f.unlessNear])];
   return { items, flags, vocabulary: new Vocabulary(all), topics, ...(listFlag ? { listFlag } : {}) };
 }
+
+/** Every phrase text of the rubrics, compiled, with those already compiled in `known` taken from it. */
+export function compileAllPhrases(rubrics: readonly Rubric[], known?: ReadonlyMap<string, CompiledPhrase>): Map<string, CompiledPhrase> {
+  const out = new Map<string, CompiledPhrase>();
+  const add = (text: string) => {
+    if (!out.has(text)) out.set(text, known?.get(text) ?? compilePhrase(text));
+  };
+  for (const rubric of rubrics) {
+    for (const item of rubric.items) item.phrases.forEach(add);
+    for (const flag of rubric.redFlags) [flag.phrases, flag.unless, flag.near, flag.unlessNear].forEach((list) => list.forEach(add));
+  }
+  return out;
+}
