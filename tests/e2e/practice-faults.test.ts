@@ -272,6 +272,7 @@ describe('history keeps what matters', () => {
     const review = spawnSync(process.execPath, [bin, 'review', ...pack], { env: { ...process.env, ...env() }, encoding: 'utf8' });
     expect(review.status).toBe(0);
     expect(review.stdout).toMatch(/Overall\s+\d+\/100/);
-    expect(review.stdout).not.toContain('0/100');
+    // The last scored session, not the empty one (which would score 0); a score such as 30/100 is fine.
+    expect(review.stdout).not.toMatch(/Overall\s+0\/100/);
   });
 });
