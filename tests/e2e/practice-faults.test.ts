@@ -273,6 +273,7 @@ describe('history keeps what matters', () => {
     const review = await runInProcess(home, ['review', ...pack]);
     expect(review.code, review.stderr).toBe(0);
     expect(review.stdout).toMatch(/Overall\s+\d+\/100/);
-    expect(review.stdout).not.toContain('0/100');
+    // The last scored session, not the empty one (which would score 0); a score such as 30/100 is fine.
+    expect(review.stdout).not.toMatch(/Overall\s+0\/100/);
   });
 });
