@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readAnswersAs, withoutFrontMatter } from '../../src/answers/format.js';
 import { readDepth } from '../../src/scoring/depth.js';
@@ -25,6 +26,19 @@ describe('a mistake named in order to reject it raises no flag (A)', () => {
   it('stays quiet on advice quoted in a blockquote', () => {
     const text = '## Evaluation\n> Common mistake: "we measure accuracy on the test set" is wrong for rare fraud.\n\n> We ship if offline AUC beats the current model.\n';
     expect(flagIds('fraud-detection', text)).toEqual([]);
+  });
+
+  it('costs a strong answer nothing when it explains two mistakes it avoids', () => {
+    const strong = readFileSync(new URL('../fixtures/answers/fraud-detection.strong.md', import.meta.url), 'utf8');
+    const explained = strong.replace(
+      /^## Evaluation\n/m,
+      '## Evaluation\n\nUsing accuracy here would be wrong because positives are 0.1%. A common mistake is to ship on offline metrics alone; we run an A/B test.\n\n',
+    );
+    expect(explained).not.toBe(strong);
+    const before = scoreBuiltin('fraud-detection', strong);
+    const after = scoreBuiltin('fraud-detection', explained);
+    expect(after.redFlags.map((f) => f.id)).toEqual(before.redFlags.map((f) => f.id));
+    expect(after.overall).toBeGreaterThanOrEqual(before.overall);
   });
 
   it('still fires when the candidate asserts the mistake', () => {
@@ -129,11 +143,12 @@ describe('a flagged mistake is no item evidence (B)', () => {
 
 describe('deflections and empty reasons earn nothing (E)', () => {
   it.each([
-    ['ab-test', 'Evaluation', 'The A/B testing team handles launches, so that is out of scope for me.'],
-    ['drift', 'Monitoring', 'I have heard of data drift but it does not matter here.'],
-    ['baseline', 'Model', "Maybe logistic regression, maybe not, I don't really know."],
-  ])('earns no %s from "%s"', (id, stage, sentence) => {
-    expect(item('fraud-detection', `## ${stage}\n${sentence}\n`, id).credit).toBe(0);
+    ['ab-test', 'fraud-detection', 'Evaluation', 'The A/B testing team handles launches, so that is out of scope for me.'],
+    ['drift', 'fraud-detection', 'Monitoring', 'I have heard of data drift but it does not matter here.'],
+    ['baseline', 'fraud-detection', 'Model', "Maybe logistic regression, maybe not, I don't really know."],
+    ['calibration', 'ad-click-prediction', 'Model', "Calibration is someone else's problem."],
+  ])('earns no %s (%s) from "%s: %s"', (id, prompt, stage, sentence) => {
+    expect(item(prompt, `## ${stage}\n${sentence}\n`, id).credit).toBe(0);
   });
 
   it('reads a decision with a reason as a decision, not a deflection', () => {
