@@ -14,19 +14,30 @@
 // Words that judge what the claim names as wrong (anywhere in the claim): the claim rejects it.
 const REJECTING_WORDS = new Set([
   'wrong', 'mistake', 'mistakes', 'mistaken', 'pitfall', 'pitfalls', 'trap', 'traps', 'useless', 'meaningless',
-  'misleading', 'flawed', 'naive', 'antipattern', 'fallacy', 'bogus', 'pointless', 'worthless', 'error prone',
+  'misleading', 'flawed', 'naive', 'antipattern', 'fallacy', 'bogus', 'pointless', 'worthless',
 ]);
+// A judging word that describes the model's outputs instead ("wrong predictions are reviewed",
+// "the model's mistakes go to analysts") judges nothing the candidate said.
+const OUTPUTS = new Set([
+  'prediction', 'predictions', 'label', 'labels', 'answer', 'answers', 'decision', 'decisions', 'result', 'results',
+  'classification', 'classifications', 'positives', 'negatives', 'ones',
+]);
+const MAKERS = new Set(['model', 'models', 'its', 'their', 'classifier', 'system', 'ranker']);
 // Word sequences that judge it wrong ("a bad idea", "anti-pattern", "would be a disaster").
 const REJECTING_PAIRS = [
   'bad idea', 'anti pattern', 'would be a disaster', 'is a disaster', 'do not do', 'never do', 'should not', 'must not',
-  'would mislead', 'would fool', 'fools us', 'would inflate', 'would leak', 'would overstate', 'is not enough',
+  'error prone', 'would mislead', 'would fool', 'fools us', 'would inflate', 'would leak', 'would overstate', 'is not enough',
   'are not enough', 'not good enough', 'tells us nothing', 'says nothing', 'means nothing', 'classic error',
   'common error', 'what not to do', 'people often', 'teams often', 'tempting to', 'temptation',
 ];
 
 /** Whether a claim names what it contains in order to reject it (see the module note). `words`: its normalized tokens. */
 export function rejects(words: readonly string[]): boolean {
-  if (words.some((w) => REJECTING_WORDS.has(w))) return true;
+  const judged = (w: string, i: number) =>
+    REJECTING_WORDS.has(w) &&
+    !(w === 'wrong' && OUTPUTS.has(words[i + 1] ?? '')) &&
+    !((w === 'mistakes' || w === 'mistake') && MAKERS.has(words[i - 1] ?? ''));
+  if (words.some(judged)) return true;
   const joined = ` ${words.join(' ')} `;
   return REJECTING_PAIRS.some((p) => joined.includes(` ${p} `));
 }

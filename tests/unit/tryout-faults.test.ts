@@ -49,6 +49,9 @@ describe('a mistake named in order to reject it raises no flag (A)', () => {
   it('reads rejection words, not topic words', () => {
     expect(rejects(words('That would be a bad idea here'))).toBe(true);
     expect(rejects(words('We report accuracy per segment'))).toBe(false);
+    expect(rejects(words('We report accuracy; wrong predictions are reviewed by analysts'))).toBe(false);
+    expect(rejects(words("The model's mistakes go to a review queue"))).toBe(false);
+    expect(rejects(words('Common mistakes are shipping on offline AUC and shuffling the log'))).toBe(true);
   });
 });
 
