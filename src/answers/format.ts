@@ -6,13 +6,44 @@ export type AnswerFormatOption = 'yaml' | 'md' | 'text';
 /**
  * Reads an answer in the format asked for, or, without one, the format its name says (.yaml/.yml is
  * YAML, anything else Markdown). Text with no name to go by (standard input) is YAML when it parses
- * as a mapping of stages, Markdown otherwise. Issues always name `name`. Pure.
+ * as a mapping of stages, Markdown otherwise. A UTF-8 byte order mark is dropped first, whatever the
+ * format; YAML front matter at the top of a Markdown or text answer is not answer text (see
+ * `withoutFrontMatter`). Issues always name `name`. Pure.
  */
 export function readAnswersAs(text: string, name: string, format: AnswerFormatOption | undefined, named: boolean): ParsedAnswers {
-  const chosen = format ?? (named ? (/\.ya?ml$/i.test(name) ? 'yaml' : 'md') : sniff(text));
-  if (chosen === 'text') return { format: 'text', answers: { sections: {}, general: text }, mapping: [], issues: [] };
-  const parsed = parseAnswers(text, chosen === 'yaml' ? `${name}.yaml` : `${name}.md`);
+  const unmarked = withoutByteOrderMark(text);
+  const chosen = format ?? (named ? (/\.ya?ml$/i.test(name) ? 'yaml' : 'md') : sniff(withoutFrontMatter(unmarked)));
+  const body = chosen === 'yaml' ? unmarked : withoutFrontMatter(unmarked);
+  if (chosen === 'text') return { format: 'text', answers: { sections: {}, general: body }, mapping: [], issues: [] };
+  const parsed = parseAnswers(body, chosen === 'yaml' ? `${name}.yaml` : `${name}.md`);
   return { ...parsed, issues: parsed.issues.map((i) => ({ ...i, file: name })) };
+}
+
+/** The text without a leading UTF-8 byte order mark (U+FEFF), which editors on Windows often write. */
+export function withoutByteOrderMark(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+// Front matter: a first line of exactly "---", then lines up to a closing "---" or "..." line.
+const FRONT_MATTER = /^---[ \t]*\r?\n(?:[^\n]*\r?\n)*?(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/;
+const FRONT_MATTER_MAX_LINES = 200;
+
+/**
+ * The text with YAML front matter (the metadata block many Markdown tools put at the top: "---",
+ * "title: ...", "tags: [...]", "---") blanked out. Its lines become empty lines, so line numbers in
+ * issues and evidence still point at the file as written. A block whose lines do not read as YAML
+ * metadata (a "key:" line, a list item, an indented or comment line) is left as it is: it is a
+ * thematic break, not front matter. Pure.
+ */
+export function withoutFrontMatter(text: string): string {
+  const match = FRONT_MATTER.exec(text);
+  if (!match) return text;
+  const lines = match[0].split('\n');
+  const inner = lines.slice(1).filter((l) => l.trim() !== '' && !/^(?:---|\.\.\.)[ \t]*\r?$/.test(l));
+  if (lines.length > FRONT_MATTER_MAX_LINES || inner.length === 0) return text;
+  if (!inner.every((l) => /^[\w-][\w -]*:(?:\s|$)|^\s+\S|^-\s|^#/.test(l))) return text;
+  const blank = match[0].replace(/[^\r\n]+/g, '');
+  return blank + text.slice(match[0].length);
 }
 
 function sniff(text: string): AnswerFormatOption {

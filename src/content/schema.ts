@@ -81,6 +81,9 @@ export const redFlagSchema = z.strictObject({
   near: z.array(text('phrases'), { error: 'expected a list of phrases' }).default([]),
   // A trigger is a correction, not a mistake, when one of these is in its clause ("instead of a random split").
   unlessNear: z.array(text('phrases'), { error: 'expected a list of phrases' }).default([]),
+  // Concepts that raise the flag too, in any order within one clause: word groups (alternatives joined
+  // by "|") that must all stand within a few words ("rate|average computed all|whole|entire log|data").
+  patterns: z.array(text('patterns'), { error: 'expected a list of patterns' }).default([]),
   // The flag also fires when one of these items is ruled out in words ("we don't need an A/B test").
   ruledOut: z.array(kebabId, { error: 'expected a list of item ids' }).default([]),
   // The flag applies only to prompts whose scope has these items (accuracy needs a class imbalance).

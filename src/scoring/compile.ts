@@ -1,5 +1,6 @@
 import type { ListFlag, RedFlag, Rubric, RubricItem } from '../content/schema.js';
 import { compilePhrase, Vocabulary, type CompiledPhrase } from './phrase.js';
+import { compilePattern } from './pattern.js';
 
 /** Rubrics turned into ready-to-match phrases. Compile once, score many answers. */
 export interface CompiledItem {
@@ -49,7 +50,7 @@ export function compileRubrics(rubrics: readonly Rubric[], known?: ReadonlyMap<s
       flags.push({
         flag,
         rubric: rubric.id,
-        phrases: compileAll(flag.phrases),
+        phrases: [...compileAll(flag.phrases), ...flag.patterns.map(compilePattern)],
         unless: compileAll(flag.unless),
         near: compileAll(flag.near),
         unlessNear: compileAll(flag.unlessNear),

@@ -54,6 +54,19 @@ const EXPLAINS = /[:=]\s*\S+(?:\s+\S+){1,}/;
 // A quantity: a number standing alone or with a unit ("50 ms", "300M", "1%"), not a name ("p99", "v2").
 const NUMBER = /(?<![\p{L}\d.])\d+(?:[.,]\d+)?\s*(?:%|k|m|b|bn|ms|s|h|x)?(?![\p{L}\d])/iu;
 
+/**
+ * A reason that gives none: "because it is good", "since it works", "b/c it's the best", ending the
+ * clause. It is read as if it were not there, so it earns no 'justified' (at most 'chosen'); a reason
+ * that goes on ("because it works on sparse features") is a reason.
+ */
+const EMPTY_REASON =
+  /\b(?:because|since|as|cause|cuz|b\/c)\s+(?:(?:it|they|this|that|these|those)(?:\s+(?:is|are|was|were)|'s|'re)?\s+)?(?:(?:really|very|just|so|pretty|quite|simply|usually|always|the)\s+)*(?:good|great|nice|best|better|fine|works?|worked|working|well|popular|standard|common|powerful|cool|sota|modern|state of the art|industry standard|the standard|the best|commonly used|widely used|used everywhere)(?:\s+(?:well|here|enough|fine|great|choice|option|one))?(?=\s*(?:[.,;!)]|$))/gi;
+
+/** The claim without its empty reasons (see EMPTY_REASON). */
+export function withoutEmptyReasons(claim: string): string {
+  return claim.replace(EMPTY_REASON, ' ');
+}
+
 function words(text: string): string[] {
   return text
     .toLowerCase()
@@ -71,7 +84,9 @@ function hasPair(joined: string, pairs: readonly string[]): boolean {
  * `statement` is the analyzer's verdict that the claim is a clause rather than a list of terms; it
  * counts as a decision. Returns the depth level and the cues found, in a fixed order.
  */
-export function readDepth(claim: string, statement = false): DepthReading {
+export function readDepth(written: string, statement = false): DepthReading {
+  const length = words(written).length;
+  const claim = withoutEmptyReasons(written);
   const list = words(claim);
   const joined = ` ${list.join(' ')} `;
   const cues: DepthCue[] = [];
@@ -79,7 +94,7 @@ export function readDepth(claim: string, statement = false): DepthReading {
   if (list.some((w) => COMPARISON_WORDS.has(w)) || hasPair(joined, COMPARISON_PAIRS)) cues.push('comparison');
   if (NUMBER.test(claim)) cues.push('number');
   if (statement || EXPLAINS.test(claim) || list.some((w) => DECISION_WORDS.has(w))) cues.push('decision');
-  return { level: levelOf(cues, list.length), cues };
+  return { level: levelOf(cues, length), cues };
 }
 
 function levelOf(cues: readonly DepthCue[], length: number): DepthLevel {

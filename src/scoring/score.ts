@@ -5,6 +5,7 @@ import type { CompiledFlag, CompiledItem, CompiledScope } from './compile.js';
 import { deeper, DEPTH_RANK, readDepth, type DepthReading } from './depth.js';
 import { cancels, negationOf } from './negation.js';
 import { compilePhrase, MatchIndex, type CompiledPhrase } from './phrase.js';
+import { deflects, quotedLines, rejects } from './stance.js';
 import { isQuestion } from '../reading/questions.js';
 import { itemsAskedAbout, topicMatcher, type TopicMatcher } from './topics.js';
 import type {
@@ -44,6 +45,8 @@ interface Text {
   source: Source;
   analysis: Analysis;
   index: MatchIndex;
+  /** 1-based lines of the text that are blockquotes: quoted words, not the candidate's assertion. */
+  quoted: Set<number>;
 }
 
 interface Hit {
@@ -68,7 +71,7 @@ export function scoreAnswers(input: ScoreInput): ScoreReport {
     if (!text || !text.trim()) return null;
     const analysis = analyze(text);
     if (analysis.tokens.length === 0) return null;
-    return { source, analysis, index: new MatchIndex(analysis.tokens, scope.vocabulary) };
+    return { source, analysis, index: new MatchIndex(analysis.tokens, scope.vocabulary), quoted: quotedLines(text) };
   };
   const sections = new Map<StageId, Text>();
   for (const stage of STAGES) {
@@ -83,12 +86,14 @@ export function scoreAnswers(input: ScoreInput): ScoreReport {
 
   const questions = questionHits(input.prompt.clarifications, scope.topics, sections.get('clarify') ?? (sections.size === 0 ? general : null));
 
-  const itemResults = scope.items.map((compiled) => {
+  // Items are read twice when a mistake is found: a sentence that is a flagged mistake is no
+  // item's evidence ("our main metric is accuracy" does not define success).
+  const readItems = (mistaken: Mistaken) => scope.items.map((compiled) => {
     const stage = compiled.item.stage;
     if (unreached.has(stage)) return result(compiled, 'missed', []);
     const searched = [...(sections.has(stage) ? [sections.get(stage)!] : []), ...[...sections.values()].filter((t) => t.source !== stage)];
     if (general) searched.push(general);
-    const hits = findHits(compiled.phrases, searched, compiled.item.risk);
+    const hits = forItem(findHits(compiled.phrases, searched, compiled.item.risk), mistaken);
     const affirmative = hits.filter((h) => !h.cancelled);
     if (distinct(affirmative) >= compiled.item.minMatches) return result(compiled, 'covered', affirmative);
     const question = questions.get(compiled.item.id);
@@ -97,7 +102,7 @@ export function scoreAnswers(input: ScoreInput): ScoreReport {
     // follow-ups are not spread over whatever phrase they contain (older sessions name no item).
     const own = asked.filter((f) => f.itemId === compiled.item.id && f.text).map((f) => f.text!);
     const legacy = asked.filter((f) => !f.itemId && f.text).map((f) => f.text!);
-    const prompted = findHits(compiled.phrases, [...own, ...legacy], compiled.item.risk).filter((h) => !h.cancelled);
+    const prompted = forItem(findHits(compiled.phrases, [...own, ...legacy], compiled.item.risk), mistaken).filter((h) => !h.cancelled);
     if (distinct([...affirmative, ...prompted]) >= compiled.item.minMatches && prompted.length > 0) {
       return result(compiled, 'prompted', [...prompted, ...affirmative]);
     }
@@ -107,13 +112,23 @@ export function scoreAnswers(input: ScoreInput): ScoreReport {
     if (negated.length > 0) return result(compiled, 'negated', negated);
     return result(compiled, 'missed', affirmative);
   });
+  let itemResults = readItems(new Map());
 
   const coverageOf = (stageId: StageId, at: CandidateLevel): number => stageCoverage(itemResults, stageId, at);
   const answerCoverage = (at: CandidateLevel): number => coverageOfAnswer(itemResults, at);
 
   const itemsById = new Map(scope.items.map((i) => [i.item.id, i]));
   const covered = new Set(itemResults.filter((r) => r.status === 'covered' || r.status === 'prompted').map((r) => r.id));
-  const mistakes = scope.flags.map((f) => checkFlag(f, sections, everything, covered, itemsById)).filter((f): f is RedFlagResult => !!f);
+  const found = scope.flags.map((f) => checkFlag(f, sections, everything, covered, itemsById)).filter((f): f is FoundFlag => !!f);
+  const mistakes = found.map((f) => f.flag);
+  if (found.length > 0) {
+    const mistaken: Mistaken = new Map();
+    for (const hit of found.flatMap((f) => f.triggers)) {
+      if (!mistaken.has(hit.text)) mistaken.set(hit.text, []);
+      mistaken.get(hit.text)!.push(clauseOf(hit));
+    }
+    itemResults = readItems(mistaken);
+  }
   const counts = countMistakes(mistakes);
 
   const stages: StageResult[] = STAGES.map((stage) => {
@@ -222,6 +237,43 @@ function findHits(phrases: CompiledPhrase[], texts: Text[], risk: boolean): Hit[
   return hits;
 }
 
+/** Clauses (token ranges [start, end)) that are flagged mistakes, by the text they are in. */
+type Mistaken = Map<Text, Array<[number, number]>>;
+
+/**
+ * The hits that can earn an item (a hit ruled out in words is kept as it is): not in a sentence that deflects ("out of scope for me", "maybe X,
+ * maybe not, I don't know"), nor in the clause of a flagged mistake: "our main metric is accuracy" is
+ * a mistake, not the definition of success. The rest of its sentence still counts.
+ */
+function forItem(hits: Hit[], mistaken: Mistaken): Hit[] {
+  const inMistake = (h: Hit) => (mistaken.get(h.text) ?? []).some(([start, end]) => h.start >= start && h.end <= end);
+  // A hit ruled out in words stays: it reads the item as ruled out, which is what was said.
+  return hits.filter((h) => h.cancelled || (!inMistake(h) && !deflects(ownWords(h.text, h.sentence))));
+}
+
+/** The normalized words a sentence says itself, without the heading or label it is read under (cached). */
+const sentenceWords = new WeakMap<Analysis, Map<number, string[]>>();
+function ownWords(text: Text, sentence: number): string[] {
+  let cache = sentenceWords.get(text.analysis);
+  if (!cache) sentenceWords.set(text.analysis, (cache = new Map()));
+  let words = cache.get(sentence);
+  if (!words) {
+    const { firstToken, endToken } = text.analysis.sentences[sentence]!;
+    words = text.analysis.tokens.slice(firstToken, endToken).filter((t) => !t.context).map((t) => t.raw);
+    cache.set(sentence, words);
+  }
+  return words;
+}
+
+/**
+ * The candidate asserts what the hit names: the sentence is not quoted (a blockquote) and does not
+ * name it to reject it ("using accuracy here would be wrong", "a common mistake is ...").
+ */
+function asserted(hit: Hit): boolean {
+  const sentence = hit.text.analysis.sentences[hit.sentence]!;
+  return !hit.text.quoted.has(sentence.line) && !rejects(ownWords(hit.text, hit.sentence));
+}
+
 function distinct(hits: Hit[]): number {
   return new Set(hits.map((h) => h.phrase.text)).size;
 }
@@ -263,9 +315,20 @@ function best(hits: Hit[]): Hit | undefined {
   return top;
 }
 
-function result(compiled: CompiledItem, status: ItemResult['status'], hits: Hit[]): ItemResult {
+/**
+ * The hits an earned item's evidence and depth are read from: its own stage's, when the candidate said
+ * it there, else all of them (README, "Where": own stage first, then the other sections, then text
+ * under no stage heading).
+ */
+function ownStageFirst(hits: Hit[], stage: StageId): Hit[] {
+  const own = hits.filter((h) => h.text.source === stage && !h.cancelled);
+  return own.length > 0 ? own : hits;
+}
+
+function result(compiled: CompiledItem, status: ItemResult['status'], all: Hit[]): ItemResult {
   const { item } = compiled;
   const earned = status === 'covered' || status === 'prompted';
+  const hits = earned && status === 'covered' ? ownStageFirst(all, item.stage) : all;
   const top = best(hits);
   const reading = earned && hits.length > 0 ? hits.map(depthOfHit).reduce(deeper) : null;
   const depthLevel = earned ? (reading?.level ?? 'named') : null;
@@ -281,7 +344,7 @@ function result(compiled: CompiledItem, status: ItemResult['status'], hits: Hit[
     status,
     evidence: top ? evidenceOf(top) : null,
     foundIn: top ? top.text.source : null,
-    matched: earned ? [...new Set(hits.filter((h) => !h.cancelled).map((h) => h.phrase.text))] : [],
+    matched: earned ? [...new Set(all.filter((h) => !h.cancelled).map((h) => h.phrase.text))] : [],
     depth,
     depthLevel,
     cues: reading?.cues ?? [],
@@ -302,13 +365,19 @@ function evidenceOf(hit: Hit): string {
  * when the flag names some, and no `unlessNear` correction there), or an item of `ruledOut` ruled
  * out in words. `unless` phrases and `unlessItems` can only clear a flag, never raise one.
  */
+/** A raised flag and every hit that raised it (their sentences are no item's evidence). */
+interface FoundFlag {
+  flag: RedFlagResult;
+  triggers: Hit[];
+}
+
 function checkFlag(
   compiled: CompiledFlag,
   sections: Map<StageId, Text>,
   everything: Text[],
   covered: Set<string>,
   itemsById: Map<string, CompiledItem>,
-): RedFlagResult | null {
+): FoundFlag | null {
   const { flag } = compiled;
   let texts: Text[];
   if (flag.stage) {
@@ -320,16 +389,16 @@ function checkFlag(
   } else {
     texts = everything.filter((t) => t.source !== 'follow-up');
   }
-  const triggers = findHits(compiled.phrases, texts, false).filter((h) => !h.cancelled && said(h.text, h.start, h.end) && inContext(h, compiled));
+  const triggers = findHits(compiled.phrases, texts, false).filter((h) => !h.cancelled && said(h.text, h.start, h.end) && asserted(h) && inContext(h, compiled));
   for (const id of flag.ruledOut) {
     const item = itemsById.get(id);
-    if (item) triggers.push(...findHits(item.phrases, texts, item.item.risk).filter((h) => h.cancelled && said(h.text, h.start, h.end) && refusedNearby(h)));
+    if (item) triggers.push(...findHits(item.phrases, texts, item.item.risk).filter((h) => h.cancelled && said(h.text, h.start, h.end) && asserted(h) && refusedNearby(h)));
   }
   if (triggers.length === 0) return null;
   if (flag.unlessItems.some((id) => covered.has(id))) return null;
   if (findHits(compiled.unless, everything, false).some((h) => !h.cancelled)) return null;
   const top = triggers[0]!;
-  return {
+  const raised: RedFlagResult = {
     id: flag.id,
     rubric: compiled.rubric,
     label: flag.label,
@@ -338,6 +407,7 @@ function checkFlag(
     evidence: evidenceOf(top),
     why: flag.why,
   };
+  return { flag: raised, triggers };
 }
 
 const REFUSALS = new Set(['not', 'no', 'without', 'never', 'skip', 'skipping', 'forgo', 'unnecessary', 'overkill', 'slow', 'delay', 'delays']);
