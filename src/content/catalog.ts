@@ -49,6 +49,7 @@ export type RubricCheck = (entry: Entry<Rubric>, catalog: Catalog) => ContentIss
 /**
  * Parses and checks every file into a catalog: schema errors, ids that must equal file names, ids that
  * must exist, duplicates; then each of `checks` on every rubric. Never throws: problems are `issues`.
+ * A prompt whose file has any error is left out of `prompts` (its issues stay).
  */
 export function buildCatalog(files: readonly SourceFile[], checks: readonly RubricCheck[] = []): Catalog {
   const catalog: Catalog = { prompts: new Map(), rubrics: new Map(), issues: [], notices: [] };
@@ -61,6 +62,10 @@ export function buildCatalog(files: readonly SourceFile[], checks: readonly Rubr
     for (const check of checks) catalog.issues.push(...check(entry, catalog));
   }
   for (const entry of catalog.prompts.values()) checkPrompt(entry, catalog);
+  // A prompt file with an error (an unknown rubric, a duplicate item) is skipped, as the load warning
+  // says: never listed, picked or scored without part of its checklist. `validate` still reports it.
+  const broken = new Set(catalog.issues.filter((i) => i.severity === 'error').map((i) => i.file));
+  for (const [id, entry] of catalog.prompts) if (broken.has(entry.file)) catalog.prompts.delete(id);
   return catalog;
 }
 

@@ -1,7 +1,8 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { root } from '../../helpers/cli.js';
 import { runInProcess } from '../../helpers/in-process.js';
 
 // Faults a new-user tryout found (the cli helper's list), each run in-process through the Io seam.
@@ -32,5 +33,30 @@ describe('review shows an answer that is not split into stages (tryout 1)', () =
     expect(review.stdout).toContain('## Answer not split into stages');
     expect(review.stdout).toMatch(/^> An intro paragraph about serving latency budgets\.$/m);
     expect(review.stdout).toMatch(/^> AUC and log loss offline\.$/m);
+  });
+});
+
+describe('a prompt naming an unknown rubric is really skipped (tryout 2)', () => {
+  const badPrompt = () => {
+    const dir = join(home, 'prompts');
+    mkdirSync(dir);
+    const text = readFileSync(join(root, 'prompts', 'ad-click-prediction.yaml'), 'utf8').replace(/^id: .*$/m, 'id: norubric').replace(/^rubrics: .*$/m, 'rubrics: [nope-rubric]');
+    writeFileSync(join(dir, 'norubric.yaml'), text);
+    return dir;
+  };
+
+  it('prompts list warns and leaves it out; score refuses it with exit 2; validate still reports it', async () => {
+    const dir = badPrompt();
+    const list = await mlsd(['--prompts-dir', dir, 'prompts', 'list']);
+    expect(list.code).toBe(0);
+    expect(list.stderr).toContain('skipped');
+    expect(list.stderr).toContain('unknown rubric "nope-rubric"');
+    expect(list.stdout).not.toMatch(/^norubric\b/m);
+    const score = await mlsd(['--prompts-dir', dir, 'score', '-', '--prompt', 'norubric'], PLAIN);
+    expect(score.code).toBe(2);
+    expect(score.stdout).toBe('');
+    const validate = await mlsd(['--prompts-dir', dir, 'prompts', 'validate', join(dir, 'norubric.yaml')]);
+    expect(validate.code).toBe(1);
+    expect(validate.stdout).toContain('unknown rubric "nope-rubric"');
   });
 });
