@@ -80,7 +80,7 @@ function add<T extends { id: string }>(
   // Terminal control in content is removed here, once, so no view and no written file ever sees it.
   const { value, found } = sanitizeDeep(parsed.value);
   for (const f of found) {
-    catalog.issues.push(warning(source.file, parsed.locate(f.path), dotPath(f.path), `contains ${f.name}; it is removed before display (terminal control in content is never shown)`));
+    catalog.issues.push(warning(source.file, parsed.locate(f.path), dotPath(f.path), `contains ${f.name}; terminal control is removed before display (content never drives the terminal)`));
   }
   const expected = baseName(source.file);
   if (value.id !== expected) {

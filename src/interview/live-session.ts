@@ -3,6 +3,8 @@ import { onStopSignals, SIGNAL_EXIT_CODES, type SignalName, type SignalSource } 
 import type { Prompt } from '../content/schema.js';
 import { stageInfo } from '../stages.js';
 import { Autosaver, type SaverTimers } from '../store/autosave.js';
+import { WriteError } from '../files/atomic.js';
+import { describeCode } from '../files/read.js';
 import { answersAsText } from '../store/recovery.js';
 import type { SessionRecord } from '../store/session-record.js';
 import type { AnswerBox, BoxOptions } from '../ui/answer-prompt.js';
@@ -98,7 +100,8 @@ export class LiveSession {
       snapshot: () => this.record(),
       write: (record) => this.persist(record),
       onFailure: (error) =>
-        this.warn(`Could not save to ${deps.store.where(this.state.id)} (${describe(error)}). Your text is kept in memory and saving is retried every few seconds.`),
+        // The reason first and short: the box gives a notice two rows (the file is named at the end).
+        this.warn(`Not saved: ${describe(error)}. Your text is kept in memory; saving is retried every few seconds.`),
       onRecovered: () => this.warn('Saving works again; everything is on disk.'),
     });
   }
@@ -369,7 +372,9 @@ export function editorProblem(result: EditorResult): string | null {
   return null;
 }
 
+/** Why a save failed, in words ("no space left on the device"), never a bare errno code. */
 function describe(error: unknown): string {
+  if (error instanceof WriteError) return error.reason;
   const e = error as NodeJS.ErrnoException;
-  return e?.code ? `${e.code}: ${e.message.replace(/^[A-Z]+: /, '')}` : String(e?.message ?? error);
+  return e?.code ? describeCode(e.code) : String(e?.message ?? error);
 }

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -58,5 +58,90 @@ describe('a prompt naming an unknown rubric is really skipped (tryout 2)', () =>
     const validate = await mlsd(['--prompts-dir', dir, 'prompts', 'validate', join(dir, 'norubric.yaml')]);
     expect(validate.code).toBe(1);
     expect(validate.stdout).toContain('unknown rubric "nope-rubric"');
+  });
+});
+
+describe('prompts new --out names the file after the id (tryout 3)', () => {
+  it('a kebab-case .yaml name is the id; any other name is refused with the name to use', async () => {
+    const { idFromOutFile } = await import('../../../src/commands/new.js');
+    expect(idFromOutFile('/x/card-fraud.yaml')).toEqual({ id: 'card-fraud' });
+    expect(idFromOutFile('rubrics/spam.yml')).toEqual({ id: 'spam' });
+    expect(idFromOutFile('/x/My Prompt.yaml')).toEqual({ problem: expect.stringContaining('try --out /x/my-prompt.yaml') as unknown });
+    expect(idFromOutFile('/x/notes.txt')).toEqual({ problem: expect.stringContaining('end in .yaml') as unknown });
+  });
+
+  it('refuses a bad --out name before asking anything (exit 2), even without a terminal', async () => {
+    const r = await mlsd(['prompts', 'new', '--out', join(home, 'My Prompt.yaml')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('the file name is the id');
+    expect(r.stderr).toContain('my-prompt.yaml');
+    expect(r.stdout).toBe('');
+  });
+});
+
+describe('files written for the user (tryout 4)', () => {
+  const twoSessions = async () => {
+    const ids: string[] = [];
+    for (const text of [PLAIN, `${PLAIN}We would calibrate with isotonic regression.\n`]) {
+      const r = await mlsd(['score', '-', '--prompt', 'ad-click-prediction', '--save', '--json'], text);
+      ids.push((JSON.parse(r.stdout) as { session: string }).session);
+    }
+    return ids as [string, string];
+  };
+
+  it('review --out is created 0666 less the umask, like any file the user shares; the session stays private', async () => {
+    const [, after] = await twoSessions();
+    const out = join(home, 'r.md');
+    expect((await mlsd(['review', 'last', '--out', out])).code).toBe(0);
+    const umask = process.umask();
+    expect(statSync(out).mode & 0o777).toBe(0o666 & ~umask);
+    expect(statSync(join(home, 'sessions', `${after}.json`)).mode & 0o777).toBe(0o600);
+  });
+
+  it('review --compare --out cmp.md writes Markdown (a heading and a table)', async () => {
+    const [before, after] = await twoSessions();
+    const out = join(home, 'cmp.md');
+    expect((await mlsd(['review', '--compare', before, after, '--out', out])).code).toBe(0);
+    const text = readFileSync(out, 'utf8');
+    expect(text).toMatch(new RegExp(`^# Compare ${before} `));
+    expect(text).toContain('| **Overall** |');
+    expect(text).toMatch(/^## Gained \(\d+\)$/m);
+    expect(statSync(out).mode & 0o777).toBe(0o666 & ~process.umask());
+  });
+});
+
+describe('error messages in words (tryout 5)', () => {
+  it('score --save when "sessions" is a regular file says a file is in the way, not "it already exists"', async () => {
+    writeFileSync(join(home, 'sessions'), 'not a directory');
+    const r = await mlsd(['score', '-', '--prompt', 'ad-click-prediction', '--save'], PLAIN);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`${join(home, 'sessions')} is a file, not a directory`);
+    expect(r.stderr).not.toContain('already exists');
+  });
+
+  it('prompts validate of a file that is not there: "no such file", exit 2', async () => {
+    const r = await mlsd(['prompts', 'validate', join(home, 'nonexist.yaml')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('nonexist.yaml: no such file or directory');
+    expect(r.stderr + r.stdout).not.toContain('ENOENT');
+  });
+
+  it('a missing or mistyped field is said in YAML words, not zod words', async () => {
+    const file = join(home, 'p.yaml');
+    const text = readFileSync(join(root, 'prompts', 'ad-click-prediction.yaml'), 'utf8').replace(/^id: .*$/m, 'id: p');
+    writeFileSync(file, text.replace(/^outline:/m, 'not_outline:').replace(/^tags: .*$/m, 'tags: ads'));
+    const r = await mlsd(['prompts', 'validate', file]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('missing required field "outline": expected a mapping of fields (key: value lines)');
+    expect(r.stdout).toContain('tags: expected a list of tags'); // the schema's own words are kept
+    expect(r.stdout).not.toMatch(/Invalid input|received undefined/);
+  });
+
+  it('every escape sequence in a field is named, not only the first', async () => {
+    const file = join(home, 'p.yaml');
+    const text = readFileSync(join(root, 'prompts', 'ad-click-prediction.yaml'), 'utf8').replace(/^id: .*$/m, 'id: p');
+    writeFileSync(file, text.replace(/^title: .*$/m, 'title: "A\\e]0;x\\aB\\e[2JC\\aD"'));
+    const r = await mlsd(['prompts', 'validate', file]);
+    expect(r.stdout).toMatch(/title: contains an escape sequence \(OSC\), an escape sequence \(CSI\) and BEL \(U\+0007\)/);
   });
 });
