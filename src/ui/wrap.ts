@@ -78,3 +78,19 @@ export function wrapAfter(head: string, text: string, width: number, indent: str
   if (lines.length === 0) return [head];
   return lines.map((line, i) => (i === 0 ? head + line.slice(headWidth) : line));
 }
+
+/**
+ * A message for a terminal of `width` columns: each of its lines wrapped at spaces (a word is never cut),
+ * keeping that line's own leading spaces, and continued under `indent` plus them. Lines with no space
+ * to break at stay as they are. Returns the text with newlines, no trailing newline.
+ */
+export function wrapMessage(text: string, width: number, indent = '  '): string {
+  return text
+    .split('\n')
+    .flatMap((line) => {
+      const lead = /^ */.exec(line)![0];
+      const rows = wrap(line, width, indent + lead, lead);
+      return rows.length > 0 ? rows : [line];
+    })
+    .join('\n');
+}

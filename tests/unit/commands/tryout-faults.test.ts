@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { root } from '../../helpers/cli.js';
 import { runInProcess } from '../../helpers/in-process.js';
+import { main } from '../../../src/cli.js';
+import type { Io } from '../../../src/commands/command-io.js';
 
 // Faults a new-user tryout found (the cli helper's list), each run in-process through the Io seam.
 let home: string;
@@ -143,5 +145,67 @@ describe('error messages in words (tryout 5)', () => {
     writeFileSync(file, text.replace(/^title: .*$/m, 'title: "A\\e]0;x\\aB\\e[2JC\\aD"'));
     const r = await mlsd(['prompts', 'validate', file]);
     expect(r.stdout).toMatch(/title: contains an escape sequence \(OSC\), an escape sequence \(CSI\) and BEL \(U\+0007\)/);
+  });
+});
+
+describe('an answers file on standard input (tryout 6)', () => {
+  it('YAML with a typo in a stage key is the same clear error as from a .yaml file (exit 2), with how to read it as prose', async () => {
+    const yaml = 'clarify: we ask who clicks and how often\nmodle: gradient boosted trees on user and ad features\n';
+    const piped = await mlsd(['score', '-', '--prompt', 'ad-click-prediction'], yaml);
+    expect(piped.code).toBe(2);
+    expect(piped.stdout).toBe('');
+    expect(piped.stderr).toContain('unknown stage "modle"');
+    expect(piped.stderr).toContain('--format md');
+    writeFileSync(join(home, 'a.yaml'), yaml);
+    const named = await mlsd(['score', join(home, 'a.yaml'), '--prompt', 'ad-click-prediction']);
+    expect(named.code).toBe(2);
+    expect(named.stderr).toContain('unknown stage "modle"');
+  });
+
+  it('prose with a colon on standard input is still read as Markdown', async () => {
+    const r = await mlsd(['score', '-', '--prompt', 'ad-click-prediction', '--json'], 'Goal: more clicks.\n\nWe would log impressions and clicks, then train a model.\n');
+    expect(r.code, r.stderr).toBe(0);
+    expect((JSON.parse(r.stdout) as { format: string }).format).not.toBe('yaml');
+  });
+});
+
+describe('cosmetic faults (tryout 7)', () => {
+  it('a stage with no section that still earns points says "no section", never a score beside "not answered"', async () => {
+    writeFileSync(join(home, 'a.md'), '## Clarify requirements\n\nWe optimise click-through. Offline we evaluate with AUC and log loss, then run an A/B test online. Labels come from impression logs joined with clicks; features include user history and ad category.\n');
+    const r = await mlsd(['score', join(home, 'a.md'), '--prompt', 'ad-click-prediction']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).not.toMatch(/\s[1-9]\d* not answered/);
+    expect(r.stdout).toMatch(/^ {2}Evaluation\s+[█░]+\s+[1-9]\d* no section$/m);
+    expect(r.stdout).toMatch(/^Evaluation {2}[1-9]\d*\/100 {2}no section of its own · \d+% of its checklist$/m);
+  });
+});
+
+describe('long error lines on a terminal (tryout 7)', () => {
+  const run = async (args: string[], stderrTTY: boolean) => {
+    let stderr = '';
+    const io: Io = {
+      stdout: { write: () => true, isTTY: false },
+      stderr: { write: (text: string) => (stderr += text), isTTY: stderrTTY, columns: 50 },
+      env: { MLSD_HOME: home, MLSD_PROMPTS_PATH: '', NO_COLOR: '1' },
+      now: () => new Date(),
+      random: Math.random,
+    };
+    return { code: await main(args, io), stderr };
+  };
+
+  it('practice --tag nope lists the tags wrapped at spaces to the terminal, no word cut', async () => {
+    const r = await run(['practice', '--tag', 'nope'], true);
+    expect(r.code).toBe(2);
+    const lines = r.stderr.trimEnd().split('\n');
+    expect(lines.length).toBeGreaterThan(3);
+    for (const line of lines) expect(line.length).toBeLessThanOrEqual(50);
+    // Every tag is whole on one line.
+    expect(r.stderr).toMatch(/(^|\s)representation-learning,/m);
+    expect(r.stderr).toMatch(/(^|\s)trust-and-safety/m);
+  });
+
+  it('in a pipe the message stays one line', async () => {
+    const r = await run(['practice', '--tag', 'nope'], false);
+    expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
   });
 });
