@@ -10,7 +10,7 @@ import { unsubmittedDraft } from './markdown.js';
 import { renderOutline } from './outline.js';
 import { renderReport } from './report.js';
 import type { Style } from './style.js';
-import { fitWidth, wrap } from './wrap.js';
+import { fitWidth, joinParagraphLines, wrap } from './wrap.js';
 
 /**
  * `mlsd review` of a practice or scored session, as text: a heading, each stage's answer in a box with
@@ -25,7 +25,8 @@ export function renderSessionText(record: SessionRecord, report: ScoreReport, pr
     style.bold(`Session ${record.id}`) + style.dim(`  ·  ${sessionDate(record.createdAt)}  ·  ${record.kind}  ·  ${record.status}  ·  time ${sessionDuration({ usedMs: i?.usedMs ?? null, durationMs: i?.durationMs ?? null })}`),
     '',
   ];
-  const box = (text: string) => text.trim().split('\n').flatMap((l) => wrap(l, w, '  │ ', '  │ '));
+  // Hard line breaks inside a paragraph are joined first, so the text wraps once, to this width.
+  const box = (text: string) => joinParagraphLines(text.trim()).flatMap((l) => (l.trim() ? wrap(l, w, '  │ ', '  │ ') : ['  │']));
   // Text outside any stage's section (a plain-text answer, standard input, a Markdown intro) is scored
   // as a whole: show it first, and say so under each stage it may have answered.
   const general = record.answers.general?.trim() ?? '';

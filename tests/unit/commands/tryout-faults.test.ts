@@ -209,3 +209,30 @@ describe('long error lines on a terminal (tryout 7)', () => {
     expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
   });
 });
+
+describe('review re-wraps an answer once (tryout 7)', () => {
+  it('joins the hard line breaks inside a paragraph, keeps list items and blank lines', async () => {
+    const { joinParagraphLines } = await import('../../../src/ui/wrap.js');
+    expect(joinParagraphLines('We log impressions\nand clicks.\n\n- one\n  more\n- two\n## Model\nGBDT')).toEqual([
+      'We log impressions and clicks.',
+      '',
+      '- one more',
+      '- two',
+      '## Model',
+      'GBDT',
+    ]);
+    expect(joinParagraphLines('```\na\nb\n```')).toEqual(['```', 'a', 'b', '```']);
+  });
+
+  it('a paragraph typed with short hard-wrapped lines reviews as full lines, not ragged ones', async () => {
+    const words = Array.from({ length: 40 }, (_, i) => `word${i}`);
+    const hardWrapped = `## Data and features\n\n${words.map((w, i) => (i % 5 === 4 ? `${w}\n` : `${w} `)).join('')}`;
+    writeFileSync(join(home, 'a.md'), hardWrapped);
+    expect((await mlsd(['score', join(home, 'a.md'), '--prompt', 'ad-click-prediction', '--save'])).code).toBe(0);
+    const review = await mlsd(['review', 'last']);
+    const boxed = review.stdout.split('\n').filter((l) => l.startsWith('  │ word'));
+    // 40 words of 5 or 6 characters fill 80 columns in about four lines, not eight short ones.
+    expect(boxed.length).toBeLessThanOrEqual(5);
+    expect(boxed.join(' ').replace(/ {2}│ /g, '').split(/\s+/)).toEqual(words);
+  });
+});
