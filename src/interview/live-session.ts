@@ -45,8 +45,8 @@ export interface LiveStore {
 export interface LiveView {
   /** Prints messages of the conversation (the transcript above the box). */
   print(messages: Message[]): void;
-  /** Prints plain lines (notes, errors). */
-  note(text: string): void;
+  /** Prints plain lines (notes, errors), wrapped to the screen unless `verbatim` (text to copy back as it is). */
+  note(text: string, options?: { verbatim?: boolean }): void;
   openBox(options: Omit<BoxOptions, 'style'>): AnswerBox;
   /** Opens the external editor on a question; resolves when it is closed. */
   edit(question: string, initial: string): Promise<EditorResult>;
@@ -309,8 +309,10 @@ export class LiveSession {
     const elsewhere = this.deps.store.recover(record);
     const lines = [`Could not save the session to ${this.deps.store.where(record.id)} (${describe(error)}).`];
     if (elsewhere) lines.push(`Your answers are saved in ${elsewhere}; copy it to ${this.deps.store.where(record.id)} to keep the session.`);
-    lines.push('Your answers, so that nothing is lost:', '', answersAsText(record));
+    lines.push('Your answers, so that nothing is lost:');
     this.deps.view.note(lines.join('\n'));
+    // The answers exactly as typed (not re-wrapped), so they can be copied back.
+    this.deps.view.note(answersAsText(record), { verbatim: true });
   }
 
   /** SIGTERM or SIGHUP: save synchronously as interrupted, put the terminal back, and exit. */
