@@ -62,9 +62,20 @@ export function buildCatalog(files: readonly SourceFile[], checks: readonly Rubr
     for (const check of checks) catalog.issues.push(...check(entry, catalog));
   }
   for (const entry of catalog.prompts.values()) checkPrompt(entry, catalog);
-  // A prompt file with an error (an unknown rubric, a duplicate item) is skipped, as the load warning
-  // says: never listed, picked or scored without part of its checklist. `validate` still reports it.
+  // A prompt file with an error (an unknown rubric, a duplicate item), or one that uses a rubric whose
+  // file has an error, is skipped, as the load warning says: never listed, picked or scored without
+  // part of its checklist. `validate` still reports it.
   const broken = new Set(catalog.issues.filter((i) => i.severity === 'error').map((i) => i.file));
+  for (const entry of catalog.prompts.values()) {
+    // The framework rubric applies to every prompt without being listed.
+    [FRAMEWORK_RUBRIC, ...entry.value.rubrics].forEach((id, n) => {
+      const rubric = catalog.rubrics.get(id);
+      if (!rubric || !broken.has(rubric.file) || broken.has(entry.file)) return;
+      const path = n === 0 ? ['rubrics'] : ['rubrics', n - 1];
+      catalog.issues.push(error(entry.file, entry.locate(path), dotPath(path), `rubric "${id}" has errors (${rubric.file}), so this prompt cannot be scored; fix the rubric first`));
+      broken.add(entry.file);
+    });
+  }
   for (const [id, entry] of catalog.prompts) if (broken.has(entry.file)) catalog.prompts.delete(id);
   return catalog;
 }

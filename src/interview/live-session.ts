@@ -290,7 +290,7 @@ export class LiveSession {
     this.ended = true;
     this.saver.stop();
     if (error) this.rescue(error);
-    else this.deps.view.note(`Saved as ${this.state.id}. Continue later with: mlsd resume ${this.state.id}`);
+    else this.deps.view.note(`Saved as ${this.state.id}.\nContinue later with: mlsd resume ${this.state.id}`);
     return { kind: 'quit', state: this.state };
   }
 
@@ -341,7 +341,7 @@ export class LiveSession {
     if (hasContent(this.state)) {
       try {
         this.deps.store.saveSync(this.record());
-        if (terminalLeft) this.deps.view.note(`Stopped by ${name}. Saved as ${this.state.id}. Continue later with: mlsd resume ${this.state.id}`);
+        if (terminalLeft) this.deps.view.note(`Stopped by ${name}. Saved as ${this.state.id}.\nContinue later with: mlsd resume ${this.state.id}`);
       } catch (error) {
         const elsewhere = this.deps.store.recover(this.record());
         try {

@@ -236,3 +236,23 @@ describe('review re-wraps an answer once (tryout 7)', () => {
     expect(boxed.join(' ').replace(/ {2}│ /g, '').split(/\s+/)).toEqual(words);
   });
 });
+
+describe('a prompt whose rubric has an error is skipped too (tryout 2)', () => {
+  it('the rubric is warned about, the prompt is not listed or scored, and validate names both', async () => {
+    const prompts = join(home, 'p');
+    const rubrics = join(home, 'r');
+    mkdirSync(prompts);
+    mkdirSync(rubrics);
+    const rubric = readFileSync(join(root, 'rubrics', 'ad-click-prediction.yaml'), 'utf8').replace(/^id: .*$/m, 'id: adx').replace(/unlessItems: \[[^\]]*\]/, 'unlessItems: [nope-item]');
+    expect(rubric).toContain('nope-item');
+    writeFileSync(join(rubrics, 'adx.yaml'), rubric);
+    writeFileSync(join(prompts, 'pad.yaml'), readFileSync(join(root, 'prompts', 'ad-click-prediction.yaml'), 'utf8').replace(/^id: .*$/m, 'id: pad').replace(/^rubrics: .*$/m, 'rubrics: [adx]'));
+    const dirs = ['--prompts-dir', prompts, '--rubrics-dir', rubrics];
+    const list = await mlsd([...dirs, 'prompts', 'list']);
+    expect(list.stderr).toContain('unknown item "nope-item"');
+    expect(list.stdout).not.toMatch(/^pad\b/m);
+    expect((await mlsd([...dirs, 'score', '-', '--prompt', 'pad'], PLAIN)).code).toBe(2);
+    const validate = await mlsd([...dirs, 'prompts', 'validate', prompts]);
+    expect(validate.stdout).toContain('rubric "adx" has errors');
+  });
+});
