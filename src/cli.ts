@@ -65,7 +65,7 @@ MLSD_PROMPTS_PATH lists prompt packs. Exit codes: 0 ok, 1 check failed, 2 usage 
     // Checked after commander's own checks, so `score --bogus` reports the unknown option first.
     .hook('preAction', (command) => requireOption(command, 'prompt'))
     .addOption(new Option('-l, --level <level>', 'the level you are interviewing for').choices(CANDIDATE_LEVELS).default('senior'))
-    .addOption(new Option('-f, --format <format>', 'how to read the answer (default: from the extension; for stdin, YAML when it parses as stages, else Markdown)').choices(['yaml', 'md', 'text']))
+    .addOption(new Option('-f, --format <format>', 'how to read the answer (default: from the extension; for stdin, YAML when it parses as stages, else Markdown; text with no headings is scored as a whole)').choices(['yaml', 'md', 'text']))
     .option('--json', 'print the report as JSON (stable shape, see README)')
     .option('--save', 'save the scored answer in your history')
     .addHelpText(
@@ -331,7 +331,10 @@ export async function main(argv: string[], io: Io, readStdin: () => Promise<stri
     }
     if (error instanceof Error && error.name === 'ExitPromptError') return EXIT.interrupted;
     if (error instanceof CliError) {
-      io.stderr.write(`mlsd: ${error.message}\n`);
+      // On a terminal a long message (a list of tags) is wrapped at spaces, never mid-word; in a pipe it stays one line for grep.
+      const width = io.stderr.isTTY ? (io.stderr.columns ?? 80) : 0;
+      const message = width > 0 ? (await import('./ui/wrap.js')).wrapMessage(`mlsd: ${error.message}`, width) : `mlsd: ${error.message}`;
+      io.stderr.write(`${message}\n`);
       for (const line of error.details) io.stderr.write(`  ${line}\n`);
       return error.exitCode;
     }

@@ -6,9 +6,9 @@ export type AnswerFormatOption = 'yaml' | 'md' | 'text';
 /**
  * Reads an answer in the format asked for, or, without one, the format its name says (.yaml/.yml is
  * YAML, anything else Markdown). Text with no name to go by (standard input) is YAML when it parses
- * as a mapping of stages, Markdown otherwise. A UTF-8 byte order mark is dropped first, whatever the
- * format; YAML front matter at the top of a Markdown or text answer is not answer text (see
- * `withoutFrontMatter`). Issues always name `name`. Pure.
+ * as a mapping with a key that names a stage (its other keys then checked), Markdown otherwise. A UTF-8
+ * byte order mark is dropped first, whatever the format; YAML front matter at the top of a Markdown or
+ * text answer is not answer text (see `withoutFrontMatter`). Issues always name `name`. Pure.
  */
 export function readAnswersAs(text: string, name: string, format: AnswerFormatOption | undefined, named: boolean): ParsedAnswers {
   const unmarked = withoutByteOrderMark(text);
@@ -47,8 +47,9 @@ export function withoutFrontMatter(text: string): string {
 }
 
 function sniff(text: string): AnswerFormatOption {
-  // Only a document that reads cleanly as stages is YAML: prose with a colon stays Markdown.
+  // A YAML mapping with at least one key that names a stage is YAML, and its other keys are checked
+  // as in a .yaml file (a typo such as "modle:" is an error, not prose); prose with a colon fails to
+  // parse as a mapping, or names no stage, and stays Markdown.
   if (!/^[ \t]*[A-Za-z][\w /&-]*:/m.test(text)) return 'md';
-  const asYaml = parseAnswers(text, 'stdin.yaml');
-  return asYaml.issues.every((i) => i.severity !== 'error') && asYaml.mapping.length > 0 ? 'yaml' : 'md';
+  return parseAnswers(text, 'stdin.yaml').mapping.length > 0 ? 'yaml' : 'md';
 }

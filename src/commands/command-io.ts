@@ -7,7 +7,7 @@ import { streamStyle, type Style } from '../ui/style.js';
 /** What a command may touch: the streams, the environment, the clock. Tests pass their own. */
 export interface Io {
   stdout: { write(s: string): unknown; isTTY?: boolean; columns?: number };
-  stderr: { write(s: string): unknown; isTTY?: boolean };
+  stderr: { write(s: string): unknown; isTTY?: boolean; columns?: number };
   env: Env;
   now: () => Date;
   random: () => number;
@@ -32,6 +32,9 @@ export function processIo(): Io {
     write: (s: string) => process.stderr.write(stripControl(s, { keepStyle: true })),
     get isTTY() {
       return process.stderr.isTTY;
+    },
+    get columns() {
+      return process.stderr.columns;
     },
   };
   return { stdout: process.stdout, stderr, env: process.env, now: () => new Date(), random: Math.random };

@@ -2,6 +2,7 @@ import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CliError, EXIT } from '../errors.js';
 import { resolvePaths } from '../files/paths.js';
+import { describeCode } from '../files/read.js';
 import { sessionFileName } from '../store/session-record.js';
 import { sessionsDir } from '../store/session-files.js';
 import { sessionByPrefix } from './session-lookup.js';
@@ -78,7 +79,7 @@ export async function deleteCommand(idPrefix: string, options: DeleteOptions, io
   try {
     await rm(file);
   } catch (error) {
-    throw new CliError(`cannot delete ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, EXIT.failure);
+    throw new CliError(`cannot delete ${file}: ${describeCode((error as NodeJS.ErrnoException).code ?? String(error))}`, EXIT.failure);
   }
   io.stdout.write(`Deleted session ${describe(session)}.\n`);
   return EXIT.ok;

@@ -1,13 +1,13 @@
 import { access } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ExitPromptError } from '@inquirer/core';
 import { checkbox, confirm, input, number, select } from '@inquirer/prompts';
 import { buildCatalog, type ContentKind } from '../content/catalog.js';
 import { KEBAB, promptYaml, rubricYaml, splitList, splitPoints, toKebab, type PromptDraft, type RubricDraft } from '../content/scaffold.js';
 import type { Clarification, RubricItem } from '../content/schema.js';
-import { EXIT } from '../errors.js';
-import { writeFileAtomic } from '../files/atomic.js';
+import { CliError, EXIT } from '../errors.js';
+import { writeFileAtomic, writeShared } from '../files/atomic.js';
 import { STAGES, type StageId } from '../stages.js';
 import { checkRubricPhrases } from '../scoring/rubric-phrase-checks.js';
 import { loadAll } from './load-content.js';
@@ -35,16 +35,38 @@ const points = (value: string) => (splitPoints(value).length > 0 ? true : 'give 
 /** The weight question of `rubrics new`: the range the rubric schema allows (weight > 0, at most 10). */
 export const WEIGHT_QUESTION = { message: '  Weight (1 nice to have .. 10 must have):', default: 3, min: 1, max: 10 } as const;
 
+/**
+ * The id a `--out` file fixes: content files are read by name, and a file's id must equal its name
+ * (card-fraud.yaml holds id card-fraud). `{ problem }` when the name cannot be an id (wrong extension,
+ * not kebab-case), with the name to use instead when there is one. Pure.
+ */
+export function idFromOutFile(file: string): { id: string } | { problem: string } {
+  const name = basename(file);
+  const match = /^(.*)\.ya?ml$/i.exec(name);
+  if (!match) return { problem: `--out ${file}: content files end in .yaml, and the file name is the id, e.g. --out ${join(file, '..', 'my-id.yaml')}` };
+  const stem = match[1] ?? '';
+  if (KEBAB.test(stem)) return { id: stem };
+  const suggestion = toKebab(stem);
+  return { problem: `--out ${file}: the file name is the id, so it must be kebab-case (lowercase letters, digits and dashes)${suggestion ? `; try --out ${join(file, '..', `${suggestion}.yaml`)}` : ''}` };
+}
+
 export async function newCommand(kind: ContentKind, options: NewOptions, io: Io): Promise<number> {
   // A bad --out is said before any question is asked; an existing file is asked about at the end (or --force).
-  if (options.out !== undefined) await checkOutFile(options.out, true, `${kind}.yaml`);
+  let fixedId: string | undefined;
+  if (options.out !== undefined) {
+    await checkOutFile(options.out, true, `${kind}.yaml`);
+    const fromName = idFromOutFile(options.out);
+    if ('problem' in fromName) throw new CliError(fromName.problem, EXIT.usage);
+    fixedId = fromName.id;
+  }
   requireTerminal(io, `mlsd ${kind}s new`, `Copy an example from docs/writing-prompts.md instead, then run: mlsd ${kind}s validate <file>`);
   // Every file is needed to check the new one against, so no content cache here.
   const loaded = await loadAll(io, options, [], { cache: false });
   const style = stdoutStyle(io, options);
   try {
     printLines(io, renderNewIntro(kind, style));
-    const draft = kind === 'prompt' ? await askPrompt(loaded.catalog.rubrics.keys()) : await askRubric();
+    if (fixedId !== undefined) io.stdout.write(`Id: ${fixedId} (the --out file's name)\n`);
+    const draft = kind === 'prompt' ? await askPrompt(loaded.catalog.rubrics.keys(), fixedId) : await askRubric(fixedId);
     const target = resolve(options.out ?? join(loaded.paths.config, `${kind}s`, `${draft.id}.yaml`));
     if (!options.force && (await exists(target)) && !(await confirm({ message: `${target} exists. Overwrite it?`, default: false }))) {
       io.stdout.write('Nothing written.\n');
@@ -52,7 +74,7 @@ export async function newCommand(kind: ContentKind, options: NewOptions, io: Io)
     }
     const schemaUrl = pathToFileURL(join(loaded.paths.builtin, 'schemas', `${kind}.schema.json`)).href;
     const text = kind === 'prompt' ? promptYaml(draft as PromptDraft, schemaUrl) : rubricYaml(draft as RubricDraft, schemaUrl);
-    await writeFileAtomic(target, text);
+    await writeFileAtomic(target, text, { write: writeShared });
 
     // Check it the way every other command will read it: together with all installed content.
     const others = loaded.files.filter((f) => f.file !== target);
@@ -77,8 +99,14 @@ export async function newCommand(kind: ContentKind, options: NewOptions, io: Io)
   }
 }
 
-async function askPrompt(rubricIds: Iterable<string>): Promise<PromptDraft> {
-  const id = (await input({ message: 'Id (kebab-case, also the file name):', validate: checkKebab })).trim();
+/** The id question, or, when --out already names the file, that name (not asked again). */
+async function askId(fixedId: string | undefined): Promise<string> {
+  if (fixedId !== undefined) return fixedId;
+  return (await input({ message: 'Id (kebab-case, also the file name):', validate: checkKebab })).trim();
+}
+
+async function askPrompt(rubricIds: Iterable<string>, fixedId: string | undefined): Promise<PromptDraft> {
+  const id = await askId(fixedId);
   const title = (await input({ message: 'Title:', validate: required('a title') })).trim();
   const prompt = (await input({ message: 'What the interviewer says to open (keep it vague):', validate: required('the opening line') })).trim();
   const tags = splitList(await input({ message: 'Tags (comma-separated, optional):' }));
@@ -103,8 +131,8 @@ async function askPrompt(rubricIds: Iterable<string>): Promise<PromptDraft> {
   return { id, title, prompt, tags, difficulty, rubrics, clarifications, outline };
 }
 
-async function askRubric(): Promise<RubricDraft> {
-  const id = (await input({ message: 'Id (kebab-case, also the file name):', validate: checkKebab })).trim();
+async function askRubric(fixedId: string | undefined): Promise<RubricDraft> {
+  const id = await askId(fixedId);
   const title = (await input({ message: 'Title:', validate: required('a title') })).trim();
   const description = (await input({ message: 'One-line description (optional):' })).trim();
   const items: RubricItem[] = [];

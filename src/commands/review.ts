@@ -1,7 +1,8 @@
 import { rubricsFor } from '../content/scope.js';
 import type { Prompt } from '../content/schema.js';
 import { CliError, EXIT } from '../errors.js';
-import { writeFileAtomic } from '../files/atomic.js';
+import { writeFileAtomic, writeShared } from '../files/atomic.js';
+import { renderComparisonMarkdown } from '../ui/compare-markdown.js';
 import { compileRubrics } from '../scoring/compile.js';
 import { scoreAnswers } from '../scoring/score.js';
 import type { ScoreReport } from '../scoring/report.js';
@@ -69,7 +70,7 @@ export function formatForFile(file: string | undefined): ReviewFormat {
 
 /** Writes a review to a file: no terminal control in text or Markdown (JSON escapes its own). */
 async function writeOut(file: string, text: string, format: ReviewFormat, force: boolean, io: Io): Promise<void> {
-  await writeFileAtomic(file, format === 'json' ? text : stripControl(text), { write: io.writeFile, exclusive: !force });
+  await writeFileAtomic(file, format === 'json' ? text : stripControl(text), { write: io.writeFile ?? writeShared, exclusive: !force });
   io.stderr.write(`wrote ${file}\n`);
 }
 
@@ -105,7 +106,9 @@ export async function reviewCommand(idPrefix: string | undefined, given: ReviewO
     const text =
       options.format === 'json'
         ? `${JSON.stringify({ before: a.id, after: b.id, ...comparison }, null, 2)}\n`
-        : `${renderComparison(comparison, { before: label(a), after: label(b) }, options.out ? PLAIN_STYLE : stdoutStyle(io, options), terminalWidth(io)).join('\n')}\n`;
+        : options.format === 'md'
+          ? renderComparisonMarkdown(comparison, { before: label(a), after: label(b) })
+          : `${renderComparison(comparison, { before: label(a), after: label(b) }, options.out ? PLAIN_STYLE : stdoutStyle(io, options), terminalWidth(io)).join('\n')}\n`;
     if (options.out) await writeOut(options.out, text, options.format, options.force === true, io);
     else io.stdout.write(text);
     return EXIT.ok;

@@ -34,7 +34,9 @@ export async function scoreCommand(file: string, options: ScoreOptions, io: Io, 
   const errors = parsed.issues.filter((i) => i.severity === 'error');
   const { formatIssue } = await import('../content/parse.js');
   if (errors.length > 0) {
-    throw new CliError(`cannot read the answers in ${file}`, EXIT.usage, errors.map(formatIssue));
+    const sniffed = file === '-' && options.format === undefined && parsed.format === 'yaml';
+    const hint = sniffed ? ['standard input was read as YAML (a mapping whose keys name stages); to score it as prose instead, add --format md'] : [];
+    throw new CliError(`cannot read the answers in ${file}`, EXIT.usage, [...errors.map(formatIssue), ...hint]);
   }
   // Notices (an answer too long to score whole) go to stderr; the report still follows.
   for (const notice of parsed.issues.filter((i) => i.severity === 'warning')) {

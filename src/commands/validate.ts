@@ -1,7 +1,8 @@
+import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { ContentKind, SourceFile } from '../content/catalog.js';
 import type { ContentIssue } from '../content/parse.js';
-import { EXIT } from '../errors.js';
+import { CliError, EXIT } from '../errors.js';
 import { readNamed } from '../files/content-files.js';
 import { loadAll } from './load-content.js';
 import { printLines, stdoutStyle, type GlobalOptions, type Io } from './command-io.js';
@@ -17,6 +18,14 @@ export interface ValidateOptions extends GlobalOptions {
  * problem is printed, not only the first; exit 1 when there is any error.
  */
 export async function validateCommand(kind: ContentKind, targets: string[], options: ValidateOptions, io: Io): Promise<number> {
+  // A name that is not there is a mistake in the command (exit 2), not a file that failed its check.
+  for (const target of targets) {
+    const missing = await stat(target).then(
+      () => false,
+      (error: unknown) => (error as NodeJS.ErrnoException | null)?.code === 'ENOENT',
+    );
+    if (missing) throw new CliError(`${target}: no such file or directory; name a ${kind} file (.yaml) or a directory of them`, EXIT.usage);
+  }
   const named = targets.length > 0 ? await readNamed(kind, targets) : { files: [] as SourceFile[], issues: [] as ContentIssue[] };
   const loaded = await loadAll(io, options, named.files, { cache: false });
   const checkedFiles = targets.length > 0 ? named.files : loaded.files;

@@ -49,6 +49,7 @@ export type RubricCheck = (entry: Entry<Rubric>, catalog: Catalog) => ContentIss
 /**
  * Parses and checks every file into a catalog: schema errors, ids that must equal file names, ids that
  * must exist, duplicates; then each of `checks` on every rubric. Never throws: problems are `issues`.
+ * A prompt whose file has any error is left out of `prompts` (its issues stay).
  */
 export function buildCatalog(files: readonly SourceFile[], checks: readonly RubricCheck[] = []): Catalog {
   const catalog: Catalog = { prompts: new Map(), rubrics: new Map(), issues: [], notices: [] };
@@ -61,6 +62,21 @@ export function buildCatalog(files: readonly SourceFile[], checks: readonly Rubr
     for (const check of checks) catalog.issues.push(...check(entry, catalog));
   }
   for (const entry of catalog.prompts.values()) checkPrompt(entry, catalog);
+  // A prompt file with an error (an unknown rubric, a duplicate item), or one that uses a rubric whose
+  // file has an error, is skipped, as the load warning says: never listed, picked or scored without
+  // part of its checklist. `validate` still reports it.
+  const broken = new Set(catalog.issues.filter((i) => i.severity === 'error').map((i) => i.file));
+  for (const entry of catalog.prompts.values()) {
+    // The framework rubric applies to every prompt without being listed.
+    [FRAMEWORK_RUBRIC, ...entry.value.rubrics].forEach((id, n) => {
+      const rubric = catalog.rubrics.get(id);
+      if (!rubric || !broken.has(rubric.file) || broken.has(entry.file)) return;
+      const path = n === 0 ? ['rubrics'] : ['rubrics', n - 1];
+      catalog.issues.push(error(entry.file, entry.locate(path), dotPath(path), `rubric "${id}" has errors (${rubric.file}), so this prompt cannot be scored; fix the rubric first`));
+      broken.add(entry.file);
+    });
+  }
+  for (const [id, entry] of catalog.prompts) if (broken.has(entry.file)) catalog.prompts.delete(id);
   return catalog;
 }
 
@@ -75,7 +91,7 @@ function add<T extends { id: string }>(
   // Terminal control in content is removed here, once, so no view and no written file ever sees it.
   const { value, found } = sanitizeDeep(parsed.value);
   for (const f of found) {
-    catalog.issues.push(warning(source.file, parsed.locate(f.path), dotPath(f.path), `contains ${f.name}; it is removed before display (terminal control in content is never shown)`));
+    catalog.issues.push(warning(source.file, parsed.locate(f.path), dotPath(f.path), `contains ${f.name}; terminal control is removed before display (content never drives the terminal)`));
   }
   const expected = baseName(source.file);
   if (value.id !== expected) {

@@ -86,11 +86,44 @@ export function parseYaml<S extends z.ZodType>(source: string, file: string, sch
       return issue(at.line, at.col, dotPath(path), `unknown field${keys.length > 1 ? 's' : ''} ${hints.join(', ')}`);
     }
     const at = locate(path);
-    const missing = zi.code === 'invalid_type' && valueAt(data, path) === undefined;
-    const message = missing ? `missing required field "${String(path[path.length - 1])}": ${zi.message}` : zi.message;
+    const value = valueAt(data, path);
+    const missing = zi.code === 'invalid_type' && value === undefined;
+    // zod's own wording ("Invalid input: expected object, received undefined") is put in YAML words;
+    // a message the schema wrote itself is kept.
+    const zodWords = zi.message.startsWith('Invalid input');
+    const expected = zi.code === 'invalid_type' && zodWords ? `expected ${kindInWords(zi.expected)}` : null;
+    const message = missing
+      ? `missing required field "${String(path[path.length - 1])}": ${expected ?? zi.message}`
+      : expected
+        ? `${expected}, found ${valueInWords(value)}`
+        : zi.message.replace(/^Invalid input: /, '');
     return issue(at.line, at.col, dotPath(path), message);
   });
   return { value: null, issues, locate };
+}
+
+/** A zod type name as a YAML author says it: "object" is a mapping of fields, "array" a list. */
+function kindInWords(expected: string): string {
+  const words: Record<string, string> = {
+    object: 'a mapping of fields (key: value lines)',
+    array: 'a list (lines starting with "- ", or [a, b])',
+    string: 'text',
+    number: 'a number',
+    int: 'a whole number',
+    boolean: 'true or false',
+  };
+  return words[expected] ?? expected;
+}
+
+/** What a YAML value is, for "expected a list, found text". */
+function valueInWords(value: unknown): string {
+  if (value === null) return 'nothing (an empty value)';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping of fields';
+  if (typeof value === 'string') return `text "${value.length > 30 ? `${value.slice(0, 30)}…` : value}"`;
+  if (typeof value === 'number') return `the number ${value}`;
+  if (typeof value === 'boolean') return `${value}`;
+  return typeof value;
 }
 
 function locateIn(doc: Document.Parsed, lineCounter: LineCounter, path: readonly PathKey[]): { line: number; col: number } {

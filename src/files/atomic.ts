@@ -1,20 +1,34 @@
-import { link, lstat, mkdir, open, rename, rm, statfs } from 'node:fs/promises';
+import { link, lstat, mkdir, open, rename, rm, stat, statfs } from 'node:fs/promises';
 import { dirname, join, basename } from 'node:path';
 import { describeCode } from './read.js';
 
 /** Writes a whole file at a path (the temporary file, before the rename). Tests inject a failing one. */
 export type WriteFn = (path: string, content: string) => Promise<void>;
 
-/** The real write: created private to the user, flushed to the disk before it is renamed into place. */
-export const writeDurably: WriteFn = async (path, content) => {
-  const handle = await open(path, 'wx', 0o600);
-  try {
-    await handle.writeFile(content, 'utf8');
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-};
+/**
+ * A durable write with a file mode: created with `mode` (the process umask still applies, as with any
+ * new file), flushed to the disk before it is renamed into place.
+ */
+export function durableWriter(mode: number): WriteFn {
+  return async (path, content) => {
+    const handle = await open(path, 'wx', mode);
+    try {
+      await handle.writeFile(content, 'utf8');
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  };
+}
+
+/** The real write for mlsd's own files (sessions, caches): private to the user, mode 0600. */
+export const writeDurably: WriteFn = durableWriter(0o600);
+
+/**
+ * The real write for files the user asked for and may share (`review --out`, `prompts new`): mode 0666
+ * less the umask (0644 under the usual umask 022), as an editor or `cp` would create them.
+ */
+export const writeShared: WriteFn = durableWriter(0o666);
 
 /** A file that could not be written, with the reason in words and the errno code. */
 export class WriteError extends Error {
@@ -51,8 +65,8 @@ export const KEEP_FREE_FOR_SESSIONS = 64 * 1024 * 1024;
 export async function writeFileAtomic(file: string, content: string, options: AtomicOptions = {}): Promise<void> {
   const dir = dirname(file);
   const temp = join(dir, `.${basename(file)}.${process.pid}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}.tmp`);
+  await makeDir(file, dir);
   try {
-    await mkdir(dir, { recursive: true });
     if (options.keepFree !== undefined) await checkRoom(dir, Buffer.byteLength(content) + options.keepFree);
     await (options.write ?? writeDurably)(temp, content);
     if (options.exclusive) await linkExclusive(temp, file);
@@ -99,4 +113,44 @@ async function checkRoom(dir: string, needed: number): Promise<void> {
     return; // no statfs here: write and see
   }
   if (free < needed) throw new WriteError(dir, `skipped: only ${Math.floor(free / 1_000_000)} MB free`, 'ENOSPC');
+}
+
+/** Creates the directory a file goes in, or says in words why not (a WriteError naming `file`). */
+async function makeDir(file: string, dir: string): Promise<void> {
+  try {
+    await mkdir(dir, { recursive: true });
+  } catch (error) {
+    throw await mkdirFailure(file, dir, error);
+  }
+}
+
+/**
+ * Why `mkdir -p dir` failed. Node's recursive mkdir reports ENOENT on a read-only file system and
+ * EEXIST when a file stands where a directory should be, neither of which says what is wrong; so the
+ * path is walked up to the last part that exists, and the first missing part created alone for the
+ * real reason (EROFS, EACCES).
+ */
+async function mkdirFailure(file: string, dir: string, error: unknown): Promise<WriteError> {
+  const missing: string[] = [];
+  for (let at = dir; ; ) {
+    const info = await stat(at).catch(() => null);
+    if (info) {
+      if (!info.isDirectory()) return new WriteError(file, `${at} is a file, not a directory; move it aside or set MLSD_HOME elsewhere`, 'ENOTDIR');
+      break;
+    }
+    missing.unshift(at);
+    const up = dirname(at);
+    if (up === at) break;
+    at = up;
+  }
+  const first = missing[0];
+  if (first !== undefined) {
+    const code = await mkdir(first).then(
+      () => undefined,
+      (e: unknown) => (e as NodeJS.ErrnoException | null)?.code,
+    );
+    if (code && code !== 'ENOENT' && code !== 'EEXIST') return new WriteError(file, `cannot create ${first}: ${describeCode(code)}`, code);
+  }
+  const code = (error as NodeJS.ErrnoException | null)?.code ?? 'EUNKNOWN';
+  return new WriteError(file, code === 'EUNKNOWN' ? String(error) : describeCode(code), code);
 }

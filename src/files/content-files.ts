@@ -76,7 +76,7 @@ export async function readNamed(kind: ContentKind, targets: readonly string[]): 
     try {
       info = await stat(path);
     } catch (error) {
-      issues.push({ file: target, line: 1, col: 1, path: '', message: `cannot read: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, severity: 'error' });
+      issues.push({ file: target, line: 1, col: 1, path: '', message: `cannot read: ${describeCode((error as NodeJS.ErrnoException).code ?? String(error))}`, severity: 'error' });
       continue;
     }
     if (info.isDirectory()) {

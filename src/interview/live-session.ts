@@ -3,6 +3,8 @@ import { onStopSignals, SIGNAL_EXIT_CODES, type SignalName, type SignalSource } 
 import type { Prompt } from '../content/schema.js';
 import { stageInfo } from '../stages.js';
 import { Autosaver, type SaverTimers } from '../store/autosave.js';
+import { WriteError } from '../files/atomic.js';
+import { describeCode } from '../files/read.js';
 import { answersAsText } from '../store/recovery.js';
 import type { SessionRecord } from '../store/session-record.js';
 import type { AnswerBox, BoxOptions } from '../ui/answer-prompt.js';
@@ -43,8 +45,8 @@ export interface LiveStore {
 export interface LiveView {
   /** Prints messages of the conversation (the transcript above the box). */
   print(messages: Message[]): void;
-  /** Prints plain lines (notes, errors). */
-  note(text: string): void;
+  /** Prints plain lines (notes, errors), wrapped to the screen unless `verbatim` (text to copy back as it is). */
+  note(text: string, options?: { verbatim?: boolean }): void;
   openBox(options: Omit<BoxOptions, 'style'>): AnswerBox;
   /** Opens the external editor on a question; resolves when it is closed. */
   edit(question: string, initial: string): Promise<EditorResult>;
@@ -98,7 +100,8 @@ export class LiveSession {
       snapshot: () => this.record(),
       write: (record) => this.persist(record),
       onFailure: (error) =>
-        this.warn(`Could not save to ${deps.store.where(this.state.id)} (${describe(error)}). Your text is kept in memory and saving is retried every few seconds.`),
+        // The reason first and short: the box gives a notice two rows (the file is named at the end).
+        this.warn(`Not saved: ${describe(error)}. Your text is kept in memory; saving is retried every few seconds.`),
       onRecovered: () => this.warn('Saving works again; everything is on disk.'),
     });
   }
@@ -287,7 +290,7 @@ export class LiveSession {
     this.ended = true;
     this.saver.stop();
     if (error) this.rescue(error);
-    else this.deps.view.note(`Saved as ${this.state.id}. Continue later with: mlsd resume ${this.state.id}`);
+    else this.deps.view.note(`Saved as ${this.state.id}.\nContinue later with: mlsd resume ${this.state.id}`);
     return { kind: 'quit', state: this.state };
   }
 
@@ -306,8 +309,10 @@ export class LiveSession {
     const elsewhere = this.deps.store.recover(record);
     const lines = [`Could not save the session to ${this.deps.store.where(record.id)} (${describe(error)}).`];
     if (elsewhere) lines.push(`Your answers are saved in ${elsewhere}; copy it to ${this.deps.store.where(record.id)} to keep the session.`);
-    lines.push('Your answers, so that nothing is lost:', '', answersAsText(record));
+    lines.push('Your answers, so that nothing is lost:');
     this.deps.view.note(lines.join('\n'));
+    // The answers exactly as typed (not re-wrapped), so they can be copied back.
+    this.deps.view.note(answersAsText(record), { verbatim: true });
   }
 
   /** SIGTERM or SIGHUP: save synchronously as interrupted, put the terminal back, and exit. */
@@ -336,7 +341,7 @@ export class LiveSession {
     if (hasContent(this.state)) {
       try {
         this.deps.store.saveSync(this.record());
-        if (terminalLeft) this.deps.view.note(`Stopped by ${name}. Saved as ${this.state.id}. Continue later with: mlsd resume ${this.state.id}`);
+        if (terminalLeft) this.deps.view.note(`Stopped by ${name}. Saved as ${this.state.id}.\nContinue later with: mlsd resume ${this.state.id}`);
       } catch (error) {
         const elsewhere = this.deps.store.recover(this.record());
         try {
@@ -369,7 +374,9 @@ export function editorProblem(result: EditorResult): string | null {
   return null;
 }
 
+/** Why a save failed, in words ("no space left on the device"), never a bare errno code. */
 function describe(error: unknown): string {
+  if (error instanceof WriteError) return error.reason;
   const e = error as NodeJS.ErrnoException;
-  return e?.code ? `${e.code}: ${e.message.replace(/^[A-Z]+: /, '')}` : String(e?.message ?? error);
+  return e?.code ? describeCode(e.code) : String(e?.message ?? error);
 }

@@ -47,6 +47,26 @@ export function findControl(text: string): { index: number; name: string } | nul
   return null;
 }
 
+/**
+ * Every control sequence in the text, named once each with how often it occurs (tab, newline and CRLF
+ * pairs are not control here), in words for one message: "an escape sequence (OSC)", "an escape
+ * sequence (CSI) ×3 and BEL (U+0007)". Null when there is none.
+ */
+export function describeControl(text: string): string | null {
+  if (!ANY_CONTROL.test(text)) return null;
+  const counts = new Map<string, number>();
+  CONTROL.lastIndex = 0;
+  for (let m = CONTROL.exec(text); m; m = CONTROL.exec(text)) {
+    if (m[0] === '\r\n') continue;
+    const name = controlName(m[0]);
+    counts.set(name, (counts.get(name) ?? 0) + 1);
+  }
+  CONTROL.lastIndex = 0;
+  const names = [...counts].map(([name, n]) => (n > 1 ? `${name} ×${n}` : name));
+  if (names.length === 0) return null;
+  return names.length === 1 ? names[0]! : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]!}`;
+}
+
 /** A readable name for a control sequence: "an escape sequence (OSC)", "BEL (U+0007)". */
 export function controlName(sequence: string): string {
   const first = sequence.charCodeAt(0);
@@ -98,9 +118,9 @@ export function sanitizeDeep<T>(value: T): { value: T; found: FoundControl[] } {
   };
   const walk = (v: unknown, trail: Trail): unknown => {
     if (typeof v === 'string') {
-      const hit = findControl(v);
+      const hit = describeControl(v);
       if (!hit) return v;
-      found.push({ path: pathOf(trail), name: hit.name });
+      found.push({ path: pathOf(trail), name: hit });
       return stripControl(v);
     }
     if (Array.isArray(v)) {

@@ -4,6 +4,7 @@ import { formatClock } from '../text/clock-format.js';
 import * as B from './editor/buffer.js';
 import { editKey, type Key } from './editor/keys.js';
 import { cursorPlace, rowsFrom, scrollTop, type RowRef } from './editor/layout.js';
+import { displayWidth } from './editor/width.js';
 import { fitRow, LiveRegion, type RegionOutput } from './live-region.js';
 import { plural } from './plural.js';
 import type { Style } from './style.js';
@@ -133,7 +134,7 @@ export function openAnswerBox(terminal: BoxTerminal, options: BoxOptions): Answe
     const place = cursorPlace(buffer, width);
     const cursorIndex = shown.findIndex((r) => r.row === buffer.row && r.sub === place.sub);
     const hintText = confirming ? 'Quit the interview? y: quit · n: keep going' : options.mode === 'line' ? BOX_KEYS_LINE : options.askBeforeQuit === false ? BOX_KEYS_MULTI_STOP : BOX_KEYS_MULTI;
-    const hint = confirming ? style.bold(style.yellow(fitRow(hintText, screen().width))) : style.dim(fitRow(hintText, screen().width));
+    const hint = confirming ? style.bold(style.yellow(fitRow(hintText, screen().width))) : style.dim(fitKeys(hintText, screen().width));
     const rows = [...head, ...body, hint];
     const cursor = confirming
       ? { row: rows.length - 1, col: Math.min(screen().width, fitRow(hintText, screen().width).length) }
@@ -145,18 +146,20 @@ export function openAnswerBox(terminal: BoxTerminal, options: BoxOptions): Answe
     if (!finished) region.render(frame());
   };
 
-  const summary = (): string[] => {
+  const summary = (kind: BoxOutcome['kind']): string[] => {
     const said = buffer.lines.filter((l) => l.trim());
     const width = screen().width;
     const shown = said.slice(0, 3).map((l) => `${style.dim('│')} ${fitRow(l, width - 2)}`);
     if (said.length > 3) shown.push(style.dim(`│ … ${plural(said.length - 3, 'more line', 'more lines')}`));
-    return [header(), ...noticeRows(), ...(shown.length > 0 ? shown : [style.dim('│ (nothing)')])];
+    // "(nothing)" records an empty answer that was submitted; a box left with Ctrl-C or a closed terminal was not answered.
+    const empty = kind === 'submit' ? [style.dim('│ (nothing)')] : [];
+    return [header(), ...noticeRows(), ...(shown.length > 0 ? shown : empty)];
   };
 
   const end = (kind: BoxOutcome['kind']) => {
     if (finished) return;
     const text = kind === 'submit' && options.mode === 'multi' ? trimTrailingBlankLines(B.bufferText(buffer)) : B.bufferText(buffer);
-    region.finish(summary());
+    region.finish(summary(kind));
     finished = true;
     detach();
     resolve({ kind, text });
@@ -314,4 +317,15 @@ export async function answerPrompt(config: { label: string; mode: 'line' | 'mult
   } finally {
     clearInterval(timer);
   }
+}
+
+/**
+ * A key help line ("Enter on an empty line: submit · Ctrl-C: pause") for `width` columns: whole
+ * " · "-separated parts are dropped from the end until it fits, so no key is cut mid-word; only a first
+ * part wider than the screen is cut (with "…").
+ */
+export function fitKeys(text: string, width: number): string {
+  const parts = text.split(' · ');
+  while (parts.length > 1 && displayWidth(parts.join(' · ')) > width) parts.pop();
+  return fitRow(parts.join(' · '), width);
 }

@@ -5,7 +5,10 @@ import { VERDICT_LABEL } from '../scoring/verdict.js';
 import { STAGES, type StageId } from '../stages.js';
 import type { SessionRecord } from '../store/session-record.js';
 import { sessionDate } from './history.js';
+import { GENERAL_NOTE, GENERAL_STAGE_NOTE, GENERAL_TITLE } from './general-answer.js';
 import { MARKDOWN_MARK } from './status-marks.js';
+
+const capitalise = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
 
 /** A session as Markdown that reads well on GitHub: answers, feedback and the reference outline. */
 export function renderMarkdown(record: SessionRecord, report: ScoreReport, prompt: Prompt | null): string {
@@ -21,12 +24,14 @@ export function renderMarkdown(record: SessionRecord, report: ScoreReport, promp
     const time = i ? `${formatClock(i.stageMs[stage.id] ?? 0)} / ${formatClock(i.budgets[stage.id])}` : '-';
     out.push(`| ${stage.title} | ${stage.score} | ${time} |`);
   }
+  const general = record.answers.general?.trim() ?? '';
+  if (general) out.push('', `## ${GENERAL_TITLE}`, '', `_${capitalise(GENERAL_NOTE)}._`, '', ...quote(general));
   for (const stage of report.stages) {
     out.push('', `## ${stage.title} · ${stage.score}/100`, '');
     const answer = record.answers.sections[stage.id];
     const draft = unsubmittedDraft(record, stage.id);
     if (answer?.trim()) out.push(...quote(answer), '');
-    else if (!draft) out.push('_Not answered._', '');
+    else if (!draft) out.push(general ? `_${capitalise(GENERAL_STAGE_NOTE.slice(1, -1))}._` : '_Not answered._', '');
     if (draft) out.push('_Typed but not submitted when the session stopped:_', '', ...quote(draft), '');
     for (const f of i?.followUps.filter((f) => f.stage === stage.id) ?? []) out.push(`**Follow-up:** ${f.question}`, '', ...quote(f.answer || '(no answer)'), '');
     for (const item of stage.items) {

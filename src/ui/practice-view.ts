@@ -4,7 +4,7 @@ import type { Message } from '../interview/interview-machine.js';
 import { openAnswerBox, type BoxTerminal } from './answer-prompt.js';
 import { editAnswer } from './external-editor.js';
 import type { Style } from './style.js';
-import { wrap } from './wrap.js';
+import { wrap, wrapMessage } from './wrap.js';
 
 /** The live session's view on a real terminal: the transcript, the answer box, the external editor. */
 export function terminalView(options: {
@@ -29,8 +29,8 @@ export function terminalView(options: {
         out(`\n${lines.join('\n')}\n`);
       }
     },
-    note(text: string) {
-      out(`\n${text}\n`);
+    note(text: string, noteOptions?: { verbatim?: boolean }) {
+      out(`\n${noteOptions?.verbatim ? text : wrapMessage(text, Math.min(options.width(), 100), '')}\n`);
     },
     openBox(boxOptions) {
       return openAnswerBox(terminal, { ...boxOptions, style });

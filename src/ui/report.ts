@@ -36,7 +36,8 @@ export function renderReport(report: ScoreReport, style: Style, options: ReportO
   for (const stage of report.stages) {
     const { filled, empty } = bar(stage.score, barWidth);
     const color = scoreColor(stage.score, style);
-    const note = !stage.answered ? style.dim(' not answered') : stage.listOnly ? style.yellow(' list only') : '';
+    // A stage with no section of its own can still earn points said elsewhere: then "not answered" beside a score misleads.
+    const note = !stage.answered ? style.dim(stage.score > 0 ? ' no section' : ' not answered') : stage.listOnly ? style.yellow(' list only') : '';
     out.push(`  ${padEnd(stage.title, titleWidth)}${color(filled)}${style.dim(empty)} ${String(stage.score).padStart(3)}${note}`);
   }
   for (const stage of report.stages) out.push('', ...renderStage(stage, style, width));
@@ -64,7 +65,7 @@ function renderStage(stage: StageResult, style: Style, width: number): string[] 
   const coverage = stage.coverage !== undefined ? ` · ${stage.coverage}% of its checklist` : '';
   // A stage marked by a peer interviewer has no words of its own: no "0 words".
   const words = stage.words > 0 ? `  ${stage.words} words` : '';
-  const out = [`${style.bold(stage.title)}  ${scoreColor(stage.score, style)(`${stage.score}/100`)}${style.dim(stage.answered ? `${words}${coverage}` : `  not answered${coverage}`)}`];
+  const out = [`${style.bold(stage.title)}  ${scoreColor(stage.score, style)(`${stage.score}/100`)}${style.dim(stage.answered ? `${words}${coverage}` : `  ${stage.score > 0 ? 'no section of its own' : 'not answered'}${coverage}`)}`];
   const order: ItemResult['status'][] = ['covered', 'prompted', 'negated', 'missed'];
   const items = [...stage.items].sort((a, b) => order.indexOf(a.status) - order.indexOf(b.status) || b.weight - a.weight);
   for (const item of items) out.push(...renderItem(item, style, width));

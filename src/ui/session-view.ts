@@ -5,11 +5,12 @@ import type { SessionRecord } from '../store/session-record.js';
 import { formatClock } from '../text/clock-format.js';
 import { stripControl } from '../text/sanitize.js';
 import { sessionDate, sessionDuration } from './history.js';
+import { GENERAL_NOTE, GENERAL_STAGE_NOTE, GENERAL_TITLE } from './general-answer.js';
 import { unsubmittedDraft } from './markdown.js';
 import { renderOutline } from './outline.js';
 import { renderReport } from './report.js';
 import type { Style } from './style.js';
-import { fitWidth, wrap } from './wrap.js';
+import { fitWidth, joinParagraphLines, wrap } from './wrap.js';
 
 /**
  * `mlsd review` of a practice or scored session, as text: a heading, each stage's answer in a box with
@@ -24,13 +25,19 @@ export function renderSessionText(record: SessionRecord, report: ScoreReport, pr
     style.bold(`Session ${record.id}`) + style.dim(`  ·  ${sessionDate(record.createdAt)}  ·  ${record.kind}  ·  ${record.status}  ·  time ${sessionDuration({ usedMs: i?.usedMs ?? null, durationMs: i?.durationMs ?? null })}`),
     '',
   ];
-  const box = (text: string) => text.trim().split('\n').flatMap((l) => wrap(l, w, '  │ ', '  │ '));
+  // Hard line breaks inside a paragraph are joined first, so the text wraps once, to this width.
+  const box = (text: string) => joinParagraphLines(text.trim()).flatMap((l) => (l.trim() ? wrap(l, w, '  │ ', '  │ ') : ['  │']));
+  // Text outside any stage's section (a plain-text answer, standard input, a Markdown intro) is scored
+  // as a whole: show it first, and say so under each stage it may have answered.
+  const general = record.answers.general?.trim() ?? '';
+  if (general) lines.push(style.bold(GENERAL_TITLE), ...wrap(GENERAL_NOTE, w, '  ', '  ').map(style.dim), ...box(general), '');
+  const unanswered = general ? GENERAL_STAGE_NOTE : '(not answered)';
   for (const stage of STAGES) {
     const answer = record.answers.sections[stage.id];
     const time = i ? style.dim(`  ${formatClock(i.stageMs[stage.id] ?? 0)} of ${formatClock(i.budgets[stage.id])}`) : '';
     lines.push(`${style.bold(stage.title)}${time}`);
     const draft = unsubmittedDraft(record, stage.id);
-    lines.push(...(answer?.trim() ? box(answer) : draft ? [] : [style.dim('  (not answered)')]));
+    lines.push(...(answer?.trim() ? box(answer) : draft ? [] : [style.dim(`  ${unanswered}`)]));
     if (draft) lines.push(...wrap('typed but not submitted when the session stopped (mlsd resume goes on with it):', w, '    ', '  ').map(style.yellow), ...box(draft));
     for (const f of i?.followUps.filter((f) => f.stage === stage.id) ?? []) {
       lines.push(...wrap(`Follow-up: ${f.question}`, w, '    ', '  ').map(style.cyan));

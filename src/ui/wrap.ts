@@ -78,3 +78,54 @@ export function wrapAfter(head: string, text: string, width: number, indent: str
   if (lines.length === 0) return [head];
   return lines.map((line, i) => (i === 0 ? head + line.slice(headWidth) : line));
 }
+
+/**
+ * A message for a terminal of `width` columns: each of its lines wrapped at spaces (a word is never cut),
+ * keeping that line's own leading spaces, and continued under `indent` plus them. Lines with no space
+ * to break at stay as they are. Returns the text with newlines, no trailing newline.
+ */
+export function wrapMessage(text: string, width: number, indent = '  '): string {
+  return text
+    .split('\n')
+    .flatMap((line) => {
+      const lead = /^ */.exec(line)![0];
+      const rows = wrap(line, width, indent + lead, lead);
+      return rows.length > 0 ? rows : [line];
+    })
+    .join('\n');
+}
+
+// A line that starts a block of its own: a list item, a heading, a quote, a table row, a fence, indented code.
+const BLOCK_START = /^(?:\s*(?:[-*+]|\d+[.)])\s|#{1,6}\s|>|\||```|~~~| {4}|\t)/;
+
+/**
+ * An answer's lines with hard line breaks inside a paragraph joined (what an editor wrapped at its own
+ * width), so the text can be re-wrapped to the screen without ragged lines. Blank lines, list items,
+ * headings, quotes, table rows and indented code keep their breaks; lines inside a ``` fence are kept
+ * as they are. Pure.
+ */
+export function joinParagraphLines(text: string): string[] {
+  const out: string[] = [];
+  let fenced = false;
+  let joinable = false;
+  for (const line of text.split('\n')) {
+    const fence = /^\s*(?:```|~~~)/.test(line);
+    if (fenced || fence) {
+      out.push(line);
+      if (fence) fenced = !fenced;
+      joinable = false;
+      continue;
+    }
+    if (!line.trim()) {
+      out.push('');
+      joinable = false;
+      continue;
+    }
+    const block = BLOCK_START.test(line);
+    if (joinable && !block) out[out.length - 1] = `${out[out.length - 1]!.trimEnd()} ${line.trim()}`;
+    else out.push(line);
+    // A list item's continuation lines join it; a heading or table row stands alone.
+    joinable = !/^(?:#{1,6}\s|\||>| {4}|\t)/.test(line);
+  }
+  return out;
+}

@@ -222,7 +222,7 @@ describe('practice keeps every character typed or pasted', () => {
       t.kill(signal);
       expect(await t.exited).toBe(code);
       // After SIGTERM the terminal is still there: the box is closed and the way back is said.
-      if (signal === 'SIGTERM') expect(t.output()).toMatch(/Stopped by SIGTERM\. Saved as \S+\. Continue later with: mlsd resume \S+/);
+      if (signal === 'SIGTERM') expect(t.output()).toMatch(/Stopped by SIGTERM\. Saved as \S+\.\s+Continue later with: mlsd resume \S+/);
       const s = saved();
       expect(s.status).toBe('interrupted');
       expect(s.interview.clockAt).toBeNull();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { openAnswerBox, type BoxOptions } from '../../src/ui/answer-prompt.js';
+import { BOX_KEYS_MULTI, fitKeys, openAnswerBox, type BoxOptions } from '../../src/ui/answer-prompt.js';
 import { createStyle } from '../../src/ui/style.js';
 import { mockTerminal, type MockTerminal } from '../helpers/box-terminal.js';
 
@@ -214,5 +214,24 @@ describe('the answer box', () => {
     expect(screen.every((r) => r.length <= 60)).toBe(true);
     box.close();
     await box.result;
+  });
+
+  it('a box left with Ctrl-C before anything was typed leaves no "(nothing)" behind; an empty submit still says it', async () => {
+    const quit = mockTerminal();
+    const { box } = open(quit, { mode: 'line', askBeforeQuit: false });
+    await quit.type(CTRL_C);
+    await expect(box.result).resolves.toMatchObject({ kind: 'quit' });
+    expect((await quit.screen()).join('\n')).not.toContain('(nothing)');
+    const submitted = mockTerminal();
+    const empty = open(submitted, { mode: 'line' });
+    await submitted.type('\r');
+    await expect(empty.box.result).resolves.toMatchObject({ kind: 'submit', text: '' });
+    expect((await submitted.screen()).join('\n')).toContain('│ (nothing)');
+  });
+
+  it('fits the key help to a narrow screen by whole parts, never cutting a key mid-word', () => {
+    expect(fitKeys(BOX_KEYS_MULTI, 80)).toBe(BOX_KEYS_MULTI);
+    expect(fitKeys(BOX_KEYS_MULTI, 40)).toBe('Enter on an empty line: submit');
+    expect(fitKeys(BOX_KEYS_MULTI, 12)).toBe('Enter on an…');
   });
 });

@@ -77,12 +77,12 @@ describe('parsing a content file', () => {
 
   it.each([
     ['an empty file', '', /file is empty/],
-    ['a list instead of a mapping', '- a\n- b\n', /expected object/],
+    ['a list instead of a mapping', '- a\n- b\n', /expected a mapping of fields \(key: value lines\), found a list/],
     ['duplicate keys', 'id: a\nid: b\n', /YAML syntax: Map keys must be unique/],
     ['several documents', 'id: a\n---\nid: b\n', /YAML syntax/],
     ['an alias bomb', 'a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]\ne: [*d, *d, *d, *d, *d, *d, *d, *d, *d]\n', /cannot read YAML|alias/i],
     ['a huge file', `id: x\ntitle: ${'a'.repeat(1_100_000)}\n`, /larger than 1 MB/],
-    ['deep nesting', `${'['.repeat(5000)}${']'.repeat(5000)}`, /nested too deeply|YAML syntax|expected object/],
+    ['deep nesting', `${'['.repeat(5000)}${']'.repeat(5000)}`, /nested too deeply|YAML syntax|expected a mapping/],
   ])('fails cleanly on %s', (_name, src, message) => {
     const { value, issues } = parseYaml(src, 'f.yaml', promptSchema);
     expect(value).toBeNull();

@@ -217,8 +217,11 @@ describe('the live session driver', () => {
     h.failSaves.on = true;
     box.type('an answer typed while the disk is full');
     await vi.advanceTimersByTimeAsync(15_000);
-    expect(box.notices.filter((n) => n.includes('Could not save'))).toHaveLength(1);
-    expect(box.notices[0]).toContain('ENOSPC');
+    expect(box.notices.filter((n) => n.includes('Not saved'))).toHaveLength(1);
+    // In words, short enough for the box's two notice rows at 80 columns (the file is named at the end).
+    expect(box.notices[0]).toContain('Not saved: no space left on the device.');
+    expect(box.notices[0]).not.toContain('ENOSPC');
+    expect(box.notices[0]!.length).toBeLessThanOrEqual(2 * 74);
     expect(h.session.current.draft).toBe('an answer typed while the disk is full');
     h.failSaves.on = false;
     await vi.advanceTimersByTimeAsync(4_000);
@@ -239,6 +242,8 @@ describe('the live session driver', () => {
     expect(h.recovered).toHaveLength(1);
     const said = h.notes.join('\n');
     expect(said).toContain('Could not save the session');
+    expect(said).toContain('(no space left on the device)');
+    expect(said).not.toContain('ENOSPC');
     expect(said).toContain('/tmp/mlsd-recovered-x.json');
     expect(said).toContain('the only copy of my answer');
   });
