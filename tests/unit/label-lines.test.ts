@@ -1,5 +1,10 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseAnswers } from '../../src/answers/parse.js';
+import { buildCatalog, rubricsFor, type SourceFile } from '../../src/content/catalog.js';
+import { compileRubrics } from '../../src/scoring/compile.js';
+import { scoreAnswers } from '../../src/scoring/score.js';
 
 /** Stage of each mapped heading, as "Heading@line:stages". */
 function mapped(text: string): string[] {
@@ -35,5 +40,28 @@ describe('label lines in notes without blank lines', () => {
   it('a colon line that names no stage, or says more than a label, starts nothing', () => {
     expect(mapped('Model:\nTwo options here:\nboosted trees or a small network.')).toEqual(['Model@1:model']);
     expect(mapped('Model:\nWe weigh these evaluation choices in the next part of the answer:\nlatency first.')).toEqual(['Model@1:model']);
+  });
+});
+
+// The same readings through the whole scorer, on the built-in rubrics, as `mlsd score` runs them.
+const root = new URL('../..', import.meta.url).pathname;
+const read = (kind: 'prompt' | 'rubric', dir: string): SourceFile[] =>
+  readdirSync(join(root, dir))
+    .filter((f) => f.endsWith('.yaml'))
+    .map((f) => ({ kind, file: f, text: readFileSync(join(root, dir, f), 'utf8'), origin: 'built-in' as const }));
+const catalog = buildCatalog([...read('rubric', 'rubrics'), ...read('prompt', 'prompts')]);
+
+function scored(promptId: string, text: string) {
+  const prompt = catalog.prompts.get(promptId)!.value;
+  const parsed = parseAnswers(text, 'answer.md');
+  return scoreAnswers({ prompt, scope: compileRubrics(rubricsFor(catalog, prompt)), answers: parsed.answers, level: 'senior' });
+}
+const statusOf = (report: ReturnType<typeof scored>, id: string) => report.stages.flatMap((s) => s.items).find((i) => i.id === id)?.status;
+
+describe('label lines through the scorer', () => {
+  it('tight notes are scored stage by stage, with no flag for a model picked while clarifying', () => {
+    const report = scored('fraud-detection', 'Clarify:\nWhat does a missed fraud cost us? The full amount.\nModel:\nBoosted trees since the data is tabular.\nEvaluation:\nPR AUC since fraud is rare.');
+    expect(report.redFlags.map((f) => f.id)).not.toContain('model-before-requirements');
+    expect(report.stages.flatMap((s) => s.items).find((i) => i.id === 'model-choice')?.foundIn).toBe('model');
   });
 });
