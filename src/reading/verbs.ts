@@ -8,8 +8,8 @@ import { createRequire } from 'node:module';
  *
  * The parts of speech are the POS lexicon of the npm package `wink-lexicon` (about 13,000 common
  * English words, each with its Penn Treebank tags, most frequent first, partly from the fnTBL
- * project). It is read once, on first use (a 390 KB file parsed with one linear pattern, without
- * running it as code, a few milliseconds), and only when a negation meets a conjunction. Words the
+ * project). Its text is read once, on first use (390 KB, without running it as code), only when a
+ * negation meets a conjunction, and each word asked about is found in place and remembered. Words the
  * lexicon lacks are read by form: a verb with a prefix ("recalibrate", "downsample") or a verb
  * ending (-ize, -ise, -ate, -ify). Reading the file is the one impure step; a missing package
  * leaves only the word forms, never an error.
@@ -30,24 +30,37 @@ const OBJECT_OPENERS = new Set([
 const PREFIXES = /^(?:re|pre|down|up|over|under|de|co|auto)(?=[a-z]{4,})/;
 const VERB_ENDING = /[a-z]{3,}(?:ize|ise|ate|ify)s?$/;
 
-let table: Map<string, string[]> | null = null;
+/** How the lexicon reads a word: 0 no verb sense, 1 a verb sense after a noun one, 2 a verb first. */
+type VerbSense = 0 | 1 | 2;
 
-function load(): Map<string, string[]> {
-  const map = new Map<string, string[]>();
-  try {
-    const require = createRequire(import.meta.url);
-    const text = readFileSync(require.resolve('wink-lexicon/src/lexicon.js'), 'utf8');
-    // `lexicon.use = A_NN_VB_VBP;` names a word's tags, most frequent first.
-    for (const m of text.matchAll(/^lexicon\.([a-z]+) = A_([A-Z_$]+);$/gm)) map.set(m[1]!, m[2]!.split('_'));
-  } catch {
-    // No lexicon: word forms only.
+let text: string | null = null;
+const memo = new Map<string, VerbSense | null>();
+const MEMO_LIMIT = 5_000;
+
+/** The lexicon's reading of a word, or null when it lacks the word. */
+function senseOf(word: string): VerbSense | null {
+  const known = memo.get(word);
+  if (known !== undefined) return known;
+  if (text === null) {
+    try {
+      const require = createRequire(import.meta.url);
+      text = readFileSync(require.resolve('wink-lexicon/src/lexicon.js'), 'latin1');
+    } catch {
+      text = ''; // No lexicon: word forms only.
+    }
   }
-  return map;
-}
-
-function tagsOf(word: string): string[] | undefined {
-  table ??= load();
-  return table.get(word);
+  // `lexicon.use = A_NN_VB_VBP;` names a word's tags, most frequent first. Looked up in place: the
+  // scorer asks about a few words per answer, far fewer than the 13,000 a parsed table would hold.
+  const key = `\nlexicon.${word} = A_`;
+  const at = text.indexOf(key);
+  let sense: VerbSense | null = null;
+  if (at >= 0) {
+    const tags = text.slice(at + key.length, text.indexOf(';', at)).split('_');
+    sense = VERB_TAGS.has(tags[0]!) ? 2 : tags.some((t) => VERB_TAGS.has(t)) ? 1 : 0;
+  }
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(word, sense);
+  return sense;
 }
 
 /**
@@ -56,10 +69,11 @@ function tagsOf(word: string): string[] | undefined {
  * follows it ("use a feature store") or when it is a verb of the field ("train boosted trees").
  */
 export function startsVerbPhrase(word: string, next: string): boolean {
-  const tags = tagsOf(word);
-  if (tags) {
-    if (VERB_TAGS.has(tags[0]!)) return true;
-    if (!tags.some((t) => VERB_TAGS.has(t))) return false;
+  if (!/^[a-z]+$/.test(word)) return false;
+  const sense = senseOf(word);
+  if (sense !== null) {
+    if (sense === 2) return true;
+    if (sense === 0) return false;
     return FIELD_VERBS.has(word) || OBJECT_OPENERS.has(next);
   }
   if (FIELD_VERBS.has(word)) return true;

@@ -163,8 +163,9 @@ interface Cue {
 const PRAISE_AFTER = new Set(['beat', 'beats', 'better', 'outperform', 'outperforms', 'replace', 'replaces', 'compare', 'compares']);
 
 function before(tokens: Token[], start: number): Cue | null {
-  // Crossed "and"/"or" that opens a second verb phrase, or "by" that opens a means ("by splitting"):
-  // only a cue negating the verb reaches over it.
+  // "and"/"or" crossed on the way back: when one opens a second verb phrase, or a "by" opens a means
+  // ("by splitting"), only a cue negating the verb reaches over it. Asked only once a cue is found.
+  const joins: number[] = [];
   let secondVerb = false;
   for (let i = start - 1, seen = 0; i >= 0 && seen < WINDOW; i--, seen++) {
     const next = tokens[i + 1]!;
@@ -173,17 +174,24 @@ function before(tokens: Token[], start: number): Cue | null {
     const word = tokens[i]!.raw;
     if (CLAUSE_STARTERS.has(word)) return null;
     if ((word === 'and' || word === 'or') && PRONOUNS.has(next.raw)) return null;
-    if ((word === 'and' || word === 'or') && tokens[i + 2]?.sep !== 'glue' && startsVerbPhrase(next.raw, tokens[i + 2]?.raw ?? '')) secondVerb = true;
+    if (word === 'and' || word === 'or') joins.push(i);
     // "We avoid leakage by splitting by time": the means is a verb phrase of its own too.
     if (word === 'by' && next.raw.length >= 5 && next.raw.endsWith('ing')) secondVerb = true;
     const cue = cueAt(tokens, i, start);
     if (cue) {
       if ((word === 'nothing' || word === 'none' || word === 'no') && PRAISE_AFTER.has(next.raw)) return null;
-      if (secondVerb && !VERB_NEGATORS.has(word)) return null;
+      if (!VERB_NEGATORS.has(word) && (secondVerb || joins.some((j) => opensVerbPhrase(tokens, j)))) return null;
       return { negation: cue, index: i, word };
     }
   }
   return null;
+}
+
+/** Whether the conjunction at `j` joins a verb phrase ("and use a feature store"), not a noun ("and canary"). */
+function opensVerbPhrase(tokens: Token[], j: number): boolean {
+  const word = tokens[j + 1];
+  if (!word || tokens[j + 2]?.sep === 'glue') return false;
+  return startsVerbPhrase(word.raw, tokens[j + 2]?.raw ?? '');
 }
 
 function cueAt(tokens: Token[], i: number, start: number): Negation | null {
