@@ -164,21 +164,43 @@ function findHeadings(blocks: Block[], lines: string[]): Heading[] {
     }
     if (block.kind !== 'paragraph' && block.kind !== 'item') continue;
     // The first line of a paragraph or item may stand alone as a heading ("Serving:" then text).
-    const first = block.text.split('\n', 1)[0]!.trim();
-    if (first.length > 60) continue;
+    const textLines = block.text.split('\n');
+    const first = textLines[0]!.trim();
     const source = lines[block.line - 1] ?? '';
     const numbered = block.kind === 'item' && /^\s*\d{1,2}[.)]\s/.test(source);
-    const bold = source.length <= 80 && /^\s*(?:[-*+]\s+|\d{1,2}[.)]\s+)?(\*\*|__)[^*_]+\1:?\s*$/.test(source);
-    const colon = /:$/.test(first);
-    if (!numbered && !bold && !colon) continue;
-    if (numbered && !colon && !bold && block.text.includes('\n')) continue;
-    const title = cleanTitle(first);
-    if (title.split(/\s+/).length > 6) continue;
-    const read = readHeading(title);
-    if (read.stages.length === 0) continue;
-    out.push({ title, line: block.line, level: PSEUDO_LEVEL, own: read.stages, nameOnly: read.nameOnly, pseudo: true });
+    const label = pseudoHeading(first, source, numbered, textLines.length > 1, block.line);
+    if (label) out.push(label);
+    // In notes without blank lines, a later line that is only a label ("Model:") starts a section
+    // too, as it would after a blank line. Only a label line counts here, not a sentence after one.
+    for (let k = 1; k < textLines.length; k++) {
+      const text = textLines[k]!.trim();
+      const line = block.line + k;
+      const raw = (lines[line - 1] ?? '').trim();
+      // The soft break keeps source lines one to one; a line that does not read the same is left alone.
+      if (!/:$/.test(text) || !raw.endsWith(':') || !raw.includes(text.replace(/:$/, ''))) continue;
+      const later = pseudoHeading(text, raw, false, false, line);
+      if (later) out.push(later);
+    }
   }
   return out.sort((a, b) => a.line - b.line);
+}
+
+/**
+ * A line acting as a heading: short, numbered (an item "1. Requirements"), bold on its own
+ * ("**Serving**") or ending in a colon ("Metrics:"), and naming a stage. Null otherwise.
+ * `first` is the block's text line, `source` the raw line; `more` says the block has more lines.
+ */
+function pseudoHeading(first: string, source: string, numbered: boolean, more: boolean, line: number): Heading | null {
+  if (first.length > 60) return null;
+  const bold = source.length <= 80 && /^\s*(?:[-*+]\s+|\d{1,2}[.)]\s+)?(\*\*|__)[^*_]+\1:?\s*$/.test(source);
+  const colon = /:$/.test(first);
+  if (!numbered && !bold && !colon) return null;
+  if (numbered && !colon && !bold && more) return null;
+  const title = cleanTitle(first);
+  if (title.split(/\s+/).length > 6) return null;
+  const read = readHeading(title);
+  if (read.stages.length === 0) return null;
+  return { title, line, level: PSEUDO_LEVEL, own: read.stages, nameOnly: read.nameOnly, pseudo: true };
 }
 
 /**

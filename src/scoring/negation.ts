@@ -1,10 +1,17 @@
 import type { Token } from '../reading/tokens.js';
+import { startsVerbPhrase } from '../reading/verbs.js';
 
 /**
  * Is a phrase match negated? A cue ("not", "no", "without", "instead of"...) before the phrase
  * negates it when both stand in one clause; a clause ends at ; : . and dashes, at a conjunction
  * that starts a new clause ("so", "but", "because"), and at a comma followed by one. A list after a
  * cue stays negated: "no A/B test, canary or shadow run" negates all three.
+ *
+ * Scope stops at a purpose clause and at a contrast. "To avoid X" states X as a problem being
+ * handled, which covers it; a verb phrase joined after it ("to avoid recomputation and use a feature
+ * store") is not under the cue at all: only "not" and "never" reach over a second verb ("we don't
+ * retrain or recalibrate"). In "not X but Y" only X is ruled out: "we don't retrain weekly but
+ * hourly" still retrains.
  *
  * Risk items (leakage, drift) are different: "no leakage" and "without drift" are how a candidate
  * covers them, so only a dismissal ("we don't need to worry about leakage") negates a risk.
@@ -52,9 +59,54 @@ export function negationOf(tokens: Token[], start: number, end: number): Negatio
     // ("assume we don't need a baseline") still rules the item out.
     if (cue.negation === 'plain' && inAssumption(tokens, cue.index)) return null;
     if (cue.negation === 'plain' && exclusiveAfter(tokens, end)) return null;
+    if (cue.negation === 'plain' && purposeClause(tokens, cue.index)) return null;
+    if (cue.negation === 'plain' && contrastedElsewhere(tokens, end)) return null;
     return cue.negation;
   }
   return after(tokens, end);
+}
+
+/** Cues that negate a verb and so reach over a second verb joined to it ("we don't retrain or recalibrate"). */
+const VERB_NEGATORS = new Set(['not', 'never', 'nor', 'neither']);
+
+/** Verbs that take "to avoid" as their object ("we want to avoid deep models"): a choice, not a purpose. */
+const CHOOSING = new Set([
+  'want', 'wants', 'wanted', 'try', 'tries', 'tried', 'trying', 'prefer', 'prefers', 'preferred', 'like',
+  'choose', 'chose', 'decide', 'decided', 'plan', 'plans', 'planning', 'aim', 'intend', 'going', 'rather',
+]);
+
+/**
+ * "We split by time to avoid leakage": "to avoid X" is a purpose, naming X as a problem the design
+ * handles, which covers X. Not when a verb of choosing takes it as its object ("we'd like to avoid a
+ * feature store").
+ */
+function purposeClause(tokens: Token[], cue: number): boolean {
+  const word = tokens[cue]!.raw;
+  if (word !== 'avoid') return false;
+  if (tokens[cue - 1]?.raw !== 'to' || tokens[cue]!.sep === 'hard') return false;
+  return !CHOOSING.has(tokens[cue - 2]?.raw ?? '');
+}
+
+/** Words that may stand between the contrasted element and "but" ("not a feature store here but a cache"). */
+const CONTRAST_FILLERS = new Set(['here', 'there', 'now', 'today', 'anymore', 'yet']);
+
+/**
+ * "We don't retrain weekly but hourly": a "but" that opens a fragment (no new subject) contrasts
+ * the element right before it ("weekly") with the one after; the match is ruled out only when it is
+ * that element, ending right before the "but".
+ */
+function contrastedElsewhere(tokens: Token[], end: number): boolean {
+  for (let i = end; i < tokens.length && i < end + 10; i++) {
+    const t = tokens[i]!;
+    if (t.sep === 'hard') return false;
+    if (t.raw === 'but') {
+      const next = tokens[i + 1];
+      if (!next || next.sep === 'hard' || SUBJECTS.has(next.raw) || next.raw === 'also') return false;
+      return tokens.slice(end, i).some((w) => !CONTRAST_FILLERS.has(w.raw));
+    }
+    if (CLAUSE_STARTERS.has(t.raw) || (t.sep === 'comma' && SUBJECTS.has(t.raw))) return false;
+  }
+  return false;
 }
 
 /** "We do not trust offline AUC alone": the negation is of relying on it only, not of the thing. */
@@ -111,6 +163,10 @@ interface Cue {
 const PRAISE_AFTER = new Set(['beat', 'beats', 'better', 'outperform', 'outperforms', 'replace', 'replaces', 'compare', 'compares']);
 
 function before(tokens: Token[], start: number): Cue | null {
+  // "and"/"or" crossed on the way back: when one opens a second verb phrase, or a "by" opens a means
+  // ("by splitting"), only a cue negating the verb reaches over it. Asked only once a cue is found.
+  const joins: number[] = [];
+  let secondVerb = false;
   for (let i = start - 1, seen = 0; i >= 0 && seen < WINDOW; i--, seen++) {
     const next = tokens[i + 1]!;
     if (next.sep === 'hard') return null;
@@ -118,13 +174,24 @@ function before(tokens: Token[], start: number): Cue | null {
     const word = tokens[i]!.raw;
     if (CLAUSE_STARTERS.has(word)) return null;
     if ((word === 'and' || word === 'or') && PRONOUNS.has(next.raw)) return null;
+    if (word === 'and' || word === 'or') joins.push(i);
+    // "We avoid leakage by splitting by time": the means is a verb phrase of its own too.
+    if (word === 'by' && next.raw.length >= 5 && next.raw.endsWith('ing')) secondVerb = true;
     const cue = cueAt(tokens, i, start);
     if (cue) {
       if ((word === 'nothing' || word === 'none' || word === 'no') && PRAISE_AFTER.has(next.raw)) return null;
+      if (!VERB_NEGATORS.has(word) && (secondVerb || joins.some((j) => opensVerbPhrase(tokens, j)))) return null;
       return { negation: cue, index: i, word };
     }
   }
   return null;
+}
+
+/** Whether the conjunction at `j` joins a verb phrase ("and use a feature store"), not a noun ("and canary"). */
+function opensVerbPhrase(tokens: Token[], j: number): boolean {
+  const word = tokens[j + 1];
+  if (!word || tokens[j + 2]?.sep === 'glue') return false;
+  return startsVerbPhrase(word.raw, tokens[j + 2]?.raw ?? '');
 }
 
 function cueAt(tokens: Token[], i: number, start: number): Negation | null {
