@@ -201,7 +201,10 @@ export function inlineText(inline: MdToken | undefined): string {
   for (const c of inline.children) {
     if (c.type === 'html_inline') {
       const tag = /^<(\/?)(code|pre|kbd|samp)\b/i.exec(c.content);
-      if (tag) inCode = Math.max(0, inCode + (tag[1] ? -1 : 1));
+      if (tag) {
+        inCode = Math.max(0, inCode + (tag[1] ? -1 : 1));
+        parts.push(' ');
+      }
       continue;
     }
     if (inCode > 0) continue;
@@ -220,7 +223,8 @@ export function inlineText(inline: MdToken | undefined): string {
       case 'code_inline':
         // A term in backticks is answer text ("`logloss`"); a fence written inside a line
         // ("Eval: ```python auc = roc_auc(y, p)```") is code, as a fenced block is.
-        if (c.markup.length < 3) parts.push(c.content);
+        // Dropped code leaves a space, so the words on either side stay two words ("10 ```x``` baseline").
+        parts.push(c.markup.length < 3 ? c.content : ' ');
         break;
       case 'softbreak':
       case 'hardbreak':

@@ -164,3 +164,13 @@ describe('the loaders on random and hostile input', () => {
     expect(parsed.issues[0]!.message).toMatch(/alias/i);
   });
 });
+
+describe('code dropped from inside a line', () => {
+  it('leaves the words on either side apart, so evidence is still quoted from the answer (a fuzz counterexample)', () => {
+    for (const text of ['10```we```baseline', 'a logistic regression<code>x = 1</code>baseline first']) {
+      const report = score({ sections: { model: text } });
+      const evidence = report.stages.flatMap((s) => s.items).map((i) => i.evidence).filter((e): e is string => !!e);
+      for (const e of evidence) expect(quotedFrom(e, text), e).toBe(true);
+    }
+  });
+});

@@ -127,7 +127,10 @@ describe('a whole peer interview', () => {
     // The penalty is what the heard mistakes (one major, one minor) take off on the calibrated scale.
     const coverage = r.coverage!;
     expect(r.penalty).toBeGreaterThan(0);
-    expect(r.overall).toBe(Math.round(calibratedOverall(coverage, { major: 1, minor: 1 }, 'senior')));
+    // r.coverage is rounded to a whole percent and the scale is steep in places, so the overall it maps
+    // to may differ by one point from the report's, which uses the unrounded coverage.
+    expect(Math.abs(r.overall - Math.round(calibratedOverall(coverage, { major: 1, minor: 1 }, 'senior')))).toBeLessThanOrEqual(1);
+    expect(r.overall).toBeLessThan(Math.round(calibratedOverall(coverage, { major: 0, minor: 0 }, 'senior')));
     // A major red flag caps the verdict, as in the scorer.
     expect(['lean-hire', 'lean-no-hire', 'no-hire']).toContain(r.verdict);
   });
