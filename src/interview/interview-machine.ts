@@ -7,8 +7,8 @@ import { STAGE_IDS, stageInfo, type StageId } from '../stages.js';
 import { stageBudgets } from './budgets.js';
 import { formatClock } from '../text/clock-format.js';
 import { clarifyMatcher, type ClarifyMatcher } from './clarify.js';
-import { isOver, type SessionStatus } from './session-status.js';
-import { accountTime } from './session-clock.js';
+import { isOver } from './session-status.js';
+import { accountTime, type ClockedSession } from './session-clock.js';
 
 /**
  * A mock interview as a pure state machine. Events (a question, a submitted answer, a clock tick,
@@ -48,17 +48,13 @@ export interface Said {
   atMs: SaidAt;
 }
 
-export interface InterviewState {
+/** A practice interview as the reducer holds it; the clock's fields (session-clock.ts) are shared with the peer sheet. */
+export interface InterviewState extends ClockedSession {
   schema: typeof INTERVIEW_SCHEMA;
   id: string;
   promptId: string;
   level: CandidateLevel;
-  durationMs: number;
-  budgets: Record<StageId, number>;
   createdAt: string;
-  status: SessionStatus;
-  /** Session time used so far; only active time counts. */
-  usedMs: number;
   /** The stage being answered, or the last one reached once the session is over. */
   stage: StageId;
   /** Asking the stage's question, or one of its follow-ups. */
@@ -69,13 +65,10 @@ export interface InterviewState {
   followUps: FollowUp[];
   /** Follow-ups still to ask in this stage, the first is being asked. */
   pending: Array<{ itemId: string; question: string }>;
-  stageMs: Partial<Record<StageId, number>>;
   /** What is being typed right now: kept so nothing is lost if the session stops. */
   draft: string;
   /** Warnings already given, so each is given once. */
   warned: string[];
-  /** When time was last accounted; null while paused. */
-  clockAt: number | null;
 }
 
 export type InterviewEvent =

@@ -6,8 +6,7 @@ import { isStageId, STAGE_IDS, stageInfo, type StageId } from '../stages.js';
 import { stageBudgets } from './budgets.js';
 import { formatClock } from '../text/clock-format.js';
 import { clarifyMatcher } from './clarify.js';
-import type { SessionStatus } from './session-status.js';
-import { accountTime, clocksAt } from './session-clock.js';
+import { accountTime, clocksAt, type ClockedSession } from './session-clock.js';
 
 /**
  * The interviewer's live sheet for a peer mock interview, as a pure state machine. The person
@@ -59,22 +58,16 @@ export interface SheetDraft {
 }
 
 /** The whole sheet: saved as it goes, and enough to resume it or report on it. */
-export interface PeerSheetState {
+export interface PeerSheetState extends ClockedSession {
   schema: typeof SHEET_SCHEMA;
   id: string;
   promptId: string;
   level: CandidateLevel;
   /** Who is being interviewed, as the interviewer typed it. */
   candidate: string | null;
-  durationMs: number;
-  budgets: Record<StageId, number>;
   createdAt: string;
-  status: SessionStatus;
-  /** Interview time used so far; only active time counts. */
-  usedMs: number;
   /** The stage on screen, where time is being spent. */
   stage: StageId;
-  stageMs: Partial<Record<StageId, number>>;
   /** Stages the interview has been in, in the order first reached. */
   visited: StageId[];
   marks: Record<string, SheetMark>;
@@ -83,8 +76,6 @@ export interface PeerSheetState {
   facts: FactAsked[];
   /** Warnings already given, so each is given once. */
   warned: string[];
-  /** When time was last accounted; null while paused or over. */
-  clockAt: number | null;
   /** The candidate's own notes or transcript, scored alongside at the end (`--answers`). */
   answersFile?: string;
   /** Being typed when the interview stopped. */

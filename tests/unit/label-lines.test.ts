@@ -1,10 +1,6 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { scoreBuiltin } from '../helpers/builtin.js';
 import { parseAnswers } from '../../src/answers/parse.js';
-import { buildCatalog, rubricsFor, type SourceFile } from '../../src/content/catalog.js';
-import { compileRubrics } from '../../src/scoring/compile.js';
-import { scoreAnswers } from '../../src/scoring/score.js';
 
 /** Stage of each mapped heading, as "Heading@line:stages". */
 function mapped(text: string): string[] {
@@ -44,18 +40,7 @@ describe('label lines in notes without blank lines', () => {
 });
 
 // The same readings through the whole scorer, on the built-in rubrics, as `mlsd score` runs them.
-const root = new URL('../..', import.meta.url).pathname;
-const read = (kind: 'prompt' | 'rubric', dir: string): SourceFile[] =>
-  readdirSync(join(root, dir))
-    .filter((f) => f.endsWith('.yaml'))
-    .map((f) => ({ kind, file: f, text: readFileSync(join(root, dir, f), 'utf8'), origin: 'built-in' as const }));
-const catalog = buildCatalog([...read('rubric', 'rubrics'), ...read('prompt', 'prompts')]);
-
-function scored(promptId: string, text: string) {
-  const prompt = catalog.prompts.get(promptId)!.value;
-  const parsed = parseAnswers(text, 'answer.md');
-  return scoreAnswers({ prompt, scope: compileRubrics(rubricsFor(catalog, prompt)), answers: parsed.answers, level: 'senior' });
-}
+const scored = (promptId: string, text: string) => scoreBuiltin(promptId, text);
 const statusOf = (report: ReturnType<typeof scored>, id: string) => report.stages.flatMap((s) => s.items).find((i) => i.id === id)?.status;
 
 describe('label lines through the scorer', () => {
