@@ -58,8 +58,10 @@ export async function listRubrics(options: ListOptions, io: Io): Promise<number>
   const catalog = await load(io, options);
   const entries = [...catalog.rubrics.values()].sort((a, b) => a.value.id.localeCompare(b.value.id));
   const usedBy = (r: Rubric) => [...catalog.prompts.values()].filter((p) => r.id === 'framework' || p.value.rubrics.includes(r.id)).map((p) => p.value.id);
+  // A rubric whose file has an error stays listed, marked: the prompts naming it were skipped (catalog.ts).
+  const broken = new Set(catalog.issues.filter((i) => i.severity === 'error').map((i) => i.file));
   if (options.json) {
-    const out = entries.map((e) => ({ id: e.value.id, title: e.value.title, items: e.value.items.length, redFlags: e.value.redFlags.length, usedBy: usedBy(e.value), origin: e.origin, file: e.file }));
+    const out = entries.map((e) => ({ id: e.value.id, title: e.value.title, items: e.value.items.length, redFlags: e.value.redFlags.length, usedBy: usedBy(e.value), origin: e.origin, file: e.file, errors: broken.has(e.file) }));
     io.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
     return EXIT.ok;
   }
@@ -69,6 +71,7 @@ export async function listRubrics(options: ListOptions, io: Io): Promise<number>
     redFlags: e.value.redFlags.length,
     usedBy: e.value.id === 'framework' ? 'every prompt' : usedBy(e.value).join(', ') || 'no prompt',
     origin: origin(e),
+    errors: broken.has(e.file),
   }));
   printLines(io, renderRubricList(rows, stdoutStyle(io, options), listWidth(io)));
   return EXIT.ok;

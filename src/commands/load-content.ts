@@ -3,9 +3,10 @@ import { join, resolve } from 'node:path';
 import type { Catalog, SourceFile } from '../content/catalog.js';
 import type { ContentIssue } from '../content/parse.js';
 import { CliError, EXIT } from '../errors.js';
-import { cacheKey, listContent, readCache, readShippedContent, writeCache } from '../files/content-cache.js';
+import { cacheKey, contentCacheVersion, listContent, readCache, readShippedContent, writeCache } from '../files/content-cache.js';
 import { contentPlaces, readContent } from '../files/content-files.js';
 import { resolvePaths, type Paths } from '../files/paths.js';
+import { buildId } from '../build-id.js';
 import { packageInfo } from '../package-root.js';
 import { printErrorLines, stderrStyle, type GlobalOptions, type Io } from './command-io.js';
 import { renderLoadProblems } from '../ui/content-check-view.js';
@@ -24,6 +25,8 @@ export interface Loaded {
 }
 
 const version = packageInfo().version;
+/** The user's content cache is keyed by the version and this build's id (a code change under one version rebuilds it). */
+const cacheVersion = contentCacheVersion(version, buildId());
 
 /**
  * Reads all content from the search paths. With `cache`, an unchanged set of files is served from
@@ -37,8 +40,8 @@ export async function loadAll(io: Io, options: GlobalOptions, extra: SourceFile[
   let key = '';
   if (useCache) {
     const listing = listContent(places);
-    key = cacheKey(version, listing);
-    const cached = readCache(cacheFile, key, version);
+    key = cacheKey(cacheVersion, listing);
+    const cached = readCache(cacheFile, key, cacheVersion);
     if (cached) return { catalog: cached, paths, files: [], readIssues: [], key };
     // Only built-in content (the usual first run, or the first after an upgrade): it was parsed at build time.
     // Optional places (the user's config, pack subfolders) may be missing, not present and unreadable: that is said.
@@ -46,7 +49,7 @@ export async function loadAll(io: Io, options: GlobalOptions, extra: SourceFile[
     const onlyBuiltin = listing.every((l) => (typeof l === 'string' ? !required.has(l) && !existsSync(l) : l.origin === 'built-in'));
     const shipped = onlyBuiltin ? readShippedContent(paths.builtin, version, listing) : null;
     if (shipped) {
-      await writeCache(cacheFile, key, version, shipped.catalog);
+      await writeCache(cacheFile, key, cacheVersion, shipped.catalog);
       return { catalog: shipped.catalog, paths, files: [], readIssues: [], key, shipped: shipped.key };
     }
   }
@@ -65,7 +68,7 @@ export async function loadAll(io: Io, options: GlobalOptions, extra: SourceFile[
   const catalog = buildCatalog(all, [checkRubricPhrases]);
   // Read problems (a missing --prompts-dir) are not cached: they must show every time.
   const cached = useCache && issues.length === 0;
-  if (cached) await writeCache(cacheFile, key, version, catalog);
+  if (cached) await writeCache(cacheFile, key, cacheVersion, catalog);
   return { catalog, paths, files: all, readIssues: issues, key: cached ? key : '' };
 }
 

@@ -1,4 +1,3 @@
-import { access } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ExitPromptError } from '@inquirer/core';
@@ -7,7 +6,7 @@ import { buildCatalog, type ContentKind } from '../content/catalog.js';
 import { KEBAB, promptYaml, rubricYaml, splitList, splitPoints, toKebab, type PromptDraft, type RubricDraft } from '../content/scaffold.js';
 import type { Clarification, RubricItem } from '../content/schema.js';
 import { CliError, EXIT } from '../errors.js';
-import { writeFileAtomic, writeShared } from '../files/atomic.js';
+import { pathExists, writeFileAtomic, writeShared } from '../files/atomic.js';
 import { STAGES, type StageId } from '../stages.js';
 import { checkRubricPhrases } from '../scoring/rubric-phrase-checks.js';
 import { loadAll } from './load-content.js';
@@ -68,7 +67,7 @@ export async function newCommand(kind: ContentKind, options: NewOptions, io: Io)
     if (fixedId !== undefined) io.stdout.write(`Id: ${fixedId} (the --out file's name)\n`);
     const draft = kind === 'prompt' ? await askPrompt(loaded.catalog.rubrics.keys(), fixedId) : await askRubric(fixedId);
     const target = resolve(options.out ?? join(loaded.paths.config, `${kind}s`, `${draft.id}.yaml`));
-    if (!options.force && (await exists(target)) && !(await confirm({ message: `${target} exists. Overwrite it?`, default: false }))) {
+    if (!options.force && (await pathExists(target)) && !(await confirm({ message: `${target} exists. Overwrite it?`, default: false }))) {
       io.stdout.write('Nothing written.\n');
       return EXIT.ok;
     }
@@ -153,13 +152,4 @@ async function askRubric(fixedId: string | undefined): Promise<RubricDraft> {
     items.push({ id: itemId, stage, label, weight, level, phrases, minMatches: 1, risk: false, why, hint, followUp });
   }
   return { id, title, ...(description ? { description } : {}), items };
-}
-
-async function exists(file: string): Promise<boolean> {
-  try {
-    await access(file);
-    return true;
-  } catch {
-    return false;
-  }
 }

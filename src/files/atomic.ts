@@ -88,14 +88,18 @@ async function linkExclusive(temp: string, file: string): Promise<void> {
     if (code === 'EEXIST') throw new WriteError(file, 'it already exists', 'EEXIST');
     if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'ENOSYS' && code !== 'EOPNOTSUPP') throw error;
     // A file system without hard links: check, then rename (a tiny window, rather than no check at all).
-    if (await exists(file)) throw new WriteError(file, 'it already exists', 'EEXIST');
+    if (await pathExists(file)) throw new WriteError(file, 'it already exists', 'EEXIST');
     await rename(temp, file);
     return;
   }
   await rm(temp, { force: true });
 }
 
-async function exists(file: string): Promise<boolean> {
+/**
+ * Whether anything is at `file`: a file, a directory or a symbolic link, even one whose target is
+ * missing (lstat, not stat: a dangling link is still something a write would replace). Never throws.
+ */
+export async function pathExists(file: string): Promise<boolean> {
   try {
     await lstat(file);
     return true;

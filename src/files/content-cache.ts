@@ -56,6 +56,17 @@ export function listContent(places: readonly Place[]): Array<Listed | string> {
   return out;
 }
 
+/**
+ * What the user's content cache is stamped with: the mlsd version and, in a built bundle, the first 16
+ * hex digits of its build id (build-id.ts), e.g. "0.1.0+3f2a9c0d1e4b5a6f". The catalog is what the code
+ * makes of the files, so a change of that code under the same version (a development build, a patched
+ * install) must not be served a catalog an older build wrote. Without a build id (the sources run
+ * directly), the version alone.
+ */
+export function contentCacheVersion(version: string, build: string | null): string {
+  return build ? `${version}+${build.slice(0, 16)}` : version;
+}
+
 /** The key of a listing: any change of a file, the set of files or the version changes it. */
 export function cacheKey(version: string, listing: ReadonlyArray<Listed | string>): string {
   return sha256(JSON.stringify([FORMAT, version, listing]));

@@ -79,18 +79,23 @@ export interface RubricRow {
   redFlags: number;
   usedBy: string;
   origin: string;
+  /** The rubric's file has errors, so every prompt that names it is skipped (catalog.ts). */
+  errors?: boolean;
 }
 
 /** `rubrics list`: a row per rubric with its counts, then what uses it and its origin, dim (under the counts when `width` is short). */
 export function renderRubricList(rows: readonly RubricRow[], style: Style, width: number): string[] {
   const idWidth = Math.max(10, ...rows.map((r) => r.id.length)) + 2;
   const counts = (r: RubricRow) => `${plural(r.items, 'item')}, ${plural(r.redFlags, 'red flag')}`;
-  const rest = (r: RubricRow) => `used by ${r.usedBy}  (${r.origin})`;
+  // A rubric with errors is listed (its author is looking for it) but says that no prompt can use it.
+  const use = (r: RubricRow) => (r.errors ? 'has errors, so unused (mlsd rubrics validate)' : `used by ${r.usedBy}`);
+  const tone = (r: RubricRow) => (r.errors ? style.yellow : style.dim);
+  const rest = (r: RubricRow) => `${use(r)}  (${r.origin})`;
   const oneLine = rows.every((r) => idWidth + 26 + rest(r).length <= width);
   const out: string[] = [];
   for (const r of rows) {
-    if (oneLine) out.push(`${style.bold(padEnd(r.id, idWidth))}${padEnd(counts(r), 26)}${style.dim(rest(r))}`);
-    else out.push(`${style.bold(padEnd(r.id, idWidth))}${counts(r)}`, ...withOrigin(`used by ${r.usedBy}`, r.origin, width, idWidth).map(style.dim));
+    if (oneLine) out.push(`${style.bold(padEnd(r.id, idWidth))}${padEnd(counts(r), 26)}${tone(r)(rest(r))}`);
+    else out.push(`${style.bold(padEnd(r.id, idWidth))}${counts(r)}`, ...withOrigin(use(r), r.origin, width, idWidth).map(tone(r)));
   }
   return fitWidth(out, width);
 }

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -39,6 +39,22 @@ describe('the content cache', () => {
     const uncached = JSON.parse(mlsd(['score', answer, '--prompt', 'ad-click-prediction', '--json'], { MLSD_NO_CACHE: '1' }).stdout) as Report;
     expect(again).toEqual(first);
     expect(uncached).toEqual(first);
+  });
+
+  it('is stamped with the build that wrote it, and a cache from another build is rebuilt, not served', () => {
+    const first = score();
+    const cacheFile = join(home, 'cache', 'content.json');
+    const [headerLine, ...rest] = readFileSync(cacheFile, 'utf8').split('\n');
+    const header = JSON.parse(headerLine!) as { version: string; key: string };
+    const bundle = join(root, 'dist', 'bundle');
+    const build = readdirSync(bundle).flatMap((f) => readFileSync(join(bundle, f), 'utf8').match(/\b[0-9a-f]{64}\b/g) ?? []);
+    expect(header.version).toMatch(/^\d+\.\d+\.\d+\+[0-9a-f]{16}$/);
+    expect(build.some((id) => id.startsWith(header.version.split('+')[1]!))).toBe(true);
+    // The same cache as another build of the same version wrote it (its stamp and key differ): rebuilt.
+    const other = { ...header, version: header.version.replace(/\+.*/, '+0000000000000000') };
+    writeFileSync(cacheFile, [JSON.stringify(other), ...rest].join('\n'));
+    expect(score()).toEqual(first);
+    expect(JSON.parse(readFileSync(cacheFile, 'utf8').split('\n')[0]!)).toMatchObject({ version: header.version });
   });
 
   it('keeps the compiled scoring form of the rubrics, and recompiles it when a phrase, the content or the file changes', () => {

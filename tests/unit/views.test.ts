@@ -133,16 +133,21 @@ describe('content views', () => {
     const list = [
       { id: 'framework', items: 45, redFlags: 11, usedBy: 'every prompt', origin: 'built-in' },
       { id: 'ad-clicks', items: 1, redFlags: 1, usedBy: 'ad-clicks', origin: 'user' },
+      { id: 'broken', items: 2, redFlags: 0, usedBy: 'no prompt', origin: 'user', errors: true },
     ];
     expect(show(renderRubricList(list, plain, 100))).toMatchInlineSnapshot(`
       "framework   45 items, 11 red flags    used by every prompt  (built-in)
-      ad-clicks   1 item, 1 red flag        used by ad-clicks  (user)"
+      ad-clicks   1 item, 1 red flag        used by ad-clicks  (user)
+      broken      2 items, 0 red flags      has errors, so unused (mlsd rubrics validate)  (user)"
     `);
     expect(show(renderRubricList(list, colour, 50))).toMatchInlineSnapshot(`
       "<1>framework   <22>45 items, 11 red flags
       <2>            used by every prompt  (built-in)<22>
       <1>ad-clicks   <22>1 item, 1 red flag
-      <2>            used by ad-clicks  (user)<22>"
+      <2>            used by ad-clicks  (user)<22>
+      <1>broken      <22>2 items, 0 red flags
+      <33>            has errors, so unused (mlsd rubrics<39>
+      <33>            validate)  (user)<39>"
     `);
   });
 

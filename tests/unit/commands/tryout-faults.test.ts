@@ -254,5 +254,12 @@ describe('a prompt whose rubric has an error is skipped too (tryout 2)', () => {
     expect((await mlsd([...dirs, 'score', '-', '--prompt', 'pad'], PLAIN)).code).toBe(2);
     const validate = await mlsd([...dirs, 'prompts', 'validate', prompts]);
     expect(validate.stdout).toContain('rubric "adx" has errors');
+    // rubrics list still shows the rubric (its author looks for it) but says no prompt uses it.
+    const rubricsList = await mlsd([...dirs, 'rubrics', 'list']);
+    expect(rubricsList.stdout).toMatch(/^adx\b.*has errors, so unused/m);
+    expect(rubricsList.stdout).toMatch(/^ad-click-prediction\b.*used by ad-click-prediction/m);
+    const listed = JSON.parse((await mlsd([...dirs, 'rubrics', 'list', '--json'])).stdout) as { id: string; errors: boolean }[];
+    expect(listed.find((r) => r.id === 'adx')?.errors).toBe(true);
+    expect(listed.find((r) => r.id === 'framework')?.errors).toBe(false);
   });
 });
