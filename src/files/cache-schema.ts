@@ -4,8 +4,9 @@ import * as z from 'zod/mini';
  * The first line of a cache file mlsd writes and reads back (the content cache, the shipped built-in
  * content). It names the format, the mlsd version, the key of what the cache was built from, and the
  * SHA-256 of the rest of the file, so that a cache that is stale, cut short, edited or written by another
- * version is rebuilt rather than trusted. Bundled with the part of zod it uses at build time. Not
- * compiled by zod (z.compile): each run checks one or two of these, and compiling costs more than that.
+ * version is rebuilt rather than trusted. This zod schema is the definition; at run time the check
+ * generated from it (cache-header-check.generated.ts, `npm run generate`) is used instead, so reading a
+ * cache on every `score` or `prompts list` never loads zod. A test keeps the two equal.
  */
 export const cacheHeaderSchema = z.strictObject({
   cache: z.string(),

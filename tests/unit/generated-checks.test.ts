@@ -1,0 +1,67 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { generateCheck, type CheckSource } from '../../scripts/generate-checks.js';
+import { cacheHeaderSchema } from '../../src/files/cache-schema.js';
+import { isCacheHeader } from '../../src/files/cache-header-check.generated.js';
+
+// Checks generated from zod schemas (scripts/generate-checks.ts) are checked in; this keeps them current
+// (UPDATE_GENERATED=1, i.e. `npm run generate`, rewrites them) and equal to their schema.
+const root = new URL('../..', import.meta.url).pathname;
+const GENERATED: Array<CheckSource & { file: string }> = [
+  { file: 'src/files/cache-header-check.generated.ts', name: 'isCacheHeader', schema: cacheHeaderSchema, from: './cache-schema.js', schemaName: 'cacheHeaderSchema', typeName: 'CacheHeader' },
+];
+
+describe('generated checks', () => {
+  for (const g of GENERATED) {
+    it(`${g.file} is what its zod schema generates (npm run generate rewrites it)`, () => {
+      const text = generateCheck(g);
+      if (process.env.UPDATE_GENERATED) writeFileSync(join(root, g.file), text);
+      expect(readFileSync(join(root, g.file), 'utf8')).toBe(text);
+    });
+  }
+
+  const hex = fc.stringMatching(/^[0-9a-f]{64}$/);
+  // A valid header, then at most one change of one field: the near misses are where two checks can differ.
+  const valid = fc.record(
+    { cache: fc.string(), format: fc.oneof(fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true })), version: fc.string(), key: hex, sha256: hex, files: fc.array(fc.tuple(fc.string(), fc.integer(), hex), { maxLength: 3 }) },
+    { requiredKeys: ['cache', 'format', 'version', 'key', 'sha256'] },
+  );
+  const nearValue = fc.oneof(
+    hex.map((h) => h.toUpperCase()),
+    hex.map((h) => h.slice(1)),
+    hex.map((h) => `${h}0`),
+    hex.map((h) => ` ${h}`),
+    fc.constantFrom(null, true, 0, 1.5, '', '3', [], {}),
+    fc.array(fc.oneof(fc.tuple(fc.string(), fc.integer(), hex.map((h) => h.toUpperCase())), fc.tuple(fc.string(), fc.string(), hex), fc.tuple(fc.string(), fc.integer()), fc.tuple(fc.string(), fc.integer(), hex, fc.string())), { minLength: 1, maxLength: 2 }),
+  );
+  const field = fc.constantFrom('cache', 'format', 'version', 'key', 'sha256', 'files', 'extra');
+  const header = fc.tuple(valid, fc.oneof(fc.constant(null), fc.tuple(field, fc.oneof(nearValue, fc.constant(undefined))))).map(([h, change]) => {
+    if (!change) return h;
+    const out: Record<string, unknown> = { ...h };
+    if (change[1] === undefined) delete out[change[0]];
+    else out[change[0]] = change[1];
+    return out;
+  });
+
+  it('isCacheHeader accepts exactly what cacheHeaderSchema accepts', () => {
+    fc.assert(
+      fc.property(fc.oneof({ arbitrary: header, weight: 4 }, { arbitrary: fc.anything(), weight: 1 }), (value) => {
+        // Through JSON, as the headers are read (no undefined, NaN or -0 survives it).
+        const json = JSON.stringify(value);
+        const data: unknown = json === undefined ? null : JSON.parse(json);
+        expect(isCacheHeader(data)).toBe(cacheHeaderSchema.safeParse(data).success);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('isCacheHeader accepts a real header and refuses each kind of damage', () => {
+    const good = { cache: 'content', format: 3, version: '0.1.0', key: 'a'.repeat(64), sha256: 'b'.repeat(64), files: [['x.yaml', 10, 'c'.repeat(64)]] };
+    expect(isCacheHeader(good)).toBe(true);
+    for (const bad of [{ ...good, key: 'A'.repeat(64) }, { ...good, extra: 1 }, { ...good, format: '3' }, { ...good, files: [['x', 1]] }, { cache: 'content' }, [], null, 'header']) {
+      expect(isCacheHeader(bad)).toBe(false);
+    }
+  });
+});
