@@ -11,6 +11,7 @@ import { VERDICT_LABEL } from '../scoring/verdict.js';
 import { renderHistory, sessionDate } from '../ui/history.js';
 import { listWidth, printLines, stdoutStyle, type GlobalOptions, type Io } from './command-io.js';
 import { loadSessionList } from './session-list.js';
+import { openElsewhere } from './session-locks.js';
 
 /** Rows `history` shows unless told otherwise. */
 export const DEFAULT_HISTORY_LIMIT = 20;
@@ -37,7 +38,9 @@ export async function historyCommand(options: HistoryOptions, io: Io): Promise<n
     const { findPrompt } = await import('./lookup.js');
     findPrompt((await loadAll(io, options)).catalog, options.prompt);
   }
-  const shown = matching.slice(0, limit);
+  // A session saved as active that no live mlsd has open was stopped without a save (kill -9, a
+  // crash): it is interrupted, and resume treats it so.
+  const shown = matching.slice(0, limit).map((s) => (s.status === 'active' && !openElsewhere(dir, s.id, io) ? asInterrupted(s) : s));
   if (options.json) {
     const rows = shown.map((s) => ({
       id: s.id, createdAt: s.createdAt, prompt: s.prompt, level: s.level, kind: s.kind, status: s.status,
@@ -83,6 +86,12 @@ export async function deleteCommand(idPrefix: string, options: DeleteOptions, io
   }
   io.stdout.write(`Deleted session ${describe(session)}.\n`);
   return EXIT.ok;
+}
+
+/** The same session read as interrupted (every field copied by name: summaries may keep them in getters). */
+function asInterrupted(s: SessionSummary): SessionSummary {
+  const { id, createdAt, prompt, level, kind, candidate, overall, verdict, usedMs, durationMs, stageScores, notCovered, itemIds, stageMs, budgets } = s;
+  return { id, createdAt, prompt, level, kind, status: 'interrupted', candidate, overall, verdict, usedMs, durationMs, stageScores, notCovered, itemIds, stageMs, budgets };
 }
 
 function describe(s: SessionSummary): string {

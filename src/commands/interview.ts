@@ -28,6 +28,7 @@ import { printLines, stderrStyle, stdoutStyle, terminalWidth, type GlobalOptions
 import { findPrompt } from './lookup.js';
 import { processSignals } from './process-signals.js';
 import { pickLeastPractised } from './pick-prompt.js';
+import { takeSessionLock } from './session-locks.js';
 
 /** `mlsd interview`: the interviewer's live sheet for a peer mock interview. */
 
@@ -69,7 +70,13 @@ export async function interviewCommand(promptId: string | undefined, options: In
   const candidate = options.candidate?.trim() || null;
   const id = newSessionId(io.now(), io.random);
   const session = new PeerSession({ prompt, catalog: loaded.catalog, dir, io, style: stdoutStyle(io, options), errorStyle: stderrStyle(io, options), terminal, state: null });
-  return session.run({ id, level: options.level, durationMinutes: options.duration, candidate, ...(answersFile ? { answersFile } : {}) });
+  // Held while this process has the session open, so `resume` elsewhere leaves it alone.
+  const lock = takeSessionLock(dir, id, io, options);
+  try {
+    return await session.run({ id, level: options.level, durationMinutes: options.duration, candidate, ...(answersFile ? { answersFile } : {}) });
+  } finally {
+    lock.release();
+  }
 }
 
 /** Continues an interrupted peer interview (called by `mlsd resume`). */

@@ -26,6 +26,7 @@ import { findPrompt } from './lookup.js';
 import { sessionByPrefix } from './session-lookup.js';
 import type { SessionSummary } from '../store/summary.js';
 import { canResume } from '../interview/session-status.js';
+import { takeSessionLock } from './session-locks.js';
 
 export interface PracticeOptions extends GlobalOptions {
   duration: number;
@@ -46,20 +47,25 @@ export async function practiceCommand(promptId: string | undefined, options: Pra
   const style = stdoutStyle(io, options);
   const id = newSessionId(io.now(), io.random);
   const dir = sessionsDir(loaded.paths.data);
-
-  printOpening(prompt, options, id, style, io);
+  // Held while this process has the session open, so `resume` elsewhere leaves it alone.
+  const lock = takeSessionLock(dir, id, io, options);
   try {
-    await input({ message: 'Press Enter to start the clock' });
-  } catch (error) {
-    if (error instanceof ExitPromptError) return EXIT.interrupted;
-    throw error;
+    printOpening(prompt, options, id, style, io);
+    try {
+      await input({ message: 'Press Enter to start the clock' });
+    } catch (error) {
+      if (error instanceof ExitPromptError) return EXIT.interrupted;
+      throw error;
+    }
+    const clock = systemClock();
+    const createdAt = new Date(clock.now()).toISOString();
+    const started = interview.start({ id, level: options.level, durationMinutes: options.duration, now: clock.now(), createdAt });
+    const live = liveSession({ interview, prompt, state: started.state, dir, io, style, useEditor: options.editor ?? false, clock });
+    live.view.print(started.messages);
+    return await finish(await live.session.run(), prompt, style, io);
+  } finally {
+    lock.release();
   }
-  const clock = systemClock();
-  const createdAt = new Date(clock.now()).toISOString();
-  const started = interview.start({ id, level: options.level, durationMinutes: options.duration, now: clock.now(), createdAt });
-  const live = liveSession({ interview, prompt, state: started.state, dir, io, style, useEditor: options.editor ?? false, clock });
-  live.view.print(started.messages);
-  return finish(await live.session.run(), prompt, style, io);
 }
 
 export interface ResumeOptions extends GlobalOptions {

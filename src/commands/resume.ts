@@ -7,6 +7,10 @@ import type { SessionSummary } from '../store/summary.js';
 import type { GlobalOptions, Io } from './command-io.js';
 import { sessionByPrefix } from './session-lookup.js';
 import { canResume } from '../interview/session-status.js';
+import { lockFile } from '../store/session-lock.js';
+import { renderNote } from '../ui/notices.js';
+import { stderrStyle } from './command-io.js';
+import { openElsewhere, openElsewhereMessage, takeSessionLock } from './session-locks.js';
 
 /**
  * `mlsd resume`: sends an interrupted peer interview to the interviewer's sheet and everything
@@ -30,14 +34,39 @@ export async function resumeAny(idPrefix: string | undefined, options: ResumeDis
     target = 'session' in open ? open.session : sessionByPrefix(summaries, idPrefix);
     if (!canResume(target)) throw new CliError(`session ${target.id} is ${target.status} and cannot be resumed; see it with \`mlsd review ${target.id}\``, EXIT.usage);
   } else {
-    target = summaries.find(canResume);
+    target = latestNotOpenElsewhere(summaries.filter(canResume), dir, io, options);
   }
-  if (target?.kind === 'interview') {
-    const record = await readSession(dir, target.id);
-    if (!record?.sheet) throw new CliError(`session ${target.id} can no longer be read from ${dir}`, EXIT.failure);
-    const checked = readSheet(record.sheet);
-    if ('error' in checked) throw new CliError(`session ${target.id} cannot be resumed: its file is damaged (${checked.error})`, EXIT.failure);
-    return (await import('./interview.js')).resumeInterview({ ...record, sheet: checked.sheet }, options, io);
+  // One process per session: a session open in another live mlsd is refused, a left-over lock taken over.
+  const lock = target ? takeSessionLock(dir, target.id, io, options) : null;
+  try {
+    if (target?.kind === 'interview') {
+      const record = await readSession(dir, target.id);
+      if (!record?.sheet) throw new CliError(`session ${target.id} can no longer be read from ${dir}`, EXIT.failure);
+      const checked = readSheet(record.sheet);
+      if ('error' in checked) throw new CliError(`session ${target.id} cannot be resumed: its file is damaged (${checked.error})`, EXIT.failure);
+      return await (await import('./interview.js')).resumeInterview({ ...record, sheet: checked.sheet }, options, io);
+    }
+    return await (await import('./practice.js')).resumeCommand(target?.id ?? idPrefix, options, io);
+  } finally {
+    lock?.release();
   }
-  return (await import('./practice.js')).resumeCommand(target?.id ?? idPrefix, options, io);
+}
+
+/**
+ * The newest resumable session that no other live mlsd has open; says so when newer ones are open
+ * elsewhere, and refuses (exit 1) when every resumable session is.
+ */
+function latestNotOpenElsewhere(resumable: readonly SessionSummary[], dir: string, io: Io, options: GlobalOptions): SessionSummary | undefined {
+  const skipped: string[] = [];
+  for (const s of resumable) {
+    const owner = openElsewhere(dir, s.id, io);
+    if (!owner) {
+      if (skipped.length > 0) io.stderr.write(`${renderNote(`${skipped.join(', ')} ${skipped.length === 1 ? 'is' : 'are'} open in another mlsd; resuming ${s.id}, the newest interrupted session`, stderrStyle(io, options))}\n`);
+      return s;
+    }
+    if (skipped.length === 0 && resumable.length === 1) throw new CliError(openElsewhereMessage(s.id, owner, lockFile(dir, s.id)), EXIT.failure);
+    skipped.push(`${s.id} (pid ${owner.pid})`);
+  }
+  if (skipped.length > 0) throw new CliError(`every unfinished session is open in another mlsd: ${skipped.join(', ')}; finish them there`, EXIT.failure);
+  return undefined;
 }

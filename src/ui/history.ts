@@ -77,6 +77,9 @@ export function renderHistory(sessions: readonly SessionSummary[], style: Style,
       if (mine.length >= 2) out.push(`  ${padEnd(prompt, 26)}${sparkline(mine)}  ${mine.at(-1)}`);
     }
   }
+  if (sessions.some((s) => s.status === 'active' && s.verdict === null)) {
+    out.push(...wrap('(active: open in an mlsd running now; interrupted: stopped, continue it with mlsd resume <id>)', width).map(style.dim));
+  }
   if (sessions.length < trendOf.length) {
     out.push('', ...wrap(`Showing the latest ${sessions.length} of ${trendOf.length} sessions; --limit N or --all shows more.`, width).map(style.dim));
   }

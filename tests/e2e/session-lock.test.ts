@@ -1,0 +1,68 @@
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { runInProcess } from '../helpers/in-process.js';
+import { closeAll, fixtures, runInTerminal, type Terminal } from './pty.js';
+
+// Terminal A practises; terminal B's `mlsd resume` used to take the same live session over, and the
+// last of the two saves won. Now A holds a lock while it has the session open, whatever way it ends.
+
+let home: string;
+beforeEach(() => {
+  home = mkdtempSync(join(tmpdir(), 'mlsd-lock-e2e-'));
+});
+afterEach(() => {
+  closeAll();
+  rmSync(home, { recursive: true, force: true });
+});
+
+const pack = ['--prompts-dir', join(fixtures, 'pack', 'prompts')];
+const env = () => ({ MLSD_HOME: home, MLSD_PROMPTS_PATH: '', NO_COLOR: '1', FORCE_COLOR: undefined, CI: undefined });
+const sessions = () => join(home, 'sessions');
+const files = (ext: string) => (existsSync(sessions()) ? readdirSync(sessions()).filter((f) => f.endsWith(ext)) : []);
+
+/** Practice with a question typed and saved. */
+async function practising(): Promise<Terminal> {
+  const t = runInTerminal(['practice', 'mini-ads', '--duration', '10', ...pack], env());
+  await t.waitForScreen(/Press Enter to start/);
+  expect(files('.lock')).toHaveLength(1); // held from the start
+  t.write('\r');
+  await t.waitForScreen(/Enter: ask/);
+  t.write('How many users');
+  await vi.waitFor(() => expect(files('.json')).toHaveLength(1), { timeout: 15_000, interval: 100 });
+  return t;
+}
+
+describe('one process per session', () => {
+  it('resume in a second process is refused while the first has the session open; allowed after a quit', async () => {
+    const t = await practising();
+    const b = await runInProcess(home, ['resume', ...pack]);
+    expect(b.stderr).toMatch(/session \S+ is open in another mlsd \(pid \d+\) since \d\d:\d\d; finish it there/);
+    expect(b.code).toBe(1);
+    t.write('\u0003');
+    await t.waitForScreen(/Quit the interview\?/);
+    t.write('y');
+    expect(await t.exited).toBe(130);
+    expect(files('.lock')).toHaveLength(0);
+    const c = await runInProcess(home, ['resume', ...pack]);
+    expect(c.stderr).toMatch(/needs a terminal/); // past the lock: only the terminal check stops it here
+  });
+
+  it('SIGTERM and SIGHUP remove the lock; SIGKILL leaves one that the next resume takes over', async () => {
+    for (const signal of ['SIGTERM', 'SIGHUP']) {
+      const t = await practising();
+      t.kill(signal);
+      await t.exited;
+      expect(files('.lock')).toHaveLength(0);
+      rmSync(sessions(), { recursive: true });
+    }
+    const t = await practising();
+    t.kill('SIGKILL');
+    await t.exited;
+    expect(files('.lock')).toHaveLength(1);
+    const r = await runInProcess(home, ['resume', ...pack]);
+    expect(r.stderr).toMatch(/left open by an mlsd that is gone .*; this one takes it over/);
+    expect(files('.lock')).toHaveLength(0);
+  });
+});
