@@ -1,7 +1,7 @@
 import { Argument, Command, CommanderError, Option } from 'commander';
 import { CliError, EXIT } from './errors.js';
 import { packageInfo } from './package-root.js';
-import { MAX_LIMIT, minutes, reviewArgumentProblem, wholeNumber } from './option-parsers.js';
+import { MAX_LIMIT, minutes, nonBlankId, nonBlankIds, reviewArgumentProblem, wholeNumber } from './option-parsers.js';
 import type { DrillOptions } from './commands/drill.js';
 import type { InterviewOptions } from './commands/interview.js';
 import type { GlobalOptions, Io } from './commands/command-io.js';
@@ -52,8 +52,9 @@ Examples:
   mlsd score my-answer.yaml --prompt video-recommendation --level staff --json
   mlsd schema rubric > rubric.schema.json
 
-User content lives in $XDG_CONFIG_HOME/mlsd/{prompts,rubrics} (MLSD_HOME overrides);
-MLSD_PROMPTS_PATH lists prompt packs. Exit codes: 0 ok, 1 check failed, 2 usage or input error,
+User content lives in $XDG_CONFIG_HOME/mlsd/{prompts,rubrics} (MLSD_HOME overrides;
+a relative MLSD_HOME is taken from the current directory, a relative XDG_*_HOME is
+ignored, as the XDG spec says); MLSD_PROMPTS_PATH lists prompt packs. Exit codes: 0 ok, 1 check failed, 2 usage or input error,
 130 interrupted (Ctrl-C).`,
     );
 
@@ -61,7 +62,7 @@ MLSD_PROMPTS_PATH lists prompt packs. Exit codes: 0 ok, 1 check failed, 2 usage 
     .command('score')
     .description('score a written answer against the checklists of a prompt')
     .argument('<answers-file>', 'the answer: .yaml (stage-id: text), .md with a heading per stage, or plain text; - reads stdin')
-    .option('-p, --prompt <id>', 'the prompt the answer is for (required; see `mlsd prompts list`)')
+    .option('-p, --prompt <id>', 'the prompt the answer is for (required; see `mlsd prompts list`)', nonBlankId('prompt id'))
     // Checked after commander's own checks, so `score --bogus` reports the unknown option first.
     .hook('preAction', (command) => requireOption(command, 'prompt'))
     .addOption(new Option('-l, --level <level>', 'the level you are interviewing for').choices(CANDIDATE_LEVELS).default('senior'))
@@ -82,11 +83,11 @@ such headings is scored as a whole.`,
   program
     .command('practice')
     .description('a timed mock interview in the terminal, stage by stage, scored at the end')
-    .argument('[prompt-id]', 'the prompt to practise (default: a random one you have not practised lately)')
+    .argument('[prompt-id]', 'the prompt to practise (default: a random one you have not practised lately)', nonBlankId('prompt id'))
     .hook('preAction', (command) => promptOrTag(command))
     .option('-d, --duration <minutes>', 'length of the interview in minutes (1-180)', minutes, 45)
     .addOption(new Option('-l, --level <level>', 'the level you are interviewing for').choices(CANDIDATE_LEVELS).default('senior'))
-    .option('-t, --tag <tag>', 'pick a random prompt with this tag')
+    .option('-t, --tag <tag>', 'pick a random prompt with this tag', nonBlankId('tag'))
     .option('-e, --editor', 'answer each stage in $VISUAL / $EDITOR instead of inline')
     .addHelpText(
       'after',
@@ -119,11 +120,11 @@ With --editor, a graphical editor needs its wait flag: VISUAL="code --wait".`,
   program
     .command('interview')
     .description("the interviewer's live sheet for a peer mock interview: briefing, marks, follow-ups, facts, report")
-    .argument('[prompt-id]', 'the prompt to ask (default: a random one not used lately)')
+    .argument('[prompt-id]', 'the prompt to ask (default: a random one not used lately)', nonBlankId('prompt id'))
     .hook('preAction', (command) => promptOrTag(command))
     .option('-d, --duration <minutes>', 'length of the interview in minutes (1-180)', minutes, 45)
     .addOption(new Option('-l, --level <level>', 'the level the candidate is interviewing for').choices(CANDIDATE_LEVELS).default('senior'))
-    .option('-t, --tag <tag>', 'pick a random prompt with this tag')
+    .option('-t, --tag <tag>', 'pick a random prompt with this tag', nonBlankId('tag'))
     .option('-c, --candidate <name>', 'who is being interviewed (shown in history and the report); "me" when a friend interviews you: only then does it count in your stats and drill')
     .option('-a, --answers <file>', "the candidate's own notes or transcript, read at the end and scored beside your marks")
     .addHelpText(
@@ -151,7 +152,7 @@ exports it for the candidate.`,
   program
     .command('resume')
     .description('continue an interrupted practice session or peer interview')
-    .argument('[session-id]', 'the session id or a unique prefix (default: the latest interrupted one)')
+    .argument('[session-id]', 'the session id or a unique prefix (default: the latest interrupted one)', nonBlankId('session id'))
     .option('-e, --editor', 'answer in $VISUAL / $EDITOR instead of inline')
     .action((id: string | undefined, _opts: unknown, command: Command) =>
       run(async () => (await import('./commands/resume.js')).resumeAny(id, globals<ResumeOptions>(command), io))(),
@@ -162,13 +163,13 @@ exports it for the candidate.`,
   prompts
     .command('list')
     .description('list the prompts you can practise')
-    .option('-t, --tag <tag>', 'only prompts with this tag')
+    .option('-t, --tag <tag>', 'only prompts with this tag', nonBlankId('tag'))
     .option('--json', 'print as JSON')
     .action((_opts: unknown, command: Command) => run(async () => (await import('./commands/content.js')).listPrompts(globals(command), io))());
   prompts
     .command('show')
     .description('show one prompt')
-    .argument('<id>', 'prompt id')
+    .argument('<id>', 'prompt id', nonBlankId('prompt id'))
     .option('--full', "include the interviewer's answers and the reference outline")
     .option('--json', 'print as JSON')
     .action((id: string, _opts: unknown, command: Command) => run(async () => (await import('./commands/content.js')).showPrompt(id, globals(command), io))());
@@ -197,7 +198,7 @@ exports it for the candidate.`,
   rubrics
     .command('show')
     .description('show one rubric: its items by stage and its red flags')
-    .argument('<id>', 'rubric id')
+    .argument('<id>', 'rubric id', nonBlankId('rubric id'))
     .option('--full', 'include phrases and follow-up questions')
     .option('--json', 'print as JSON')
     .action((id: string, _opts: unknown, command: Command) => run(async () => (await import('./commands/content.js')).showRubric(id, globals(command), io))());
@@ -219,7 +220,7 @@ exports it for the candidate.`,
   const history = program
     .command('history')
     .description('your saved sessions, newest first, with a trend of overall scores')
-    .option('-p, --prompt <id>', 'only sessions of this prompt')
+    .option('-p, --prompt <id>', 'only sessions of this prompt', nonBlankId('prompt id'))
     .option('-n, --limit <n>', 'show the latest N sessions (default 20)', wholeNumber(1, MAX_LIMIT))
     .option('-a, --all', 'show every session')
     .option('--json', 'print as JSON')
@@ -227,18 +228,18 @@ exports it for the candidate.`,
   history
     .command('delete')
     .description('delete a saved session (asks first; --yes for scripts)')
-    .argument('<session-id>', 'a session id or a unique prefix of one')
+    .argument('<session-id>', 'a session id or a unique prefix of one', nonBlankId('session id'))
     .option('-y, --yes', 'delete without asking')
     .action((id: string, _opts: unknown, command: Command) => run(async () => (await import('./commands/history.js')).deleteCommand(id, globals(command), io))());
 
   program
     .command('review')
     .description('the full feedback of one session: answers, scores, evidence, hints and the reference outline')
-    .argument('[session-id]', 'a session id, a unique prefix of one, or "last" (default: the last scored session)')
+    .argument('[session-id]', 'a session id, a unique prefix of one, or "last" (default: the last scored session)', nonBlankId('session id'))
     .addOption(new Option('-f, --format <format>', "output format (default: from --out's extension, .md or .json, else text)").choices(['text', 'md', 'json']))
     .option('-o, --out <file>', 'write to a file instead of the terminal (never with colour); an existing file needs --force')
     .option('--force', 'with --out: replace the file if it exists')
-    .option('-c, --compare <ids...>', 'two sessions side by side: score deltas per stage, items gained and lost')
+    .option('-c, --compare <ids...>', 'two sessions side by side: score deltas per stage, items gained and lost', nonBlankIds('session id'))
     .hook('preAction', (command) => {
       const problem = reviewArgumentProblem(command.args[0], command.opts<{ compare?: string[]; force?: boolean; out?: string }>());
       if (problem) command.error(`error: ${problem}`, { code: 'mlsd.invalidArguments', exitCode: EXIT.usage });
@@ -310,6 +311,18 @@ function requireOption(command: Command, key: string): void {
   command.error(`error: required option '${option?.flags ?? `--${key}`}' not specified`, { code: 'commander.missingMandatoryOptionValue', exitCode: EXIT.usage });
 }
 
+/**
+ * `mlsd help <word>` where the word is no command: commander would print the main help and succeed; it is
+ * the same mistake as `mlsd <word>`, so it is parsed as that (unknown command, a suggestion, exit 2).
+ * Returns the arguments to parse instead, or null to parse `argv` as it is.
+ */
+function helpOfUnknown(program: Command, argv: readonly string[]): string[] | null {
+  const [first, word] = argv;
+  if (first !== 'help' || word === undefined || word.startsWith('-')) return null;
+  const known = program.commands.some((c) => c.name() === word || c.aliases().includes(word)) || word === 'help';
+  return known ? null : [word];
+}
+
 /** Runs the CLI and returns the exit code; errors become one clear line on stderr. */
 export async function main(argv: string[], io: Io, readStdin: () => Promise<string> = readAll): Promise<number> {
   const { program, result } = buildProgram(io, readStdin);
@@ -322,7 +335,7 @@ export async function main(argv: string[], io: Io, readStdin: () => Promise<stri
     return EXIT.ok;
   }
   try {
-    await program.parseAsync(argv, { from: 'user' });
+    await program.parseAsync(helpOfUnknown(program, argv) ?? argv, { from: 'user' });
     return result.code;
   } catch (error) {
     if (error instanceof CommanderError) {

@@ -48,3 +48,21 @@ export function reviewArgumentProblem(id: string | undefined, options: { compare
   if (options.force && options.out === undefined) return '--force only applies with --out <file>';
   return null;
 }
+
+/**
+ * An id given on the command line (a session, a prompt, a rubric): never empty or blank. An empty
+ * argument would otherwise mean "none given" (the latest session, a random prompt) or, as a prefix, match
+ * every id: an unset `$ID` in a script must not reach someone else's session. `what` names it ("session id").
+ */
+export function nonBlankId(what: string): (value: string) => string {
+  return (value) => {
+    if (value.trim() === '') throw new InvalidArgumentError(`Expected a ${what}; it is empty.`);
+    return value;
+  };
+}
+
+/** Each value of a repeatable or variadic id option (`--compare <ids...>`), collected in order; none blank. */
+export function nonBlankIds(what: string): (value: string, previous: string[] | undefined) => string[] {
+  const one = nonBlankId(what);
+  return (value, previous) => [...(previous ?? []), one(value)];
+}

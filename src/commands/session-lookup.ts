@@ -6,6 +6,8 @@ import { findById } from '../store/session-files.js';
  * history delete): or a usage error (exit 2) that says the same thing everywhere, none or which ones.
  */
 export function sessionByPrefix<T extends { id: string }>(sessions: readonly T[], prefix: string): T {
+  // An empty prefix would match every session (src/cli.ts refuses it first; this keeps every caller safe).
+  if (prefix.trim() === '') throw new CliError('a session id is empty; give the id (see `mlsd history`)', EXIT.usage);
   const found = findById(sessions, prefix);
   if ('session' in found) return found.session;
   throw new CliError(

@@ -18,7 +18,7 @@ export async function statsCommand(options: StatsOptions, io: Io): Promise<numbe
   // Labels and hints as the rubrics word them today, not as they were when each session was scored.
   const stats = computeStats(summaries, currentItemInfo(loaded.catalog, summaries, items));
   if (options.json) io.stdout.write(`${JSON.stringify(stats, null, 2)}\n`);
-  else if (stats.scored === 0) io.stdout.write('No scored sessions yet. Practise with `mlsd practice`, or save a scored answer with `mlsd score --save`.\n');
+  else if (stats.scored === 0) io.stdout.write(`${stats.sessions > 0 ? `${stats.sessions} session${stats.sessions === 1 ? '' : 's'}, none scored yet (an interrupted one is scored when it ends: mlsd resume). ` : 'No scored sessions yet. '}Practise with \`mlsd practice\`, or save a scored answer with \`mlsd score --save\`.\n`);
   else io.stdout.write(`${renderStats(stats, stdoutStyle(io, options), terminalWidth(io)).join('\n')}\n`);
   return EXIT.ok;
 }

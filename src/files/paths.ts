@@ -1,8 +1,12 @@
 import { homedir } from 'node:os';
-import { delimiter, join, resolve } from 'node:path';
+import { delimiter, isAbsolute, join, resolve } from 'node:path';
 import { packageInfo } from '../package-root.js';
 
-/** Where mlsd keeps things. MLSD_HOME puts everything under one directory (tests, portable setups). */
+/**
+ * Where mlsd keeps things. MLSD_HOME puts everything under one directory (tests, portable setups); it is
+ * mlsd's own variable, so a relative MLSD_HOME is taken relative to the current directory (resolved once,
+ * here). The XDG variables follow their specification: only absolute paths count.
+ */
 export interface Paths {
   /** The user's own prompts and rubrics: <config>/prompts, <config>/rubrics. */
   config: string;
@@ -29,11 +33,20 @@ export function resolvePaths(env: Env = process.env, platform: NodeJS.Platform =
     return { config: join(appData, 'mlsd'), data: join(localAppData, 'mlsd'), cache: join(localAppData, 'mlsd', 'cache'), builtin };
   }
   return {
-    config: join(env.XDG_CONFIG_HOME || join(user, '.config'), 'mlsd'),
-    data: join(env.XDG_DATA_HOME || join(user, '.local', 'share'), 'mlsd'),
-    cache: join(env.XDG_CACHE_HOME || join(user, '.cache'), 'mlsd'),
+    config: join(xdgDir(env.XDG_CONFIG_HOME) ?? join(user, '.config'), 'mlsd'),
+    data: join(xdgDir(env.XDG_DATA_HOME) ?? join(user, '.local', 'share'), 'mlsd'),
+    cache: join(xdgDir(env.XDG_CACHE_HOME) ?? join(user, '.cache'), 'mlsd'),
     builtin,
   };
+}
+
+/**
+ * An XDG_*_HOME value as the XDG Base Directory specification allows it: an absolute path. An empty or
+ * relative one is invalid and ignored ("If an implementation encounters a relative path in any of these
+ * variables it should consider the path invalid and ignore it"), so the default applies.
+ */
+export function xdgDir(value: string | undefined): string | undefined {
+  return value && isAbsolute(value) ? value : undefined;
 }
 
 /** MLSD_PROMPTS_PATH: prompt packs separated by the platform's path delimiter (: or ;). */

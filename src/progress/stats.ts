@@ -7,7 +7,8 @@ import { isOwnSession } from './own-sessions.js';
 export interface StageAverage {
   id: StageId;
   title: string;
-  average: number;
+  /** The mean of `count` stage scores, rounded; null when there are none (an average of nothing). */
+  average: number | null;
   count: number;
 }
 
@@ -53,7 +54,7 @@ export function computeStats(all: readonly SessionSummary[], info: ItemInfo, top
   const scored = sessions.filter((s) => s.overall !== null);
   const stages = STAGES.map((stage) => {
     const scores = scored.map((s) => s.stageScores[stage.id]).filter((v): v is number => v !== undefined);
-    return { id: stage.id, title: stage.title, average: mean(scores), count: scores.length };
+    return { id: stage.id, title: stage.title, average: scores.length > 0 ? mean(scores) : null, count: scores.length };
   });
   const items = new Map<string, MissedItem>();
   const entry = (id: string) => {

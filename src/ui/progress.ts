@@ -12,6 +12,10 @@ export function renderStats(stats: Stats, style: Style, width: number): string[]
   out.push(style.bold('Average score per stage'));
   const titleWidth = Math.max(...stats.stages.map((s) => s.title.length)) + 2;
   for (const s of stats.stages) {
+    if (s.average === null) {
+      out.push(`  ${padEnd(s.title, titleWidth)}${style.dim('no scores yet')}`);
+      continue;
+    }
     const { filled, empty } = bar(s.average, 24);
     out.push(`  ${padEnd(s.title, titleWidth)}${filled}${style.dim(empty)} ${String(s.average).padStart(3)}`);
   }

@@ -27,7 +27,8 @@ interface Saved {
 }
 
 function saved(): Saved {
-  const files = readdirSync(join(home, 'sessions'));
+  // Session files only: a live interview also holds its lock (<id>.lock) beside its file.
+  const files = readdirSync(join(home, 'sessions')).filter((f) => f.endsWith('.json'));
   expect(files).toHaveLength(1);
   return JSON.parse(readFileSync(join(home, 'sessions', files[0]!), 'utf8')) as Saved;
 }

@@ -1,0 +1,83 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { resolvePaths } from '../../../src/files/paths.js';
+import { runInProcess as runMlsd } from '../../helpers/in-process.js';
+
+// Faults a new user's tryout found (the third round): each test failed before its fix.
+
+let home: string;
+beforeEach(() => {
+  home = mkdtempSync(join(tmpdir(), 'mlsd-tryout3-'));
+});
+afterEach(() => rmSync(home, { recursive: true, force: true }));
+
+describe('XDG directories', () => {
+  it('ignores a relative XDG_*_HOME, as the spec says, and falls back to the default', () => {
+    const paths = resolvePaths({ HOME: '/h', XDG_CONFIG_HOME: 'rel/config', XDG_DATA_HOME: 'rel/data', XDG_CACHE_HOME: './cache' }, 'linux');
+    expect(paths).toMatchObject({ config: '/h/.config/mlsd', data: '/h/.local/share/mlsd', cache: '/h/.cache/mlsd' });
+  });
+  it('uses an absolute XDG_*_HOME', () => {
+    expect(resolvePaths({ HOME: '/h', XDG_DATA_HOME: '/d' }, 'linux').data).toBe('/d/mlsd');
+  });
+  it('takes a relative MLSD_HOME from the current directory', () => {
+    expect(resolvePaths({ MLSD_HOME: 'rel/home' }, 'linux').data).toBe(resolve('rel/home'));
+  });
+});
+
+describe('an empty or blank id is a usage error, never "the latest" or "any"', () => {
+  const cases: string[][] = [
+    ['review', ''],
+    ['review', '--compare', '', 'm8p41aaaaaaa'],
+    ['review', '--compare', 'm8p41aaaaaaa', ' '],
+    ['resume', ''],
+    ['history', 'delete', ' ', '--yes'],
+    ['history', '--prompt', ''],
+    ['practice', ''],
+    ['interview', ' '],
+    ['practice', '--tag', ''],
+    ['score', 'x.md', '--prompt', ''],
+    ['prompts', 'show', ''],
+    ['rubrics', 'show', '\t'],
+  ];
+  it.each(cases)('mlsd %s %s …', async (...args) => {
+    const r = await runMlsd(home, args);
+    expect(r.stderr).toMatch(/is invalid.*Expected a (session|prompt|rubric) id|tag; it is empty/);
+    expect(r.stderr).toMatch(/it is empty/);
+    expect(r.code).toBe(2);
+  });
+});
+
+describe('mlsd help <unknown>', () => {
+  it('is the same unknown-command error as mlsd <unknown>, with the suggestion, exit 2', async () => {
+    const direct = await runMlsd(home, ['histroy']);
+    const viaHelp = await runMlsd(home, ['help', 'histroy']);
+    expect(viaHelp.stderr).toMatch(/unknown command 'histroy'/);
+    expect(viaHelp.stderr).toMatch(/Did you mean history\?/);
+    expect(viaHelp.stderr).toBe(direct.stderr);
+    expect(viaHelp.stdout).toBe('');
+    expect(viaHelp.code).toBe(2);
+    expect((await runMlsd(home, ['help', 'nope'])).code).toBe(2);
+  });
+  it('still shows a known command\'s help', async () => {
+    const r = await runMlsd(home, ['help', 'score']);
+    expect(r.stdout).toMatch(/Usage: mlsd score/);
+    expect(r.code).toBe(0);
+  });
+});
+
+describe('stats with nothing scored', () => {
+  it('--json gives null for an average of nothing, every stage and overall alike', async () => {
+    const r = await runMlsd(home, ['stats', '--json']);
+    const stats = JSON.parse(r.stdout) as { averageOverall: number | null; stages: Array<{ average: number | null; count: number }> };
+    expect(stats.averageOverall).toBeNull();
+    expect(stats.stages).toHaveLength(7);
+    for (const s of stats.stages) expect(s).toMatchObject({ average: null, count: 0 });
+  });
+  it('the text view says none is scored yet', async () => {
+    const r = await runMlsd(home, ['stats']);
+    expect(r.stdout).toMatch(/No scored sessions yet/);
+    expect(r.code).toBe(0);
+  });
+});
