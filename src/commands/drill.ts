@@ -2,8 +2,9 @@ import { join } from 'node:path';
 import { ExitPromptError } from '@inquirer/core';
 import { rubricsFor } from '../content/scope.js';
 import { EXIT } from '../errors.js';
-import { dueCards, gradeFor, GRADE_LABEL, review, syncDeck } from '../progress/drill.js';
+import { dueCards, gradeFor, GRADE_LABEL, review, syncDeck, type Deck } from '../progress/drill.js';
 import { loadDeck, saveDeck } from '../store/deck.js';
+import { WriteError } from '../files/atomic.js';
 import { compileRubrics } from '../scoring/compile.js';
 import { scoreAnswers } from '../scoring/score.js';
 import { sessionsDir } from '../store/session-files.js';
@@ -33,7 +34,9 @@ export async function drillCommand(options: DrillOptions, io: Io): Promise<numbe
   const stored = await loadDeck(deckFile, io.now());
   if (stored.warning) io.stderr.write(`${renderWarning(stored.warning, stderrStyle(io, options))}\n`);
   let deck = syncDeck(stored.deck, (await loadSessionList(sessionsDir(loaded.paths.data), io, options)).summaries, io.now());
-  await saveDeck(deckFile, deck, io.writeFile);
+  const saver = deckSaver(deckFile, io, options);
+  const save = () => saver.save(deck);
+  await save();
   const cards = dueCards(deck, io.now(), { all: options.all, limit: options.limit });
   if (cards.length === 0) {
     const total = Object.keys(deck.cards).length;
@@ -62,7 +65,7 @@ export async function drillCommand(options: DrillOptions, io: Io): Promise<numbe
       text = (await answerPrompt({ label: 'Your answer', mode: 'multi', style, now: Date.now, deadline: now + CARD_MS, stageDeadline: now + CARD_MS })).text;
     } catch (error) {
       if (error instanceof ExitPromptError) {
-        io.stdout.write(`\nStopped after ${plural(done, 'card')}; progress is saved.\n`);
+        io.stdout.write(`\nStopped after ${plural(done, 'card')}${saver.saving() ? '; progress is saved' : ''}.\n`);
         return EXIT.interrupted;
       }
       throw error;
@@ -72,10 +75,32 @@ export async function drillCommand(options: DrillOptions, io: Io): Promise<numbe
     const grade = gradeFor(result);
     const next = review(deck, card.itemId, grade, io.now());
     deck = next.deck;
-    await saveDeck(deckFile, deck, io.writeFile);
+    await save();
     done++;
     printLines(io, renderCardResult(result, item.hint, GRADE_LABEL[grade] ?? String(grade), next.due, style, width));
   }
   io.stdout.write(`\n${plural(done, 'card')} practised.\n`);
   return EXIT.ok;
+}
+
+/**
+ * Saves the deck after each card. A deck that cannot be written (a read-only data directory, a full disk)
+ * does not stop the drill: the first failure is a warning on stderr, and later saves are skipped.
+ * `saving()` is false once that happened. Errors other than a failed write are thrown.
+ */
+export function deckSaver(file: string, io: Io, options: GlobalOptions): { save(deck: Deck): Promise<void>; saving(): boolean } {
+  let saving = true;
+  return {
+    saving: () => saving,
+    save: async (deck) => {
+      if (!saving) return;
+      try {
+        await saveDeck(file, deck, io.writeFile);
+      } catch (error) {
+        if (!(error instanceof WriteError)) throw error;
+        saving = false;
+        io.stderr.write(`${renderWarning(`${error.message}; the drill goes on, but its progress cannot be saved`, stderrStyle(io, options))}\n`);
+      }
+    },
+  };
 }

@@ -1,4 +1,3 @@
-import { ExitPromptError } from '@inquirer/core';
 import { confirm, input } from '@inquirer/prompts';
 import { join } from 'node:path';
 import { rubricsFor } from '../content/scope.js';
@@ -10,7 +9,7 @@ import { compileRubrics } from '../scoring/compile.js';
 import type { CandidateLevel } from '../scoring/report.js';
 import { newSessionId, sessionFileName } from '../store/session-record.js';
 import { writeRecoveryFile } from '../store/recovery.js';
-import { processSignals } from './process-signals.js';
+import { askUnlessStopped, processSignals } from './process-signals.js';
 import { pickLeastPractised } from './pick-prompt.js';
 import { readSession, removeSessionSync, saveSession, saveSessionSync, sessionsDir } from '../store/session-files.js';
 import { editorCommand } from '../ui/external-editor.js';
@@ -51,12 +50,8 @@ export async function practiceCommand(promptId: string | undefined, options: Pra
   const lock = takeSessionLock(dir, id, io, options);
   try {
     printOpening(prompt, options, id, style, io);
-    try {
-      await input({ message: 'Press Enter to start the clock' });
-    } catch (error) {
-      if (error instanceof ExitPromptError) return EXIT.interrupted;
-      throw error;
-    }
+    const ready = await askUnlessStopped((signal) => input({ message: 'Press Enter to start the clock' }, { signal }));
+    if ('stopped' in ready) return ready.stopped;
     const clock = systemClock();
     const createdAt = new Date(clock.now()).toISOString();
     const started = interview.start({ id, level: options.level, durationMinutes: options.duration, now: clock.now(), createdAt });
@@ -168,12 +163,9 @@ async function finish(end: LiveEnd, prompt: Prompt, style: Style, io: Io): Promi
   const report = record.report!;
   const width = terminalWidth(io);
   printLines(io, ['', ...renderReport(report, style, { width }), '', ...renderTimeUsed(state.usedMs, state.durationMs, end.saved ? record.id : null, style, width)]);
-  try {
-    if (await confirm({ message: 'Show the reference outline, stage by stage?', default: true })) {
-      printLines(io, ['', ...renderOutline(prompt, state, style, width)]);
-    }
-  } catch (error) {
-    if (!(error instanceof ExitPromptError)) throw error;
-  }
+  // The session is saved and scored already: a stop signal here only skips the outline, and says so in the exit code.
+  const outline = await askUnlessStopped((signal) => confirm({ message: 'Show the reference outline, stage by stage?', default: true }, { signal }));
+  if ('value' in outline && outline.value) printLines(io, ['', ...renderOutline(prompt, state, style, width)]);
+  if ('stopped' in outline && outline.stopped !== EXIT.interrupted) return outline.stopped;
   return end.saved ? EXIT.ok : EXIT.failure;
 }

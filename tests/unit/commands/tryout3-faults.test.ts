@@ -81,3 +81,32 @@ describe('stats with nothing scored', () => {
     expect(r.code).toBe(0);
   });
 });
+
+describe('drill with a deck that cannot be saved', () => {
+  it('warns once that progress cannot be saved and goes on, instead of stopping before the first card', async () => {
+    const { deckSaver } = await import('../../../src/commands/drill.js');
+    const { emptyDeck } = await import('../../../src/progress/drill.js');
+    let stderr = '';
+    let writes = 0;
+    const io = {
+      stdout: { write: () => true },
+      stderr: { write: (s: string) => (stderr += s) },
+      env: { NO_COLOR: '1' },
+      now: () => new Date(),
+      random: Math.random,
+      writeFile: async () => {
+        writes++;
+        const error = new Error('read-only') as NodeJS.ErrnoException;
+        error.code = 'EROFS';
+        throw error;
+      },
+    };
+    const saver = deckSaver(join(home, 'drill.json'), io, {});
+    await saver.save(emptyDeck());
+    await saver.save(emptyDeck());
+    expect(stderr).toMatch(/warning: cannot write .*drill\.json: .*read-only.*; the drill goes on, but its progress cannot be saved/);
+    expect(stderr.match(/warning/g)).toHaveLength(1);
+    expect(writes).toBe(1);
+    expect(saver.saving()).toBe(false);
+  });
+});
