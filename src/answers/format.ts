@@ -4,19 +4,27 @@ import { parseAnswers, type ParsedAnswers } from './parse.js';
 export type AnswerFormatOption = 'yaml' | 'md' | 'text';
 
 /**
- * Reads an answer in the format asked for, or, without one, the format its name says (.yaml/.yml is
- * YAML, anything else Markdown). Text with no name to go by (standard input) is YAML when it parses
+ * Reads an answer in the format asked for, or, without one, the format its name says (`formatFromName`).
+ * Text with no name or extension to go by (standard input, a named pipe such as /dev/fd/63, a file with
+ * no or an unknown extension) is YAML when it parses
  * as a mapping with a key that names a stage (its other keys then checked), Markdown otherwise. A UTF-8
  * byte order mark is dropped first, whatever the format; YAML front matter at the top of a Markdown or
  * text answer is not answer text (see `withoutFrontMatter`). Issues always name `name`. Pure.
  */
 export function readAnswersAs(text: string, name: string, format: AnswerFormatOption | undefined, named: boolean): ParsedAnswers {
   const unmarked = withoutByteOrderMark(text);
-  const chosen = format ?? (named ? (/\.ya?ml$/i.test(name) ? 'yaml' : 'md') : sniff(withoutFrontMatter(unmarked)));
+  const chosen = format ?? (named ? formatFromName(name) : undefined) ?? sniff(withoutFrontMatter(unmarked));
   const body = chosen === 'yaml' ? unmarked : withoutFrontMatter(unmarked);
   if (chosen === 'text') return { format: 'text', answers: { sections: {}, general: body }, mapping: [], issues: [] };
   const parsed = parseAnswers(body, chosen === 'yaml' ? `${name}.yaml` : `${name}.md`);
   return { ...parsed, issues: parsed.issues.map((i) => ({ ...i, file: name })) };
+}
+
+/** The format a file name's extension says: .yaml/.yml YAML; .md, .markdown, .txt, .text Markdown; else undefined (sniffed). */
+export function formatFromName(name: string): AnswerFormatOption | undefined {
+  if (/\.ya?ml$/i.test(name)) return 'yaml';
+  if (/\.(md|markdown|mdown|mkd|txt|text)$/i.test(name)) return 'md';
+  return undefined;
 }
 
 /** The text without a leading UTF-8 byte order mark (U+FEFF), which editors on Windows often write. */

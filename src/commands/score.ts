@@ -1,4 +1,4 @@
-import { readAnswersAs, type AnswerFormatOption } from '../answers/format.js';
+import { formatFromName, readAnswersAs, type AnswerFormatOption } from '../answers/format.js';
 import { CliError, EXIT } from '../errors.js';
 import { compiledScope } from './compiled-scope.js';
 import type { CandidateLevel } from '../scoring/report.js';
@@ -34,8 +34,8 @@ export async function scoreCommand(file: string, options: ScoreOptions, io: Io, 
   const errors = parsed.issues.filter((i) => i.severity === 'error');
   const { formatIssue } = await import('../content/parse.js');
   if (errors.length > 0) {
-    const sniffed = file === '-' && options.format === undefined && parsed.format === 'yaml';
-    const hint = sniffed ? ['standard input was read as YAML (a mapping whose keys name stages); to score it as prose instead, add --format md'] : [];
+    const sniffed = (file === '-' || formatFromName(file) === undefined) && options.format === undefined && parsed.format === 'yaml';
+    const hint = sniffed ? [`${file === '-' ? 'standard input' : file} was read as YAML (a mapping whose keys name stages); to score it as prose instead, add --format md`] : [];
     throw new CliError(`cannot read the answers in ${file}`, EXIT.usage, [...errors.map(formatIssue), ...hint]);
   }
   // Notices (an answer too long to score whole) go to stderr; the report still follows.

@@ -110,3 +110,36 @@ describe('drill with a deck that cannot be saved', () => {
     expect(saver.saving()).toBe(false);
   });
 });
+
+describe('score: the format of an answer whose name says nothing', () => {
+  const yaml = 'clarify: |\n  How many users? What latency budget?\nmodel: |\n  We start with a logistic regression baseline, then a gradient boosted tree.\n';
+  it.each(['answer', 'answer.v2', 'answer.out'])('reads %s (no or an unknown extension) as YAML when it is a stage mapping', async (name) => {
+    const { writeFileSync } = await import('node:fs');
+    const file = join(home, name);
+    writeFileSync(file, yaml);
+    const r = await runMlsd(home, ['score', file, '--prompt', 'news-feed', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const report = JSON.parse(r.stdout) as { format: string };
+    expect(report.format).toBe('yaml');
+  });
+  it('still reads a .md or .txt file as Markdown, whatever it holds', async () => {
+    const { writeFileSync } = await import('node:fs');
+    for (const name of ['a.md', 'a.txt']) {
+      writeFileSync(join(home, name), yaml);
+      const r = await runMlsd(home, ['score', join(home, name), '--prompt', 'news-feed', '--json']);
+      expect((JSON.parse(r.stdout) as { format: string }).format).not.toBe('yaml');
+    }
+  });
+  it('reads YAML through a named pipe (score <(cat a.yaml)) as YAML', async () => {
+    const { execFileSync, spawn } = await import('node:child_process');
+    const { writeFileSync } = await import('node:fs');
+    const fifo = join(home, 'pipe');
+    execFileSync('mkfifo', [fifo]);
+    writeFileSync(join(home, 'a.yaml'), yaml);
+    const writer = spawn('sh', ['-c', 'cat "$1" > "$2"', 'sh', join(home, 'a.yaml'), fifo]);
+    const r = await runMlsd(home, ['score', fifo, '--prompt', 'news-feed', '--json']);
+    writer.kill();
+    expect(r.code, r.stderr).toBe(0);
+    expect((JSON.parse(r.stdout) as { format: string }).format).toBe('yaml');
+  });
+});
