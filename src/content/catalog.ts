@@ -53,15 +53,18 @@ export type RubricCheck = (entry: Entry<Rubric>, catalog: Catalog) => ContentIss
  */
 export function buildCatalog(files: readonly SourceFile[], checks: readonly RubricCheck[] = []): Catalog {
   const catalog: Catalog = { prompts: new Map(), rubrics: new Map(), issues: [], notices: [] };
+  // Rubric files read but rejected (a schema error, an id that is not the file name), by the id their
+  // name gives: a prompt that uses one is told the rubric has errors, not that it does not exist.
+  const rejected = new Map<string, string>();
   for (const source of files) {
     if (source.kind === 'prompt') add(catalog, catalog.prompts, source, parseYaml(source.text, source.file, promptSchema));
-    else add(catalog, catalog.rubrics, source, parseYaml(source.text, source.file, rubricSchema));
+    else if (!add(catalog, catalog.rubrics, source, parseYaml(source.text, source.file, rubricSchema))) rejected.set(baseName(source.file), source.file);
   }
   for (const entry of catalog.rubrics.values()) {
     checkRubric(entry, catalog);
     for (const check of checks) catalog.issues.push(...check(entry, catalog));
   }
-  for (const entry of catalog.prompts.values()) checkPrompt(entry, catalog);
+  for (const entry of catalog.prompts.values()) checkPrompt(entry, catalog, rejected);
   // A prompt file with an error (an unknown rubric, a duplicate item), or one that uses a rubric whose
   // file has an error, is skipped, as the load warning says: never listed, picked or scored without
   // part of its checklist. `validate` still reports it.
@@ -85,9 +88,9 @@ function add<T extends { id: string }>(
   map: Map<string, Entry<T>>,
   source: SourceFile,
   parsed: { value: T | null; issues: ContentIssue[]; locate: Locator },
-): void {
+): boolean {
   catalog.issues.push(...parsed.issues);
-  if (!parsed.value) return;
+  if (!parsed.value) return false;
   // Terminal control in content is removed here, once, so no view and no written file ever sees it.
   const { value, found } = sanitizeDeep(parsed.value);
   for (const f of found) {
@@ -97,7 +100,7 @@ function add<T extends { id: string }>(
   if (value.id !== expected) {
     const at = parsed.locate(['id']);
     catalog.issues.push(error(source.file, at, 'id', `id "${value.id}" must equal the file name "${expected}"; rename the file or the id`));
-    return;
+    return false;
   }
   const previous = map.get(value.id);
   const entry: Entry<T> = { value, file: source.file, origin: source.origin, locate: parsed.locate, overrides: [] };
@@ -106,6 +109,7 @@ function add<T extends { id: string }>(
     catalog.notices.push(`${source.kind} "${value.id}" from ${source.file} (${source.origin}) overrides ${previous.file} (${previous.origin})`);
   }
   map.set(value.id, entry);
+  return true;
 }
 
 function checkRubric(entry: Entry<Rubric>, catalog: Catalog): void {
@@ -154,15 +158,22 @@ function checkRubric(entry: Entry<Rubric>, catalog: Catalog): void {
   });
 }
 
-function checkPrompt(entry: Entry<Prompt>, catalog: Catalog): void {
+/** `rejected`: rubric ids (from file names) whose files were read but rejected, with the file. */
+function checkPrompt(entry: Entry<Prompt>, catalog: Catalog, rejected: ReadonlyMap<string, string>): void {
   const prompt = entry.value;
+  const hasErrors = (id: string, file: string) => `rubric "${id}" has errors (${file}), so this prompt cannot be scored; fix the rubric first`;
   if (!catalog.rubrics.has(FRAMEWORK_RUBRIC)) {
-    catalog.issues.push(error(entry.file, entry.locate([]), '', `the "${FRAMEWORK_RUBRIC}" rubric is missing, and every prompt is scored against it`));
+    const file = rejected.get(FRAMEWORK_RUBRIC);
+    catalog.issues.push(error(entry.file, entry.locate([]), '', file ? hasErrors(FRAMEWORK_RUBRIC, file) : `the "${FRAMEWORK_RUBRIC}" rubric is missing, and every prompt is scored against it`));
   }
   const itemOwner = new Map<string, string>();
   for (const item of catalog.rubrics.get(FRAMEWORK_RUBRIC)?.value.items ?? []) itemOwner.set(item.id, FRAMEWORK_RUBRIC);
   prompt.rubrics.forEach((id, i) => {
     const rubric = catalog.rubrics.get(id);
+    if (!rubric && rejected.has(id)) {
+      catalog.issues.push(error(entry.file, entry.locate(['rubrics', i]), `rubrics[${i}]`, hasErrors(id, rejected.get(id)!)));
+      return;
+    }
     if (!rubric) {
       const near = closest(id, [...catalog.rubrics.keys()]);
       catalog.issues.push(error(entry.file, entry.locate(['rubrics', i]), `rubrics[${i}]`, `unknown rubric "${id}"${near ? ` (did you mean "${near}"?)` : ''}; a rubric is a file rubrics/<id>.yaml`));

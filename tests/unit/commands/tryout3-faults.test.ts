@@ -143,3 +143,18 @@ describe('score: the format of an answer whose name says nothing', () => {
     expect((JSON.parse(r.stdout) as { format: string }).format).toBe('yaml');
   });
 });
+
+describe('a prompt whose rubric file was read but rejected', () => {
+  it('is told the rubric has errors (and where), not that it is unknown', async () => {
+    const { mkdirSync, readFileSync, writeFileSync } = await import('node:fs');
+    const fixtures = new URL('../../fixtures/e2e/pack/prompts/', import.meta.url).pathname;
+    mkdirSync(join(home, 'pack', 'prompts'), { recursive: true });
+    mkdirSync(join(home, 'pack', 'rubrics'), { recursive: true });
+    writeFileSync(join(home, 'pack', 'prompts', 'mini-ads.yaml'), readFileSync(join(fixtures, 'mini-ads.yaml'), 'utf8').replace('rubrics: []', 'rubrics: [r6]'));
+    writeFileSync(join(home, 'pack', 'rubrics', 'r6.yaml'), 'id: r6\ntitle: R6\nitems: 3\n');
+    const r = await runMlsd(home, ['prompts', 'validate', join(home, 'pack')]);
+    expect(r.stdout + r.stderr).toMatch(/rubric "r6" has errors \(.*r6\.yaml\), so this prompt cannot be scored; fix the rubric first/);
+    expect(r.stdout + r.stderr).not.toMatch(/unknown rubric "r6"/);
+    expect(r.code).toBe(1);
+  });
+});
