@@ -42,13 +42,17 @@ export async function validateCommand(kind: ContentKind, targets: string[], opti
       }
     }
   }
+  // Files looked at but not read (a FIFO, a directory named .yaml, a device, one over the size cap): counted
+  // with the files checked, so the total is every file looked at.
+  const readIssues = targets.length > 0 ? named.issues : loaded.readIssues;
+  const unreadable = [...new Set(readIssues.filter((i) => i.severity === 'error' && !checked.has(i.file)).map((i) => i.file))];
   const errors = issues.filter((i) => i.severity === 'error');
   const warnings = issues.filter((i) => i.severity === 'warning');
   if (options.json) {
-    const out = { ok: errors.length === 0, files: checkedFiles.map((f) => f.file), errors, warnings };
+    const out = { ok: errors.length === 0, files: checkedFiles.map((f) => f.file), unreadable, errors, warnings };
     io.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
   } else {
-    const counts = { files: checkedFiles.length, prompts: checkedFiles.filter((f) => f.kind === 'prompt').length, rubrics: checkedFiles.filter((f) => f.kind === 'rubric').length };
+    const counts = { files: checkedFiles.length + unreadable.length, unreadable: unreadable.length, prompts: checkedFiles.filter((f) => f.kind === 'prompt').length, rubrics: checkedFiles.filter((f) => f.kind === 'rubric').length };
     printLines(io, renderValidation(issues, counts, stdoutStyle(io, options)));
   }
   return errors.length > 0 ? EXIT.failure : EXIT.ok;

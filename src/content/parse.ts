@@ -1,4 +1,4 @@
-import { isMap, isNode, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
+import { isCollection, isMap, isNode, isPair, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
 import type { z } from 'zod';
 import { closest } from '../text/closest.js';
 import { stripControl } from '../text/sanitize.js';
@@ -35,6 +35,13 @@ export interface Parsed<T> {
 }
 
 const MAX_ALIASES = 100;
+/**
+ * The deepest nesting of mappings and lists a content file may have. The schemas need four or five levels;
+ * far deeper documents are refused before they reach anything recursive (the YAML library's own limit is
+ * the call stack, which it reports as "Maximum call stack size exceeded").
+ */
+export const MAX_YAML_DEPTH = 64;
+const TOO_DEEP = `nested too deeply (more than ${MAX_YAML_DEPTH} levels of mappings and lists)`;
 
 /** Parses YAML and validates it; every problem is reported with its position, not only the first. */
 export function parseYaml<S extends z.ZodType>(source: string, file: string, schema: S): Parsed<z.output<S>> {
@@ -59,9 +66,16 @@ export function parseYaml<S extends z.ZodType>(source: string, file: string, sch
       locate,
       issues: doc.errors.map((e) => {
         const pos = e.linePos?.[0] ?? { line: 1, col: 1 };
+        // The library's stack running out is not a syntax error of the file: say what is wrong with it.
+        if (/Maximum call stack size exceeded/i.test(e.message)) return issue(pos.line, pos.col, '', TOO_DEEP);
         return issue(pos.line, pos.col, '', `YAML syntax: ${firstLine(e.message)}`);
       }),
     };
+  }
+  const deep = tooDeepAt(doc);
+  if (deep) {
+    const pos = lineCounter.linePos(deep);
+    return { value: null, locate, issues: [issue(pos.line, pos.col, '', TOO_DEEP)] };
   }
   let data: unknown;
   try {
@@ -87,7 +101,8 @@ export function parseYaml<S extends z.ZodType>(source: string, file: string, sch
     }
     const at = locate(path);
     const value = valueAt(data, path);
-    const missing = zi.code === 'invalid_type' && value === undefined;
+    // Whatever the check (a type, one of a few values), a field that is not there is missing: say so.
+    const missing = value === undefined && path.length > 0 && typeof path[path.length - 1] === 'string';
     // zod's own wording ("Invalid input: expected object, received undefined") is put in YAML words;
     // a message the schema wrote itself is kept.
     const zodWords = zi.message.startsWith('Invalid input');
@@ -159,7 +174,23 @@ function firstLine(message: string): string {
   return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
 }
 
+/** The offset of the first collection nested deeper than MAX_YAML_DEPTH, or null. Iterative: no recursion on the file's depth. */
+function tooDeepAt(doc: Document.Parsed): number | null {
+  const stack: Array<{ node: unknown; depth: number }> = [{ node: doc.contents, depth: 1 }];
+  while (stack.length > 0) {
+    const { node, depth } = stack.pop()!;
+    if (!isCollection(node)) continue;
+    if (depth > MAX_YAML_DEPTH) return node.range?.[0] ?? 0;
+    for (const item of node.items) {
+      if (isPair(item)) {
+        stack.push({ node: item.key, depth: depth + 1 }, { node: item.value, depth: depth + 1 });
+      } else stack.push({ node: item, depth: depth + 1 });
+    }
+  }
+  return null;
+}
+
 function describe(error: unknown): string {
-  if (error instanceof RangeError) return 'the document is nested too deeply';
+  if (error instanceof RangeError) return TOO_DEEP;
   return error instanceof Error ? firstLine(error.message) : String(error);
 }

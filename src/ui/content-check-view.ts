@@ -10,7 +10,10 @@ import type { Style } from './style.js';
 
 /** How many files of each kind were checked. */
 export interface CheckedCounts {
+  /** Every file looked at, read or not. */
   files: number;
+  /** Of `files`, those that could not be read (not a regular file, too big, no permission). */
+  unreadable?: number;
   prompts: number;
   rubrics: number;
 }
@@ -20,7 +23,8 @@ export function renderValidation(issues: readonly ContentIssue[], counts: Checke
   const errors = issues.filter((i) => i.severity === 'error').length;
   const warnings = issues.length - errors;
   const out = issues.map((issue) => `${formatIssue(issue)} ${style.dim(`(${issue.severity === 'error' ? style.red('error') : style.yellow('warning')})`)}`);
-  const summary = `${plural(counts.files, 'file')} checked (${plural(counts.prompts, 'prompt')}, ${plural(counts.rubrics, 'rubric')}): ${plural(errors, 'error')}, ${plural(warnings, 'warning')}`;
+  const unread = counts.unreadable ? `, ${counts.unreadable} could not be read` : '';
+  const summary = `${plural(counts.files, 'file')} checked (${plural(counts.prompts, 'prompt')}, ${plural(counts.rubrics, 'rubric')}${unread}): ${plural(errors, 'error')}, ${plural(warnings, 'warning')}`;
   out.push(errors > 0 ? style.red(summary) : style.green(summary));
   return out;
 }

@@ -158,3 +158,36 @@ describe('a prompt whose rubric file was read but rejected', () => {
     expect(r.code).toBe(1);
   });
 });
+
+describe('prompts validate output', () => {
+  const miniAds = () => new URL('../../fixtures/e2e/pack/prompts/mini-ads.yaml', import.meta.url).pathname;
+  it('counts every file it looked at, and says how many could not be read', async () => {
+    const { copyFileSync, execFileSync, mkdirSync, writeFileSync } = await import('node:fs').then(async (fs) => ({ ...fs, execFileSync: (await import('node:child_process')).execFileSync }));
+    const dir = join(home, 'p');
+    mkdirSync(join(dir, 'dir.yaml'), { recursive: true });
+    copyFileSync(miniAds(), join(dir, 'mini-ads.yaml'));
+    execFileSync('mkfifo', [join(dir, 'fifo.yaml')]);
+    writeFileSync(join(dir, 'big.yaml'), 'a'.repeat(1_100_000));
+    const r = await runMlsd(home, ['prompts', 'validate', dir]);
+    expect(r.stdout).toMatch(/4 files checked \(1 prompt, 0 rubrics, 3 could not be read\): 3 errors/);
+    const json = JSON.parse((await runMlsd(home, ['prompts', 'validate', dir, '--json'])).stdout) as { unreadable: string[] };
+    expect(json.unreadable).toHaveLength(3);
+  });
+  it.each([
+    ['flow', `id: x\ntitle: ${'['.repeat(3000)}${']'.repeat(3000)}\n`],
+    ['block', `id: x\nt:\n${Array.from({ length: 80 }, (_, i) => `${'  '.repeat(i + 1)}a:\n`).join('')}`],
+  ])('says a deeply nested (%s) document is nested too deeply, with its line, never an internal error', async (_kind, text) => {
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(join(home, 'deep.yaml'), text);
+    const r = await runMlsd(home, ['prompts', 'validate', join(home, 'deep.yaml')]);
+    expect(r.stdout).toMatch(/deep\.yaml:\d+:\d+ nested too deeply \(more than 64 levels of mappings and lists\)/);
+    expect(r.stdout).not.toMatch(/call stack/i);
+    expect(r.code).toBe(1);
+  });
+  it('says a missing field with a few allowed values is missing', async () => {
+    const { readFileSync, writeFileSync } = await import('node:fs');
+    writeFileSync(join(home, 'mini-ads.yaml'), readFileSync(miniAds(), 'utf8').replace(/^difficulty:.*\n/m, ''));
+    const r = await runMlsd(home, ['prompts', 'validate', join(home, 'mini-ads.yaml')]);
+    expect(r.stdout).toMatch(/difficulty: missing required field "difficulty": expected easy, medium or hard/);
+  });
+});
