@@ -6,18 +6,23 @@ import type { Style } from './style.js';
 import { bar, fitWidth, padEnd, wrap } from './wrap.js';
 import { plural } from './plural.js';
 
+/** `stats` in lines no wider than `width` (down to 30 columns; 100 at most). */
 export function renderStats(stats: Stats, style: Style, width: number): string[] {
-  const w = Math.min(width, 100);
+  const w = Math.max(30, Math.min(width, 100));
   const out = [style.bold(`${plural(stats.sessions, 'session')}, ${stats.scored} scored`) + (stats.averageOverall === null ? '' : style.dim(` · average ${stats.averageOverall}/100`)), ''];
   out.push(style.bold('Average score per stage'));
   const titleWidth = Math.max(...stats.stages.map((s) => s.title.length)) + 2;
   for (const s of stats.stages) {
+    // On a narrow terminal the bar goes under its stage's title instead of beside it.
+    const beside = 2 + titleWidth + 24 + 4 <= w;
+    const lead = beside ? `  ${padEnd(s.title, titleWidth)}` : '    ';
+    if (!beside) out.push(`  ${s.title}`);
     if (s.average === null) {
-      out.push(`  ${padEnd(s.title, titleWidth)}${style.dim('no scores yet')}`);
+      out.push(`${lead}${style.dim('no scores yet')}`);
       continue;
     }
-    const { filled, empty } = bar(s.average, 24);
-    out.push(`  ${padEnd(s.title, titleWidth)}${filled}${style.dim(empty)} ${String(s.average).padStart(3)}`);
+    const { filled, empty } = bar(s.average, beside ? 24 : Math.min(24, w - 4 - 4));
+    out.push(`${lead}${filled}${style.dim(empty)} ${String(s.average).padStart(3)}`);
   }
   if (stats.missed.length > 0) {
     out.push('', style.bold('Items you miss most'));
@@ -31,7 +36,7 @@ export function renderStats(stats: Stats, style: Style, width: number): string[]
     out.push('', style.bold('Stages that run over their budget (practice sessions)'));
     for (const s of stats.overBudget) out.push(`  ${padEnd(s.title, titleWidth)}over in ${s.over} of ${s.reached}, by ${formatClock(s.averageOverMs)} on average`);
   }
-  return out;
+  return fitWidth(out, w);
 }
 
 /**

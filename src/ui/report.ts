@@ -17,8 +17,12 @@ export interface ReportOptions {
   source?: string;
 }
 
+/** The narrowest the report is laid out for: below it lines would be cut mid-word everywhere. */
+export const MIN_REPORT_WIDTH = 30;
+
+/** The report in lines no wider than `options.width` (from MIN_REPORT_WIDTH to 100 columns). */
 export function renderReport(report: ScoreReport, style: Style, options: ReportOptions): string[] {
-  const width = Math.max(50, Math.min(options.width, 100));
+  const width = Math.max(MIN_REPORT_WIDTH, Math.min(options.width, 100));
   const out: string[] = [];
   out.push(...headerLines(report.title, `${report.prompt}  ·  level ${report.level}`, width, style));
   if (options.source) out.push(...wrap(`answer: ${options.source}`, width, '  ', '').map(style.dim));
@@ -32,13 +36,17 @@ export function renderReport(report: ScoreReport, style: Style, options: ReportO
   }
   out.push('');
   const titleWidth = Math.max(...report.stages.map((s) => s.title.length)) + 2;
-  const barWidth = Math.max(10, Math.min(30, width - titleWidth - 12));
+  // On a narrow terminal the bar goes under its stage's title instead of beside it.
+  const beside = width - 2 - titleWidth - 4 - ' not answered'.length >= 10;
+  const barWidth = beside ? Math.max(10, Math.min(30, width - titleWidth - 12)) : Math.max(5, Math.min(30, width - 4 - 4 - ' not answered'.length));
   for (const stage of report.stages) {
     const { filled, empty } = bar(stage.score, barWidth);
     const color = scoreColor(stage.score, style);
     // A stage with no section of its own can still earn points said elsewhere: then "not answered" beside a score misleads.
     const note = !stage.answered ? style.dim(stage.score > 0 ? ' no section' : ' not answered') : stage.listOnly ? style.yellow(' list only') : '';
-    out.push(`  ${padEnd(stage.title, titleWidth)}${color(filled)}${style.dim(empty)} ${String(stage.score).padStart(3)}${note}`);
+    const row = `${color(filled)}${style.dim(empty)} ${String(stage.score).padStart(3)}${note}`;
+    if (beside) out.push(`  ${padEnd(stage.title, titleWidth)}${row}`);
+    else out.push(`  ${stage.title}`, `    ${row}`);
   }
   for (const stage of report.stages) out.push('', ...renderStage(stage, style, width));
   if (report.redFlags.length > 0) {
