@@ -108,7 +108,7 @@ In clarify, Enter asks the line (pasted lines ask one question each) and
 Enter on an empty line moves on. Warnings (a stage over budget, 5 and 1
 minutes left) appear in the box when they happen.
 
-What you type is saved within a second. Quitting, closing the terminal
+What you type is saved within a quarter of a second. Quitting, closing the terminal
 (SIGHUP) or SIGTERM keep the session as interrupted; \`mlsd resume\` goes on
 with the time that was left. A session with nothing typed is not kept.
 With --editor, a graphical editor needs its wait flag: VISUAL="code --wait".`,

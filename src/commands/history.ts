@@ -65,8 +65,8 @@ export interface DeleteOptions extends GlobalOptions {
 /** `mlsd history delete <id>`: removes one saved session, after a confirmation unless --yes. */
 export async function deleteCommand(idPrefix: string, options: DeleteOptions, io: Io, isInteractive: () => boolean = () => !!process.stdin.isTTY): Promise<number> {
   const dir = sessionsDir(resolvePaths(io.env).data);
-  const { summaries } = await loadSessionList(dir, io, options);
-  const session = sessionByPrefix(summaries, idPrefix);
+  const { summaries, problems } = await loadSessionList(dir, io, options);
+  const session = sessionByPrefix(summaries, idPrefix, problems);
   const file = join(dir, sessionFileName(session.id));
   if (!options.yes) {
     if (!isInteractive() || !io.stdout.isTTY) {

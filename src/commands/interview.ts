@@ -25,7 +25,7 @@ import { renderScreen, type Briefing } from '../ui/peer-view.js';
 import type { Style } from '../ui/style.js';
 import { loadAll, reportLoadProblems } from './load-content.js';
 import { printLines, stderrStyle, stdoutStyle, terminalWidth, type GlobalOptions, type Io } from './command-io.js';
-import { findPrompt } from './lookup.js';
+import { findPrompt, findSessionPrompt } from './lookup.js';
 import { processSignals } from './process-signals.js';
 import { pickLeastPractised } from './pick-prompt.js';
 import { takeSessionLock } from './session-locks.js';
@@ -85,7 +85,7 @@ export async function resumeInterview(record: SessionRecord, options: GlobalOpti
   const loaded = await loadAll(io, options);
   reportLoadProblems(loaded, io, options);
   if (!record.sheet) throw new CliError(`session ${record.id} is not a peer interview`, EXIT.usage);
-  const prompt = findPrompt(loaded.catalog, record.prompt);
+  const prompt = findSessionPrompt(loaded.catalog, record.id, record.prompt);
   let state = record.sheet;
   const session = new PeerSession({ prompt, catalog: loaded.catalog, dir: sessionsDir(loaded.paths.data), io, style: stdoutStyle(io, options), errorStyle: stderrStyle(io, options), terminal, state });
   // A sheet still marked active was stopped without an interrupt (a crash, a killed terminal):

@@ -9,6 +9,19 @@ export function findPrompt(catalog: Catalog, id: string): Prompt {
   throw unknown('prompt', id, [...catalog.prompts.keys()], 'mlsd prompts list');
 }
 
+/**
+ * The prompt a saved session was of, for `resume`: when mlsd cannot see it now (it came from a
+ * --prompts-dir or a prompt pack not given this time), a usage error (exit 2) that says how to get it back.
+ */
+export function findSessionPrompt(catalog: Catalog, sessionId: string, promptId: string): Prompt {
+  const entry = catalog.prompts.get(promptId);
+  if (entry) return entry.value;
+  throw new CliError(
+    `session ${sessionId} is of the prompt "${promptId}", which mlsd cannot find now. If it came from a directory of your own, pass it again: mlsd resume ${sessionId} --prompts-dir <dir> (or set MLSD_PROMPTS_PATH); \`mlsd prompts list\` shows the prompts mlsd sees.`,
+    EXIT.usage,
+  );
+}
+
 export function findRubric(catalog: Catalog, id: string): Rubric {
   const entry = catalog.rubrics.get(id);
   if (entry) return entry.value;

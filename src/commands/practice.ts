@@ -21,7 +21,7 @@ import type { Style } from '../ui/style.js';
 import { loadAll, reportLoadProblems, type Loaded } from './load-content.js';
 import { loadSessionList } from './session-list.js';
 import { printLines, requireTerminal, stdoutStyle, terminalWidth, type GlobalOptions, type Io } from './command-io.js';
-import { findPrompt } from './lookup.js';
+import { findPrompt, findSessionPrompt } from './lookup.js';
 import { sessionByPrefix } from './session-lookup.js';
 import type { SessionSummary } from '../store/summary.js';
 import { canResume } from '../interview/session-status.js';
@@ -86,7 +86,7 @@ export async function resumeCommand(idPrefix: string | undefined, options: Resum
   }
   const record = await readSession(dir, id);
   if (!record?.interview) throw new CliError(`session ${id} can no longer be read from ${dir}`, EXIT.failure);
-  const prompt = findPrompt(loaded.catalog, record.prompt);
+  const prompt = findSessionPrompt(loaded.catalog, record.id, record.prompt);
   const interview = createInterview(prompt, compileRubrics(rubricsFor(loaded.catalog, prompt)));
   const style = stdoutStyle(io, options);
   printLines(io, renderResuming(record.id, prompt.title, style, terminalWidth(io)));

@@ -23,7 +23,7 @@ export interface ResumeDispatchOptions extends GlobalOptions {
 
 export async function resumeAny(idPrefix: string | undefined, options: ResumeDispatchOptions, io: Io): Promise<number> {
   const dir = sessionsDir(resolvePaths(io.env).data);
-  const { summaries } = await loadSummaries(dir);
+  const { summaries, problems } = await loadSummaries(dir);
   let target: SessionSummary | undefined;
   if (idPrefix) {
     // A prefix that several sessions share but only one resumable session has means that one
@@ -31,7 +31,7 @@ export async function resumeAny(idPrefix: string | undefined, options: ResumeDis
     // so a finished one gets its own message.
     // Which session is meant is settled before anything asks for a terminal.
     const open = findById(summaries.filter(canResume), idPrefix);
-    target = 'session' in open ? open.session : sessionByPrefix(summaries, idPrefix);
+    target = 'session' in open ? open.session : sessionByPrefix(summaries, idPrefix, problems);
     if (!canResume(target)) throw new CliError(`session ${target.id} is ${target.status} and cannot be resumed; see it with \`mlsd review ${target.id}\``, EXIT.usage);
   } else {
     target = latestNotOpenElsewhere(summaries.filter(canResume), dir, io, options);

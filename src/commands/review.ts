@@ -9,7 +9,7 @@ import type { ScoreReport } from '../scoring/report.js';
 import { STAGES } from '../stages.js';
 import type { SessionRecord } from '../store/session-record.js';
 import { loadSession, sessionsDir } from '../store/session-files.js';
-import { sessionByPrefix } from './session-lookup.js';
+import { sessionByPrefix, type DamagedFile } from './session-lookup.js';
 import type { SessionSummary } from '../store/summary.js';
 import { sessionDate } from '../ui/history.js';
 import { renderMarkdown } from '../ui/markdown.js';
@@ -40,7 +40,7 @@ export interface ReviewOptions extends GlobalOptions {
  * interrupted practice has no report worth reviewing yet); `onSkipped` hears of newer unfinished sessions
  * passed over, so the user learns how to see them.
  */
-async function pickSession(dir: string, sessions: SessionSummary[], idPrefix: string | undefined, onSkipped: (latest: SessionSummary) => void = () => undefined): Promise<SessionRecord> {
+async function pickSession(dir: string, sessions: SessionSummary[], idPrefix: string | undefined, onSkipped: (latest: SessionSummary) => void = () => undefined, damaged: readonly DamagedFile[] = []): Promise<SessionRecord> {
   let summary: SessionSummary;
   if (!idPrefix || idPrefix === 'last') {
     const scored = sessions.find((s) => s.overall !== null);
@@ -52,7 +52,7 @@ async function pickSession(dir: string, sessions: SessionSummary[], idPrefix: st
     if (latest && latest !== scored) onSkipped(latest);
     summary = scored;
   } else {
-    summary = sessionByPrefix(sessions, idPrefix);
+    summary = sessionByPrefix(sessions, idPrefix, damaged);
   }
   const loaded = await loadSession(dir, summary.id);
   if ('problem' in loaded) throw new CliError(`session ${summary.id} cannot be read from ${loaded.file}: ${loaded.problem}`, EXIT.usage);
@@ -80,8 +80,8 @@ export async function reviewCommand(idPrefix: string | undefined, given: ReviewO
   const loaded = await loadAll(io, options);
   reportLoadProblems(loaded, io, options);
   const dir = sessionsDir(loaded.paths.data);
-  const { summaries: sessions } = await loadSessionList(dir, io, options);
-  if (sessions.length === 0) throw new CliError('no saved sessions yet; run `mlsd practice`, or `mlsd score --save`', EXIT.usage);
+  const { summaries: sessions, problems: damaged } = await loadSessionList(dir, io, options);
+  if (sessions.length === 0 && damaged.length === 0) throw new CliError('no saved sessions yet; run `mlsd practice`, or `mlsd score --save`', EXIT.usage);
   const reportOf = (record: SessionRecord): ScoreReport => {
     if (record.report) return record.report;
     if (record.sheet) {
@@ -98,8 +98,8 @@ export async function reviewCommand(idPrefix: string | undefined, given: ReviewO
 
   if (options.compare) {
     if (options.compare.length !== 2) throw new CliError('--compare takes two session ids, e.g. mlsd review --compare <before> <after>', EXIT.usage);
-    const a = await pickSession(dir, sessions, options.compare[0]);
-    const b = await pickSession(dir, sessions, options.compare[1]);
+    const a = await pickSession(dir, sessions, options.compare[0], undefined, damaged);
+    const b = await pickSession(dir, sessions, options.compare[1], undefined, damaged);
     if (a.id === b.id) throw new CliError(`--compare needs two different sessions; "${options.compare[0]}" and "${options.compare[1]}" are both ${a.id}`, EXIT.usage);
     const comparison = compareReports(reportOf(a), reportOf(b));
     const label = (r: SessionRecord) => `${r.id} (${r.prompt}, ${sessionDate(r.createdAt)})`;
@@ -114,9 +114,9 @@ export async function reviewCommand(idPrefix: string | undefined, given: ReviewO
     return EXIT.ok;
   }
 
-  const record = await pickSession(dir, sessions, idPrefix, (latest) =>
-    io.stderr.write(`${renderNote(`showing the last scored session; the latest, ${latest.id}, is ${latest.status}: \`mlsd review ${latest.id}\` shows it`, stderrStyle(io, options))}\n`),
-  );
+  const onSkipped = (latest: SessionSummary) =>
+    io.stderr.write(`${renderNote(`showing the last scored session; the latest, ${latest.id}, is ${latest.status}: \`mlsd review ${latest.id}\` shows it`, stderrStyle(io, options))}\n`);
+  const record = await pickSession(dir, sessions, idPrefix, onSkipped, damaged);
   const prompt: Prompt | null = loaded.catalog.prompts.get(record.prompt)?.value ?? null;
   const report = reportOf(record);
 

@@ -74,7 +74,7 @@ export interface AnswerBox {
 }
 
 /** The box's hint lines; short, so a narrower window does not re-wrap them (the opening screen and --help list every key). */
-export const BOX_KEYS_MULTI = 'Enter on an empty line: submit · Ctrl-C: pause';
+export const BOX_KEYS_MULTI = 'Enter on an empty line: submit · Ctrl-C: quit (asks first)';
 /** The hint when Ctrl-C ends at once, without asking (drill). */
 export const BOX_KEYS_MULTI_STOP = 'Enter on an empty line: submit · Ctrl-C: stop';
 /** The hint in clarify. */
@@ -152,7 +152,8 @@ export function openAnswerBox(terminal: BoxTerminal, options: BoxOptions): Answe
     const shown = said.slice(0, 3).map((l) => `${style.dim('│')} ${fitRow(l, width - 2)}`);
     if (said.length > 3) shown.push(style.dim(`│ … ${plural(said.length - 3, 'more line', 'more lines')}`));
     // "(nothing)" records an empty answer that was submitted; a box left with Ctrl-C or a closed terminal was not answered.
-    const empty = kind === 'submit' ? [style.dim('│ (nothing)')] : [];
+    // In clarify (one line per question) an empty Enter moves on: say that, not "(nothing)".
+    const empty = kind === 'submit' ? [style.dim(options.mode === 'line' ? '│ (no more questions: on to the next stage)' : '│ (nothing)')] : [];
     return [header(), ...noticeRows(), ...(shown.length > 0 ? shown : empty)];
   };
 
@@ -320,7 +321,7 @@ export async function answerPrompt(config: { label: string; mode: 'line' | 'mult
 }
 
 /**
- * A key help line ("Enter on an empty line: submit · Ctrl-C: pause") for `width` columns: whole
+ * A key help line ("Enter on an empty line: submit · Ctrl-C: quit (asks first)") for `width` columns: whole
  * " · "-separated parts are dropped from the end until it fits, so no key is cut mid-word; only a first
  * part wider than the screen is cut (with "…").
  */

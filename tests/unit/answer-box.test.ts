@@ -191,7 +191,8 @@ describe('the answer box', () => {
     let body = screen.filter((r) => r.startsWith('│ ')).map((r) => r.slice(2));
     expect(body.at(-1)).toBe('line 105');
     expect(body).toEqual(Array.from({ length: body.length }, (_, i) => `line ${106 - body.length + i}`));
-    expect(screen.filter((r) => r.trim()).at(-1)).toBe('Enter on an empty line: submit · Ctrl-C: pause');
+    // Ctrl-C asks whether to quit (tryout 3: the hint said "pause").
+    expect(screen.filter((r) => r.trim()).at(-1)).toBe('Enter on an empty line: submit · Ctrl-C: quit (asks first)');
     // Scrolling back up shifts the other way.
     for (let i = 0; i < body.length + 3; i++) t.send(UP);
     await t.type('');
@@ -216,7 +217,7 @@ describe('the answer box', () => {
     await box.result;
   });
 
-  it('a box left with Ctrl-C before anything was typed leaves no "(nothing)" behind; an empty submit still says it', async () => {
+  it('a box left with Ctrl-C before anything was typed leaves no "(nothing)" behind; an empty submit says what it did', async () => {
     const quit = mockTerminal();
     const { box } = open(quit, { mode: 'line', askBeforeQuit: false });
     await quit.type(CTRL_C);
@@ -226,7 +227,13 @@ describe('the answer box', () => {
     const empty = open(submitted, { mode: 'line' });
     await submitted.type('\r');
     await expect(empty.box.result).resolves.toMatchObject({ kind: 'submit', text: '' });
-    expect((await submitted.screen()).join('\n')).toContain('│ (nothing)');
+    // In clarify an empty Enter moves on (tryout 3: it said "(nothing)"); an empty answer elsewhere is "(nothing)".
+    expect((await submitted.screen()).join('\n')).toContain('│ (no more questions: on to the next stage)');
+    const answer = mockTerminal();
+    const emptyAnswer = open(answer, { mode: 'multi' });
+    await answer.type('\u0004');
+    await expect(emptyAnswer.box.result).resolves.toMatchObject({ kind: 'submit', text: '' });
+    expect((await answer.screen()).join('\n')).toContain('│ (nothing)');
   });
 
   it('fits the key help to a narrow screen by whole parts, never cutting a key mid-word', () => {

@@ -191,3 +191,34 @@ describe('prompts validate output', () => {
     expect(r.stdout).toMatch(/difficulty: missing required field "difficulty": expected easy, medium or hard/);
   });
 });
+
+describe('a session whose file is damaged', () => {
+  it('review, resume and history delete say its file is damaged and where, not that there is no such session', async () => {
+    const { mkdirSync, readFileSync, writeFileSync } = await import('node:fs');
+    const answer = new URL('../../fixtures/answers/ad-click-prediction.weak.md', import.meta.url).pathname;
+    const saved = await runMlsd(home, ['score', answer, '--prompt', 'ad-click-prediction', '--save', '--json']);
+    const id = (JSON.parse(saved.stdout) as { session: string }).session;
+    const file = join(home, 'sessions', `${id}.json`);
+    mkdirSync(join(home, 'sessions'), { recursive: true });
+    writeFileSync(file, readFileSync(file, 'utf8').slice(0, 200)); // cut short
+    for (const args of [['review', id], ['review', id.slice(0, 6)], ['resume', id], ['history', 'delete', id, '--yes']]) {
+      const r = await runMlsd(home, args);
+      expect(r.stderr, args.join(' ')).toMatch(new RegExp(`session "${id}" cannot be read: its file .*${id}\\.json is damaged`));
+      expect(r.stderr).not.toMatch(/no session/);
+      expect(r.code).toBe(2);
+    }
+  });
+});
+
+describe('what practice says about saving matches what it does', () => {
+  it('--help and the README say a quarter of a second, the autosave delay', async () => {
+    const { AUTOSAVE_DELAY_MS } = await import('../../../src/store/autosave.js');
+    const { readFileSync } = await import('node:fs');
+    expect(AUTOSAVE_DELAY_MS).toBe(250);
+    const help = await runMlsd(home, ['practice', '--help']);
+    expect(help.stdout.replace(/\s+/g, ' ')).toContain('What you type is saved within a quarter of a second.');
+    const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8').replace(/\s+/g, ' ');
+    expect(readme).not.toMatch(/within a second|a quarter of a second after you stop/);
+    expect(readme).toContain('Paste several lines and press Enter: each is asked in turn.');
+  });
+});
