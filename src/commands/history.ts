@@ -11,7 +11,8 @@ import { VERDICT_LABEL } from '../scoring/verdict.js';
 import { renderHistory, sessionDate } from '../ui/history.js';
 import { listWidth, printLines, stdoutStyle, type GlobalOptions, type Io } from './command-io.js';
 import { loadSessionList } from './session-list.js';
-import { openElsewhere } from './session-locks.js';
+import { openElsewhere, openElsewhereMessage } from './session-locks.js';
+import { lockFile } from '../store/session-lock.js';
 
 /** Rows `history` shows unless told otherwise. */
 export const DEFAULT_HISTORY_LIMIT = 20;
@@ -67,6 +68,9 @@ export async function deleteCommand(idPrefix: string, options: DeleteOptions, io
   const dir = sessionsDir(resolvePaths(io.env).data);
   const { summaries, problems } = await loadSessionList(dir, io, options);
   const session = sessionByPrefix(summaries, idPrefix, problems);
+  // Deleting a session another mlsd has open would only lose it: that process saves it again.
+  const owner = openElsewhere(dir, session.id, io);
+  if (owner) throw new CliError(openElsewhereMessage(session.id, owner, lockFile(dir, session.id)), EXIT.failure);
   const file = join(dir, sessionFileName(session.id));
   if (!options.yes) {
     if (!isInteractive() || !io.stdout.isTTY) {

@@ -133,3 +133,22 @@ describe('mlsd history and a session saved as active', () => {
     expect(text.stdout).toMatch(/active: open in an mlsd running now/);
   });
 });
+
+describe('review and history delete of a session saved as active', () => {
+  it('review says whether it is open elsewhere or was stopped without a save', async () => {
+    await saveSession(dir, practice('m8p41aaaaaaa', T, 'active'));
+    const crashed = await runMlsd(home, ['review', 'm8p41aaaaaaa']);
+    expect(crashed.stderr).toMatch(/was stopped without a chance to save .*mlsd resume m8p41aaaaaaa/);
+    writeLock('m8p41aaaaaaa', LIVE_PID);
+    const open = await runMlsd(home, ['review', 'm8p41aaaaaaa']);
+    expect(open.stderr).toMatch(new RegExp(`open in another mlsd \\(pid ${LIVE_PID}\\) and still changing`));
+  });
+  it('history delete refuses a session another live mlsd has open', async () => {
+    await saveSession(dir, practice('m8p41aaaaaaa', T, 'active'));
+    writeLock('m8p41aaaaaaa', LIVE_PID);
+    const r = await runMlsd(home, ['history', 'delete', 'm8p41aaaaaaa', '--yes']);
+    expect(r.stderr).toMatch(/session m8p41aaaaaaa is open in another mlsd/);
+    expect(r.code).toBe(1);
+    expect(existsSync(join(dir, 'm8p41aaaaaaa.json'))).toBe(true);
+  });
+});
