@@ -49,6 +49,19 @@ describe('one process per session', () => {
     expect(c.stderr).toMatch(/needs a terminal/); // past the lock: only the terminal check stops it here
   });
 
+  it('the same for a peer interview: resume elsewhere is refused while the sheet is open', async () => {
+    const t = runInTerminal(['interview', 'mini-ads', ...pack], env());
+    await t.waitFor(/Enter start the clock/, { timeout: 30_000 });
+    t.write('\r');
+    await vi.waitFor(() => expect(files('.json')).toHaveLength(1), { timeout: 15_000, interval: 100 });
+    const b = await runInProcess(home, ['resume', ...pack]);
+    expect(b.stderr).toMatch(/session \S+ is open in another mlsd \(pid \d+\)/);
+    expect(b.code).toBe(1);
+    t.kill('SIGTERM');
+    expect(await t.exited).toBe(143);
+    expect(files('.lock')).toHaveLength(0);
+  });
+
   it('SIGTERM and SIGHUP remove the lock; SIGKILL leaves one that the next resume takes over', async () => {
     for (const signal of ['SIGTERM', 'SIGHUP']) {
       const t = await practising();
