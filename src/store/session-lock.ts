@@ -3,8 +3,9 @@ import { join } from 'node:path';
 import { judgeLock, parseLockOwner, type LockContext, type LockOwner, type LockVerdict } from './session-lock-rules.js';
 
 /**
- * The lock of an open session on disk: `<sessions>/<id>.lock`, created exclusively (O_EXCL) and holding
- * the owner's pid, host and start time as JSON. Whether an existing lock is live or left over is decided
+ * The lock of an open session on disk: `<sessions>/<id>.lock`, created exclusively (linked into place
+ * whole, as new session files are, so never seen half written) and holding the owner's pid, host and
+ * start time as JSON. Where links are not supported no lock is taken (`problem`). Whether an existing lock is live or left over is decided
  * by `judgeLock` (session-lock-rules.ts); this module only reads, creates, takes over and removes files.
  * The session index reads only `*.json`, so lock files never show up as sessions.
  */
@@ -46,8 +47,7 @@ export function lockSession(dir: string, id: string, here: LockHere): LockResult
   let tookOver: Extract<LockVerdict, { kind: 'stale' }> | undefined;
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
-      mkdirSync(dir, { recursive: true });
-      writeFileSync(file, mine, { flag: 'wx' });
+      createWhole(dir, file, mine, here.pid);
       return { held: held(file, mine), ...(tookOver ? { tookOver } : {}) };
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
@@ -73,11 +73,30 @@ export function lockSession(dir: string, id: string, here: LockHere): LockResult
     } else {
       tookOver = verdict;
     }
-    rmSync(aside, { force: true });
+    try {
+      rmSync(aside, { force: true, recursive: true });
+    } catch {
+      // left beside the lock; it no longer stands in the way
+    }
   }
   const text = readLock(file);
   const owner2 = text === null ? null : parseLockOwner(text);
   return owner2 ? { refused: owner2, file } : { held: { file, release: () => {} }, problem: 'the lock kept changing' };
+}
+
+/**
+ * Creates `file` holding `text`, or fails with EEXIST when it exists: written to a temporary file first and
+ * linked into place (link(2) never replaces), so no reader ever sees a lock half written.
+ */
+function createWhole(dir: string, file: string, text: string, pid: number): void {
+  mkdirSync(dir, { recursive: true });
+  const temporary = `${file}.${pid}.${Date.now()}.tmp`;
+  writeFileSync(temporary, text, { flag: 'wx' });
+  try {
+    linkSync(temporary, file);
+  } finally {
+    rmSync(temporary, { force: true });
+  }
 }
 
 function held(file: string, mine: string): HeldLock {

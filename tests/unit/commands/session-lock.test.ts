@@ -152,3 +152,12 @@ describe('review and history delete of a session saved as active', () => {
     expect(existsSync(join(dir, 'm8p41aaaaaaa.json'))).toBe(true);
   });
 });
+
+describe('a lock that is not a lock file', () => {
+  it('(a directory in its place) is taken for left over, not a crash', () => {
+    mkdirSync(lockFile(dir, 'abc'), { recursive: true });
+    const result = lockSession(dir, 'abc', { pid: process.pid, host: hostname(), now: Date.now(), isAlive: () => true });
+    expect(result).toMatchObject({ tookOver: { kind: 'stale' } });
+    expect(JSON.parse(readFileSync(lockFile(dir, 'abc'), 'utf8'))).toMatchObject({ pid: process.pid });
+  });
+});
