@@ -4,15 +4,10 @@
  * processes from saving the same session, where the last save would silently win.
  */
 
-/** The process that holds a session open, as written in its lock file. */
-export interface LockOwner {
-  /** The process id on `host`. */
-  pid: number;
-  /** The host name (os.hostname()) of the machine the process runs on. */
-  host: string;
-  /** When the lock was taken, ISO 8601. */
-  startedAt: string;
-}
+import { isLockOwner } from './session-lock-check.generated.js';
+import type { LockOwner } from './session-lock-schema.js';
+
+export type { LockOwner } from './session-lock-schema.js';
 
 /** Where the process asking is, and how to tell whether a process on this host is alive. */
 export interface LockContext {
@@ -50,7 +45,7 @@ export function judgeLock(owner: LockOwner | null, here: LockContext & { pid: nu
   return age > FOREIGN_LOCK_MAX_AGE_MS ? { kind: 'stale', owner, reason: `its lock from ${owner.host} is more than a day old` } : { kind: 'live', owner };
 }
 
-/** A lock file's content read back: the owner, or null when it is not a lock this module wrote. */
+/** A lock file's content read back: the owner, or null when it is not a lock this module wrote (lockOwnerSchema). */
 export function parseLockOwner(text: string): LockOwner | null {
   let value: unknown;
   try {
@@ -58,9 +53,5 @@ export function parseLockOwner(text: string): LockOwner | null {
   } catch {
     return null;
   }
-  if (typeof value !== 'object' || value === null) return null;
-  const v = value as Record<string, unknown>;
-  if (typeof v.pid !== 'number' || !Number.isInteger(v.pid) || v.pid <= 0) return null;
-  if (typeof v.host !== 'string' || typeof v.startedAt !== 'string') return null;
-  return { pid: v.pid, host: v.host, startedAt: v.startedAt };
+  return isLockOwner(value) ? { pid: value.pid, host: value.host, startedAt: value.startedAt } : null;
 }

@@ -5,12 +5,15 @@ import { describe, expect, it } from 'vitest';
 import { generateCheck, type CheckSource } from '../../scripts/generate-checks.js';
 import { cacheHeaderSchema } from '../../src/files/cache-schema.js';
 import { isCacheHeader } from '../../src/files/cache-header-check.generated.js';
+import { lockOwnerSchema } from '../../src/store/session-lock-schema.js';
+import { isLockOwner } from '../../src/store/session-lock-check.generated.js';
 
 // Checks generated from zod schemas (scripts/generate-checks.ts) are checked in; this keeps them current
 // (UPDATE_GENERATED=1, i.e. `npm run generate`, rewrites them) and equal to their schema.
 const root = new URL('../..', import.meta.url).pathname;
 const GENERATED: Array<CheckSource & { file: string }> = [
-  { file: 'src/files/cache-header-check.generated.ts', name: 'isCacheHeader', schema: cacheHeaderSchema, from: './cache-schema.js', schemaName: 'cacheHeaderSchema', typeName: 'CacheHeader' },
+  { file: 'src/files/cache-header-check.generated.ts', name: 'isCacheHeader', schema: cacheHeaderSchema, from: './cache-schema.js', schemaFile: 'src/files/cache-schema.ts', schemaName: 'cacheHeaderSchema', typeName: 'CacheHeader' },
+  { file: 'src/store/session-lock-check.generated.ts', name: 'isLockOwner', schema: lockOwnerSchema, from: './session-lock-schema.js', schemaFile: 'src/store/session-lock-schema.ts', schemaName: 'lockOwnerSchema', typeName: 'LockOwner' },
 ];
 
 describe('generated checks', () => {
@@ -63,5 +66,19 @@ describe('generated checks', () => {
     for (const bad of [{ ...good, key: 'A'.repeat(64) }, { ...good, extra: 1 }, { ...good, format: '3' }, { ...good, files: [['x', 1]] }, { cache: 'content' }, [], null, 'header']) {
       expect(isCacheHeader(bad)).toBe(false);
     }
+  });
+
+  it('isLockOwner accepts exactly what lockOwnerSchema accepts', () => {
+    const owner = fc.record({ pid: fc.oneof(fc.integer({ min: 1 }), fc.integer(), fc.double(), fc.string()), host: fc.oneof(fc.string(), fc.integer()), startedAt: fc.oneof(fc.string(), fc.constant(null)), extra: fc.anything() }, { requiredKeys: [] });
+    fc.assert(
+      fc.property(fc.oneof(owner, fc.anything()), (value) => {
+        const json = JSON.stringify(value);
+        const data: unknown = json === undefined ? null : JSON.parse(json);
+        expect(isLockOwner(data)).toBe(lockOwnerSchema.safeParse(data).success);
+      }),
+      { numRuns: 3000 },
+    );
+    expect(isLockOwner({ pid: 12, host: 'h', startedAt: '2026-11-30T10:00:00Z' })).toBe(true);
+    for (const bad of [{ pid: 0, host: 'h', startedAt: 'x' }, { pid: 1.5, host: 'h', startedAt: 'x' }, { pid: 3, host: 'h' }, { pid: '3', host: 'h', startedAt: 'x' }]) expect(isLockOwner(bad)).toBe(false);
   });
 });
