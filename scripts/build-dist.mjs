@@ -19,7 +19,7 @@ const root = new URL('..', import.meta.url).pathname;
 const dist = join(root, 'dist');
 
 /** Modules of dist/ whose only package import is zod: each becomes one file with zod inlined. */
-const SELF_CONTAINED = ['store/index-schema.js', 'files/cache-schema.js'];
+const SELF_CONTAINED = ['store/index-schema.js'];
 
 let build;
 let buildId = null;

@@ -1,4 +1,5 @@
 import { readAnswersAs, type AnswerFormatOption } from '../answers/format.js';
+import { formatIssue } from '../content/issue.js';
 import { CliError, EXIT } from '../errors.js';
 import { compiledScope } from './compiled-scope.js';
 import type { CandidateLevel } from '../scoring/report.js';
@@ -32,7 +33,6 @@ export async function scoreCommand(file: string, options: ScoreOptions, io: Io, 
   const name = file === '-' ? 'stdin' : file;
   const parsed = readAnswersAs(text, name, options.format, file !== '-');
   const errors = parsed.issues.filter((i) => i.severity === 'error');
-  const { formatIssue } = await import('../content/parse.js');
   if (errors.length > 0) {
     const sniffed = file === '-' && options.format === undefined && parsed.format === 'yaml';
     const hint = sniffed ? ['standard input was read as YAML (a mapping whose keys name stages); to score it as prose instead, add --format md'] : [];

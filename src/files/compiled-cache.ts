@@ -13,7 +13,7 @@ import { cacheText, readCacheBody, sha256, type CacheKind } from './content-cach
  * One file per prompt, keyed by the content cache's key (any edit of any prompt or rubric file, a new
  * file, another version: see content-cache.ts), the build id (a change of the scoring code under the
  * same version: build-id.ts) and the prompt. The header carries the SHA-256 of the body (checked with
- * zod, cache-schema.ts), and the body's shape is checked on read (`isBody`: plain checks, as a zod
+ * field by field, cache-schema.ts), and the body's shape is checked on read (`isBody`: plain checks, as a zod
  * schema of its 600 phrases costs more than compiling them); a file that fails anything is ignored
  * and rewritten. Phrases that are not in the file are compiled as usual, so a stale file can cost time,
  * never a wrong score. Without a build id (the sources run directly, as in tests) nothing is cached.

@@ -6,7 +6,7 @@ import type { Catalog, ContentKind, Entry, Origin } from '../content/catalog.js'
 import type { ContentIssue } from '../content/parse.js';
 import type { Prompt, Rubric } from '../content/schema.js';
 import { KEEP_FREE_FOR_SESSIONS, writeFileAtomic } from './atomic.js';
-import { cacheHeaderSchema, type CacheHeader } from './cache-schema.js';
+import { parseCacheHeader, type CacheHeader } from './cache-schema.js';
 import type { Place } from './content-files.js';
 
 /**
@@ -18,7 +18,7 @@ import type { Place } from './content-files.js';
  * - the built-in content pre-parsed at `npm run build` (dist/content/builtin.json), keyed by the SHA-256 of
  *   each built-in file, so that a first run, or the first after an upgrade, does not parse YAML either.
  *
- * Each starts with a header line (cache-schema.ts, checked with zod) holding the format, the version, the
+ * Each starts with a header line (cache-schema.ts, checked field by field) holding the format, the version, the
  * key and the SHA-256 of the rest; a file that fails any check is ignored and rebuilt. `validate` never
  * uses either.
  */
@@ -173,9 +173,8 @@ function readChecked(file: string, version: string, kind: CacheKind = { cache: C
     const text = readFileSync(file, 'utf8');
     const cut = text.indexOf('\n');
     if (cut < 0) return null;
-    const parsed = cacheHeaderSchema.safeParse(JSON.parse(text.slice(0, cut)));
-    if (!parsed.success) return null;
-    const header = parsed.data;
+    const header = parseCacheHeader(JSON.parse(text.slice(0, cut)));
+    if (!header) return null;
     const body = text.slice(cut + 1);
     if (header.cache !== kind.cache || header.format !== kind.format || header.version !== version || sha256(body) !== header.sha256) return null;
     return { header, body };
