@@ -90,14 +90,16 @@ function stampBuildId(dir) {
     writeFileSync(out, text);
     // The compiled scoring form of each built-in prompt's rubrics, for this build (src/files/compiled-cache.ts).
     const { compiledKey, shippedCompiledFile, writeCompiled } = await import('../dist/files/compiled-cache.js');
-    const { compileAllPhrases } = await import('../dist/scoring/compile.js');
+    const { compiledForm } = await import('../dist/scoring/compile.js');
+    const { clarificationPatterns } = await import('../dist/scoring/topics.js');
     const { rubricsFor } = await import('../dist/content/scope.js');
     rmSync(dirname(shippedCompiledFile(paths.builtin, 'x')), { recursive: true, force: true });
     if (buildId) {
       const shippedKey = JSON.parse(text.slice(0, text.indexOf('\n'))).key;
       for (const { value: prompt } of catalog.prompts.values()) {
         const file = shippedCompiledFile(paths.builtin, prompt.id);
-        await writeCompiled(file, compiledKey(shippedKey, prompt.id, buildId), version, prompt.id, compileAllPhrases(rubricsFor(catalog, prompt)));
+        const form = compiledForm(rubricsFor(catalog, prompt), clarificationPatterns(prompt.clarifications));
+        await writeCompiled(file, compiledKey(shippedKey, prompt.id, buildId), version, prompt.id, { phrases: form.phrases, vocabulary: form.vocabulary.toForm() });
       }
     }
   }

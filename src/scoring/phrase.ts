@@ -93,8 +93,19 @@ export function compilePhrase(text: string): CompiledPhrase {
 }
 
 /**
+ * The vocabulary as plain data, for the compiled-scoring cache (files/compiled-cache.ts): its phrase
+ * stems, its phrase words sorted, and its long words with their stems, in the order they were met.
+ */
+export interface VocabularyForm {
+  stems: string[];
+  words: string[];
+  long: Array<[raw: string, stem: string]>;
+}
+
+/**
  * The words of all phrases in a rubric set. A misspelt word in an answer ("calibraton") is read as
  * the phrase word it is one edit away from, when the word is long enough and the choice is unique.
+ * Built from the phrases, or restored from its form (`toForm`), which is the same vocabulary.
  */
 export class Vocabulary {
   private readonly stems = new Set<string>();
@@ -104,19 +115,25 @@ export class Vocabulary {
   private readonly long = new Map<string, Array<{ raw: string; stem: string }>>();
   /** Words already looked up: answers and sessions repeat them. */
   private readonly memo = new Map<string, string>();
+  /** startsWord's answers by word: every word of an answer is asked about, and answers repeat their words. */
+  private readonly starts = new Map<string, boolean>();
 
-  constructor(phrases: Iterable<CompiledPhrase>) {
+  constructor(source: Iterable<CompiledPhrase> | VocabularyForm) {
+    if (!(Symbol.iterator in source)) {
+      for (const stem of source.stems) this.stems.add(stem);
+      for (const [raw, stem] of source.long) this.addLong(raw, stem);
+      this.sorted = source.words;
+      return;
+    }
     const words = new Set<string>();
     const add = (raw: string, stem: string) => {
       this.stems.add(stem);
       words.add(raw);
       if (raw.length < FUZZY_MIN_LENGTH) return;
-      const key = bucket(raw.length, stem[0] ?? '');
-      const list = this.long.get(key) ?? [];
-      if (!list.some((e) => e.raw === raw && e.stem === stem)) list.push({ raw, stem });
-      this.long.set(key, list);
+      const list = this.long.get(bucket(raw.length, stem[0] ?? ''));
+      if (!list?.some((e) => e.raw === raw && e.stem === stem)) this.addLong(raw, stem);
     };
-    for (const phrase of phrases) {
+    for (const phrase of source) {
       if (phrase.concept) {
         for (const pattern of phrase.concept) for (const group of pattern) for (const stem of group) this.stems.add(stem);
         continue;
@@ -131,9 +148,33 @@ export class Vocabulary {
     this.sorted = [...words].sort();
   }
 
+  private addLong(raw: string, stem: string): void {
+    const key = bucket(raw.length, stem[0] ?? '');
+    const list = this.long.get(key);
+    if (list) list.push({ raw, stem });
+    else this.long.set(key, [{ raw, stem }]);
+  }
+
+  /** The vocabulary as plain data: `new Vocabulary(v.toForm())` is the same vocabulary as `v`. */
+  toForm(): VocabularyForm {
+    const long: Array<[string, string]> = [];
+    for (const list of this.long.values()) for (const { raw, stem } of list) long.push([raw, stem]);
+    return { stems: [...this.stems], words: [...this.sorted], long };
+  }
+
   /** Whether a text word could be the first part of a phrase word written as two ("re ranking"). */
   startsWord(raw: string): boolean {
     if (!raw) return false;
+    let known = this.starts.get(raw);
+    if (known === undefined) {
+      known = this.findStart(raw);
+      if (this.starts.size >= MEMO_LIMIT) this.starts.clear();
+      this.starts.set(raw, known);
+    }
+    return known;
+  }
+
+  private findStart(raw: string): boolean {
     let lo = 0;
     let hi = this.sorted.length;
     while (lo < hi) {
@@ -245,19 +286,31 @@ export class MatchIndex {
     this.joinStems.forEach((stem, i) => stem && push(this.byJoin, stem, i));
   }
 
-  /** Every match of the phrase as [start, end) token ranges, in text order, not overlapping. */
-  find(phrase: CompiledPhrase): Array<[number, number]> {
-    if (phrase.concept) return this.findConcept(phrase.concept);
+  /** Matches found so far, by phrase: items, flags and a second reading after a mistake ask about the same phrases. */
+  private readonly found = new Map<CompiledPhrase, ReadonlyArray<[number, number]>>();
+
+  /** Every match of the phrase as [start, end) token ranges, in text order, not overlapping (shared: not to be changed). */
+  find(phrase: CompiledPhrase): ReadonlyArray<[number, number]> {
+    let matches = this.found.get(phrase);
+    if (matches === undefined) {
+      matches = phrase.concept ? this.findConcept(phrase.concept) : this.findWords(phrase);
+      this.found.set(phrase, matches);
+    }
+    return matches;
+  }
+
+  private findWords(phrase: CompiledPhrase): ReadonlyArray<[number, number]> {
     const first = phrase.tokens[0];
-    if (!first) return [];
+    if (!first) return NONE;
+    // Where the phrase can start: its first word, its first two words written as one, the first word
+    // written as two, or any number for the wildcard. Most phrases start nowhere in a given text.
     const firstJoin = phrase.joins[0];
-    const sources = [
-      this.byStem.get(first.stem),
-      firstJoin ? this.byStem.get(firstJoin) : undefined,
-      this.byJoin.get(first.stem),
-      first.wildcard ? this.numbers : undefined,
-    ].filter((list): list is number[] => !!list && list.length > 0);
-    if (sources.length === 0) return [];
+    const own = this.byStem.get(first.stem);
+    const joined = firstJoin ? this.byStem.get(firstJoin) : undefined;
+    const split = this.byJoin.get(first.stem);
+    const numbers = first.wildcard && this.numbers.length > 0 ? this.numbers : undefined;
+    if (!own && !joined && !split && !numbers) return NONE;
+    const sources = [own, joined, split, numbers].filter((list): list is number[] => !!list);
     // Each list is already in text order; only a mix of them needs sorting.
     const starts = sources.length === 1 ? sources[0]! : [...new Set(sources.flat())].sort((a, b) => a - b);
     const matches: Array<[number, number]> = [];
@@ -372,6 +425,8 @@ export class MatchIndex {
     return null;
   }
 }
+
+const NONE: ReadonlyArray<[number, number]> = Object.freeze([]);
 
 /** The first index of a sorted list whose value is at least `value`. */
 function lowerBound(list: number[], value: number): number {
