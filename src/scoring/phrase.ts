@@ -310,6 +310,7 @@ export class MatchIndex {
     const split = this.byJoin.get(first.stem);
     const numbers = first.wildcard && this.numbers.length > 0 ? this.numbers : undefined;
     if (!own && !joined && !split && !numbers) return NONE;
+    if (!this.hasEveryWord(phrase)) return NONE;
     const sources = [own, joined, split, numbers].filter((list): list is number[] => !!list);
     // Each list is already in text order; only a mix of them needs sorting.
     const starts = sources.length === 1 ? sources[0]! : [...new Set(sources.flat())].sort((a, b) => a - b);
@@ -324,6 +325,26 @@ export class MatchIndex {
       }
     }
     return matches;
+  }
+
+  /**
+   * Whether every word of the phrase that a match needs is somewhere in the text, in one of the forms
+   * matchAt accepts (step): as a word, as half of two phrase words written as one, or written as two
+   * words. Articles that may be left out and the number wildcard are not needed. A phrase one of whose
+   * words is missing cannot match, so its starts are not tried: "data" is everywhere, "data leakage" is not.
+   */
+  private hasEveryWord(phrase: CompiledPhrase): boolean {
+    const { tokens, joins } = phrase;
+    for (let k = 1; k < tokens.length; k++) {
+      const token = tokens[k]!;
+      if (token.optional || token.wildcard) continue;
+      if (this.byStem.has(token.stem) || this.byJoin.has(token.stem)) continue;
+      const withNext = joins[k];
+      const withBefore = joins[k - 1];
+      if ((withNext && k + 1 < tokens.length && this.byStem.has(withNext)) || (withBefore && this.byStem.has(withBefore))) continue;
+      return false;
+    }
+    return true;
   }
 
   /** Clause number of each token: a hard separator starts a new clause. */
