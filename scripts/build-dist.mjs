@@ -10,7 +10,10 @@
 // 3. The built-in prompts and rubrics are parsed and checked once, here, into dist/content/builtin.json, so a
 //    first run (or the first after an upgrade) does not parse YAML. A test checks it against the YAML.
 //    With a build id, so is the compiled scoring form of each prompt's rubrics (dist/content/compiled/).
+// 4. The English word list is written grouped by first letters with a table of the groups
+//    (dist/data/english-words.bin, src/reading/english-index.ts), so a look-up reads one group, not 3.3 MB.
 import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { join } from 'node:path';
@@ -103,4 +106,13 @@ function stampBuildId(dir) {
       }
     }
   }
+}
+
+{
+  const { buildEnglishIndex } = await import('../dist/reading/english-index.js');
+  const { englishIndexFile } = await import('../dist/reading/english.js');
+  const list = createRequire(import.meta.url).resolve('an-array-of-english-words/index.json');
+  const out = englishIndexFile(root);
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(out, buildEnglishIndex(JSON.parse(readFileSync(list, 'utf8'))));
 }
