@@ -1,5 +1,6 @@
 import { readAnswersAs, type AnswerFormatOption } from '../answers/format.js';
 import { formatIssue } from '../content/issue.js';
+import { loadMarkdownParser } from '../reading/markdown.js';
 import { CliError, EXIT } from '../errors.js';
 import { compiledScope } from './compiled-scope.js';
 import type { CandidateLevel } from '../scoring/report.js';
@@ -27,7 +28,7 @@ export interface ScoreOptions extends GlobalOptions {
 export async function scoreCommand(file: string, options: ScoreOptions, io: Io, readStdin: () => Promise<string>): Promise<number> {
   // A teammate's answer can hold terminal control; old Mac line endings are line breaks.
   const text = stripControl((await readAnswers(file, readStdin)).replace(/\r\n?/g, '\n'));
-  const loaded = await loadAll(io, options);
+  const [loaded] = await Promise.all([loadAll(io, options), loadMarkdownParser()]);
   reportLoadProblems(loaded, io, options);
   const prompt = findPrompt(loaded.catalog, options.prompt);
   const name = file === '-' ? 'stdin' : file;
