@@ -7,6 +7,7 @@ import { rubricsFor } from '../../src/content/scope.js';
 import { compiledFile, compiledKey, readCompiled, shippedCompiledFile, writeCompiled } from '../../src/files/compiled-cache.js';
 import { compiledForm } from '../../src/scoring/compile.js';
 import { Vocabulary } from '../../src/scoring/phrase.js';
+import { rememberStems, stemWord } from '../../src/scoring/stem.js';
 import { clarificationPatterns } from '../../src/scoring/topics.js';
 import { cacheText, shippedFile } from '../../src/files/content-cache.js';
 import { contentPlaces, readContent } from '../../src/files/content-files.js';
@@ -75,6 +76,19 @@ describe('the compiled scoring cache (files/compiled-cache.ts)', () => {
       expect(restored.startsWord(raw), raw).toBe(built.startsWord(raw));
       expect(restored.canonical(raw, raw), raw).toBe(built.canonical(raw, raw));
     }
+  });
+
+  it('holds phrase words whose stems are stemWord\'s own, so the scorer may take them as known stems', async () => {
+    const { prompt, rubrics } = await builtin();
+    const words = [...stored(rubrics, prompt).phrases.values()].filter((p) => !p.concept).flatMap((p) => p.tokens);
+    expect(words.length).toBeGreaterThan(500);
+    expect(words.filter((t) => stemWord(t.raw) !== t.stem).map((t) => `${t.raw} ${t.stem}`)).toEqual([]);
+    // Remembering them changes no stem: not of those words, nor of others.
+    const others = ['labelling', 'calibrated', 'running', 'indices', 'neighbours', 'transformers', 'zebra'];
+    const before = others.map(stemWord);
+    rememberStems(words.map((t) => [t.raw, t.stem] as const));
+    expect(others.map(stemWord)).toEqual(before);
+    expect(words.filter((t) => stemWord(t.raw) !== t.stem)).toEqual([]);
   });
 
   it('is keyed by the content, the build and the prompt, and has no key without a build id', () => {
