@@ -10,10 +10,12 @@
 // 3. The built-in prompts and rubrics are parsed and checked once, here, into dist/content/builtin.json, so a
 //    first run (or the first after an upgrade) does not parse YAML. A test checks it against the YAML.
 //    With a build id, so is the compiled scoring form of each prompt's rubrics (dist/content/compiled/).
-// 5. The CLI is also bundled as one CommonJS file (dist/cjs/cli.cjs, ASCII only, stamped with the same build id),
+// 4. The CLI is also bundled as one CommonJS file (dist/cjs/cli.cjs, ASCII only, stamped with the same build id),
 //    which bin/mlsd.js runs with V8's code cache (src/files/code-cache.ts): ES modules cannot take one in Node 20.
-// 4. The English word list is written grouped by first letters with a table of the groups
-//    (dist/data/english-words.bin, src/reading/english-index.ts), so a look-up reads one group, not 3.3 MB.
+// 5. The English word list is written grouped by first letters with a table of the groups
+//    (dist/data/english-words.bin, src/reading/english-index.ts), so a look-up reads one group, not 3.3 MB;
+//    and the lemmas of irregular verbs as JSON (dist/data/lemmas.json, src/reading/lemma.ts), so no run parses
+//    their list. Tests check both against the packages' lists.
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
@@ -133,4 +135,6 @@ function stampBuildId(dir) {
   const out = englishIndexFile(root);
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, buildEnglishIndex(JSON.parse(readFileSync(list, 'utf8'))));
+  const { lemmaTableFile, lemmaTableText, lemmasFromSource } = await import('../dist/reading/lemma.js');
+  writeFileSync(lemmaTableFile(root), lemmaTableText(lemmasFromSource()));
 }
