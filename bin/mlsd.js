@@ -4,15 +4,25 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 /**
- * The CLI as one CommonJS bundle run with V8's code cache (dist/files/code-cache.js): the fastest start.
- * Null without that bundle or with MLSD_NO_CACHE; then the ES module bundle (dist/bundle), which starts
- * a little slower, or dist/cli.js, the same program module by module.
+ * The CLI as one CommonJS bundle run with V8's code cache (dist/files/code-cache.js): the fastest start
+ * once a command has run before on this build. Null on a command's first run on this build (the cache is
+ * made on the second), without that bundle, or with MLSD_NO_CACHE: then the ES module bundle (dist/bundle),
+ * the fastest start without a cache, or dist/cli.js, the same program module by module.
  */
 async function withCodeCache() {
   const bundle = fileURLToPath(new URL('../dist/cjs/cli.cjs', import.meta.url));
   if (process.env.MLSD_NO_CACHE || !existsSync(bundle)) return null;
-  const [{ codeCacheFile, loadWithCodeCache }, { resolvePaths }] = await Promise.all([import('../dist/files/code-cache.js'), import('../dist/files/paths.js')]);
-  const loaded = loadWithCodeCache(bundle, codeCacheFile(resolvePaths(process.env).cache, process.argv[2]));
+  let build;
+  try {
+    build = readFileSync(new URL('../dist/cjs/build-id', import.meta.url), 'latin1');
+  } catch {
+    return null;
+  }
+  if (!/^[0-9a-f]{64}$/.test(build)) return null;
+  const [{ codeCacheFile, firstSight, loadWithCodeCache }, { resolvePaths }] = await Promise.all([import('../dist/files/code-cache.js'), import('../dist/files/paths.js')]);
+  const file = codeCacheFile(resolvePaths(process.env).cache, process.argv[2], build);
+  if (firstSight(file)) return null;
+  const loaded = loadWithCodeCache(bundle, file);
   process.once('exit', loaded.saveCache);
   return loaded.exports;
 }

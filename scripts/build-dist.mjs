@@ -72,6 +72,8 @@ if (build) {
     const text = readFileSync(cjs, 'utf8').replaceAll('@MLSD_BUILD_ID@', buildId);
     const escapable = !/\\[^\x00-\x7f]|String\.raw/.test(text);
     writeFileSync(cjs, escapable ? text.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`) : text);
+    // Names the code caches of this build (bin/mlsd.js reads it without reading the bundle).
+    writeFileSync(join(dirname(cjs), 'build-id'), buildId);
   }
 }
 

@@ -1,7 +1,7 @@
-import { closeSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, statfsSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statfsSync, statSync, writeFileSync } from 'node:fs';
 import { isAscii } from 'node:buffer';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { Script } from 'node:vm';
 import { crc32 } from 'node:zlib';
 
@@ -10,8 +10,11 @@ import { crc32 } from 'node:zlib';
  * command does not parse and compile again, on every run, the functions it ran last time (about a tenth
  * of a `score` run; Node 20 has no module.enableCompileCache, and ES modules cannot take a code cache).
  *
- * One cache file per command name (what `score` compiles is not what `prompts list` does), in the cache
- * directory's `code/` folder, named by the node version and architecture. The file is a header line,
+ * One cache file per command name (what `score` compiles is not what `prompts list` does) and build, in
+ * the cache directory's `code/` folder, named by the build id, the node version and the architecture.
+ * As browsers do, the cache is made on a command's second run: its first run on a build (the first run
+ * ever, or the first after an upgrade) runs the ES module bundle, which starts faster without a cache,
+ * and leaves an empty file to say the command was seen (`firstSight`). The file is a header line,
  * then the data V8 made after the command ran (so it holds the functions compiled lazily, not just the
  * top level). The header carries the length and CRC-32 of the bundle it was made from and the CRC-32 of
  * the data: a cache of another build, cut short or damaged is never handed to V8, and V8 itself refuses
@@ -47,12 +50,28 @@ export interface Loaded {
 }
 
 /** Command names that get a cache of their own; anything else shares one. */
-const COMMAND = /^[a-z][a-z-]{0,30}$/;
+const COMMAND = /^[a-z]{1,30}$/;
 
-/** The cache file for a command's run of the bundle. */
-export function codeCacheFile(cacheDir: string, command: string | undefined): string {
+/** The cache file for a command's run of the bundle of build `build` (its id, 64 hex digits). */
+export function codeCacheFile(cacheDir: string, command: string | undefined, build: string): string {
   const name = command && COMMAND.test(command) ? command : 'other';
-  return join(cacheDir, 'code', `${name}-${process.version}-${process.arch}.v8`);
+  return join(cacheDir, 'code', `${name}-${build.slice(0, 16)}-${process.version}-${process.arch}.v8`);
+}
+
+/**
+ * Whether this is the command's first run on this build: true when its cache file did not exist, which
+ * is then created empty (so the next run makes the cache). True as well when it cannot be created (a
+ * read-only cache directory): no cache could be written either.
+ */
+export function firstSight(file: string): boolean {
+  try {
+    if (statSync(file, { throwIfNoEntry: false })) return false;
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, '', { flag: 'wx', mode: 0o600 });
+  } catch {
+    // taken by a run at the same moment, or unwritable: either way, this run goes without
+  }
+  return true;
 }
 
 /**
@@ -128,6 +147,9 @@ export function writeCache(file: string, header: Header, data: () => Buffer): vo
     const line = JSON.stringify({ ...header, data: crc32(bytes) });
     writeFileSync(temp, Buffer.concat([Buffer.from(`${line}\n`, 'latin1'), bytes]), { mode: 0o600 });
     renameSync(temp, file);
+    // The command's caches of other builds or node versions are of no more use.
+    const command = `${basename(file).split('-')[0]}-`;
+    for (const name of readdirSync(dir)) if (name.startsWith(command) && name.endsWith('.v8') && name !== basename(file)) rmSync(join(dir, name), { force: true });
   } catch {
     try {
       rmSync(temp, { force: true });

@@ -1,8 +1,10 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { codeCacheFile, loadWithCodeCache } from '../../src/files/code-cache.js';
+import { codeCacheFile, firstSight, loadWithCodeCache } from '../../src/files/code-cache.js';
+
+const BUILD = 'ab'.repeat(32);
 
 let temp: string;
 beforeEach(() => {
@@ -24,7 +26,7 @@ function bundle(answer: number): string {
 describe('the code cache of the CommonJS bundle (files/code-cache.ts)', () => {
   it('runs the bundle as require would, writes the cache once it has run, and uses it the next time', () => {
     const file = bundle(42);
-    const cache = codeCacheFile(join(temp, 'cache'), 'score');
+    const cache = codeCacheFile(join(temp, 'cache'), 'score', BUILD);
     const first = loadWithCodeCache(file, cache);
     expect(first.cached).toBe(false);
     expect((first.exports.answer as () => number)()).toBe(42);
@@ -38,7 +40,7 @@ describe('the code cache of the CommonJS bundle (files/code-cache.ts)', () => {
 
   it('is not used for another bundle, even of the same length, nor when damaged, cut short or of another node', () => {
     const file = bundle(42);
-    const cache = codeCacheFile(join(temp, 'cache'), 'score');
+    const cache = codeCacheFile(join(temp, 'cache'), 'score', BUILD);
     loadWithCodeCache(file, cache).saveCache();
     const good = readFileSync(cache);
     const cut = good.indexOf(10);
@@ -72,17 +74,37 @@ describe('the code cache of the CommonJS bundle (files/code-cache.ts)', () => {
     expect(loadWithCodeCache(changed, cache).cached).toBe(true);
   });
 
-  it('keeps one file per command name, and one for anything else', () => {
+  it('keeps one file per command name and build, and one for anything else', () => {
     const dir = join(temp, 'cache');
-    expect(codeCacheFile(dir, 'score')).toBe(join(dir, 'code', `score-${process.version}-${process.arch}.v8`));
-    expect(codeCacheFile(dir, 'prompts')).not.toBe(codeCacheFile(dir, 'score'));
-    for (const arg of ['--help', undefined, '../x', 'a/b', 'X']) expect(codeCacheFile(dir, arg), String(arg)).toBe(join(dir, 'code', `other-${process.version}-${process.arch}.v8`));
+    const node = `${process.version}-${process.arch}`;
+    expect(codeCacheFile(dir, 'score', BUILD)).toBe(join(dir, 'code', `score-abababababababab-${node}.v8`));
+    expect(codeCacheFile(dir, 'prompts', BUILD)).not.toBe(codeCacheFile(dir, 'score', BUILD));
+    expect(codeCacheFile(dir, 'score', 'cd'.repeat(32))).not.toBe(codeCacheFile(dir, 'score', BUILD));
+    for (const arg of ['--help', undefined, '../x', 'a/b', 'X', 'a-b']) expect(codeCacheFile(dir, arg, BUILD), String(arg)).toBe(join(dir, 'code', `other-abababababababab-${node}.v8`));
+  });
+
+  it('is made on a command\'s second run on a build: the first only marks the command seen', () => {
+    const file = bundle(5);
+    const cache = codeCacheFile(join(temp, 'cache'), 'score', BUILD);
+    expect(firstSight(cache)).toBe(true);
+    expect(readFileSync(cache).length).toBe(0);
+    expect(firstSight(cache)).toBe(false);
+    const second = loadWithCodeCache(file, cache);
+    expect(second.cached).toBe(false); // the empty mark is no cache
+    second.saveCache();
+    expect(loadWithCodeCache(file, cache).cached).toBe(true);
+    // A new build's cache replaces the old build's once it is written.
+    const next = codeCacheFile(join(temp, 'cache'), 'score', 'cd'.repeat(32));
+    expect(firstSight(next)).toBe(true);
+    loadWithCodeCache(file, next).saveCache();
+    expect(readdirSync(join(temp, 'cache', 'code'))).toEqual([next.split('/').pop()]);
   });
 
   it('is skipped without an error when the cache directory cannot be written', () => {
     const file = bundle(7);
     writeFileSync(join(temp, 'blocked'), 'a file where the directory would be');
-    const loaded = loadWithCodeCache(file, codeCacheFile(join(temp, 'blocked'), 'score'));
+    const loaded = loadWithCodeCache(file, codeCacheFile(join(temp, 'blocked'), 'score', BUILD));
+    expect(firstSight(codeCacheFile(join(temp, 'blocked'), 'score', BUILD))).toBe(true);
     expect(() => loaded.saveCache()).not.toThrow();
     expect((loaded.exports.answer as () => number)()).toBe(7);
   });
