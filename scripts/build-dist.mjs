@@ -30,6 +30,9 @@ const SELF_CONTAINED = ['store/index-schema.js'];
 
 let build;
 let buildId = null;
+// A CommonJS bundle of an earlier build must never outlive it (bin/mlsd.js prefers it): made anew below, or gone.
+const cjs = join(dist, 'cjs', 'cli.cjs');
+rmSync(dirname(cjs), { recursive: true, force: true });
 try {
   ({ build } = await import('rolldown'));
 } catch {
@@ -57,8 +60,6 @@ if (build) {
     output: { dir: join(dist, 'bundle'), format: 'esm', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js', sourcemap: false },
   });
   buildId = stampBuildId(join(dist, 'bundle'));
-  const cjs = join(dist, 'cjs', 'cli.cjs');
-  rmSync(dirname(cjs), { recursive: true, force: true });
   if (buildId) {
     await build({
       input: join(dist, 'cli.js'),
