@@ -56,7 +56,8 @@ function isVocabularyForm(v: unknown): v is VocabularyForm {
   if (!strings(v.stems) || !strings(v.words) || !Array.isArray(v.long)) return false;
   // The words must be sorted (startsWord bisects them), and each long word have a stem.
   for (let i = 1; i < v.words.length; i++) if (!(v.words[i - 1]! < v.words[i]!)) return false;
-  return v.long.every((e) => strings(e) && e.length === 2 && e[1]!.length > 0);
+  // Buckets of long words, each a key and its [word, stem] pairs (a stem is never empty).
+  return v.long.every((b) => Array.isArray(b) && b.length === 2 && typeof b[0] === 'string' && Array.isArray(b[1]) && (b[1] as unknown[]).every((e) => strings(e) && e.length === 2 && e[1]!.length > 0));
 }
 
 function isPhraseForm(v: unknown): v is PhraseForm {

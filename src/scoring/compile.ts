@@ -1,7 +1,7 @@
 import type { ListFlag, RedFlag, Rubric, RubricItem } from '../content/schema.js';
 import { compilePhrase, Vocabulary, type CompiledPhrase } from './phrase.js';
 import { compilePattern } from './pattern.js';
-import { rememberStems } from './stem.js';
+import { rememberStem } from './stem.js';
 
 /** Rubrics turned into ready-to-match phrases. Compile once, score many answers. */
 export interface CompiledItem {
@@ -39,7 +39,7 @@ export interface CompiledScope {
  */
 export function compileRubrics(rubrics: readonly Rubric[], known?: ReadonlyMap<string, CompiledPhrase>, vocabulary?: Vocabulary): CompiledScope {
   // Phrases compiled before carry the stems of their words: the answer's words need not be stemmed again.
-  if (known) rememberStems(phraseStems(known.values()));
+  if (known) for (const phrase of known.values()) if (!phrase.concept) for (const token of phrase.tokens) rememberStem(token.raw, token.stem);
   const compileAll = (phrases: readonly string[]): CompiledPhrase[] =>
     phrases.map((text) => known?.get(text) ?? compilePhrase(text)).filter((p) => p.tokens.length > 0);
   const items: CompiledItem[] = [];
@@ -85,11 +85,6 @@ export interface CompiledForm {
 export function compiledForm(rubrics: readonly Rubric[], extra: readonly string[] = [], known?: ReadonlyMap<string, CompiledPhrase>): CompiledForm {
   const phrases = compileAllPhrases(rubrics, known, extra);
   return { phrases, vocabulary: compileRubrics(rubrics, phrases).vocabulary };
-}
-
-/** The words of compiled phrases with their stems (stemWord's own results: compilePhrase tokenises with it). */
-function* phraseStems(phrases: Iterable<CompiledPhrase>): Iterable<[string, string]> {
-  for (const phrase of phrases) if (!phrase.concept) for (const token of phrase.tokens) yield [token.raw, token.stem];
 }
 
 /** Every phrase text of the rubrics (and the `extra` ones), compiled, with those already compiled in `known` taken from it. */

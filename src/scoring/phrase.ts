@@ -94,12 +94,13 @@ export function compilePhrase(text: string): CompiledPhrase {
 
 /**
  * The vocabulary as plain data, for the compiled-scoring cache (files/compiled-cache.ts): its phrase
- * stems, its phrase words sorted, and its long words with their stems, in the order they were met.
+ * stems, its phrase words sorted, and its long words with their stems by bucket (length and stem's first letter),
+ * in the order they were met: restoring it builds no entry.
  */
 export interface VocabularyForm {
   stems: string[];
   words: string[];
-  long: Array<[raw: string, stem: string]>;
+  long: Array<[bucket: string, words: Array<[raw: string, stem: string]>]>;
 }
 
 /**
@@ -108,11 +109,11 @@ export interface VocabularyForm {
  * Built from the phrases, or restored from its form (`toForm`), which is the same vocabulary.
  */
 export class Vocabulary {
-  private readonly stems = new Set<string>();
+  private readonly stems: Set<string> = new Set();
   /** Every phrase word, sorted: a text word starts one when it is a prefix of the first word not below it. */
   private readonly sorted: string[];
   /** Long phrase words with the stems they stand for, by length and first letter of the stem. */
-  private readonly long = new Map<string, Array<{ raw: string; stem: string }>>();
+  private readonly long: Map<string, Array<[raw: string, stem: string]>>;
   /** Words already looked up: answers and sessions repeat them. */
   private readonly memo = new Map<string, string>();
   /** startsWord's answers by word: every word of an answer is asked about, and answers repeat their words. */
@@ -120,18 +121,21 @@ export class Vocabulary {
 
   constructor(source: Iterable<CompiledPhrase> | VocabularyForm) {
     if (!(Symbol.iterator in source)) {
-      for (const stem of source.stems) this.stems.add(stem);
-      for (const [raw, stem] of source.long) this.addLong(raw, stem);
+      this.stems = new Set(source.stems);
+      this.long = new Map(source.long);
       this.sorted = source.words;
       return;
     }
+    this.long = new Map();
     const words = new Set<string>();
     const add = (raw: string, stem: string) => {
       this.stems.add(stem);
       words.add(raw);
       if (raw.length < FUZZY_MIN_LENGTH) return;
-      const list = this.long.get(bucket(raw.length, stem[0] ?? ''));
-      if (!list?.some((e) => e.raw === raw && e.stem === stem)) this.addLong(raw, stem);
+      const key = vocabularyBucket(raw, stem);
+      const list = this.long.get(key);
+      if (!list) this.long.set(key, [[raw, stem]]);
+      else if (!list.some(([r, s]) => r === raw && s === stem)) list.push([raw, stem]);
     };
     for (const phrase of source) {
       if (phrase.concept) {
@@ -148,17 +152,9 @@ export class Vocabulary {
     this.sorted = [...words].sort();
   }
 
-  private addLong(raw: string, stem: string): void {
-    const key = bucket(raw.length, stem[0] ?? '');
-    const list = this.long.get(key);
-    if (list) list.push({ raw, stem });
-    else this.long.set(key, [{ raw, stem }]);
-  }
-
   /** The vocabulary as plain data: `new Vocabulary(v.toForm())` is the same vocabulary as `v`. */
   toForm(): VocabularyForm {
-    const long: Array<[string, string]> = [];
-    for (const list of this.long.values()) for (const { raw, stem } of list) long.push([raw, stem]);
+    const long = [...this.long].map(([key, list]): [string, Array<[string, string]>] => [key, list.map(([raw, stem]): [string, string] => [raw, stem])]);
     return { stems: [...this.stems], words: [...this.sorted], long };
   }
 
@@ -209,7 +205,7 @@ export class Vocabulary {
     let only: string | null = null;
     let own: Set<string> | null = null;
     for (const length of [raw.length - 1, raw.length, raw.length + 1]) {
-      for (const { raw: word, stem: c } of this.long.get(bucket(length, raw[0]!)) ?? []) {
+      for (const [word, c] of this.long.get(bucket(length, raw[0]!)) ?? []) {
         if (c === only) continue;
         let near: boolean;
         if (length < raw.length) near = dropsOne(raw, word);
@@ -231,6 +227,11 @@ export class Vocabulary {
 
 function bucket(length: number, first: string): string {
   return `${length}${first}`;
+}
+
+/** The bucket of a long phrase word: its length and the first letter of its stem. */
+function vocabularyBucket(raw: string, stem: string): string {
+  return bucket(raw.length, stem[0] ?? '');
 }
 
 /** Whether `short` is `long` with one letter left out. */

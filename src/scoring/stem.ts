@@ -54,15 +54,12 @@ export function stemWord(word: string): string {
 }
 
 /**
- * Takes stems worked out before by stemWord itself, word by word (the phrase words of the compiled-scoring
- * cache, made by this same build): an answer's words are mostly phrase words, and the stemmer is the
- * slowest part of reading a word in a fresh process. Only fills free room: it never evicts a stem.
+ * Takes a stem worked out before by stemWord itself (a phrase word of the compiled-scoring cache, made by
+ * this same build): an answer's words are mostly phrase words, and the stemmer is the slowest part of
+ * reading a word in a fresh process. Only fills free room: it never evicts a stem.
  */
-export function rememberStems(pairs: Iterable<readonly [word: string, stem: string]>): void {
-  for (const [word, stem] of pairs) {
-    if (cache.size >= CACHE_LIMIT) return;
-    if (!cache.has(word)) cache.set(word, stem);
-  }
+export function rememberStem(word: string, stem: string): void {
+  if (cache.size < CACHE_LIMIT && !cache.has(word)) cache.set(word, stem);
 }
 
 /** British -ise and -our spellings, and the -anced/-enced forms Porter stems apart from their nouns. */

@@ -7,7 +7,7 @@ import { rubricsFor } from '../../src/content/scope.js';
 import { compiledFile, compiledKey, readCompiled, shippedCompiledFile, writeCompiled } from '../../src/files/compiled-cache.js';
 import { compiledForm } from '../../src/scoring/compile.js';
 import { Vocabulary } from '../../src/scoring/phrase.js';
-import { rememberStems, stemWord } from '../../src/scoring/stem.js';
+import { rememberStem, stemWord } from '../../src/scoring/stem.js';
 import { clarificationPatterns } from '../../src/scoring/topics.js';
 import { cacheText, shippedFile } from '../../src/files/content-cache.js';
 import { contentPlaces, readContent } from '../../src/files/content-files.js';
@@ -86,7 +86,7 @@ describe('the compiled scoring cache (files/compiled-cache.ts)', () => {
     // Remembering them changes no stem: not of those words, nor of others.
     const others = ['labelling', 'calibrated', 'running', 'indices', 'neighbours', 'transformers', 'zebra'];
     const before = others.map(stemWord);
-    rememberStems(words.map((t) => [t.raw, t.stem] as const));
+    for (const t of words) rememberStem(t.raw, t.stem);
     expect(others.map(stemWord)).toEqual(before);
     expect(words.filter((t) => stemWord(t.raw) !== t.stem)).toEqual([]);
   });
@@ -112,7 +112,7 @@ describe('the compiled scoring cache (files/compiled-cache.ts)', () => {
     const cut = text.indexOf('\n');
     const header = JSON.parse(text.slice(0, cut)) as { key: string };
     const kind = { cache: 'mlsd-compiled', format: 2 };
-    const body = JSON.parse(text.slice(cut + 1)) as { prompt: string; phrases: unknown[]; vocabulary: { stems: string[]; words: string[]; long: string[][] } };
+    const body = JSON.parse(text.slice(cut + 1)) as { prompt: string; phrases: unknown[]; vocabulary: { stems: string[]; words: string[]; long: unknown[] } };
     const vocabulary = body.vocabulary;
     const damaged = [
       text.slice(0, text.length - 300), // cut short
@@ -127,6 +127,8 @@ describe('the compiled scoring cache (files/compiled-cache.ts)', () => {
       // a vocabulary of the wrong shape: words out of order (it is bisected), a long word without a stem, a field missing
       cacheText(kind, header.key, version, JSON.stringify({ ...body, vocabulary: { ...vocabulary, words: [...vocabulary.words].reverse() } })),
       cacheText(kind, header.key, version, JSON.stringify({ ...body, vocabulary: { ...vocabulary, long: [['calibration']] } })),
+      cacheText(kind, header.key, version, JSON.stringify({ ...body, vocabulary: { ...vocabulary, long: [['11c', [['calibration', '']]]] } })),
+      cacheText(kind, header.key, version, JSON.stringify({ ...body, vocabulary: { ...vocabulary, long: [['11c', ['calibration', 'calibr']]] } })),
       cacheText(kind, header.key, version, JSON.stringify({ ...body, vocabulary: { stems: vocabulary.stems, words: vocabulary.words } })),
     ];
     for (const bad of damaged) {
