@@ -250,7 +250,17 @@ type Mistaken = Map<Text, Array<[number, number]>>;
 function forItem(hits: Hit[], mistaken: Mistaken): Hit[] {
   const inMistake = (h: Hit) => (mistaken.get(h.text) ?? []).some(([start, end]) => h.start >= start && h.end <= end);
   // A hit ruled out in words stays: it reads the item as ruled out, which is what was said.
-  return hits.filter((h) => h.cancelled || (!inMistake(h) && !deflects(ownWords(h.text, h.sentence))));
+  return hits.filter((h) => h.cancelled || (!inMistake(h) && !deflected(h.text, h.sentence)));
+}
+
+/** Whether a sentence deflects (stance.ts), read once per sentence: its many hits ask the same. */
+const deflections = new WeakMap<Analysis, Map<number, boolean>>();
+function deflected(text: Text, sentence: number): boolean {
+  let cache = deflections.get(text.analysis);
+  if (!cache) deflections.set(text.analysis, (cache = new Map()));
+  let found = cache.get(sentence);
+  if (found === undefined) cache.set(sentence, (found = deflects(ownWords(text, sentence))));
+  return found;
 }
 
 /** The normalized words a sentence says itself, without the heading or label it is read under (cached). */
