@@ -10,7 +10,14 @@
 // 3. The built-in prompts and rubrics are parsed and checked once, here, into dist/content/builtin.json, so a
 //    first run (or the first after an upgrade) does not parse YAML. A test checks it against the YAML.
 //    With a build id, so is the compiled scoring form of each prompt's rubrics (dist/content/compiled/).
+// 4. The CLI is also bundled as one CommonJS file (dist/cjs/cli.cjs, ASCII only, stamped with the same build id),
+//    which bin/mlsd.js runs with V8's code cache (src/files/code-cache.ts): ES modules cannot take one in Node 20.
+// 5. The English word list is written grouped by first letters with a table of the groups
+//    (dist/data/english-words.bin, src/reading/english-index.ts), so a look-up reads one group, not 3.3 MB;
+//    and the lemmas of irregular verbs as JSON (dist/data/lemmas.json, src/reading/lemma.ts), so no run parses
+//    their list. Tests check both against the packages' lists.
 import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { join } from 'node:path';
@@ -19,10 +26,13 @@ const root = new URL('..', import.meta.url).pathname;
 const dist = join(root, 'dist');
 
 /** Modules of dist/ whose only package import is zod: each becomes one file with zod inlined. */
-const SELF_CONTAINED = ['store/index-schema.js', 'files/cache-schema.js'];
+const SELF_CONTAINED = ['store/index-schema.js'];
 
 let build;
 let buildId = null;
+// A CommonJS bundle of an earlier build must never outlive it (bin/mlsd.js prefers it): made anew below, or gone.
+const cjs = join(dist, 'cjs', 'cli.cjs');
+rmSync(dirname(cjs), { recursive: true, force: true });
 try {
   ({ build } = await import('rolldown'));
 } catch {
@@ -50,6 +60,22 @@ if (build) {
     output: { dir: join(dist, 'bundle'), format: 'esm', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js', sourcemap: false },
   });
   buildId = stampBuildId(join(dist, 'bundle'));
+  if (buildId) {
+    await build({
+      input: join(dist, 'cli.js'),
+      platform: 'node',
+      logLevel: 'warn',
+      output: { file: cjs, format: 'cjs', codeSplitting: false, sourcemap: false },
+    });
+    // ASCII only (a one-byte string reads several times faster): every other character as its \u escape,
+    // which means the same in strings, templates, regular expressions, identifiers and comments.
+    // Not where a backslash stands before such a character, nor under String.raw: there the bundle stays UTF-8 (slower to read).
+    const text = readFileSync(cjs, 'utf8').replaceAll('@MLSD_BUILD_ID@', buildId);
+    const escapable = !/\\[^\x00-\x7f]|String\.raw/.test(text);
+    writeFileSync(cjs, escapable ? text.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`) : text);
+    // Names the code caches of this build (bin/mlsd.js reads it without reading the bundle).
+    writeFileSync(join(dirname(cjs), 'build-id'), buildId);
+  }
 }
 
 /** Writes the bundle's build id (the SHA-256 of its files, names and contents) over the placeholder of src/build-id.ts. */
@@ -90,15 +116,28 @@ function stampBuildId(dir) {
     writeFileSync(out, text);
     // The compiled scoring form of each built-in prompt's rubrics, for this build (src/files/compiled-cache.ts).
     const { compiledKey, shippedCompiledFile, writeCompiled } = await import('../dist/files/compiled-cache.js');
-    const { compileAllPhrases } = await import('../dist/scoring/compile.js');
+    const { compiledForm } = await import('../dist/scoring/compile.js');
+    const { clarificationPatterns } = await import('../dist/scoring/topics.js');
     const { rubricsFor } = await import('../dist/content/scope.js');
     rmSync(dirname(shippedCompiledFile(paths.builtin, 'x')), { recursive: true, force: true });
     if (buildId) {
       const shippedKey = JSON.parse(text.slice(0, text.indexOf('\n'))).key;
       for (const { value: prompt } of catalog.prompts.values()) {
         const file = shippedCompiledFile(paths.builtin, prompt.id);
-        await writeCompiled(file, compiledKey(shippedKey, prompt.id, buildId), version, prompt.id, compileAllPhrases(rubricsFor(catalog, prompt)));
+        const form = compiledForm(rubricsFor(catalog, prompt), clarificationPatterns(prompt.clarifications));
+        await writeCompiled(file, compiledKey(shippedKey, prompt.id, buildId), version, prompt.id, { phrases: form.phrases, vocabulary: form.vocabulary.toForm() });
       }
     }
   }
+}
+
+{
+  const { buildEnglishIndex } = await import('../dist/reading/english-index.js');
+  const { englishIndexFile } = await import('../dist/reading/english.js');
+  const list = createRequire(import.meta.url).resolve('an-array-of-english-words/index.json');
+  const out = englishIndexFile(root);
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(out, buildEnglishIndex(JSON.parse(readFileSync(list, 'utf8'))));
+  const { lemmaTableFile, lemmaTableText, lemmasFromSource } = await import('../dist/reading/lemma.js');
+  writeFileSync(lemmaTableFile(root), lemmaTableText(lemmasFromSource()));
 }

@@ -2,7 +2,9 @@ import type { Prompt } from '../content/schema.js';
 import { rubricsFor } from '../content/scope.js';
 import { compiledFile, compiledKey, readCompiled, shippedCompiledFile, writeCompiled } from '../files/compiled-cache.js';
 import { packageInfo } from '../package-root.js';
-import { compileAllPhrases, compileRubrics, type CompiledScope } from '../scoring/compile.js';
+import { compiledForm, compileRubrics, type CompiledScope } from '../scoring/compile.js';
+import { Vocabulary } from '../scoring/phrase.js';
+import { clarificationPatterns } from '../scoring/topics.js';
 import type { Loaded } from './load-content.js';
 
 /**
@@ -18,11 +20,15 @@ export async function compiledScope(loaded: Pick<Loaded, 'catalog' | 'paths' | '
   const { version } = packageInfo();
   const file = compiledFile(loaded.paths.cache, prompt.id);
   const known = readCompiled(file, key, version, prompt.id);
-  if (known) return compileRubrics(rubrics, known);
+  if (known) return compileRubrics(rubrics, known.phrases, new Vocabulary(known.vocabulary));
   // A first run on the built-in content: the compiled form shipped with it, checked the same way.
   const shippedKey = loaded.shipped ? compiledKey(loaded.shipped, prompt.id) : null;
   const shipped = shippedKey ? readCompiled(shippedCompiledFile(loaded.paths.builtin, prompt.id), shippedKey, version, prompt.id) : null;
-  const phrases = compileAllPhrases(rubrics, shipped ?? undefined);
-  await writeCompiled(file, key, version, prompt.id, phrases);
-  return compileRubrics(rubrics, phrases);
+  if (shipped) {
+    await writeCompiled(file, key, version, prompt.id, shipped);
+    return compileRubrics(rubrics, shipped.phrases, new Vocabulary(shipped.vocabulary));
+  }
+  const form = compiledForm(rubrics, clarificationPatterns(prompt.clarifications));
+  await writeCompiled(file, key, version, prompt.id, { phrases: form.phrases, vocabulary: form.vocabulary.toForm() });
+  return compileRubrics(rubrics, form.phrases, form.vocabulary);
 }

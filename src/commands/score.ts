@@ -1,4 +1,6 @@
 import { formatFromName, readAnswersAs, type AnswerFormatOption } from '../answers/format.js';
+import { formatIssue } from '../content/issue.js';
+import { loadMarkdownParser } from '../reading/markdown.js';
 import { CliError, EXIT } from '../errors.js';
 import { compiledScope } from './compiled-scope.js';
 import type { CandidateLevel } from '../scoring/report.js';
@@ -26,13 +28,12 @@ export interface ScoreOptions extends GlobalOptions {
 export async function scoreCommand(file: string, options: ScoreOptions, io: Io, readStdin: () => Promise<string>): Promise<number> {
   // A teammate's answer can hold terminal control; old Mac line endings are line breaks.
   const text = stripControl((await readAnswers(file, readStdin)).replace(/\r\n?/g, '\n'));
-  const loaded = await loadAll(io, options);
+  const [loaded] = await Promise.all([loadAll(io, options), loadMarkdownParser()]);
   reportLoadProblems(loaded, io, options);
   const prompt = findPrompt(loaded.catalog, options.prompt);
   const name = file === '-' ? 'stdin' : file;
   const parsed = readAnswersAs(text, name, options.format, file !== '-');
   const errors = parsed.issues.filter((i) => i.severity === 'error');
-  const { formatIssue } = await import('../content/parse.js');
   if (errors.length > 0) {
     const sniffed = (file === '-' || formatFromName(file) === undefined) && options.format === undefined && parsed.format === 'yaml';
     const hint = sniffed ? [`${file === '-' ? 'standard input' : file} was read as YAML (a mapping whose keys name stages); to score it as prose instead, add --format md`] : [];

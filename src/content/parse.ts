@@ -1,28 +1,13 @@
 import { isCollection, isMap, isNode, isPair, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
 import type { z } from 'zod';
 import { closest } from '../text/closest.js';
-import { stripControl } from '../text/sanitize.js';
 import { fieldsAt } from './schema-fields.js';
 import { MAX_FILE_BYTES } from '../limits.js';
+import type { ContentIssue } from './issue.js';
 
 export { MAX_FILE_BYTES };
-
-/** A problem found in a content or answers file, pointing at the line, column and field. */
-export interface ContentIssue {
-  file: string;
-  line: number;
-  col: number;
-  /** Dotted field path, e.g. `items[3].weight`; empty for the whole file. */
-  path: string;
-  message: string;
-  severity: 'error' | 'warning';
-}
-
-/** One line for a person: file names, field names and messages can hold anything, so control is stripped. */
-export function formatIssue(issue: ContentIssue): string {
-  const where = `${issue.file}:${issue.line}:${issue.col}`;
-  return stripControl(issue.path ? `${where} ${issue.path}: ${issue.message}` : `${where} ${issue.message}`);
-}
+// A content issue and its one-line form live in issue.ts (no YAML there, so commands that only print issues do not load it).
+export { formatIssue, type ContentIssue } from './issue.js';
 
 export type PathKey = string | number;
 /** Finds the line and column of a field, or of its nearest enclosing field that exists. */

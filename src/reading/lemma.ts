@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { packageInfo } from '../package-root.js';
 
 /**
  * Lemmas of irregular English verbs: "ran" is "run", "chosen" is "choose", "built" is "build", "was"
@@ -16,7 +18,9 @@ import { createRequire } from 'node:module';
  * on first use, as text (100 KB) and parsed with one linear pattern, without running it as code.
  *
  * A form whose other sense is common in this field keeps its own reading ("data" is no "datum",
- * "bound" is no "bind", "left" is no "leave"). Reading the files is the one impure step; a missing
+ * "bound" is no "bind", "left" is no "leave"). `npm run build` writes the table this gives as JSON
+ * (dist/data/lemmas.json, checked by a test against the list), which is read instead when it is there
+ * and sound: parsing the list took a few ms a run. Reading the files is the one impure step; a missing
  * package leaves every word as it is, never an error.
  */
 
@@ -29,29 +33,60 @@ const KEEP = new Set([
 
 let table: Map<string, string> | null = null;
 
-function load(): Map<string, string> {
+/** The form -> lemma table of WordNet's verb exceptions, from the text of wink-lexicon's file. Pure. */
+export function parseVerbExceptions(text: string): Map<string, string> {
   const map = new Map<string, string>();
-  try {
-    const require = createRequire(import.meta.url);
-    for (const file of ['wink-lexicon/src/wn-verb-exceptions.js']) {
-      const text = readFileSync(require.resolve(file), 'utf8');
-      // `const run = 'run';` names a lemma; `exceptions.ran = run;` maps a form to it.
-      const names = new Map<string, string>();
-      for (const m of text.matchAll(/^const (\w+) = '([a-z' -]+)';$/gm)) names.set(m[1]!, m[2]!);
-      for (const m of text.matchAll(/^exceptions(?:\.(\w+)|\[\s*'([^']+)'\s*\]) = (\w+);$/gm)) {
-        const form = m[1] ?? m[2]!;
-        const lemma = names.get(m[3]!);
-        if (lemma && /^[a-z]+$/.test(form) && /^[a-z]+$/.test(lemma) && !KEEP.has(form) && !map.has(form)) map.set(form, lemma);
-      }
-    }
-  } catch {
-    // No list: words keep their own form.
+  // `const run = 'run';` names a lemma; `exceptions.ran = run;` maps a form to it.
+  const names = new Map<string, string>();
+  for (const m of text.matchAll(/^const (\w+) = '([a-z' -]+)';$/gm)) names.set(m[1]!, m[2]!);
+  for (const m of text.matchAll(/^exceptions(?:\.(\w+)|\[\s*'([^']+)'\s*\]) = (\w+);$/gm)) {
+    const form = m[1] ?? m[2]!;
+    const lemma = names.get(m[3]!);
+    if (lemma && /^[a-z]+$/.test(form) && /^[a-z]+$/.test(lemma) && !KEEP.has(form) && !map.has(form)) map.set(form, lemma);
   }
   return map;
 }
 
+/** The table from wink-lexicon's file; empty when the package is missing. */
+export function lemmasFromSource(): Map<string, string> {
+  try {
+    const require = createRequire(import.meta.url);
+    return parseVerbExceptions(readFileSync(require.resolve('wink-lexicon/src/wn-verb-exceptions.js'), 'utf8'));
+  } catch {
+    return new Map(); // No list: words keep their own form.
+  }
+}
+
+/** Where `npm run build` writes the table, in mlsd's package. */
+export function lemmaTableFile(root: string = packageInfo().root): string {
+  return join(root, 'dist', 'data', 'lemmas.json');
+}
+
+/** The table as the build writes it: {"format": 1, "lemmas": [[form, lemma], ...]}. */
+export function lemmaTableText(map: ReadonlyMap<string, string>): string {
+  return JSON.stringify({ format: 1, lemmas: [...map] });
+}
+
+/** The table in a file written by lemmaTableText, when it is one (pairs of lowercase words); null otherwise. */
+export function readLemmaTable(file: string = lemmaTableFile()): Map<string, string> | null {
+  try {
+    const v: unknown = JSON.parse(readFileSync(file, 'utf8'));
+    if (!v || typeof v !== 'object' || !('format' in v) || v.format !== 1 || !('lemmas' in v) || !Array.isArray(v.lemmas)) return null;
+    const map = new Map<string, string>();
+    for (const pair of v.lemmas as unknown[]) {
+      if (!Array.isArray(pair) || pair.length !== 2 || typeof pair[0] !== 'string' || typeof pair[1] !== 'string' || !WORD.test(pair[0]) || !WORD.test(pair[1])) return null;
+      map.set(pair[0], pair[1]);
+    }
+    return map;
+  } catch {
+    return null;
+  }
+}
+
+const WORD = /^[a-z]+$/;
+
 /** The lemma of an irregular form ("ran" -> "run"), or the word itself. Lowercase letters in. */
 export function irregularLemma(word: string): string {
-  table ??= load();
+  table ??= readLemmaTable() ?? lemmasFromSource();
   return table.get(word) ?? word;
 }

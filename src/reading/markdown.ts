@@ -5,7 +5,9 @@ import type { MarkdownIt, Token as MdToken } from 'markdown-it';
  * The one Markdown reading of an answer: a CommonMark parse (markdown-it) turned into blocks of
  * answer text with their context. Headings carry their path, list items their parent, table rows
  * their header cells. Code, images, link targets, HTML, reading lists and tables of contents are
- * not answer text and never become blocks. Pure (the parser is loaded on first use, about 13 ms).
+ * not answer text and never become blocks. Pure. The parser is loaded on first use (by require, about
+ * 13 ms), or ahead of it by `loadMarkdownParser`, which takes the copy bundled with the CLI (covered by
+ * V8's code cache, files/code-cache.ts); commands that read no answer never load it.
  */
 
 export type BlockKind = 'heading' | 'paragraph' | 'item' | 'row' | 'header';
@@ -35,12 +37,22 @@ export interface Block {
 
 type Parser = MarkdownIt;
 
+type Create = (options: object) => Parser;
+
 let parser: Parser | null = null;
+let create: Create | null = null;
+
+/**
+ * Loads the Markdown parser ahead of use, from the CLI's bundle (`score` does, while it loads the content):
+ * a bundled module is compiled from V8's code cache, a required one is compiled on every run.
+ */
+export async function loadMarkdownParser(): Promise<void> {
+  create ??= (await import('markdown-it')).default as Create;
+}
 
 function markdown(): Parser {
   if (!parser) {
-    const require = createRequire(import.meta.url);
-    const create = require('markdown-it') as (options: object) => Parser;
+    create ??= createRequire(import.meta.url)('markdown-it') as Create;
     // HTML is parsed so that it can be dropped; linkify off: a bare URL stays text.
     parser = create({ html: true, linkify: false, typographer: false });
   }

@@ -1,6 +1,7 @@
 import type { ListFlag, RedFlag, Rubric, RubricItem } from '../content/schema.js';
 import { compilePhrase, Vocabulary, type CompiledPhrase } from './phrase.js';
 import { compilePattern } from './pattern.js';
+import { rememberStem } from './stem.js';
 
 /** Rubrics turned into ready-to-match phrases. Compile once, score many answers. */
 export interface CompiledItem {
@@ -26,14 +27,19 @@ export interface CompiledScope {
   topics: ReadonlyMap<string, readonly string[]>;
   /** The list-of-terms red flag, from the first rubric that declares one (the framework); none, none is raised. */
   listFlag?: ListFlag & { rubric: string };
+  /** Phrases compiled before, by text (the compiled-scoring cache): the scorer takes the prompt's clarification patterns from here. */
+  known?: ReadonlyMap<string, CompiledPhrase>;
 }
 
 /**
  * The rubrics' items and red flags with their phrases compiled. `known` holds phrases compiled before,
  * by text (the compiled-scoring cache, files/compiled-cache.ts): those are taken as they are, the rest
- * compiled here.
+ * compiled here. `vocabulary`, when given, is this rubric set's misspelling vocabulary built before
+ * (from the same cache: `compiledForm`); otherwise it is built from the phrases.
  */
-export function compileRubrics(rubrics: readonly Rubric[], known?: ReadonlyMap<string, CompiledPhrase>): CompiledScope {
+export function compileRubrics(rubrics: readonly Rubric[], known?: ReadonlyMap<string, CompiledPhrase>, vocabulary?: Vocabulary): CompiledScope {
+  // Phrases compiled before carry the stems of their words: the answer's words need not be stemmed again.
+  if (known) for (const phrase of known.values()) if (!phrase.concept) for (const token of phrase.tokens) rememberStem(token.raw, token.stem);
   const compileAll = (phrases: readonly string[]): CompiledPhrase[] =>
     phrases.map((text) => known?.get(text) ?? compilePhrase(text)).filter((p) => p.tokens.length > 0);
   const items: CompiledItem[] = [];
@@ -62,12 +68,27 @@ export function compileRubrics(rubrics: readonly Rubric[], known?: ReadonlyMap<s
   const applicable = flags.filter((f) => f.flag.needsItems.every((id) => inScope.has(id)));
   flags.length = 0;
   flags.push(...applicable);
-  const all = [...items.flatMap((i) => i.phrases), ...flags.flatMap((f) => [...f.phrases, ...f.unless, ...f.near, ...f.unlessNear])];
-  return { items, flags, vocabulary: new Vocabulary(all), topics, ...(listFlag ? { listFlag } : {}) };
+  const all = () => [...items.flatMap((i) => i.phrases), ...flags.flatMap((f) => [...f.phrases, ...f.unless, ...f.near, ...f.unlessNear])];
+  return { items, flags, vocabulary: vocabulary ?? new Vocabulary(all()), topics, ...(listFlag ? { listFlag } : {}), ...(known ? { known } : {}) };
 }
 
-/** Every phrase text of the rubrics, compiled, with those already compiled in `known` taken from it. */
-export function compileAllPhrases(rubrics: readonly Rubric[], known?: ReadonlyMap<string, CompiledPhrase>): Map<string, CompiledPhrase> {
+/**
+ * What the compiled-scoring cache keeps for a prompt: every phrase its scoring compiles (the rubrics'
+ * and, from `extra`, the prompt's clarification patterns) and the rubric set's misspelling vocabulary.
+ */
+export interface CompiledForm {
+  phrases: Map<string, CompiledPhrase>;
+  vocabulary: Vocabulary;
+}
+
+/** The compiled form of a prompt's rubrics and of `extra` phrases (its clarification patterns), reusing `known` phrases. */
+export function compiledForm(rubrics: readonly Rubric[], extra: readonly string[] = [], known?: ReadonlyMap<string, CompiledPhrase>): CompiledForm {
+  const phrases = compileAllPhrases(rubrics, known, extra);
+  return { phrases, vocabulary: compileRubrics(rubrics, phrases).vocabulary };
+}
+
+/** Every phrase text of the rubrics (and the `extra` ones), compiled, with those already compiled in `known` taken from it. */
+export function compileAllPhrases(rubrics: readonly Rubric[], known?: ReadonlyMap<string, CompiledPhrase>, extra: readonly string[] = []): Map<string, CompiledPhrase> {
   const out = new Map<string, CompiledPhrase>();
   const add = (text: string) => {
     if (!out.has(text)) out.set(text, known?.get(text) ?? compilePhrase(text));
@@ -76,5 +97,6 @@ export function compileAllPhrases(rubrics: readonly Rubric[], known?: ReadonlyMa
     for (const item of rubric.items) item.phrases.forEach(add);
     for (const flag of rubric.redFlags) [flag.phrases, flag.unless, flag.near, flag.unlessNear].forEach((list) => list.forEach(add));
   }
+  extra.forEach(add);
   return out;
 }

@@ -93,30 +93,51 @@ export function compilePhrase(text: string): CompiledPhrase {
 }
 
 /**
+ * The vocabulary as plain data, for the compiled-scoring cache (files/compiled-cache.ts): its phrase
+ * stems, its phrase words sorted, and its long words with their stems by bucket (length and stem's first letter),
+ * in the order they were met: restoring it builds no entry.
+ */
+export interface VocabularyForm {
+  stems: string[];
+  words: string[];
+  long: Array<[bucket: string, words: Array<[raw: string, stem: string]>]>;
+}
+
+/**
  * The words of all phrases in a rubric set. A misspelt word in an answer ("calibraton") is read as
  * the phrase word it is one edit away from, when the word is long enough and the choice is unique.
+ * Built from the phrases, or restored from its form (`toForm`), which is the same vocabulary.
  */
 export class Vocabulary {
-  private readonly stems = new Set<string>();
+  private readonly stems: Set<string> = new Set();
   /** Every phrase word, sorted: a text word starts one when it is a prefix of the first word not below it. */
   private readonly sorted: string[];
   /** Long phrase words with the stems they stand for, by length and first letter of the stem. */
-  private readonly long = new Map<string, Array<{ raw: string; stem: string }>>();
+  private readonly long: Map<string, Array<[raw: string, stem: string]>>;
   /** Words already looked up: answers and sessions repeat them. */
   private readonly memo = new Map<string, string>();
+  /** startsWord's answers by word: every word of an answer is asked about, and answers repeat their words. */
+  private readonly starts = new Map<string, boolean>();
 
-  constructor(phrases: Iterable<CompiledPhrase>) {
+  constructor(source: Iterable<CompiledPhrase> | VocabularyForm) {
+    if (!(Symbol.iterator in source)) {
+      this.stems = new Set(source.stems);
+      this.long = new Map(source.long);
+      this.sorted = source.words;
+      return;
+    }
+    this.long = new Map();
     const words = new Set<string>();
     const add = (raw: string, stem: string) => {
       this.stems.add(stem);
       words.add(raw);
       if (raw.length < FUZZY_MIN_LENGTH) return;
-      const key = bucket(raw.length, stem[0] ?? '');
-      const list = this.long.get(key) ?? [];
-      if (!list.some((e) => e.raw === raw && e.stem === stem)) list.push({ raw, stem });
-      this.long.set(key, list);
+      const key = vocabularyBucket(raw, stem);
+      const list = this.long.get(key);
+      if (!list) this.long.set(key, [[raw, stem]]);
+      else if (!list.some(([r, s]) => r === raw && s === stem)) list.push([raw, stem]);
     };
-    for (const phrase of phrases) {
+    for (const phrase of source) {
       if (phrase.concept) {
         for (const pattern of phrase.concept) for (const group of pattern) for (const stem of group) this.stems.add(stem);
         continue;
@@ -131,9 +152,25 @@ export class Vocabulary {
     this.sorted = [...words].sort();
   }
 
+  /** The vocabulary as plain data: `new Vocabulary(v.toForm())` is the same vocabulary as `v`. */
+  toForm(): VocabularyForm {
+    const long = [...this.long].map(([key, list]): [string, Array<[string, string]>] => [key, list.map(([raw, stem]): [string, string] => [raw, stem])]);
+    return { stems: [...this.stems], words: [...this.sorted], long };
+  }
+
   /** Whether a text word could be the first part of a phrase word written as two ("re ranking"). */
   startsWord(raw: string): boolean {
     if (!raw) return false;
+    let known = this.starts.get(raw);
+    if (known === undefined) {
+      known = this.findStart(raw);
+      if (this.starts.size >= MEMO_LIMIT) this.starts.clear();
+      this.starts.set(raw, known);
+    }
+    return known;
+  }
+
+  private findStart(raw: string): boolean {
     let lo = 0;
     let hi = this.sorted.length;
     while (lo < hi) {
@@ -168,7 +205,7 @@ export class Vocabulary {
     let only: string | null = null;
     let own: Set<string> | null = null;
     for (const length of [raw.length - 1, raw.length, raw.length + 1]) {
-      for (const { raw: word, stem: c } of this.long.get(bucket(length, raw[0]!)) ?? []) {
+      for (const [word, c] of this.long.get(bucket(length, raw[0]!)) ?? []) {
         if (c === only) continue;
         let near: boolean;
         if (length < raw.length) near = dropsOne(raw, word);
@@ -190,6 +227,11 @@ export class Vocabulary {
 
 function bucket(length: number, first: string): string {
   return `${length}${first}`;
+}
+
+/** The bucket of a long phrase word: its length and the first letter of its stem. */
+function vocabularyBucket(raw: string, stem: string): string {
+  return bucket(raw.length, stem[0] ?? '');
 }
 
 /** Whether `short` is `long` with one letter left out. */
@@ -245,19 +287,32 @@ export class MatchIndex {
     this.joinStems.forEach((stem, i) => stem && push(this.byJoin, stem, i));
   }
 
-  /** Every match of the phrase as [start, end) token ranges, in text order, not overlapping. */
-  find(phrase: CompiledPhrase): Array<[number, number]> {
-    if (phrase.concept) return this.findConcept(phrase.concept);
+  /** Matches found so far, by phrase: items, flags and a second reading after a mistake ask about the same phrases. */
+  private readonly found = new Map<CompiledPhrase, ReadonlyArray<[number, number]>>();
+
+  /** Every match of the phrase as [start, end) token ranges, in text order, not overlapping (shared: not to be changed). */
+  find(phrase: CompiledPhrase): ReadonlyArray<[number, number]> {
+    let matches = this.found.get(phrase);
+    if (matches === undefined) {
+      matches = phrase.concept ? this.findConcept(phrase.concept) : this.findWords(phrase);
+      this.found.set(phrase, matches);
+    }
+    return matches;
+  }
+
+  private findWords(phrase: CompiledPhrase): ReadonlyArray<[number, number]> {
     const first = phrase.tokens[0];
-    if (!first) return [];
+    if (!first) return NONE;
+    // Where the phrase can start: its first word, its first two words written as one, the first word
+    // written as two, or any number for the wildcard. Most phrases start nowhere in a given text.
     const firstJoin = phrase.joins[0];
-    const sources = [
-      this.byStem.get(first.stem),
-      firstJoin ? this.byStem.get(firstJoin) : undefined,
-      this.byJoin.get(first.stem),
-      first.wildcard ? this.numbers : undefined,
-    ].filter((list): list is number[] => !!list && list.length > 0);
-    if (sources.length === 0) return [];
+    const own = this.byStem.get(first.stem);
+    const joined = firstJoin ? this.byStem.get(firstJoin) : undefined;
+    const split = this.byJoin.get(first.stem);
+    const numbers = first.wildcard && this.numbers.length > 0 ? this.numbers : undefined;
+    if (!own && !joined && !split && !numbers) return NONE;
+    if (!this.hasEveryWord(phrase)) return NONE;
+    const sources = [own, joined, split, numbers].filter((list): list is number[] => !!list);
     // Each list is already in text order; only a mix of them needs sorting.
     const starts = sources.length === 1 ? sources[0]! : [...new Set(sources.flat())].sort((a, b) => a - b);
     const matches: Array<[number, number]> = [];
@@ -271,6 +326,26 @@ export class MatchIndex {
       }
     }
     return matches;
+  }
+
+  /**
+   * Whether every word of the phrase that a match needs is somewhere in the text, in one of the forms
+   * matchAt accepts (step): as a word, as half of two phrase words written as one, or written as two
+   * words. Articles that may be left out and the number wildcard are not needed. A phrase one of whose
+   * words is missing cannot match, so its starts are not tried: "data" is everywhere, "data leakage" is not.
+   */
+  private hasEveryWord(phrase: CompiledPhrase): boolean {
+    const { tokens, joins } = phrase;
+    for (let k = 1; k < tokens.length; k++) {
+      const token = tokens[k]!;
+      if (token.optional || token.wildcard) continue;
+      if (this.byStem.has(token.stem) || this.byJoin.has(token.stem)) continue;
+      const withNext = joins[k];
+      const withBefore = joins[k - 1];
+      if ((withNext && k + 1 < tokens.length && this.byStem.has(withNext)) || (withBefore && this.byStem.has(withBefore))) continue;
+      return false;
+    }
+    return true;
   }
 
   /** Clause number of each token: a hard separator starts a new clause. */
@@ -372,6 +447,8 @@ export class MatchIndex {
     return null;
   }
 }
+
+const NONE: ReadonlyArray<[number, number]> = Object.freeze([]);
 
 /** The first index of a sorted list whose value is at least `value`. */
 function lowerBound(list: number[], value: number): number {

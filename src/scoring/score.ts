@@ -47,6 +47,8 @@ interface Text {
   index: MatchIndex;
   /** 1-based lines of the text that are blockquotes: quoted words, not the candidate's assertion. */
   quoted: Set<number>;
+  /** Whether any word of the text is read as a name (see indexFor). */
+  names: boolean;
 }
 
 interface Hit {
@@ -71,7 +73,7 @@ export function scoreAnswers(input: ScoreInput): ScoreReport {
     if (!text || !text.trim()) return null;
     const analysis = analyze(text);
     if (analysis.tokens.length === 0) return null;
-    return { source, analysis, index: new MatchIndex(analysis.tokens, scope.vocabulary), quoted: quotedLines(text) };
+    return { source, analysis, index: new MatchIndex(analysis.tokens, scope.vocabulary), quoted: quotedLines(text), names: analysis.tokens.some((t) => t.name) };
   };
   const sections = new Map<StageId, Text>();
   for (const stage of STAGES) {
@@ -84,7 +86,7 @@ export function scoreAnswers(input: ScoreInput): ScoreReport {
   const unreached = new Set(answers.unreached ?? []);
   const everything = [...sections.values(), ...(general ? [general] : []), ...followUps];
 
-  const questions = questionHits(input.prompt.clarifications, scope.topics, sections.get('clarify') ?? (sections.size === 0 ? general : null));
+  const questions = questionHits(input.prompt.clarifications, scope, sections.get('clarify') ?? (sections.size === 0 ? general : null));
 
   // Items are read twice when a mistake is found: a sentence that is a flagged mistake is no
   // item's evidence ("our main metric is accuracy" does not define success).
@@ -186,11 +188,11 @@ export function countMistakes(flags: readonly RedFlagResult[]): MistakeCounts {
 const matchers = new WeakMap<readonly Clarification[], TopicMatcher>();
 
 /** The clarifying questions, by the item their topic covers ("how many posts a day?" is scale). */
-function questionHits(clarifications: readonly Clarification[] | undefined, topics: CompiledScope['topics'], text: Text | null): Map<string, Hit> {
+function questionHits(clarifications: readonly Clarification[] | undefined, { topics, known }: CompiledScope, text: Text | null): Map<string, Hit> {
   const hits = new Map<string, Hit>();
   if (!clarifications?.length || !text) return hits;
   let match = matchers.get(clarifications);
-  if (!match) matchers.set(clarifications, (match = topicMatcher(clarifications)));
+  if (!match) matchers.set(clarifications, (match = topicMatcher(clarifications, (p) => known?.get(p) ?? compilePhrase(p))));
   text.analysis.sentences.forEach((sentence, index) => {
     if (!isQuestion(sentence.text)) return;
     const clarification = match(sentence.text);
@@ -208,7 +210,7 @@ function questionHits(clarifications: readonly Clarification[] | undefined, topi
 const ACRONYM = /^[A-Z][A-Z0-9-]+$/;
 const acronymIndexes = new WeakMap<Analysis, MatchIndex>();
 function indexFor(text: Text, phrase: CompiledPhrase): MatchIndex {
-  if (!ACRONYM.test(phrase.text) || !text.analysis.tokens.some((t) => t.name)) return text.index;
+  if (!text.names || !ACRONYM.test(phrase.text)) return text.index;
   let index = acronymIndexes.get(text.analysis);
   if (!index) acronymIndexes.set(text.analysis, (index = new MatchIndex(text.analysis.tokens.map((t) => ({ ...t, name: false })))));
   return index;
@@ -248,7 +250,17 @@ type Mistaken = Map<Text, Array<[number, number]>>;
 function forItem(hits: Hit[], mistaken: Mistaken): Hit[] {
   const inMistake = (h: Hit) => (mistaken.get(h.text) ?? []).some(([start, end]) => h.start >= start && h.end <= end);
   // A hit ruled out in words stays: it reads the item as ruled out, which is what was said.
-  return hits.filter((h) => h.cancelled || (!inMistake(h) && !deflects(ownWords(h.text, h.sentence))));
+  return hits.filter((h) => h.cancelled || (!inMistake(h) && !deflected(h.text, h.sentence)));
+}
+
+/** Whether a sentence deflects (stance.ts), read once per sentence: its many hits ask the same. */
+const deflections = new WeakMap<Analysis, Map<number, boolean>>();
+function deflected(text: Text, sentence: number): boolean {
+  let cache = deflections.get(text.analysis);
+  if (!cache) deflections.set(text.analysis, (cache = new Map()));
+  let found = cache.get(sentence);
+  if (found === undefined) cache.set(sentence, (found = deflects(ownWords(text, sentence))));
+  return found;
 }
 
 /** The normalized words a sentence says itself, without the heading or label it is read under (cached). */

@@ -1,6 +1,6 @@
 import type { Clarification } from '../content/schema.js';
 import { analyze } from './analyze.js';
-import { compilePhrase, MatchIndex, Vocabulary } from './phrase.js';
+import { compilePhrase, MatchIndex, Vocabulary, type CompiledPhrase } from './phrase.js';
 
 /**
  * Which clarification topic a question asks about, by the prompt's question patterns. The
@@ -23,11 +23,12 @@ const QUESTION_WORDS = new Set(
  * log(1 + topics / topics with the word)), plus a bonus for each whole pattern said. So "the cost of
  * a false decline vs a missed fraud" goes to the cost of errors (cost, false) rather than to the
  * actions (decline). A topic needs a whole pattern or two of its words.
- * Ties go to the earlier topic in the prompt file.
+ * Ties go to the earlier topic in the prompt file. `compile` compiles a pattern (or takes it compiled
+ * before, from the compiled-scoring cache: the same phrase).
  */
-export function topicMatcher(clarifications: readonly Clarification[]): TopicMatcher {
+export function topicMatcher(clarifications: readonly Clarification[], compile: (text: string) => CompiledPhrase = compilePhrase): TopicMatcher {
   const topics = clarifications.map((clarification) => {
-    const patterns = clarification.patterns.map(compilePhrase);
+    const patterns = clarification.patterns.map((text) => compile(text));
     const words = new Set(patterns.flatMap((p) => p.tokens.filter((t) => !QUESTION_WORDS.has(t.raw) && !t.wildcard).map((t) => t.stem)));
     return { clarification, patterns, words };
   });
@@ -48,6 +49,11 @@ export function topicMatcher(clarifications: readonly Clarification[]): TopicMat
     }
     return best?.clarification ?? null;
   };
+}
+
+/** Every question pattern of a prompt's clarifications: phrases the compiled-scoring cache keeps with the rubrics'. */
+export function clarificationPatterns(clarifications: readonly Clarification[] | undefined): string[] {
+  return (clarifications ?? []).flatMap((c) => c.patterns);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { formatIssue, type ContentIssue } from '../content/parse.js';
+import { formatIssue, type ContentIssue } from '../content/issue.js';
 import type { ContentKind } from '../content/catalog.js';
 import { plural } from './plural.js';
 import type { Style } from './style.js';

@@ -5,7 +5,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildCatalog } from '../../src/content/catalog.js';
 import { rubricsFor } from '../../src/content/scope.js';
 import { compiledFile, compiledKey, readCompiled, shippedCompiledFile, writeCompiled } from '../../src/files/compiled-cache.js';
-import { compileAllPhrases } from '../../src/scoring/compile.js';
+import { compiledForm } from '../../src/scoring/compile.js';
+import { Vocabulary } from '../../src/scoring/phrase.js';
+import { rememberStem, stemWord } from '../../src/scoring/stem.js';
+import { clarificationPatterns } from '../../src/scoring/topics.js';
 import { cacheText, shippedFile } from '../../src/files/content-cache.js';
 import { contentPlaces, readContent } from '../../src/files/content-files.js';
 import { resolvePaths } from '../../src/files/paths.js';
@@ -27,23 +30,65 @@ async function builtin() {
   return { prompt, rubrics: rubricsFor(catalog, prompt) };
 }
 
+/** The compiled form of a prompt as the cache stores it. */
+function stored(rubrics: Parameters<typeof compiledForm>[0], prompt: { clarifications?: Parameters<typeof clarificationPatterns>[0] }) {
+  const form = compiledForm(rubrics, clarificationPatterns(prompt.clarifications));
+  return { phrases: form.phrases, vocabulary: form.vocabulary.toForm() };
+}
+
 /** A compiled phrase as plain data (concept groups are sets). */
 const plain = (phrases: Map<string, unknown>) => JSON.parse(JSON.stringify([...phrases], (_k, v: unknown) => (v instanceof Set ? [...v] : v))) as unknown;
 
 describe('the compiled scoring cache (files/compiled-cache.ts)', () => {
-  it('gives back exactly the phrases written, concepts included, and the same scores', async () => {
+  it('gives back exactly the phrases and the vocabulary written, concepts and clarifications included, and the same scores', async () => {
     const { prompt, rubrics } = await builtin();
-    const phrases = compileAllPhrases(rubrics);
-    expect([...phrases.values()].some((p) => p.concept)).toBe(true);
+    const form = stored(rubrics, prompt);
+    expect([...form.phrases.values()].some((p) => p.concept)).toBe(true);
+    const patterns = clarificationPatterns(prompt.clarifications);
+    expect(patterns.length).toBeGreaterThan(5);
+    for (const text of patterns) expect(form.phrases.has(text), text).toBe(true);
     const file = compiledFile(temp, prompt.id);
     const key = compiledKey('content-key', prompt.id, 'a'.repeat(64))!;
-    await writeCompiled(file, key, version, prompt.id, phrases);
+    await writeCompiled(file, key, version, prompt.id, form);
     const read = readCompiled(file, key, version, prompt.id);
     expect(read).not.toBeNull();
-    expect(plain(read!)).toEqual(plain(phrases));
-    const answers = { sections: { frame: 'We rank ads by eCPM: pCTR times the bid, in a second price auction.', evaluation: 'A time split; log loss and calibration.' } };
+    expect(plain(read!.phrases)).toEqual(plain(form.phrases));
+    expect(read!.vocabulary).toEqual(form.vocabulary);
+    const answers = {
+      sections: {
+        clarify: 'How many daily active users? What latency budget do we have for ranking?',
+        frame: 'We rank ads by eCPM: pCTR times the bid, in a second price auction.',
+        evaluation: 'A time split; log loss and calibraton, then an A/B tset on revenue.',
+      },
+    };
     const level = 'senior' as const;
-    expect(scoreAnswers({ prompt, scope: compileRubrics(rubrics, read!), answers, level })).toEqual(scoreAnswers({ prompt, scope: compileRubrics(rubrics), answers, level }));
+    const restored = compileRubrics(rubrics, read!.phrases, new Vocabulary(read!.vocabulary));
+    expect(scoreAnswers({ prompt, scope: restored, answers, level })).toEqual(scoreAnswers({ prompt, scope: compileRubrics(rubrics), answers, level }));
+  });
+
+  it('restores a vocabulary that reads every word as the one built from the phrases does', async () => {
+    const { rubrics } = await builtin();
+    const built = compileRubrics(rubrics).vocabulary;
+    const restored = new Vocabulary(JSON.parse(JSON.stringify(built.toForm())) as ReturnType<Vocabulary['toForm']>);
+    expect(restored.toForm()).toEqual(built.toForm());
+    const words = ['calibraton', 'calibration', 'leakge', 'downsampling', 'downsamplng', 'transformed', 'recommendation', 'reranking', 're', 'dow', 'xyz', 'monitorng', 'retrainng'];
+    for (const raw of words) {
+      expect(restored.startsWord(raw), raw).toBe(built.startsWord(raw));
+      expect(restored.canonical(raw, raw), raw).toBe(built.canonical(raw, raw));
+    }
+  });
+
+  it('holds phrase words whose stems are stemWord\'s own, so the scorer may take them as known stems', async () => {
+    const { prompt, rubrics } = await builtin();
+    const words = [...stored(rubrics, prompt).phrases.values()].filter((p) => !p.concept).flatMap((p) => p.tokens);
+    expect(words.length).toBeGreaterThan(500);
+    expect(words.filter((t) => stemWord(t.raw) !== t.stem).map((t) => `${t.raw} ${t.stem}`)).toEqual([]);
+    // Remembering them changes no stem: not of those words, nor of others.
+    const others = ['labelling', 'calibrated', 'running', 'indices', 'neighbours', 'transformers', 'zebra'];
+    const before = others.map(stemWord);
+    for (const t of words) rememberStem(t.raw, t.stem);
+    expect(others.map(stemWord)).toEqual(before);
+    expect(words.filter((t) => stemWord(t.raw) !== t.stem)).toEqual([]);
   });
 
   it('is keyed by the content, the build and the prompt, and has no key without a build id', () => {
@@ -58,7 +103,7 @@ describe('the compiled scoring cache (files/compiled-cache.ts)', () => {
     const { prompt, rubrics } = await builtin();
     const file = compiledFile(temp, prompt.id);
     const key = compiledKey('content-key', prompt.id, 'b'.repeat(64))!;
-    await writeCompiled(file, key, version, prompt.id, compileAllPhrases(rubrics));
+    await writeCompiled(file, key, version, prompt.id, stored(rubrics, prompt));
     const text = readFileSync(file, 'utf8');
     expect(readCompiled(file, key, version, prompt.id)).not.toBeNull();
     expect(readCompiled(file, compiledKey('other-content', prompt.id, 'b'.repeat(64))!, version, prompt.id)).toBeNull();
@@ -66,14 +111,25 @@ describe('the compiled scoring cache (files/compiled-cache.ts)', () => {
     expect(readCompiled(file, key, version, 'video-search')).toBeNull();
     const cut = text.indexOf('\n');
     const header = JSON.parse(text.slice(0, cut)) as { key: string };
-    const kind = { cache: 'mlsd-compiled', format: 1 };
+    const kind = { cache: 'mlsd-compiled', format: 2 };
+    const body = JSON.parse(text.slice(cut + 1)) as { prompt: string; phrases: unknown[]; vocabulary: { stems: string[]; words: string[]; long: unknown[] } };
+    const vocabulary = body.vocabulary;
     const damaged = [
       text.slice(0, text.length - 300), // cut short
       text.replace('"auction"', '"auctions"'), // edited: the hash no longer matches
       // a right hash over a body of the wrong shape: a token list longer than its stems
-      cacheText(kind, header.key, version, JSON.stringify({ prompt: prompt.id, phrases: [['x', ['x', 'y'], ['x'], '--', [null, null], null]] })),
-      cacheText(kind, header.key, version, JSON.stringify({ prompt: prompt.id, phrases: [['x', ['x'], ['x'], 'z', [null], null]] })),
+      cacheText(kind, header.key, version, JSON.stringify({ prompt: prompt.id, phrases: [['x', ['x', 'y'], ['x'], '--', [null, null], null]], vocabulary })),
+      cacheText(kind, header.key, version, JSON.stringify({ prompt: prompt.id, phrases: [['x', ['x'], ['x'], 'z', [null], null]], vocabulary })),
       cacheText({ ...kind, format: 99 }, header.key, version, text.slice(cut + 1)),
+      // the format before the vocabulary was kept (phrases only)
+      cacheText({ ...kind, format: 1 }, header.key, version, JSON.stringify({ prompt: prompt.id, phrases: body.phrases })),
+      cacheText(kind, header.key, version, JSON.stringify({ prompt: prompt.id, phrases: body.phrases })),
+      // a vocabulary of the wrong shape: words out of order (it is bisected), a long word without a stem, a field missing
+      cacheText(kind, header.key, version, JSON.stringify({ ...body, vocabulary: { ...vocabulary, words: [...vocabulary.words].reverse() } })),
+      cacheText(kind, header.key, version, JSON.stringify({ ...body, vocabulary: { ...vocabulary, long: [['calibration']] } })),
+      cacheText(kind, header.key, version, JSON.stringify({ ...body, vocabulary: { ...vocabulary, long: [['11c', [['calibration', '']]]] } })),
+      cacheText(kind, header.key, version, JSON.stringify({ ...body, vocabulary: { ...vocabulary, long: [['11c', ['calibration', 'calibr']]] } })),
+      cacheText(kind, header.key, version, JSON.stringify({ ...body, vocabulary: { stems: vocabulary.stems, words: vocabulary.words } })),
     ];
     for (const bad of damaged) {
       writeFileSync(file, bad);
@@ -94,7 +150,9 @@ describe('the compiled scoring cache (files/compiled-cache.ts)', () => {
     for (const { value: prompt } of catalog.prompts.values()) {
       const read = readCompiled(shippedCompiledFile(root, prompt.id), compiledKey(shippedKey, prompt.id, stamped[0]!)!, version, prompt.id);
       expect(read, prompt.id).not.toBeNull();
-      expect(plain(read!), prompt.id).toEqual(plain(compileAllPhrases(rubricsFor(catalog, prompt))));
+      const form = stored(rubricsFor(catalog, prompt), prompt);
+      expect(plain(read!.phrases), prompt.id).toEqual(plain(form.phrases));
+      expect(read!.vocabulary, prompt.id).toEqual(form.vocabulary);
     }
   });
 });

@@ -8,6 +8,7 @@ import { contentPlaces, readContent } from '../../src/files/content-files.js';
 import { resolvePaths } from '../../src/files/paths.js';
 import { packageInfo } from '../../src/package-root.js';
 import { checkRubricPhrases } from '../../src/scoring/rubric-phrase-checks.js';
+import { isCacheHeader } from '../../src/files/cache-header-check.generated.js';
 
 const { root, version } = packageInfo();
 const builtinPlaces = (builtin: string) => contentPlaces({ ...resolvePaths({ MLSD_HOME: '/nonexistent' }), builtin }, {}, {}).filter((p) => p.origin === 'built-in');
@@ -79,5 +80,36 @@ describe('the content cache', () => {
       writeFileSync(file, bad);
       expect(readCache(file, key, version)).toBeNull();
     }
+  });
+});
+
+describe('the header line of a cache file (its zod schema in files/cache-schema.ts, checked by the code generated from it)', () => {
+  const hex = 'ab'.repeat(32);
+  const header = { cache: 'mlsd-content', format: 2, version: '1.0.0', key: hex, sha256: hex };
+
+  it('takes a header with exactly its fields, with or without the shipped files', () => {
+    expect(isCacheHeader(header)).toBe(true);
+    const files: Array<[string, number, string]> = [['prompts/a.yaml', 12, hex]];
+    expect(isCacheHeader({ ...header, files })).toBe(true);
+  });
+
+  it('refuses anything else: a missing, extra or ill-typed field, a key that is not 64 hex digits', () => {
+    const bad: unknown[] = [
+      null,
+      [],
+      'header',
+      { ...header, extra: 1 },
+      { ...header, format: '2' },
+      { ...header, cache: 1 },
+      { ...header, version: undefined },
+      { ...header, key: hex.toUpperCase() },
+      { ...header, key: `${hex}0` },
+      { ...header, sha256: 'x'.repeat(64) },
+      { ...header, files: [['a', '12', hex]] },
+      { ...header, files: [['a', 12, 'nothex']] },
+      { ...header, files: [['a', 12]] },
+      { ...header, files: {} },
+    ];
+    for (const value of bad) expect(isCacheHeader(value), JSON.stringify(value)).toBe(false);
   });
 });

@@ -6,6 +6,8 @@ import { generateCheck, type CheckSource } from '../../scripts/generate-checks.j
 import { cacheHeaderSchema } from '../../src/files/cache-schema.js';
 import { isCacheHeader } from '../../src/files/cache-header-check.generated.js';
 import { lockOwnerSchema } from '../../src/store/session-lock-schema.js';
+import { codeCacheHeaderSchema } from '../../src/files/code-cache-schema.js';
+import { isCodeCacheHeader } from '../../src/files/code-cache-check.generated.js';
 import { isLockOwner } from '../../src/store/session-lock-check.generated.js';
 
 // Checks generated from zod schemas (scripts/generate-checks.ts) are checked in; this keeps them current
@@ -14,6 +16,7 @@ const root = new URL('../..', import.meta.url).pathname;
 const GENERATED: Array<CheckSource & { file: string }> = [
   { file: 'src/files/cache-header-check.generated.ts', name: 'isCacheHeader', schema: cacheHeaderSchema, from: './cache-schema.js', schemaFile: 'src/files/cache-schema.ts', schemaName: 'cacheHeaderSchema', typeName: 'CacheHeader' },
   { file: 'src/store/session-lock-check.generated.ts', name: 'isLockOwner', schema: lockOwnerSchema, from: './session-lock-schema.js', schemaFile: 'src/store/session-lock-schema.ts', schemaName: 'lockOwnerSchema', typeName: 'LockOwner' },
+  { file: 'src/files/code-cache-check.generated.ts', name: 'isCodeCacheHeader', schema: codeCacheHeaderSchema, from: './code-cache-schema.js', schemaFile: 'src/files/code-cache-schema.ts', schemaName: 'codeCacheHeaderSchema', typeName: 'CodeCacheHeader' },
 ];
 
 describe('generated checks', () => {
@@ -80,5 +83,20 @@ describe('generated checks', () => {
     );
     expect(isLockOwner({ pid: 12, host: 'h', startedAt: '2026-11-30T10:00:00Z' })).toBe(true);
     for (const bad of [{ pid: 0, host: 'h', startedAt: 'x' }, { pid: 1.5, host: 'h', startedAt: 'x' }, { pid: 3, host: 'h' }, { pid: '3', host: 'h', startedAt: 'x' }]) expect(isLockOwner(bad)).toBe(false);
+  });
+
+  it('isCodeCacheHeader accepts exactly what codeCacheHeaderSchema accepts', () => {
+    const int = fc.oneof(fc.integer(), fc.double(), fc.string());
+    const header = fc.record({ format: int, node: fc.oneof(fc.string(), fc.integer()), length: int, source: int, data: int, extra: fc.anything() }, { requiredKeys: [] });
+    fc.assert(
+      fc.property(fc.oneof(header, fc.anything()), (value) => {
+        const json = JSON.stringify(value);
+        const data: unknown = json === undefined ? null : JSON.parse(json);
+        expect(isCodeCacheHeader(data)).toBe(codeCacheHeaderSchema.safeParse(data).success);
+      }),
+      { numRuns: 3000 },
+    );
+    expect(isCodeCacheHeader({ format: 1, node: 'v20.20.2', length: 10, source: 4294967295, data: 0 })).toBe(true);
+    expect(isCodeCacheHeader({ format: 1, node: 'v20.20.2', length: 10, source: 1.5, data: 0 })).toBe(false);
   });
 });

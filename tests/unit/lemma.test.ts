@@ -1,5 +1,8 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { irregularLemma } from '../../src/reading/lemma.js';
+import { irregularLemma, lemmasFromSource, lemmaTableText, readLemmaTable } from '../../src/reading/lemma.js';
 import { analyze } from '../../src/scoring/analyze.js';
 import { compilePhrase, MatchIndex } from '../../src/scoring/phrase.js';
 import { stemWord } from '../../src/scoring/stem.js';
@@ -35,5 +38,44 @@ describe('lemmas of irregular verbs (WordNet exceptions from wink-lexicon)', () 
   it('keeps a word whose everyday sense in the field is not the lemma', () => {
     expect(matches('leave', 'The left tower encodes the user.')).toBe(false);
     expect(matches('bind', 'An upper bound on latency.')).toBe(false);
+  });
+});
+
+describe('the lemma table written at npm run build (dist/data/lemmas.json)', () => {
+  it('is exactly the table parsed from wink-lexicon\'s list', () => {
+    const source = lemmasFromSource();
+    expect(source.size).toBeGreaterThan(1000);
+    expect(source.get('ran')).toBe('run');
+    expect(source.has('data')).toBe(false); // kept as itself
+    const built = readLemmaTable();
+    expect(built).not.toBeNull();
+    expect([...built!]).toEqual([...source]);
+  });
+
+  it('is read back as written, and refused when damaged or of another format', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mlsd-lemmas-'));
+    try {
+      const file = join(dir, 'lemmas.json');
+      const table = new Map([['ran', 'run'], ['chosen', 'choose']]);
+      writeFileSync(file, lemmaTableText(table));
+      expect(readLemmaTable(file)).toEqual(table);
+      const bad = [
+        '',
+        '{"format":1,"lemmas":[["ran","run"]',
+        JSON.stringify({ format: 2, lemmas: [['ran', 'run']] }),
+        JSON.stringify({ format: 1, lemmas: [['ran', 'run', 'x']] }),
+        JSON.stringify({ format: 1, lemmas: [['Ran', 'run']] }),
+        JSON.stringify({ format: 1, lemmas: [['ran', 1]] }),
+        JSON.stringify({ format: 1, lemmas: {} }),
+        JSON.stringify([['ran', 'run']]),
+      ];
+      for (const text of bad) {
+        writeFileSync(file, text);
+        expect(readLemmaTable(file), text).toBeNull();
+      }
+      expect(readLemmaTable(join(dir, 'missing.json'))).toBeNull();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -1,0 +1,111 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { codeCacheFile, firstSight, loadWithCodeCache } from '../../src/files/code-cache.js';
+
+const BUILD = 'ab'.repeat(32);
+
+let temp: string;
+beforeEach(() => {
+  temp = mkdtempSync(join(tmpdir(), 'mlsd-code-cache-'));
+});
+afterEach(() => rmSync(temp, { recursive: true, force: true }));
+
+/** A small CommonJS bundle whose exports show that it ran, with the module's own require and paths. */
+function bundle(answer: number): string {
+  const file = join(temp, 'cli.cjs');
+  const body = Array.from({ length: 50 }, (_, i) => `function f${i}(x) { return x + ${i}; }`).join('\n');
+  writeFileSync(
+    file,
+    `'use strict';\n${body}\nconst path = require('node:path');\nexports.answer = () => f0(${answer});\nexports.where = path.basename(__filename) + ' ' + path.basename(__dirname);\nmodule.exports.arrow = '\\u2192';\n`,
+  );
+  return file;
+}
+
+describe('the code cache of the CommonJS bundle (files/code-cache.ts)', () => {
+  it('runs the bundle as require would, writes the cache once it has run, and uses it the next time', () => {
+    const file = bundle(42);
+    const cache = codeCacheFile(join(temp, 'cache'), 'score', BUILD);
+    const first = loadWithCodeCache(file, cache);
+    expect(first.cached).toBe(false);
+    expect((first.exports.answer as () => number)()).toBe(42);
+    expect(first.exports.where).toBe(`cli.cjs ${temp.split('/').pop()}`);
+    expect(first.exports.arrow).toBe('→');
+    first.saveCache();
+    const second = loadWithCodeCache(file, cache);
+    expect(second.cached).toBe(true);
+    expect((second.exports.answer as () => number)()).toBe(42);
+  });
+
+  it('is not used for another bundle, even of the same length, nor when damaged, cut short or of another node', () => {
+    const file = bundle(42);
+    const cache = codeCacheFile(join(temp, 'cache'), 'score', BUILD);
+    loadWithCodeCache(file, cache).saveCache();
+    const good = readFileSync(cache);
+    const cut = good.indexOf(10);
+    const header = JSON.parse(good.toString('latin1', 0, cut)) as Record<string, unknown>;
+    const withHeader = (h: Record<string, unknown>) => Buffer.concat([Buffer.from(`${JSON.stringify(h)}\n`), good.subarray(cut + 1)]);
+    const flipped = Buffer.from(good);
+    flipped[flipped.length - 10]! ^= 0xff;
+    const damaged: Array<[string, Buffer]> = [
+      ['a byte of the data changed', flipped],
+      ['cut short', good.subarray(0, good.length - 100)],
+      ['no header', good.subarray(cut + 1)],
+      ['another node', withHeader({ ...header, node: 'v0.0.0' })],
+      ['another format', withHeader({ ...header, format: 99 })],
+      ['a header field more', withHeader({ ...header, extra: 1 })],
+      ['empty', Buffer.alloc(0)],
+    ];
+    for (const [what, bytes] of damaged) {
+      writeFileSync(cache, bytes);
+      const loaded = loadWithCodeCache(file, cache);
+      expect(loaded.cached, what).toBe(false);
+      expect((loaded.exports.answer as () => number)(), what).toBe(42);
+    }
+    // The same length, other code: the cache of the old bundle must not be used for it.
+    writeFileSync(cache, good);
+    const changed = bundle(43);
+    const loaded = loadWithCodeCache(changed, cache);
+    expect(loaded.cached).toBe(false);
+    expect((loaded.exports.answer as () => number)()).toBe(43);
+    // Written anew for the new bundle, then used.
+    loaded.saveCache();
+    expect(loadWithCodeCache(changed, cache).cached).toBe(true);
+  });
+
+  it('keeps one file per command name and build, and one for anything else', () => {
+    const dir = join(temp, 'cache');
+    const node = `${process.version}-${process.arch}`;
+    expect(codeCacheFile(dir, 'score', BUILD)).toBe(join(dir, 'code', `score-abababababababab-${node}.v8`));
+    expect(codeCacheFile(dir, 'prompts', BUILD)).not.toBe(codeCacheFile(dir, 'score', BUILD));
+    expect(codeCacheFile(dir, 'score', 'cd'.repeat(32))).not.toBe(codeCacheFile(dir, 'score', BUILD));
+    for (const arg of ['--help', undefined, '../x', 'a/b', 'X', 'a-b']) expect(codeCacheFile(dir, arg, BUILD), String(arg)).toBe(join(dir, 'code', `other-abababababababab-${node}.v8`));
+  });
+
+  it('is made on a command\'s second run on a build: the first only marks the command seen', () => {
+    const file = bundle(5);
+    const cache = codeCacheFile(join(temp, 'cache'), 'score', BUILD);
+    expect(firstSight(cache)).toBe(true);
+    expect(readFileSync(cache).length).toBe(0);
+    expect(firstSight(cache)).toBe(false);
+    const second = loadWithCodeCache(file, cache);
+    expect(second.cached).toBe(false); // the empty mark is no cache
+    second.saveCache();
+    expect(loadWithCodeCache(file, cache).cached).toBe(true);
+    // A new build's cache replaces the old build's once it is written.
+    const next = codeCacheFile(join(temp, 'cache'), 'score', 'cd'.repeat(32));
+    expect(firstSight(next)).toBe(true);
+    loadWithCodeCache(file, next).saveCache();
+    expect(readdirSync(join(temp, 'cache', 'code'))).toEqual([next.split('/').pop()]);
+  });
+
+  it('is skipped without an error when the cache directory cannot be written', () => {
+    const file = bundle(7);
+    writeFileSync(join(temp, 'blocked'), 'a file where the directory would be');
+    const loaded = loadWithCodeCache(file, codeCacheFile(join(temp, 'blocked'), 'score', BUILD));
+    expect(firstSight(codeCacheFile(join(temp, 'blocked'), 'score', BUILD))).toBe(true);
+    expect(() => loaded.saveCache()).not.toThrow();
+    expect((loaded.exports.answer as () => number)()).toBe(7);
+  });
+});
