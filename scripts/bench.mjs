@@ -169,7 +169,7 @@ function historyBench(count, { firstRuns, warmRuns }) {
   let next = count;
   const addOne = () => writeSessions(dir, templates, 1, startMs, next++);
   const dropIndex = () => {
-    for (const name of ['sessions.index.json', 'sessions.index.jsonl', 'cache/sessions.index.jsonl']) rmSync(join(h, name), { force: true });
+    for (const name of ['sessions.index.json', 'sessions.index.jsonl', 'sessions.index.check', 'cache/sessions.index.jsonl']) rmSync(join(h, name), { force: true });
   };
   console.log(`\nHistory over ${count.toLocaleString('en')} sessions (load average ${loadavg()[0].toFixed(2)}) (${writeS.toFixed(0)} s to write them; "a new session" is a file the next command has not seen)`);
   const first = measure([bin, 'history'], henv, { n: firstRuns, before: dropIndex });

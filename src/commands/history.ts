@@ -4,7 +4,7 @@ import { CliError, EXIT } from '../errors.js';
 import { resolvePaths } from '../files/paths.js';
 import { describeCode } from '../files/read.js';
 import { sessionFileName } from '../store/session-record.js';
-import { sessionsDir } from '../store/session-files.js';
+import { sessionsDir } from '../store/session-dir.js';
 import { sessionByPrefix } from './session-lookup.js';
 import type { SessionSummary } from '../store/summary.js';
 import { VERDICT_LABEL } from '../scoring/verdict.js';

@@ -1,5 +1,5 @@
 import { CliError, EXIT } from '../errors.js';
-import { findById } from '../store/session-files.js';
+import { findById } from '../store/session-dir.js';
 
 /**
  * The session an id or a unique id prefix names, for every command that takes one (review, resume,

@@ -91,6 +91,8 @@ export function addToTotals(totals: StatsTotals, session: Counted, sign: 1 | -1)
     }
     for (const id of session.itemIds) item(totals, id)[2] += sign;
     for (const { id, status } of session.notCovered) item(totals, id)[status === 'prompted' ? 1 : 0] += sign;
+    // An item no session counts any more is dropped, so totals kept this way equal totals summed afresh.
+    if (sign < 0) for (const id of session.itemIds) if (Object.hasOwn(totals.items, id) && totals.items[id]!.every((n) => n === 0)) delete totals.items[id];
   }
   addTimes(totals, session, sign);
 }

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { emptyDeck, syncDeck } from '../../src/progress/drill.js';
 import { currentItemInfo } from '../../src/progress/item-info.js';
 import { isOwnSession } from '../../src/progress/own-sessions.js';
-import { computeStats } from '../../src/progress/stats.js';
+import { addToTotals, computeStats, emptyTotals, statsFromTotals, totalsOf } from '../../src/progress/stats.js';
 import type { SessionSummary } from '../../src/store/summary.js';
 import { builtinCatalog } from '../helpers/builtin.js';
 import { root, runMlsd } from '../helpers/cli.js';
@@ -79,3 +79,47 @@ describe('labels and hints come from the rubrics as they are now', () => {
     expect(runMlsd(home, ['stats']).stdout).toContain(`hint: ${newHint}`);
   });
 });
+
+describe('stats totals', () => {
+  it('added and taken away one session at a time, give the stats of the sessions left', () => {
+    const sessions = [
+      summary('a', [{ id: 'baseline', status: 'missed' }, { id: 'drift', status: 'prompted' }]),
+      summary('bb', [{ id: '__proto__', status: 'negated' }], { itemIds: ['__proto__', 'constructor', 'drift'], stageMs: { clarify: 400_000 }, budgets: { clarify: 300_000 } }),
+      summary('ccc', [{ id: 'constructor', status: 'missed' }], { itemIds: ['__proto__', 'constructor', 'drift'], kind: 'interview', candidate: 'me' }),
+      summary('dddd', [], { overall: null, stageScores: {}, stageMs: { clarify: 100_000, model: 900_000 }, budgets: { clarify: 300_000, model: 600_000 } }),
+      summary('peer', [{ id: 'baseline', status: 'missed' }], { kind: 'interview', candidate: 'Sam' }),
+    ];
+    const totals = emptyTotals();
+    for (const s of sessions) addToTotals(totals, s, 1);
+    expect(totals).toEqual(totalsOf(sessions));
+    expect(statsFromTotals(totals, {})).toEqual(computeStats(sessions, {}));
+    expect(statsFromTotals(totals, {}).missed.map((m) => m.id)).toContain('__proto__');
+    expect(Object.getPrototypeOf(totals.items)).toBe(Object.prototype);
+    for (const s of [sessions[0]!, sessions[3]!]) addToTotals(totals, s, -1);
+    const left = [sessions[1]!, sessions[2]!, sessions[4]!];
+    expect(totals).toEqual(totalsOf(left));
+    expect(statsFromTotals(totals, {})).toEqual(computeStats(left, {}));
+  });
+
+  it('are marked not exact when a value is not a whole number, so they are summed again in order', () => {
+    const totals = emptyTotals();
+    addToTotals(totals, summary('a', [], { overall: 50.5 }), 1);
+    expect(totals.exact).toBe(false);
+    expect(totalsOf([summary('a', [])]).exact).toBe(true);
+  });
+});
+
+describe('current item wording picks prompts newest first', () => {
+  it('gives the same wording whether or not the sessions come newest first, in any time form', () => {
+    const wording = (list: SessionSummary[]) => currentItemInfo(builtinCatalog, list, {});
+    const times = ['2026-01-03T00:00:00.000Z', '2026-01-02T23:00:00+02:00', '2026-01-02T00:00:00Z', '2026-01-01T00:00:00.000Z'];
+    const prompts = ['ad-click-prediction', 'fraud-detection', 'video-recommendation', 'ad-click-prediction'];
+    const list = times.map((t, i) => summary(`s${i}`, [], { createdAt: t, prompt: prompts[i]! }));
+    const reference = (sessions: SessionSummary[]) => currentItemInfo(builtinCatalog, [...sessions].sort((a, b) => b.createdAt.localeCompare(a.createdAt)), {});
+    expect(wording(list)).toEqual(reference(list));
+    expect(wording([...list].reverse())).toEqual(reference(list));
+    const uniform = list.filter((s) => s.createdAt.endsWith('.000Z'));
+    expect(wording([...uniform].reverse())).toEqual(reference(uniform));
+  });
+});
+

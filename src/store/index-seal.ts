@@ -1,0 +1,55 @@
+import { STAGE_IDS } from '../stages.js';
+import type { StatsTotals } from '../progress/stats.js';
+
+/**
+ * The seal: the last line of the session index, `{"seal":"<SHA-256 hex>","totals":{...}}`. The hash is of
+ * every byte before the line, so an index whose seal matches is exactly as mlsd wrote it: not cut short,
+ * not edited, not two appends interleaved. It also holds the stats totals of every row (progress/stats.ts),
+ * so `stats` reads no row. Checked here by hand: reading a sealed index loads no schema library.
+ */
+
+/** How a seal line starts. */
+export const SEAL_START = '{"seal":"';
+
+/** The seal line (without its newline) for content whose SHA-256 is `hex`. */
+export function sealLine(hex: string, totals: StatsTotals): string {
+  return JSON.stringify({ seal: hex, totals });
+}
+
+/** The hash and totals of a seal line; null when the line is not a well-formed seal. */
+export function readSeal(line: string): { hex: string; totals: StatsTotals } | null {
+  let value: unknown;
+  try {
+    value = JSON.parse(line);
+  } catch {
+    return null;
+  }
+  if (!isObject(value) || typeof value.seal !== 'string' || !/^[0-9a-f]{64}$/.test(value.seal)) return null;
+  const totals = value.totals;
+  if (!isObject(totals)) return null;
+  const { sessions, scored, overallSum, stages, items, overBudget, exact } = totals;
+  if (!isCount(sessions) || !isCount(scored) || !isNumber(overallSum) || typeof exact !== 'boolean') return null;
+  if (!tuples(stages, 2) || !tuples(overBudget, 3) || stages.length !== STAGE_IDS.length || overBudget.length !== STAGE_IDS.length) return null;
+  if (!isObject(items) || !Object.values(items).every((counts) => tuple(counts, 3))) return null;
+  return { hex: value.seal, totals: { sessions, scored, overallSum, stages, items, overBudget, exact } as StatsTotals };
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isNumber(value: unknown): value is number {
+  return typeof value === 'number' && Number.isFinite(value);
+}
+
+function isCount(value: unknown): value is number {
+  return Number.isSafeInteger(value) && (value as number) >= 0;
+}
+
+function tuple(value: unknown, length: number): boolean {
+  return Array.isArray(value) && value.length === length && value.every(isNumber);
+}
+
+function tuples(value: unknown, length: number): value is unknown[] {
+  return Array.isArray(value) && value.every((v) => tuple(v, length));
+}
