@@ -5,7 +5,7 @@ import { KEEP_FREE_FOR_SESSIONS, writeFileAtomic } from '../files/atomic.js';
 import { asReadError, fileKind, ReadError } from '../files/read.js';
 import { addToTotals, emptyTotals, type StatsTotals } from '../progress/stats.js';
 import { checkFile, readCheck, writeCheck, type IndexCheck } from './index-check.js';
-import { FORMAT_4_HEADER, HEADER_LINE, readIndexBytes, readSealedIndex } from './index-read.js';
+import { FORMAT_4_HEADER, HEADER_LINE, readIndexBytes, readSealedFile, readSealedIndex } from './index-read.js';
 import type { BadLine, SetLine } from './index-schema.js';
 import type { SessionChecker } from './index-session-schema.js';
 import { sealLine } from './index-seal.js';
@@ -101,15 +101,26 @@ export async function loadSummaries(dir: string, options: IndexOptions = {}): Pr
   const gone = new Set<string>();
   let listingClean = true;
   if (!unchanged) {
-    let names: string[];
+    let listed: string[];
     try {
-      names = readdirSync(dir).filter((n) => n.endsWith('.json') && !n.startsWith('.'));
+      listed = readdirSync(dir);
     } catch (error) {
       throw directoryError(dir, error);
     }
-    const present = new Set(names);
-    for (const name of names) if (!state.entries.has(name) && !state.bad.has(name)) toStat.add(name);
-    for (const name of [...state.entries.keys(), ...state.bad.keys()]) if (!present.has(name)) gone.add(name);
+    const names: string[] = [];
+    let known = 0;
+    for (const name of listed) {
+      if (!name.endsWith('.json') || name.startsWith('.')) continue;
+      names.push(name);
+      if (state.entries.has(name) || state.bad.has(name)) known++;
+      else toStat.add(name);
+    }
+    // Every name the index knows is still there when as many known names were listed as it holds.
+    if (known !== state.entries.size + state.bad.size) {
+      const present = new Set(names);
+      for (const name of state.entries.keys()) if (!present.has(name)) gone.add(name);
+      for (const name of state.bad.keys()) if (!present.has(name)) gone.add(name);
+    }
   }
 
   // Which known files to check this run.
@@ -118,8 +129,11 @@ export async function loadSummaries(dir: string, options: IndexOptions = {}): Pr
   if (!check || state.entries.size <= checkAll) {
     for (const name of state.entries.keys()) toStat.add(name);
   } else {
-    const names = [...state.entries.keys()];
-    for (const entry of state.entries.values()) if (entry.status === 'active' || entry.status === 'interrupted') toStat.add(entry.name);
+    const names: string[] = [];
+    for (const entry of state.entries.values()) {
+      names.push(entry.name);
+      if (entry.status === 'active' || entry.status === 'interrupted') toStat.add(entry.name);
+    }
     for (let i = Math.max(0, names.length - recent); i < names.length; i++) toStat.add(names[i]!);
     const share = Math.max(checkAll, Math.ceil(names.length / sweepRuns));
     let from = check.next === null ? -1 : names.indexOf(check.next);
@@ -213,7 +227,7 @@ export async function loadSummaries(dir: string, options: IndexOptions = {}): Pr
     const trusted = unchanged || (listingClean && listedAt - Math.max(stamp[0], stamp[1]) > RACY_MS);
     writeCheck(checkPath, { seal, dir: unchanged ? check.dir : stamp, trusted, next, at }, previous?.text);
   }
-  const entries = [...state.entries.values()].sort(newestFirst);
+  const entries = newestFirstOf(state.entries);
   const shared = sets();
   return { summaries: entries.map((e) => new IndexedSummary(e, shared)), items: itemInfo(state.sets), problems, totals: state.totals! };
 }
@@ -223,6 +237,8 @@ export async function loadSummaries(dir: string, options: IndexOptions = {}): Pr
  * (index-validate.ts); anything else comes back empty and invalid, to be rebuilt from the session files.
  */
 async function readIndex(file: string): Promise<IndexState> {
+  const streamed = readSealedFile(file);
+  if (streamed) return streamed;
   const bytes = readIndexBytes(file);
   if (!bytes) return emptyState(false);
   const sealed = readSealedIndex(bytes);
@@ -244,6 +260,20 @@ function sharedSets(state: IndexState): () => ItemSet[] {
     if (shared.length < state.sets.length) shared.push(...itemSets(state.sets.slice(shared.length)));
     return shared;
   };
+}
+
+/**
+ * The entries newest first. The index keeps them oldest first as a rule (rewritten in that order, new
+ * sessions appended), so the order is checked in one pass and reversed; sorted only when it is not so.
+ */
+function newestFirstOf(entries: ReadonlyMap<string, Entry>): Entry[] {
+  const list = [...entries.values()];
+  for (let i = 1; i < list.length; i++) {
+    const a = list[i - 1]!;
+    const b = list[i]!;
+    if (a.createdAt > b.createdAt || (a.createdAt === b.createdAt && a.id > b.id)) return list.sort(newestFirst);
+  }
+  return list.reverse();
 }
 
 /** Newest first: by creation time, then by id. */

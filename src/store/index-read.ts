@@ -51,6 +51,89 @@ export function readIndexBytes(file: string): Buffer | null {
   }
 }
 
+/** The last line of an index is looked for in this many bytes at its end (a seal is a few kilobytes). */
+const TAIL = 256 * 1024;
+
+/**
+ * The index in `file` when its last line is a seal that matches, read a piece at a time (never the whole
+ * file in memory at once, beside the rows made from it); null otherwise, and then readSealedIndex reads
+ * the whole file to look for an earlier seal.
+ */
+export function readSealedFile(file: string): IndexState | null {
+  let fd: number;
+  try {
+    fd = openSync(file, 'r');
+  } catch {
+    return null;
+  }
+  try {
+    const info = fstatSync(fd);
+    if (!info.isFile() || info.size <= HEADER_LINE.length + 1) return null;
+    const tailStart = Math.max(0, info.size - TAIL);
+    const tail = Buffer.allocUnsafe(info.size - tailStart);
+    if (readFully(fd, tail, tailStart) !== tail.length || tail[tail.length - 1] !== 10) return null;
+    const lastStart = tail.lastIndexOf(10, tail.length - 2) + 1;
+    if (lastStart === 0 && tailStart > 0) return null;
+    const seal = readSeal(tail.toString('utf8', lastStart, tail.length - 1));
+    if (!seal) return null;
+    const sealStart = tailStart + lastStart;
+    const running = createHash('sha256');
+    const state = emptyState(true);
+    state.lines = 2; // the header and the seal
+    let buffer = Buffer.allocUnsafe(Math.min(PIECE, sealStart));
+    let filled = 0;
+    let position = 0;
+    let header = true;
+    while (position < sealStart) {
+      if (filled === buffer.length) {
+        const bigger = Buffer.allocUnsafe(buffer.length * 2);
+        buffer.copy(bigger, 0, 0, filled);
+        buffer = bigger;
+      }
+      const read = readSync(fd, buffer, filled, Math.min(buffer.length - filled, sealStart - position), position);
+      if (read === 0) return null;
+      running.update(buffer.subarray(filled, filled + read));
+      position += read;
+      const end = filled + read;
+      // A newline byte is never part of a multi-byte UTF-8 character: the text up to it decodes whole.
+      const last = buffer.lastIndexOf(10, end - 1);
+      if (last < 0) {
+        filled = end;
+        continue;
+      }
+      let from = 0;
+      if (header) {
+        if (buffer.indexOf(10) !== HEADER_LINE.length || buffer.toString('latin1', 0, HEADER_LINE.length) !== HEADER_LINE) return null;
+        from = HEADER_LINE.length + 1;
+        header = false;
+      }
+      if (from <= last && !readLines(buffer.toString('utf8', from, last + 1), state)) return null;
+      buffer.copy(buffer, 0, last + 1, end);
+      filled = end - last - 1;
+    }
+    if (filled !== 0 || header || running.copy().digest('hex') !== seal.hex) return null;
+    running.update(tail.subarray(lastStart));
+    state.totals = seal.totals;
+    state.seal = { hex: seal.hex, running };
+    return state;
+  } catch {
+    return null;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Reads `buffer.length` bytes from `position` (fewer at the end of the file); the count read. */
+function readFully(fd: number, buffer: Buffer, position: number): number {
+  let filled = 0;
+  while (filled < buffer.length) {
+    const read = readSync(fd, buffer, filled, buffer.length - filled, position + filled);
+    if (read === 0) break;
+    filled += read;
+  }
+  return filled;
+}
+
 /** How many seals, from the end, are tried before the index is given up as not sealed. */
 const SEALS_TRIED = 3;
 
@@ -103,9 +186,9 @@ function readLines(text: string, state: IndexState): boolean {
       const entry = readEntry(text.slice(start, end));
       if (!entry) return false;
       const known = state.entries.get(entry.name);
-      if (known) state.entries.set(entry.name, Object.assign(known, entry));
+      if (known) Object.assign(known, entry);
       else state.entries.set(entry.name, entry);
-      state.bad.delete(entry.name);
+      if (state.bad.size > 0) state.bad.delete(entry.name);
       continue;
     }
     const line = text.slice(start, end);
@@ -139,40 +222,37 @@ function readLines(text: string, state: IndexState): boolean {
 /**
  * The entry of a row line, read a field at a time: `["<name>",<size>,<mtimeMs>,"<id>","<createdAt>",
  * "<prompt>","<level>","<kind>","<status>",<overall>,...`. Null when the line does not have that shape.
+ * Straight-line code on purpose: it runs once per row before the JIT has warmed up.
  */
 function readEntry(line: string): Entry | null {
-  let at = 2;
-  const text = (): string | null => {
-    const end = line.indexOf('"', at);
-    if (end < 0 || line.charCodeAt(end + 1) !== 44 /* , */) return null;
-    const value = line.slice(at, end);
-    at = end + 3; // past `",` and the next field's opening quote (if it is a string)
-    return value;
-  };
-  const number = (): number | null => {
-    const end = line.indexOf(',', at);
-    if (end < 0) return null;
-    const raw = line.slice(at, end);
-    at = end + 2;
-    if (raw === 'null') return null;
-    const value = Number(raw);
-    return raw !== '' && Number.isFinite(value) ? value : Number.NaN;
-  };
   if (line.charCodeAt(1) !== 34 /* " */) return null;
-  const name = text();
-  at--; // a number follows, not a string
-  const size = number();
-  at--;
-  const mtimeMs = number();
-  const id = text();
-  const createdAt = text();
-  const prompt = text();
-  const level = text();
-  const kind = text() as Row[7] | null;
-  const status = text() as Row[8] | null;
-  at--;
-  const overall = number();
-  if (name === null || id === null || createdAt === null || prompt === null || level === null || kind === null || status === null) return null;
-  if (size === null || mtimeMs === null || Number.isNaN(size) || Number.isNaN(mtimeMs) || Number.isNaN(overall)) return null;
-  return { name, size, mtimeMs, id, createdAt, prompt, kind, status, overall, line, row: null };
+  const e1 = line.indexOf('",', 2); // name
+  const e2 = line.indexOf(',', e1 + 2); // size
+  const e3 = line.indexOf(',"', e2 + 1); // mtimeMs
+  const e4 = line.indexOf('","', e3 + 2); // id
+  const e5 = line.indexOf('","', e4 + 3); // createdAt
+  const e6 = line.indexOf('","', e5 + 3); // prompt
+  const e7 = line.indexOf('","', e6 + 3); // level
+  const e8 = line.indexOf('","', e7 + 3); // kind
+  const e9 = line.indexOf('",', e8 + 3); // status
+  const e10 = line.indexOf(',', e9 + 2); // overall
+  if (e1 < 0 || e2 < 0 || e3 < 0 || e4 < 0 || e5 < 0 || e6 < 0 || e7 < 0 || e8 < 0 || e9 < 0 || e10 < 0) return null;
+  const size = Number(line.slice(e1 + 2, e2));
+  const mtimeMs = Number(line.slice(e2 + 1, e3));
+  const rawOverall = line.slice(e9 + 2, e10);
+  const overall = rawOverall === 'null' ? null : Number(rawOverall);
+  if (!Number.isFinite(size) || !Number.isFinite(mtimeMs) || (overall !== null && !Number.isFinite(overall))) return null;
+  return {
+    name: line.slice(2, e1),
+    size,
+    mtimeMs,
+    id: line.slice(e3 + 2, e4),
+    createdAt: line.slice(e4 + 3, e5),
+    prompt: line.slice(e5 + 3, e6),
+    kind: line.slice(e7 + 3, e8) as Row[7],
+    status: line.slice(e8 + 3, e9) as Row[8],
+    overall,
+    line,
+    row: null,
+  };
 }
