@@ -8,8 +8,8 @@ import { checkFile, readCheck, writeCheck, type IndexCheck } from './index-check
 import { FORMAT_4_HEADER, HEADER_LINE, readIndexBytes, readSealedFile, readSealedIndex } from './index-read.js';
 import type { BadLine, SetLine } from './index-schema.js';
 import type { SessionChecker } from './index-session-schema.js';
-import { sealLine } from './index-seal.js';
-import { emptyState, entryOf, type Entry, type IndexState } from './index-state.js';
+import { sealLine, type SealFacts } from './index-seal.js';
+import { dropEntry, emptyState, entryOf, olderThan, putEntry, type Entry, type IndexState } from './index-state.js';
 import { IndexedSummary, itemSets, type ItemSet } from './indexed-summary.js';
 import type { ItemInfo, SessionSummary } from './summary.js';
 
@@ -49,6 +49,8 @@ export interface Summaries {
    * is false, sum them again from the summaries (progress/stats.ts, totalsOf) instead.
    */
   totals: StatsTotals;
+  /** Sessions with an overall score, by prompt, over every session listed. */
+  scoredByPrompt: ReadonlyMap<string, number>;
 }
 
 /** How much of the directory a run checks (see above); tests make them small. */
@@ -83,7 +85,7 @@ export async function loadSummaries(dir: string, options: IndexOptions = {}): Pr
     dirInfo = statSync(dir);
   } catch (error) {
     // No directory yet means no sessions yet; one that exists but cannot be read is an error.
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { summaries: [], items: {}, problems: [], totals: emptyTotals() };
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { summaries: [], items: {}, problems: [], totals: emptyTotals(), scoredByPrompt: new Map() };
     throw directoryError(dir, error);
   }
   if (!dirInfo.isDirectory()) throw new ReadError(dir, 'cannot read the sessions directory: it is not a directory', 'ENOTDIR');
@@ -129,18 +131,37 @@ export async function loadSummaries(dir: string, options: IndexOptions = {}): Pr
   if (!check || state.entries.size <= checkAll) {
     for (const name of state.entries.keys()) toStat.add(name);
   } else {
-    const names: string[] = [];
-    for (const entry of state.entries.values()) {
-      names.push(entry.name);
-      if (entry.status === 'active' || entry.status === 'interrupted') toStat.add(entry.name);
+    // Files of sessions in progress, the rows indexed last, and a share of the rest from where the last run stopped.
+    for (const name of state.live) if (state.entries.has(name)) toStat.add(name);
+    const count = state.entries.size;
+    const share = Math.max(checkAll, Math.ceil(count / sweepRuns));
+    let from = Math.min(check.at, count - 1);
+    let position = 0;
+    let found = false;
+    for (const name of state.entries.keys()) {
+      if (position++ < from) continue;
+      found = name === check.next;
+      break;
     }
-    for (let i = Math.max(0, names.length - recent); i < names.length; i++) toStat.add(names[i]!);
-    const share = Math.max(checkAll, Math.ceil(names.length / sweepRuns));
-    let from = check.next === null ? -1 : names.indexOf(check.next);
-    if (from < 0) from = Math.min(check.at, names.length - 1);
-    for (let i = 0; i < share; i++) toStat.add(names[(from + i) % names.length]!);
-    at = (from + share) % names.length;
-    next = names[at]!;
+    if (!found && check.next !== null) {
+      // The file it stopped at moved (files before it went): look for it by name.
+      position = 0;
+      for (const name of state.entries.keys()) {
+        if (name === check.next) {
+          from = position;
+          break;
+        }
+        position++;
+      }
+    }
+    const end = from + share;
+    position = 0;
+    for (const name of state.entries.keys()) {
+      if (position >= count - recent || (position >= from && position < end) || position < end - count) toStat.add(name);
+      if (position === end % count) next = name;
+      position++;
+    }
+    at = end % count;
   }
   for (const name of state.bad.keys()) toStat.add(name);
 
@@ -196,6 +217,7 @@ export async function loadSummaries(dir: string, options: IndexOptions = {}): Pr
       if (old && totals) addToTotals(totals, new IndexedSummary(old, sets()), -1);
       if ('reason' in read) {
         const line: BadLine = { bad: name, size, mtimeMs, reason: read.reason };
+        dropEntry(state, name);
         state.entries.delete(name);
         state.bad.set(name, line);
         added.push(JSON.stringify(line));
@@ -206,8 +228,7 @@ export async function loadSummaries(dir: string, options: IndexOptions = {}): Pr
       const row = toRow(name, size, mtimeMs, read.session, state, added);
       const line = JSON.stringify(row);
       const entry = entryOf(row, line);
-      if (old) Object.assign(old, entry);
-      else state.entries.set(name, entry);
+      putEntry(state, entry); // in the place of the file's earlier row, if any
       added.push(line);
       if (totals) addToTotals(totals, new IndexedSummary(entry, sets()), 1);
     }
@@ -216,6 +237,7 @@ export async function loadSummaries(dir: string, options: IndexOptions = {}): Pr
     const old = state.entries.get(name);
     if (!old && !state.bad.has(name)) continue;
     if (old && totals) addToTotals(totals, new IndexedSummary(old, sets()), -1);
+    dropEntry(state, name);
     state.entries.delete(name);
     state.bad.delete(name);
     added.push(JSON.stringify({ gone: name }));
@@ -227,9 +249,9 @@ export async function loadSummaries(dir: string, options: IndexOptions = {}): Pr
     const trusted = unchanged || (listingClean && listedAt - Math.max(stamp[0], stamp[1]) > RACY_MS);
     writeCheck(checkPath, { seal, dir: unchanged ? check.dir : stamp, trusted, next, at }, previous?.text);
   }
-  const entries = newestFirstOf(state.entries);
+  const entries = newestFirstOf(state);
   const shared = sets();
-  return { summaries: entries.map((e) => new IndexedSummary(e, shared)), items: itemInfo(state.sets), problems, totals: state.totals! };
+  return { summaries: entries.map((e) => new IndexedSummary(e, shared)), items: itemInfo(state.sets), problems, totals: state.totals!, scoredByPrompt: state.scored };
 }
 
 /**
@@ -264,15 +286,13 @@ function sharedSets(state: IndexState): () => ItemSet[] {
 
 /**
  * The entries newest first. The index keeps them oldest first as a rule (rewritten in that order, new
- * sessions appended), so the order is checked in one pass and reversed; sorted only when it is not so.
+ * sessions appended) and its seal says whether they are; when they are not, the order is checked in one
+ * pass (and reversed), and sorted only when that fails.
  */
-function newestFirstOf(entries: ReadonlyMap<string, Entry>): Entry[] {
-  const list = [...entries.values()];
-  for (let i = 1; i < list.length; i++) {
-    const a = list[i - 1]!;
-    const b = list[i]!;
-    if (a.createdAt > b.createdAt || (a.createdAt === b.createdAt && a.id > b.id)) return list.sort(newestFirst);
-  }
+function newestFirstOf(state: IndexState): Entry[] {
+  const list = [...state.entries.values()];
+  if (state.sorted) return list.reverse();
+  for (let i = 1; i < list.length; i++) if (olderThan(list[i]!, list[i - 1]!)) return list.sort(newestFirst);
   return list.reverse();
 }
 
@@ -296,22 +316,28 @@ async function save(file: string, dir: string, state: IndexState, added: string[
   try {
     if (!state.seal || !state.valid || !state.clean || state.lines + added.length + 1 > 2 * live + 1000) {
       const rows = [...state.entries.values()].sort((a, b) => newestFirst(b, a));
+      state.sorted = true;
+      state.live = new Set(rows.filter((e) => e.live).map((e) => e.name));
       const body = `${[HEADER_LINE, ...state.sets.map((s: SetLine) => JSON.stringify(s)), ...rows.map((e) => (e.row ? JSON.stringify(e.row) : e.line)), ...[...state.bad.values()].map((b) => JSON.stringify(b))].join('\n')}\n`;
       const hex = createHash('sha256').update(body).digest('hex');
       // Disposable: skipped when the disk is nearly full, so it never takes the room a session needs.
-      await writeFileAtomic(file, `${body}${sealLine(hex, state.totals)}\n`, { keepFree: KEEP_FREE_FOR_SESSIONS });
+      await writeFileAtomic(file, `${body}${sealLine(hex, facts(state))}\n`, { keepFree: KEEP_FREE_FOR_SESSIONS });
       rmSync(`${dir}.index.json`, { force: true }); // the index of mlsd 0.1
       return hex;
     }
     if (added.length === 0) return state.seal.hex;
     const chunk = `${added.join('\n')}\n`;
     const hex = state.seal.running.update(chunk).copy().digest('hex');
-    appendFileSync(file, `${chunk}${sealLine(hex, state.totals)}\n`);
+    appendFileSync(file, `${chunk}${sealLine(hex, facts(state))}\n`);
     return hex;
   } catch {
     // a read-only data directory: the next run reads the changed files again
     return null;
   }
+}
+
+function facts(state: IndexState): SealFacts {
+  return { totals: state.totals!, live: [...state.live].filter((name) => state.entries.has(name)), sorted: state.sorted, scored: Object.fromEntries(state.scored) };
 }
 
 function itemInfo(sets: readonly SetLine[]): ItemInfo {

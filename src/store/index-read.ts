@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import type { BadLine, Row, SetLine } from './index-schema.js';
 import { readSeal, SEAL_START } from './index-seal.js';
-import { emptyState, type Entry, type IndexState } from './index-state.js';
+import { emptyState, Entry, type IndexState } from './index-state.js';
 
 /**
  * Reads a sealed session index (index-seal.ts): one whose seal line holds the SHA-256 of every byte
@@ -114,6 +114,9 @@ export function readSealedFile(file: string): IndexState | null {
     if (filled !== 0 || header || running.copy().digest('hex') !== seal.hex) return null;
     running.update(tail.subarray(lastStart));
     state.totals = seal.totals;
+    state.live = new Set(seal.live);
+    state.sorted = seal.sorted;
+    state.scored = new Map(Object.entries(seal.scored));
     state.seal = { hex: seal.hex, running };
     return state;
   } catch {
@@ -162,6 +165,9 @@ export function readSealedIndex(bytes: Buffer): IndexState | null {
     running.update(bytes.subarray(sealStart, sealEnd + 1));
     const state = emptyState(true);
     state.totals = seal.totals;
+    state.live = new Set(seal.live);
+    state.sorted = seal.sorted;
+    state.scored = new Map(Object.entries(seal.scored));
     state.seal = { hex: seal.hex, running };
     state.clean = sealEnd + 1 === bytes.length;
     state.lines = 2; // the header and the seal
@@ -183,11 +189,12 @@ function readLines(text: string, state: IndexState): boolean {
     state.lines++;
     const first = text.charCodeAt(start);
     if (first === 91 /* [ */) {
-      const entry = readEntry(text.slice(start, end));
+      const entry = Entry.read(text, start, end);
       if (!entry) return false;
-      const known = state.entries.get(entry.name);
-      if (known) Object.assign(known, entry);
-      else state.entries.set(entry.name, entry);
+      // A later row for the same file replaces the earlier one and keeps its place (Map#set).
+      const count = state.entries.size;
+      state.entries.set(entry.name, entry);
+      if (state.entries.size !== count) state.last = entry;
       if (state.bad.size > 0) state.bad.delete(entry.name);
       continue;
     }
@@ -217,42 +224,4 @@ function readLines(text: string, state: IndexState): boolean {
     }
   }
   return true;
-}
-
-/**
- * The entry of a row line, read a field at a time: `["<name>",<size>,<mtimeMs>,"<id>","<createdAt>",
- * "<prompt>","<level>","<kind>","<status>",<overall>,...`. Null when the line does not have that shape.
- * Straight-line code on purpose: it runs once per row before the JIT has warmed up.
- */
-function readEntry(line: string): Entry | null {
-  if (line.charCodeAt(1) !== 34 /* " */) return null;
-  const e1 = line.indexOf('",', 2); // name
-  const e2 = line.indexOf(',', e1 + 2); // size
-  const e3 = line.indexOf(',"', e2 + 1); // mtimeMs
-  const e4 = line.indexOf('","', e3 + 2); // id
-  const e5 = line.indexOf('","', e4 + 3); // createdAt
-  const e6 = line.indexOf('","', e5 + 3); // prompt
-  const e7 = line.indexOf('","', e6 + 3); // level
-  const e8 = line.indexOf('","', e7 + 3); // kind
-  const e9 = line.indexOf('",', e8 + 3); // status
-  const e10 = line.indexOf(',', e9 + 2); // overall
-  if (e1 < 0 || e2 < 0 || e3 < 0 || e4 < 0 || e5 < 0 || e6 < 0 || e7 < 0 || e8 < 0 || e9 < 0 || e10 < 0) return null;
-  const size = Number(line.slice(e1 + 2, e2));
-  const mtimeMs = Number(line.slice(e2 + 1, e3));
-  const rawOverall = line.slice(e9 + 2, e10);
-  const overall = rawOverall === 'null' ? null : Number(rawOverall);
-  if (!Number.isFinite(size) || !Number.isFinite(mtimeMs) || (overall !== null && !Number.isFinite(overall))) return null;
-  return {
-    name: line.slice(2, e1),
-    size,
-    mtimeMs,
-    id: line.slice(e3 + 2, e4),
-    createdAt: line.slice(e4 + 3, e5),
-    prompt: line.slice(e5 + 3, e6),
-    kind: line.slice(e7 + 3, e8) as Row[7],
-    status: line.slice(e8 + 3, e9) as Row[8],
-    overall,
-    line,
-    row: null,
-  };
 }

@@ -21,6 +21,13 @@ export interface IndexState {
    * known (an index read line by line), then summed again from every row when the index is saved.
    */
   totals: StatsTotals | null;
+  /** File names of the sessions in progress (status active or interrupted): mlsd may rewrite their files. */
+  live: Set<string>;
+  /** Whether the entries, in the map's order, are oldest first (by time, then id), and the entry last added to the map. */
+  sorted: boolean;
+  last: Entry | null;
+  /** Sessions with an overall score, by prompt (a map with no prototype: any prompt id is a plain key). */
+  scored: Map<string, number>;
   /** Lines in the file (the seal included), and whether it ends with a complete line. */
   lines: number;
   clean: boolean;
@@ -33,30 +40,130 @@ export interface IndexState {
   seal: { hex: string; running: Hash } | null;
 }
 
-/** One session of the index: the fields every run needs, read from the row's first fields, and the row itself. */
-export interface Entry {
-  name: string;
-  size: number;
-  mtimeMs: number;
-  id: string;
-  createdAt: string;
-  prompt: string;
-  kind: Row[7];
-  status: Row[8];
-  overall: Row[9];
-  /** The row as JSON text, parsed on demand (rowOf). */
-  line: string;
+/**
+ * One session of the index: its row, kept as the row's text and read a field at a time when a field is
+ * asked for (the file name at once, as the key of the index's map), or parsed whole (rowOf). The first
+ * fields of a row hold no comma, quote or escape (index-schema.ts), so each is found with indexOf:
+ * `["<name>",<size>,<mtimeMs>,"<id>","<createdAt>","<prompt>","<level>","<kind>","<status>",<overall>,...`.
+ * Reading 50,000 rows field by field only as far as a run needs is several times faster than building
+ * every field of every row.
+ */
+export class Entry {
+  readonly name: string;
   row: Row | null;
+  readonly #text: string;
+  readonly #start: number;
+  readonly #end: number;
+  /** Where each of the first fields ends in the text (see above), found on first use. */
+  #ends: number[] | null = null;
+  #line: string | null = null;
+  #createdAt: string | null = null;
+  #id: string | null = null;
+  #prompt: string | null = null;
+  #overall: number | null | undefined = undefined;
+
+  /** A row in `text` from `start` to `end` (its newline excluded), whose file name is `name`. */
+  constructor(name: string, text: string, start: number, end: number, row: Row | null) {
+    this.name = name;
+    this.#text = text;
+    this.#start = start;
+    this.#end = end;
+    this.row = row;
+  }
+
+  /** The entry of a row line `text` (`["<name>",...`); null when it does not start like one. */
+  static read(text: string, start: number, end: number): Entry | null {
+    const nameEnd = text.indexOf('",', start + 2);
+    if (text.charCodeAt(start + 1) !== 34 /* " */ || nameEnd < 0 || nameEnd > end) return null;
+    return new Entry(text.slice(start + 2, nameEnd), text, start, end, null);
+  }
+
+  get line(): string { return (this.#line ??= this.#text.slice(this.#start, this.#end)); }
+  get size(): number { return this.row ? this.row[1] : Number(this.#field(1)); }
+  get mtimeMs(): number { return this.row ? this.row[2] : Number(this.#field(2)); }
+  get id(): string { return (this.#id ??= this.row ? this.row[3] : this.#field(3)); }
+  get createdAt(): string { return (this.#createdAt ??= this.row ? this.row[4] : this.#field(4)); }
+  get prompt(): string { return (this.#prompt ??= this.row ? this.row[5] : this.#field(5)); }
+  get kind(): Row[7] { return this.row ? this.row[7] : (this.#field(7) as Row[7]); }
+  get status(): Row[8] { return this.row ? this.row[8] : (this.#field(8) as Row[8]); }
+  get overall(): Row[9] {
+    if (this.#overall === undefined) {
+      const raw = this.row ? null : this.#field(9);
+      this.#overall = this.row ? this.row[9] : raw === 'null' ? null : Number(raw);
+    }
+    return this.#overall;
+  }
+
+  /** Whether the session is still in progress: mlsd may rewrite its file. */
+  get live(): boolean {
+    const status = this.status;
+    return status === 'active' || status === 'interrupted';
+  }
+
+  /** The text of field `k` (0-9) of the row, without its quotes. */
+  #field(k: number): string {
+    const at = this.#ends ?? this.#scan();
+    const from = k === 0 ? this.#start + 2 : k === 2 ? at[1]! + 1 : k === 1 || k === 3 || k === 9 ? at[k - 1]! + 2 : at[k - 1]! + 3;
+    return this.#text.slice(from, at[k]!);
+  }
+
+  #scan(): number[] {
+    const t = this.#text;
+    const e0 = t.indexOf('",', this.#start + 2); // name
+    const e1 = t.indexOf(',', e0 + 2); // size
+    const e2 = t.indexOf(',"', e1 + 1); // mtimeMs
+    const e3 = t.indexOf('","', e2 + 2); // id
+    const e4 = t.indexOf('","', e3 + 3); // createdAt
+    const e5 = t.indexOf('","', e4 + 3); // prompt
+    const e6 = t.indexOf('","', e5 + 3); // level
+    const e7 = t.indexOf('","', e6 + 3); // kind
+    const e8 = t.indexOf('",', e7 + 3); // status
+    const e9 = t.indexOf(',', e8 + 2); // overall
+    return (this.#ends = [e0, e1, e2, e3, e4, e5, e6, e7, e8, e9]);
+  }
 }
 
 /** An empty state: `valid` false for an index that is missing or unusable, so it is written whole. */
 export function emptyState(valid: boolean): IndexState {
-  return { entries: new Map(), bad: new Map(), sets: [], setKeys: new Map(), totals: null, lines: 0, clean: true, valid, seal: null };
+  return { entries: new Map(), bad: new Map(), sets: [], setKeys: new Map(), totals: null, live: new Set(), sorted: true, last: null, scored: new Map(), lines: 0, clean: true, valid, seal: null };
 }
 
-/** The entry of a row already parsed (and checked). */
+/** Whether entry `a` comes before `b` oldest first: by time, then by id. */
+export function olderThan(a: Entry, b: Entry): boolean {
+  return a.createdAt < b.createdAt || (a.createdAt === b.createdAt && a.id < b.id);
+}
+
+/** Adds (or replaces, in its place) an entry, keeping `live`, `sorted` and `last` true to the entries. */
+export function putEntry(state: IndexState, entry: Entry): void {
+  const before = state.entries.get(entry.name);
+  if (before) dropEntry(state, before.name);
+  state.entries.set(entry.name, entry);
+  if (entry.overall !== null) state.scored.set(entry.prompt, (state.scored.get(entry.prompt) ?? 0) + 1);
+  if (before) {
+    if (before.createdAt !== entry.createdAt || before.id !== entry.id) state.sorted = false;
+  } else {
+    if (state.last && olderThan(entry, state.last)) state.sorted = false;
+    state.last = entry;
+  }
+  if (entry.live) state.live.add(entry.name);
+  else state.live.delete(entry.name);
+}
+
+/** Takes a file's entry (if any) out of `live` and `scored`; the caller then removes or replaces it. */
+export function dropEntry(state: IndexState, name: string): void {
+  const entry = state.entries.get(name);
+  if (!entry) return;
+  state.live.delete(name);
+  if (entry.overall !== null) {
+    const left = (state.scored.get(entry.prompt) ?? 1) - 1;
+    if (left > 0) state.scored.set(entry.prompt, left);
+    else state.scored.delete(entry.prompt);
+  }
+}
+
+/** The entry of a row already parsed (and checked), whose text is `line`. */
 export function entryOf(row: Row, line: string): Entry {
-  return { name: row[0], size: row[1], mtimeMs: row[2], id: row[3], createdAt: row[4], prompt: row[5], kind: row[7], status: row[8], overall: row[9], line, row };
+  return new Entry(row[0], line, 0, line.length, row);
 }
 
 /**

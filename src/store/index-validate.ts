@@ -1,7 +1,7 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { badSchema, goneSchema, headerSchema, rowChecker, setSchema } from './index-schema.js';
 import { SEAL_START } from './index-seal.js';
-import { emptyState, entryOf, type IndexState } from './index-state.js';
+import { dropEntry, emptyState, entryOf, putEntry, type IndexState } from './index-state.js';
 
 /**
  * Reads a session index that is not sealed (index-seal.ts), or whose seal does not match: every line is
@@ -78,9 +78,7 @@ function readLines(text: string, state: IndexState, rows: ReturnType<typeof rowC
     if (Array.isArray(value)) {
       const row = rows.parse(value);
       if (row[16] !== null && !state.sets[row[16]]) throw new Error('row of an unknown item set');
-      const known = state.entries.get(row[0]);
-      if (known) Object.assign(known, entryOf(row, line));
-      else state.entries.set(row[0], entryOf(row, line));
+      putEntry(state, entryOf(row, line)); // a later row for a file replaces the earlier one, in its place
       state.bad.delete(row[0]);
     } else if (value && typeof value === 'object' && 'set' in value) {
       const set = setSchema.parse(value);
@@ -89,10 +87,12 @@ function readLines(text: string, state: IndexState, rows: ReturnType<typeof rowC
       state.setKeys.set(set.items.map((i) => i[0]).join('\n'), set.set);
     } else if (value && typeof value === 'object' && 'gone' in value) {
       const gone = goneSchema.parse(value).gone;
+      dropEntry(state, gone);
       state.entries.delete(gone);
       state.bad.delete(gone);
     } else {
       const bad = badSchema.parse(value);
+      dropEntry(state, bad.bad);
       state.entries.delete(bad.bad);
       state.bad.set(bad.bad, bad);
     }

@@ -154,7 +154,7 @@ describe('the session index', () => {
   });
 
   it('is empty, not an error, when nothing was saved yet', async () => {
-    expect(await loadSummaries(dir)).toEqual({ summaries: [], items: {}, problems: [], totals: emptyTotals() });
+    expect(await loadSummaries(dir)).toEqual({ summaries: [], items: {}, problems: [], totals: emptyTotals(), scoredByPrompt: new Map() });
   });
 
   it('keeps labels, hints and candidates in any script, stripped of terminal control', async () => {
@@ -360,6 +360,16 @@ describe('the session index', () => {
       }
     }
     expect(accepted).toBeGreaterThan(100);
+  });
+
+  it('lists newest first when sessions reach the index out of time order', async () => {
+    await saveSession(dir, record('ccc', 'We use a neural network.'));
+    await loadSummaries(dir);
+    await saveSession(dir, record('a', 'We use a neural network.')); // older than ccc, indexed after it
+    await loadSummaries(dir);
+    await saveSession(dir, record('dddd', 'We use a neural network.'));
+    for (let run = 0; run < 2; run++) expect((await loadSummaries(dir)).summaries.map((x) => x.id)).toEqual(['dddd', 'ccc', 'a']);
+    expect(readFileSync(indexFile(dir), 'utf8').trimEnd().split('\n').at(-1)).toContain('"sorted":false');
   });
 });
 

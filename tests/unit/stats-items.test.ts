@@ -5,6 +5,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { emptyDeck, syncDeck } from '../../src/progress/drill.js';
 import { currentItemInfo } from '../../src/progress/item-info.js';
 import { isOwnSession } from '../../src/progress/own-sessions.js';
+import { renderHistory } from '../../src/ui/history.js';
+import { createStyle } from '../../src/ui/style.js';
 import { addToTotals, computeStats, emptyTotals, statsFromTotals, totalsOf } from '../../src/progress/stats.js';
 import type { SessionSummary } from '../../src/store/summary.js';
 import { builtinCatalog } from '../helpers/builtin.js';
@@ -120,6 +122,29 @@ describe('current item wording picks prompts newest first', () => {
     expect(wording([...list].reverse())).toEqual(reference(list));
     const uniform = list.filter((s) => s.createdAt.endsWith('.000Z'));
     expect(wording([...uniform].reverse())).toEqual(reference(uniform));
+  });
+});
+
+describe("history's trend with the index's counts of scored sessions", () => {
+  it('stops reading sessions once its lines are full, and draws the same lines', () => {
+    const prompts = ['ad-click-prediction', 'fraud-detection', 'news-feed', 'eta-prediction'];
+    // Newest first; a rare prompt near the end, sessions without a score here and there.
+    const list = Array.from({ length: 300 }, (_, i) => summary(`s${String(i).padStart(3, '0')}`, [], {
+      prompt: i === 150 || i === 160 ? 'eta-prediction' : prompts[i % 3]!,
+      overall: i % 7 === 0 ? null : (i * 37) % 101,
+    }));
+    const counts = new Map<string, number>();
+    for (const s of list) if (s.overall !== null) counts.set(s.prompt, (counts.get(s.prompt) ?? 0) + 1);
+    const style = createStyle(0);
+    let read = 0;
+    const counted = list.map((s) => new Proxy(s, { get: (t, k) => (k === 'overall' && read++, Reflect.get(t, k)) }));
+    expect(renderHistory(counted.slice(0, 20), style, counted, 100, counts)).toEqual(renderHistory(list.slice(0, 20), style, list, 100));
+    expect(read).toBeLessThan(200); // stopped after the rare prompt's two scores (sessions 150 and 160), not at the end
+    const few = list.slice(0, 50);
+    const fewCounts = new Map<string, number>();
+    for (const s of few) if (s.overall !== null) fewCounts.set(s.prompt, (fewCounts.get(s.prompt) ?? 0) + 1);
+    expect(renderHistory(few, style, few, 100, fewCounts)).toEqual(renderHistory(few, style, few, 100));
+    expect(renderHistory([], style, [], 100, new Map())).toEqual(renderHistory([], style, [], 100));
   });
 });
 
