@@ -14,10 +14,11 @@ export interface StatsOptions extends GlobalOptions {
 export async function statsCommand(options: StatsOptions, io: Io): Promise<number> {
   const loaded = await loadAll(io, options);
   reportLoadProblems(loaded, io, options);
-  const { summaries, items, totals } = await loadSessionList(sessionsDir(loaded.paths.data), io, options);
+  const { summaries, items, totals, prompts, isoTimes } = await loadSessionList(sessionsDir(loaded.paths.data), io, options);
   // Labels and hints as the rubrics word them today, not as they were when each session was scored.
   // The index keeps the totals (no row is read); summed again from every session only when not exact.
-  const stats = statsFromTotals(totals.exact ? totals : totalsOf(summaries), currentItemInfo(loaded.catalog, summaries, items));
+  const info = currentItemInfo(loaded.catalog, summaries, items, { inOrder: isoTimes, prompts });
+  const stats = statsFromTotals(totals.exact ? totals : totalsOf(summaries), info);
   if (options.json) io.stdout.write(`${JSON.stringify(stats, null, 2)}\n`);
   else if (stats.scored === 0) io.stdout.write('No scored sessions yet. Practise with `mlsd practice`, or save a scored answer with `mlsd score --save`.\n');
   else io.stdout.write(`${renderStats(stats, stdoutStyle(io, options), terminalWidth(io)).join('\n')}\n`);

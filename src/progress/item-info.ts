@@ -9,11 +9,12 @@ import type { ItemInfo, SessionSummary } from '../store/summary.js';
  * item may be worded for the prompt's problem type), else its rubric's own wording; an item no
  * installed rubric has any more keeps what its sessions saved. Pure.
  */
-export function currentItemInfo(catalog: Catalog, sessions: readonly SessionSummary[], saved: ItemInfo): ItemInfo {
+export function currentItemInfo(catalog: Catalog, sessions: readonly SessionSummary[], saved: ItemInfo, known?: KnownOrder): ItemInfo {
   const info: ItemInfo = {};
-  const newestFirst = inTimeOrder(sessions) ? sessions : [...sessions].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  const newestFirst = known?.inOrder || inTimeOrder(sessions) ? sessions : [...sessions].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
   const prompts = new Set<string>();
   for (const session of newestFirst) {
+    if (known && prompts.size === known.prompts.size) break; // every prompt has been seen
     if (prompts.has(session.prompt)) continue;
     prompts.add(session.prompt);
     const prompt = catalog.prompts.get(session.prompt)?.value;
@@ -23,6 +24,16 @@ export function currentItemInfo(catalog: Catalog, sessions: readonly SessionSumm
   for (const { value: rubric } of catalog.rubrics.values()) for (const item of rubric.items) info[item.id] ??= { label: item.label, hint: item.hint };
   for (const [id, wording] of Object.entries(saved)) info[id] ??= wording;
   return info;
+}
+
+/**
+ * What the caller knows of `sessions` (the session index keeps it): that they are newest first by
+ * `localeCompare` of their times already, and which prompts they have, so the pass stops once each has
+ * been seen.
+ */
+export interface KnownOrder {
+  inOrder: boolean;
+  prompts: ReadonlySet<string>;
 }
 
 /** An ISO 8601 time in UTC as mlsd writes it: its digits in fixed places, so comparing code units compares times. */

@@ -51,6 +51,9 @@ export interface Summaries {
   totals: StatsTotals;
   /** Sessions with an overall score, by prompt, over every session listed. */
   scoredByPrompt: ReadonlyMap<string, number>;
+  /** The prompts of the sessions listed; and whether every time is in Date#toISOString's form (so newest first is also newest first by `localeCompare`). */
+  prompts: ReadonlySet<string>;
+  isoTimes: boolean;
 }
 
 /** How much of the directory a run checks (see above); tests make them small. */
@@ -85,7 +88,7 @@ export async function loadSummaries(dir: string, options: IndexOptions = {}): Pr
     dirInfo = statSync(dir);
   } catch (error) {
     // No directory yet means no sessions yet; one that exists but cannot be read is an error.
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { summaries: [], items: {}, problems: [], totals: emptyTotals(), scoredByPrompt: new Map() };
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { summaries: [], items: {}, problems: [], totals: emptyTotals(), scoredByPrompt: new Map(), prompts: new Set(), isoTimes: true };
     throw directoryError(dir, error);
   }
   if (!dirInfo.isDirectory()) throw new ReadError(dir, 'cannot read the sessions directory: it is not a directory', 'ENOTDIR');
@@ -251,7 +254,7 @@ export async function loadSummaries(dir: string, options: IndexOptions = {}): Pr
   }
   const entries = newestFirstOf(state);
   const shared = sets();
-  return { summaries: entries.map((e) => new IndexedSummary(e, shared)), items: itemInfo(state.sets), problems, totals: state.totals!, scoredByPrompt: state.scored };
+  return { summaries: entries.map((e) => new IndexedSummary(e, shared)), items: itemInfo(state.sets), problems, totals: state.totals!, scoredByPrompt: state.scored, prompts: new Set(state.prompts.keys()), isoTimes: state.oddTimes === 0 };
 }
 
 /**
@@ -337,7 +340,7 @@ async function save(file: string, dir: string, state: IndexState, added: string[
 }
 
 function facts(state: IndexState): SealFacts {
-  return { totals: state.totals!, live: [...state.live].filter((name) => state.entries.has(name)), sorted: state.sorted, scored: Object.fromEntries(state.scored) };
+  return { totals: state.totals!, live: [...state.live].filter((name) => state.entries.has(name)), sorted: state.sorted, scored: Object.fromEntries(state.scored), prompts: Object.fromEntries(state.prompts), oddTimes: state.oddTimes };
 }
 
 function itemInfo(sets: readonly SetLine[]): ItemInfo {

@@ -117,6 +117,8 @@ export function readSealedFile(file: string): IndexState | null {
     state.live = new Set(seal.live);
     state.sorted = seal.sorted;
     state.scored = new Map(Object.entries(seal.scored));
+    state.prompts = new Map(Object.entries(seal.prompts));
+    state.oddTimes = seal.oddTimes;
     state.seal = { hex: seal.hex, running };
     return state;
   } catch {
@@ -168,6 +170,8 @@ export function readSealedIndex(bytes: Buffer): IndexState | null {
     state.live = new Set(seal.live);
     state.sorted = seal.sorted;
     state.scored = new Map(Object.entries(seal.scored));
+    state.prompts = new Map(Object.entries(seal.prompts));
+    state.oddTimes = seal.oddTimes;
     state.seal = { hex: seal.hex, running };
     state.clean = sealEnd + 1 === bytes.length;
     state.lines = 2; // the header and the seal

@@ -3,12 +3,13 @@ import type { StatsTotals } from '../progress/stats.js';
 
 /**
  * The seal: the last line of the session index, `{"seal":"<SHA-256 hex>","totals":{...},"live":[...],
- * "sorted":true,"scored":{...}}`. The hash is of every byte before the line, so an index whose seal matches is exactly as
+ * "sorted":true,"scored":{...},"prompts":{...},"oddTimes":0}`. The hash is of every byte before the line, so an index whose seal matches is exactly as
  * mlsd wrote it: not cut short, not edited, not two appends interleaved. It also holds what a run would
  * otherwise read every row for: the stats totals of every row (progress/stats.ts), so `stats` reads no
  * row; the files of sessions still in progress (which mlsd may rewrite, so they are checked on every run);
- * whether the rows are oldest first in the file; and how many scored sessions each prompt has (so
- * `history` stops reading rows once its trend lines are full). Checked here by hand: reading a sealed index loads no
+ * whether the rows are oldest first in the file; and how many sessions and scored sessions each prompt
+ * has and whether every time is in mlsd's own form (so `history` and `stats` stop reading rows once
+ * they have what they need). Checked here by hand: reading a sealed index loads no
  * schema library.
  */
 
@@ -21,6 +22,10 @@ export interface SealFacts {
   sorted: boolean;
   /** Sessions with an overall score, by prompt, over every row (history's trend lines: ui/history.ts). */
   scored: Record<string, number>;
+  /** Sessions by prompt, over every row (stats' wording of items: progress/item-info.ts). */
+  prompts: Record<string, number>;
+  /** Rows whose time is not in the form Date#toISOString writes (UTC, milliseconds). */
+  oddTimes: number;
 }
 
 /** How a seal line starts. */
@@ -28,7 +33,7 @@ export const SEAL_START = '{"seal":"';
 
 /** The seal line (without its newline) for content whose SHA-256 is `hex`. */
 export function sealLine(hex: string, facts: SealFacts): string {
-  return JSON.stringify({ seal: hex, totals: facts.totals, live: facts.live, sorted: facts.sorted, scored: facts.scored });
+  return JSON.stringify({ seal: hex, totals: facts.totals, live: facts.live, sorted: facts.sorted, scored: facts.scored, prompts: facts.prompts, oddTimes: facts.oddTimes });
 }
 
 /** The hash and totals of a seal line; null when the line is not a well-formed seal. */
@@ -46,11 +51,11 @@ export function readSeal(line: string): ({ hex: string } & SealFacts) | null {
   if (!isCount(sessions) || !isCount(scored) || !isNumber(overallSum) || typeof exact !== 'boolean') return null;
   if (!tuples(stages, 2) || !tuples(overBudget, 3) || stages.length !== STAGE_IDS.length || overBudget.length !== STAGE_IDS.length) return null;
   if (!isObject(items) || !Object.values(items).every((counts) => tuple(counts, 3))) return null;
-  const { live, sorted, scored: byPrompt } = value;
-  if (!Array.isArray(live) || !live.every((name) => typeof name === 'string') || typeof sorted !== 'boolean') return null;
-  if (!isObject(byPrompt) || !Object.values(byPrompt).every(isCount)) return null;
+  const { live, sorted, scored: byPrompt, prompts, oddTimes } = value;
+  if (!Array.isArray(live) || !live.every((name) => typeof name === 'string') || typeof sorted !== 'boolean' || !isCount(oddTimes)) return null;
+  if (!isObject(byPrompt) || !Object.values(byPrompt).every(isCount) || !isObject(prompts) || !Object.values(prompts).every(isCount)) return null;
   const totalsRead = { sessions, scored, overallSum, stages, items, overBudget, exact } as StatsTotals;
-  return { hex: value.seal, totals: totalsRead, live: live as string[], sorted, scored: byPrompt as Record<string, number> };
+  return { hex: value.seal, totals: totalsRead, live: live as string[], sorted, scored: byPrompt as Record<string, number>, prompts: prompts as Record<string, number>, oddTimes };
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

@@ -26,8 +26,11 @@ export interface IndexState {
   /** Whether the entries, in the map's order, are oldest first (by time, then id), and the entry last added to the map. */
   sorted: boolean;
   last: Entry | null;
-  /** Sessions with an overall score, by prompt (a map with no prototype: any prompt id is a plain key). */
+  /** Sessions with an overall score, and sessions, by prompt. */
   scored: Map<string, number>;
+  prompts: Map<string, number>;
+  /** Rows whose time is not in the form Date#toISOString writes. */
+  oddTimes: number;
   /** Lines in the file (the seal included), and whether it ends with a complete line. */
   lines: number;
   clean: boolean;
@@ -125,7 +128,7 @@ export class Entry {
 
 /** An empty state: `valid` false for an index that is missing or unusable, so it is written whole. */
 export function emptyState(valid: boolean): IndexState {
-  return { entries: new Map(), bad: new Map(), sets: [], setKeys: new Map(), totals: null, live: new Set(), sorted: true, last: null, scored: new Map(), lines: 0, clean: true, valid, seal: null };
+  return { entries: new Map(), bad: new Map(), sets: [], setKeys: new Map(), totals: null, live: new Set(), sorted: true, last: null, scored: new Map(), prompts: new Map(), oddTimes: 0, lines: 0, clean: true, valid, seal: null };
 }
 
 /** Whether entry `a` comes before `b` oldest first: by time, then by id. */
@@ -139,6 +142,8 @@ export function putEntry(state: IndexState, entry: Entry): void {
   if (before) dropEntry(state, before.name);
   state.entries.set(entry.name, entry);
   if (entry.overall !== null) state.scored.set(entry.prompt, (state.scored.get(entry.prompt) ?? 0) + 1);
+  state.prompts.set(entry.prompt, (state.prompts.get(entry.prompt) ?? 0) + 1);
+  if (!ISO_TIME.test(entry.createdAt)) state.oddTimes++;
   if (before) {
     if (before.createdAt !== entry.createdAt || before.id !== entry.id) state.sorted = false;
   } else {
@@ -154,12 +159,19 @@ export function dropEntry(state: IndexState, name: string): void {
   const entry = state.entries.get(name);
   if (!entry) return;
   state.live.delete(name);
-  if (entry.overall !== null) {
-    const left = (state.scored.get(entry.prompt) ?? 1) - 1;
-    if (left > 0) state.scored.set(entry.prompt, left);
-    else state.scored.delete(entry.prompt);
-  }
+  if (entry.overall !== null) countDown(state.scored, entry.prompt);
+  countDown(state.prompts, entry.prompt);
+  if (!ISO_TIME.test(entry.createdAt)) state.oddTimes--;
 }
+
+function countDown(counts: Map<string, number>, key: string): void {
+  const left = (counts.get(key) ?? 1) - 1;
+  if (left > 0) counts.set(key, left);
+  else counts.delete(key);
+}
+
+/** A time as Date#toISOString writes it: UTC, to the millisecond, every digit in a fixed place. */
+export const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
 /** The entry of a row already parsed (and checked), whose text is `line`. */
 export function entryOf(row: Row, line: string): Entry {

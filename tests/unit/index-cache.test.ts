@@ -154,7 +154,7 @@ describe('the session index', () => {
   });
 
   it('is empty, not an error, when nothing was saved yet', async () => {
-    expect(await loadSummaries(dir)).toEqual({ summaries: [], items: {}, problems: [], totals: emptyTotals(), scoredByPrompt: new Map() });
+    expect(await loadSummaries(dir)).toEqual({ summaries: [], items: {}, problems: [], totals: emptyTotals(), scoredByPrompt: new Map(), prompts: new Set(), isoTimes: true });
   });
 
   it('keeps labels, hints and candidates in any script, stripped of terminal control', async () => {
@@ -233,6 +233,9 @@ describe('the session index', () => {
     expect(plain(lazy.summaries)).toEqual(plain(direct));
     expect(lazy.items).toEqual(info);
     expect(lazy.totals).toEqual(totalsOf(direct));
+    expect([...lazy.prompts]).toEqual(['p']);
+    expect(lazy.isoTimes).toBe(true);
+    expect(lazy.scoredByPrompt).toEqual(new Map([['p', direct.filter((d) => d.overall !== null).length]]));
     expect(computeStats(lazy.summaries, lazy.items)).toEqual(computeStats(direct, info));
   });
 

@@ -141,7 +141,7 @@ describe('only regular files are read, with a size cap (issue 13.3)', () => {
   it('an unreadable sessions directory is an error, not "no sessions yet"', async () => {
     writeFileSync(join(dir, 'sessions'), 'a file where the directory should be');
     await expect(loadSummaries(join(dir, 'sessions'))).rejects.toMatchObject({ name: 'ReadError', reason: 'cannot read the sessions directory: it is not a directory' });
-    expect(await loadSummaries(join(dir, 'missing'))).toEqual({ summaries: [], items: {}, problems: [], totals: emptyTotals(), scoredByPrompt: new Map() });
+    expect(await loadSummaries(join(dir, 'missing'))).toEqual({ summaries: [], items: {}, problems: [], totals: emptyTotals(), scoredByPrompt: new Map(), prompts: new Set(), isoTimes: true });
   });
 });
 

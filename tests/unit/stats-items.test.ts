@@ -122,6 +122,9 @@ describe('current item wording picks prompts newest first', () => {
     expect(wording([...list].reverse())).toEqual(reference(list));
     const uniform = list.filter((s) => s.createdAt.endsWith('.000Z'));
     expect(wording([...uniform].reverse())).toEqual(reference(uniform));
+    // What the index knows (newest first already, which prompts there are) stops the pass early, same wording.
+    const known = { inOrder: true, prompts: new Set(uniform.map((s) => s.prompt)) };
+    expect(currentItemInfo(builtinCatalog, uniform, {}, known)).toEqual(reference(uniform));
   });
 });
 
