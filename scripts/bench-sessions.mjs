@@ -1,6 +1,7 @@
 // Realistic saved sessions for `npm run bench`, written into a temporary directory (never committed).
 // Templates come from mlsd's own built modules: practice sessions walked through the interview reducer
-// with the fixture answers, and scored answers, so each file has the shape and size of a real one.
+// with the fixture answers, and scored answers, written as mlsd saves them (store/session-files.js,
+// sessionJson: the current session format), so each file has the shape and size of a real one.
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -19,6 +20,7 @@ export async function sessionTemplates(root) {
   const { scoreAnswers } = await dist('scoring/score.js');
   const { parseAnswers } = await dist('answers/parse.js');
   const { createInterview } = await dist('interview/interview-machine.js');
+  const { sessionJson } = await dist('store/session-files.js');
   const env = { MLSD_HOME: '/nonexistent-mlsd-bench', MLSD_PROMPTS_PATH: '' };
   const { files } = await readContent(contentPlaces(resolvePaths(env), env, {}));
   const catalog = buildCatalog(files);
@@ -38,10 +40,10 @@ export async function sessionTemplates(root) {
       const answers = parseAnswers(text, file).answers;
       // A scored answer (mlsd score --save).
       const report = scoreAnswers({ prompt, scope, answers, level: 'senior' });
-      templates.push(JSON.stringify({
-        schema: 1, id: '@ID@', kind: 'score', createdAt: '@AT@', updatedAt: '@AT@', status: 'finished',
+      templates.push(sessionJson({
+        id: '@ID@', kind: 'score', createdAt: '@AT@', updatedAt: '@AT@', status: 'finished',
         prompt: promptId, level: 'senior', answers, source: { file: `${promptId}.md`, format: 'markdown' }, report,
-      }, null, 2));
+      }));
       // A practice session: the same answer typed stage by stage, follow-ups answered briefly.
       const interview = createInterview(prompt, scope);
       let now = 1_000_000;
@@ -56,10 +58,10 @@ export async function sessionTemplates(root) {
         const section = state.phase === 'follow-up' ? 'I would handle that with a simple approach first.' : (answers.sections[state.stage] ?? '');
         state = interview.reduce(state, { type: 'submit', text: section, now }).state;
       }
-      templates.push(JSON.stringify({
-        schema: 1, id: '@ID@', kind: 'practice', createdAt: '@AT@', updatedAt: '@AT@', prompt: promptId, level: 'senior',
+      templates.push(sessionJson({
+        id: '@ID@', kind: 'practice', createdAt: '@AT@', updatedAt: '@AT@', prompt: promptId, level: 'senior',
         status: state.status, answers: interview.answerSet(state), interview: state, report: interview.score(state),
-      }, null, 2));
+      }));
     }
   }
   if (templates.length === 0) throw new Error('no session templates: are the fixtures and dist/ there?');

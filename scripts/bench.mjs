@@ -9,7 +9,7 @@
 //   BENCH_ROOT=/path      measure another checkout (its bin/ and dist/), e.g. the code before a change
 //   BENCH_BEFORE=/path    also measure this checkout (built), in the same loops: each figure gets a "before"
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -50,7 +50,7 @@ function spawn(args, env) {
  * each run (before each checkout's run, with BENCH_BEFORE). With BENCH_BEFORE, `was` holds the figures
  * of the checkout before, measured in the same loop.
  */
-function measure(args, env, { n = runs, before } = {}) {
+function measure(args, env, { n = runs, before, beforeEnv } = {}) {
   spawn(['-e', '0'], env);
   const bare = [];
   const times = [];
@@ -58,10 +58,10 @@ function measure(args, env, { n = runs, before } = {}) {
   for (let i = 0; i < n; i++) {
     bare.push(spawn(['-e', '0'], env));
     if (beforeBin && args[0] === bin) {
-      before?.(i);
-      earlier.push(spawn(asBefore(args), env));
+      before?.(i, 'before');
+      earlier.push(spawn(asBefore(args), beforeEnv ?? env));
     }
-    before?.(i);
+    before?.(i, 'after');
     times.push(spawn(args, env));
   }
   const ms = median(times);
@@ -71,15 +71,15 @@ function measure(args, env, { n = runs, before } = {}) {
 }
 
 /** Peak resident memory of one run, in MB (a preloaded hook reports it on exit); with BENCH_BEFORE, [after, before]. */
-function peakMb(args, env, before) {
-  const one = (a) => {
-    before?.();
+function peakMb(args, env, before, beforeEnv) {
+  const one = (a, which, e) => {
+    before?.(0, which);
     const out = join(work, 'rss.txt');
-    spawn(['--import', pathToFileURL(rssHook).href, ...a], { ...env, MLSD_BENCH_RSS: out });
+    spawn(['--import', pathToFileURL(rssHook).href, ...a], { ...e, MLSD_BENCH_RSS: out });
     return Number(readFileSync(out, 'utf8')) / 1024;
   };
-  const was = beforeBin ? one(asBefore(args)) : undefined;
-  return { mb: one(args), was };
+  const was = beforeBin ? one(asBefore(args), 'before', beforeEnv ?? env) : undefined;
+  return { mb: one(args, 'after', env), was };
 }
 const mbText = (...values) => `${values.map((v) => v.mb.toFixed(0)).join(' / ')} MB${beforeBin ? `  (before ${values.map((v) => v.was.toFixed(0)).join(' / ')} MB)` : ''}`;
 
@@ -166,22 +166,31 @@ function historyBench(count, { firstRuns, warmRuns }) {
   const t0 = performance.now();
   writeSessions(dir, templates, count, startMs);
   const writeS = (performance.now() - t0) / 1000;
-  let next = count;
-  const addOne = () => writeSessions(dir, templates, 1, startMs, next++);
-  const dropIndex = () => {
-    for (const name of ['sessions.index.json', 'sessions.index.jsonl', 'cache/sessions.index.jsonl']) rmSync(join(h, name), { force: true });
+  // With BENCH_BEFORE the checkout before gets a home of its own (the same files, linked), so neither
+  // build reads an index the other wrote (a change of index format would rebuild it on every run).
+  const hb = join(work, `h${count}-before`);
+  const benv = beforeBin ? homeEnv(hb) : henv;
+  if (beforeBin) {
+    mkdirSync(join(hb, 'sessions'), { recursive: true });
+    for (const name of readdirSync(dir)) linkSync(join(dir, name), join(hb, 'sessions', name));
+  }
+  const next = { after: count, before: count };
+  const addOne = (_, which = 'after') => writeSessions(which === 'before' ? join(hb, 'sessions') : dir, templates, 1, startMs, next[which]++);
+  const dropIndex = (_, which = 'after') => {
+    for (const name of ['sessions.index.json', 'sessions.index.jsonl', 'sessions.index.check', 'cache/sessions.index.jsonl']) rmSync(join(which === 'before' ? hb : h, name), { force: true });
   };
   console.log(`\nHistory over ${count.toLocaleString('en')} sessions (load average ${loadavg()[0].toFixed(2)}) (${writeS.toFixed(0)} s to write them; "a new session" is a file the next command has not seen)`);
-  const first = measure([bin, 'history'], henv, { n: firstRuns, before: dropIndex });
+  const first = measure([bin, 'history'], henv, { n: firstRuns, before: dropIndex, beforeEnv: benv });
   const seconds = (r) => `${(r.ms / 1000).toFixed(2)} s  ${r.ratio.toFixed(1).padStart(5)}x`;
   row('first `mlsd history` ever (no index)', `${seconds(first)}${first.was ? `  (before ${seconds(first.was)})` : ''}`, count <= 5000 ? { text: '< 2 s', ok: first.ms < 2000 } : undefined);
   const results = {};
   for (const cmd of ['history', 'stats']) {
     spawn([bin, cmd], henv);
-    const w = measure([bin, cmd], henv, { n: warmRuns });
-    const after = measure([bin, cmd], henv, { n: warmRuns, before: addOne });
-    const memWarm = peakMb([bin, cmd], henv);
-    const memAfter = peakMb([bin, cmd], henv, addOne);
+    if (beforeBin) spawn([beforeBin, cmd], benv);
+    const w = measure([bin, cmd], henv, { n: warmRuns, beforeEnv: benv });
+    const after = measure([bin, cmd], henv, { n: warmRuns, before: addOne, beforeEnv: benv });
+    const memWarm = peakMb([bin, cmd], henv, undefined, benv);
+    const memAfter = peakMb([bin, cmd], henv, addOne, benv);
     results[cmd] = { w, after };
     const big = count > 5000;
     row(`mlsd ${cmd}, warm`, fmt(w), big ? { text: '< 500 ms', ok: w.ms < 500 } : undefined);
@@ -190,9 +199,10 @@ function historyBench(count, { firstRuns, warmRuns }) {
   }
   // Every row: `--all` where history shows the latest rows by default.
   const everyRow = spawnSync(process.execPath, [bin, 'history', '--help'], { env: henv, encoding: 'utf8' }).stdout.includes('--all') ? ['--all'] : [];
-  const all = measure([bin, 'history', '--json', ...everyRow], henv, { n: Math.max(3, Math.floor(warmRuns / 2)) });
+  const all = measure([bin, 'history', '--json', ...everyRow], henv, { n: Math.max(3, Math.floor(warmRuns / 2)), beforeEnv: benv });
   row('mlsd history --json (every row, for scripts)', fmt(all));
   rmSync(h, { recursive: true, force: true });
+  rmSync(hb, { recursive: true, force: true });
   return results;
 }
 

@@ -4,7 +4,7 @@ import { CliError, EXIT } from '../errors.js';
 import { resolvePaths } from '../files/paths.js';
 import { describeCode } from '../files/read.js';
 import { sessionFileName } from '../store/session-record.js';
-import { sessionsDir } from '../store/session-files.js';
+import { sessionsDir } from '../store/session-dir.js';
 import { sessionByPrefix } from './session-lookup.js';
 import type { SessionSummary } from '../store/summary.js';
 import { VERDICT_LABEL } from '../scoring/verdict.js';
@@ -31,7 +31,7 @@ export async function historyCommand(options: HistoryOptions, io: Io): Promise<n
   // --limit is a whole number from 1, checked where it is declared (src/cli.ts).
   const limit = options.all ? Infinity : (options.limit ?? DEFAULT_HISTORY_LIMIT);
   const dir = sessionsDir(resolvePaths(io.env).data);
-  const { summaries: sessions } = await loadSessionList(dir, io, options);
+  const { summaries: sessions, scoredByPrompt } = await loadSessionList(dir, io, options);
   const matching = options.prompt ? sessions.filter((s) => s.prompt === options.prompt) : sessions;
   if (options.prompt && matching.length === 0) {
     // Nothing saved for it: say so if the prompt does not exist at all (a typo), exit 2 with a suggestion.
@@ -54,7 +54,9 @@ export async function historyCommand(options: HistoryOptions, io: Io): Promise<n
     io.stdout.write(options.prompt ? `No sessions for "${options.prompt}" yet.\n` : 'No sessions yet. Start one with `mlsd practice`, or save a scored answer with `mlsd score --save`.\n');
     return EXIT.ok;
   }
-  printLines(io, renderHistory(shown, stdoutStyle(io, options), matching, listWidth(io)));
+  // The trend stops reading sessions once its lines are full: how many scored sessions each prompt shown has.
+  const scored = options.prompt ? new Map([[options.prompt, scoredByPrompt.get(options.prompt) ?? 0]]) : scoredByPrompt;
+  printLines(io, renderHistory(shown, stdoutStyle(io, options), matching, listWidth(io), scored));
   return EXIT.ok;
 }
 

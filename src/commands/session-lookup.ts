@@ -1,6 +1,6 @@
 import { basename } from 'node:path';
 import { CliError, EXIT } from '../errors.js';
-import { findById } from '../store/session-files.js';
+import { findById } from '../store/session-dir.js';
 
 /** A session file that could not be read, as the session list reports it (store/index-cache.ts). */
 export interface DamagedFile {

@@ -3,14 +3,19 @@ import type { CandidateLevel, Verdict } from '../scoring/report.js';
 import type { SessionRecord, SessionStatus } from './session-record.js';
 
 /**
- * The lines of the session index (sessions.index.jsonl), one JSON value per line, each checked with
- * these schemas when read. The row schema is compiled by zod into a fast validator when the index is
- * large (50,000 rows are checked on every `stats`; `rowChecker`); compiling costs more than it saves
- * for a few hundred rows, or for the other lines, which are few. Bundled with the part of zod they use
- * at build time, so reading the index does not load all of zod. Bump INDEX_FORMAT whenever a line's
- * shape or meaning changes: an index of another format is rebuilt from the session files.
+ * The lines of the session index (sessions.index.jsonl), one JSON value per line. An index whose last
+ * line (the seal, index-seal.ts) holds the SHA-256 of everything before it is exactly as mlsd wrote it,
+ * and is read without these schemas (index-read.ts); any other index is checked line by line with them
+ * (index-validate.ts) and written again, sealed. The row schema is compiled by zod into a fast validator
+ * when the index is large; compiling costs more than it saves for a few hundred rows, or for the other
+ * lines, which are few. Bundled with the part of zod they use at build time, so checking the index does
+ * not load all of zod. Bump INDEX_FORMAT whenever a line's shape or meaning changes: an index of another
+ * format is rebuilt from the session files (format 4, the same lines without the seal, is checked and sealed).
  */
-export const INDEX_FORMAT = 4;
+export const INDEX_FORMAT = 5;
+
+/** The formats read: this one and format 4, whose lines are this format's without a seal. */
+export const READ_FORMATS = [4, INDEX_FORMAT] as const;
 
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const LEVELS = ['mid', 'senior', 'staff'] as const;
@@ -32,16 +37,20 @@ const maybe = z.nullable(z.number());
 const perStage = z.string().check(z.regex(/^(?:-|\d+(?:\.\d+)?)(?: (?:-|\d+(?:\.\d+)?)){6}$/));
 
 /** The first line. */
-export const headerSchema = z.strictObject({ index: z.literal('mlsd-sessions'), format: z.literal(INDEX_FORMAT) });
+export const headerSchema = z.strictObject({ index: z.literal('mlsd-sessions'), format: z.union([z.literal(READ_FORMATS[0]), z.literal(READ_FORMATS[1])]) });
 
-/** One session, by position (see Row). */
+/**
+ * One session, by position (see Row). The first fields hold no character that JSON escapes, no comma
+ * and no quote (session ids, ISO times, prompt ids, enums, numbers), so a sealed row can be read a field
+ * at a time without parsing it whole (index-read.ts).
+ */
 export const rowSchema = z.tuple([
-  z.string(), // 0 file name
+  z.string().check(z.regex(/^[0-9a-z][0-9a-z-]{0,63}\.json$/)), // 0 file name: the id and .json
   count, // 1 size
   z.number(), // 2 mtimeMs
-  z.string(), // 3 id
-  z.string(), // 4 createdAt
-  z.string(), // 5 prompt
+  z.string().check(z.regex(/^[0-9a-z][0-9a-z-]{0,63}$/)), // 3 id
+  z.string().check(z.regex(/^[0-9T:.+-]+Z?$/)), // 4 createdAt (an ISO 8601 time)
+  z.string().check(z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/)), // 5 prompt
   z.enum(LEVELS), // 6 level
   z.enum(KINDS), // 7 kind
   z.enum(STATUSES), // 8 status

@@ -6,14 +6,14 @@ import { asReadError, MAX_SESSION_BYTES, readTextFile } from '../files/read.js';
 import { toSessionFile } from './session-format.js';
 import { sessionFileName, type SessionRecord } from './session-record.js';
 
+// Where sessions live and finding one by id, in a module of their own so that listing sessions does not
+// load the session format (and with it the interview machine and the scorer).
+export { findById, sessionsDir, type Found } from './session-dir.js';
+
 /** Sessions on disk: one JSON file each under <data>/sessions (format: session-format.ts), written atomically. */
 
 // Same rule as SESSION_ID in session-schema.ts, kept here so saving does not load the schema library.
 const SAFE_ID = /^[0-9a-z][0-9a-z-]{0,63}$/;
-
-export function sessionsDir(dataDir: string): string {
-  return join(dataDir, 'sessions');
-}
 
 export interface SaveOptions {
   /** Writes the temporary file (tests inject a full disk). */
@@ -106,15 +106,4 @@ export async function loadSession(dir: string, id: string): Promise<Loaded> {
 export async function readSession(dir: string, id: string): Promise<SessionRecord | null> {
   const loaded = await loadSession(dir, id);
   return 'record' in loaded ? loaded.record : null;
-}
-
-export type Found<T> = { session: T } | { error: 'none' | 'ambiguous'; matches: string[] };
-
-/** A session by id or unique id prefix. */
-export function findById<T extends { id: string }>(sessions: readonly T[], prefix: string): Found<T> {
-  const exact = sessions.find((s) => s.id === prefix);
-  if (exact) return { session: exact };
-  const matches = sessions.filter((s) => s.id.startsWith(prefix));
-  if (matches.length === 1) return { session: matches[0]! };
-  return { error: matches.length === 0 ? 'none' : 'ambiguous', matches: matches.map((s) => s.id) };
 }

@@ -30,9 +30,10 @@ export function sessionDuration(s: Pick<SessionSummary, 'usedMs' | 'durationMs'>
  * The history table of `sessions` (newest first), then a trend per prompt over the last 40 scores of
  * `trendOf` (all the sessions the table was taken from; the table's own by default), and, when the table
  * shows fewer sessions than there are, how to see more. `width` in columns wraps that last line; the
- * table's rows are not wrapped.
+ * table's rows are not wrapped. `scored`, when given, is how many sessions of `trendOf` have a score, by
+ * prompt (the session index keeps it): the trend then stops reading sessions once every line is full.
  */
-export function renderHistory(sessions: readonly SessionSummary[], style: Style, trendOf: readonly SessionSummary[] = sessions, width = 80): string[] {
+export function renderHistory(sessions: readonly SessionSummary[], style: Style, trendOf: readonly SessionSummary[] = sessions, width = 80, scored?: ReadonlyMap<string, number>): string[] {
   const rows = sessions.map((s) => [
     s.id,
     sessionDate(s.createdAt),
@@ -62,12 +63,23 @@ export function renderHistory(sessions: readonly SessionSummary[], style: Style,
   // The last 40 scores fit on one line; older ones are in the table and the JSON. Newest first here.
   const latest = new Map<string, number[]>();
   const all: number[] = [];
+  // Lines still to fill: one per prompt, and the line of all prompts (only when the counts are known).
+  const total = scored ? sumOf(scored) : 0;
+  let open = !scored ? Infinity : total === 0 ? 0 : scored.size + 1;
   for (const s of trendOf) {
-    if (s.overall === null) continue;
-    if (all.length < 40) all.push(s.overall);
-    const mine = latest.get(s.prompt) ?? [];
-    if (mine.length < 40) mine.push(s.overall);
-    latest.set(s.prompt, mine);
+    if (open === 0) break;
+    const overall = s.overall;
+    if (overall === null) continue;
+    if (all.length < 40) {
+      all.push(overall);
+      if (scored && all.length === Math.min(40, total)) open--;
+    }
+    const prompt = s.prompt;
+    let mine = latest.get(prompt);
+    if (!mine) latest.set(prompt, (mine = [overall]));
+    else if (mine.length < 40) mine.push(overall);
+    else continue;
+    if (scored && mine.length === Math.min(40, scored.get(prompt) ?? 0)) open--;
   }
   if (all.length >= 2) {
     out.push('', style.bold('Trend (oldest → newest, last 40)'));
@@ -84,4 +96,10 @@ export function renderHistory(sessions: readonly SessionSummary[], style: Style,
     out.push('', ...wrap(`Showing the latest ${sessions.length} of ${trendOf.length} sessions; --limit N or --all shows more.`, width).map(style.dim));
   }
   return out;
+}
+
+function sumOf(counts: ReadonlyMap<string, number>): number {
+  let total = 0;
+  for (const count of counts.values()) total += count;
+  return total;
 }

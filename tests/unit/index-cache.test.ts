@@ -1,12 +1,14 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readFileSync, rmSync, statSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { computeStats } from '../../src/progress/stats.js';
+import { computeStats, emptyTotals, totalsOf } from '../../src/progress/stats.js';
+import { checkFile } from '../../src/store/index-check.js';
 import { indexFile, loadSummaries } from '../../src/store/index-cache.js';
 import { INDEX_FORMAT, rowChecker } from '../../src/store/index-schema.js';
 import { indexedSessionChecker } from '../../src/store/index-session-schema.js';
+import { surelyIndexedSession } from '../../src/store/index-session-check.js';
 import { stageBudgets } from '../../src/interview/budgets.js';
 import type { InterviewState } from '../../src/interview/interview-machine.js';
 import type { SessionRecord } from '../../src/store/session-record.js';
@@ -107,7 +109,8 @@ describe('the session index', () => {
     await loadSummaries(dir);
     const after = readFileSync(indexFile(dir), 'utf8');
     expect(after.startsWith(before)).toBe(true);
-    expect(after.split('\n').length - before.split('\n').length).toBe(1);
+    // The new row, and a new seal (the SHA-256 of everything before it, and the stats totals).
+    expect(after.split('\n').length - before.split('\n').length).toBe(2);
     rmSync(join(dir, 'a.json'));
     expect((await loadSummaries(dir)).summaries.map((s) => s.id)).toEqual(['bb']);
     expect(readFileSync(indexFile(dir), 'utf8')).toContain('{"gone":"a.json"}');
@@ -151,7 +154,7 @@ describe('the session index', () => {
   });
 
   it('is empty, not an error, when nothing was saved yet', async () => {
-    expect(await loadSummaries(dir)).toEqual({ summaries: [], items: {}, problems: [] });
+    expect(await loadSummaries(dir)).toEqual({ summaries: [], items: {}, problems: [], totals: emptyTotals(), scoredByPrompt: new Map(), prompts: new Set(), isoTimes: true });
   });
 
   it('keeps labels, hints and candidates in any script, stripped of terminal control', async () => {
@@ -213,4 +216,163 @@ describe('the session index', () => {
     // The index was trusted as it was: not rebuilt (a new file), not appended to.
     expect({ text: readFileSync(indexFile(dir), 'utf8'), inode: statSync(indexFile(dir)).ino }).toEqual(written);
   });
+
+  it('reads rows lazily from a sealed index, giving the same summaries and stats as reading every session file', async () => {
+    const records = [
+      record('a', 'We use a neural network.'),
+      record('bb', 'A logistic regression baseline, then gradient boosted trees.', { status: 'interrupted' }),
+      record('ccc', 'Nothing relevant.', { report: undefined, status: 'active' }),
+      record('dddd', 'A logistic regression baseline; we monitor drift.', { kind: 'practice', interview: interview('dddd', DDDD_STAGES) }),
+      record('eeeee', 'We retrain weekly.', { candidate: 'Sam' }),
+    ];
+    for (const r of records) await saveSession(dir, r);
+    const info: ItemInfo = {};
+    const direct = records.map((r) => summarize(r, info)).sort((x, y) => y.createdAt.localeCompare(x.createdAt));
+    await loadSummaries(dir); // builds the index from the files
+    const lazy = await loadSummaries(dir); // reads it back, sealed
+    expect(plain(lazy.summaries)).toEqual(plain(direct));
+    expect(lazy.items).toEqual(info);
+    expect(lazy.totals).toEqual(totalsOf(direct));
+    expect([...lazy.prompts]).toEqual(['p']);
+    expect(lazy.isoTimes).toBe(true);
+    expect(lazy.scoredByPrompt).toEqual(new Map([['p', direct.filter((d) => d.overall !== null).length]]));
+    expect(computeStats(lazy.summaries, lazy.items)).toEqual(computeStats(direct, info));
+  });
+
+  it('keeps the stats totals in step as sessions are added, changed and deleted', async () => {
+    for (const id of ['a', 'bb', 'ccc', 'dddd']) await saveSession(dir, record(id, id === 'bb' ? 'A logistic regression baseline.' : 'We use a neural network.'));
+    await loadSummaries(dir);
+    await saveSession(dir, record('a', 'A logistic regression baseline; we monitor drift and retrain.'));
+    await saveSession(dir, record('eeeee', 'We retrain weekly.', { kind: 'practice', interview: interview('eeeee', { clarify: 0, frame: 0, data: 0, model: 700_000, evaluation: 0, serving: 0, monitoring: 800_000 }) }));
+    rmSync(join(dir, 'ccc.json'));
+    writeFileSync(join(dir, 'dddd.json'), '{ broken');
+    for (const loaded of [await loadSummaries(dir), await loadSummaries(dir)]) {
+      expect(loaded.summaries.map((x) => x.id)).toEqual(['eeeee', 'bb', 'a']);
+      expect(loaded.totals).toEqual(totalsOf(loaded.summaries));
+      expect(loaded.totals.exact).toBe(true);
+    }
+  });
+
+  it('trusts only the part of the index its seal covers: a hand edit is rebuilt from the files, a torn append loses only what follows the seal', async () => {
+    await saveSession(dir, record('a', 'We use a neural network.'));
+    await saveSession(dir, record('bb', 'A logistic regression baseline.'));
+    const good = plain((await loadSummaries(dir)).summaries);
+    const text = readFileSync(indexFile(dir), 'utf8');
+    // A row still valid by its schema, with another score: not what mlsd wrote, so not believed.
+    const edited = text.replace(/"finished",(\d+),/, '"finished",99,');
+    expect(edited).not.toBe(text);
+    writeFileSync(indexFile(dir), edited);
+    expect(plain((await loadSummaries(dir)).summaries)).toEqual(good);
+    expect(readFileSync(indexFile(dir), 'utf8')).toBe(text);
+    // Lines appended after the seal by a run that crashed, or by a second run at the same time.
+    appendFileSync(indexFile(dir), '["zz.json",1,2,"zz","2026-01-01T00:00:00.000Z","p","senior","score","finished",100,');
+    expect(plain((await loadSummaries(dir)).summaries)).toEqual(good);
+    expect(readFileSync(indexFile(dir), 'utf8')).toBe(text);
+    // A damaged check file is no check at all.
+    writeFileSync(checkFile(dir), '{"seal":');
+    expect(plain((await loadSummaries(dir)).summaries)).toEqual(good);
+  });
+
+  it('migrates an index of format 4 by checking its lines (as that format always was), without reading the session files again', async () => {
+    await saveSession(dir, record('a', 'We use a neural network.'));
+    await saveSession(dir, record('bb', 'A logistic regression baseline.'));
+    const good = plain((await loadSummaries(dir)).summaries);
+    const lines = readFileSync(indexFile(dir), 'utf8').trimEnd().split('\n');
+    // Format 4: the same lines without a seal. One row's score differs from its file, so the test can
+    // tell the rows were taken from the index, not read again from the files.
+    const old = [lines[0]!.replace(`"format":${INDEX_FORMAT}`, '"format":4'), ...lines.slice(1, -1).map((l) => l.replace(/^(\["a\.json",.*?"finished",)\d+,/, '$199,'))];
+    writeFileSync(indexFile(dir), `${old.join('\n')}\n`);
+    const migrated = await loadSummaries(dir);
+    expect(migrated.problems).toEqual([]);
+    expect(plain(migrated.summaries)).toEqual(good.map((x) => ((x as { id: string }).id === 'a' ? { ...(x as object), overall: 99 } : x)));
+    const written = readFileSync(indexFile(dir), 'utf8').split('\n');
+    expect(written[0]).toBe(lines[0]);
+    expect(written.at(-2)).toMatch(/^\{"seal":"[0-9a-f]{64}"/);
+  });
+
+  it('lists the directory whenever it changed: new and deleted files are noticed at once, whatever the size of the index', async () => {
+    const options = { checkAll: 1, sweepRuns: 1000, recent: 0, now: () => Date.now() + 60_000 };
+    for (const id of ['a', 'bb', 'ccc']) await saveSession(dir, record(id, 'We use a neural network.'));
+    await loadSummaries(dir, options);
+    expect((await loadSummaries(dir, options)).summaries).toHaveLength(3);
+    // Listed long after the directory last changed: trusted next time, so the directory is not listed again.
+    expect(JSON.parse(readFileSync(checkFile(dir), 'utf8'))).toMatchObject({ trusted: true });
+    await saveSession(dir, record('dddd', 'A logistic regression baseline.'));
+    rmSync(join(dir, 'a.json'));
+    expect((await loadSummaries(dir, options)).summaries.map((x) => x.id)).toEqual(['dddd', 'ccc', 'bb']);
+  });
+
+  it('checks every file within sweepRuns runs: a file cut short in place is noticed though the directory did not change', async () => {
+    const ids = ['a', 'bb', 'ccc', 'dddd', 'eeeee', 'ffffff'];
+    for (const id of ids) await saveSession(dir, record(id, 'We use a neural network.'));
+    const options = { checkAll: 2, sweepRuns: 3, recent: 0, now: () => Date.now() + 60_000 };
+    await loadSummaries(dir, options);
+    await loadSummaries(dir, options); // a check of its own from now on: two files a run
+    const dirTime = statSync(dir).mtime;
+    for (const id of ids) truncateSync(join(dir, `${id}.json`), 10);
+    utimesSync(dir, dirTime, dirTime);
+    const left: number[] = [];
+    for (let run = 0; run < 3; run++) left.push((await loadSummaries(dir, options)).summaries.length);
+    expect(left).toEqual([4, 2, 0]);
+    // Every file cut short is reported, each run, from then on.
+    expect((await loadSummaries(dir, options)).problems.map((p) => p.reason)).toEqual(ids.map(() => 'corrupt JSON'));
+  });
+
+  it('checks the files of sessions in progress on every run, since mlsd rewrites them', async () => {
+    const ids = ['a', 'bb', 'ccc', 'dddd'];
+    for (const id of ids) await saveSession(dir, record(id, 'We use a neural network.', id === 'bb' ? { status: 'interrupted' } : {}));
+    const options = { checkAll: 1, sweepRuns: 1000, recent: 0, now: () => Date.now() + 60_000 };
+    await loadSummaries(dir, options);
+    await loadSummaries(dir, options);
+    await saveSession(dir, record('bb', 'A logistic regression baseline; we monitor drift.'));
+    const bb = (await loadSummaries(dir, options)).summaries.find((x) => x.id === 'bb')!;
+    expect(bb.status).toBe('finished');
+    expect(bb.notCovered.map((n) => n.id)).not.toContain('baseline');
+  });
+
+  it('reads a new file without the schema only when the schema would accept it as it is', async () => {
+    await saveSession(dir, record('a', 'We use a neural network.'));
+    await saveSession(dir, record('bb', 'A baseline.', { kind: 'practice', interview: interview('bb', DDDD_STAGES) }));
+    const files = ['a', 'bb'].map((id) => JSON.parse(readFileSync(join(dir, `${id}.json`), 'utf8')) as unknown);
+    const v1 = { ...(files[1] as object), schema: 1, interview: interview('bb', DDDD_STAGES), answers: { sections: {} } };
+    const schema = indexedSessionChecker(1);
+    const odd: unknown[] = [null, -1, 1.5, 'x', '', [], {}, true, '2026-02-30T00:00:00.000Z', '2026-01-01T00:00:00Z', 'constructor'];
+    let accepted = 0;
+    // Every field (to four levels down, the first element of arrays) replaced by each odd value, and removed.
+    const variants = function* (value: unknown, depth: number): Generator<unknown> {
+      if (depth === 0 || typeof value !== 'object' || value === null) return;
+      const keys = Array.isArray(value) ? (value.length > 0 ? [0] : []) : Object.keys(value);
+      for (const key of keys) {
+        const child = (value as Record<string | number, unknown>)[key];
+        const put = (v: unknown) => (Array.isArray(value) ? value.map((x, i) => (i === key ? v : x)) : { ...value, [key]: v });
+        for (const v of odd) yield put(v);
+        if (!Array.isArray(value)) {
+          const { [key as string]: _, ...rest } = value as Record<string, unknown>;
+          yield rest;
+        }
+        for (const v of variants(child, depth - 1)) yield put(v);
+      }
+    };
+    for (const file of [...files, v1]) {
+      expect(surelyIndexedSession(file)).toBe(true);
+      for (const variant of variants(file, 5)) {
+        if (!surelyIndexedSession(variant)) continue;
+        accepted++;
+        const r = schema.safeParse(variant);
+        expect(r.success, JSON.stringify(variant).slice(0, 300)).toBe(true);
+      }
+    }
+    expect(accepted).toBeGreaterThan(100);
+  });
+
+  it('lists newest first when sessions reach the index out of time order', async () => {
+    await saveSession(dir, record('ccc', 'We use a neural network.'));
+    await loadSummaries(dir);
+    await saveSession(dir, record('a', 'We use a neural network.')); // older than ccc, indexed after it
+    await loadSummaries(dir);
+    await saveSession(dir, record('dddd', 'We use a neural network.'));
+    for (let run = 0; run < 2; run++) expect((await loadSummaries(dir)).summaries.map((x) => x.id)).toEqual(['dddd', 'ccc', 'a']);
+    expect(readFileSync(indexFile(dir), 'utf8').trimEnd().split('\n').at(-1)).toContain('"sorted":false');
+  });
 });
+

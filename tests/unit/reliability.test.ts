@@ -9,6 +9,7 @@ import { createInterview } from '../../src/interview/interview-machine.js';
 import { writeFileAtomic, WriteError, type WriteFn } from '../../src/files/atomic.js';
 import { readTextFile, ReadError } from '../../src/files/read.js';
 import { loadSummaries } from '../../src/store/index-cache.js';
+import { emptyTotals } from '../../src/progress/stats.js';
 import { newSessionId, type SessionRecord } from '../../src/store/session-record.js';
 import { toSessionFile } from '../../src/store/session-format.js';
 import { isSessionId, parseSession } from '../../src/store/session-schema.js';
@@ -140,7 +141,7 @@ describe('only regular files are read, with a size cap (issue 13.3)', () => {
   it('an unreadable sessions directory is an error, not "no sessions yet"', async () => {
     writeFileSync(join(dir, 'sessions'), 'a file where the directory should be');
     await expect(loadSummaries(join(dir, 'sessions'))).rejects.toMatchObject({ name: 'ReadError', reason: 'cannot read the sessions directory: it is not a directory' });
-    expect(await loadSummaries(join(dir, 'missing'))).toEqual({ summaries: [], items: {}, problems: [] });
+    expect(await loadSummaries(join(dir, 'missing'))).toEqual({ summaries: [], items: {}, problems: [], totals: emptyTotals(), scoredByPrompt: new Map(), prompts: new Set(), isoTimes: true });
   });
 });
 

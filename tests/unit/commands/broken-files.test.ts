@@ -53,7 +53,7 @@ describe('broken session files of the right shape (issue 13.8)', () => {
     writeFileSync(join(home, 'sessions', 'planted.json'), JSON.stringify({ ...record, id: '../../victim' }));
     const r = await mlsd(['history']);
     expect(r.stderr).toMatch(/skipped .*planted\.json: not a valid mlsd session \(id: expected a session id/);
-    expect(readdirSync(home).sort()).toEqual(['cache', 'sessions', 'sessions.index.jsonl'].sort());
+    expect(readdirSync(home).sort()).toEqual(['cache', 'sessions', 'sessions.index.check', 'sessions.index.jsonl'].sort());
   });
 
   it('an unreadable sessions directory is an error (exit 2), not "No sessions yet"', async () => {
