@@ -6,6 +6,7 @@ import { Script } from 'node:vm';
 import { crc32 } from 'node:zlib';
 import { isCodeCacheHeader } from './code-cache-check.generated.js';
 import type { CodeCacheHeader } from './code-cache-schema.js';
+import { OPEN_READ_NO_WAIT } from './read.js';
 
 /**
  * Runs the CLI's CommonJS bundle (dist/cjs/cli.cjs, made by `npm run build`) with V8's code cache, so a
@@ -100,7 +101,7 @@ export function readCache(file: string, length: number, sourceSum: number): Buff
   try {
     const info = statSync(file, { throwIfNoEntry: false });
     if (!info?.isFile() || info.size > MAX_CACHE_BYTES) return undefined;
-    fd = openSync(file, 'r');
+    fd = openSync(file, OPEN_READ_NO_WAIT);
     const all = Buffer.alloc(info.size);
     if (readSync(fd, all, 0, info.size, 0) !== info.size) return undefined;
     const cut = all.indexOf(10);

@@ -1,4 +1,4 @@
-import { constants } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import type { Stats } from 'node:fs';
 import { decodeText } from '../text/utf8.js';
@@ -37,6 +37,41 @@ export interface ReadOptions {
 
 // O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer; for regular files it does nothing.
 const NONBLOCK = constants.O_NONBLOCK ?? 0;
+
+/**
+ * Flags for openSync of a file mlsd reads back (an index, a cache, a data file of the package): read
+ * only, and never waiting for a writer when the path is a FIFO, so the caller's fstat can refuse it.
+ */
+export const OPEN_READ_NO_WAIT = constants.O_RDONLY | NONBLOCK;
+
+/**
+ * The UTF-8 text of a small file mlsd keeps for itself, read at once; null when it is missing, not a
+ * regular file (a FIFO is never waited on), longer than `maxBytes`, or cannot be read. Never throws.
+ */
+export function readSmallFile(file: string, maxBytes: number): string | null {
+  let fd: number;
+  try {
+    fd = openSync(file, OPEN_READ_NO_WAIT);
+  } catch {
+    return null;
+  }
+  try {
+    const info = fstatSync(fd);
+    if (!info.isFile() || info.size > maxBytes) return null;
+    const bytes = Buffer.alloc(info.size);
+    let filled = 0;
+    while (filled < bytes.length) {
+      const read = readSync(fd, bytes, filled, bytes.length - filled, null);
+      if (read === 0) break;
+      filled += read;
+    }
+    return bytes.toString('utf8', 0, filled);
+  } catch {
+    return null;
+  } finally {
+    closeSync(fd);
+  }
+}
 
 /** The text of a regular file (or, when allowed, a pipe), refusing anything else or anything too big. */
 export async function readTextFile(file: string, options: ReadOptions): Promise<string> {

@@ -1,4 +1,9 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readSmallFile } from '../files/read.js';
+import { isIndexCheck } from './index-check-check.generated.js';
+import type { IndexCheck } from './index-check-schema.js';
+
+const MAX_CHECK_BYTES = 64 * 1024;
 
 /**
  * What the last run of the session index checked (index-cache.ts), in `sessions.index.check` beside the
@@ -7,53 +12,43 @@ import { readFileSync, writeFileSync } from 'node:fs';
  * cut short, from another index) means "nothing known", so the next run lists the directory again and
  * starts the rotation over.
  */
-export interface IndexCheck {
-  /** The seal (SHA-256 hex) of the index this check was made for: any other index ignores it. */
-  seal: string;
-  /** The directory's modification time, change time (ms) and inode when its names were last listed. */
-  dir: [number, number, number];
-  /**
-   * Whether an unchanged directory can be trusted to hold the same names: false when the listing came
-   * too soon after the directory last changed (a change in the same clock tick would not move its time)
-   * or when it held names that are not session files to report again.
-   */
-  trusted: boolean;
-  /** Where the rotating check goes on: the file name it reached, and its position then. */
-  next: string | null;
-  at: number;
-}
+export type { IndexCheck } from './index-check-schema.js';
 
 /** The check file of a sessions directory. */
 export function checkFile(dir: string): string {
   return `${dir}.index.check`;
 }
 
-/** The check written by the last run, with its text; null when there is none or it is not well formed. */
+/** The check written by the last run, with its text; null when there is none or it is not well formed (indexCheckSchema). */
 export function readCheck(file: string): { check: IndexCheck; text: string } | null {
-  let text: string;
+  // Never a FIFO's wait, never a huge file: the check is a line of about 150 bytes.
+  const text = readSmallFile(file, MAX_CHECK_BYTES);
+  if (text === null) return null;
   let value: unknown;
   try {
-    text = readFileSync(file, 'utf8');
     value = JSON.parse(text);
   } catch {
     return null;
   }
-  if (typeof value !== 'object' || value === null) return null;
-  const v = value as Record<string, unknown>;
-  const { seal, dir, trusted, next, at } = v;
-  if (typeof seal !== 'string' || typeof trusted !== 'boolean' || !(next === null || typeof next === 'string')) return null;
-  if (!Number.isSafeInteger(at) || (at as number) < 0) return null;
-  if (!Array.isArray(dir) || dir.length !== 3 || !dir.every((n) => typeof n === 'number' && Number.isFinite(n))) return null;
-  return { check: { seal, dir: [dir[0], dir[1], dir[2]], trusted, next, at: at as number }, text };
+  return isIndexCheck(value) ? { check: value, text } : null;
 }
 
 /** Writes the check when it changed. Best effort: a read-only directory only means more checking next time. */
 export function writeCheck(file: string, check: IndexCheck, previous: string | undefined): void {
   const text = `${JSON.stringify(check)}\n`;
   if (text === previous) return;
+  // Written beside it and renamed into place: whatever was there (a FIFO a write would wait on) is replaced,
+  // and a run that stops halfway leaves the old check or none, never half of one. Not flushed: disposable.
+  const temp = `${file}.${process.pid}.tmp`;
   try {
-    writeFileSync(file, text);
+    writeFileSync(temp, text, { flag: 'w', mode: 0o600 });
+    renameSync(temp, file);
   } catch {
     // nothing to do: the next run lists the directory and starts the rotation again
+    try {
+      rmSync(temp, { force: true });
+    } catch {
+      // nothing left to remove
+    }
   }
 }

@@ -3,6 +3,7 @@ import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import type { BadLine, Row, SetLine } from './index-schema.js';
 import { readSeal, SEAL_START } from './index-seal.js';
 import { emptyState, Entry, type IndexState } from './index-state.js';
+import { OPEN_READ_NO_WAIT } from '../files/read.js';
 
 /**
  * Reads a sealed session index (index-seal.ts): one whose seal line holds the SHA-256 of every byte
@@ -29,7 +30,7 @@ export const FORMAT_4_HEADER = '{"index":"mlsd-sessions","format":4}';
 export function readIndexBytes(file: string): Buffer | null {
   let fd: number;
   try {
-    fd = openSync(file, 'r');
+    fd = openSync(file, OPEN_READ_NO_WAIT);
   } catch {
     return null;
   }
@@ -62,7 +63,7 @@ const TAIL = 256 * 1024;
 export function readSealedFile(file: string): IndexState | null {
   let fd: number;
   try {
-    fd = openSync(file, 'r');
+    fd = openSync(file, OPEN_READ_NO_WAIT);
   } catch {
     return null;
   }

@@ -2,6 +2,7 @@ import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { badSchema, goneSchema, headerSchema, rowChecker, setSchema } from './index-schema.js';
 import { SEAL_START } from './index-seal.js';
 import { dropEntry, emptyState, entryOf, putEntry, type IndexState } from './index-state.js';
+import { OPEN_READ_NO_WAIT } from '../files/read.js';
 
 /**
  * Reads a session index that is not sealed (index-seal.ts), or whose seal does not match: every line is
@@ -17,7 +18,7 @@ const CHUNK = 1 << 20;
 export function readIndexChecked(file: string): IndexState {
   let fd: number;
   try {
-    fd = openSync(file, 'r');
+    fd = openSync(file, OPEN_READ_NO_WAIT);
   } catch {
     return emptyState(false);
   }

@@ -8,6 +8,8 @@ import { isCacheHeader } from '../../src/files/cache-header-check.generated.js';
 import { lockOwnerSchema } from '../../src/store/session-lock-schema.js';
 import { codeCacheHeaderSchema } from '../../src/files/code-cache-schema.js';
 import { isCodeCacheHeader } from '../../src/files/code-cache-check.generated.js';
+import { indexCheckSchema } from '../../src/store/index-check-schema.js';
+import { isIndexCheck } from '../../src/store/index-check-check.generated.js';
 import { isLockOwner } from '../../src/store/session-lock-check.generated.js';
 
 // Checks generated from zod schemas (scripts/generate-checks.ts) are checked in; this keeps them current
@@ -17,6 +19,7 @@ const GENERATED: Array<CheckSource & { file: string }> = [
   { file: 'src/files/cache-header-check.generated.ts', name: 'isCacheHeader', schema: cacheHeaderSchema, from: './cache-schema.js', schemaFile: 'src/files/cache-schema.ts', schemaName: 'cacheHeaderSchema', typeName: 'CacheHeader' },
   { file: 'src/store/session-lock-check.generated.ts', name: 'isLockOwner', schema: lockOwnerSchema, from: './session-lock-schema.js', schemaFile: 'src/store/session-lock-schema.ts', schemaName: 'lockOwnerSchema', typeName: 'LockOwner' },
   { file: 'src/files/code-cache-check.generated.ts', name: 'isCodeCacheHeader', schema: codeCacheHeaderSchema, from: './code-cache-schema.js', schemaFile: 'src/files/code-cache-schema.ts', schemaName: 'codeCacheHeaderSchema', typeName: 'CodeCacheHeader' },
+  { file: 'src/store/index-check-check.generated.ts', name: 'isIndexCheck', schema: indexCheckSchema, from: './index-check-schema.js', schemaFile: 'src/store/index-check-schema.ts', schemaName: 'indexCheckSchema', typeName: 'IndexCheck' },
 ];
 
 describe('generated checks', () => {
@@ -98,5 +101,20 @@ describe('generated checks', () => {
     );
     expect(isCodeCacheHeader({ format: 1, node: 'v20.20.2', length: 10, source: 4294967295, data: 0 })).toBe(true);
     expect(isCodeCacheHeader({ format: 1, node: 'v20.20.2', length: 10, source: 1.5, data: 0 })).toBe(false);
+  });
+
+  it('isIndexCheck accepts exactly what indexCheckSchema accepts', () => {
+    const num = fc.oneof(fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.string());
+    const check = fc.record({ seal: fc.oneof(fc.string(), fc.integer()), dir: fc.oneof(fc.tuple(num, num, num), fc.array(num)), trusted: fc.oneof(fc.boolean(), fc.integer()), next: fc.oneof(fc.string(), fc.constant(null), fc.integer()), at: num, extra: fc.anything() }, { requiredKeys: [] });
+    fc.assert(
+      fc.property(fc.oneof(check, fc.anything()), (value) => {
+        const json = JSON.stringify(value);
+        const data: unknown = json === undefined ? null : JSON.parse(json);
+        expect(isIndexCheck(data)).toBe(indexCheckSchema.safeParse(data).success);
+      }),
+      { numRuns: 3000 },
+    );
+    expect(isIndexCheck({ seal: 'ab', dir: [1.5, 2, 3], trusted: true, next: null, at: 0 })).toBe(true);
+    expect(isIndexCheck({ seal: 'ab', dir: [1, 2, 3], trusted: true, next: 'x.json', at: -1 })).toBe(false);
   });
 });

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { root } from '../../helpers/cli.js';
 import { runInProcess } from '../../helpers/in-process.js';
@@ -82,6 +82,20 @@ describe('FIFOs and devices among content and sessions (issue 13.3)', () => {
     const history = await mlsd(['history']);
     expect(history.code).toBe(0);
     expect(history.stderr).toMatch(/skipped .*fifo\.json: not a regular file \(a FIFO\)/);
+  });
+
+  it('a FIFO in place of any file mlsd keeps for itself (index, its check, caches, deck) is never waited on (tryout 3)', async () => {
+    const { id } = await savedSession();
+    for (const kept of ['sessions.index.jsonl', 'sessions.index.check', 'drill.json', join('cache', 'content.json'), join('cache', 'compiled', 'ad-click-prediction.json')]) {
+      rmSync(join(home, kept), { force: true });
+      mkdirSync(dirname(join(home, kept)), { recursive: true });
+      execFileSync('mkfifo', [join(home, kept)]);
+    }
+    for (const args of [['history'], ['stats'], ['review', id], ['score', answer, '--prompt', 'ad-click-prediction'], ['history', '--json']]) {
+      const r = await mlsd(args);
+      expect(r.code, `${args.join(' ')}: ${r.stderr}`).toBe(0);
+    }
+    expect((await mlsd(['history', '--json'])).stdout).toContain(id);
   });
 
 });
