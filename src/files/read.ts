@@ -45,10 +45,11 @@ const NONBLOCK = constants.O_NONBLOCK ?? 0;
 export const OPEN_READ_NO_WAIT = constants.O_RDONLY | NONBLOCK;
 
 /**
- * The UTF-8 text of a small file mlsd keeps for itself, read at once; null when it is missing, not a
- * regular file (a FIFO is never waited on), longer than `maxBytes`, or cannot be read. Never throws.
+ * Runs `use` on `file` opened for reading when it is a regular file (opened without waiting, so a FIFO
+ * in its place is refused, never waited on), with its size in bytes; closes it after. Null when the file
+ * is missing, not a regular file or cannot be read, or when `use` throws or returns null. Never throws.
  */
-export function readSmallFile(file: string, maxBytes: number): string | null {
+export function withRegularFile<T>(file: string, use: (fd: number, size: number) => T | null): T | null {
   let fd: number;
   try {
     fd = openSync(file, OPEN_READ_NO_WAIT);
@@ -57,20 +58,35 @@ export function readSmallFile(file: string, maxBytes: number): string | null {
   }
   try {
     const info = fstatSync(fd);
-    if (!info.isFile() || info.size > maxBytes) return null;
-    const bytes = Buffer.alloc(info.size);
-    let filled = 0;
-    while (filled < bytes.length) {
-      const read = readSync(fd, bytes, filled, bytes.length - filled, null);
-      if (read === 0) break;
-      filled += read;
-    }
-    return bytes.toString('utf8', 0, filled);
+    return info.isFile() ? use(fd, info.size) : null;
   } catch {
     return null;
   } finally {
     closeSync(fd);
   }
+}
+
+/**
+ * The first `size` bytes of an open file, or fewer when it is shorter than that by now (cut short
+ * since it was measured). Throws what readSync throws.
+ */
+export function readBytes(fd: number, size: number): Buffer {
+  const bytes = Buffer.allocUnsafe(size);
+  let filled = 0;
+  while (filled < size) {
+    const read = readSync(fd, bytes, filled, size - filled, null);
+    if (read === 0) return bytes.subarray(0, filled);
+    filled += read;
+  }
+  return bytes;
+}
+
+/**
+ * The UTF-8 text of a small file mlsd keeps for itself, read at once; null when it is missing, not a
+ * regular file (a FIFO is never waited on), longer than `maxBytes`, or cannot be read. Never throws.
+ */
+export function readSmallFile(file: string, maxBytes: number): string | null {
+  return withRegularFile(file, (fd, size) => (size > maxBytes ? null : readBytes(fd, size).toString('utf8')));
 }
 
 /** The text of a regular file (or, when allowed, a pipe), refusing anything else or anything too big. */

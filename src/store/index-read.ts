@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { readSync } from 'node:fs';
 import type { BadLine, Row, SetLine } from './index-schema.js';
 import { readSeal, SEAL_START } from './index-seal.js';
 import { emptyState, Entry, type IndexState } from './index-state.js';
-import { OPEN_READ_NO_WAIT } from '../files/read.js';
+import { readBytes, withRegularFile } from '../files/read.js';
 
 /**
  * Reads a sealed session index (index-seal.ts): one whose seal line holds the SHA-256 of every byte
@@ -28,28 +28,7 @@ export const FORMAT_4_HEADER = '{"index":"mlsd-sessions","format":4}';
  * its seal covers every byte, and rows keep their text (about 370 bytes a session).
  */
 export function readIndexBytes(file: string): Buffer | null {
-  let fd: number;
-  try {
-    fd = openSync(file, OPEN_READ_NO_WAIT);
-  } catch {
-    return null;
-  }
-  try {
-    const info = fstatSync(fd);
-    if (!info.isFile()) return null;
-    const bytes = Buffer.allocUnsafe(info.size);
-    let filled = 0;
-    while (filled < bytes.length) {
-      const read = readSync(fd, bytes, filled, bytes.length - filled, null);
-      if (read === 0) return bytes.subarray(0, filled); // shorter than a moment ago: what there is
-      filled += read;
-    }
-    return bytes;
-  } catch {
-    return null;
-  } finally {
-    closeSync(fd);
-  }
+  return withRegularFile(file, readBytes);
 }
 
 /** The last line of an index is looked for in this many bytes at its end (a seal is a few kilobytes). */
@@ -61,17 +40,10 @@ const TAIL = 256 * 1024;
  * the whole file to look for an earlier seal.
  */
 export function readSealedFile(file: string): IndexState | null {
-  let fd: number;
-  try {
-    fd = openSync(file, OPEN_READ_NO_WAIT);
-  } catch {
-    return null;
-  }
-  try {
-    const info = fstatSync(fd);
-    if (!info.isFile() || info.size <= HEADER_LINE.length + 1) return null;
-    const tailStart = Math.max(0, info.size - TAIL);
-    const tail = Buffer.allocUnsafe(info.size - tailStart);
+  return withRegularFile(file, (fd, size) => {
+    if (size <= HEADER_LINE.length + 1) return null;
+    const tailStart = Math.max(0, size - TAIL);
+    const tail = Buffer.allocUnsafe(size - tailStart);
     if (readFully(fd, tail, tailStart) !== tail.length || tail[tail.length - 1] !== 10) return null;
     const lastStart = tail.lastIndexOf(10, tail.length - 2) + 1;
     if (lastStart === 0 && tailStart > 0) return null;
@@ -122,11 +94,7 @@ export function readSealedFile(file: string): IndexState | null {
     state.oddTimes = seal.oddTimes;
     state.seal = { hex: seal.hex, running };
     return state;
-  } catch {
-    return null;
-  } finally {
-    closeSync(fd);
-  }
+  });
 }
 
 /** Reads `buffer.length` bytes from `position` (fewer at the end of the file); the count read. */
