@@ -5,6 +5,7 @@ import { renderPromptDetail, renderPromptList, renderRubricDetail, renderRubricL
 import { loadAll, reportLoadProblems } from './load-content.js';
 import { listWidth, printLines, stdoutStyle, terminalWidth, type GlobalOptions, type Io } from './command-io.js';
 import { findPrompt, findRubric } from './lookup.js';
+import { byCodeUnits } from '../text/compare.js';
 
 export interface ListOptions extends GlobalOptions {
   json?: boolean;
@@ -31,7 +32,7 @@ export async function listPrompts(options: ListOptions, io: Io): Promise<number>
   const catalog = await load(io, options);
   const entries = [...catalog.prompts.values()]
     .filter((e) => !options.tag || e.value.tags.includes(options.tag))
-    .sort((a, b) => a.value.id.localeCompare(b.value.id));
+    .sort((a, b) => byCodeUnits(a.value.id, b.value.id));
   if (options.json) {
     const out = entries.map((e) => ({ id: e.value.id, title: e.value.title, difficulty: e.value.difficulty, tags: e.value.tags, rubrics: e.value.rubrics, origin: e.origin as Origin, file: e.file }));
     io.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
@@ -56,7 +57,7 @@ export async function showPrompt(id: string, options: ShowOptions, io: Io): Prom
 
 export async function listRubrics(options: ListOptions, io: Io): Promise<number> {
   const catalog = await load(io, options);
-  const entries = [...catalog.rubrics.values()].sort((a, b) => a.value.id.localeCompare(b.value.id));
+  const entries = [...catalog.rubrics.values()].sort((a, b) => byCodeUnits(a.value.id, b.value.id));
   const usedBy = (r: Rubric) => [...catalog.prompts.values()].filter((p) => r.id === 'framework' || p.value.rubrics.includes(r.id)).map((p) => p.value.id);
   // A rubric whose file has an error stays listed, marked: the prompts naming it were skipped (catalog.ts).
   const broken = new Set(catalog.issues.filter((i) => i.severity === 'error').map((i) => i.file));

@@ -1,6 +1,7 @@
 import { STAGES, type StageId } from '../stages.js';
 import type { ItemInfo, SessionSummary } from '../store/summary.js';
 import { isOwnSession } from './own-sessions.js';
+import { byCodeUnits } from '../text/compare.js';
 
 /** Aggregations over saved sessions: pure, so `stats` and its tests share them. */
 
@@ -179,7 +180,7 @@ export function statsFromTotals(totals: StatsTotals, info: ItemInfo, top = 10): 
   const missed: MissedItem[] = Object.entries(totals.items)
     .filter(([, [m, p]]) => m > 0 || p > 0)
     .map(([id, [m, p, seen]]) => ({ id, label: info[id]?.label ?? id, hint: info[id]?.hint ?? '', missed: m, prompted: p, seen }))
-    .sort((a, b) => b.missed - a.missed || b.missed / b.seen - a.missed / a.seen || b.prompted - a.prompted || a.id.localeCompare(b.id))
+    .sort((a, b) => b.missed - a.missed || b.missed / b.seen - a.missed / a.seen || b.prompted - a.prompted || byCodeUnits(a.id, b.id))
     .slice(0, top);
   const overBudget = STAGES.map((stage, k) => {
     const [over, reached, overMs] = totals.overBudget[k]!;
