@@ -33,7 +33,9 @@ export interface Listed {
   kind: ContentKind;
   file: string;
   origin: Origin;
+  /** Bytes; -1 when the file cannot be stat'ed (a loop of symbolic links, no permission). */
   size: number;
+  /** Modification time, ms since the epoch; -1 with size -1. */
   mtimeMs: number;
 }
 
@@ -50,7 +52,15 @@ export function listContent(places: readonly Place[]): Array<Listed | string> {
     }
     for (const name of names) {
       const file = join(place.dir, name);
-      const info = statSync(file, { throwIfNoEntry: false });
+      let info: ReturnType<typeof statSync>;
+      try {
+        info = statSync(file, { throwIfNoEntry: false });
+      } catch {
+        // A loop of symbolic links, a file we may not stat: listed as unreadable (size -1), so the
+        // content is read in full and the file named in a warning, as any unreadable file is.
+        out.push({ kind: place.kind, file, origin: place.origin, size: -1, mtimeMs: -1 });
+        continue;
+      }
       out.push(info ? { kind: place.kind, file, origin: place.origin, size: info.size, mtimeMs: info.mtimeMs } : file);
     }
   }

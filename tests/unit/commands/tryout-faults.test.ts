@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -261,5 +261,27 @@ describe('a prompt whose rubric has an error is skipped too (tryout 2)', () => {
     const listed = JSON.parse((await mlsd([...dirs, 'rubrics', 'list', '--json'])).stdout) as { id: string; errors: boolean }[];
     expect(listed.find((r) => r.id === 'adx')?.errors).toBe(true);
     expect(listed.find((r) => r.id === 'framework')?.errors).toBe(false);
+  });
+});
+
+describe('a loop of symbolic links among content files is skipped and named, with the cache on (tryout 3)', () => {
+  it('prompts list and score go on, and warn about the looping file, whether it is in a pack or the home', async () => {
+    const pack = join(home, 'pack');
+    mkdirSync(join(pack, 'prompts'), { recursive: true });
+    symlinkSync('b.yaml', join(pack, 'prompts', 'a.yaml'));
+    symlinkSync('a.yaml', join(pack, 'prompts', 'b.yaml'));
+    mkdirSync(join(home, 'rubrics'));
+    symlinkSync('loop.yaml', join(home, 'rubrics', 'loop.yaml'));
+    const env = { MLSD_PROMPTS_PATH: pack };
+    for (let run = 0; run < 2; run++) {
+      const list = await runInProcess(home, ['prompts', 'list'], { env });
+      expect(list.code, list.stderr).toBe(0);
+      expect(list.stdout).toMatch(/^ad-click-prediction\b/m);
+      expect(list.stderr).toMatch(/a\.yaml.*loop of symbolic links/);
+      expect(list.stderr).toMatch(/loop\.yaml.*loop of symbolic links/);
+    }
+    const score = await runInProcess(home, ['score', '-', '--prompt', 'ad-click-prediction'], { env, input: PLAIN });
+    expect(score.code, score.stderr).toBe(0);
+    expect(score.stdout).toMatch(/Overall/);
   });
 });
