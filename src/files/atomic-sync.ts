@@ -1,5 +1,6 @@
-import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { makeDirsSync } from './make-dirs.js';
 
 /**
  * The synchronous twin of writeFileAtomic, for the last save before the process ends (a signal
@@ -7,7 +8,7 @@ import { basename, dirname, join } from 'node:path';
  */
 export function writeFileAtomicSync(file: string, content: string): void {
   const dir = dirname(file);
-  mkdirSync(dir, { recursive: true });
+  makeDirsSync(dir);
   const temp = join(dir, `.${basename(file)}.${process.pid}.${Date.now().toString(36)}s.tmp`);
   try {
     const fd = openSync(temp, 'w', 0o600);

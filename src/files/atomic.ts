@@ -1,6 +1,7 @@
 import { link, lstat, mkdir, open, rename, rm, stat, statfs } from 'node:fs/promises';
 import { dirname, join, basename } from 'node:path';
 import { describeCode } from './read.js';
+import { makeDirs } from './make-dirs.js';
 
 /** Writes a whole file at a path (the temporary file, before the rename). Tests inject a failing one. */
 export type WriteFn = (path: string, content: string) => Promise<void>;
@@ -122,7 +123,7 @@ async function checkRoom(dir: string, needed: number): Promise<void> {
 /** Creates the directory a file goes in, or says in words why not (a WriteError naming `file`). */
 async function makeDir(file: string, dir: string): Promise<void> {
   try {
-    await mkdir(dir, { recursive: true });
+    await makeDirs(dir);
   } catch (error) {
     throw await mkdirFailure(file, dir, error);
   }

@@ -1,4 +1,4 @@
-import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statfsSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statfsSync, statSync, writeFileSync } from 'node:fs';
 import { isAscii } from 'node:buffer';
 import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
@@ -7,6 +7,7 @@ import { crc32 } from 'node:zlib';
 import { isCodeCacheHeader } from './code-cache-check.generated.js';
 import type { CodeCacheHeader } from './code-cache-schema.js';
 import { OPEN_READ_NO_WAIT } from './read.js';
+import { makeDirsSync } from './make-dirs.js';
 
 /**
  * Runs the CLI's CommonJS bundle (dist/cjs/cli.cjs, made by `npm run build`) with V8's code cache, so a
@@ -61,7 +62,7 @@ export function codeCacheFile(cacheDir: string, command: string | undefined, bui
 export function firstSight(file: string): boolean {
   try {
     if (statSync(file, { throwIfNoEntry: false })) return false;
-    mkdirSync(dirname(file), { recursive: true });
+    makeDirsSync(dirname(file));
     writeFileSync(file, '', { flag: 'wx', mode: 0o600 });
   } catch {
     // taken by a run at the same moment, or unwritable: either way, this run goes without
@@ -133,7 +134,7 @@ export function writeCache(file: string, header: Header, data: () => Buffer): vo
   const temp = `${file}.${process.pid}.tmp`;
   try {
     const dir = dirname(file);
-    mkdirSync(dir, { recursive: true });
+    makeDirsSync(dir);
     const space = statfsSync(dir);
     if (space.bavail * space.bsize < KEEP_FREE) return;
     const bytes = data();

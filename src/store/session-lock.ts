@@ -1,6 +1,7 @@
-import { linkSync, lstatSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { linkSync, lstatSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { judgeLock, parseLockOwner, type LockContext, type LockOwner, type LockVerdict } from './session-lock-rules.js';
+import { makeDirsSync } from '../files/make-dirs.js';
 
 /**
  * The lock of an open session on disk: `<sessions>/<id>.lock`, created exclusively (linked into place
@@ -89,7 +90,7 @@ export function lockSession(dir: string, id: string, here: LockHere): LockResult
  * linked into place (link(2) never replaces), so no reader ever sees a lock half written.
  */
 function createWhole(dir: string, file: string, text: string, pid: number): void {
-  mkdirSync(dir, { recursive: true });
+  makeDirsSync(dir);
   const temporary = `${file}.${pid}.${Date.now()}.tmp`;
   writeFileSync(temporary, text, { flag: 'wx' });
   try {

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -41,3 +41,18 @@ describe('write errors are messages, not stack traces (issue 13.7)', () => {
   });
 
 });
+
+describe('a home where mkdir answers ENOENT under a parent that exists (tryout 4)', () => {
+  // Node's recursive mkdir loops forever there (a path under /proc): every command hung on its caches.
+  it.skipIf(!existsSync('/proc/self'))('every command ends: --help, prompts list and history exit 0, score --save says it was not saved', () => {
+    for (const args of [['--help'], ['prompts', 'list'], ['prompts', 'list'], ['history']]) {
+      const r = runMlsd('/proc', args);
+      expect(r.code, `${args.join(' ')}: ${r.stderr}`).toBe(0);
+    }
+    const r = runMlsd('/proc', ['score', answer, '--prompt', 'ad-click-prediction', '--save'], { env: { MLSD_NO_CACHE: '1' } });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('Overall');
+    expect(r.stderr).toMatch(/the report above was not saved: cannot write \/proc\/sessions\/.*: no such file or directory/);
+  });
+});
+
