@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { appendFileSync, readdirSync, rmSync, statSync, type Stats } from 'node:fs';
+import { appendFileSync, lstatSync, readdirSync, rmSync, statSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import { KEEP_FREE_FOR_SESSIONS, writeFileAtomic } from '../files/atomic.js';
 import { asReadError, fileKind, ReadError } from '../files/read.js';
@@ -247,6 +247,9 @@ export async function loadSummaries(dir: string, options: IndexOptions = {}): Pr
   }
 
   const seal = await save(file, dir, state, added, sets);
+  if (seal === null && blocked(file)) {
+    problems.push({ file, reason: 'not a regular file, so the session index cannot be kept and every run reads all the sessions again; move it aside' });
+  }
   if (seal !== null) {
     // The directory as listed now is trusted next time only if the index holds what the listing found.
     const trusted = unchanged || (listingClean && listedAt - Math.max(stamp[0], stamp[1]) > RACY_MS);
@@ -317,7 +320,8 @@ async function save(file: string, dir: string, state: IndexState, added: string[
   }
   const live = state.entries.size + state.bad.size + state.sets.length + 2;
   try {
-    if (!state.seal || !state.valid || !state.clean || state.lines + added.length + 1 > 2 * live + 1000) {
+    // A symbolic link in the index's place is replaced by a whole new file, never appended through.
+    if (!state.seal || !state.valid || !state.clean || state.lines + added.length + 1 > 2 * live + 1000 || isLink(file)) {
       const rows = [...state.entries.values()].sort((a, b) => newestFirst(b, a));
       state.sorted = true;
       state.live = new Set(rows.filter((e) => e.live).map((e) => e.name));
@@ -336,6 +340,24 @@ async function save(file: string, dir: string, state: IndexState, added: string[
   } catch {
     // a read-only data directory: the next run reads the changed files again
     return null;
+  }
+}
+
+/** Whether something other than a file or a link stands where the index goes (a directory, a FIFO): it is never replaced. */
+function blocked(file: string): boolean {
+  try {
+    const info = lstatSync(file);
+    return !info.isFile() && !info.isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
+
+function isLink(file: string): boolean {
+  try {
+    return lstatSync(file).isSymbolicLink();
+  } catch {
+    return false;
   }
 }
 

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -98,6 +98,35 @@ describe('FIFOs and devices among content and sessions (issue 13.3)', () => {
     expect((await mlsd(['history', '--json'])).stdout).toContain(id);
   });
 
+});
+
+describe('the session index in odd places (tryout 4)', () => {
+  it('a symbolic link in the index place is replaced, never appended through', async () => {
+    await savedSession();
+    expect((await mlsd(['history'])).code).toBe(0);
+    const index = join(home, 'sessions.index.jsonl');
+    const elsewhere = join(home, 'elsewhere.jsonl');
+    renameSync(index, elsewhere);
+    symlinkSync(elsewhere, index);
+    const before = readFileSync(elsewhere, 'utf8');
+    const { id } = await savedSession();
+    const history = await mlsd(['history', '--json']);
+    expect(history.code).toBe(0);
+    expect(history.stdout).toContain(id);
+    expect(readFileSync(elsewhere, 'utf8')).toBe(before);
+    expect(lstatSync(index).isFile()).toBe(true);
+  });
+
+  it('a directory in the index place is named on every run instead of a silent rebuild each time', async () => {
+    const { id } = await savedSession();
+    mkdirSync(join(home, 'sessions.index.jsonl'));
+    for (let run = 0; run < 2; run++) {
+      const r = await mlsd(['history']);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toContain(id.slice(0, 8));
+      expect(r.stderr).toMatch(/sessions\.index\.jsonl: not a regular file, so the session index cannot be kept/);
+    }
+  });
 });
 
 describe('write errors are messages, not stack traces (issue 13.7)', () => {
