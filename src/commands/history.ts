@@ -90,7 +90,10 @@ export async function deleteCommand(idPrefix: string, options: DeleteOptions, io
   } catch (error) {
     throw new CliError(`cannot delete ${file}: ${describeCode((error as NodeJS.ErrnoException).code ?? String(error))}`, EXIT.failure);
   }
-  io.stdout.write(`Deleted session ${describe(session)}.\n`);
+  // No live mlsd has it open (checked above), so a lock left beside it by one that was killed goes too.
+  await rm(lockFile(dir, session.id), { force: true, recursive: true }).catch(() => undefined);
+  // Said as history says it: a session saved active that no mlsd has open is interrupted.
+  io.stdout.write(`Deleted session ${describe(session.status === 'active' ? asInterrupted(session) : session)}.\n`);
   return EXIT.ok;
 }
 

@@ -151,6 +151,16 @@ describe('review and history delete of a session saved as active', () => {
     expect(r.code).toBe(1);
     expect(existsSync(join(dir, 'm8p41aaaaaaa.json'))).toBe(true);
   });
+  it('history delete of a session left active by a killed mlsd removes its lock too, and calls it interrupted (tryout 4)', async () => {
+    await saveSession(dir, practice('m8p41aaaaaaa', T, 'active'));
+    writeLock('m8p41aaaaaaa', DEAD_PID);
+    const r = await runMlsd(home, ['history', 'delete', 'm8p41aaaaaaa', '--yes']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/Deleted session m8p41aaaaaaa.*interrupted/);
+    expect(r.stdout).not.toMatch(/active/);
+    expect(existsSync(join(dir, 'm8p41aaaaaaa.json'))).toBe(false);
+    expect(existsSync(lockFile(dir, 'm8p41aaaaaaa'))).toBe(false);
+  });
 });
 
 describe('a lock that is not a lock file', () => {
