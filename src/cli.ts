@@ -53,7 +53,7 @@ Examples:
   mlsd schema rubric > rubric.schema.json
 
 User content lives in $XDG_CONFIG_HOME/mlsd/{prompts,rubrics} (MLSD_HOME overrides;
-a relative MLSD_HOME is taken from the current directory, a relative XDG_*_HOME is
+a relative MLSD_HOME is taken from the current directory, a leading ~ is your home; a relative XDG_*_HOME is
 ignored, as the XDG spec says); MLSD_PROMPTS_PATH lists prompt packs. Exit codes: 0 ok, 1 check failed, 2 usage or input error,
 130 interrupted (Ctrl-C).`,
     );

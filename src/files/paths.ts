@@ -5,7 +5,7 @@ import { packageInfo } from '../package-root.js';
 /**
  * Where mlsd keeps things. MLSD_HOME puts everything under one directory (tests, portable setups); it is
  * mlsd's own variable, so a relative MLSD_HOME is taken relative to the current directory (resolved once,
- * here). The XDG variables follow their specification: only absolute paths count.
+ * here), a leading "~" means the home directory, and a blank one counts as unset. The XDG variables follow their specification: only absolute paths count.
  */
 export interface Paths {
   /** The user's own prompts and rubrics: <config>/prompts, <config>/rubrics. */
@@ -22,11 +22,13 @@ export type Env = Readonly<Record<string, string | undefined>>;
 
 export function resolvePaths(env: Env = process.env, platform: NodeJS.Platform = process.platform): Paths {
   const builtin = packageInfo().root;
-  if (env.MLSD_HOME) {
-    const home = resolve(env.MLSD_HOME);
+  const user = env.HOME || homedir();
+  // A blank MLSD_HOME is unset; a leading "~" (quoted, so the shell left it) is the home directory.
+  const own = env.MLSD_HOME?.trim() ? env.MLSD_HOME : undefined;
+  if (own) {
+    const home = resolve(own === '~' || own.startsWith('~/') ? join(user, own.slice(1)) : own);
     return { config: home, data: home, cache: join(home, 'cache'), builtin };
   }
-  const user = env.HOME || homedir();
   if (platform === 'win32') {
     const appData = env.APPDATA || join(user, 'AppData', 'Roaming');
     const localAppData = env.LOCALAPPDATA || join(user, 'AppData', 'Local');

@@ -92,7 +92,7 @@ export function lockSession(dir: string, id: string, here: LockHere): LockResult
 function createWhole(dir: string, file: string, text: string, pid: number): void {
   makeDirsSync(dir);
   const temporary = `${file}.${pid}.${Date.now()}.tmp`;
-  writeFileSync(temporary, text, { flag: 'wx' });
+  writeFileSync(temporary, text, { flag: 'wx', mode: 0o600 });
   try {
     linkSync(temporary, file);
   } finally {

@@ -24,6 +24,12 @@ describe('XDG directories', () => {
   it('takes a relative MLSD_HOME from the current directory', () => {
     expect(resolvePaths({ MLSD_HOME: 'rel/home' }, 'linux').data).toBe(resolve('rel/home'));
   });
+  it('reads a leading "~" in MLSD_HOME as the home directory, and a blank MLSD_HOME as unset (tryout 4)', () => {
+    expect(resolvePaths({ HOME: '/h', MLSD_HOME: '~/x' }, 'linux').data).toBe('/h/x');
+    expect(resolvePaths({ HOME: '/h', MLSD_HOME: '~' }, 'linux').data).toBe('/h');
+    expect(resolvePaths({ HOME: '/h', MLSD_HOME: ' ' }, 'linux').data).toBe('/h/.local/share/mlsd');
+    expect(resolvePaths({ HOME: '/h', MLSD_HOME: '~user/x' }, 'linux').data).toBe(resolve('~user/x'));
+  });
 });
 
 describe('an empty or blank id is a usage error, never "the latest" or "any"', () => {
