@@ -12,6 +12,7 @@ import type { ScoreOptions } from './commands/score.js';
 import { CANDIDATE_LEVELS } from './scoring/report.js';
 import { closest } from './text/closest.js';
 import { colorLevel, loadChalk } from './ui/style.js';
+import { fitHelpText, narrowHelp } from './ui/help-layout.js';
 
 /** The commander program: commands and options, nothing else. Command modules load on demand. */
 
@@ -26,6 +27,10 @@ export function buildProgram(io: Io, readStdin: () => Promise<string>): { progra
   };
   /** The command's options merged with the program's; their types hold because every option is parsed and checked where it is declared. */
   const globals = <T extends GlobalOptions = GlobalOptions>(command: Command) => command.optsWithGlobals<T>();
+  // Help follows the terminal's width (none in a pipe: commander then lays out for 80 and our texts stay as written).
+  const outWidth = () => (io.stdout.isTTY && io.stdout.columns ? io.stdout.columns : undefined);
+  const errWidth = () => (io.stderr.isTTY && io.stderr.columns ? io.stderr.columns : undefined);
+  const after = (text: string) => (context: { error: boolean }) => fitHelpText(text, context.error ? errWidth() : outWidth());
 
   const program = new Command('mlsd')
     .description('A terminal coach for machine-learning system design interviews.')
@@ -41,9 +46,7 @@ export function buildProgram(io: Io, readStdin: () => Promise<string>): { progra
       writeOut: (s) => io.stdout.write(s),
       writeErr: (s) => io.stderr.write(s),
     })
-    .addHelpText(
-      'after',
-      `
+    .addHelpText('after', after(`
 Examples:
   mlsd practice ad-click-prediction --duration 60 --level staff
   mlsd interview news-feed --candidate "Sam"     (you ask the questions, mlsd keeps the sheet)
@@ -55,8 +58,7 @@ Examples:
 User content lives in $XDG_CONFIG_HOME/mlsd/{prompts,rubrics} (MLSD_HOME overrides;
 a relative MLSD_HOME is taken from the current directory, a leading ~ is your home; a relative XDG_*_HOME is
 ignored, as the XDG spec says); MLSD_PROMPTS_PATH lists prompt packs. Exit codes: 0 ok, 1 check failed, 2 usage or input error,
-130 interrupted (Ctrl-C).`,
-    );
+130 interrupted (Ctrl-C).`));
 
   program
     .command('score')
@@ -69,13 +71,10 @@ ignored, as the XDG spec says); MLSD_PROMPTS_PATH lists prompt packs. Exit codes
     .addOption(new Option('-f, --format <format>', 'how to read the answer (default: from the extension; for stdin, YAML when it parses as stages, else Markdown; text with no headings is scored as a whole)').choices(['yaml', 'md', 'text']))
     .option('--json', 'print the report as JSON (stable shape, see README)')
     .option('--save', 'save the scored answer in your history')
-    .addHelpText(
-      'after',
-      `
+    .addHelpText('after', after(`
 Stages: clarify, frame, data, model, evaluation, serving, monitoring. Markdown headings are matched by
 id, title or a common name ("Metrics" is evaluation, "Feature engineering" is data). An answer with no
-such headings is scored as a whole.`,
-    )
+such headings is scored as a whole.`))
     .action((file: string, _opts: unknown, command: Command) =>
       run(async () => (await import('./commands/score.js')).scoreCommand(file, globals<ScoreOptions>(command), io, readStdin))(),
     );
@@ -89,9 +88,7 @@ such headings is scored as a whole.`,
     .addOption(new Option('-l, --level <level>', 'the level you are interviewing for').choices(CANDIDATE_LEVELS).default('senior'))
     .option('-t, --tag <tag>', 'pick a random prompt with this tag', nonBlankId('tag'))
     .option('-e, --editor', 'answer each stage in $VISUAL / $EDITOR instead of inline')
-    .addHelpText(
-      'after',
-      `
+    .addHelpText('after', after(`
 The answer box: a small editor with a live clock; long answers scroll in it.
   Enter             new line; on an empty last line (Enter twice) it submits
   Ctrl-D            submit
@@ -111,8 +108,7 @@ minutes left) appear in the box when they happen.
 What you type is saved within a quarter of a second. Quitting, closing the terminal
 (SIGHUP) or SIGTERM keep the session as interrupted; \`mlsd resume\` goes on
 with the time that was left. A session with nothing typed is not kept.
-With --editor, a graphical editor needs its wait flag: VISUAL="code --wait".`,
-    )
+With --editor, a graphical editor needs its wait flag: VISUAL="code --wait".`))
     .action((promptId: string | undefined, _opts: unknown, command: Command) =>
       run(async () => (await import('./commands/practice.js')).practiceCommand(promptId, globals<PracticeOptions>(command), io))(),
     );
@@ -127,9 +123,7 @@ With --editor, a graphical editor needs its wait flag: VISUAL="code --wait".`,
     .option('-t, --tag <tag>', 'pick a random prompt with this tag', nonBlankId('tag'))
     .option('-c, --candidate <name>', 'who is being interviewed (shown in history and the report); "me" when a friend interviews you: only then does it count in your stats and drill')
     .option('-a, --answers <file>', "the candidate's own notes or transcript, read at the end and scored beside your marks")
-    .addHelpText(
-      'after',
-      `
+    .addHelpText('after', after(`
 For the person asking the questions. The briefing comes first: the prompt to read out, what a strong
 answer covers, and the facts to give only when asked. Enter starts the clock.
 
@@ -143,8 +137,7 @@ Keys on the sheet:
   Ctrl-C  pause (everything is saved); q or Ctrl-C again quits, \`mlsd resume\` continues
 
 The report is the same as \`mlsd score\`, built from your marks; \`mlsd review <id> --format md\`
-exports it for the candidate.`,
-    )
+exports it for the candidate.`))
     .action((promptId: string | undefined, _opts: unknown, command: Command) =>
       run(async () => (await import('./commands/interview.js')).interviewCommand(promptId, globals<InterviewOptions>(command), io))(),
     );
@@ -244,13 +237,10 @@ exports it for the candidate.`,
       const problem = reviewArgumentProblem(command.args[0], command.opts<{ compare?: string[]; force?: boolean; out?: string }>());
       if (problem) command.error(`error: ${problem}`, { code: 'mlsd.invalidArguments', exitCode: EXIT.usage });
     })
-    .addHelpText(
-      'after',
-      `
+    .addHelpText('after', after(`
 Without a session id, or with "last", review shows the last scored session: a finished practice, a
 peer interview or a \`score --save\`. An interrupted or unfinished session is reviewed by its id
-(\`mlsd history\` lists every session with its status; \`mlsd resume\` continues one).`,
-    )
+(\`mlsd history\` lists every session with its status; \`mlsd resume\` continues one).`))
     .action((id: string | undefined, _opts: unknown, command: Command) =>
       run(async () => (await import('./commands/review.js')).reviewCommand(id, globals<ReviewOptions>(command), io))(),
     );
@@ -272,11 +262,14 @@ peer interview or a \`score --save\`. An interrupted or unfinished session is re
     .command('schema')
     .description('print the JSON Schema of a prompt or rubric file, for editor completion and checks')
     .addArgument(new Argument('<kind>', 'which schema').choices(['prompt', 'rubric']))
-    .addHelpText('after', '\nContent files start with "# yaml-language-server: $schema=../schemas/<kind>.schema.json" so editors use it.')
+    .addHelpText('after', after('\nContent files start with "# yaml-language-server: $schema=../schemas/<kind>.schema.json" so editors use it.'))
     .action((kind: 'prompt' | 'rubric') => run(async () => (await import('./commands/schema.js')).schemaCommand(kind, io))());
 
   for (const command of [program, ...program.commands, ...program.commands.flatMap((c) => c.commands)]) {
-    command.exitOverride().configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
+    command
+      .exitOverride()
+      .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s), getOutHelpWidth: () => outWidth() ?? 80, getErrHelpWidth: () => errWidth() ?? 80 })
+      .configureHelp(narrowHelp);
   }
   return { program, result };
 }

@@ -10,6 +10,15 @@ const SPARKS = '▁▂▃▄▅▆▇█';
 /** Columns of the history table hidden first when it is wider than the terminal. */
 const HIDE_ORDER = ['level', 'time', 'kind', 'date'] as const;
 
+/** Fewest characters of a prompt id the table shows before it drops the prompt column ("…" included). */
+const MIN_PROMPT = 6;
+
+/** Columns of a trend line's label (its prompt id, padded) at full width. */
+const TREND_LABEL = 26;
+
+/** Fewest scores a trend line draws before the trend is left out. */
+const MIN_SPARKS = 5;
+
 /** Scores 0-100 as a one-line chart, oldest first. */
 export function sparkline(scores: readonly number[]): string {
   return scores.map((s) => SPARKS[Math.min(SPARKS.length - 1, Math.floor((Math.max(0, Math.min(100, s)) / 100) * SPARKS.length))]).join('');
@@ -29,8 +38,8 @@ export function sessionDuration(s: Pick<SessionSummary, 'usedMs' | 'durationMs'>
 /**
  * The history table of `sessions` (newest first), then a trend per prompt over the last 40 scores of
  * `trendOf` (all the sessions the table was taken from; the table's own by default), and, when the table
- * shows fewer sessions than there are, how to see more. `width` in columns wraps that last line; the
- * table's rows are not wrapped. `scored`, when given, is how many sessions of `trendOf` have a score, by
+ * shows fewer sessions than there are, how to see more. Every line fits `width` columns (from 30): the
+ * table hides columns and cuts long prompt ids with "…", the trend draws fewer scores, notes are wrapped. `scored`, when given, is how many sessions of `trendOf` have a score, by
  * prompt (the session index keeps it): the trend then stops reading sessions once every line is full.
  */
 export function renderHistory(sessions: readonly SessionSummary[], style: Style, trendOf: readonly SessionSummary[] = sessions, width = 80, scored?: ReadonlyMap<string, number>): string[] {
@@ -47,16 +56,34 @@ export function renderHistory(sessions: readonly SessionSummary[], style: Style,
   const header = ['id', 'date', 'prompt', 'level', 'kind', 'time', 'score', 'verdict'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)) + 2);
   // Too wide for the terminal: the columns least needed to tell sessions apart go, in this order, and a
-  // line says which (history --json has them all).
+  // line says which (history --json has them all). Then the prompt is cut with "…", the verdict goes (the
+  // score stays), and last the prompt; the id and the score always stay whole (at least 19 columns).
   const shown = new Set(header.map((_, i) => i));
   const tableWidth = () => [...shown].reduce((sum, i) => sum + widths[i]!, 0) - 2;
   const hidden: string[] = [];
-  for (const name of HIDE_ORDER) {
-    if (tableWidth() <= width) break;
+  const hide = (name: string) => {
     shown.delete(header.indexOf(name));
     hidden.push(name);
+  };
+  for (const name of HIDE_ORDER) {
+    if (tableWidth() <= width) break;
+    hide(name);
   }
-  const line = (cells: readonly string[]) => cells.map((c, i) => (shown.has(i) ? padEnd(c, widths[i]!) : '')).join('').trimEnd();
+  const PROMPT = header.indexOf('prompt');
+  const natural = widths[PROMPT]!;
+  // The prompt column shrinks to what is left, never below MIN_PROMPT; the verdict goes first, then the prompt.
+  const fitPrompt = () => {
+    widths[PROMPT] = natural;
+    if (tableWidth() > width) widths[PROMPT] = Math.max(MIN_PROMPT + 2, natural - (tableWidth() - width));
+  };
+  fitPrompt();
+  if (tableWidth() > width) {
+    hide('verdict');
+    fitPrompt();
+  }
+  if (tableWidth() > width) hide('prompt');
+  const cell = (c: string, i: number) => (i === PROMPT && c.length > widths[i]! - 2 ? `${c.slice(0, widths[i]! - 3)}…` : c);
+  const line = (cells: readonly string[]) => cells.map((c, i) => (shown.has(i) ? padEnd(cell(c, i), widths[i]!) : '')).join('').trimEnd();
   const out = [style.bold(line(header))];
   for (const r of rows) out.push(line(r));
   if (hidden.length > 0) out.push(...wrap(`(${hidden.join(', ')} hidden to fit ${width} columns; mlsd history --json has every field)`, width).map(style.dim));
@@ -82,11 +109,21 @@ export function renderHistory(sessions: readonly SessionSummary[], style: Style,
     if (scored && mine.length === Math.min(40, scored.get(prompt) ?? 0)) open--;
   }
   if (all.length >= 2) {
-    out.push('', style.bold('Trend (oldest → newest, last 40)'));
-    out.push(`  ${padEnd('all prompts', 26)}${sparkline(all.reverse())}  ${all.at(-1)}`);
-    for (const prompt of [...latest.keys()].sort()) {
-      const mine = latest.get(prompt)!.reverse();
-      if (mine.length >= 2) out.push(`  ${padEnd(prompt, 26)}${sparkline(mine)}  ${mine.at(-1)}`);
+    // 2 + label + sparks + 2 + score (up to 3): 73 columns at full size. Narrower, the label is cut with
+    // "…" and only the newest scores are drawn; under MIN_SPARKS of them the trend is left out, with a note.
+    const label = Math.min(TREND_LABEL, Math.max(13, width - 2 - 5 - 40));
+    const sparks = Math.min(40, width - 2 - label - 5);
+    const trendLine = (name: string, scores: readonly number[]) => `  ${padEnd(name.length > label - 2 ? `${name.slice(0, label - 3)}…` : name, label)}${sparkline(scores.slice(-sparks))}  ${scores.at(-1)}`;
+    if (sparks < MIN_SPARKS) {
+      out.push('', ...wrap(`(trend hidden to fit ${width} columns)`, width).map(style.dim));
+    } else {
+      const title = `Trend (oldest → newest, last ${sparks})`;
+      out.push('', ...wrap(title.length <= width ? title : `Trend (last ${sparks}, oldest first)`, width).map(style.bold));
+      out.push(trendLine('all prompts', all.reverse()));
+      for (const prompt of [...latest.keys()].sort()) {
+        const mine = latest.get(prompt)!.reverse();
+        if (mine.length >= 2) out.push(trendLine(prompt, mine));
+      }
     }
   }
   if (sessions.some((s) => s.status === 'active' && s.verdict === null)) {

@@ -43,7 +43,7 @@ describe.each([40, 30])('text views on a %i-column terminal', (columns) => {
     expect(widest(r.stdout)).toBeLessThanOrEqual(columns);
     expect(r.stdout).toMatch(/^\s+[█░]{5,} +\d{1,3}( |$)/mu);
   });
-  it.each([['review'], ['review', '--compare'], ['stats'], ['prompts', 'list'], ['prompts', 'show', 'news-feed', '--full'], ['rubrics', 'show', 'framework', '--full']])('%s %s', async (...argv) => {
+  it.each([['review'], ['review', '--compare'], ['stats'], ['history'], ['prompts', 'list'], ['prompts', 'show', 'news-feed', '--full'], ['rubrics', 'show', 'framework', '--full']])('%s %s', async (...argv) => {
     const args = argv[0] === 'review' ? [...argv, ...(argv[1] ? ids : [ids[0]!])] : argv;
     const r = await run(args, columns);
     expect(r.code, r.stderr).toBe(0);
