@@ -1,6 +1,7 @@
 /**
- * Turns a zod schema into a standalone check function, for files mlsd reads back on every run where
- * loading zod itself would cost more than the check (the caches' headers): the zod schema stays the one
+ * Turns a zod schema into a standalone check function, for files mlsd reads back on a hot path where
+ * loading zod itself would cost more than the check (cache headers, the index's check file, session
+ * locks): the zod schema stays the one
  * source of truth, `z.toJSONSchema` (zod 4) writes it as JSON Schema 2020-12, and ajv's standalone code
  * generator (https://ajv.js.org/standalone.html) compiles that into plain JavaScript with no imports.
  * The result is checked in as a `.generated.ts` module; tests/unit/generated-checks.test.ts fails when it
@@ -15,7 +16,11 @@ import * as z from 'zod/mini';
 export interface CheckSource {
   /** The exported function's name, e.g. "isCacheHeader". */
   name: string;
-  /** The zod schema it checks (no transforms or refinements: they have no JSON Schema form, and z.toJSONSchema throws). */
+  /**
+   * The zod schema it checks: plain types and checks that JSON Schema can say. A transform throws here
+   * (unrepresentable: 'throw'); a custom refinement would be left out silently, which the property test
+   * of every generated check (accepts exactly what the schema accepts) is there to catch.
+   */
   schema: z.ZodMiniType;
   /** Where the schema and its TypeScript type are declared, as imported from the generated file, e.g. "./cache-schema.js". */
   from: string;
