@@ -343,11 +343,11 @@ export class LiveSession {
         this.deps.store.saveSync(this.record());
         if (terminalLeft) this.deps.view.note(`Stopped by ${name}. Saved as ${this.state.id}.\nContinue later with: mlsd resume ${this.state.id}`);
       } catch (error) {
-        const elsewhere = this.deps.store.recover(this.record());
+        // As when the last save fails at the end: written elsewhere (first), then printed, with where they are.
         try {
-          this.deps.view.note(`Could not save the session (${describe(error)}).${elsewhere ? ` Your answers are in ${elsewhere}.` : ''}`);
+          this.rescue(error);
         } catch {
-          // the terminal is gone
+          // the terminal is gone; the file written elsewhere (when it could be) holds the answers
         }
       }
     } else if (this.everSaved) {

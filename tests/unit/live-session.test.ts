@@ -268,6 +268,21 @@ describe('the live session driver', () => {
     }
   });
 
+  it('on SIGTERM when the save fails too, writes the answers elsewhere and prints them, as at the end (tryout 4)', async () => {
+    const h = harness();
+    void h.session.run();
+    const box = await h.nextBox();
+    box.type('the only copy, typed before the signal');
+    h.failSaves.on = true;
+    h.signal('SIGTERM');
+    expect(h.exits).toEqual([143]);
+    expect(h.recovered).toHaveLength(1);
+    const said = h.notes.join('\n');
+    expect(said).toContain('/tmp/mlsd-recovered-x.json');
+    expect(said).toMatch(/copy it to .*sessions\/.*\.json to keep the session/);
+    expect(said).toContain('the only copy, typed before the signal');
+  });
+
   it('a SIGINT asks whether to quit: in the open box, or in the next one when it came between boxes', async () => {
     const h = harness();
     const run = h.session.run();
