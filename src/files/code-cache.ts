@@ -1,4 +1,4 @@
-import { closeSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statfsSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, renameSync, rmSync, statfsSync, statSync, writeFileSync } from 'node:fs';
 import { isAscii } from 'node:buffer';
 import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
@@ -6,7 +6,7 @@ import { Script } from 'node:vm';
 import { crc32 } from 'node:zlib';
 import { isCodeCacheHeader } from './code-cache-check.generated.js';
 import type { CodeCacheHeader } from './code-cache-schema.js';
-import { OPEN_READ_NO_WAIT } from './read.js';
+import { readBytes, withRegularFile } from './read.js';
 import { makeDirsSync } from './make-dirs.js';
 
 /**
@@ -98,25 +98,15 @@ export function loadWithCodeCache(bundle: string, cacheFile: string): Loaded {
 
 /** The cache's data when the file is there, sound and made from this bundle; undefined otherwise. */
 export function readCache(file: string, length: number, sourceSum: number): Buffer | undefined {
-  let fd: number | null = null;
-  try {
-    const info = statSync(file, { throwIfNoEntry: false });
-    if (!info?.isFile() || info.size > MAX_CACHE_BYTES) return undefined;
-    fd = openSync(file, OPEN_READ_NO_WAIT);
-    const all = Buffer.alloc(info.size);
-    if (readSync(fd, all, 0, info.size, 0) !== info.size) return undefined;
-    const cut = all.indexOf(10);
-    if (cut < 0) return undefined;
-    const header = parseHeader(all.toString('latin1', 0, cut));
-    const data = all.subarray(cut + 1);
-    if (!header || header.format !== FORMAT || header.node !== process.version) return undefined;
-    if (header.length !== length || header.source !== sourceSum || header.data !== crc32(data) || data.length === 0) return undefined;
-    return data;
-  } catch {
-    return undefined;
-  } finally {
-    if (fd !== null) closeSync(fd);
-  }
+  const all = withRegularFile(file, (fd, size) => (size > MAX_CACHE_BYTES ? null : readBytes(fd, size)));
+  if (!all) return undefined;
+  const cut = all.indexOf(10);
+  if (cut < 0) return undefined;
+  const header = parseHeader(all.toString('latin1', 0, cut));
+  const data = all.subarray(cut + 1);
+  if (!header || header.format !== FORMAT || header.node !== process.version) return undefined;
+  if (header.length !== length || header.source !== sourceSum || header.data !== crc32(data) || data.length === 0) return undefined;
+  return data;
 }
 
 /** The header line read back, when it passes codeCacheHeaderSchema (by the check generated from it). */

@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
+import { createHash, type Hash } from 'node:crypto';
 import { readSync } from 'node:fs';
 import type { BadLine, Row, SetLine } from './index-schema.js';
-import { readSeal, SEAL_START } from './index-seal.js';
+import { readSeal, SEAL_START, type SealFacts } from './index-seal.js';
 import { emptyState, Entry, type IndexState } from './index-state.js';
 import { readBytes, withRegularFile } from '../files/read.js';
 
@@ -86,15 +86,20 @@ export function readSealedFile(file: string): IndexState | null {
     }
     if (filled !== 0 || header || running.copy().digest('hex') !== seal.hex) return null;
     running.update(tail.subarray(lastStart));
-    state.totals = seal.totals;
-    state.live = new Set(seal.live);
-    state.sorted = seal.sorted;
-    state.scored = new Map(Object.entries(seal.scored));
-    state.prompts = new Map(Object.entries(seal.prompts));
-    state.oddTimes = seal.oddTimes;
-    state.seal = { hex: seal.hex, running };
+    applySeal(state, seal, running);
     return state;
   });
+}
+
+/** What a matching seal says of the index, put on the state read up to it; `running` has hashed the seal line too. */
+function applySeal(state: IndexState, seal: { hex: string } & SealFacts, running: Hash): void {
+  state.totals = seal.totals;
+  state.live = new Set(seal.live);
+  state.sorted = seal.sorted;
+  state.scored = new Map(Object.entries(seal.scored));
+  state.prompts = new Map(Object.entries(seal.prompts));
+  state.oddTimes = seal.oddTimes;
+  state.seal = { hex: seal.hex, running };
 }
 
 /** Reads `buffer.length` bytes from `position` (fewer at the end of the file); the count read. */
@@ -135,13 +140,7 @@ export function readSealedIndex(bytes: Buffer): IndexState | null {
     if (running.copy().digest('hex') !== seal.hex) continue;
     running.update(bytes.subarray(sealStart, sealEnd + 1));
     const state = emptyState(true);
-    state.totals = seal.totals;
-    state.live = new Set(seal.live);
-    state.sorted = seal.sorted;
-    state.scored = new Map(Object.entries(seal.scored));
-    state.prompts = new Map(Object.entries(seal.prompts));
-    state.oddTimes = seal.oddTimes;
-    state.seal = { hex: seal.hex, running };
+    applySeal(state, seal, running);
     state.clean = sealEnd + 1 === bytes.length;
     state.lines = 2; // the header and the seal
     for (let start = headerEnd + 1; start < sealStart; ) {

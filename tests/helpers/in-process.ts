@@ -10,6 +10,8 @@ export interface InProcessOptions {
   input?: string;
   /** The clock the command sees (default: the real one). */
   now?: () => Date;
+  /** Standard output is a terminal this many columns wide (default: not a terminal, laid out at 80). */
+  columns?: number;
 }
 
 /**
@@ -25,7 +27,7 @@ export async function runInProcess(home: string, args: string[], options: InProc
   let stdout = '';
   let stderr = '';
   const io: Io = {
-    stdout: { write: (s: string) => (stdout += s), isTTY: false },
+    stdout: options.columns === undefined ? { write: (s: string) => (stdout += s), isTTY: false } : { write: (s: string) => (stdout += s), isTTY: true, columns: options.columns },
     stderr: { write: (s: string) => (stderr += stripControl(s, { keepStyle: true })), isTTY: false },
     env,
     now: options.now ?? (() => new Date()),

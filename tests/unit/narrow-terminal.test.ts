@@ -2,8 +2,7 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli.js';
-import type { Io } from '../../src/commands/command-io.js';
+import { runInProcess } from '../helpers/in-process.js';
 
 // New-user tryout: `score` never laid out narrower than 50 columns, so in a 20- or 40-column terminal its lines
 // hard-wrapped into a mess. Text views follow the terminal down to 30 columns.
@@ -12,17 +11,8 @@ const answers = join(root, 'tests', 'fixtures', 'answers');
 const home = mkdtempSync(join(tmpdir(), 'mlsd-narrow-'));
 afterAll(() => rmSync(home, { recursive: true, force: true }));
 
-async function run(argv: string[], columns: number): Promise<{ code: number; stdout: string; stderr: string }> {
-  const out = { stdout: '', stderr: '' };
-  const io: Io = {
-    stdout: { write: (s: string) => (out.stdout += s), isTTY: true, columns },
-    stderr: { write: (s: string) => (out.stderr += s) },
-    env: { MLSD_HOME: home, MLSD_PROMPTS_PATH: '', NO_COLOR: '1' },
-    now: () => new Date('2026-03-01T12:00:00Z'),
-    random: Math.random,
-  };
-  return { code: await main(argv, io, async () => ''), ...out };
-}
+/** mlsd in process, its standard output a terminal `columns` wide, at a fixed clock. */
+const run = (argv: string[], columns: number) => runInProcess(home, argv, { columns, now: () => new Date('2026-03-01T12:00:00Z') });
 
 const widest = (text: string) => Math.max(...text.split('\n').map((l) => [...l].length));
 const strong = readdirSync(answers).filter((f) => f.endsWith('.strong.md'))[0]!;

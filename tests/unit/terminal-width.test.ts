@@ -2,8 +2,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli.js';
-import type { Io } from '../../src/commands/command-io.js';
+import { runInProcess } from '../helpers/in-process.js';
 
 // New-user tryout: on an 80-column terminal no line of a text report runs past column 80 (JSON is not wrapped).
 const root = new URL('../..', import.meta.url).pathname;
@@ -11,17 +10,8 @@ const answers = join(root, 'tests', 'fixtures', 'answers');
 const home = mkdtempSync(join(tmpdir(), 'mlsd-width-'));
 afterAll(() => rmSync(home, { recursive: true, force: true }));
 
-async function run(argv: string[], columns = 80): Promise<{ code: number; stdout: string; stderr: string }> {
-  const out = { stdout: '', stderr: '' };
-  const io: Io = {
-    stdout: { write: (s: string) => (out.stdout += s), isTTY: true, columns },
-    stderr: { write: (s: string) => (out.stderr += s) },
-    env: { MLSD_HOME: home, MLSD_PROMPTS_PATH: '', NO_COLOR: '1' },
-    now: () => new Date('2026-03-01T12:00:00Z'),
-    random: Math.random,
-  };
-  return { code: await main(argv, io, async () => ''), ...out };
-}
+/** mlsd in process, its standard output a terminal `columns` wide, at a fixed clock. */
+const run = (argv: string[], columns = 80) => runInProcess(home, argv, { columns, now: () => new Date('2026-03-01T12:00:00Z') });
 
 /** Columns of the widest line (code points; the views use no wide characters). */
 const widest = (text: string) => Math.max(...text.split('\n').map((l) => [...l].length));
