@@ -41,6 +41,20 @@ describe('mlsd basics', () => {
   });
 });
 
+describe('help for nested commands (the built CLI)', () => {
+  it('"prompts help list" and "help prompts list" are "prompts list --help"; an unknown subcommand exits 2', () => {
+    const flag = mlsd(['prompts', 'list', '--help']);
+    expect(flag.stdout).toMatch(/^Usage: mlsd prompts list /);
+    for (const argv of [['prompts', 'help', 'list'], ['help', 'prompts', 'list']]) expect(mlsd(argv)).toEqual({ code: 0, stdout: flag.stdout, stderr: '' });
+    for (const argv of [['help', 'prompts', 'nosuch'], ['prompts', 'nosuch'], ['history', 'nosuch']]) {
+      const r = mlsd(argv);
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toMatch(/^error: unknown command 'nosuch' for 'mlsd (prompts|history)'/);
+    }
+  });
+});
+
 describe('mlsd prompts and rubrics', () => {
   it('lists the built-in prompts, as text and JSON', () => {
     const text = mlsd(['prompts', 'list']);
