@@ -5,7 +5,8 @@ import * as B from './editor/buffer.js';
 import { editKey, type Key } from './editor/keys.js';
 import { cursorPlace, rowsFrom, scrollTop, type RowRef } from './editor/layout.js';
 import { displayWidth } from './editor/width.js';
-import { fitRow, LiveRegion, type RegionOutput } from './live-region.js';
+import type { AnswerBox, BoxOptions, BoxOutcome, BoxTerminal } from './answer-box-types.js';
+import { fitRow, LiveRegion } from './live-region.js';
 import { plural } from './plural.js';
 import type { Style } from './style.js';
 import { wrap } from './wrap.js';
@@ -18,60 +19,7 @@ import { wrap } from './wrap.js';
  * while the clock keeps running. The box never decides that time is up: its owner closes it.
  */
 
-/** Where the box reads keys and draws. process.stdin / process.stdout in the CLI, mocks in tests. */
-export interface BoxTerminal {
-  input: NodeJS.ReadableStream & { setRawMode?: (mode: boolean) => unknown; isTTY?: boolean };
-  output: RegionOutput & {
-    columns?: number;
-    rows?: number;
-    on?: (event: 'resize', listener: () => void) => unknown;
-    off?: (event: 'resize', listener: () => void) => unknown;
-  };
-}
-
-/** The clocks shown in the box's top line. */
-export interface BoxClock {
-  leftMs: number;
-  stageLeftMs: number;
-}
-
-/** What the box shows and how it behaves. */
-export interface BoxOptions {
-  label: string;
-  /** `line`: Enter submits (clarifying questions, one per line). `multi`: Enter on an empty last line submits. */
-  mode: 'line' | 'multi';
-  style: Style;
-  clock: BoxClock;
-  /** Text already typed before (a resumed draft). */
-  initial?: string;
-  /** Called with the whole text after each burst of keys that changed it. */
-  onChange?: (text: string) => void;
-  /** Open with the quit question shown (Ctrl-C was pressed just before the box opened). */
-  confirmQuit?: boolean;
-  /** false: Ctrl-C quits at once instead of asking (short drills). */
-  askBeforeQuit?: boolean;
-}
-
-/** How the box ended: submitted, the user chose to quit, or its owner closed it (time up, signal). */
-export interface BoxOutcome {
-  kind: 'submit' | 'quit' | 'closed';
-  text: string;
-}
-
-/** An open box: its outcome, and what its owner can do while it is open. */
-export interface AnswerBox {
-  readonly result: Promise<BoxOutcome>;
-  /** New clock values (each second). */
-  setClock(clock: BoxClock): void;
-  /** A warning shown inside the box at once (the latest two are kept). */
-  notice(text: string): void;
-  /** Ends the box from outside, keeping what was typed. */
-  close(): void;
-  /** Shows the quit question, as Ctrl-C does (a SIGINT sent from outside). */
-  askQuit(): void;
-  /** The text typed so far. */
-  text(): string;
-}
+export type { AnswerBox, BoxClock, BoxOptions, BoxOutcome, BoxTerminal } from './answer-box-types.js';
 
 /** The box's hint lines; short, so a narrower window does not re-wrap them (the opening screen and --help list every key). */
 export const BOX_KEYS_MULTI = 'Enter on an empty line: submit · Ctrl-C: quit (asks first)';
@@ -295,14 +243,17 @@ function fitVisible(styled: string, plain: string, width: number): string {
 
 /**
  * The box on the process's own terminal with a clock of its own, for short timed answers (drill).
- * Resolves with the text, and whether time ran out; Ctrl-C rejects with ExitPromptError.
+ * Resolves with the text, and whether time ran out; Ctrl-C rejects with ExitPromptError. `plain`: a
+ * dumb terminal, read line by line (plain-input.ts).
  */
-export async function answerPrompt(config: { label: string; mode: 'line' | 'multi'; style: Style; now: () => number; deadline: number; stageDeadline: number; initial?: string; onDraft?: (text: string) => void}): Promise<{ text: string; timedOut: boolean }> {
+export async function answerPrompt(config: { label: string; mode: 'line' | 'multi'; style: Style; now: () => number; deadline: number; stageDeadline: number; initial?: string; onDraft?: (text: string) => void; plain?: boolean }): Promise<{ text: string; timedOut: boolean }> {
   const clockNow = () => ({ leftMs: config.deadline - config.now(), stageLeftMs: config.stageDeadline - config.now() });
-  const box = openAnswerBox(
-    { input: process.stdin, output: process.stdout },
-    { label: config.label, mode: config.mode, style: config.style, clock: clockNow(), initial: config.initial, onChange: config.onDraft, askBeforeQuit: false },
-  );
+  const terminal = { input: process.stdin, output: process.stdout };
+  const boxOptions = { label: config.label, mode: config.mode, clock: clockNow(), initial: config.initial, onChange: config.onDraft, askBeforeQuit: false };
+  // A dumb terminal (`plain`) reads line by line in its cooked mode, where Ctrl-C is a signal: it stops, as in the box.
+  const box = config.plain ? (await import('./plain-input.js')).openPlainBox(terminal, boxOptions) : openAnswerBox(terminal, { ...boxOptions, style: config.style });
+  const onSigint = () => box.askQuit();
+  if (config.plain) process.on('SIGINT', onSigint);
   let timedOut = false;
   const timer = setInterval(() => {
     const clock = clockNow();
@@ -317,6 +268,7 @@ export async function answerPrompt(config: { label: string; mode: 'line' | 'mult
     return { text: outcome.text, timedOut };
   } finally {
     clearInterval(timer);
+    process.off('SIGINT', onSigint);
   }
 }
 
