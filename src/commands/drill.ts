@@ -63,7 +63,8 @@ export async function drillCommand(options: DrillOptions, io: Io): Promise<numbe
     let text: string;
     try {
       const now = Date.now();
-      text = (await answerPrompt({ label: 'Your answer', mode: 'multi', style, now: Date.now, deadline: now + CARD_MS, stageDeadline: now + CARD_MS, plain: isDumbTerminal(io.env) })).text;
+      // One clock, the card's own: the box says "left for this card", never "stage".
+      text = (await answerPrompt({ label: 'Your answer', mode: 'multi', style, now: Date.now, deadline: now + CARD_MS, stageDeadline: now + CARD_MS, plain: isDumbTerminal(io.env), timer: 'card' })).text;
     } catch (error) {
       if (error instanceof ExitPromptError) {
         io.stdout.write(`\nStopped after ${plural(done, 'card')}${saver.saving() ? '; progress is saved' : ''}.\n`);

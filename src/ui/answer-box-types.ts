@@ -38,6 +38,8 @@ export interface BoxOptions {
   confirmQuit?: boolean;
   /** false: Ctrl-C quits at once instead of asking (short drills). */
   askBeforeQuit?: boolean;
+  /** Whose time the clock is (box-clock.ts): an interview and its stage (the default), or one drill card. */
+  timer?: 'interview' | 'card';
 }
 
 /** How the box ended: submitted, the user chose to quit, or its owner closed it (time up, signal). */

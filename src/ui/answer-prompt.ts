@@ -1,11 +1,11 @@
 import { emitKeypressEvents } from 'node:readline';
 import { ExitPromptError } from '@inquirer/core';
-import { formatClock } from '../text/clock-format.js';
 import * as B from './editor/buffer.js';
 import { editKey, type Key } from './editor/keys.js';
 import { cursorPlace, rowsFrom, scrollTop, type RowRef } from './editor/layout.js';
 import { displayWidth } from './editor/width.js';
 import type { AnswerBox, BoxOptions, BoxOutcome, BoxTerminal } from './answer-box-types.js';
+import { clockWords } from './box-clock.js';
 import { fitRow, LiveRegion } from './live-region.js';
 import { plural } from './plural.js';
 import type { Style } from './style.js';
@@ -56,13 +56,14 @@ export function openAnswerBox(terminal: BoxTerminal, options: BoxOptions): Answe
   const contentWidth = () => screen().width - 2;
 
   const header = (position = ''): string => {
-    const left = `⏱ ${formatClock(Math.max(0, clock.leftMs))} left`;
-    const stage = clock.stageLeftMs >= 0 ? `stage ${formatClock(clock.stageLeftMs)}` : `stage over by ${formatClock(-clock.stageLeftMs)}`;
-    const tail = `  ${left} · ${stage}${position ? `  ${position}` : ''}`;
+    const words = clockWords(clock, options.timer);
+    const left = `⏱ ${words.left}`;
+    const stage = words.stage?.text;
+    const tail = `  ${left}${stage ? ` · ${stage}` : ''}${position ? `  ${position}` : ''}`;
     const label = fitRow(options.label, Math.max(8, screen().width - tail.length));
     const clockColor = clock.leftMs <= 60_000 ? style.red : clock.leftMs <= 5 * 60_000 ? style.yellow : style.dim;
-    const stageText = clock.stageLeftMs >= 0 ? style.dim(stage) : style.yellow(stage);
-    const styled = `${style.bold(label)}  ${clockColor(left)} ${style.dim('·')} ${stageText}${position ? `  ${style.dim(position)}` : ''}`;
+    const stageText = words.stage ? ` ${style.dim('·')} ${words.stage.over ? style.yellow(words.stage.text) : style.dim(words.stage.text)}` : '';
+    const styled = `${style.bold(label)}  ${clockColor(left)}${stageText}${position ? `  ${style.dim(position)}` : ''}`;
     return fitVisible(styled, `${label}${tail}`, screen().width);
   };
 
@@ -244,12 +245,13 @@ function fitVisible(styled: string, plain: string, width: number): string {
 /**
  * The box on the process's own terminal with a clock of its own, for short timed answers (drill).
  * Resolves with the text, and whether time ran out; Ctrl-C rejects with ExitPromptError. `plain`: a
- * dumb terminal, read line by line (plain-input.ts).
+ * dumb terminal, read line by line (plain-input.ts). `timer`: whose time the clock line names (box-clock.ts;
+ * drill's is 'card'). Deadlines are in the milliseconds of `now`.
  */
-export async function answerPrompt(config: { label: string; mode: 'line' | 'multi'; style: Style; now: () => number; deadline: number; stageDeadline: number; initial?: string; onDraft?: (text: string) => void; plain?: boolean }): Promise<{ text: string; timedOut: boolean }> {
+export async function answerPrompt(config: { label: string; mode: 'line' | 'multi'; style: Style; now: () => number; deadline: number; stageDeadline: number; initial?: string; onDraft?: (text: string) => void; plain?: boolean; timer?: 'interview' | 'card' }): Promise<{ text: string; timedOut: boolean }> {
   const clockNow = () => ({ leftMs: config.deadline - config.now(), stageLeftMs: config.stageDeadline - config.now() });
   const terminal = { input: process.stdin, output: process.stdout };
-  const boxOptions = { label: config.label, mode: config.mode, clock: clockNow(), initial: config.initial, onChange: config.onDraft, askBeforeQuit: false };
+  const boxOptions = { label: config.label, mode: config.mode, clock: clockNow(), initial: config.initial, onChange: config.onDraft, askBeforeQuit: false, timer: config.timer };
   // A dumb terminal (`plain`) reads line by line in its cooked mode, where Ctrl-C is a signal: it stops, as in the box.
   const box = config.plain ? (await import('./plain-input.js')).openPlainBox(terminal, boxOptions) : openAnswerBox(terminal, { ...boxOptions, style: config.style });
   const onSigint = () => box.askQuit();

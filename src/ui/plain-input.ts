@@ -1,7 +1,7 @@
 import { StringDecoder } from 'node:string_decoder';
-import { formatClock } from '../text/clock-format.js';
 import { stripControl } from '../text/sanitize.js';
 import type { AnswerBox, BoxOptions, BoxOutcome, BoxTerminal } from './answer-box-types.js';
+import { clockWords } from './box-clock.js';
 import { plural } from './plural.js';
 
 /**
@@ -129,8 +129,8 @@ export function openPlainBox(terminal: BoxTerminal, options: Omit<BoxOptions, 's
   const result = new Promise<BoxOutcome>((r) => (resolve = r));
 
   const clockText = () => {
-    const stage = clock.stageLeftMs >= 0 ? `stage ${formatClock(clock.stageLeftMs)}` : `stage over by ${formatClock(-clock.stageLeftMs)}`;
-    return `${formatClock(Math.max(0, clock.leftMs))} left · ${stage}`;
+    const words = clockWords(clock, options.timer);
+    return words.stage ? `${words.left} · ${words.stage.text}` : words.left;
   };
   const text = () => lines.join('\n');
   const end = (kind: BoxOutcome['kind']) => {

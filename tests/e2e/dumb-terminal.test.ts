@@ -74,6 +74,7 @@ describe('TERM=dumb', () => {
     expect(saved.code, saved.stderr).toBe(0);
     const t = runInTerminal(['drill', '--limit', '2'], env());
     let at = await t.waitFor(/Card 1 of 2 · A\/B test[\s\S]*an empty line after it submits\. Ctrl-C: stop/);
+    expect(t.output()).toMatch(/Your answer \(\d:\d\d left for this card\)/);
     t.line('We would run an A/B test with a control group and check statistical significance before launch.');
     t.write('\r');
     at = await t.waitFor(/rated (good|easy); next review/, { from: at });
