@@ -10,6 +10,7 @@ import type { PracticeOptions, ResumeOptions } from './commands/practice.js';
 import type { ReviewOptions } from './commands/review.js';
 import type { ScoreOptions } from './commands/score.js';
 import { CANDIDATE_LEVELS } from './scoring/report.js';
+import { readCommandPath } from './command-path.js';
 import { closest } from './text/closest.js';
 import { colorLevel, loadChalk } from './ui/style.js';
 import { fitHelpText, narrowHelp } from './ui/help-layout.js';
@@ -266,6 +267,8 @@ peer interview or a \`score --save\`. An interrupted or unfinished session is re
     .action((kind: 'prompt' | 'rubric') => run(async () => (await import('./commands/schema.js')).schemaCommand(kind, io))());
 
   for (const command of [program, ...program.commands, ...program.commands.flatMap((c) => c.commands)]) {
+    // Every command with subcommands lists `help [command]`, as the program does (command-path.ts answers it).
+    if (command !== program && command.commands.length > 0) command.helpCommand(true);
     command
       .exitOverride()
       .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s), getOutHelpWidth: () => outWidth() ?? 80, getErrHelpWidth: () => errWidth() ?? 80 })
@@ -285,9 +288,16 @@ function groupWithoutDefault(group: Command): void {
       group.outputHelp();
       return;
     }
-    const near = closest(name, group.commands.map((c) => c.name()));
-    group.error(`error: unknown command '${name}'${near ? `\n(Did you mean ${near}?)` : ''}`, { code: 'commander.unknownCommand', exitCode: EXIT.usage });
+    unknownCommand(group, name);
   });
+}
+
+/** Fails as commander does for `mlsd <unknown>`, for a subcommand of `command`: "unknown command 'frob'", a suggestion, exit 2. */
+function unknownCommand(command: Command, name: string): never {
+  const names = command.commands.map((c) => c.name());
+  const near = closest(name, names);
+  const where = `'${commandName(command)}' (its commands: ${[...names, 'help'].join(', ')})`;
+  return command.error(`error: unknown command '${name}' for ${where}${near ? `\n(Did you mean ${near}?)` : ''}`, { code: 'commander.unknownCommand', exitCode: EXIT.usage });
 }
 
 /** A prompt id and --tag together: the tag would be ignored, so it is refused (exit 2) rather than dropped silently. */
@@ -304,31 +314,33 @@ function requireOption(command: Command, key: string): void {
   command.error(`error: required option '${option?.flags ?? `--${key}`}' not specified`, { code: 'commander.missingMandatoryOptionValue', exitCode: EXIT.usage });
 }
 
-/**
- * `mlsd help <word>` where the word is no command: commander would print the main help and succeed; it is
- * the same mistake as `mlsd <word>`, so it is parsed as that (unknown command, a suggestion, exit 2).
- * Returns the arguments to parse instead, or null to parse `argv` as it is.
- */
-function helpOfUnknown(program: Command, argv: readonly string[]): string[] | null {
-  const [first, word] = argv;
-  if (first !== 'help' || word === undefined || word.startsWith('-')) return null;
-  const known = program.commands.some((c) => c.name() === word || c.aliases().includes(word)) || word === 'help';
-  return known ? null : [word];
+/** A command's name as typed: "mlsd prompts list". */
+function commandName(command: Command): string {
+  const names: string[] = [];
+  for (let c: Command | null = command; c; c = c.parent) names.unshift(c.name());
+  return names.join(' ');
 }
 
 /** Runs the CLI and returns the exit code; errors become one clear line on stderr. */
 export async function main(argv: string[], io: Io, readStdin: () => Promise<string> = readAll): Promise<number> {
   const { program, result } = buildProgram(io, readStdin);
+  // `help` anywhere in a command path, and unknown subcommands (command-path.ts).
+  const path = readCommandPath(program, argv);
+  const words = path.kind === 'parse' ? path.argv : argv;
   // chalk is loaded only when some output may be coloured (--no-color is not parsed yet: then it loads for nothing),
   // and never for help or the version, which are plain and must start fast.
-  const plainOnly = argv.length === 0 || argv.some((a) => a === '-h' || a === '--help' || a === '-V' || a === '--version' || a === '--no-color');
+  const plainOnly = words.length === 0 || path.kind !== 'parse' || words.some((a) => a === '-h' || a === '--help' || a === '-V' || a === '--version' || a === '--no-color');
   if (!plainOnly && (colorLevel(io.stdout, io.env) > 0 || colorLevel(io.stderr, io.env) > 0)) await loadChalk();
-  if (argv.length === 0) {
+  if (words.length === 0) {
     program.outputHelp();
     return EXIT.ok;
   }
   try {
-    await program.parseAsync(helpOfUnknown(program, argv) ?? argv, { from: 'user' });
+    if (path.kind === 'unknown') unknownCommand(path.command, path.name);
+    if (path.kind === 'no-subcommands') {
+      path.command.error(`error: unknown command '${path.name}' ('${commandName(path.command)}' has no subcommands)`, { code: 'commander.unknownCommand', exitCode: EXIT.usage });
+    }
+    await program.parseAsync(words, { from: 'user' });
     return result.code;
   } catch (error) {
     if (error instanceof CommanderError) {

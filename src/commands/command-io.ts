@@ -2,7 +2,7 @@ import { CliError, EXIT } from '../errors.js';
 import type { WriteFn } from '../files/atomic.js';
 import type { Env } from '../files/paths.js';
 import { stripControl } from '../text/sanitize.js';
-import { streamStyle, type Style } from '../ui/style.js';
+import { isDumbTerminal, streamStyle, type Style } from '../ui/style.js';
 
 /** What a command may touch: the streams, the environment, the clock. Tests pass their own. */
 export interface Io {
@@ -71,6 +71,17 @@ export function listWidth(io: Io): number {
 /** The width text views wrap to: the terminal's columns, or 80 when stdout is not a terminal. */
 export function terminalWidth(io: Io): number {
   return io.stdout.columns && io.stdout.columns > 0 ? io.stdout.columns : 80;
+}
+
+/**
+ * The commands that draw a whole screen or menus (the interviewer's sheet, `new`'s questions) need a terminal
+ * that can move its cursor; a dumb one (TERM=dumb) is refused with what to use instead, exit 2, rather than
+ * filled with escape codes it cannot show. `practice`, `resume` and `drill` read line by line there instead.
+ */
+export function requireCursorTerminal(io: Io, command: string, instead: string): void {
+  if (isDumbTerminal(io.env)) {
+    throw new CliError(`${command} needs a terminal that can move its cursor, and TERM=dumb says this one cannot.\n  ${instead}`, EXIT.usage);
+  }
 }
 
 /** Interactive commands need a terminal on both ends; in a pipe or CI they say what to use instead. */

@@ -14,6 +14,7 @@ import { renderWarning } from '../ui/notices.js';
 import { loadAll, reportLoadProblems } from './load-content.js';
 import { loadSessionList } from './session-list.js';
 import { printLines, requireTerminal, stderrStyle, stdoutStyle, terminalWidth, type GlobalOptions, type Io } from './command-io.js';
+import { isDumbTerminal } from '../ui/style.js';
 import { plural } from '../ui/plural.js';
 
 export interface DrillOptions extends GlobalOptions {
@@ -62,7 +63,8 @@ export async function drillCommand(options: DrillOptions, io: Io): Promise<numbe
     let text: string;
     try {
       const now = Date.now();
-      text = (await answerPrompt({ label: 'Your answer', mode: 'multi', style, now: Date.now, deadline: now + CARD_MS, stageDeadline: now + CARD_MS })).text;
+      // One clock, the card's own: the box says "left for this card", never "stage".
+      text = (await answerPrompt({ label: 'Your answer', mode: 'multi', style, now: Date.now, deadline: now + CARD_MS, stageDeadline: now + CARD_MS, plain: isDumbTerminal(io.env), timer: 'card' })).text;
     } catch (error) {
       if (error instanceof ExitPromptError) {
         io.stdout.write(`\nStopped after ${plural(done, 'card')}${saver.saving() ? '; progress is saved' : ''}.\n`);

@@ -10,6 +10,7 @@ import type { SessionSummary } from '../store/summary.js';
 import { VERDICT_LABEL } from '../scoring/verdict.js';
 import { renderHistory, sessionDate } from '../ui/history.js';
 import { listWidth, printLines, stdoutStyle, type GlobalOptions, type Io } from './command-io.js';
+import { isDumbTerminal } from '../ui/style.js';
 import { loadSessionList } from './session-list.js';
 import { openElsewhere, openElsewhereMessage } from './session-locks.js';
 import { lockFile } from '../store/session-lock.js';
@@ -78,8 +79,11 @@ export async function deleteCommand(idPrefix: string, options: DeleteOptions, io
     if (!isInteractive() || !io.stdout.isTTY) {
       throw new CliError(`deleting a session needs a confirmation: run it in a terminal, or add --yes`, EXIT.usage);
     }
-    const { confirm } = await import('@inquirer/prompts');
-    const ok = await confirm({ message: `Delete session ${describe(session)}? This cannot be undone.`, default: false });
+    const message = `Delete session ${describe(session)}? This cannot be undone.`;
+    // A dumb terminal (TERM=dumb) gets the question as a plain line; inquirer's prompt moves the cursor.
+    const ok = isDumbTerminal(io.env)
+      ? await (await import('../ui/plain-input.js')).askPlainYesNo({ input: process.stdin, output: process.stdout }, message, false)
+      : await (await import('@inquirer/prompts')).confirm({ message, default: false });
     if (!ok) {
       io.stdout.write('Nothing deleted.\n');
       return EXIT.ok;

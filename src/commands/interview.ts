@@ -24,7 +24,7 @@ import { Screen, type KeyInput, type ScreenOutput } from '../ui/peer-screen.js';
 import { renderScreen, type Briefing } from '../ui/peer-view.js';
 import type { Style } from '../ui/style.js';
 import { loadAll, reportLoadProblems } from './load-content.js';
-import { printLines, stderrStyle, stdoutStyle, terminalWidth, type GlobalOptions, type Io } from './command-io.js';
+import { printLines, requireCursorTerminal, stderrStyle, stdoutStyle, terminalWidth, type GlobalOptions, type Io } from './command-io.js';
 import { findPrompt, findSessionPrompt } from './lookup.js';
 import { processSignals } from './process-signals.js';
 import { pickLeastPractised } from './pick-prompt.js';
@@ -100,6 +100,8 @@ function needTerminal(io: Io, terminal: SheetTerminal, command: string, instead:
   if (!terminal.input.isTTY || !io.stdout.isTTY) {
     throw new CliError(`${command} is interactive and needs a terminal (stdin and stdout are not both a TTY).\n  ${instead}`, EXIT.usage);
   }
+  // The sheet is a full screen redrawn in place.
+  requireCursorTerminal(io, command, 'Run it in a terminal emulator (TERM=xterm-256color or similar); to practise alone here: mlsd practice');
 }
 
 function processTerminal(): SheetTerminal {

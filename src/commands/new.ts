@@ -12,7 +12,7 @@ import { checkRubricPhrases } from '../scoring/rubric-phrase-checks.js';
 import { loadAll } from './load-content.js';
 import { checkOutFile } from './out-file.js';
 import { renderNewIntro, renderNewWritten } from '../ui/content-check-view.js';
-import { printLines, requireTerminal, stdoutStyle, type GlobalOptions, type Io } from './command-io.js';
+import { printLines, requireCursorTerminal, requireTerminal, stdoutStyle, type GlobalOptions, type Io } from './command-io.js';
 
 export interface NewOptions extends GlobalOptions {
   out?: string;
@@ -59,6 +59,7 @@ export async function newCommand(kind: ContentKind, options: NewOptions, io: Io)
     fixedId = fromName.id;
   }
   requireTerminal(io, `mlsd ${kind}s new`, `Copy an example from docs/writing-prompts.md instead, then run: mlsd ${kind}s validate <file>`);
+  requireCursorTerminal(io, `mlsd ${kind}s new`, `Copy an example from docs/writing-prompts.md instead, then run: mlsd ${kind}s validate <file>`);
   // Every file is needed to check the new one against, so no content cache here.
   const loaded = await loadAll(io, options, [], { cache: false });
   const style = stdoutStyle(io, options);

@@ -17,7 +17,9 @@ import { terminalView } from '../ui/practice-view.js';
 import { renderOutline } from '../ui/outline.js';
 import { renderOpening, renderResuming, renderTimeUsed } from '../ui/practice-screens.js';
 import { renderReport } from '../ui/report.js';
-import type { Style } from '../ui/style.js';
+import { isDumbTerminal, type Style } from '../ui/style.js';
+import type { BoxTerminal } from '../ui/answer-prompt.js';
+import { askPlainLine, askPlainYesNo } from '../ui/plain-input.js';
 import { loadAll, reportLoadProblems, type Loaded } from './load-content.js';
 import { loadSessionList } from './session-list.js';
 import { printLines, requireTerminal, stdoutStyle, terminalWidth, type GlobalOptions, type Io } from './command-io.js';
@@ -50,7 +52,8 @@ export async function practiceCommand(promptId: string | undefined, options: Pra
   const lock = takeSessionLock(dir, id, io, options);
   try {
     printOpening(prompt, options, id, style, io);
-    const ready = await askUnlessStopped((signal) => input({ message: 'Press Enter to start the clock' }, { signal }));
+    const plain = isDumbTerminal(io.env);
+    const ready = await askUnlessStopped((signal) => (plain ? askPlainLine(processTerminal(), 'Press Enter to start the clock', signal) : input({ message: 'Press Enter to start the clock' }, { signal })));
     if ('stopped' in ready) return ready.stopped;
     const clock = systemClock();
     const createdAt = new Date(clock.now()).toISOString();
@@ -110,7 +113,12 @@ function pickUnpractised(loaded: Loaded, tag: string | undefined, io: Io): Promi
 }
 
 function printOpening(prompt: Prompt, options: PracticeOptions, id: string, style: Style, io: Io): void {
-  printLines(io, renderOpening({ prompt, level: options.level, duration: options.duration, sessionId: id, editor: options.editor ?? false }, style, terminalWidth(io)));
+  printLines(io, renderOpening({ prompt, level: options.level, duration: options.duration, sessionId: id, editor: options.editor ?? false, plain: isDumbTerminal(io.env) }, style, terminalWidth(io)));
+}
+
+/** This process's terminal, for the answer box and the plain questions. */
+function processTerminal(): BoxTerminal {
+  return { input: process.stdin, output: process.stdout };
 }
 
 function systemClock(): LiveClock {
@@ -126,8 +134,8 @@ function systemClock(): LiveClock {
 /** The live session wired to this process: its terminal, the sessions directory, its signals. */
 function liveSession(options: { interview: Interview; prompt: Prompt; state: InterviewState; dir: string; io: Io; style: Style; useEditor: boolean; clock: LiveClock }) {
   const { io, dir } = options;
-  const terminal = { input: process.stdin, output: process.stdout };
-  const view = terminalView({ terminal, style: options.style, width: () => terminalWidth(io), editorCommand: editorCommand(io.env), now: options.clock.now });
+  const terminal = processTerminal();
+  const view = terminalView({ terminal, style: options.style, width: () => terminalWidth(io), editorCommand: editorCommand(io.env), now: options.clock.now, plain: isDumbTerminal(io.env) });
   // Whatever ends the process, the terminal is not left in bracketed-paste mode.
   process.once('exit', () => view.restore());
   const session = new LiveSession(
@@ -164,7 +172,8 @@ async function finish(end: LiveEnd, prompt: Prompt, style: Style, io: Io): Promi
   const width = terminalWidth(io);
   printLines(io, ['', ...renderReport(report, style, { width }), '', ...renderTimeUsed(state.usedMs, state.durationMs, end.saved ? record.id : null, style, width)]);
   // The session is saved and scored already: a stop signal here only skips the outline, and says so in the exit code.
-  const outline = await askUnlessStopped((signal) => confirm({ message: 'Show the reference outline, stage by stage?', default: true }, { signal }));
+  const question = 'Show the reference outline, stage by stage?';
+  const outline = await askUnlessStopped((signal) => (isDumbTerminal(io.env) ? askPlainYesNo(processTerminal(), question, true, signal) : confirm({ message: question, default: true }, { signal })));
   if ('value' in outline && outline.value) printLines(io, ['', ...renderOutline(prompt, state, style, width)]);
   if ('stopped' in outline && outline.stopped !== EXIT.interrupted) return outline.stopped;
   return end.saved ? EXIT.ok : EXIT.failure;

@@ -1,5 +1,6 @@
 import { hostname } from 'node:os';
 import { CliError, EXIT } from '../errors.js';
+import { readProcessStart } from '../store/process-start.js';
 import { lockSession, sessionLockState, type HeldLock, type LockHere } from '../store/session-lock.js';
 import type { LockOwner } from '../store/session-lock-rules.js';
 import { renderNote } from '../ui/notices.js';
@@ -8,13 +9,13 @@ import { stderrStyle, type GlobalOptions, type Io } from './command-io.js';
 /**
  * The locks of open sessions, as the live commands (practice, interview, resume) use them: one process
  * per session, so two never save over each other. The files are store/session-lock.ts, the rules
- * store/session-lock-rules.ts; this module wires in the process (pid, host, which pids are alive) and
- * the messages.
+ * store/session-lock-rules.ts; this module wires in the process (pid, host, which pids are alive and when
+ * each started, store/process-start.ts) and the messages.
  */
 
-/** This process, for the lock rules. */
+/** This process, for the lock rules: its pid, host and clock, and which processes are alive and since when (Linux's /proc). */
 export function lockHere(io: Io): LockHere {
-  return { pid: process.pid, host: hostname(), now: io.now().getTime(), isAlive: processAlive };
+  return { pid: process.pid, host: hostname(), now: io.now().getTime(), isAlive: processAlive, processStart: (pid) => readProcessStart(pid) };
 }
 
 /** Whether a process with this id exists on this host (EPERM: it exists but belongs to someone else). */

@@ -26,7 +26,8 @@ export async function validateCommand(kind: ContentKind, targets: string[], opti
     );
     if (missing) throw new CliError(`${target}: no such file or directory; name a ${kind} file (.yaml) or a directory of them`, EXIT.usage);
   }
-  const named = targets.length > 0 ? await readNamed(kind, targets) : { files: [] as SourceFile[], issues: [] as ContentIssue[] };
+  // Each distinct file once, however often it is named; subfolders of a named directory are not read, and are listed.
+  const named = targets.length > 0 ? await readNamed(kind, targets) : { files: [] as SourceFile[], issues: [] as ContentIssue[], subfolders: [] as string[] };
   const loaded = await loadAll(io, options, named.files, { cache: false });
   const checkedFiles = targets.length > 0 ? named.files : loaded.files;
   const checked = new Set(checkedFiles.map((f) => f.file));
@@ -49,10 +50,10 @@ export async function validateCommand(kind: ContentKind, targets: string[], opti
   const errors = issues.filter((i) => i.severity === 'error');
   const warnings = issues.filter((i) => i.severity === 'warning');
   if (options.json) {
-    const out = { ok: errors.length === 0, files: checkedFiles.map((f) => f.file), unreadable, errors, warnings };
+    const out = { ok: errors.length === 0, files: checkedFiles.map((f) => f.file), unreadable, errors, warnings, subfoldersNotRead: named.subfolders };
     io.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
   } else {
-    const counts = { files: checkedFiles.length + unreadable.length, unreadable: unreadable.length, prompts: checkedFiles.filter((f) => f.kind === 'prompt').length, rubrics: checkedFiles.filter((f) => f.kind === 'rubric').length };
+    const counts = { files: checkedFiles.length + unreadable.length, unreadable: unreadable.length, prompts: checkedFiles.filter((f) => f.kind === 'prompt').length, rubrics: checkedFiles.filter((f) => f.kind === 'rubric').length, subfolders: named.subfolders };
     printLines(io, renderValidation(issues, counts, stdoutStyle(io, options)));
   }
   return errors.length > 0 ? EXIT.failure : EXIT.ok;

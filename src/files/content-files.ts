@@ -66,10 +66,25 @@ export async function readContent(places: readonly Place[]): Promise<{ files: So
   return { files: perPlace.flat().filter((f): f is SourceFile => !!f), issues };
 }
 
-/** Reads files named on the command line (validate), classified by the caller. */
-export async function readNamed(kind: ContentKind, targets: readonly string[]): Promise<{ files: SourceFile[]; issues: ContentIssue[] }> {
+/**
+ * Reads files named on the command line (validate), classified by the caller. A file is read once however
+ * often it is named (twice, or as itself and inside a named directory; `./a.yaml` and `a.yaml` are one):
+ * the first name wins. A link is a name of its own, as it is when mlsd loads a folder holding it. A directory is read as mlsd reads content, its own `.yaml` files only (a pack: its prompts/ and
+ * rubrics/); the subfolders it does not read are returned in `subfolders`, named as given, so the caller
+ * can say so.
+ */
+export async function readNamed(kind: ContentKind, targets: readonly string[]): Promise<{ files: SourceFile[]; issues: ContentIssue[]; subfolders: string[] }> {
   const issues: ContentIssue[] = [];
   const files: SourceFile[] = [];
+  const subfolders: string[] = [];
+  const seen = new Set<string>();
+  /** True the first time a file (by its absolute path) comes up. */
+  const first = (file: string) => {
+    const key = resolve(file);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  };
   for (const target of targets) {
     const path = resolve(target);
     let info;
@@ -87,14 +102,27 @@ export async function readNamed(kind: ContentKind, targets: readonly string[]): 
       }
       if (places.length === 0) places.push({ kind, dir: path, origin: 'dir', required: true });
       const read = await readContent(places);
-      files.push(...read.files.map((f) => ({ ...f, kind: places.length === 1 && places[0]!.dir === path ? sniffKind(f.text, kind) : f.kind, file: relativeTo(target, f.file, path) })));
-      issues.push(...read.issues);
-    } else {
+      for (const f of read.files) {
+        if (first(f.file)) files.push({ ...f, kind: places.length === 1 && places[0]!.dir === path ? sniffKind(f.text, kind) : f.kind, file: relativeTo(target, f.file, path) });
+      }
+      for (const issue of read.issues) if (issue.file === path || first(issue.file)) issues.push(issue);
+      for (const place of places) subfolders.push(...(await subdirectories(place.dir)).map((d) => relativeTo(target, d, path)));
+    } else if (first(path)) {
       const file = await readSource({ kind, dir: path, origin: 'dir', required: true }, path, issues);
       if (file) files.push({ ...file, kind: sniffKind(file.text, kind), file: target });
     }
   }
-  return { files, issues };
+  return { files, issues, subfolders: [...new Set(subfolders)] };
+}
+
+/** The directories directly inside `dir`, sorted; none when it cannot be listed. One named like a YAML file is left out: it is reported as a file that cannot be read. */
+async function subdirectories(dir: string): Promise<string[]> {
+  try {
+    const entries = await readdir(dir, { withFileTypes: true });
+    return entries.filter((e) => e.isDirectory() && !/\.ya?ml$/i.test(e.name)).map((e) => join(dir, e.name)).sort();
+  } catch {
+    return [];
+  }
 }
 
 function relativeTo(target: string, file: string, dir: string): string {

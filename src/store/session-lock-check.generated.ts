@@ -4,7 +4,7 @@
 import type { LockOwner } from './session-lock-schema.js';
 
 const validate = validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","properties":{"pid":{"type":"integer","exclusiveMinimum":0,"maximum":9007199254740991},"host":{"type":"string"},"startedAt":{"type":"string"}},"required":["pid","host","startedAt"]};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","properties":{"pid":{"type":"integer","exclusiveMinimum":0,"maximum":9007199254740991},"host":{"type":"string"},"startedAt":{"type":"string"},"processStart":{"type":"object","properties":{"bootId":{"type":"string"},"startTicks":{"type":"integer","minimum":0,"maximum":9007199254740991}},"required":["bootId","startTicks"]}},"required":["pid","host","startedAt"]};
 
 function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -74,6 +74,70 @@ var valid0 = _errs5 === errors;
 else {
 var valid0 = true;
 }
+if(valid0){
+if(data.processStart !== undefined){
+let data3 = data.processStart;
+const _errs7 = errors;
+if(errors === _errs7){
+if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
+let missing1;
+if(((data3.bootId === undefined) && (missing1 = "bootId")) || ((data3.startTicks === undefined) && (missing1 = "startTicks"))){
+validate20.errors = [{instancePath:instancePath+"/processStart",schemaPath:"#/properties/processStart/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
+return false;
+}
+else {
+if(data3.bootId !== undefined){
+const _errs9 = errors;
+if(typeof data3.bootId !== "string"){
+validate20.errors = [{instancePath:instancePath+"/processStart/bootId",schemaPath:"#/properties/processStart/properties/bootId/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid1 = _errs9 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data3.startTicks !== undefined){
+let data5 = data3.startTicks;
+const _errs11 = errors;
+if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
+validate20.errors = [{instancePath:instancePath+"/processStart/startTicks",schemaPath:"#/properties/processStart/properties/startTicks/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+if(errors === _errs11){
+if((typeof data5 == "number") && (isFinite(data5))){
+if(data5 > 9007199254740991 || isNaN(data5)){
+validate20.errors = [{instancePath:instancePath+"/processStart/startTicks",schemaPath:"#/properties/processStart/properties/startTicks/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"}];
+return false;
+}
+else {
+if(data5 < 0 || isNaN(data5)){
+validate20.errors = [{instancePath:instancePath+"/processStart/startTicks",schemaPath:"#/properties/processStart/properties/startTicks/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+return false;
+}
+}
+}
+}
+var valid1 = _errs11 === errors;
+}
+else {
+var valid1 = true;
+}
+}
+}
+}
+else {
+validate20.errors = [{instancePath:instancePath+"/processStart",schemaPath:"#/properties/processStart/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid0 = _errs7 === errors;
+}
+else {
+var valid0 = true;
+}
+}
 }
 }
 }
@@ -86,7 +150,7 @@ return false;
 validate20.errors = vErrors;
 return errors === 0;
 }
-validate20.evaluated = {"props":{"pid":true,"host":true,"startedAt":true},"dynamicProps":false,"dynamicItems":false};
+validate20.evaluated = {"props":{"pid":true,"host":true,"startedAt":true,"processStart":true},"dynamicProps":false,"dynamicItems":false};
 
 /** Whether `data` (parsed JSON) passes lockOwnerSchema: generated from it (see the top of this file). */
 export const isLockOwner: (data: unknown) => data is LockOwner = (data: unknown): data is LockOwner => validate(data) === true;

@@ -5,8 +5,8 @@ import { makeDirsSync } from '../files/make-dirs.js';
 
 /**
  * The lock of an open session on disk: `<sessions>/<id>.lock`, created exclusively (linked into place
- * whole, as new session files are, so never seen half written) and holding the owner's pid, host and
- * start time as JSON. Where links are not supported no lock is taken (`problem`). Whether an existing lock is live or left over is decided
+ * whole, as new session files are, so never seen half written) and holding the owner's pid, host,
+ * the time the lock was taken and, where the system tells it, when the owning process started, as JSON. Where links are not supported no lock is taken (`problem`). Whether an existing lock is live or left over is decided
  * by `judgeLock` (session-lock-rules.ts); this module only reads, creates, takes over and removes files.
  * The session index reads only `*.json`, so lock files never show up as sessions.
  */
@@ -43,7 +43,8 @@ export function sessionLockState(dir: string, id: string, here: LockHere): LockV
  */
 export function lockSession(dir: string, id: string, here: LockHere): LockResult {
   const file = lockFile(dir, id);
-  const owner: LockOwner = { pid: here.pid, host: here.host, startedAt: new Date(here.now).toISOString() };
+  const processStart = here.processStart?.(here.pid) ?? null;
+  const owner: LockOwner = { pid: here.pid, host: here.host, startedAt: new Date(here.now).toISOString(), ...(processStart ? { processStart } : {}) };
   const mine = `${JSON.stringify(owner)}\n`;
   let tookOver: Extract<LockVerdict, { kind: 'stale' }> | undefined;
   for (let attempt = 0; attempt < 3; attempt++) {

@@ -1,11 +1,12 @@
 import { emitKeypressEvents } from 'node:readline';
 import { ExitPromptError } from '@inquirer/core';
-import { formatClock } from '../text/clock-format.js';
 import * as B from './editor/buffer.js';
 import { editKey, type Key } from './editor/keys.js';
 import { cursorPlace, rowsFrom, scrollTop, type RowRef } from './editor/layout.js';
 import { displayWidth } from './editor/width.js';
-import { fitRow, LiveRegion, type RegionOutput } from './live-region.js';
+import type { AnswerBox, BoxOptions, BoxOutcome, BoxTerminal } from './answer-box-types.js';
+import { clockWords } from './box-clock.js';
+import { fitRow, LiveRegion } from './live-region.js';
 import { plural } from './plural.js';
 import type { Style } from './style.js';
 import { wrap } from './wrap.js';
@@ -18,60 +19,7 @@ import { wrap } from './wrap.js';
  * while the clock keeps running. The box never decides that time is up: its owner closes it.
  */
 
-/** Where the box reads keys and draws. process.stdin / process.stdout in the CLI, mocks in tests. */
-export interface BoxTerminal {
-  input: NodeJS.ReadableStream & { setRawMode?: (mode: boolean) => unknown; isTTY?: boolean };
-  output: RegionOutput & {
-    columns?: number;
-    rows?: number;
-    on?: (event: 'resize', listener: () => void) => unknown;
-    off?: (event: 'resize', listener: () => void) => unknown;
-  };
-}
-
-/** The clocks shown in the box's top line. */
-export interface BoxClock {
-  leftMs: number;
-  stageLeftMs: number;
-}
-
-/** What the box shows and how it behaves. */
-export interface BoxOptions {
-  label: string;
-  /** `line`: Enter submits (clarifying questions, one per line). `multi`: Enter on an empty last line submits. */
-  mode: 'line' | 'multi';
-  style: Style;
-  clock: BoxClock;
-  /** Text already typed before (a resumed draft). */
-  initial?: string;
-  /** Called with the whole text after each burst of keys that changed it. */
-  onChange?: (text: string) => void;
-  /** Open with the quit question shown (Ctrl-C was pressed just before the box opened). */
-  confirmQuit?: boolean;
-  /** false: Ctrl-C quits at once instead of asking (short drills). */
-  askBeforeQuit?: boolean;
-}
-
-/** How the box ended: submitted, the user chose to quit, or its owner closed it (time up, signal). */
-export interface BoxOutcome {
-  kind: 'submit' | 'quit' | 'closed';
-  text: string;
-}
-
-/** An open box: its outcome, and what its owner can do while it is open. */
-export interface AnswerBox {
-  readonly result: Promise<BoxOutcome>;
-  /** New clock values (each second). */
-  setClock(clock: BoxClock): void;
-  /** A warning shown inside the box at once (the latest two are kept). */
-  notice(text: string): void;
-  /** Ends the box from outside, keeping what was typed. */
-  close(): void;
-  /** Shows the quit question, as Ctrl-C does (a SIGINT sent from outside). */
-  askQuit(): void;
-  /** The text typed so far. */
-  text(): string;
-}
+export type { AnswerBox, BoxClock, BoxOptions, BoxOutcome, BoxTerminal } from './answer-box-types.js';
 
 /** The box's hint lines; short, so a narrower window does not re-wrap them (the opening screen and --help list every key). */
 export const BOX_KEYS_MULTI = 'Enter on an empty line: submit · Ctrl-C: quit (asks first)';
@@ -108,13 +56,14 @@ export function openAnswerBox(terminal: BoxTerminal, options: BoxOptions): Answe
   const contentWidth = () => screen().width - 2;
 
   const header = (position = ''): string => {
-    const left = `⏱ ${formatClock(Math.max(0, clock.leftMs))} left`;
-    const stage = clock.stageLeftMs >= 0 ? `stage ${formatClock(clock.stageLeftMs)}` : `stage over by ${formatClock(-clock.stageLeftMs)}`;
-    const tail = `  ${left} · ${stage}${position ? `  ${position}` : ''}`;
+    const words = clockWords(clock, options.timer);
+    const left = `⏱ ${words.left}`;
+    const stage = words.stage?.text;
+    const tail = `  ${left}${stage ? ` · ${stage}` : ''}${position ? `  ${position}` : ''}`;
     const label = fitRow(options.label, Math.max(8, screen().width - tail.length));
     const clockColor = clock.leftMs <= 60_000 ? style.red : clock.leftMs <= 5 * 60_000 ? style.yellow : style.dim;
-    const stageText = clock.stageLeftMs >= 0 ? style.dim(stage) : style.yellow(stage);
-    const styled = `${style.bold(label)}  ${clockColor(left)} ${style.dim('·')} ${stageText}${position ? `  ${style.dim(position)}` : ''}`;
+    const stageText = words.stage ? ` ${style.dim('·')} ${words.stage.over ? style.yellow(words.stage.text) : style.dim(words.stage.text)}` : '';
+    const styled = `${style.bold(label)}  ${clockColor(left)}${stageText}${position ? `  ${style.dim(position)}` : ''}`;
     return fitVisible(styled, `${label}${tail}`, screen().width);
   };
 
@@ -295,14 +244,18 @@ function fitVisible(styled: string, plain: string, width: number): string {
 
 /**
  * The box on the process's own terminal with a clock of its own, for short timed answers (drill).
- * Resolves with the text, and whether time ran out; Ctrl-C rejects with ExitPromptError.
+ * Resolves with the text, and whether time ran out; Ctrl-C rejects with ExitPromptError. `plain`: a
+ * dumb terminal, read line by line (plain-input.ts). `timer`: whose time the clock line names (box-clock.ts;
+ * drill's is 'card'). Deadlines are in the milliseconds of `now`.
  */
-export async function answerPrompt(config: { label: string; mode: 'line' | 'multi'; style: Style; now: () => number; deadline: number; stageDeadline: number; initial?: string; onDraft?: (text: string) => void}): Promise<{ text: string; timedOut: boolean }> {
+export async function answerPrompt(config: { label: string; mode: 'line' | 'multi'; style: Style; now: () => number; deadline: number; stageDeadline: number; initial?: string; onDraft?: (text: string) => void; plain?: boolean; timer?: 'interview' | 'card' }): Promise<{ text: string; timedOut: boolean }> {
   const clockNow = () => ({ leftMs: config.deadline - config.now(), stageLeftMs: config.stageDeadline - config.now() });
-  const box = openAnswerBox(
-    { input: process.stdin, output: process.stdout },
-    { label: config.label, mode: config.mode, style: config.style, clock: clockNow(), initial: config.initial, onChange: config.onDraft, askBeforeQuit: false },
-  );
+  const terminal = { input: process.stdin, output: process.stdout };
+  const boxOptions = { label: config.label, mode: config.mode, clock: clockNow(), initial: config.initial, onChange: config.onDraft, askBeforeQuit: false, timer: config.timer };
+  // A dumb terminal (`plain`) reads line by line in its cooked mode, where Ctrl-C is a signal: it stops, as in the box.
+  const box = config.plain ? (await import('./plain-input.js')).openPlainBox(terminal, boxOptions) : openAnswerBox(terminal, { ...boxOptions, style: config.style });
+  const onSigint = () => box.askQuit();
+  if (config.plain) process.on('SIGINT', onSigint);
   let timedOut = false;
   const timer = setInterval(() => {
     const clock = clockNow();
@@ -317,6 +270,7 @@ export async function answerPrompt(config: { label: string; mode: 'line' | 'mult
     return { text: outcome.text, timedOut };
   } finally {
     clearInterval(timer);
+    process.off('SIGINT', onSigint);
   }
 }
 

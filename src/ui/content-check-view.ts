@@ -1,5 +1,6 @@
 import { formatIssue, type ContentIssue } from '../content/issue.js';
 import type { ContentKind } from '../content/catalog.js';
+import { stripControl } from '../text/sanitize.js';
 import { plural } from './plural.js';
 import type { Style } from './style.js';
 
@@ -16,6 +17,8 @@ export interface CheckedCounts {
   unreadable?: number;
   prompts: number;
   rubrics: number;
+  /** Folders inside the named directories that were not read (validate reads content as mlsd does, not recursively). */
+  subfolders?: readonly string[];
 }
 
 /** `validate`: every issue as file:line:col with its severity, then the counts, green when there is no error. */
@@ -26,6 +29,10 @@ export function renderValidation(issues: readonly ContentIssue[], counts: Checke
   const unread = counts.unreadable ? `, ${counts.unreadable} could not be read` : '';
   const summary = `${plural(counts.files, 'file')} checked (${plural(counts.prompts, 'prompt')}, ${plural(counts.rubrics, 'rubric')}${unread}): ${plural(errors, 'error')}, ${plural(warnings, 'warning')}`;
   out.push(errors > 0 ? style.red(summary) : style.green(summary));
+  if (counts.subfolders?.length) {
+    const names = counts.subfolders.map((d) => `${stripControl(d)}/`).join(', ');
+    out.push(style.dim(`Not read: ${names}. mlsd reads the .yaml files directly inside a folder, never its subfolders; name a subfolder to check it.`));
+  }
   return out;
 }
 

@@ -21,6 +21,8 @@ export interface OpeningView {
   sessionId: string;
   /** Answers are written in $VISUAL / $EDITOR rather than the answer box. */
   editor: boolean;
+  /** A dumb terminal (TERM=dumb): answers are typed line by line rather than in the answer box. */
+  plain?: boolean;
 }
 
 /** The opening of a practice session, before the clock starts. */
@@ -42,9 +44,11 @@ export function renderOpening(view: OpeningView, style: Style, width: number): s
       ...bullet(
         view.editor
           ? 'Then each stage in turn: your $VISUAL / $EDITOR opens on a file with the question at the top; save and close it to submit. A graphical editor needs its wait flag (code --wait).'
-          : 'Then each stage in turn: type or paste your answer in the box. Enter starts a new line; Enter on an empty last line (Enter twice) or Ctrl-D submits. Pasting never submits.',
+          : view.plain
+            ? 'Then each stage in turn: type your answer line by line (this terminal, TERM=dumb, edits each line itself); an empty line after it submits.'
+            : 'Then each stage in turn: type or paste your answer in the box. Enter starts a new line; Enter on an empty last line (Enter twice) or Ctrl-D submits. Pasting never submits.',
       ),
-      ...(view.editor
+      ...(view.editor || view.plain
         ? []
         : bullet("Keys: ↑ ↓ ← → move through the lines, Home/End (Ctrl-A/Ctrl-E) go to the line's start and end, PgUp/PgDn scroll, Backspace at a line's start joins it to the line above, Ctrl-W/Ctrl-U/Ctrl-K delete a word, to the start, to the end.")),
       ...bullet('When an important point is missing, the interviewer asks a follow-up (at most two per stage); answering it earns partial credit.'),

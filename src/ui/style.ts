@@ -42,9 +42,18 @@ export function colorLevel(
     if (force === '3') return 3;
     return 1;
   }
-  if (!stream.isTTY || env.TERM === 'dumb') return 0;
+  if (!stream.isTTY || isDumbTerminal(env)) return 0;
   if (env.COLORTERM === 'truecolor' || env.COLORTERM === '24bit') return 3;
   return /256/.test(env.TERM ?? '') ? 2 : 1;
+}
+
+/**
+ * Whether the terminal the environment names cannot move its cursor: TERM=dumb (terminfo's `dumb` has a
+ * carriage return, a line feed and a bell, and nothing else). It gets no colour (colorLevel) and, where mlsd
+ * reads answers, plain line-by-line input (plain-input.ts) instead of the answer box.
+ */
+export function isDumbTerminal(env: Readonly<Record<string, string | undefined>>): boolean {
+  return env.TERM === 'dumb';
 }
 
 const same = (s: string) => s;

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -38,6 +38,32 @@ describe('mlsd basics', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('Did you mean score?');
     expect(mlsd(['score', 'x.md', '--prompt', 'p', '--level', 'principal']).code).toBe(2);
+  });
+});
+
+describe('help for nested commands (the built CLI)', () => {
+  it('"prompts help list" and "help prompts list" are "prompts list --help"; an unknown subcommand exits 2', () => {
+    const flag = mlsd(['prompts', 'list', '--help']);
+    expect(flag.stdout).toMatch(/^Usage: mlsd prompts list /);
+    for (const argv of [['prompts', 'help', 'list'], ['help', 'prompts', 'list']]) expect(mlsd(argv)).toEqual({ code: 0, stdout: flag.stdout, stderr: '' });
+    for (const argv of [['help', 'prompts', 'nosuch'], ['prompts', 'nosuch'], ['history', 'nosuch']]) {
+      const r = mlsd(argv);
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toMatch(/^error: unknown command 'nosuch' for 'mlsd (prompts|history)'/);
+    }
+  });
+});
+
+describe('validate counts each distinct file once (the built CLI)', () => {
+  it('a folder and a file in it (named twice) are one file; the subfolder it does not read is named', () => {
+    const dir = join(home, 'p');
+    mkdirSync(join(dir, 'sub'), { recursive: true });
+    copyFileSync(join(fixtures, 'pack', 'prompts', 'mini-ads.yaml'), join(dir, 'mini-ads.yaml'));
+    copyFileSync(join(fixtures, 'pack', 'prompts', 'mini-ads.yaml'), join(dir, 'sub', 'mini-ads.yaml'));
+    const r = mlsd(['prompts', 'validate', dir, join(dir, 'mini-ads.yaml'), join(dir, 'sub', '..', 'mini-ads.yaml')]);
+    expect(r.stdout).toBe(`1 file checked (1 prompt, 0 rubrics): 0 errors, 0 warnings\nNot read: ${join(dir, 'sub')}/. mlsd reads the .yaml files directly inside a folder, never its subfolders; name a subfolder to check it.\n`);
+    expect(r.code).toBe(0);
   });
 });
 

@@ -25,6 +25,9 @@ describe('mlsd drill', () => {
     const t = runInTerminal(['drill', '--limit', '1'], { MLSD_HOME: home, MLSD_PROMPTS_PATH: '', NO_COLOR: '1' });
     await t.waitFor(/Card 1 of 1 · A\/B test/);
     await t.waitFor(/Enter on an empty line: submit/);
+    // The card has one clock of its own: the box says so, and never calls it a stage.
+    expect(t.output()).toMatch(/⏱ \d:\d\d left for this card/);
+    expect(t.output()).not.toMatch(/stage/);
     t.line('We would run an A/B test with a control group and check statistical significance before launch.');
     t.write('\r');
     await t.waitFor(/✓ covered/);

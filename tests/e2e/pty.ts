@@ -12,6 +12,8 @@ const ANSI = /\u001b\[[0-9;?]*[A-Za-z]|\u001b[()][A-Z0-9]|\u001b[=>]/g;
 export interface Terminal {
   /** Everything written so far, without escape sequences. */
   output(): string;
+  /** Everything written so far, exactly as written (escape sequences included). */
+  raw(): string;
   write(data: string): void;
   /** Types text and presses Enter. */
   line(text: string): void;
@@ -47,7 +49,8 @@ export function runInTerminal(args: string[], env: Record<string, string | undef
   // node-pty passes undefined values on as the string "undefined": drop them.
   const clean: Record<string, string> = {};
   for (const [k, v] of Object.entries({ ...process.env, TERM: 'xterm-256color', ...env })) if (v !== undefined) clean[k] = v;
-  const pty: IPty = spawn(process.execPath, [bin, ...args], { name: 'xterm-256color', cols: size.cols, rows: size.rows, cwd: root, env: clean });
+  // node-pty sets TERM to `name`: a test's own TERM (dumb) goes there.
+  const pty: IPty = spawn(process.execPath, [bin, ...args], { name: clean.TERM ?? 'xterm-256color', cols: size.cols, rows: size.rows, cwd: root, env: clean });
   open.add(pty);
   let raw = '';
   // A terminal emulator fed the same bytes, for what the user actually sees.
@@ -73,6 +76,7 @@ export function runInTerminal(args: string[], env: Record<string, string | undef
   const output = () => raw.replace(ANSI, '').replace(/\r/g, '');
   return {
     output,
+    raw: () => raw,
     write: (data) => pty.write(data),
     line: (text) => {
       pty.write(text);

@@ -1,7 +1,9 @@
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { readProcessStart } from '../../src/store/process-start.js';
+import { runMlsd } from '../helpers/cli.js';
 import { runInProcess } from '../helpers/in-process.js';
 import { closeAll, fixtures, runInTerminal, type Terminal } from './pty.js';
 
@@ -76,6 +78,29 @@ describe('one process per session', () => {
     expect(files('.lock')).toHaveLength(1);
     const r = await runInProcess(home, ['resume', ...pack]);
     expect(r.stderr).toMatch(/left open by an mlsd that is gone .*; this one takes it over/);
+    expect(files('.lock')).toHaveLength(0);
+  });
+
+  // A pid is reused: the mlsd that held the lock was killed and an unrelated process now has its pid. The
+  // lock records when its owner started (Linux), so the built CLI takes it over instead of refusing it.
+  it.runIf(process.platform === 'linux')('a lock whose pid now belongs to an unrelated live process is taken over (the built CLI)', async () => {
+    const t = await practising();
+    t.kill('SIGKILL');
+    await t.exited;
+    const [name] = files('.lock');
+    const file = join(sessions(), name!);
+    const left = JSON.parse(readFileSync(file, 'utf8')) as { pid: number; processStart?: { bootId: string; startTicks: number } };
+    expect(left.processStart).toEqual({ bootId: expect.any(String), startTicks: expect.any(Number) }); // the killed mlsd's own start
+    // This test runner is alive and is no mlsd: as the lock's owner, with its own start, it keeps the session...
+    writeFileSync(file, JSON.stringify({ ...left, pid: process.pid, processStart: readProcessStart(process.pid) }));
+    const refused = runMlsd(home, ['resume', ...pack]);
+    expect(refused.stderr).toMatch(new RegExp(`is open in another mlsd \\(pid ${process.pid}\\)`));
+    expect(refused.code).toBe(1);
+    // ...but under the killed mlsd's start, the pid is a reused one and the lock was left by a dead process.
+    writeFileSync(file, JSON.stringify({ ...left, pid: process.pid }));
+    const r = runMlsd(home, ['resume', ...pack]);
+    expect(r.stderr).toMatch(new RegExp(`left open by an mlsd that is gone \\(its process \\(pid ${process.pid}\\) has ended; that pid now belongs to another process\\); this one takes it over`));
+    expect(r.stderr).toMatch(/needs a terminal/);
     expect(files('.lock')).toHaveLength(0);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BOX_KEYS_MULTI, fitKeys, openAnswerBox, type BoxOptions } from '../../src/ui/answer-prompt.js';
+import { clockWords } from '../../src/ui/box-clock.js';
 import { createStyle } from '../../src/ui/style.js';
 import { mockTerminal, type MockTerminal } from '../helpers/box-terminal.js';
 
@@ -25,6 +26,25 @@ function open(t: MockTerminal, options: Partial<BoxOptions> = {}) {
 }
 
 const clockRows = (rows: string[]) => rows.filter((r) => r.includes('⏱'));
+
+describe('the clock line says whose time it is', () => {
+  it('an interview: time left and the stage\'s time', async () => {
+    const t = mockTerminal();
+    open(t);
+    expect(clockRows(await t.screen())).toEqual([expect.stringMatching(/^Data and features\s+⏱ 30:00 left · stage 5:00$/)]);
+  });
+  it('a drill card (one clock, its own): "left for this card", never "stage"', async () => {
+    const t = mockTerminal();
+    open(t, { label: 'Your answer', timer: 'card', clock: { leftMs: 3 * 60_000, stageLeftMs: 3 * 60_000 } });
+    const rows = clockRows(await t.screen());
+    expect(rows).toEqual([expect.stringMatching(/^Your answer\s+⏱ 3:00 left for this card$/)]);
+    expect(rows.join('')).not.toMatch(/stage/);
+  });
+  it('clockWords gives both boxes the same words', () => {
+    expect(clockWords({ leftMs: 61_000, stageLeftMs: -5_000 })).toEqual({ left: '1:01 left', stage: { text: 'stage over by 0:05', over: true } });
+    expect(clockWords({ leftMs: 61_000, stageLeftMs: 61_000 }, 'card')).toEqual({ left: '1:01 left for this card', stage: null });
+  });
+});
 
 describe('the answer box', () => {
   it('keeps a bracketed paste whole, with blank lines and CRLF, and never submits on it', async () => {

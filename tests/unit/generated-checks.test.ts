@@ -75,7 +75,8 @@ describe('generated checks', () => {
   });
 
   it('isLockOwner accepts exactly what lockOwnerSchema accepts', () => {
-    const owner = fc.record({ pid: fc.oneof(fc.integer({ min: 1 }), fc.integer(), fc.double(), fc.string()), host: fc.oneof(fc.string(), fc.integer()), startedAt: fc.oneof(fc.string(), fc.constant(null)), extra: fc.anything() }, { requiredKeys: [] });
+    const start = fc.record({ bootId: fc.oneof(fc.uuid(), fc.string(), fc.integer()), startTicks: fc.oneof(fc.integer({ min: 0 }), fc.integer(), fc.double(), fc.string()), extra: fc.anything() }, { requiredKeys: [] });
+    const owner = fc.record({ pid: fc.oneof(fc.integer({ min: 1 }), fc.integer(), fc.double(), fc.string()), host: fc.oneof(fc.string(), fc.integer()), startedAt: fc.oneof(fc.string(), fc.constant(null)), processStart: fc.oneof(start, fc.constant(null), fc.string()), extra: fc.anything() }, { requiredKeys: [] });
     fc.assert(
       fc.property(fc.oneof(owner, fc.anything()), (value) => {
         const json = JSON.stringify(value);
@@ -85,7 +86,9 @@ describe('generated checks', () => {
       { numRuns: 3000 },
     );
     expect(isLockOwner({ pid: 12, host: 'h', startedAt: '2026-11-30T10:00:00Z' })).toBe(true);
-    for (const bad of [{ pid: 0, host: 'h', startedAt: 'x' }, { pid: 1.5, host: 'h', startedAt: 'x' }, { pid: 3, host: 'h' }, { pid: '3', host: 'h', startedAt: 'x' }]) expect(isLockOwner(bad)).toBe(false);
+    // A lock from before the owner's process start was recorded is still read; a damaged start is not.
+    expect(isLockOwner({ pid: 12, host: 'h', startedAt: '2026-11-30T10:00:00Z', processStart: { bootId: 'b', startTicks: 2849740 } })).toBe(true);
+    for (const bad of [{ pid: 0, host: 'h', startedAt: 'x' }, { pid: 1.5, host: 'h', startedAt: 'x' }, { pid: 3, host: 'h' }, { pid: '3', host: 'h', startedAt: 'x' }, { pid: 3, host: 'h', startedAt: 'x', processStart: { bootId: 'b', startTicks: -1 } }, { pid: 3, host: 'h', startedAt: 'x', processStart: { bootId: 'b' } }, { pid: 3, host: 'h', startedAt: 'x', processStart: null }]) expect(isLockOwner(bad)).toBe(false);
   });
 
   it('isCodeCacheHeader accepts exactly what codeCacheHeaderSchema accepts', () => {

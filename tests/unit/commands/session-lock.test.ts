@@ -7,7 +7,8 @@ import { createInterview } from '../../../src/interview/interview-machine.js';
 import { compileRubrics } from '../../../src/scoring/compile.js';
 import { saveSession } from '../../../src/store/session-files.js';
 import { lockFile, lockSession } from '../../../src/store/session-lock.js';
-import { FOREIGN_LOCK_MAX_AGE_MS, judgeLock } from '../../../src/store/session-lock-rules.js';
+import { FOREIGN_LOCK_MAX_AGE_MS, judgeLock, parseLockOwner } from '../../../src/store/session-lock-rules.js';
+import { parseStartTicks, readProcessStart } from '../../../src/store/process-start.js';
 import type { SessionRecord } from '../../../src/store/session-record.js';
 import { builtinCatalog } from '../../helpers/builtin.js';
 import { runInProcess as runMlsd } from '../../helpers/in-process.js';
@@ -56,6 +57,75 @@ describe('judgeLock', () => {
   });
   it('takes an unreadable lock for left over', () => {
     expect(judgeLock(null, here).kind).toBe('stale');
+  });
+});
+
+describe('judgeLock and a reused pid (the start of the owning process is recorded)', () => {
+  const BOOT = '9971a892-f19a-4f7f-9674-a94b2bf0a8f3';
+  const started = { bootId: BOOT, startTicks: 5000 };
+  // Pid 20 is alive; the system says it started at tick 5000 of this boot.
+  const here = { pid: 10, host: 'a', now: Date.parse(T), isAlive: (pid: number) => pid === 20, processStart: (pid: number) => (pid === 20 ? started : null) };
+  it('is live while the process under its pid is the one that took it', () => {
+    expect(judgeLock({ pid: 20, host: 'a', startedAt: T, processStart: started }, here).kind).toBe('live');
+  });
+  it('is stale when the live process under its pid started at another time, or in another boot', () => {
+    for (const other of [{ bootId: BOOT, startTicks: 4999 }, { bootId: 'another-boot', startTicks: 5000 }]) {
+      expect(judgeLock({ pid: 20, host: 'a', startedAt: T, processStart: other }, here)).toMatchObject({ kind: 'stale', reason: 'its process (pid 20) has ended; that pid now belongs to another process' });
+    }
+  });
+  it('keeps the older rule (a live pid is the owner) for a lock without the start, or where the system does not tell it', () => {
+    expect(judgeLock({ pid: 20, host: 'a', startedAt: T }, here).kind).toBe('live');
+    const elsewhere = { ...here, processStart: () => null };
+    expect(judgeLock({ pid: 20, host: 'a', startedAt: T, processStart: { bootId: BOOT, startTicks: 1 } }, elsewhere).kind).toBe('live');
+    const { processStart: _unused, ...noReader } = here;
+    expect(judgeLock({ pid: 20, host: 'a', startedAt: T, processStart: { bootId: BOOT, startTicks: 1 } }, noReader).kind).toBe('live');
+  });
+  it('a dead pid is stale whatever start the lock records; another host is judged by age as before', () => {
+    expect(judgeLock({ pid: 21, host: 'a', startedAt: T, processStart: started }, here)).toMatchObject({ kind: 'stale', reason: 'its process (pid 21) has ended' });
+    expect(judgeLock({ pid: 20, host: 'b', startedAt: T, processStart: { bootId: 'x', startTicks: 1 } }, here).kind).toBe('live');
+  });
+  it('reads a lock with and without the start, and refuses a damaged start', () => {
+    expect(parseLockOwner(JSON.stringify({ pid: 20, host: 'a', startedAt: T }))).toEqual({ pid: 20, host: 'a', startedAt: T });
+    expect(parseLockOwner(JSON.stringify({ pid: 20, host: 'a', startedAt: T, processStart: started, more: 1 }))).toEqual({ pid: 20, host: 'a', startedAt: T, processStart: started });
+    expect(parseLockOwner(JSON.stringify({ pid: 20, host: 'a', startedAt: T, processStart: { bootId: BOOT, startTicks: '5000' } }))).toBeNull();
+  });
+  it('lockSession records its own start and takes over a lock whose pid was reused', () => {
+    const mine = { bootId: BOOT, startTicks: 7 };
+    const reader = (pid: number) => (pid === process.pid ? mine : pid === LIVE_PID ? started : null);
+    const me = { pid: process.pid, host: hostname(), now: Date.now(), isAlive: (p: number) => p === LIVE_PID || p === process.pid, processStart: reader };
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(lockFile(dir, 'abc'), JSON.stringify({ pid: LIVE_PID, host: hostname(), startedAt: T, processStart: { bootId: BOOT, startTicks: 4 } }));
+    expect(lockSession(dir, 'abc', me)).toMatchObject({ tookOver: { kind: 'stale', reason: expect.stringMatching(/pid \d+\) has ended; that pid now belongs to another process/) } });
+    expect(JSON.parse(readFileSync(lockFile(dir, 'abc'), 'utf8'))).toMatchObject({ pid: process.pid, processStart: mine });
+  });
+});
+
+describe('readProcessStart (the /proc reads, injected)', () => {
+  const stat = '8729 (cat) R 8726 8726 4080 0 -1 4194304 101 0 0 0 0 0 0 0 20 0 1 0 2849740 3133440 384 18446744073709551615 0 0';
+  const files: Record<string, string> = { '/proc/8729/stat': stat, '/proc/sys/kernel/random/boot_id': 'b00t\n' };
+  const read = (path: string) => {
+    const text = files[path];
+    if (text === undefined) throw new Error(`ENOENT ${path}`);
+    return text;
+  };
+  it('takes field 22 of /proc/<pid>/stat and the boot id', () => {
+    expect(readProcessStart(8729, read, 'linux')).toEqual({ bootId: 'b00t', startTicks: 2849740 });
+  });
+  it('counts fields from the last ")", so a command name with spaces and parentheses does not shift them', () => {
+    expect(parseStartTicks(stat.replace('(cat)', '(a b) (c) d)'))).toBe(2849740);
+    expect(parseStartTicks('garbage')).toBeNull();
+    expect(parseStartTicks('1 (x) R 2 3')).toBeNull();
+  });
+  it('is null (the older rule applies) off Linux, for a process that does not exist, and for a bad pid', () => {
+    expect(readProcessStart(8729, read, 'darwin')).toBeNull();
+    expect(readProcessStart(8730, read, 'linux')).toBeNull();
+    expect(readProcessStart(0, read, 'linux')).toBeNull();
+  });
+  it.runIf(process.platform === 'linux')('on this Linux, reads this process twice alike and its parent differently', () => {
+    const a = readProcessStart(process.pid);
+    expect(a).not.toBeNull();
+    expect(readProcessStart(process.pid)).toEqual(a);
+    expect(readProcessStart(process.ppid)?.startTicks).not.toBe(a?.startTicks);
   });
 });
 

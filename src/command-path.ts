@@ -1,0 +1,87 @@
+import type { Command, Option } from 'commander';
+
+/**
+ * Which command a command line names, read before commander parses it, for the two things commander does
+ * not do for nested commands (`prompts list`, `rubrics show`, `history delete`):
+ * - `help` anywhere in a command path: `mlsd help prompts list` and `mlsd prompts help list` are both
+ *   `mlsd prompts list --help`. Commander's own help command takes one word (`help prompts list` showed the
+ *   help of `prompts`) and a command with an action of its own has none (`prompts help list` was "too many
+ *   arguments").
+ * - A word that names no subcommand of a command that has subcommands (`mlsd prompts nosuch`, `mlsd history
+ *   delet`, `mlsd help prompts nosuch`) is an unknown command, exit 2, as `mlsd nosuch` is at the top.
+ * Pure: reads the commander objects only.
+ */
+
+/** What to do with a command line. */
+export type CommandPath =
+  /** Parse these words (the line as given, or rewritten to ask for a command's help). */
+  | { kind: 'parse'; argv: string[] }
+  /** `name` is no subcommand of `command` (not the program: commander reports that one itself). */
+  | { kind: 'unknown'; command: Command; name: string }
+  /** `help` named a path past a command that has no subcommands (`help score foo`). */
+  | { kind: 'no-subcommands'; command: Command; name: string };
+
+/**
+ * Reads the words of `argv` that name commands (from the program down, skipping the options of each and
+ * their values) and says how to parse the line. Only words before the first operand of a command without
+ * subcommands are read: `mlsd prompts show help` is the prompt named "help".
+ */
+export function readCommandPath(program: Command, argv: readonly string[]): CommandPath {
+  const path: string[] = [];
+  let command = program;
+  for (let i = 0; i < argv.length; i++) {
+    const word = argv[i]!;
+    if (word === '--' || word === '-h' || word === '--help') break;
+    if (word.startsWith('-')) {
+      const option = findOption(command, word);
+      if (!option) break; // commander reports it
+      if (takesValue(option, word, argv[i + 1])) i++;
+      continue;
+    }
+    if (command.commands.length === 0) break; // an operand of a leaf command
+    if (word === 'help') return helpOf(program, command, path, argv.slice(i + 1));
+    const next = subcommand(command, word);
+    if (!next) return command === program ? { kind: 'parse', argv: [...argv] } : { kind: 'unknown', command, name: word };
+    path.push(next.name());
+    command = next;
+  }
+  return { kind: 'parse', argv: [...argv] };
+}
+
+/** `help w1 w2 …` said at `command` (reached by `path`): the help of the command the words name. */
+function helpOf(program: Command, command: Command, path: string[], words: readonly string[]): CommandPath {
+  let target = command;
+  const targetPath = [...path];
+  for (const word of words) {
+    if (word.startsWith('-')) break;
+    if (word === 'help') continue; // `help help`: the help of where it was said
+    if (target.commands.length === 0) return { kind: 'no-subcommands', command: target, name: word };
+    const next = subcommand(target, word);
+    if (!next) return target === program ? { kind: 'parse', argv: [word] } : { kind: 'unknown', command: target, name: word };
+    targetPath.push(next.name());
+    target = next;
+  }
+  return { kind: 'parse', argv: [...targetPath, '--help'] };
+}
+
+function subcommand(command: Command, word: string): Command | undefined {
+  return command.commands.find((c) => c.name() === word || c.aliases().includes(word));
+}
+
+/** An option of `command` or of a command above it (`--prompts-dir` anywhere), by its flag (`--out=x` too). */
+function findOption(command: Command, word: string): Option | undefined {
+  const flag = word.startsWith('--') ? word.split('=')[0]! : word.slice(0, 2);
+  for (let c: Command | null = command; c; c = c.parent) {
+    const option = c.options.find((o) => o.long === flag || o.short === flag);
+    if (option) return option;
+  }
+  return undefined;
+}
+
+/** Whether an option word is followed by its value as the next word (`--out x`, not `--out=x` or `-ox`). */
+function takesValue(option: Option, word: string, next: string | undefined): boolean {
+  const attached = word.startsWith('--') ? word.includes('=') : word.length > 2;
+  if (attached) return false;
+  if (option.required) return true;
+  return option.optional && next !== undefined && !next.startsWith('-');
+}
