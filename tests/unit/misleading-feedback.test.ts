@@ -28,3 +28,67 @@ describe('a random split is flagged whatever reason follows it', () => {
     });
   }
 });
+
+describe('classic leakage and evaluation mistakes are flagged', () => {
+  const cases: Array<{ flag: string; stage: string; mistakes: string[]; quiet: string[] }> = [
+    {
+      flag: 'fit-before-split',
+      stage: 'Data',
+      mistakes: [
+        'We standardize every feature with the mean and variance of the full dataset, then split.',
+        'We fit the scaler on all the data and split 80/20 by time.',
+        'We impute missing values with the median over all rows before the time split.',
+      ],
+      quiet: [
+        'We fit the scaler on the training split only, then apply it to test.',
+        'We normalize the amount with the mean of the training part only.',
+        'We split by time first; every statistic is computed on the training weeks.',
+      ],
+    },
+    {
+      flag: 'tuning-on-test-set',
+      stage: 'Evaluation',
+      mistakes: [
+        'We tune the decline threshold on the test set and report recall on that same test set.',
+        'Hyperparameters are tuned on test data.',
+        'We optimize the cutoff on the test set.',
+      ],
+      quiet: [
+        'We tune the threshold on the validation set and report once on the test set.',
+        'We tune hyperparameters with cross-validation on the training weeks and test once on the last week.',
+        'The threshold is tuned in an A/B test.',
+      ],
+    },
+    {
+      flag: 'evaluates-on-training-data',
+      stage: 'Evaluation',
+      mistakes: [
+        'We evaluate the model on the training data.',
+        'We test it on the training set and get 99% precision.',
+        'Metrics are computed on the same data it was trained on.',
+      ],
+      quiet: [
+        'We compare metrics on the training data and the test set to spot overfitting.',
+        'We evaluate on the last two weeks, never on the training data.',
+        'The training data covers 90 days and we evaluate on the following week.',
+      ],
+    },
+  ];
+  describe.each(cases)('$flag', ({ flag, stage, mistakes, quiet }) => {
+    for (const prompt of ['fraud-detection', 'eta-prediction']) {
+      it.each(mistakes)(`fires on ${prompt}: %s`, (text) => expect(flagsOf(prompt, stage, text)).toContain(flag));
+      it.each(quiet)(`stays quiet on ${prompt}: %s`, (text) => expect(flagsOf(prompt, stage, text)).not.toContain(flag));
+    }
+  });
+
+  it('raises one flag, not two, for scaling with statistics of the whole dataset', () => {
+    const flags = flagsOf('fraud-detection', 'Data', 'We normalize amounts using statistics of the whole dataset.');
+    expect(flags).toContain('fit-before-split');
+    expect(flags).not.toContain('full-log-aggregates');
+  });
+
+  it('gives no offline-metrics credit for a clause that reports on the tuned test set', () => {
+    const report = scoreBuiltin('fraud-detection', '## Evaluation\nWe tune the decline threshold on the test set and report recall on that same test set.\n');
+    expect(report.stages.flatMap((s) => s.items).find((i) => i.id === 'offline-metrics')!.status).not.toBe('covered');
+  });
+});
