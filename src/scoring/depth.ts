@@ -55,12 +55,13 @@ const EXPLAINS = /[:=]\s*\S+(?:\s+\S+){1,}/;
 const NUMBER = /(?<![\p{L}\d.])\d+(?:[.,]\d+)?\s*(?:%|k|m|b|bn|ms|s|h|x)?(?![\p{L}\d])/iu;
 
 /**
- * A reason that gives none: "because it is good", "since it works", "b/c it's the best", ending the
+ * A reason that gives none: "because it is good", "since it works", "b/c it's the best", "because it is
+ * the most powerful model", "because it is trendy", ending the
  * clause. It is read as if it were not there, so it earns no 'justified' (at most 'chosen'); a reason
  * that goes on ("because it works on sparse features") is a reason.
  */
 const EMPTY_REASON =
-  /\b(?:because|since|as|cause|cuz|b\/c)\s+(?:(?:it|they|this|that|these|those)(?:\s+(?:is|are|was|were)|'s|'re)?\s+)?(?:(?:really|very|just|so|pretty|quite|simply|usually|always|the)\s+)*(?:good|great|nice|best|better|fine|works?|worked|working|well|popular|standard|common|powerful|cool|sota|modern|state of the art|industry standard|the standard|the best|commonly used|widely used|used everywhere)(?:\s+(?:well|here|enough|fine|great|choice|option|one))?(?=\s*(?:[.,;!)]|$))/gi;
+  /\b(?:because|since|as|cause|cuz|b\/c)\s+(?:(?:it|they|this|that|these|those)(?:\s+(?:is|are|was|were)|'s|'re)?\s+)?(?:(?:really|very|just|so|pretty|quite|simply|usually|always|the|a|an|most|more)\s+)*(?:good|great|nice|best|better|fine|works?|worked|working|well|popular|standard|common|powerful|strongest|cool|sota|modern|trendy|fashionable|hyped|fancy|famous|latest|newest|state of the art|industry standard|the standard|the best|commonly used|widely used|used everywhere)(?:\s+(?:well|here|enough|fine|great|choice|option|one|model|models|method|approach|algorithm|tool|thing|there is|out there|available|today|right now|nowadays))*(?=\s*(?:[.,;!)]|$))/gi;
 
 /** The claim without its empty reasons (see EMPTY_REASON). */
 export function withoutEmptyReasons(claim: string): string {

@@ -45,3 +45,18 @@ describe('depth in a scored answer', () => {
     expect(report.redFlags.some((f) => f.id === 'list-instead-of-reasoning' && f.stage === 'model')).toBe(true);
   });
 });
+
+describe('an empty reason, however it is dressed, is at most chosen', () => {
+  it.each([
+    'We use a deep neural network because it is the most powerful model.',
+    'We use GBDT because it is trendy.',
+    'We pick a transformer since it is the latest model out there.',
+    'We use a DNN because it is a powerful model.',
+  ])('%s', (claim) => expect(readDepth(claim, true).level).toBe('chosen'));
+
+  it.each([
+    'We use GBDT because it is the best model for tabular data.',
+    'We use GBDT because it handles missing values and mixed feature types.',
+    'We use a transformer because it is the most powerful model for long text.',
+  ])('a reason with content stays justified: %s', (claim) => expect(readDepth(claim, true).level).toBe('justified'));
+});
