@@ -92,3 +92,47 @@ describe('classic leakage and evaluation mistakes are flagged', () => {
     expect(report.stages.flatMap((s) => s.items).find((i) => i.id === 'offline-metrics')!.status).not.toBe('covered');
   });
 });
+
+describe("a sentence that states an item's classic mistake raises its flag and earns nothing from that clause", () => {
+  it.each([
+    'Labels are chargebacks; we label every payment from the last 7 days that has no chargeback yet as legitimate.',
+    'Payments with no chargeback yet are legitimate.',
+    'Any payment that has not been charged back yet is treated as legitimate.',
+    'Recent payments without a dispute count as negatives.',
+  ])('immature negatives (fraud): %s', (text) => {
+    expect(flagsOf('fraud-detection', 'Data', text)).toContain('immature-negatives');
+  });
+
+  it.each([
+    'We treat payments as legitimate only after the 90-day window has passed with no chargeback.',
+    'Payments from the last week are not labelled until their chargeback window closes.',
+    'Labels are fraud-coded chargebacks; legitimate payments are those older than 120 days with none.',
+    'A payment with no chargeback yet is not a negative until the window closes.',
+  ])('no immature-negatives flag on the correct label: %s', (text) => {
+    expect(flagsOf('fraud-detection', 'Data', text)).not.toContain('immature-negatives');
+  });
+
+  const resampled = [
+    'We oversample fraud to 50 percent of the training set and use the raw model scores as calibrated probabilities.',
+    'After negative downsampling the model output is used directly as the predicted probability.',
+    'We downsample negatives 10x and feed the raw predictions straight into the bid.',
+    'We use SMOTE on the training set and take the model output directly as the probability.',
+  ];
+  const corrected = [
+    'We downsample negatives 10x and recalibrate the scores on unsampled data before bidding.',
+    'We oversample positives; raw scores are only used to rank for review.',
+    'The raw scores are calibrated probabilities from log loss.',
+  ];
+  for (const prompt of ['fraud-detection', 'ad-click-prediction', 'harmful-content-detection']) {
+    it.each(resampled)(`resampled scores as probabilities on ${prompt}: %s`, (text) => {
+      const report = scoreBuiltin(prompt, `## Model\n${text}\n`);
+      expect(report.redFlags.map((f) => f.id)).toContain('resampled-scores-as-probabilities');
+      // One mistake, one flag: ad-click's own downsampling flag stays quiet on the same clause.
+      expect(report.redFlags.map((f) => f.id)).not.toContain('downsampling-without-correction');
+      expect(report.stages.flatMap((s) => s.items).find((i) => i.id === 'class-imbalance')!.status).not.toBe('covered');
+    });
+    it.each(corrected)(`no flag on ${prompt}: %s`, (text) => {
+      expect(flagsOf(prompt, 'Model', text)).not.toContain('resampled-scores-as-probabilities');
+    });
+  }
+});
