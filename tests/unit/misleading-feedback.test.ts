@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { scoreBuiltin } from '../helpers/builtin.js';
+import { rubricsFor } from '../../src/content/catalog.js';
+import { builtinCatalog, scoreBuiltin } from '../helpers/builtin.js';
 
 // Feedback that would mislead a candidate (tryout 5, section A), fixed per kind: each kind is tested
 // with phrasings of our own, on more than one prompt, and with sentences that must NOT trigger it.
@@ -135,4 +136,33 @@ describe("a sentence that states an item's classic mistake raises its flag and e
       expect(flagsOf(prompt, 'Model', text)).not.toContain('resampled-scores-as-probabilities');
     });
   }
+});
+
+describe("hints fit the prompt's problem type, for all 15 prompts", () => {
+  // The items whose hint gives one example that defines the problem: an example from another kind of
+  // problem (clicks and ranking for fraud) misleads; retrieval systems rank their results too. Items whose
+  // hints list options across kinds are left out.
+  const defining = ['labels', 'problem-type', 'inputs-outputs', 'features', 'loss-function', 'baseline', 'data-sources', 'serving-latency'];
+  const prompts = [...builtinCatalog.prompts.values()].map((e) => e.value);
+
+  it('reads every built-in prompt', () => expect(prompts.length).toBe(15));
+
+  it.each(prompts.map((p) => [p.id, p] as const))('%s', (_, prompt) => {
+    const rubrics = rubricsFor(builtinCatalog, prompt);
+    const own = JSON.stringify([prompt, ...rubrics.slice(1)]).toLowerCase();
+    const foreign: string[] = [];
+    for (const item of rubrics[0]!.items.filter((i) => defining.includes(i.id))) {
+      const hint = item.hint.toLowerCase();
+      if (prompt.problemType !== 'ranking' && prompt.problemType !== 'retrieval' && /learning to rank|user-item|ranked by|\branking\b|\branker\b/.test(hint)) foreign.push(`${item.id}: ranking`);
+      if (/click/.test(hint) && !own.includes('click')) foreign.push(`${item.id}: clicks`);
+    }
+    expect(foreign).toEqual([]);
+  });
+
+  it('words the fraud labels hint with chargebacks, not clicks', () => {
+    const prompt = builtinCatalog.prompts.get('fraud-detection')!.value;
+    const labels = rubricsFor(builtinCatalog, prompt)[0]!.items.find((i) => i.id === 'labels')!;
+    expect(labels.hint).toMatch(/chargeback/);
+    expect(labels.hint).not.toMatch(/click/);
+  });
 });
