@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { rubricsFor } from '../../src/content/catalog.js';
+import { isQuestion } from '../../src/reading/questions.js';
 import { builtinCatalog, scoreBuiltin } from '../helpers/builtin.js';
 
 // Feedback that would mislead a candidate (tryout 5, section A), fixed per kind: each kind is tested
@@ -164,5 +165,30 @@ describe("hints fit the prompt's problem type, for all 15 prompts", () => {
     const labels = rubricsFor(builtinCatalog, prompt)[0]!.items.find((i) => i.id === 'labels')!;
     expect(labels.hint).toMatch(/chargeback/);
     expect(labels.hint).not.toMatch(/click/);
+  });
+});
+
+describe('a clarifying question reported as "I\'d ask ..." counts as asked', () => {
+  const statusOf = (prompt: string, text: string, id: string) =>
+    scoreBuiltin(prompt, `## Clarify\n${text}\n`).stages.flatMap((s) => s.items).find((i) => i.id === id)!.status;
+
+  it.each([
+    ['fraud-detection', "I'd ask how many transactions per second we see.", 'scale'],
+    ['news-feed', 'I would ask how many posts are created per day.', 'scale'],
+    ['ad-click-prediction', 'We need to find out what latency budget we have.', 'latency-constraint'],
+    ['video-recommendation', 'Ask how many users there are.', 'scale'],
+    ['eta-prediction', "I'd ask about the latency budget for the app.", 'latency-constraint'],
+  ])('%s: %s', (prompt, text, id) => expect(statusOf(prompt, text, id)).toBe('covered'));
+
+  it.each(['I asked for a raise last year.', 'We ask users to rate the result.', 'I would check the features for leakage.'])(
+    'a statement is no question: %s',
+    (text) => expect(isQuestion(text)).toBe(false),
+  );
+
+  it('does not read a label delay as the latency requirement', () => {
+    for (const text of ['We need to know how fast chargebacks arrive.', 'Fraud patterns shift, so we must learn how fast they change.']) {
+      expect(statusOf('fraud-detection', text, 'latency-constraint')).toBe('missed');
+    }
+    expect(statusOf('fraud-detection', 'How fast must the decision come back, under 100 ms?', 'latency-constraint')).toBe('covered');
   });
 });
