@@ -53,6 +53,8 @@ const ARROW = /->|=>|→|⇒|⟶/;
 const EXPLAINS = /[:=]\s*\S+(?:\s+\S+){1,}/;
 // A quantity: a number standing alone or with a unit ("50 ms", "300M", "1%"), not a name ("p99", "v2").
 const NUMBER = /(?<![\p{L}\d.])\d+(?:[.,]\d+)?\s*(?:%|k|m|b|bn|ms|s|h|x)?(?![\p{L}\d])/iu;
+// A cadence is a unit of time said as a word ("retrain daily", "refresh hourly"): a quantity too.
+const CADENCE = new Set(['hourly', 'daily', 'nightly', 'weekly', 'biweekly', 'monthly', 'quarterly', 'yearly', 'annually']);
 
 /**
  * A reason that gives none: "because it is good", "since it works", "b/c it's the best", "because it is
@@ -93,14 +95,15 @@ export function readDepth(written: string, statement = false): DepthReading {
   const cues: DepthCue[] = [];
   if (ARROW.test(claim) || list.some((w) => REASON_WORDS.has(w)) || hasPair(joined, REASON_PAIRS)) cues.push('reason');
   if (list.some((w) => COMPARISON_WORDS.has(w)) || hasPair(joined, COMPARISON_PAIRS)) cues.push('comparison');
-  if (NUMBER.test(claim)) cues.push('number');
+  if (NUMBER.test(claim) || list.some((w) => CADENCE.has(w))) cues.push('number');
   if (statement || EXPLAINS.test(claim) || list.some((w) => DECISION_WORDS.has(w))) cues.push('decision');
   return { level: levelOf(cues, length), cues };
 }
 
 function levelOf(cues: readonly DepthCue[], length: number): DepthLevel {
-  // A reason or comparison inside a two-word fragment ("fast, cheap") is still a list of terms.
-  if (length < 3) return 'named';
+  // A reason or comparison inside a two-word fragment ("fast, cheap") is still a list of terms; a
+  // quantity is not ("retrain daily", "p99 50ms"): form never lowers depth (README, Depth).
+  if (length < 3) return cues.includes('number') ? 'chosen' : 'named';
   const decides = cues.includes('decision') || cues.includes('number');
   if (cues.includes('reason') || cues.includes('comparison')) return decides || length >= 5 ? 'justified' : 'chosen';
   return decides ? 'chosen' : 'named';

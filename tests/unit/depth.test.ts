@@ -60,3 +60,18 @@ describe('an empty reason, however it is dressed, is at most chosen', () => {
     'We use a transformer because it is the most powerful model for long text.',
   ])('a reason with content stays justified: %s', (claim) => expect(readDepth(claim, true).level).toBe('justified'));
 });
+
+describe('a terse note with a quantity is chosen: form never lowers depth', () => {
+  it.each(['retrain daily', 'refresh hourly', 'p99 50ms', 'retrain ~weekly'])('%s', (note) => expect(readDepth(note).level).toBe('chosen'));
+
+  it.each(['monitor drift', 'fast, cheap', 'focal loss'])('a bare two-word term stays named: %s', (note) => expect(readDepth(note).level).toBe('named'));
+
+  it('reads "- retrain daily" as "- we retrain daily" reads, with no list-of-terms flag', () => {
+    const bare = scoreBuiltin('ad-click-prediction', '## Monitoring\n- retrain daily\n- rollback via model registry\n');
+    const said = scoreBuiltin('ad-click-prediction', '## Monitoring\n- we retrain daily\n- rollback via model registry\n');
+    const retraining = (r: typeof bare) => r.stages.flatMap((s) => s.items).find((i) => i.id === 'retraining')!.depthLevel;
+    expect(retraining(bare)).toBe('chosen');
+    expect(retraining(said)).toBe('chosen');
+    expect(bare.redFlags.map((f) => f.id)).not.toContain('list-instead-of-reasoning');
+  });
+});
