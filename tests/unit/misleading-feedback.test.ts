@@ -192,3 +192,27 @@ describe('a clarifying question reported as "I\'d ask ..." counts as asked', () 
     expect(statusOf('fraud-detection', 'How fast must the decision come back, under 100 ms?', 'latency-constraint')).toBe('covered');
   });
 });
+
+describe('an item said only in a flagged clause is not reported as simply missed', () => {
+  const itemsOf = (prompt: string, text: string) => scoreBuiltin(prompt, text).stages.flatMap((s) => s.items);
+
+  it.each([
+    ['fraud-detection', "## Data\nFeatures: the user's average spend over the whole dataset, merchant category, and velocity counts over the last hour.\n", 'features', 'full-log-aggregates'],
+    ['ad-click-prediction', '## Model\nWe downsample negatives 10x and feed the raw predictions straight into the bid.\n', 'class-imbalance', 'resampled-scores-as-probabilities'],
+    ['fraud-detection', '## Evaluation\nWe tune the decline threshold on the test set and report recall on that same test set.\n', 'offline-metrics', 'tuning-on-test-set'],
+  ])('%s: %s', (prompt, text, id, flagId) => {
+    const report = scoreBuiltin(prompt, text);
+    const flag = report.redFlags.find((f) => f.id === flagId)!;
+    const item = itemsOf(prompt, text).find((i) => i.id === id)!;
+    expect(item.status).toBe('missed');
+    expect(item.credit).toBe(0);
+    expect(item.hint).toContain(`raised the red flag "${flag.label}"`);
+    expect(item.evidence).not.toBeNull();
+  });
+
+  it('leaves the hint of an item that was never said as it was', () => {
+    const text = "## Data\nFeatures: the user's average spend over the whole dataset, merchant category.\n";
+    const hint = itemsOf('fraud-detection', text).find((i) => i.id === 'chargeback-labels')!.hint;
+    expect(hint).not.toContain('red flag');
+  });
+});
