@@ -216,3 +216,24 @@ describe('an item said only in a flagged clause is not reported as simply missed
     expect(hint).not.toContain('red flag');
   });
 });
+
+describe('note forms are read as the same ideas in sentences', () => {
+  const covered = (prompt: string, text: string, id: string) =>
+    scoreBuiltin(prompt, text).stages.flatMap((s) => s.items).find((i) => i.id === id)!.status === 'covered';
+
+  it.each([
+    ['ad-click-prediction', '## Monitoring\n- latency/errors per region\n', 'operational-monitoring'],
+    ['news-feed', '## Monitoring\n- error rates and p99 latency on dashboards\n', 'operational-monitoring'],
+    ['fraud-detection', '## Monitoring\n- calibration drift, weekly\n', 'prediction-monitoring'],
+    ['video-recommendation', '## Monitoring\n- score drift vs last week\n', 'prediction-monitoring'],
+    ['ad-click-prediction', '## Model\n- DCN v1 learns crosses of user x ad fields\n', 'feature-interactions'],
+    ['ad-click-prediction', '## Model\n- downsample negatives 20x, recalibrate after downsampling\n', 'downsample-correction'],
+    ['ad-click-prediction', '## Data\n- user CTR over 7d, as of impression\n', 'count-features'],
+    ['fraud-detection', '## Model\n- loss: log loss, class-weighted\n', 'loss-function'],
+  ])('%s: %s', (prompt, text, id) => expect(covered(prompt, text, id)).toBe(true));
+
+  it.each([
+    ['ad-click-prediction', '## Clarify\n- latency budget?\n', 'operational-monitoring'],
+    ['fraud-detection', '## Evaluation\n- log loss and PR AUC offline\n', 'loss-function'],
+  ])('not where the note means something else: %s: %s', (prompt, text, id) => expect(covered(prompt, text, id)).toBe(false));
+});
