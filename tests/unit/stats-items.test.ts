@@ -9,6 +9,7 @@ import { renderHistory } from '../../src/ui/history.js';
 import { createStyle } from '../../src/ui/style.js';
 import { addToTotals, computeStats, emptyTotals, statsFromTotals, totalsOf } from '../../src/progress/stats.js';
 import type { SessionSummary } from '../../src/store/summary.js';
+import { rubricsFor } from '../../src/content/catalog.js';
 import { builtinCatalog } from '../helpers/builtin.js';
 import { root, runMlsd } from '../helpers/cli.js';
 
@@ -53,7 +54,8 @@ describe("a peer interview in which the user asked the questions is the candidat
 describe('labels and hints come from the rubrics as they are now', () => {
   it('prefers the current wording to the saved one, and keeps the saved one for an item no rubric has', () => {
     const info = currentItemInfo(builtinCatalog, [summary('a', [])], { baseline: { label: 'old', hint: 'old hint' }, gone: { label: 'Gone', hint: 'kept' } });
-    const baseline = builtinCatalog.rubrics.get('framework')!.value.items.find((i) => i.id === 'baseline')!;
+    // As the session's prompt words it (ad-click-prediction is a classification prompt: byProblemType).
+    const baseline = rubricsFor(builtinCatalog, builtinCatalog.prompts.get('ad-click-prediction')!.value)[0]!.items.find((i) => i.id === 'baseline')!;
     expect(info.baseline).toEqual({ label: baseline.label, hint: baseline.hint });
     expect(info.gone).toEqual({ label: 'Gone', hint: 'kept' });
   });
