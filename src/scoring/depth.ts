@@ -102,7 +102,7 @@ export function readDepth(written: string, statement = false): DepthReading {
 
 function levelOf(cues: readonly DepthCue[], length: number): DepthLevel {
   // A reason or comparison inside a two-word fragment ("fast, cheap") is still a list of terms; a
-  // quantity is not ("retrain daily", "p99 50ms"): form never lowers depth (README, Depth).
+  // quantity is not ("retrain daily", "p99 50ms"): form never lowers depth by itself.
   if (length < 3) return cues.includes('number') ? 'chosen' : 'named';
   const decides = cues.includes('decision') || cues.includes('number');
   if (cues.includes('reason') || cues.includes('comparison')) return decides || length >= 5 ? 'justified' : 'chosen';

@@ -177,16 +177,16 @@ export function scoreAnswers(input: ScoreInput): ScoreReport {
 }
 
 /**
- * An item said only in a clause that raised a flag is no item (README, Mistakes), but "missed" with
+ * An item said only in a clause that raised a flag is no item's evidence (README), but "missed" with
  * the usual hint would ask for what was written. Its hint says so instead: it was said, in the flagged
  * sentence, and counts once that mistake is fixed. The flag named is the one raised by the sentence
- * that was the item's evidence, else the first raised. Status and credit are unchanged.
+ * that was the item's evidence, else the first raised. Status, evidence (none) and credit are unchanged.
  */
 function flaggedNote(result: ItemResult, before: ItemResult | undefined, found: readonly FoundFlag[]): ItemResult {
   const earned = (r: ItemResult) => r.status === 'covered' || r.status === 'prompted';
   if (!before || !earned(before) || earned(result) || result.status === 'negated') return result;
   const flag = found.find((f) => f.flag.evidence === before.evidence)?.flag ?? found[0]!.flag;
-  return { ...result, evidence: before.evidence, foundIn: before.foundIn, hint: `You said this in a sentence that raised the red flag "${flag.label}"; it counts once that mistake is fixed. ${result.hint}` };
+  return { ...result, hint: `You said this in a sentence that raised the red flag "${flag.label}"; it counts once that mistake is fixed. ${result.hint}` };
 }
 
 /** Mistakes counted for the scale: all of them, and the major ones per stage. */
