@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { appendFileSync, lstatSync, readdirSync, rmSync, statSync, type Stats } from 'node:fs';
+import { appendFileSync, lstatSync, rmSync, statSync, type Stats } from 'node:fs';
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { KEEP_FREE_FOR_SESSIONS, writeFileAtomic } from '../files/atomic.js';
 import { asReadError, fileKind, ReadError } from '../files/read.js';
@@ -23,7 +24,8 @@ import type { ItemInfo, SessionSummary } from './summary.js';
  * - The names are exact on every run: a new, deleted or renamed session file is noticed at once. The
  *   directory is listed unless its modification time, change time and inode are those recorded when it
  *   was last listed (index-check.ts); a listing made within RACY_MS of the directory's last change is not
- *   relied on, since a change in the same clock tick would not move its time.
+ *   relied on, since a change in the same clock tick would not move its time. A directory to list is
+ *   listed while the index is read (libuv does the listing on its own thread).
  * - A session file read again when its size or modification time differ from its row, for: every file
  *   when the index holds at most `checkAll` sessions (500), or has no check of its own (after a rebuild);
  *   otherwise the files of sessions still in progress (the only files mlsd itself rewrites, and always
@@ -93,12 +95,17 @@ export async function loadSummaries(dir: string, options: IndexOptions = {}): Pr
   }
   if (!dirInfo.isDirectory()) throw new ReadError(dir, 'cannot read the sessions directory: it is not a directory', 'ENOTDIR');
   const file = indexFile(dir);
-  const state = await readIndex(file);
   const checkPath = checkFile(dir);
-  const previous = state.seal ? readCheck(checkPath) : null;
-  const check = previous && previous.check.seal === state.seal!.hex ? previous.check : null;
   const stamp: IndexCheck['dir'] = [dirInfo.mtimeMs, dirInfo.ctimeMs, dirInfo.ino];
-  const unchanged = check !== null && check.trusted && check.dir.every((v, i) => v === stamp[i]);
+  const lastCheck = readCheck(checkPath);
+  const sameDir = (c: IndexCheck) => c.trusted && c.dir.every((v, i) => v === stamp[i]);
+  // A directory that changed since its last listing (a new session) is listed while the index is read:
+  // the listing's system calls and sorting run on libuv's threads meanwhile.
+  const early = lastCheck && sameDir(lastCheck.check) ? null : listNames(dir);
+  const state = await readIndex(file);
+  const previous = state.seal ? lastCheck : null;
+  const check = previous && previous.check.seal === state.seal!.hex ? previous.check : null;
+  const unchanged = check !== null && sameDir(check);
 
   const problems: Summaries['problems'] = [];
   const prefix = join(dir, '/'); // joined once: path.join per file costs as much as the stat
@@ -106,12 +113,7 @@ export async function loadSummaries(dir: string, options: IndexOptions = {}): Pr
   const gone = new Set<string>();
   let listingClean = true;
   if (!unchanged) {
-    let listed: string[];
-    try {
-      listed = readdirSync(dir);
-    } catch (error) {
-      throw directoryError(dir, error);
-    }
+    const listed = await (early ?? listNames(dir));
     const isSession = (name: string) => name.endsWith('.json') && !name.startsWith('.');
     const { entries, bad } = state;
     let known = 0;
@@ -277,6 +279,19 @@ export function positionsToCheck(count: number, from: number, end: number, recen
     else merged.push([start, stop]);
   }
   return merged;
+}
+
+/**
+ * The names in the directory (as readdirSync gives them: libuv lists and sorts them on its own thread),
+ * or a ReadError saying why it cannot be read. The promise is already handled, so it may wait unawaited
+ * while the index is read.
+ */
+function listNames(dir: string): Promise<string[]> {
+  const names = readdir(dir).catch((error: unknown) => {
+    throw directoryError(dir, error);
+  });
+  names.catch(() => undefined);
+  return names;
 }
 
 function directoryError(dir: string, error: unknown): ReadError {
