@@ -3,7 +3,7 @@
 // 1. The modules that validate mlsd's own caches on every run get the part of zod they use bundled into
 //    them, so reading a cache does not load all of zod (about as long as starting node itself).
 //    Without rolldown (a dev dependency) this step is skipped: dist/ works the same, only slower to start.
-// 2. The whole CLI is bundled into dist/bundle/ (one module per command, loaded on demand), which bin/mlsd.js
+// 2. The whole CLI is bundled into dist/bundle/ (one module per command, loaded on demand), which bin/mlsd.cjs
 //    runs: resolving and loading some forty separate modules cost about half of a bare node start.
 //    The bundle is stamped with its build id (src/build-id.ts): the SHA-256 of its files, which keys the
 //    caches of what the code computes (the compiled scoring form of the rubrics).
@@ -11,7 +11,8 @@
 //    first run (or the first after an upgrade) does not parse YAML. A test checks it against the YAML.
 //    With a build id, so is the compiled scoring form of each prompt's rubrics (dist/content/compiled/).
 // 4. The CLI is also bundled as one CommonJS file (dist/cjs/cli.cjs, ASCII only, stamped with the same build id),
-//    which bin/mlsd.js runs with V8's code cache (src/files/code-cache.ts): ES modules cannot take one in Node 20.
+//    which bin/mlsd.cjs runs with V8's code cache (src/files/code-cache.ts, bundled as dist/cjs/start.cjs):
+//    ES modules cannot take one in Node 20.
 // 5. The English word list is written grouped by first letters with a table of the groups
 //    (dist/data/english-words.bin, src/reading/english-index.ts), so a look-up reads one group, not 3.3 MB;
 //    and the lemmas of irregular verbs as JSON (dist/data/lemmas.json, src/reading/lemma.ts), so no run parses
@@ -30,7 +31,7 @@ const SELF_CONTAINED = ['store/index-schema.js'];
 
 let build;
 let buildId = null;
-// A CommonJS bundle of an earlier build must never outlive it (bin/mlsd.js prefers it): made anew below, or gone.
+// A CommonJS bundle of an earlier build must never outlive it (bin/mlsd.cjs prefers it): made anew below, or gone.
 const cjs = join(dist, 'cjs', 'cli.cjs');
 rmSync(dirname(cjs), { recursive: true, force: true });
 try {
@@ -73,8 +74,16 @@ if (build) {
     const text = readFileSync(cjs, 'utf8').replaceAll('@MLSD_BUILD_ID@', buildId);
     const escapable = !/\\[^\x00-\x7f]|String\.raw/.test(text);
     writeFileSync(cjs, escapable ? text.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`) : text);
-    // Names the code caches of this build (bin/mlsd.js reads it without reading the bundle).
+    // Names the code caches of this build (read without reading the bundle).
     writeFileSync(join(dirname(cjs), 'build-id'), buildId);
+    // What bin/mlsd.cjs requires to run that bundle with its code cache: files/code-cache.ts and the little it
+    // imports, as one CommonJS file, so a run with a cache never starts node's ES module loader.
+    await build({
+      input: join(dist, 'files', 'code-cache.js'),
+      platform: 'node',
+      logLevel: 'warn',
+      output: { file: join(dirname(cjs), 'start.cjs'), format: 'cjs', codeSplitting: false, sourcemap: false },
+    });
   }
 }
 
