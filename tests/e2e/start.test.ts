@@ -116,4 +116,20 @@ describe('starting the CLI (bin/mlsd.cjs)', () => {
     expect(run(join(root, 'bin', 'mlsd.js'), scoreArgs)).toEqual(viaCjs);
     expect(run(join(root, 'bin', 'mlsd.js'), ['--version']).stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
   });
+
+  it('loads none of the node modules score does not use (child_process, readline, tty) when it runs from the code cache', () => {
+    const hook = join(temp, 'loaded.cjs');
+    const list = join(temp, 'loaded.txt');
+    writeFileSync(hook, `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(list)}, process.moduleLoadList.join('\\n')));\n`);
+    const loaded = (args: string[]) => {
+      const r = spawnSync(process.execPath, ['--require', hook, bin, ...args], { env: { ...process.env, MLSD_HOME: home, MLSD_PROMPTS_PATH: '', NO_COLOR: '1' }, encoding: 'utf8' });
+      expect(r.status, r.stderr).toBe(0);
+      return readFileSync(list, 'utf8').split('\n');
+    };
+    for (let i = 0; i < 2; i++) loaded(scoreArgs);
+    expect(codeCaches()[0]!.size).toBeGreaterThan(0);
+    const modules = loaded(scoreArgs);
+    expect(modules).toContain('NativeModule vm'); // the code cache's loader ran
+    for (const name of ['child_process', 'readline', 'tty']) expect(modules, name).not.toContain(`NativeModule ${name}`);
+  });
 });
