@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 // The caches mlsd keeps between runs never change what a command says: run the built CLI around them.
 const root = new URL('../..', import.meta.url).pathname;
-const bin = join(root, 'bin', 'mlsd.js');
+const bin = join(root, 'bin', 'mlsd.cjs');
 const answer = join(root, 'tests', 'fixtures', 'answers', 'ad-click-prediction.modest.md');
 
 let home: string;
