@@ -46,8 +46,12 @@ export interface Loaded {
   saveCache: () => void;
 }
 
-/** Command names that get a cache of their own; anything else shares one. */
-const COMMAND = /^[a-z]{1,30}$/;
+/**
+ * The top-level commands of the CLI (src/cli.ts; a test keeps the two in step), each with a code cache of
+ * its own; anything else (a mistyped command, an option first, `help`) shares the one named `other`, so a
+ * typo never leaves a cache file of its own behind.
+ */
+export const CACHED_COMMANDS: readonly string[] = ['score', 'practice', 'interview', 'resume', 'prompts', 'rubrics', 'history', 'review', 'stats', 'drill', 'schema'];
 
 /**
  * What bin/mlsd.cjs runs: the CLI's CommonJS bundle `bundle` (dist/cjs/cli.cjs) loaded with the code cache
@@ -66,7 +70,7 @@ export function loadCli(bundle: string, command: string | undefined, env: Env): 
 
 /** The cache file for a command's run of the bundle of build `build` (its id, 64 hex digits). */
 export function codeCacheFile(cacheDir: string, command: string | undefined, build: string): string {
-  const name = command && COMMAND.test(command) ? command : 'other';
+  const name = command && CACHED_COMMANDS.includes(command) ? command : 'other';
   return join(cacheDir, 'code', `${name}-${build.slice(0, 16)}-${process.version}-${process.arch}.v8`);
 }
 
