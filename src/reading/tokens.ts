@@ -71,7 +71,6 @@ export function normalize(text: string): string {
 
 const WORD = /[\p{L}\p{M}]+|\p{N}+/gu;
 const CAPITALS = /^[A-Z]{2,}$/;
-const SPACE = 32;
 
 function isCapital(code: number): boolean {
   return code >= 65 && code <= 90;
@@ -87,10 +86,9 @@ export function tokenize(text: string, sentence = 0): Token[] {
   const original = s.length === text.length ? text : null;
   for (const m of s.matchAll(WORD)) {
     const start = m.index;
-    // One space, the usual separator, is read without slicing it out.
-    const sep = first ? 'hard' : start === last + 1 && s.charCodeAt(last) === SPACE ? 'space' : separatorOf(s.slice(last, start));
+    const between = s.slice(last, start);
     last = start + m[0].length;
-    const token: Token = { raw: m[0], stem: stemWord(m[0]), sep, sentence };
+    const token: Token = { raw: m[0], stem: stemWord(m[0]), sep: first ? 'hard' : separatorOf(between), sentence };
     // Only a word that starts with a capital can be in capitals.
     if (original && isCapital(original.charCodeAt(start)) && CAPITALS.test(original.slice(start, last))) token.upper = true;
     tokens.push(token);

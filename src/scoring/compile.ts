@@ -1,7 +1,6 @@
 import type { ListFlag, RedFlag, Rubric, RubricItem } from '../content/schema.js';
 import { compilePhrase, Vocabulary, type CompiledPhrase } from './phrase.js';
 import { compilePattern } from './pattern.js';
-import { rememberStem } from './stem.js';
 
 /** Rubrics turned into ready-to-match phrases. Compile once, score many answers. */
 export interface CompiledItem {
@@ -38,8 +37,6 @@ export interface CompiledScope {
  * (from the same cache: `compiledForm`); otherwise it is built from the phrases.
  */
 export function compileRubrics(rubrics: readonly Rubric[], known?: ReadonlyMap<string, CompiledPhrase>, vocabulary?: Vocabulary): CompiledScope {
-  // Phrases compiled before carry the stems of their words: the answer's words need not be stemmed again.
-  if (known) for (const phrase of known.values()) if (!phrase.concept) for (const token of phrase.tokens) rememberStem(token.raw, token.stem);
   const compileAll = (phrases: readonly string[]): CompiledPhrase[] =>
     phrases.map((text) => known?.get(text) ?? compilePhrase(text)).filter((p) => p.tokens.length > 0);
   const items: CompiledItem[] = [];
