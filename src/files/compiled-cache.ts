@@ -52,7 +52,11 @@ interface CompiledBody {
   vocabulary: VocabularyForm;
 }
 
-const strings = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');
+function strings(v: unknown): v is string[] {
+  if (!Array.isArray(v)) return false;
+  for (const x of v as unknown[]) if (typeof x !== 'string') return false;
+  return true;
+}
 
 /** Whether a parsed body has the shape written by writeCompiled, its phrases aside (checked as they are restored: `fromForm`). */
 function isBody(v: unknown): v is CompiledBody {
@@ -74,7 +78,10 @@ function isVocabularyForm(v: unknown): v is VocabularyForm {
   // The words must be sorted (startsWord bisects them), and each long word have a stem.
   for (let i = 1; i < v.words.length; i++) if (!(v.words[i - 1]! < v.words[i]!)) return false;
   // Buckets of long words, each a key and its [word, stem] pairs (a stem is never empty).
-  return v.long.every((b) => Array.isArray(b) && b.length === 2 && typeof b[0] === 'string' && Array.isArray(b[1]) && (b[1] as unknown[]).every((e) => strings(e) && e.length === 2 && e[1]!.length > 0));
+  for (const b of v.long as unknown[]) {
+    if (!Array.isArray(b) || b.length !== 2 || typeof b[0] !== 'string' || !isStemPairs(b[1])) return false;
+  }
+  return true;
 }
 
 /** Where the compiled form of a prompt's rubrics is kept (prompt ids are plain names). */
