@@ -68,6 +68,31 @@ describe('the compiled scoring cache (files/compiled-cache.ts)', () => {
     expect(scoreAnswers({ prompt, scope: restored, answers, level })).toEqual(scoreAnswers({ prompt, scope: compileRubrics(rubrics), answers, level }));
   });
 
+  it('holds the red flags\' concept patterns, which the scorer takes as they are; a phrase written like one stays a phrase', async () => {
+    const { prompt, rubrics } = await builtin();
+    const flagged = rubrics.flatMap((r) => r.redFlags).filter((f) => f.patterns.length > 0);
+    expect(flagged.length).toBeGreaterThan(0);
+    const form = compiledForm(rubrics, clarificationPatterns(prompt.clarifications));
+    const scope = compileRubrics(rubrics, form.phrases, form.vocabulary);
+    for (const flag of flagged) {
+      const compiled = scope.flags.find((f) => f.flag.id === flag.id && f.flag === flag);
+      for (const pattern of flag.patterns) {
+        const stored = form.phrases.get(`~${pattern.trim()}`);
+        expect(stored?.concept, pattern).toBeDefined();
+        if (compiled) expect(compiled.phrases).toContain(stored); // taken, not compiled again
+      }
+    }
+    // A rubric phrase written as a pattern's compiled text keeps its own (word) reading, and the pattern its concept.
+    const pattern = flagged[0]!.patterns[0]!;
+    const clash = rubrics.map((r, k) => (k === 0 ? { ...r, items: r.items.map((item, j) => (j === 0 ? { ...item, phrases: [...item.phrases, `~${pattern.trim()}`] } : item)) } : r));
+    const clashForm = compiledForm(clash);
+    expect(clashForm.phrases.get(`~${pattern.trim()}`)?.concept).toBeUndefined();
+    const clashScope = compileRubrics(clash, clashForm.phrases, clashForm.vocabulary);
+    expect(clashScope.items[0]!.phrases.find((p) => p.text === `~${pattern.trim()}`)?.concept).toBeUndefined();
+    const flagPhrases = clashScope.flags.find((f) => f.flag.patterns.includes(pattern))!.phrases;
+    expect(flagPhrases.find((p) => p.text === `~${pattern.trim()}`)?.concept).toBeDefined();
+  });
+
   it('restores a vocabulary that reads every word as the one built from the phrases does', async () => {
     const { rubrics } = await builtin();
     const built = compileRubrics(rubrics).vocabulary;
