@@ -18,9 +18,11 @@ import { sessionTemplates, writeSessions } from './bench-sessions.mjs';
 
 const here = new URL('..', import.meta.url).pathname;
 const root = resolve(process.env.BENCH_ROOT ?? here);
-const bin = join(root, 'bin', 'mlsd.js');
+/** A checkout's entry point, as package.json names it (bin/mlsd.cjs now; bin/mlsd.js in older checkouts). */
+const binOf = (dir) => join(dir, JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).bin.mlsd);
+const bin = binOf(root);
 const beforeRoot = process.env.BENCH_BEFORE ? resolve(process.env.BENCH_BEFORE) : null;
-const beforeBin = beforeRoot ? join(beforeRoot, 'bin', 'mlsd.js') : null;
+const beforeBin = beforeRoot ? binOf(beforeRoot) : null;
 /** The command for the checkout before (when there is one): the same arguments with its bin. */
 const asBefore = (args) => args.map((a) => (a === bin ? beforeBin : a));
 const rssHook = join(here, 'scripts', 'bench-rss.mjs');

@@ -3,7 +3,7 @@
 // 1. The modules that validate mlsd's own caches on every run get the part of zod they use bundled into
 //    them, so reading a cache does not load all of zod (about as long as starting node itself).
 //    Without rolldown (a dev dependency) this step is skipped: dist/ works the same, only slower to start.
-// 2. The whole CLI is bundled into dist/bundle/ (one module per command, loaded on demand), which bin/mlsd.js
+// 2. The whole CLI is bundled into dist/bundle/ (one module per command, loaded on demand), which bin/mlsd.cjs
 //    runs: resolving and loading some forty separate modules cost about half of a bare node start.
 //    The bundle is stamped with its build id (src/build-id.ts): the SHA-256 of its files, which keys the
 //    caches of what the code computes (the compiled scoring form of the rubrics).
@@ -11,7 +11,8 @@
 //    first run (or the first after an upgrade) does not parse YAML. A test checks it against the YAML.
 //    With a build id, so is the compiled scoring form of each prompt's rubrics (dist/content/compiled/).
 // 4. The CLI is also bundled as one CommonJS file (dist/cjs/cli.cjs, ASCII only, stamped with the same build id),
-//    which bin/mlsd.js runs with V8's code cache (src/files/code-cache.ts): ES modules cannot take one in Node 20.
+//    which bin/mlsd.cjs runs with V8's code cache (src/files/code-cache.ts, bundled as dist/cjs/start.cjs):
+//    ES modules cannot take one in Node 20.
 // 5. The English word list is written grouped by first letters with a table of the groups
 //    (dist/data/english-words.bin, src/reading/english-index.ts), so a look-up reads one group, not 3.3 MB;
 //    and the lemmas of irregular verbs as JSON (dist/data/lemmas.json, src/reading/lemma.ts), so no run parses
@@ -30,7 +31,7 @@ const SELF_CONTAINED = ['store/index-schema.js'];
 
 let build;
 let buildId = null;
-// A CommonJS bundle of an earlier build must never outlive it (bin/mlsd.js prefers it): made anew below, or gone.
+// A CommonJS bundle of an earlier build must never outlive it (bin/mlsd.cjs prefers it): made anew below, or gone.
 const cjs = join(dist, 'cjs', 'cli.cjs');
 rmSync(dirname(cjs), { recursive: true, force: true });
 try {
@@ -70,12 +71,60 @@ if (build) {
     // ASCII only (a one-byte string reads several times faster): every other character as its \u escape,
     // which means the same in strings, templates, regular expressions, identifiers and comments.
     // Not where a backslash stands before such a character, nor under String.raw: there the bundle stays UTF-8 (slower to read).
-    const text = readFileSync(cjs, 'utf8').replaceAll('@MLSD_BUILD_ID@', buildId);
+    const text = lazyBuiltins(readFileSync(cjs, 'utf8').replaceAll('@MLSD_BUILD_ID@', buildId));
     const escapable = !/\\[^\x00-\x7f]|String\.raw/.test(text);
     writeFileSync(cjs, escapable ? text.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`) : text);
-    // Names the code caches of this build (bin/mlsd.js reads it without reading the bundle).
+    // Names the code caches of this build (read without reading the bundle).
     writeFileSync(join(dirname(cjs), 'build-id'), buildId);
+    // What bin/mlsd.cjs requires to run that bundle with its code cache: files/code-cache.ts and the little it
+    // imports, as one CommonJS file, so a run with a cache never starts node's ES module loader.
+    await build({
+      input: join(dist, 'files', 'code-cache.js'),
+      platform: 'node',
+      logLevel: 'warn',
+      output: { file: join(dirname(cjs), 'start.cjs'), format: 'cjs', codeSplitting: false, sourcemap: false },
+    });
   }
+}
+
+/**
+ * Node's own modules that only some commands use, which the CommonJS bundle requires only when first used
+ * rather than at its top (where rolldown hoists every import of them): loading them costs several
+ * milliseconds of every run (child_process alone also loads net and dgram). The bundle uses them only as
+ * `node_x.name` (or `node_x.default.name` after __toESM); each becomes a stand-in object that requires the
+ * module on its first property access. Commander requires child_process for executable subcommands only.
+ */
+function lazyBuiltins(text) {
+  const LAZY_BUILTINS = ['child_process', 'os', 'tty', 'fs/promises', 'async_hooks', 'readline'];
+  const runtime = [
+    '// mlsd (scripts/build-dist.mjs): a module of node loaded on first use',
+    'var __lazyBuiltin = (load) => { let m; const real = () => (m ??= load()); return new Proxy({}, {',
+    '\tget: (_, key) => real()[key], has: (_, key) => key in real(), ownKeys: () => Reflect.ownKeys(real()),',
+    '\tgetOwnPropertyDescriptor: (_, key) => { const d = Reflect.getOwnPropertyDescriptor(real(), key); return d && { ...d, configurable: true }; }',
+    '}); };',
+  ].join('\n');
+  let out = text;
+  let changed = 0;
+  for (const name of LAZY_BUILTINS) {
+    const id = `node_${name.replace(/\W/g, '_')}`;
+    const plain = `let ${id} = require("node:${name}");\n`;
+    const esm = `${id} = __toESM(${id}, 1);\n`;
+    if (out.includes(plain + esm)) out = out.replace(plain + esm, `let ${id} = __lazyBuiltin(() => __toESM(require("node:${name}"), 1));\n`);
+    else if (out.includes(plain) && !out.includes(esm)) out = out.replace(plain, `let ${id} = __lazyBuiltin(() => require("node:${name}"));\n`);
+    else continue;
+    // Only property reads of it: anything else (passed whole, compared) would see the stand-in.
+    const uses = out.match(new RegExp(`\\b${id}\\b(?!\\s*=)[^.\\w]`, 'g')) ?? [];
+    if (uses.length > 0) throw new Error(`build-dist: ${id} is used other than by its properties: ${uses.join(' ')}`);
+    changed++;
+  }
+  const commander = 'const childProcess = require("node:child_process");';
+  if (out.includes(commander)) {
+    out = out.replace(commander, 'const childProcess = __lazyBuiltin(() => require("node:child_process"));');
+    changed++;
+  }
+  if (changed === 0) return text;
+  const at = out.indexOf('\nlet node_');
+  return `${out.slice(0, at)}\n${runtime}${out.slice(at)}`;
 }
 
 /** Writes the bundle's build id (the SHA-256 of its files, names and contents) over the placeholder of src/build-id.ts. */

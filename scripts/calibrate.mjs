@@ -11,7 +11,7 @@ if (!prompt || !file) {
   process.exit(2);
 }
 const scoreAs = flag === '--against' && other ? other : prompt;
-const bin = fileURLToPath(new URL('../bin/mlsd.js', import.meta.url));
+const bin = fileURLToPath(new URL('../bin/mlsd.cjs', import.meta.url));
 const report = JSON.parse(
   execFileSync(process.execPath, [bin, 'score', '-p', scoreAs, file, '--json'], {
     encoding: 'utf8',

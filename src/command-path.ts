@@ -41,7 +41,7 @@ export function readCommandPath(program: Command, argv: readonly string[]): Comm
     if (command.commands.length === 0) break; // an operand of a leaf command
     if (word === 'help') return helpOf(program, command, path, argv.slice(i + 1));
     const next = subcommand(command, word);
-    if (!next) return command === program ? { kind: 'parse', argv: [...argv] } : { kind: 'unknown', command, name: word };
+    if (!next) return command === program ? { kind: 'parse', argv: withoutHelp(argv) } : { kind: 'unknown', command, name: word };
     path.push(next.name());
     command = next;
   }
@@ -62,6 +62,16 @@ function helpOf(program: Command, command: Command, path: string[], words: reado
     target = next;
   }
   return { kind: 'parse', argv: [...targetPath, '--help'] };
+}
+
+/**
+ * The line without its help flags (before any `--`): `mlsd typo --help` is reported by commander as the
+ * unknown command it is (exit 2), not answered with the program's help (exit 0) as if `typo` were known.
+ */
+function withoutHelp(argv: readonly string[]): string[] {
+  const end = argv.indexOf('--');
+  const head = (end === -1 ? argv : argv.slice(0, end)).filter((w) => w !== '--help' && w !== '-h');
+  return end === -1 ? head : [...head, ...argv.slice(end)];
 }
 
 function subcommand(command: Command, word: string): Command | undefined {

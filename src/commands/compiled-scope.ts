@@ -4,6 +4,7 @@ import { compiledFile, compiledKey, readCompiled, shippedCompiledFile, writeComp
 import { packageInfo } from '../package-root.js';
 import { compiledForm, compileRubrics, type CompiledScope } from '../scoring/compile.js';
 import { Vocabulary } from '../scoring/phrase.js';
+import { rememberStems } from '../scoring/stem.js';
 import { clarificationPatterns } from '../scoring/topics.js';
 import type { Loaded } from './load-content.js';
 
@@ -20,12 +21,17 @@ export async function compiledScope(loaded: Pick<Loaded, 'catalog' | 'paths' | '
   const { version } = packageInfo();
   const file = compiledFile(loaded.paths.cache, prompt.id);
   const known = readCompiled(file, key, version, prompt.id);
-  if (known) return compileRubrics(rubrics, known.phrases, new Vocabulary(known.vocabulary));
+  // Phrases compiled before carry the stems of their words: the answer's words need not be stemmed again.
+  if (known) {
+    rememberStems(known.stems);
+    return compileRubrics(rubrics, known.phrases, new Vocabulary(known.vocabulary));
+  }
   // A first run on the built-in content: the compiled form shipped with it, checked the same way.
   const shippedKey = loaded.shipped ? compiledKey(loaded.shipped, prompt.id) : null;
   const shipped = shippedKey ? readCompiled(shippedCompiledFile(loaded.paths.builtin, prompt.id), shippedKey, version, prompt.id) : null;
   if (shipped) {
     await writeCompiled(file, key, version, prompt.id, shipped);
+    rememberStems(shipped.stems);
     return compileRubrics(rubrics, shipped.phrases, new Vocabulary(shipped.vocabulary));
   }
   const form = compiledForm(rubrics, clarificationPatterns(prompt.clarifications));

@@ -49,7 +49,7 @@ export async function loadAll(io: Io, options: GlobalOptions, extra: SourceFile[
     const onlyBuiltin = listing.every((l) => (typeof l === 'string' ? !required.has(l) && !existsSync(l) : l.origin === 'built-in'));
     const shipped = onlyBuiltin ? readShippedContent(paths.builtin, version, listing) : null;
     if (shipped) {
-      await writeCache(cacheFile, key, cacheVersion, shipped.catalog);
+      writeCache(cacheFile, key, cacheVersion, shipped.catalog);
       return { catalog: shipped.catalog, paths, files: [], readIssues: [], key, shipped: shipped.key };
     }
   }
@@ -68,7 +68,7 @@ export async function loadAll(io: Io, options: GlobalOptions, extra: SourceFile[
   const catalog = buildCatalog(all, [checkRubricPhrases]);
   // Read problems (a missing --prompts-dir) are not cached: they must show every time.
   const cached = useCache && issues.length === 0;
-  if (cached) await writeCache(cacheFile, key, cacheVersion, catalog);
+  if (cached) writeCache(cacheFile, key, cacheVersion, catalog);
   return { catalog, paths, files: all, readIssues: issues, key: cached ? key : '' };
 }
 

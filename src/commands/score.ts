@@ -9,7 +9,7 @@ import { stripControl } from '../text/sanitize.js';
 import { newSessionId, type SessionRecord } from '../store/session-record.js';
 import { saveSession, sessionsDir } from '../store/session-files.js';
 import { WriteError } from '../files/atomic.js';
-import { asReadError, MAX_ANSWER_BYTES, readTextFile } from '../files/read.js';
+import { asReadError, MAX_ANSWER_BYTES, readTextFileSync } from '../files/read.js';
 import { renderReport } from '../ui/report.js';
 import { renderDone, renderNote } from '../ui/notices.js';
 import { loadAll, reportLoadProblems } from './load-content.js';
@@ -108,7 +108,8 @@ async function readAnswers(file: string, readStdin: () => Promise<string>): Prom
   if (file === '-') return readStdin();
   try {
     // A pipe the user named (`<(...)`) is fine; a device (/dev/zero) or a huge file is refused.
-    return await readTextFile(file, { maxBytes: MAX_ANSWER_BYTES, allowPipes: true, textOnly: true });
+    // Read at once: the command waits for it either way, and each asynchronous step costs a wake-up.
+    return readTextFileSync(file, { maxBytes: MAX_ANSWER_BYTES, allowPipes: true, textOnly: true });
   } catch (error) {
     const problem = asReadError(file, error);
     const reason = problem.code === 'ENOENT' ? 'no such file' : problem.reason;

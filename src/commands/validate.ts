@@ -28,6 +28,11 @@ export async function validateCommand(kind: ContentKind, targets: string[], opti
   }
   // Each distinct file once, however often it is named; subfolders of a named directory are not read, and are listed.
   const named = targets.length > 0 ? await readNamed(kind, targets) : { files: [] as SourceFile[], issues: [] as ContentIssue[], subfolders: [] as string[] };
+  // A folder with nothing to check is a mistake in the command (a CI step pointed at the wrong folder), not a pass.
+  if (targets.length > 0 && named.files.length === 0 && named.issues.length === 0) {
+    const notRead = named.subfolders.length > 0 ? ` (subfolders are not read: ${named.subfolders.join(', ')})` : '';
+    throw new CliError(`${targets.join(', ')}: no ${kind} files (.yaml) to check${notRead}; name a ${kind} file or a folder holding them`, EXIT.usage);
+  }
   const loaded = await loadAll(io, options, named.files, { cache: false });
   const checkedFiles = targets.length > 0 ? named.files : loaded.files;
   const checked = new Set(checkedFiles.map((f) => f.file));

@@ -1,4 +1,4 @@
-import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, renameSync, rmSync, statfsSync, writeFileSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { makeDirsSync } from './make-dirs.js';
 
@@ -18,6 +18,28 @@ export function writeFileAtomicSync(file: string, content: string): void {
     } finally {
       closeSync(fd);
     }
+    renameSync(temp, file);
+  } catch (error) {
+    rmSync(temp, { force: true });
+    throw error;
+  }
+}
+
+/**
+ * Writes a disposable file (a cache) so that a reader never sees half of it, at once, without the thread
+ * pool: a temporary file (0600, created new) in the same directory, renamed over the target; not flushed
+ * (a cache cut short by a crash fails its own check and is rebuilt). Skipped, by throwing, when less than
+ * `keepFree` bytes would stay free on the disk (a cache never takes the room a session needs). Throws
+ * what the file system throws; the temporary file never stays behind.
+ */
+export function writeDisposableSync(file: string, content: string, keepFree: number): void {
+  const dir = dirname(file);
+  makeDirsSync(dir);
+  const space = statfsSync(dir);
+  if (space.bavail * space.bsize < Buffer.byteLength(content) + keepFree) throw Object.assign(new Error(`${dir}: not enough room for a cache`), { code: 'ENOSPC' });
+  const temp = join(dir, `.${basename(file)}.${process.pid}.${Date.now().toString(36)}c.tmp`);
+  try {
+    writeFileSync(temp, content, { flag: 'wx', mode: 0o600 });
     renameSync(temp, file);
   } catch (error) {
     rmSync(temp, { force: true });

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, renameSync, rmSync, statfsSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statfsSync, statSync, writeFileSync } from 'node:fs';
 import { isAscii } from 'node:buffer';
 import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
@@ -6,8 +6,9 @@ import { Script } from 'node:vm';
 import { crc32 } from 'node:zlib';
 import { isCodeCacheHeader } from './code-cache-check.generated.js';
 import type { CodeCacheHeader } from './code-cache-schema.js';
-import { readBytes, withRegularFile } from './read.js';
+import { readBytes, readSmallFile, withRegularFile } from './read.js';
 import { makeDirsSync } from './make-dirs.js';
+import { resolvePaths, type Env } from './paths.js';
 
 /**
  * Runs the CLI's CommonJS bundle (dist/cjs/cli.cjs, made by `npm run build`) with V8's code cache, so a
@@ -40,17 +41,36 @@ export interface Loaded {
   cached: boolean;
   /**
    * Writes the cache when it was not used (missing, refused), from what V8 compiled so far: call it
-   * when the command has run (bin/mlsd.js does, on exit), so the cache holds the functions it ran.
+   * when the command has run (bin/mlsd.cjs does, on exit), so the cache holds the functions it ran.
    */
   saveCache: () => void;
 }
 
-/** Command names that get a cache of their own; anything else shares one. */
-const COMMAND = /^[a-z]{1,30}$/;
+/**
+ * The top-level commands of the CLI (src/cli.ts; a test keeps the two in step), each with a code cache of
+ * its own; anything else (a mistyped command, an option first, `help`) shares the one named `other`, so a
+ * typo never leaves a cache file of its own behind.
+ */
+export const CACHED_COMMANDS: readonly string[] = ['score', 'practice', 'interview', 'resume', 'prompts', 'rubrics', 'history', 'review', 'stats', 'drill', 'schema'];
+
+/**
+ * What bin/mlsd.cjs runs: the CLI's CommonJS bundle `bundle` (dist/cjs/cli.cjs) loaded with the code cache
+ * of `command` (the first argument) for this build, whose id the build writes beside it (`build-id`).
+ * Null when the cache is off (MLSD_NO_CACHE), the bundle or its build id is missing, or this is the
+ * command's first run on this build (`firstSight`): then the caller runs the ES module bundle. The caller
+ * calls `saveCache` when the command has run. Throws what the bundle throws while loading.
+ */
+export function loadCli(bundle: string, command: string | undefined, env: Env): Loaded | null {
+  if (env.MLSD_NO_CACHE || !existsSync(bundle)) return null;
+  const build = readSmallFile(join(dirname(bundle), 'build-id'), 64);
+  if (!build || !/^[0-9a-f]{64}$/.test(build)) return null;
+  const file = codeCacheFile(resolvePaths(env).cache, command, build);
+  return firstSight(file) ? null : loadWithCodeCache(bundle, file);
+}
 
 /** The cache file for a command's run of the bundle of build `build` (its id, 64 hex digits). */
 export function codeCacheFile(cacheDir: string, command: string | undefined, build: string): string {
-  const name = command && COMMAND.test(command) ? command : 'other';
+  const name = command && CACHED_COMMANDS.includes(command) ? command : 'other';
   return join(cacheDir, 'code', `${name}-${build.slice(0, 16)}-${process.version}-${process.arch}.v8`);
 }
 

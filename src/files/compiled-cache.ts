@@ -20,35 +20,56 @@ import { cacheText, readCacheBody, sha256, type CacheKind } from './content-cach
  * never a wrong score. Without a build id (the sources run directly, as in tests) nothing is cached.
  */
 
-// Format 2 added the vocabulary and the clarification patterns.
-const KIND: CacheKind = { cache: 'mlsd-compiled', format: 2 };
+// Format 2 added the vocabulary and the clarification patterns; format 3 stores phrases as the objects
+// the scorer uses, and the stems of the phrase words once each.
+const KIND: CacheKind = { cache: 'mlsd-compiled', format: 3 };
 
 /**
- * One compiled phrase as stored: its text, the raw words and stems of its tokens, one flag a token
- * ("-" plain, "w" a number wildcard, "o" an optional article, "b" both), the stems of neighbouring words
- * written as one (null where none), and for a concept reference the word groups of each of its patterns.
+ * One compiled phrase as stored: the CompiledPhrase itself (its text, tokens and joins), with a concept
+ * reference's word groups as lists instead of sets. JSON.parse builds these objects as the scorer uses
+ * them, so restoring one is a check of its fields, not a copy.
  */
-export type PhraseForm = [string, string[], string[], string, Array<string | null>, string[][][] | null];
+export interface PhraseForm {
+  text: string;
+  tokens: PhraseToken[];
+  joins: Array<string | null>;
+  concept?: string[][][];
+}
 
-/** What a compiled-scoring file holds, read back: the compiled phrases by text, and the vocabulary's form. */
+/** What a compiled-scoring file holds, read back: the compiled phrases by text, the vocabulary's form, and each phrase word's stem. */
 export interface CompiledFile {
   phrases: Map<string, CompiledPhrase>;
   vocabulary: VocabularyForm;
+  /** The stem of every word of the phrases (concept references aside), by word: stemWord's own (`rememberStems`). */
+  stems: Map<string, string>;
 }
 
-/** The body of a compiled-scoring file: the compiled form of every phrase of one prompt's rubrics and clarifications, and the vocabulary. */
+/** The body of a compiled-scoring file: the compiled form of every phrase of one prompt's rubrics and clarifications, the vocabulary, and the phrase words' stems. */
 interface CompiledBody {
   prompt: string;
   phrases: PhraseForm[];
+  stems: Array<[word: string, stem: string]>;
   vocabulary: VocabularyForm;
 }
 
-const strings = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');
+function strings(v: unknown): v is string[] {
+  if (!Array.isArray(v)) return false;
+  for (const x of v as unknown[]) if (typeof x !== 'string') return false;
+  return true;
+}
 
-/** Whether a parsed body has the shape written by writeCompiled. */
+/** Whether a parsed body has the shape written by writeCompiled, its phrases aside (checked as they are restored: `fromForm`). */
 function isBody(v: unknown): v is CompiledBody {
-  if (!v || typeof v !== 'object' || !('prompt' in v) || !('phrases' in v) || !('vocabulary' in v) || Object.keys(v).length !== 3) return false;
-  return typeof v.prompt === 'string' && Array.isArray(v.phrases) && v.phrases.every(isPhraseForm) && isVocabularyForm(v.vocabulary);
+  if (!v || typeof v !== 'object' || !('prompt' in v) || !('phrases' in v) || !('stems' in v) || !('vocabulary' in v) || Object.keys(v).length !== 4) return false;
+  return typeof v.prompt === 'string' && Array.isArray(v.phrases) && isStemPairs(v.stems) && isVocabularyForm(v.vocabulary);
+}
+
+function isStemPairs(v: unknown): v is Array<[string, string]> {
+  if (!Array.isArray(v)) return false;
+  for (const pair of v as unknown[]) {
+    if (!Array.isArray(pair) || pair.length !== 2 || typeof pair[0] !== 'string' || typeof pair[1] !== 'string' || pair[1] === '') return false;
+  }
+  return true;
 }
 
 function isVocabularyForm(v: unknown): v is VocabularyForm {
@@ -57,15 +78,10 @@ function isVocabularyForm(v: unknown): v is VocabularyForm {
   // The words must be sorted (startsWord bisects them), and each long word have a stem.
   for (let i = 1; i < v.words.length; i++) if (!(v.words[i - 1]! < v.words[i]!)) return false;
   // Buckets of long words, each a key and its [word, stem] pairs (a stem is never empty).
-  return v.long.every((b) => Array.isArray(b) && b.length === 2 && typeof b[0] === 'string' && Array.isArray(b[1]) && (b[1] as unknown[]).every((e) => strings(e) && e.length === 2 && e[1]!.length > 0));
-}
-
-function isPhraseForm(v: unknown): v is PhraseForm {
-  if (!Array.isArray(v) || v.length !== 6) return false;
-  const [text, raws, stems, flags, joins, concept] = v as unknown[];
-  if (typeof text !== 'string' || !strings(raws) || !strings(stems) || typeof flags !== 'string' || !/^[-wob]*$/.test(flags)) return false;
-  if (!Array.isArray(joins) || !joins.every((j) => j === null || typeof j === 'string')) return false;
-  return concept === null || (Array.isArray(concept) && concept.every((p) => Array.isArray(p) && p.every(strings)));
+  for (const b of v.long as unknown[]) {
+    if (!Array.isArray(b) || b.length !== 2 || typeof b[0] !== 'string' || !isStemPairs(b[1])) return false;
+  }
+  return true;
 }
 
 /** Where the compiled form of a prompt's rubrics is kept (prompt ids are plain names). */
@@ -86,7 +102,7 @@ export function compiledKey(contentKey: string, promptId: string, build: string 
   return contentKey && build ? sha256(JSON.stringify([KIND.format, contentKey, build, promptId])) : null;
 }
 
-/** The compiled phrases of the file, by text, and the vocabulary, when it holds this key's; null otherwise. */
+/** The compiled phrases of the file, by text, the vocabulary and the phrase words' stems, when it holds this key's; null otherwise. */
 export function readCompiled(file: string, key: string, version: string, promptId: string): CompiledFile | null {
   try {
     const body = readCacheBody(file, KIND, version, key);
@@ -94,12 +110,12 @@ export function readCompiled(file: string, key: string, version: string, promptI
     const parsed: unknown = JSON.parse(body);
     if (!isBody(parsed) || parsed.prompt !== promptId) return null;
     const phrases = new Map<string, CompiledPhrase>();
-    for (const form of parsed.phrases) {
+    for (const form of parsed.phrases as unknown[]) {
       const phrase = fromForm(form);
       if (!phrase) return null;
       phrases.set(phrase.text, phrase);
     }
-    return { phrases, vocabulary: parsed.vocabulary };
+    return { phrases, vocabulary: parsed.vocabulary, stems: new Map(parsed.stems) };
   } catch {
     return null;
   }
@@ -107,7 +123,7 @@ export function readCompiled(file: string, key: string, version: string, promptI
 
 /** Best effort, like the content cache: disposable, skipped when the disk is nearly full, not flushed. */
 export async function writeCompiled(file: string, key: string, version: string, promptId: string, { phrases, vocabulary }: { phrases: ReadonlyMap<string, CompiledPhrase>; vocabulary: VocabularyForm }): Promise<void> {
-  const stored: CompiledBody = { prompt: promptId, phrases: [...phrases.values()].map(toForm), vocabulary };
+  const stored: CompiledBody = { prompt: promptId, phrases: [...phrases.values()].map(toForm), stems: [...phraseStems(phrases.values())], vocabulary };
   const body = JSON.stringify(stored);
   try {
     await writeFileAtomic(file, cacheText(KIND, key, version, body), {
@@ -119,20 +135,46 @@ export async function writeCompiled(file: string, key: string, version: string, 
   }
 }
 
-const FLAG = { '-': [false, false], w: [true, false], o: [false, true], b: [true, true] } as const;
-
-function toForm(phrase: CompiledPhrase): PhraseForm {
-  const flags = phrase.tokens.map((t) => (t.wildcard ? (t.optional ? 'b' : 'w') : t.optional ? 'o' : '-')).join('');
-  const concept = phrase.concept ? phrase.concept.map((pattern) => pattern.map((group) => [...group])) : null;
-  return [phrase.text, phrase.tokens.map((t) => t.raw), phrase.tokens.map((t) => t.stem), flags, phrase.joins, concept];
+/** The stem of each word of the phrases (concept references aside, whose pseudo word is no word), by word, in the order met. */
+export function phraseStems(phrases: Iterable<CompiledPhrase>): Map<string, string> {
+  const stems = new Map<string, string>();
+  for (const phrase of phrases) if (!phrase.concept) for (const token of phrase.tokens) if (!stems.has(token.raw)) stems.set(token.raw, token.stem);
+  return stems;
 }
 
-/** A compiled phrase from its stored form; null when the parts do not fit together. */
-function fromForm([text, raws, stems, flags, joins, concept]: PhraseForm): CompiledPhrase | null {
-  if (stems.length !== raws.length || flags.length !== raws.length || joins.length !== raws.length) return null;
-  const tokens: PhraseToken[] = raws.map((raw, k) => {
-    const [wildcard, optional] = FLAG[flags[k] as keyof typeof FLAG];
-    return { raw, stem: stems[k]!, wildcard, optional };
-  });
-  return concept ? { text, tokens, joins, concept: concept.map((pattern) => pattern.map((group) => new Set(group))) } : { text, tokens, joins };
+function toForm(phrase: CompiledPhrase): PhraseForm {
+  const tokens = phrase.tokens.map(({ raw, stem, wildcard, optional }): PhraseToken => ({ raw, stem, wildcard, optional }));
+  const form: PhraseForm = { text: phrase.text, tokens, joins: phrase.joins };
+  if (phrase.concept) form.concept = phrase.concept.map((pattern) => pattern.map((group) => [...group]));
+  return form;
+}
+
+const PHRASE_KEYS = new Set(['text', 'tokens', 'joins', 'concept']);
+
+/**
+ * A compiled phrase from its stored form, checked field by field in plain loops (a phrase a pass, no
+ * copy of its tokens); null when it is not one: a field of the wrong type, a token list and join list
+ * of different lengths.
+ */
+function fromForm(v: unknown): CompiledPhrase | null {
+  if (!v || typeof v !== 'object') return null;
+  const form = v as Record<string, unknown>;
+  for (const field in form) if (!PHRASE_KEYS.has(field)) return null;
+  const { text, tokens, joins, concept } = form;
+  if (typeof text !== 'string' || !Array.isArray(tokens) || !Array.isArray(joins) || joins.length !== tokens.length) return null;
+  for (let k = 0; k < tokens.length; k++) {
+    if (!isPhraseToken(tokens[k])) return null;
+    const join: unknown = joins[k];
+    if (join !== null && typeof join !== 'string') return null;
+  }
+  const phrase = { text, tokens: tokens as PhraseToken[], joins: joins as Array<string | null> };
+  if (concept === undefined) return phrase;
+  if (!Array.isArray(concept) || !concept.every((p) => Array.isArray(p) && p.every(strings))) return null;
+  return { ...phrase, concept: (concept as string[][][]).map((pattern) => pattern.map((group) => new Set(group))) };
+}
+
+function isPhraseToken(v: unknown): v is PhraseToken {
+  if (!v || typeof v !== 'object') return false;
+  const t = v as Record<string, unknown>;
+  return typeof t.raw === 'string' && typeof t.stem === 'string' && typeof t.wildcard === 'boolean' && typeof t.optional === 'boolean';
 }

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import type { Catalog, ContentKind, Entry, Origin } from '../content/catalog.js';
 import type { ContentIssue } from '../content/parse.js';
 import type { Prompt, Rubric } from '../content/schema.js';
-import { KEEP_FREE_FOR_SESSIONS, writeFileAtomic } from './atomic.js';
+import { KEEP_FREE_FOR_SESSIONS } from './atomic.js';
+import { writeDisposableSync } from './atomic-sync.js';
 import { isCacheHeader } from './cache-header-check.generated.js';
 import type { CacheHeader } from './cache-schema.js';
 import type { Place } from './content-files.js';
@@ -101,14 +101,12 @@ export function readCache(file: string, key: string, version: string): Catalog |
 /**
  * Best effort: a cache that cannot be written only makes the next start slower. Disposable, so it is
  * skipped when the disk is nearly full (it never takes a session's room) and not flushed to the disk:
- * a cache cut short by a crash fails its hash and is rebuilt.
+ * a cache cut short by a crash fails its hash and is rebuilt. Written at once (no thread-pool round
+ * trips: the command waits for nothing else meanwhile).
  */
-export async function writeCache(file: string, key: string, version: string, catalog: Catalog): Promise<void> {
+export function writeCache(file: string, key: string, version: string, catalog: Catalog): void {
   try {
-    await writeFileAtomic(file, serialize(key, version, JSON.stringify(fromCatalog(catalog))), {
-      keepFree: KEEP_FREE_FOR_SESSIONS,
-      write: (path, content) => writeFile(path, content, { flag: 'wx', mode: 0o600 }),
-    });
+    writeDisposableSync(file, serialize(key, version, JSON.stringify(fromCatalog(catalog))), KEEP_FREE_FOR_SESSIONS);
   } catch {
     // read-only home, full disk: carry on without a cache
   }

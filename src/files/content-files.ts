@@ -1,5 +1,5 @@
 import { readdir, stat } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { join, resolve, sep } from 'node:path';
 import type { ContentKind, Origin, SourceFile } from '../content/catalog.js';
 import type { ContentIssue } from '../content/parse.js';
 import { MAX_FILE_BYTES } from '../limits.js';
@@ -105,10 +105,15 @@ export async function readNamed(kind: ContentKind, targets: readonly string[]): 
       for (const f of read.files) {
         if (first(f.file)) files.push({ ...f, kind: places.length === 1 && places[0]!.dir === path ? sniffKind(f.text, kind) : f.kind, file: relativeTo(target, f.file, path) });
       }
-      for (const issue of read.issues) if (issue.file === path || first(issue.file)) issues.push(issue);
+      // Named as the user named the folder, as the files read are (`vp/fifo.yaml`, not `/tmp/…/vp/fifo.yaml`).
+      for (const issue of read.issues) {
+        if (issue.file === path || first(issue.file)) issues.push({ ...issue, file: issue.file.startsWith(path + sep) ? relativeTo(target, issue.file, path) : issue.file === path ? target : issue.file });
+      }
       for (const place of places) subfolders.push(...(await subdirectories(place.dir)).map((d) => relativeTo(target, d, path)));
     } else if (first(path)) {
-      const file = await readSource({ kind, dir: path, origin: 'dir', required: true }, path, issues);
+      const problems: ContentIssue[] = [];
+      const file = await readSource({ kind, dir: path, origin: 'dir', required: true }, path, problems);
+      issues.push(...problems.map((i) => (i.file === path ? { ...i, file: target } : i)));
       if (file) files.push({ ...file, kind: sniffKind(file.text, kind), file: target });
     }
   }

@@ -93,35 +93,101 @@ export function readSmallFile(file: string, maxBytes: number): string | null {
 export async function readTextFile(file: string, options: ReadOptions): Promise<string> {
   let handle: FileHandle;
   try {
-    handle = await open(file, options.allowPipes ? constants.O_RDONLY : constants.O_RDONLY | NONBLOCK);
+    handle = await open(file, openFlags(options));
   } catch (error) {
     throw asReadError(file, error);
   }
   try {
-    const info = await handle.stat();
-    const pipe = info.isFIFO() || info.isSocket();
-    if (!info.isFile() && !(pipe && options.allowPipes)) throw new ReadError(file, `not a regular file (${fileKind(info)})`, 'ENOTREG');
-    if (info.isFile() && info.size > options.maxBytes) throw tooBig(file, options.maxBytes);
+    checkReadable(file, await handle.stat(), options);
     const chunks: Buffer[] = [];
     let total = 0;
     for (;;) {
-      const buffer = Buffer.allocUnsafe(64 * 1024);
+      const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
       const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
       if (bytesRead === 0) break;
       total += bytesRead;
       if (total > options.maxBytes) throw tooBig(file, options.maxBytes);
       chunks.push(buffer.subarray(0, bytesRead));
     }
-    const bytes = Buffer.concat(chunks, total);
-    if (!options.textOnly) return bytes.toString('utf8');
-    const decoded = decodeText(bytes);
-    if ('problem' in decoded) throw new ReadError(file, decoded.problem, 'ENOTTEXT');
-    return decoded.text;
+    return asText(file, Buffer.concat(chunks, total), options);
   } catch (error) {
     throw asReadError(file, error);
   } finally {
     await handle.close().catch(() => undefined);
   }
+}
+
+/**
+ * readTextFile without giving the event loop a turn: the same checks, refusals and errors (ReadError), in
+ * one go. For a command that has nothing else to do meanwhile (`score` reading its answer), where each
+ * asynchronous step would wait for node's thread pool and the process to be scheduled again. A pipe the
+ * user named (`allowPipes`) is read until its writer closes it, as readTextFile does.
+ */
+export function readTextFileSync(file: string, options: ReadOptions): string {
+  let fd: number;
+  try {
+    fd = openSync(file, openFlags(options));
+  } catch (error) {
+    throw asReadError(file, error);
+  }
+  try {
+    const info = fstatSync(fd);
+    checkReadable(file, info, options);
+    if (info.isFile()) {
+      // Read one byte past the size: a file that grew since fstat is refused when it is now too big.
+      const bytes = readBytes(fd, Math.min(info.size, options.maxBytes) + 1);
+      if (bytes.length > options.maxBytes) throw tooBig(file, options.maxBytes);
+      if (bytes.length <= info.size) return asText(file, bytes, options);
+      return asText(file, Buffer.concat([bytes, readRest(file, fd, options.maxBytes - bytes.length)]), options);
+    }
+    return asText(file, readRest(file, fd, options.maxBytes), options);
+  } catch (error) {
+    throw asReadError(file, error);
+  } finally {
+    try {
+      closeSync(fd);
+    } catch {
+      // nothing more to do with it
+    }
+  }
+}
+
+/** Chunk size for a pipe or a file whose end is not known in advance. */
+const CHUNK_BYTES = 64 * 1024;
+
+/** Everything left in an open file or pipe up to its end; a ReadError (EFBIG) past `maxBytes`. */
+function readRest(file: string, fd: number, maxBytes: number): Buffer {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for (;;) {
+    const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
+    const read = readSync(fd, buffer, 0, buffer.length, null);
+    if (read === 0) break;
+    total += read;
+    if (total > maxBytes) throw tooBig(file, maxBytes);
+    chunks.push(buffer.subarray(0, read));
+  }
+  return Buffer.concat(chunks, total);
+}
+
+/** Open flags: a pipe is waited on only when pipes are allowed (O_NONBLOCK otherwise, so fstat can refuse it). */
+function openFlags(options: ReadOptions): number {
+  return options.allowPipes ? constants.O_RDONLY : constants.O_RDONLY | NONBLOCK;
+}
+
+/** Throws the ReadError for what may not be read: not a regular file (nor an allowed pipe), or too big. */
+function checkReadable(file: string, info: Stats, options: ReadOptions): void {
+  const pipe = info.isFIFO() || info.isSocket();
+  if (!info.isFile() && !(pipe && options.allowPipes)) throw new ReadError(file, `not a regular file (${fileKind(info)})`, 'ENOTREG');
+  if (info.isFile() && info.size > options.maxBytes) throw tooBig(file, options.maxBytes);
+}
+
+/** The bytes as text: UTF-8, or with `textOnly` a ReadError (ENOTTEXT) for what is not text. */
+function asText(file: string, bytes: Buffer, options: ReadOptions): string {
+  if (!options.textOnly) return bytes.toString('utf8');
+  const decoded = decodeText(bytes);
+  if ('problem' in decoded) throw new ReadError(file, decoded.problem, 'ENOTTEXT');
+  return decoded.text;
 }
 
 function tooBig(file: string, maxBytes: number): ReadError {

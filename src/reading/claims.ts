@@ -38,6 +38,8 @@ export function analyze(text: string): Analysis {
   const source = text.length > MAX_READ_CHARS ? text.slice(0, MAX_READ_CHARS) : text;
   const blocks = readBlocks(source);
   const title = documentTitle(blocks);
+  // A heading or lead-in labels every claim under it: its words are read once per text, not per claim.
+  const labelTokens = new Map<string, Token[]>();
   for (const block of blocks) {
     const labels = labelsOf(block, title);
     const parts = claimsOf(block);
@@ -57,7 +59,9 @@ export function analyze(text: string): Analysis {
       const own = opening && k === 0 ? [opening, ...labels, ...topicOf(part)] : [...labels, ...(opening ? [opening] : []), ...topicOf(part)];
       if (own.length > 0) {
         own.forEach((label, j) => {
-          tokenize(label, index).forEach((t, i) => tokens.push({ ...t, sep: i === 0 && j > 0 ? 'comma' : t.sep, context: true }));
+          let read = labelTokens.get(label);
+          if (!read) labelTokens.set(label, (read = tokenize(label)));
+          read.forEach((t, i) => tokens.push({ ...t, sentence: index, sep: i === 0 && j > 0 ? 'comma' : t.sep, context: true }));
         });
         // The copula joins label and claim; it belongs to neither, so a concept of the form "goal is"
         // finds the label's word in context and the copula in the claim.

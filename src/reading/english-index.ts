@@ -15,6 +15,8 @@ export const MAGIC = 'mlsd-english-words 1\n';
 /** 26 first letters, each with no second letter or one of 26. */
 export const GROUPS = 26 * 27;
 const TABLE_BYTES = (GROUPS + 1) * 4;
+/** Whether this machine stores numbers little-endian, as the file does. */
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 /** Where the body starts, in bytes. */
 export const BODY_START = MAGIC.length + TABLE_BYTES;
 
@@ -47,7 +49,10 @@ export function buildEnglishIndex(words: readonly string[]): Buffer {
 export function readTable(head: Buffer, fileSize: number): Uint32Array | null {
   if (head.length < BODY_START || head.toString('latin1', 0, MAGIC.length) !== MAGIC) return null;
   const table = new Uint32Array(GROUPS + 1);
-  for (let g = 0; g <= GROUPS; g++) table[g] = head.readUInt32LE(MAGIC.length + g * 4);
+  // The offsets are little-endian: on a little-endian machine (nearly all) their bytes are copied as they
+  // are, in one native copy; reading 703 numbers one call each cost a few ms in a fresh process.
+  if (LITTLE_ENDIAN) new Uint8Array(table.buffer).set(head.subarray(MAGIC.length, MAGIC.length + TABLE_BYTES));
+  else for (let g = 0; g <= GROUPS; g++) table[g] = head.readUInt32LE(MAGIC.length + g * 4);
   if (table[0] !== 0 || table[GROUPS] !== fileSize - BODY_START) return null;
   for (let g = 1; g <= GROUPS; g++) if (table[g]! < table[g - 1]!) return null;
   return table;

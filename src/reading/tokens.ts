@@ -72,6 +72,10 @@ export function normalize(text: string): string {
 const WORD = /[\p{L}\p{M}]+|\p{N}+/gu;
 const CAPITALS = /^[A-Z]{2,}$/;
 
+function isCapital(code: number): boolean {
+  return code >= 65 && code <= 90;
+}
+
 /** Tokenizes text. The separator records what stood between a token and the previous one. */
 export function tokenize(text: string, sentence = 0): Token[] {
   const s = normalize(text);
@@ -85,7 +89,8 @@ export function tokenize(text: string, sentence = 0): Token[] {
     const between = s.slice(last, start);
     last = start + m[0].length;
     const token: Token = { raw: m[0], stem: stemWord(m[0]), sep: first ? 'hard' : separatorOf(between), sentence };
-    if (original && CAPITALS.test(original.slice(start, last))) token.upper = true;
+    // Only a word that starts with a capital can be in capitals.
+    if (original && isCapital(original.charCodeAt(start)) && CAPITALS.test(original.slice(start, last))) token.upper = true;
     tokens.push(token);
     first = false;
   }

@@ -1,7 +1,6 @@
 import type { ListFlag, RedFlag, Rubric, RubricItem } from '../content/schema.js';
 import { compilePhrase, Vocabulary, type CompiledPhrase } from './phrase.js';
 import { compilePattern } from './pattern.js';
-import { rememberStem } from './stem.js';
 
 /** Rubrics turned into ready-to-match phrases. Compile once, score many answers. */
 export interface CompiledItem {
@@ -38,8 +37,6 @@ export interface CompiledScope {
  * (from the same cache: `compiledForm`); otherwise it is built from the phrases.
  */
 export function compileRubrics(rubrics: readonly Rubric[], known?: ReadonlyMap<string, CompiledPhrase>, vocabulary?: Vocabulary): CompiledScope {
-  // Phrases compiled before carry the stems of their words: the answer's words need not be stemmed again.
-  if (known) for (const phrase of known.values()) if (!phrase.concept) for (const token of phrase.tokens) rememberStem(token.raw, token.stem);
   const compileAll = (phrases: readonly string[]): CompiledPhrase[] =>
     phrases.map((text) => known?.get(text) ?? compilePhrase(text)).filter((p) => p.tokens.length > 0);
   const items: CompiledItem[] = [];
@@ -56,7 +53,7 @@ export function compileRubrics(rubrics: readonly Rubric[], known?: ReadonlyMap<s
       flags.push({
         flag,
         rubric: rubric.id,
-        phrases: [...compileAll(flag.phrases), ...flag.patterns.map(compilePattern)],
+        phrases: [...compileAll(flag.phrases), ...flag.patterns.map((pattern) => knownPattern(pattern, known) ?? compilePattern(pattern))],
         unless: compileAll(flag.unless),
         near: compileAll(flag.near),
         unlessNear: compileAll(flag.unlessNear),
@@ -73,8 +70,24 @@ export function compileRubrics(rubrics: readonly Rubric[], known?: ReadonlyMap<s
 }
 
 /**
- * What the compiled-scoring cache keeps for a prompt: every phrase its scoring compiles (the rubrics'
- * and, from `extra`, the prompt's clarification patterns) and the rubric set's misspelling vocabulary.
+ * The key of a red flag's concept pattern among compiled phrases: its compiled text (`~` and the pattern).
+ * A rubric phrase may be written the same ("~x y"): it is added first and has no concept, so it is never
+ * taken for the pattern (knownPattern), nor the pattern for it.
+ */
+function patternKey(pattern: string): string {
+  return `~${pattern.trim()}`;
+}
+
+/** A concept pattern compiled before (compileAllPhrases), when `known` holds it. */
+function knownPattern(pattern: string, known: ReadonlyMap<string, CompiledPhrase> | undefined): CompiledPhrase | undefined {
+  const found = known?.get(patternKey(pattern));
+  return found?.concept ? found : undefined;
+}
+
+/**
+ * What the compiled-scoring cache keeps for a prompt: every phrase its scoring compiles (the rubrics',
+ * their red flags' concept patterns, and, from `extra`, the prompt's clarification patterns) and the
+ * rubric set's misspelling vocabulary.
  */
 export interface CompiledForm {
   phrases: Map<string, CompiledPhrase>;
@@ -87,7 +100,7 @@ export function compiledForm(rubrics: readonly Rubric[], extra: readonly string[
   return { phrases, vocabulary: compileRubrics(rubrics, phrases).vocabulary };
 }
 
-/** Every phrase text of the rubrics (and the `extra` ones), compiled, with those already compiled in `known` taken from it. */
+/** Every phrase text of the rubrics (and the `extra` ones), compiled, then the red flags' concept patterns (by `~` and their text), with those already compiled in `known` taken from it. */
 export function compileAllPhrases(rubrics: readonly Rubric[], known?: ReadonlyMap<string, CompiledPhrase>, extra: readonly string[] = []): Map<string, CompiledPhrase> {
   const out = new Map<string, CompiledPhrase>();
   const add = (text: string) => {
@@ -98,5 +111,14 @@ export function compileAllPhrases(rubrics: readonly Rubric[], known?: ReadonlyMa
     for (const flag of rubric.redFlags) [flag.phrases, flag.unless, flag.near, flag.unlessNear].forEach((list) => list.forEach(add));
   }
   extra.forEach(add);
+  // The red flags' concept patterns last, by their compiled text: a phrase of the same text keeps its place.
+  for (const rubric of rubrics) {
+    for (const flag of rubric.redFlags) {
+      for (const pattern of flag.patterns) {
+        const key = patternKey(pattern);
+        if (!out.has(key)) out.set(key, knownPattern(pattern, known) ?? compilePattern(pattern));
+      }
+    }
+  }
   return out;
 }

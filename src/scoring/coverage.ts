@@ -26,5 +26,19 @@ export function stageCoverage(items: readonly Pick<ItemResult, 'stage' | 'weight
 
 /** The answer's coverage, 0-100: the stages' coverage weighted by their minutes in a 45-minute interview (stages.ts). */
 export function answerCoverage(items: readonly Pick<ItemResult, 'stage' | 'weight' | 'level' | 'credit'>[], level: CandidateLevel): number {
-  return STAGES.reduce((sum, s) => sum + stageCoverage(items, s.id, level) * (s.minutes45 / TOTAL_MINUTES_45), 0);
+  // One pass over the items, summing each stage's weights in the order stageCoverage does (the same figures).
+  const total = new Map<StageId, number>();
+  const earned = new Map<StageId, number>();
+  for (const item of items) {
+    const weight = item.weight * levelWeight(level, item.level);
+    total.set(item.stage, (total.get(item.stage) ?? 0) + weight);
+    earned.set(item.stage, (earned.get(item.stage) ?? 0) + weight * item.credit);
+  }
+  let sum = 0;
+  for (const s of STAGES) {
+    const stageTotal = total.get(s.id) ?? 0;
+    const coverage = stageTotal > 0 ? (100 * earned.get(s.id)!) / stageTotal : 0;
+    sum += coverage * (s.minutes45 / TOTAL_MINUTES_45);
+  }
+  return sum;
 }

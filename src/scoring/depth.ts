@@ -78,8 +78,14 @@ function words(text: string): string[] {
     .filter(Boolean);
 }
 
+/** Word pairs as they stand in a claim's words joined by spaces, a space either side (made once, not per claim). */
+const padded = (pairs: readonly string[]): string[] => pairs.map((p) => ` ${p} `);
+const REASON_PADDED = padded(REASON_PAIRS);
+const COMPARISON_PADDED = padded(COMPARISON_PAIRS);
+
 function hasPair(joined: string, pairs: readonly string[]): boolean {
-  return pairs.some((p) => joined.includes(` ${p} `));
+  for (const pair of pairs) if (joined.includes(pair)) return true;
+  return false;
 }
 
 /**
@@ -88,13 +94,14 @@ function hasPair(joined: string, pairs: readonly string[]): boolean {
  * counts as a decision. Returns the depth level and the cues found, in a fixed order.
  */
 export function readDepth(written: string, statement = false): DepthReading {
-  const length = words(written).length;
   const claim = withoutEmptyReasons(written);
   const list = words(claim);
+  // Most claims have no empty reason: their words are read once.
+  const length = claim === written ? list.length : words(written).length;
   const joined = ` ${list.join(' ')} `;
   const cues: DepthCue[] = [];
-  if (ARROW.test(claim) || list.some((w) => REASON_WORDS.has(w)) || hasPair(joined, REASON_PAIRS)) cues.push('reason');
-  if (list.some((w) => COMPARISON_WORDS.has(w)) || hasPair(joined, COMPARISON_PAIRS)) cues.push('comparison');
+  if (ARROW.test(claim) || list.some((w) => REASON_WORDS.has(w)) || hasPair(joined, REASON_PADDED)) cues.push('reason');
+  if (list.some((w) => COMPARISON_WORDS.has(w)) || hasPair(joined, COMPARISON_PADDED)) cues.push('comparison');
   if (NUMBER.test(claim) || list.some((w) => CADENCE.has(w))) cues.push('number');
   if (statement || EXPLAINS.test(claim) || list.some((w) => DECISION_WORDS.has(w))) cues.push('decision');
   return { level: levelOf(cues, length), cues };

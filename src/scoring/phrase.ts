@@ -272,19 +272,28 @@ export class MatchIndex {
       if (found === undefined) seen.set(raw, (found = vocabulary.canonical(stem, raw)));
       return found;
     };
-    // A name or acronym in capitals ("FAIR") is not the concept word it spells: it matches nothing.
-    this.canon = tokens.map((t) => (t.name ? `\u0000${t.raw}` : canonical(t.stem, t.raw)));
-    this.joinStems = tokens.map((t, i) => {
+    // One pass over the tokens: each is read once, and no intermediate list is made.
+    const canon: string[] = [];
+    const joinStems: Array<string | null> = [];
+    const numbers: number[] = [];
+    for (let i = 0; i < tokens.length; i++) {
+      const t = tokens[i]!;
+      // A name or acronym in capitals ("FAIR") is not the concept word it spells: it matches nothing.
+      const stem = t.name ? `\u0000${t.raw}` : canonical(t.stem, t.raw);
+      canon.push(stem);
+      push(this.byStem, stem, i);
+      if (isNumber(t.raw)) numbers.push(i);
       const next = tokens[i + 1];
+      let join: string | null = null;
       // A single letter is not the second half of a word ("200ms e2e" is not "mse").
-      if (!next || !continues(next) || next.raw.length < 2) return null;
-      if (vocabulary && !vocabulary.startsWord(t.raw)) return null;
       // Exact only: a typo allowance on two words read as one turns "when the" into "whether".
-      return stemWord(t.raw + next.raw);
-    });
-    this.canon.forEach((stem, i) => push(this.byStem, stem, i));
-    this.numbers = tokens.flatMap((t, i) => (NUMBER.test(t.raw) ? [i] : []));
-    this.joinStems.forEach((stem, i) => stem && push(this.byJoin, stem, i));
+      if (next && continues(next) && next.raw.length >= 2 && (!vocabulary || vocabulary.startsWord(t.raw))) join = stemWord(t.raw + next.raw);
+      joinStems.push(join);
+      if (join) push(this.byJoin, join, i);
+    }
+    this.canon = canon;
+    this.joinStems = joinStems;
+    this.numbers = numbers;
   }
 
   /** Matches found so far, by phrase: items, flags and a second reading after a mistake ask about the same phrases. */
@@ -449,6 +458,13 @@ export class MatchIndex {
 }
 
 const NONE: ReadonlyArray<[number, number]> = Object.freeze([]);
+
+/** NUMBER.test, without the pattern for a word that starts with an ASCII character other than a digit (most words). */
+function isNumber(raw: string): boolean {
+  const code = raw.charCodeAt(0);
+  if (code < 128 && (code < 48 || code > 57)) return false;
+  return NUMBER.test(raw);
+}
 
 /** The first index of a sorted list whose value is at least `value`. */
 function lowerBound(list: number[], value: number): number {

@@ -44,6 +44,8 @@ const IRREGULAR: Record<string, string> = {
 export function stemWord(word: string): string {
   const known = cache.get(word);
   if (known !== undefined) return known;
+  const stored = remembered?.get(word);
+  if (stored !== undefined) return stored;
   let stem: string;
   if (Object.hasOwn(IRREGULAR, word)) stem = IRREGULAR[word]!;
   else if (word.length <= 2 || /^\p{N}+$/u.test(word)) stem = word;
@@ -53,13 +55,17 @@ export function stemWord(word: string): string {
   return stem;
 }
 
+/** Stems worked out before by stemWord itself, by word (see rememberStems). */
+let remembered: ReadonlyMap<string, string> | null = null;
+
 /**
- * Takes a stem worked out before by stemWord itself (a phrase word of the compiled-scoring cache, made by
- * this same build): an answer's words are mostly phrase words, and the stemmer is the slowest part of
- * reading a word in a fresh process. Only fills free room: it never evicts a stem.
+ * Takes the stems of the phrase words of a compiled-scoring cache (made by this same build's stemWord,
+ * files/compiled-cache.ts), read before stemming: an answer's words are mostly phrase words, and the
+ * stemmer is the slowest part of reading a word in a fresh process. The map is kept as it is (not
+ * copied word by word); a later call replaces it, which changes no stem, only what is known ahead.
  */
-export function rememberStem(word: string, stem: string): void {
-  if (cache.size < CACHE_LIMIT && !cache.has(word)) cache.set(word, stem);
+export function rememberStems(stems: ReadonlyMap<string, string>): void {
+  remembered = stems;
 }
 
 /** British -ise and -our spellings, and the -anced/-enced forms Porter stems apart from their nouns. */

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { appendFileSync, lstatSync, readdirSync, rmSync, statSync, type Stats } from 'node:fs';
+import { appendFileSync, lstatSync, rmSync, statSync, type Stats } from 'node:fs';
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { KEEP_FREE_FOR_SESSIONS, writeFileAtomic } from '../files/atomic.js';
 import { asReadError, fileKind, ReadError } from '../files/read.js';
@@ -23,7 +24,8 @@ import type { ItemInfo, SessionSummary } from './summary.js';
  * - The names are exact on every run: a new, deleted or renamed session file is noticed at once. The
  *   directory is listed unless its modification time, change time and inode are those recorded when it
  *   was last listed (index-check.ts); a listing made within RACY_MS of the directory's last change is not
- *   relied on, since a change in the same clock tick would not move its time.
+ *   relied on, since a change in the same clock tick would not move its time. A directory to list is
+ *   listed while the index is read (libuv does the listing on its own thread).
  * - A session file read again when its size or modification time differ from its row, for: every file
  *   when the index holds at most `checkAll` sessions (500), or has no check of its own (after a rebuild);
  *   otherwise the files of sessions still in progress (the only files mlsd itself rewrites, and always
@@ -93,12 +95,17 @@ export async function loadSummaries(dir: string, options: IndexOptions = {}): Pr
   }
   if (!dirInfo.isDirectory()) throw new ReadError(dir, 'cannot read the sessions directory: it is not a directory', 'ENOTDIR');
   const file = indexFile(dir);
-  const state = await readIndex(file);
   const checkPath = checkFile(dir);
-  const previous = state.seal ? readCheck(checkPath) : null;
-  const check = previous && previous.check.seal === state.seal!.hex ? previous.check : null;
   const stamp: IndexCheck['dir'] = [dirInfo.mtimeMs, dirInfo.ctimeMs, dirInfo.ino];
-  const unchanged = check !== null && check.trusted && check.dir.every((v, i) => v === stamp[i]);
+  const lastCheck = readCheck(checkPath);
+  const sameDir = (c: IndexCheck) => c.trusted && c.dir.every((v, i) => v === stamp[i]);
+  // A directory that changed since its last listing (a new session) is listed while the index is read:
+  // the listing's system calls and sorting run on libuv's threads meanwhile.
+  const early = lastCheck && sameDir(lastCheck.check) ? null : listNames(dir);
+  const state = await readIndex(file);
+  const previous = state.seal ? lastCheck : null;
+  const check = previous && previous.check.seal === state.seal!.hex ? previous.check : null;
+  const unchanged = check !== null && sameDir(check);
 
   const problems: Summaries['problems'] = [];
   const prefix = join(dir, '/'); // joined once: path.join per file costs as much as the stat
@@ -106,23 +113,18 @@ export async function loadSummaries(dir: string, options: IndexOptions = {}): Pr
   const gone = new Set<string>();
   let listingClean = true;
   if (!unchanged) {
-    let listed: string[];
-    try {
-      listed = readdirSync(dir);
-    } catch (error) {
-      throw directoryError(dir, error);
-    }
-    const names: string[] = [];
+    const listed = await (early ?? listNames(dir));
+    const isSession = (name: string) => name.endsWith('.json') && !name.startsWith('.');
+    const { entries, bad } = state;
     let known = 0;
     for (const name of listed) {
-      if (!name.endsWith('.json') || name.startsWith('.')) continue;
-      names.push(name);
-      if (state.entries.has(name) || state.bad.has(name)) known++;
+      if (!name.endsWith('.json') || name.startsWith('.')) continue; // isSession, inline: 5,000 names a run
+      if (entries.has(name) || bad.has(name)) known++;
       else toStat.add(name);
     }
     // Every name the index knows is still there when as many known names were listed as it holds.
     if (known !== state.entries.size + state.bad.size) {
-      const present = new Set(names);
+      const present = new Set(listed.filter(isSession));
       for (const name of state.entries.keys()) if (!present.has(name)) gone.add(name);
       for (const name of state.bad.keys()) if (!present.has(name)) gone.add(name);
     }
@@ -136,34 +138,18 @@ export async function loadSummaries(dir: string, options: IndexOptions = {}): Pr
   } else {
     // Files of sessions in progress, the rows indexed last, and a share of the rest from where the last run stopped.
     for (const name of state.live) if (state.entries.has(name)) toStat.add(name);
-    const count = state.entries.size;
+    const names = [...state.entries.keys()];
+    const count = names.length;
     const share = Math.max(checkAll, Math.ceil(count / sweepRuns));
     let from = Math.min(check.at, count - 1);
-    let position = 0;
-    let found = false;
-    for (const name of state.entries.keys()) {
-      if (position++ < from) continue;
-      found = name === check.next;
-      break;
-    }
-    if (!found && check.next !== null) {
-      // The file it stopped at moved (files before it went): look for it by name.
-      position = 0;
-      for (const name of state.entries.keys()) {
-        if (name === check.next) {
-          from = position;
-          break;
-        }
-        position++;
-      }
+    // The file it stopped at moved (files before it went): look for it by name.
+    if (names[from] !== check.next && check.next !== null) {
+      const found = names.indexOf(check.next);
+      if (found >= 0) from = found;
     }
     const end = from + share;
-    position = 0;
-    for (const name of state.entries.keys()) {
-      if (position >= count - recent || (position >= from && position < end) || position < end - count) toStat.add(name);
-      if (position === end % count) next = name;
-      position++;
-    }
+    for (const [start, stop] of positionsToCheck(count, from, end, recent)) for (let position = start; position < stop; position++) toStat.add(names[position]!);
+    next = names[end % count] ?? null;
     at = end % count;
   }
   for (const name of state.bad.keys()) toStat.add(name);
@@ -273,6 +259,39 @@ async function readIndex(file: string): Promise<IndexState> {
   if (sealed) return sealed;
   if (bytes.subarray(0, FORMAT_4_HEADER.length + 1).toString('latin1') === `${FORMAT_4_HEADER}\n`) return (await import('./index-validate.js')).readIndexChecked(file);
   return emptyState(false);
+}
+
+/**
+ * The positions of the rows a run checks when it checks a share (index order, as half-open ranges in
+ * ascending order, merged): the share from `from` to `end` (wrapping past the last row to the first) and
+ * the `recent` rows indexed last. Ascending, as a pass over every row would find them.
+ */
+export function positionsToCheck(count: number, from: number, end: number, recent: number): Array<[number, number]> {
+  const ranges: Array<[number, number]> = [];
+  if (end > count) ranges.push([0, Math.min(end - count, count)]);
+  ranges.push([from, Math.min(end, count)], [Math.max(count - recent, 0), count]);
+  ranges.sort((a, b) => a[0] - b[0]);
+  const merged: Array<[number, number]> = [];
+  for (const [start, stop] of ranges) {
+    if (start >= stop) continue;
+    const last = merged.at(-1);
+    if (last && start <= last[1]) last[1] = Math.max(last[1], stop);
+    else merged.push([start, stop]);
+  }
+  return merged;
+}
+
+/**
+ * The names in the directory (as readdirSync gives them: libuv lists and sorts them on its own thread),
+ * or a ReadError saying why it cannot be read. The promise is already handled, so it may wait unawaited
+ * while the index is read.
+ */
+function listNames(dir: string): Promise<string[]> {
+  const names = readdir(dir).catch((error: unknown) => {
+    throw directoryError(dir, error);
+  });
+  names.catch(() => undefined);
+  return names;
 }
 
 function directoryError(dir: string, error: unknown): ReadError {

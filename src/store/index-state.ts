@@ -50,6 +50,11 @@ export interface IndexState {
  * `["<name>",<size>,<mtimeMs>,"<id>","<createdAt>","<prompt>","<level>","<kind>","<status>",<overall>,...`.
  * Reading 50,000 rows field by field only as far as a run needs is several times faster than building
  * every field of every row.
+ *
+ * An entry is made for every row of the index on every run, so it holds only four fields of its own
+ * until a field of the row is asked for; what is read then is kept in one object made at that point
+ * (FieldCache). Each private field with an initializer costs every construction (about twice the time of
+ * the rest of reading a row, cold), so there is one.
  */
 export class Entry {
   readonly name: string;
@@ -57,21 +62,15 @@ export class Entry {
   readonly #text: string;
   readonly #start: number;
   readonly #end: number;
-  /** Where each of the first fields ends in the text (see above), found on first use. */
-  #ends: number[] | null = null;
-  #line: string | null = null;
-  #createdAt: string | null = null;
-  #id: string | null = null;
-  #prompt: string | null = null;
-  #overall: number | null | undefined = undefined;
+  #fields: FieldCache | null = null;
 
   /** A row in `text` from `start` to `end` (its newline excluded), whose file name is `name`. */
   constructor(name: string, text: string, start: number, end: number, row: Row | null) {
     this.name = name;
+    this.row = row;
     this.#text = text;
     this.#start = start;
     this.#end = end;
-    this.row = row;
   }
 
   /** The entry of a row line `text` (`["<name>",...`); null when it does not start like one. */
@@ -81,20 +80,33 @@ export class Entry {
     return new Entry(text.slice(start + 2, nameEnd), text, start, end, null);
   }
 
-  get line(): string { return (this.#line ??= this.#text.slice(this.#start, this.#end)); }
+  get line(): string {
+    const f = this.#cache();
+    return (f.line ??= this.#text.slice(this.#start, this.#end));
+  }
   get size(): number { return this.row ? this.row[1] : Number(this.#field(1)); }
   get mtimeMs(): number { return this.row ? this.row[2] : Number(this.#field(2)); }
-  get id(): string { return (this.#id ??= this.row ? this.row[3] : this.#field(3)); }
-  get createdAt(): string { return (this.#createdAt ??= this.row ? this.row[4] : this.#field(4)); }
-  get prompt(): string { return (this.#prompt ??= this.row ? this.row[5] : this.#field(5)); }
+  get id(): string {
+    const f = this.#cache();
+    return (f.id ??= this.row ? this.row[3] : this.#field(3));
+  }
+  get createdAt(): string {
+    const f = this.#cache();
+    return (f.createdAt ??= this.row ? this.row[4] : this.#field(4));
+  }
+  get prompt(): string {
+    const f = this.#cache();
+    return (f.prompt ??= this.row ? this.row[5] : this.#field(5));
+  }
   get kind(): Row[7] { return this.row ? this.row[7] : (this.#field(7) as Row[7]); }
   get status(): Row[8] { return this.row ? this.row[8] : (this.#field(8) as Row[8]); }
   get overall(): Row[9] {
-    if (this.#overall === undefined) {
+    const f = this.#cache();
+    if (f.overall === undefined) {
       const raw = this.row ? null : this.#field(9);
-      this.#overall = this.row ? this.row[9] : raw === 'null' ? null : Number(raw);
+      f.overall = this.row ? this.row[9] : raw === 'null' ? null : Number(raw);
     }
-    return this.#overall;
+    return f.overall;
   }
 
   /** Whether the session is still in progress: mlsd may rewrite its file. */
@@ -103,9 +115,14 @@ export class Entry {
     return status === 'active' || status === 'interrupted';
   }
 
+  #cache(): FieldCache {
+    return (this.#fields ??= { ends: null, line: null, id: null, createdAt: null, prompt: null, overall: undefined });
+  }
+
   /** The text of field `k` (0-9) of the row, without its quotes. */
   #field(k: number): string {
-    const at = this.#ends ?? this.#scan();
+    const f = this.#cache();
+    const at = f.ends ?? (f.ends = this.#scan());
     const from = k === 0 ? this.#start + 2 : k === 2 ? at[1]! + 1 : k === 1 || k === 3 || k === 9 ? at[k - 1]! + 2 : at[k - 1]! + 3;
     return this.#text.slice(from, at[k]!);
   }
@@ -122,8 +139,18 @@ export class Entry {
     const e7 = t.indexOf('","', e6 + 3); // kind
     const e8 = t.indexOf('",', e7 + 3); // status
     const e9 = t.indexOf(',', e8 + 2); // overall
-    return (this.#ends = [e0, e1, e2, e3, e4, e5, e6, e7, e8, e9]);
+    return [e0, e1, e2, e3, e4, e5, e6, e7, e8, e9];
   }
+}
+
+/** The fields of an entry read so far: where each of the first fields ends in the text, and the values kept. */
+interface FieldCache {
+  ends: number[] | null;
+  line: string | null;
+  id: string | null;
+  createdAt: string | null;
+  prompt: string | null;
+  overall: number | null | undefined;
 }
 
 /** An empty state: `valid` false for an index that is missing or unusable, so it is written whole. */

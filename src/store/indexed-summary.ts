@@ -12,9 +12,8 @@ import type { NotCovered, SessionSummary } from './summary.js';
 export class IndexedSummary implements SessionSummary {
   readonly #entry: Entry;
   readonly #sets: readonly ItemSet[];
-  #stageScores: Partial<Record<StageId, number>> | undefined;
-  #stageMs: Partial<Record<StageId, number>> | null | undefined;
-  #budgets: Partial<Record<StageId, number>> | null | undefined;
+  /** The per-stage fields, decoded when first asked for (one field, not three: a summary is made for every session on every run). */
+  #decoded: { stageScores?: Partial<Record<StageId, number>>; stageMs?: Partial<Record<StageId, number>> | null; budgets?: Partial<Record<StageId, number>> | null } | null = null;
 
   constructor(entry: Entry, sets: readonly ItemSet[]) {
     this.#entry = entry;
@@ -31,20 +30,25 @@ export class IndexedSummary implements SessionSummary {
   get verdict(): SessionSummary['verdict'] { return rowOf(this.#entry)[10]; }
   get usedMs(): number | null { return rowOf(this.#entry)[11]; }
   get durationMs(): number | null { return rowOf(this.#entry)[12]; }
-  get stageScores(): Partial<Record<StageId, number>> { return (this.#stageScores ??= byStage(rowOf(this.#entry)[13])); }
+  get stageScores(): Partial<Record<StageId, number>> {
+    const decoded = (this.#decoded ??= {});
+    return (decoded.stageScores ??= byStage(rowOf(this.#entry)[13]));
+  }
   get stageMs(): Partial<Record<StageId, number>> | null {
-    if (this.#stageMs === undefined) {
+    const decoded = (this.#decoded ??= {});
+    if (decoded.stageMs === undefined) {
       const values = rowOf(this.#entry)[14];
-      this.#stageMs = values === null ? null : byStage(values);
+      decoded.stageMs = values === null ? null : byStage(values);
     }
-    return this.#stageMs;
+    return decoded.stageMs;
   }
   get budgets(): Partial<Record<StageId, number>> | null {
-    if (this.#budgets === undefined) {
+    const decoded = (this.#decoded ??= {});
+    if (decoded.budgets === undefined) {
       const values = rowOf(this.#entry)[15];
-      this.#budgets = values === null ? null : budgetsOf(values);
+      decoded.budgets = values === null ? null : budgetsOf(values);
     }
-    return this.#budgets;
+    return decoded.budgets;
   }
   get candidate(): string | null { return rowOf(this.#entry)[19]; }
   get itemIds(): readonly string[] { return this.#set().ids; }

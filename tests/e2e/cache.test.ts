@@ -3,10 +3,11 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { cacheText } from '../../src/files/content-cache.js';
 
 // The caches mlsd keeps between runs never change what a command says: run the built CLI around them.
 const root = new URL('../..', import.meta.url).pathname;
-const bin = join(root, 'bin', 'mlsd.js');
+const bin = join(root, 'bin', 'mlsd.cjs');
 const answer = join(root, 'tests', 'fixtures', 'answers', 'ad-click-prediction.modest.md');
 
 let home: string;
@@ -79,5 +80,28 @@ describe('the content cache', () => {
     }
     rmSync(join(home, 'rubrics'), { recursive: true });
     expect(score()).toEqual(before);
+  });
+
+  it('rewrites a compiled file of the format before (phrases as lists, no stems), or one whose stems or phrases are of the wrong shape under a right hash', () => {
+    const before = score();
+    const compiled = join(home, 'cache', 'compiled', 'ad-click-prediction.json');
+    const written = readFileSync(compiled, 'utf8');
+    const cut = written.indexOf('\n');
+    const header = JSON.parse(written.slice(0, cut)) as { cache: string; format: number; version: string; key: string };
+    expect(header.format).toBe(3);
+    const body = JSON.parse(written.slice(cut + 1)) as { prompt: string; phrases: Array<{ text: string; tokens: Array<{ raw: string; stem: string }>; joins: unknown[] }>; stems: unknown[]; vocabulary: unknown };
+    const kind = { cache: header.cache, format: header.format };
+    const format2 = { prompt: body.prompt, phrases: body.phrases.map((p) => [p.text, p.tokens.map((t) => t.raw), p.tokens.map((t) => t.stem), '-'.repeat(p.tokens.length), p.joins, null]), vocabulary: body.vocabulary };
+    const stale = [
+      cacheText({ ...kind, format: 2 }, header.key, header.version, JSON.stringify(format2)),
+      cacheText(kind, header.key, header.version, JSON.stringify(format2)),
+      cacheText(kind, header.key, header.version, JSON.stringify({ ...body, stems: [['model']] })),
+      cacheText(kind, header.key, header.version, JSON.stringify({ ...body, phrases: [{ ...body.phrases[0], tokens: [] }] })),
+    ];
+    for (const text of stale) {
+      writeFileSync(compiled, text);
+      expect(score()).toEqual(before);
+      expect(readFileSync(compiled, 'utf8')).toBe(written);
+    }
   });
 });

@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 // Runs the built CLI as a user would (`npm test` builds first): one or two runs of each command as a
 // process. The commands' logic is tested in-process in tests/unit/commands/cli.test.ts.
 const root = new URL('../..', import.meta.url).pathname;
-const bin = join(root, 'bin', 'mlsd.js');
+const bin = join(root, 'bin', 'mlsd.cjs');
 const fixtures = join(root, 'tests', 'fixtures', 'e2e');
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
 

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const root = new URL('../..', import.meta.url).pathname;
-const bin = join(root, 'bin', 'mlsd.js');
+const bin = join(root, 'bin', 'mlsd.cjs');
 const answers = join(root, 'tests', 'fixtures', 'answers');
 let home: string;
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 
 // A real pseudo-terminal running the built CLI, for the interactive commands.
 const root = new URL('../..', import.meta.url).pathname;
-export const bin = join(root, 'bin', 'mlsd.js');
+export const bin = join(root, 'bin', 'mlsd.cjs');
 export const fixtures = join(root, 'tests', 'fixtures', 'e2e');
 
 const ANSI = /\u001b\[[0-9;?]*[A-Za-z]|\u001b[()][A-Z0-9]|\u001b[=>]/g;

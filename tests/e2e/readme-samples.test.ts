@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest';
  */
 
 const root = new URL('../..', import.meta.url).pathname;
-const bin = join(root, 'bin', 'mlsd.js');
+const bin = join(root, 'bin', 'mlsd.cjs');
 const readmeFile = join(root, 'README.md');
 const MARKER = /<!-- sample: (.+?)(?: \| lines ([\d\s,-]+))? -->\n```text\n(?:[^`][^\n]*\n|\n)*```/g;
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 
 /** The repository root and the built CLI (`npm test` builds first). */
 export const root = new URL('../..', import.meta.url).pathname;
-export const bin = join(root, 'bin', 'mlsd.js');
+export const bin = join(root, 'bin', 'mlsd.cjs');
 
 export interface Run {
   code: number | null;

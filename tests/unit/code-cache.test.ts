@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { codeCacheFile, firstSight, loadWithCodeCache } from '../../src/files/code-cache.js';
+import { CACHED_COMMANDS, codeCacheFile, firstSight, loadCli, loadWithCodeCache } from '../../src/files/code-cache.js';
 
 const BUILD = 'ab'.repeat(32);
 
@@ -80,7 +80,14 @@ describe('the code cache of the CommonJS bundle (files/code-cache.ts)', () => {
     expect(codeCacheFile(dir, 'score', BUILD)).toBe(join(dir, 'code', `score-abababababababab-${node}.v8`));
     expect(codeCacheFile(dir, 'prompts', BUILD)).not.toBe(codeCacheFile(dir, 'score', BUILD));
     expect(codeCacheFile(dir, 'score', 'cd'.repeat(32))).not.toBe(codeCacheFile(dir, 'score', BUILD));
-    for (const arg of ['--help', undefined, '../x', 'a/b', 'X', 'a-b']) expect(codeCacheFile(dir, arg, BUILD), String(arg)).toBe(join(dir, 'code', `other-abababababababab-${node}.v8`));
+    // A mistyped command shares `other` too, so typos leave no cache file each (tryout: aaa, bbb, ccc did).
+    for (const arg of ['--help', undefined, '../x', 'a/b', 'X', 'a-b', 'aaa', 'scor', 'help', 'toString']) expect(codeCacheFile(dir, arg, BUILD), String(arg)).toBe(join(dir, 'code', `other-abababababababab-${node}.v8`));
+  });
+
+  it('gives a cache of its own to exactly the top-level commands of the CLI', async () => {
+    const { buildProgram } = await import('../../src/cli.js');
+    const { program } = buildProgram({ stdout: { write: () => true, isTTY: false }, stderr: { write: () => true, isTTY: false }, env: {}, now: () => new Date(0), random: Math.random }, async () => '');
+    expect([...CACHED_COMMANDS].sort()).toEqual(program.commands.map((c) => c.name()).sort());
   });
 
   it('is made on a command\'s second run on a build: the first only marks the command seen', () => {
@@ -107,5 +114,23 @@ describe('the code cache of the CommonJS bundle (files/code-cache.ts)', () => {
     expect(firstSight(codeCacheFile(join(temp, 'blocked'), 'score', BUILD))).toBe(true);
     expect(() => loaded.saveCache()).not.toThrow();
     expect((loaded.exports.answer as () => number)()).toBe(7);
+  });
+
+  it('loadCli: null without a sound build id, with MLSD_NO_CACHE and on a first run; the bundle with its cache after', () => {
+    const file = bundle(9);
+    const env = { MLSD_HOME: join(temp, 'home') };
+    expect(loadCli(file, 'score', env)).toBeNull(); // no build-id beside the bundle
+    writeFileSync(join(temp, 'build-id'), 'not an id');
+    expect(loadCli(file, 'score', env)).toBeNull();
+    writeFileSync(join(temp, 'build-id'), BUILD);
+    expect(loadCli(file, 'score', { ...env, MLSD_NO_CACHE: '1' })).toBeNull();
+    expect(loadCli(join(temp, 'gone.cjs'), 'score', env)).toBeNull();
+    expect(loadCli(file, 'score', env)).toBeNull(); // the first run only marks the command seen
+    const second = loadCli(file, 'score', env)!;
+    expect(second.cached).toBe(false);
+    expect((second.exports.answer as () => number)()).toBe(9);
+    second.saveCache();
+    expect(readdirSync(join(temp, 'home', 'cache', 'code'))).toEqual([codeCacheFile('', 'score', BUILD).split('/').pop()]);
+    expect(loadCli(file, 'score', env)!.cached).toBe(true);
   });
 });

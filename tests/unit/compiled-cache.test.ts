@@ -4,10 +4,10 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildCatalog } from '../../src/content/catalog.js';
 import { rubricsFor } from '../../src/content/scope.js';
-import { compiledFile, compiledKey, readCompiled, shippedCompiledFile, writeCompiled } from '../../src/files/compiled-cache.js';
+import { compiledFile, compiledKey, phraseStems, readCompiled, shippedCompiledFile, writeCompiled } from '../../src/files/compiled-cache.js';
 import { compiledForm } from '../../src/scoring/compile.js';
 import { Vocabulary } from '../../src/scoring/phrase.js';
-import { rememberStem, stemWord } from '../../src/scoring/stem.js';
+import { rememberStems, stemWord } from '../../src/scoring/stem.js';
 import { clarificationPatterns } from '../../src/scoring/topics.js';
 import { cacheText, shippedFile } from '../../src/files/content-cache.js';
 import { contentPlaces, readContent } from '../../src/files/content-files.js';
@@ -54,6 +54,8 @@ describe('the compiled scoring cache (files/compiled-cache.ts)', () => {
     expect(read).not.toBeNull();
     expect(plain(read!.phrases)).toEqual(plain(form.phrases));
     expect(read!.vocabulary).toEqual(form.vocabulary);
+    expect([...read!.stems]).toEqual([...phraseStems(form.phrases.values())]);
+    expect(read!.stems.get('calibration')).toBe(stemWord('calibration'));
     const answers = {
       sections: {
         clarify: 'How many daily active users? What latency budget do we have for ranking?',
@@ -64,6 +66,31 @@ describe('the compiled scoring cache (files/compiled-cache.ts)', () => {
     const level = 'senior' as const;
     const restored = compileRubrics(rubrics, read!.phrases, new Vocabulary(read!.vocabulary));
     expect(scoreAnswers({ prompt, scope: restored, answers, level })).toEqual(scoreAnswers({ prompt, scope: compileRubrics(rubrics), answers, level }));
+  });
+
+  it('holds the red flags\' concept patterns, which the scorer takes as they are; a phrase written like one stays a phrase', async () => {
+    const { prompt, rubrics } = await builtin();
+    const flagged = rubrics.flatMap((r) => r.redFlags).filter((f) => f.patterns.length > 0);
+    expect(flagged.length).toBeGreaterThan(0);
+    const form = compiledForm(rubrics, clarificationPatterns(prompt.clarifications));
+    const scope = compileRubrics(rubrics, form.phrases, form.vocabulary);
+    for (const flag of flagged) {
+      const compiled = scope.flags.find((f) => f.flag.id === flag.id && f.flag === flag);
+      for (const pattern of flag.patterns) {
+        const stored = form.phrases.get(`~${pattern.trim()}`);
+        expect(stored?.concept, pattern).toBeDefined();
+        if (compiled) expect(compiled.phrases).toContain(stored); // taken, not compiled again
+      }
+    }
+    // A rubric phrase written as a pattern's compiled text keeps its own (word) reading, and the pattern its concept.
+    const pattern = flagged[0]!.patterns[0]!;
+    const clash = rubrics.map((r, k) => (k === 0 ? { ...r, items: r.items.map((item, j) => (j === 0 ? { ...item, phrases: [...item.phrases, `~${pattern.trim()}`] } : item)) } : r));
+    const clashForm = compiledForm(clash);
+    expect(clashForm.phrases.get(`~${pattern.trim()}`)?.concept).toBeUndefined();
+    const clashScope = compileRubrics(clash, clashForm.phrases, clashForm.vocabulary);
+    expect(clashScope.items[0]!.phrases.find((p) => p.text === `~${pattern.trim()}`)?.concept).toBeUndefined();
+    const flagPhrases = clashScope.flags.find((f) => f.flag.patterns.includes(pattern))!.phrases;
+    expect(flagPhrases.find((p) => p.text === `~${pattern.trim()}`)?.concept).toBeDefined();
   });
 
   it('restores a vocabulary that reads every word as the one built from the phrases does', async () => {
@@ -86,9 +113,13 @@ describe('the compiled scoring cache (files/compiled-cache.ts)', () => {
     // Remembering them changes no stem: not of those words, nor of others.
     const others = ['labelling', 'calibrated', 'running', 'indices', 'neighbours', 'transformers', 'zebra'];
     const before = others.map(stemWord);
-    for (const t of words) rememberStem(t.raw, t.stem);
+    rememberStems(phraseStems(stored(rubrics, prompt).phrases.values()));
     expect(others.map(stemWord)).toEqual(before);
     expect(words.filter((t) => stemWord(t.raw) !== t.stem)).toEqual([]);
+    // A remembered stem is what stemWord answers for a word it has not stemmed yet (the map is the source).
+    rememberStems(new Map([['zzyzxq', 'zzyzxq-remembered']]));
+    expect(stemWord('zzyzxq')).toBe('zzyzxq-remembered');
+    rememberStems(new Map());
   });
 
   it('is keyed by the content, the build and the prompt, and has no key without a build id', () => {
@@ -111,19 +142,33 @@ describe('the compiled scoring cache (files/compiled-cache.ts)', () => {
     expect(readCompiled(file, key, version, 'video-search')).toBeNull();
     const cut = text.indexOf('\n');
     const header = JSON.parse(text.slice(0, cut)) as { key: string };
-    const kind = { cache: 'mlsd-compiled', format: 2 };
-    const body = JSON.parse(text.slice(cut + 1)) as { prompt: string; phrases: unknown[]; vocabulary: { stems: string[]; words: string[]; long: unknown[] } };
+    const kind = { cache: 'mlsd-compiled', format: 3 };
+    const body = JSON.parse(text.slice(cut + 1)) as { prompt: string; phrases: Array<Record<string, unknown>>; stems: unknown[]; vocabulary: { stems: string[]; words: string[]; long: unknown[] } };
     const vocabulary = body.vocabulary;
+    const token = (raw: string) => ({ raw, stem: raw, wildcard: false, optional: false });
+    const withPhrase = (phrase: unknown) => cacheText(kind, header.key, version, JSON.stringify({ ...body, phrases: [phrase] }));
+    // The body as written, hashed again, is read: the damaged bodies below fail on their shape alone.
+    writeFileSync(file, cacheText(kind, header.key, version, JSON.stringify(body)));
+    expect(readCompiled(file, key, version, prompt.id)).not.toBeNull();
     const damaged = [
       text.slice(0, text.length - 300), // cut short
       text.replace('"auction"', '"auctions"'), // edited: the hash no longer matches
-      // a right hash over a body of the wrong shape: a token list longer than its stems
-      cacheText(kind, header.key, version, JSON.stringify({ prompt: prompt.id, phrases: [['x', ['x', 'y'], ['x'], '--', [null, null], null]], vocabulary })),
-      cacheText(kind, header.key, version, JSON.stringify({ prompt: prompt.id, phrases: [['x', ['x'], ['x'], 'z', [null], null]], vocabulary })),
+      // a right hash over a body of the wrong shape: a token list longer than its joins, a token's field of the wrong type
+      withPhrase({ text: 'x', tokens: [token('x'), token('y')], joins: [null] }),
+      withPhrase({ text: 'x', tokens: [{ ...token('x'), wildcard: 'no' }], joins: [null] }),
+      withPhrase({ text: 'x', tokens: [{ raw: 'x', stem: 'x' }], joins: [null] }),
+      withPhrase({ text: 'x', tokens: [token('x')], joins: [3] }),
+      withPhrase({ text: 'x', tokens: [token('x')], joins: [null], extra: 1 }),
+      withPhrase({ text: '@x', tokens: [token('@x')], joins: [null], concept: [['a']] }),
+      withPhrase(['x', ['x'], ['x'], '-', [null], null]), // the format-2 form of a phrase
       cacheText({ ...kind, format: 99 }, header.key, version, text.slice(cut + 1)),
-      // the format before the vocabulary was kept (phrases only)
+      // the formats before: phrases only, then phrases as lists and no stems
       cacheText({ ...kind, format: 1 }, header.key, version, JSON.stringify({ prompt: prompt.id, phrases: body.phrases })),
-      cacheText(kind, header.key, version, JSON.stringify({ prompt: prompt.id, phrases: body.phrases })),
+      cacheText({ ...kind, format: 2 }, header.key, version, JSON.stringify({ prompt: prompt.id, phrases: [], vocabulary })),
+      cacheText(kind, header.key, version, JSON.stringify({ prompt: prompt.id, phrases: body.phrases, vocabulary })),
+      // stems of the wrong shape: not pairs, an empty stem
+      cacheText(kind, header.key, version, JSON.stringify({ ...body, stems: [['model']] })),
+      cacheText(kind, header.key, version, JSON.stringify({ ...body, stems: [['model', '']] })),
       // a vocabulary of the wrong shape: words out of order (it is bisected), a long word without a stem, a field missing
       cacheText(kind, header.key, version, JSON.stringify({ ...body, vocabulary: { ...vocabulary, words: [...vocabulary.words].reverse() } })),
       cacheText(kind, header.key, version, JSON.stringify({ ...body, vocabulary: { ...vocabulary, long: [['calibration']] } })),

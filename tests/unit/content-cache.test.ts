@@ -63,7 +63,7 @@ describe('the content cache', () => {
     const catalog = buildCatalog((await readContent(places)).files);
     const file = join(temp, 'content.json');
     const key = cacheKey(version, listContent(places));
-    await writeCache(file, key, version, catalog);
+    writeCache(file, key, version, catalog);
     expect(values(readCache(file, key, version)!)).toEqual(values(catalog));
     expect(readCache(file, cacheKey(version, []), version)).toBeNull();
     expect(readCache(file, key, `${version}-other`)).toBeNull();

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { englishIndexFile, inGrouped, isEnglishWord, openGrouped } from '../../src/reading/english.js';
-import { BODY_START, buildEnglishIndex, GROUPS, inGroup, MAGIC } from '../../src/reading/english-index.js';
+import { BODY_START, buildEnglishIndex, GROUPS, inGroup, MAGIC, readTable } from '../../src/reading/english-index.js';
 
 const listFile = createRequire(import.meta.url).resolve('an-array-of-english-words/index.json');
 const words = JSON.parse(readFileSync(listFile, 'utf8')) as string[];
@@ -56,6 +56,15 @@ describe('a grouped list file that is damaged or of another format', () => {
     temp = mkdtempSync(join(tmpdir(), 'mlsd-english-'));
   });
   afterEach(() => rmSync(temp, { recursive: true, force: true }));
+
+  it('has its table of offsets read as the little-endian numbers the file holds', () => {
+    const bytes = buildEnglishIndex(['a', 'ab', 'abc', 'b', 'mm', 'zebra', 'zz']);
+    const table = readTable(bytes.subarray(0, BODY_START), bytes.length);
+    const expected = Array.from({ length: GROUPS + 1 }, (_, g) => bytes.readUInt32LE(MAGIC.length + g * 4));
+    expect(table && [...table]).toEqual(expected);
+    expect(expected.at(-1)).toBe(bytes.length - BODY_START);
+    expect(new Set(expected).size).toBeGreaterThan(3);
+  });
 
   it('is refused when opened, so the package\'s list answers instead', () => {
     const good = buildEnglishIndex(['a', 'ab', 'abc', 'b', 'zebra', 'Zebra', 'naïve']);

@@ -318,6 +318,39 @@ describe('the session index', () => {
     expect((await loadSummaries(dir, options)).problems.map((p) => p.reason)).toEqual(ids.map(() => 'corrupt JSON'));
   });
 
+  it('goes on checking from the file it stopped at when files before it were deleted, and still checks every file within sweepRuns runs', async () => {
+    const ids = ['a', 'bb', 'ccc', 'dddd', 'eeeee', 'ffffff', 'ggggggg', 'hhhhhhhh'];
+    for (const id of ids) await saveSession(dir, record(id, 'We use a neural network.'));
+    const options = { checkAll: 2, sweepRuns: 3, recent: 1, now: () => Date.now() + 60_000 };
+    await loadSummaries(dir, options);
+    await loadSummaries(dir, options); // a check of its own from now on: three files a run, and the last row
+    const stopped = (JSON.parse(readFileSync(checkFile(dir), 'utf8')) as { next: string }).next;
+    expect(stopped).toBe('dddd.json'); // three files from the first, then this one next
+    rmSync(join(dir, 'a.json'));
+    rmSync(join(dir, 'bb.json'));
+    expect((await loadSummaries(dir, options)).summaries).toHaveLength(6);
+    // That run still counted the two rows deleted (their rows go after the check): ggggggg, the seventh, is next.
+    expect(JSON.parse(readFileSync(checkFile(dir), 'utf8'))).toMatchObject({ next: 'ggggggg.json', at: 6 });
+    const dirTime = statSync(dir).mtime;
+    const left = ids.slice(2);
+    for (const id of left) truncateSync(join(dir, `${id}.json`), 10);
+    utimesSync(dir, dirTime, dirTime);
+    const counts: number[] = [];
+    const reported: string[][] = [];
+    for (let run = 0; run < 3; run++) {
+      const loaded = await loadSummaries(dir, options);
+      counts.push(loaded.summaries.length);
+      reported.push(loaded.problems.map((p) => p.file.slice(dir.length + 1)));
+      // The first of these runs found ggggggg by name (now the fifth row, not the seventh) and checked two files from it.
+      if (run === 0) expect(JSON.parse(readFileSync(checkFile(dir), 'utf8'))).toMatchObject({ next: 'ccc.json', at: 0 });
+    }
+    expect(counts.at(-1)).toBe(0);
+    expect(counts).toEqual([...counts].sort((x, y) => y - x));
+    // Cut short files found are reported on every run from then on; by the last run, all of them.
+    for (let run = 1; run < reported.length; run++) expect(reported[run]).toEqual(expect.arrayContaining(reported[run - 1]!));
+    expect([...reported.at(-1)!].sort()).toEqual(left.map((id) => `${id}.json`));
+  });
+
   it('checks the files of sessions in progress on every run, since mlsd rewrites them', async () => {
     const ids = ['a', 'bb', 'ccc', 'dddd'];
     for (const id of ids) await saveSession(dir, record(id, 'We use a neural network.', id === 'bb' ? { status: 'interrupted' } : {}));

@@ -68,12 +68,17 @@ describe('the lemma table written at npm run build (dist/data/lemmas.json)', () 
         JSON.stringify({ format: 1, lemmas: [['ran', 1]] }),
         JSON.stringify({ format: 1, lemmas: {} }),
         JSON.stringify([['ran', 'run']]),
+        '{"format":1,"lemmas":[["ran","run"],]}',
+        '{"format":1,"lemmas":[["ran","run"]["chosen","choose"]]}',
+        JSON.stringify({ format: 1, lemmas: [['ran', 'run']] }, null, 1),
       ];
       for (const text of bad) {
         writeFileSync(file, text);
         expect(readLemmaTable(file), text).toBeNull();
       }
       expect(readLemmaTable(join(dir, 'missing.json'))).toBeNull();
+      writeFileSync(file, lemmaTableText(new Map()));
+      expect(readLemmaTable(file)).toEqual(new Map());
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

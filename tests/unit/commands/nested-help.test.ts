@@ -65,6 +65,13 @@ describe('help for nested commands', () => {
     }
   });
 
+  it('an unknown top-level command with --help is still a usage error (exit 2), not the main help', async () => {
+    const r = await run(['histroy', '--help']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^error: unknown command 'histroy'/);
+  });
+
   it('suggests the nearest subcommand (history delet, rubrics shwo)', async () => {
     const typo = await run(['history', 'delet', 'abc']);
     expect(typo.code).toBe(2);
@@ -93,5 +100,9 @@ describe('readCommandPath', () => {
   });
   it('leaves an unknown top-level command to commander (its own message and suggestion)', () => {
     expect(readCommandPath(program, ['help', 'histroy'])).toEqual({ kind: 'parse', argv: ['histroy'] });
+  });
+  it('drops help flags after an unknown top-level command, so commander reports the command, not the main help', () => {
+    expect(readCommandPath(program, ['typo', '--help'])).toEqual({ kind: 'parse', argv: ['typo'] });
+    expect(readCommandPath(program, ['typo', '-h', '--', '--help'])).toEqual({ kind: 'parse', argv: ['typo', '--', '--help'] });
   });
 });

@@ -1,6 +1,6 @@
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runInProcess as runMlsd } from '../../helpers/in-process.js';
 
@@ -73,5 +73,28 @@ describe('validate says which subfolders it did not read', () => {
   it('says nothing when there is no subfolder', async () => {
     rmSync(join(dir, 'sub'), { recursive: true });
     expect((await runMlsd(home, ['prompts', 'validate', dir])).stdout).not.toMatch(/Not read/);
+  });
+});
+
+describe('validate names what it was given', () => {
+  it('a folder with no .yaml files in it is a usage error (exit 2), not a pass of 0 files', async () => {
+    const empty = join(home, 'empty');
+    mkdirSync(join(empty, 'nested'), { recursive: true });
+    const r = await runMlsd(home, ['prompts', 'validate', empty]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain(`${empty}: no prompt files (.yaml) to check (subfolders are not read: ${join(empty, 'nested')})`);
+  });
+
+  it('a file in a named folder that cannot be read is named from that folder, as the files read are', async () => {
+    mkdirSync(join(dir, 'folder.yaml'));
+    // Named by a relative path: both files keep it (before, the unreadable one was named by its absolute path).
+    const named = relative(process.cwd(), dir);
+    const r = await runMlsd(home, ['prompts', 'validate', named]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(new RegExp(`^${named.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/folder\\.yaml:1:1 cannot read`, 'm'));
+    const json = JSON.parse((await runMlsd(home, ['prompts', 'validate', named, '--json'])).stdout) as { files: string[]; unreadable: string[] };
+    expect(json.files).toEqual([join(named, 'mini-ads.yaml')]);
+    expect(json.unreadable).toEqual([join(named, 'folder.yaml')]);
   });
 });

@@ -1,0 +1,68 @@
+#!/usr/bin/env node
+'use strict';
+// Entry point: the built CLI lives in dist/. `--version` alone answers without loading it.
+// CommonJS, so a run with V8's code cache (the usual run) never starts node's ES module loader.
+const { readFileSync } = require('node:fs');
+const { join } = require('node:path');
+
+const args = process.argv.slice(2);
+if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
+  const pkg = JSON.parse(readFileSync(join(__dirname, '..', 'package.json'), 'utf8'));
+  process.stdout.write(`${pkg.version}\n`);
+} else {
+  const cli = withCodeCache();
+  // A failure run() does not handle itself is left to node: it ends the process as before (exit 1).
+  if (cli) cli.run().then(() => setImmediate(endWhenIdle));
+  else withModules();
+}
+
+/**
+ * Ends the process as soon as the command is done, with the exit code it set, instead of letting node tear
+ * down its heap first (several ms, more after a big command): only when nothing is left to do, that is no
+ * output still waiting to be written and nothing pending but the terminal or pipes of stdout and stderr
+ * (no timer, file operation, child process or socket). Otherwise node ends it as usual. 'exit' handlers
+ * run either way. Called from setImmediate, so that a promise rejected and not handled meanwhile is
+ * reported (and sets the exit code) first, as it would be.
+ */
+function endWhenIdle() {
+  if (process.stdout.writableLength > 0 || process.stderr.writableLength > 0) return;
+  const pending = process.getActiveResourcesInfo();
+  if (pending.length <= 2 && pending.every((kind) => kind === 'TTYWrap' || kind === 'PipeWrap')) process.exit();
+}
+
+/**
+ * The CLI as one CommonJS bundle (dist/cjs/cli.cjs) run with V8's code cache (dist/cjs/start.cjs, made from
+ * src/files/code-cache.ts): the fastest start once a command has run before on this build. Null on a
+ * command's first run on this build (the cache is made on the second), without that bundle, or with
+ * MLSD_NO_CACHE.
+ */
+function withCodeCache() {
+  let start;
+  try {
+    start = require('../dist/cjs/start.cjs');
+  } catch (error) {
+    if (error && error.code === 'MODULE_NOT_FOUND' && String(error.message).includes('start.cjs')) return null;
+    throw error;
+  }
+  const loaded = start.loadCli(join(__dirname, '..', 'dist', 'cjs', 'cli.cjs'), args[0], process.env);
+  if (!loaded) return null;
+  process.once('exit', loaded.saveCache);
+  return loaded.exports;
+}
+
+/** The ES module bundle (dist/bundle), the fastest start without a cache, or dist/cli.js, the same program module by module. */
+async function withModules() {
+  const missing = (error) => error && error.code === 'ERR_MODULE_NOT_FOUND' && String(error.message).includes('dist');
+  let cli;
+  try {
+    cli = await import('../dist/bundle/cli.js').catch((error) => (missing(error) ? import('../dist/cli.js') : Promise.reject(error)));
+  } catch (error) {
+    if (missing(error)) {
+      process.stderr.write('mlsd: the CLI is not built yet. Run `npm run build` (or `npm start`) in the mlsd folder first.\n');
+      process.exit(1);
+    }
+    throw error;
+  }
+  await cli.run();
+  setImmediate(endWhenIdle);
+}
