@@ -1,8 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { closeAll, runInTerminal } from './pty.js';
+import { runMlsd } from '../helpers/cli.js';
+import { closeAll, runInTerminal, type Terminal } from './pty.js';
 
 // CLI faults from new-user tryout 5, each run on the built CLI (in a pseudo-terminal where the fault needs one).
 let home: string;
@@ -43,5 +44,39 @@ describe('B8: list and show views fit a narrow terminal at words', () => {
       // Tags one character a line, or "classificatio" / "n,", change the words; a wrap at spaces does not.
       expect(body(text)).toBe(wide);
     }
+  });
+});
+
+/** Waits for a question, then answers it. */
+async function answer(t: Terminal, question: RegExp, text: string, from: number): Promise<number> {
+  const at = await t.waitFor(question, { from });
+  t.line(text);
+  return at;
+}
+
+describe('B9: prompts new --out prints commands that work', () => {
+  it('the "Tune it" command names the --prompts-dir the prompt needs, and scores', async () => {
+    const dir = join(home, 'mypack', 'prompts');
+    mkdirSync(dir, { recursive: true });
+    const t = runInTerminal(['prompts', 'new', '--out', join(dir, 'churn-prediction.yaml')], env());
+    let at = await answer(t, /Title:/, 'Churn prediction', 0);
+    at = await answer(t, /What the interviewer says/, 'Design a system that predicts which subscribers will cancel.', at);
+    at = await answer(t, /Tags/, 'churn', at);
+    at = await answer(t, /Difficulty:/, '', at);
+    at = await answer(t, /Domain rubrics to apply/, '', at);
+    at = await answer(t, /Clarification 1: topic/, 'scale', at);
+    at = await answer(t, /Question patterns/, 'how many subscribers', at);
+    at = await answer(t, /interviewer's answer/, 'About 10 million subscribers.', at);
+    at = await answer(t, /Clarification 2: topic/, '', at);
+    for (const stage of ['Clarify requirements', 'Frame as an ML task', 'Data and features', 'Model development', 'Evaluation', 'Deployment and serving', 'Monitoring and maintenance']) {
+      at = await answer(t, new RegExp(`Reference outline, ${stage}`), `A point about ${stage.toLowerCase()}`, at);
+    }
+    expect(await t.exited).toBe(0);
+    const tune = /Tune it: +mlsd (.+)/.exec(t.output())?.[1];
+    expect(tune).toBe(`score my-answer.md --prompt churn-prediction --prompts-dir ${dir}`);
+    writeFileSync(join(home, 'my-answer.md'), '## Model\nA logistic regression baseline on usage features.\n');
+    const r = runMlsd(home, tune!.split(' '), { cwd: home });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('Churn prediction');
   });
 });
