@@ -1,9 +1,16 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { spawn } from '@lydell/node-pty';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { rubricsFor } from '../../src/content/catalog.js';
+import { createInterview } from '../../src/interview/interview-machine.js';
+import { compileRubrics } from '../../src/scoring/compile.js';
+import { saveSession } from '../../src/store/session-files.js';
+import { lockFile } from '../../src/store/session-lock.js';
+import { builtinCatalog } from '../helpers/builtin.js';
 import { runMlsd } from '../helpers/cli.js';
-import { closeAll, runInTerminal, type Terminal } from './pty.js';
+import { bin, closeAll, runInTerminal, type Terminal } from './pty.js';
 
 // CLI faults from new-user tryout 5, each run on the built CLI (in a pseudo-terminal where the fault needs one).
 let home: string;
@@ -17,11 +24,24 @@ afterEach(() => {
 
 const env = () => ({ MLSD_HOME: home, MLSD_PROMPTS_PATH: '', NO_COLOR: '1', FORCE_COLOR: undefined, CI: undefined });
 
-/** The built CLI's output, as printed (before the terminal wraps it), in a terminal `cols` wide. */
+/**
+ * The built CLI's output, as printed (before the terminal wraps it), in a pseudo-terminal `cols` wide. A
+ * shell runs it and then prints its exit status: a pseudo-terminal may drop what a process wrote just
+ * before it exited, and the shell's line comes after all of it.
+ */
 async function printed(args: string[], cols: number): Promise<string> {
-  const t = runInTerminal(args, env(), { cols, rows: 50 });
-  expect(await t.exited).toBe(0);
-  return t.output().replace(/\n+$/, '');
+  const quoted = [process.execPath, bin, ...args].map((a) => `'${a}'`).join(' ');
+  const clean: Record<string, string> = {};
+  for (const [k, v] of Object.entries({ ...process.env, ...env(), TERM: 'xterm-256color' })) if (v !== undefined) clean[k] = v;
+  const t = spawn('/bin/sh', ['-c', `${quoted}; echo "[exit $?]"`], { cols, rows: 50, cwd: home, env: clean });
+  let raw = '';
+  t.onData((d) => (raw += d));
+  const exited = new Promise<void>((resolve) => t.onExit(() => resolve()));
+  await vi.waitFor(() => expect(raw).toMatch(/\[exit \d+\]/), { timeout: 15_000, interval: 50 });
+  await exited;
+  const text = raw.replace(/\r/g, '');
+  expect(text).toMatch(/\[exit 0\]\n*$/);
+  return text.replace(/\n*\[exit 0\]\n*$/, '');
 }
 
 const widest = (text: string) => Math.max(...text.split('\n').map((l) => [...l].length));
@@ -78,5 +98,24 @@ describe('B9: prompts new --out prints commands that work', () => {
     const r = runMlsd(home, tune!.split(' '), { cwd: home });
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain('Churn prediction');
+  });
+});
+
+describe('B12: resume without a terminal touches no lock', () => {
+  it('an unreadable left-over lock is neither taken over nor announced before the refusal', async () => {
+    const id = 'm8p41aaaaaaa';
+    const prompt = builtinCatalog.prompts.get('news-feed')!.value;
+    const interview = createInterview(prompt, compileRubrics(rubricsFor(builtinCatalog, prompt)));
+    let state = interview.start({ id, level: 'senior', durationMinutes: 10, now: 0, createdAt: '2026-01-01T10:00:00.000Z' }).state;
+    state = interview.reduce(state, { type: 'draft', text: 'How many users?' }).state;
+    state = interview.reduce(state, { type: 'interrupt', now: 3000 }).state;
+    const dir = join(home, 'sessions');
+    await saveSession(dir, { id, kind: 'practice', createdAt: '2026-01-01T10:00:00.000Z', updatedAt: '2026-01-01T10:00:00.000Z', prompt: prompt.id, level: 'senior', status: state.status, answers: interview.answerSet(state), interview: state });
+    writeFileSync(lockFile(dir, id), 'garbage\n');
+    const r = runMlsd(home, ['resume', id], { input: '' });
+    expect(r.stderr).toMatch(/mlsd resume is interactive and needs a terminal/);
+    expect(r.stderr).not.toMatch(/takes it over|left open/);
+    expect(r.code).toBe(2);
+    expect(readFileSync(lockFile(dir, id), 'utf8')).toBe('garbage\n');
   });
 });
