@@ -10,7 +10,7 @@ import { saveSession } from '../../src/store/session-files.js';
 import { lockFile } from '../../src/store/session-lock.js';
 import { builtinCatalog } from '../helpers/builtin.js';
 import { runMlsd } from '../helpers/cli.js';
-import { bin, closeAll, runInTerminal, type Terminal } from './pty.js';
+import { bin, closeAll, fixtures, runInTerminal, type Terminal } from './pty.js';
 
 // CLI faults from new-user tryout 5, each run on the built CLI (in a pseudo-terminal where the fault needs one).
 let home: string;
@@ -117,5 +117,38 @@ describe('B12: resume without a terminal touches no lock', () => {
     expect(r.stderr).not.toMatch(/takes it over|left open/);
     expect(r.code).toBe(2);
     expect(readFileSync(lockFile(dir, id), 'utf8')).toBe('garbage\n');
+  });
+});
+
+// Esc then Ctrl-C within the terminal's escape timeout (half a second in Node) reach mlsd as one key,
+// "\u001b\u0003", which Node reads as Alt-something with no name: the Ctrl-C was lost.
+describe('B11: Ctrl-C right after Esc still counts', () => {
+  const pack = ['--prompts-dir', join(fixtures, 'pack', 'prompts')];
+  it('interview sheet: Esc cancels the note, the Ctrl-C pauses, and the next Ctrl-C quits', async () => {
+    const t = runInTerminal(['interview', 'mini-ads', '--duration', '20', ...pack], env());
+    let at = await t.waitFor(/Enter start the clock/, { timeout: 30_000 });
+    t.write('\r');
+    at = await t.waitFor(/1\/7 Clarify requirements/, { from: at });
+    t.write('n');
+    at = await t.waitFor(/Note on Clarify requirements:/, { from: at });
+    t.write('a half-typed note');
+    at = await t.waitFor(/a half-typed note/, { from: at });
+    t.write('\u001b\u0003');
+    at = await t.waitFor(/Paused; everything is saved/, { from: at });
+    t.write('\u0003');
+    expect(await t.exited).toBe(130);
+  });
+
+  it('practice answer box: Esc then Ctrl-C asks to quit, and y quits', async () => {
+    const t = runInTerminal(['practice', 'mini-ads', '--duration', '10', ...pack], env());
+    await t.waitForScreen(/Press Enter to start/);
+    t.write('\r');
+    await t.waitForScreen(/Enter: ask/);
+    t.write('How many users');
+    await t.waitForScreen(/How many users/);
+    t.write('\u001b\u0003');
+    await t.waitForScreen(/Quit the interview\?/);
+    t.write('y');
+    expect(await t.exited).toBe(130);
   });
 });
