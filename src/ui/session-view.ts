@@ -17,8 +17,9 @@ import { fitWidth, joinParagraphLines, wrap } from './wrap.js';
  * its time against the budget, the follow-ups and their answers, what was typed but not submitted, then
  * the report and the reference outline (when the prompt is installed). `width` in columns; no line is
  * wider. With PLAIN_STYLE (files) the lines carry no escape codes; terminal control in answers is removed.
+ * `report` null: an unscored session whose prompt is not installed, its answers only.
  */
-export function renderSessionText(record: SessionRecord, report: ScoreReport, prompt: Prompt | null, style: Style, width: number): string[] {
+export function renderSessionText(record: SessionRecord, report: ScoreReport | null, prompt: Prompt | null, style: Style, width: number): string[] {
   const w = Math.min(width, 100);
   const i = record.interview;
   const lines = [
@@ -45,7 +46,7 @@ export function renderSessionText(record: SessionRecord, report: ScoreReport, pr
     }
     lines.push('');
   }
-  lines.push(...renderReport(report, style, { width }));
+  if (report) lines.push(...renderReport(report, style, { width }));
   if (prompt) lines.push('', ...renderOutline(prompt, i ?? null, style, width));
   // Answers are what was typed or pasted: keep mlsd's colours, drop any other terminal control.
   return fitWidth(lines.map((line) => stripControl(line, { keepStyle: true })), width);

@@ -8,6 +8,7 @@ import { createInterview } from '../../src/interview/interview-machine.js';
 import { compileRubrics } from '../../src/scoring/compile.js';
 import { saveSession } from '../../src/store/session-files.js';
 import { lockFile } from '../../src/store/session-lock.js';
+import type { SessionRecord } from '../../src/store/session-record.js';
 import { builtinCatalog } from '../helpers/builtin.js';
 import { runMlsd } from '../helpers/cli.js';
 import { bin, closeAll, fixtures, runInTerminal, type Terminal } from './pty.js';
@@ -101,16 +102,21 @@ describe('B9: prompts new --out prints commands that work', () => {
   });
 });
 
+/** An interrupted practice session of news-feed (or, named `promptId`, of a prompt mlsd does not have), a clarifying question asked and an answer typed. */
+function interruptedPractice(id: string, promptId = 'news-feed'): SessionRecord {
+  const prompt = builtinCatalog.prompts.get('news-feed')!.value;
+  const interview = createInterview(prompt, compileRubrics(rubricsFor(builtinCatalog, prompt)));
+  let state = interview.start({ id, level: 'senior', durationMinutes: 10, now: 0, createdAt: '2026-01-01T10:00:00.000Z' }).state;
+  state = interview.reduce(state, { type: 'draft', text: 'How many users?' }).state;
+  state = interview.reduce(state, { type: 'interrupt', now: 3000 }).state;
+  return { id, kind: 'practice', createdAt: '2026-01-01T10:00:00.000Z', updatedAt: '2026-01-01T10:00:00.000Z', prompt: promptId, level: 'senior', status: state.status, answers: interview.answerSet(state), interview: state };
+}
+
 describe('B12: resume without a terminal touches no lock', () => {
   it('an unreadable left-over lock is neither taken over nor announced before the refusal', async () => {
     const id = 'm8p41aaaaaaa';
-    const prompt = builtinCatalog.prompts.get('news-feed')!.value;
-    const interview = createInterview(prompt, compileRubrics(rubricsFor(builtinCatalog, prompt)));
-    let state = interview.start({ id, level: 'senior', durationMinutes: 10, now: 0, createdAt: '2026-01-01T10:00:00.000Z' }).state;
-    state = interview.reduce(state, { type: 'draft', text: 'How many users?' }).state;
-    state = interview.reduce(state, { type: 'interrupt', now: 3000 }).state;
     const dir = join(home, 'sessions');
-    await saveSession(dir, { id, kind: 'practice', createdAt: '2026-01-01T10:00:00.000Z', updatedAt: '2026-01-01T10:00:00.000Z', prompt: prompt.id, level: 'senior', status: state.status, answers: interview.answerSet(state), interview: state });
+    await saveSession(dir, interruptedPractice(id));
     writeFileSync(lockFile(dir, id), 'garbage\n');
     const r = runMlsd(home, ['resume', id], { input: '' });
     expect(r.stderr).toMatch(/mlsd resume is interactive and needs a terminal/);
@@ -150,5 +156,19 @@ describe('B11: Ctrl-C right after Esc still counts', () => {
     await t.waitForScreen(/Quit the interview\?/);
     t.write('y');
     expect(await t.exited).toBe(130);
+  });
+});
+
+describe('B14: review of an unscored session whose prompt is not installed', () => {
+  it('shows the typed answers, unscored, and says how to bring the prompt back', async () => {
+    await saveSession(join(home, 'sessions'), interruptedPractice('m8p41aaaaaaa', 'churn-prediction'));
+    const r = runMlsd(home, ['review', 'm8p41aaaaaaa']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/Clarify requirements[^]*│ How many users\?/);
+    expect(r.stderr.replace(/\s+/g, ' ')).toMatch(/prompt "churn-prediction" is not installed.*mlsd review m8p41aaaaaaa --prompts-dir <dir>/);
+    // Where nothing is shown (JSON needs a report), the refusal gives the same hint.
+    const json = runMlsd(home, ['review', 'm8p41aaaaaaa', '--format', 'json']);
+    expect(json.code).toBe(2);
+    expect(json.stderr.replace(/\s+/g, ' ')).toContain('--prompts-dir <dir>');
   });
 });
