@@ -117,12 +117,14 @@ export async function reviewCommand(idPrefix: string | undefined, given: ReviewO
 
   const onSkipped = (latest: SessionSummary) =>
     io.stderr.write(`${renderNote(`showing the last scored session; the latest, ${latest.id}, is ${latest.status}: \`mlsd review ${latest.id}\` shows it`, stderrStyle(io, options))}\n`);
-  const record = await pickSession(dir, sessions, idPrefix, onSkipped, damaged);
+  let record = await pickSession(dir, sessions, idPrefix, onSkipped, damaged);
   if (record.status === 'active') {
     // Saved as active: either open in another mlsd now (it may change under you) or stopped without a save.
     const owner = openElsewhere(dir, record.id, io);
     const note = owner ? `session ${record.id} is open in another mlsd (pid ${owner.pid}) and still changing; this is it as last saved` : `session ${record.id} was stopped without a chance to save (a crash or kill -9): it is interrupted, and \`mlsd resume ${record.id}\` continues it`;
     io.stderr.write(`${renderNote(note, stderrStyle(io, options))}\n`);
+    // Shown as history shows it: interrupted, since no mlsd has it open (the file is left as it is).
+    if (!owner) record = { ...record, status: 'interrupted' };
   }
   const prompt: Prompt | null = loaded.catalog.prompts.get(record.prompt)?.value ?? null;
   if (!prompt && !record.report && !record.sheet && options.format !== 'json' && options.format !== 'md') {

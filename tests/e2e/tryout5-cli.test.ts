@@ -102,13 +102,14 @@ describe('B9: prompts new --out prints commands that work', () => {
   });
 });
 
-/** An interrupted practice session of news-feed (or, named `promptId`, of a prompt mlsd does not have), a clarifying question asked and an answer typed. */
-function interruptedPractice(id: string, promptId = 'news-feed'): SessionRecord {
+/** An interrupted practice session of news-feed (or, named `promptId`, of a prompt mlsd does not have), a clarifying question asked and an answer typed; `killed`: saved as active, as a killed mlsd leaves it. */
+function interruptedPractice(id: string, promptId = 'news-feed', killed = false): SessionRecord {
   const prompt = builtinCatalog.prompts.get('news-feed')!.value;
   const interview = createInterview(prompt, compileRubrics(rubricsFor(builtinCatalog, prompt)));
   let state = interview.start({ id, level: 'senior', durationMinutes: 10, now: 0, createdAt: '2026-01-01T10:00:00.000Z' }).state;
   state = interview.reduce(state, { type: 'draft', text: 'How many users?' }).state;
-  state = interview.reduce(state, { type: 'interrupt', now: 3000 }).state;
+  // A killed mlsd (kill -9) leaves its session saved as active.
+  if (!killed) state = interview.reduce(state, { type: 'interrupt', now: 3000 }).state;
   return { id, kind: 'practice', createdAt: '2026-01-01T10:00:00.000Z', updatedAt: '2026-01-01T10:00:00.000Z', prompt: promptId, level: 'senior', status: state.status, answers: interview.answerSet(state), interview: state };
 }
 
@@ -170,5 +171,18 @@ describe('B14: review of an unscored session whose prompt is not installed', () 
     const json = runMlsd(home, ['review', 'm8p41aaaaaaa', '--format', 'json']);
     expect(json.code).toBe(2);
     expect(json.stderr.replace(/\s+/g, ' ')).toContain('--prompts-dir <dir>');
+  });
+});
+
+describe('D: review agrees with history on a session a killed mlsd left', () => {
+  it('calls it interrupted throughout, as history does', async () => {
+    await saveSession(join(home, 'sessions'), interruptedPractice('m8p41aaaaaaa', 'news-feed', true));
+    expect(runMlsd(home, ['history']).stdout).toMatch(/m8p41aaaaaaa.*interrupted/);
+    const r = runMlsd(home, ['review', 'm8p41aaaaaaa']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/practice\s+·\s+interrupted/);
+    expect(r.stderr).toMatch(/is interrupted/);
+    expect(r.stderr).not.toMatch(/\bactive\b/);
+    expect(r.stdout).not.toMatch(/·\s+active\b/);
   });
 });
