@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawn } from '@lydell/node-pty';
@@ -184,5 +184,20 @@ describe('D: review agrees with history on a session a killed mlsd left', () => 
     expect(r.stderr).toMatch(/is interrupted/);
     expect(r.stderr).not.toMatch(/\bactive\b/);
     expect(r.stdout).not.toMatch(/·\s+active\b/);
+  });
+});
+
+describe('D: the interview pause line never cuts the session id', () => {
+  it('at 40 columns the id to resume is shown whole', async () => {
+    const t = runInTerminal(['interview', 'mini-ads', '--duration', '20', '--prompts-dir', join(fixtures, 'pack', 'prompts')], env(), { cols: 40, rows: 24 });
+    await t.waitForScreen(/Enter\s+start/, { timeout: 20_000 });
+    t.write('\r');
+    await vi.waitFor(() => expect(readdirSync(join(home, 'sessions')).filter((f) => f.endsWith('.json'))).toHaveLength(1), { timeout: 15_000, interval: 100 });
+    const id = readdirSync(join(home, 'sessions')).find((f) => f.endsWith('.json'))!.replace(/\.json$/, '');
+    t.write('\u0003');
+    const screen = await t.waitForScreen(/Paused; everything is saved/);
+    expect(screen.join('\n')).toContain(`(${id}).`);
+    t.write('q');
+    expect(await t.exited).toBe(130);
   });
 });
