@@ -201,3 +201,19 @@ describe('D: the interview pause line never cuts the session id', () => {
     expect(await t.exited).toBe(130);
   });
 });
+
+describe('D: stats says when peer interviews were left out', () => {
+  it('with only an interview the user ran, it says that one was left out, and why', async () => {
+    const t = runInTerminal(['interview', 'mini-ads', '--duration', '20', '--prompts-dir', join(fixtures, 'pack', 'prompts')], env());
+    await t.waitFor(/Enter start the clock/, { timeout: 30_000 });
+    t.write('\r');
+    await t.waitForScreen(/1\/7 Clarify requirements/);
+    t.write('e');
+    await t.waitForScreen(/End the interview now/);
+    t.write('y');
+    expect(await t.exited).toBe(0);
+    const r = runMlsd(home, ['stats']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout.replace(/\s+/g, ' ')).toMatch(/No scored sessions yet\. \(1 peer interview you ran as the interviewer is left out: its report is the candidate's\.\)/);
+  });
+});
