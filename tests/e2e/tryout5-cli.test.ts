@@ -217,3 +217,18 @@ describe('D: stats says when peer interviews were left out', () => {
     expect(r.stdout.replace(/\s+/g, ' ')).toMatch(/No scored sessions yet\. \(1 peer interview you ran as the interviewer is left out: its report is the candidate's\.\)/);
   });
 });
+
+describe('D: review of a Markdown answer with a title above its stage headings', () => {
+  it('does not call the split answer "not split into stages"', () => {
+    writeFileSync(join(home, 'a.md'), '# Fraud detection\n\n## Clarify requirements\n\nWhat share of payments are fraud?\n\n## Evaluation\n\nPrecision at a fixed review budget.\n');
+    expect(runMlsd(home, ['score', join(home, 'a.md'), '--prompt', 'fraud-detection', '--save']).code).toBe(0);
+    const r = runMlsd(home, ['review', 'last']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).not.toContain('not split into stages');
+    expect(r.stdout).toMatch(/Outside the stage sections[^]*│ # Fraud detection/);
+    // A plain answer with no stage headings is still "not split".
+    writeFileSync(join(home, 'b.md'), 'What share of payments are fraud? Precision at a fixed review budget.\n');
+    expect(runMlsd(home, ['score', join(home, 'b.md'), '--prompt', 'fraud-detection', '--save']).code).toBe(0);
+    expect(runMlsd(home, ['review', 'last']).stdout).toContain('Answer not split into stages');
+  });
+});
