@@ -1,4 +1,4 @@
-import { basename, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ExitPromptError } from '@inquirer/core';
 import { checkbox, confirm, input, number, select } from '@inquirer/prompts';
@@ -8,6 +8,7 @@ import type { Clarification, RubricItem } from '../content/schema.js';
 import { CliError, EXIT } from '../errors.js';
 import { pathExists, writeFileAtomic, writeShared } from '../files/atomic.js';
 import { STAGES, type StageId } from '../stages.js';
+import { stripControl } from '../text/sanitize.js';
 import { checkRubricPhrases } from '../scoring/rubric-phrase-checks.js';
 import { loadAll } from './load-content.js';
 import { checkOutFile } from './out-file.js';
@@ -84,8 +85,10 @@ export async function newCommand(kind: ContentKind, options: NewOptions, io: Io)
     printLines(io, renderNewWritten(kind, target, issues, shadowed ? { id: draft.id, file: shadowed.file } : null, style));
     if (issues.some((i) => i.severity === 'error')) return EXIT.failure;
     if (kind === 'prompt') {
-      io.stdout.write(`Practise it:  mlsd practice ${draft.id}${options.out ? ` --prompts-dir ${resolve(options.out, '..')}` : ''}\n`);
-      io.stdout.write(`Tune it:      mlsd score my-answer.md --prompt ${draft.id}\n`);
+      // A prompt written outside the user folder is found only through its folder: both commands name it.
+      const dir = options.out ? ` --prompts-dir ${shellWord(stripControl(dirname(target)))}` : '';
+      io.stdout.write(`Practise it:  mlsd practice ${draft.id}${dir}\n`);
+      io.stdout.write(`Tune it:      mlsd score my-answer.md --prompt ${draft.id}${dir}\n`);
     } else {
       io.stdout.write(`Use it: add "${draft.id}" to a prompt's rubrics list, then: mlsd rubrics show ${draft.id}\n`);
     }
@@ -153,4 +156,9 @@ async function askRubric(fixedId: string | undefined): Promise<RubricDraft> {
     items.push({ id: itemId, stage, label, weight, level, phrases, minMatches: 1, risk: false, why, hint, followUp });
   }
   return { id, title, ...(description ? { description } : {}), items };
+}
+
+/** `word` as one shell word: as it is when it holds only safe characters, else in single quotes ('\'' for a quote). */
+function shellWord(word: string): string {
+  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
 }

@@ -4,7 +4,7 @@ import { loadSummaries } from '../store/index-cache.js';
 import { readSheet } from '../store/peer-sheet-schema.js';
 import { findById, readSession, sessionsDir } from '../store/session-files.js';
 import type { SessionSummary } from '../store/summary.js';
-import type { GlobalOptions, Io } from './command-io.js';
+import { requireTerminal, type GlobalOptions, type Io } from './command-io.js';
 import { sessionByPrefix } from './session-lookup.js';
 import { canResume } from '../interview/session-status.js';
 import { lockFile } from '../store/session-lock.js';
@@ -36,6 +36,11 @@ export async function resumeAny(idPrefix: string | undefined, options: ResumeDis
   } else {
     target = latestNotOpenElsewhere(summaries.filter(canResume), dir, io, options);
   }
+  // A session open in another live mlsd is refused whatever the terminal; then a terminal, before a
+  // left-over lock is taken over or announced (tryout 5: it was taken over, then refused for want of one).
+  const owner = target ? openElsewhere(dir, target.id, io) : null;
+  if (target && owner) throw new CliError(openElsewhereMessage(target.id, owner, lockFile(dir, target.id)), EXIT.failure);
+  if (target) requireTerminal(io, 'mlsd resume', target.kind === 'interview' ? 'An interview needs the terminal it runs in.' : 'To score a written answer instead: mlsd score answer.md --prompt <id>');
   // One process per session: a session open in another live mlsd is refused, a left-over lock taken over.
   const lock = target ? takeSessionLock(dir, target.id, io, options) : null;
   try {

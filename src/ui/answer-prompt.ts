@@ -1,4 +1,5 @@
 import { emitKeypressEvents } from 'node:readline';
+import { splitEscapedControl } from './escape-split.js';
 import { ExitPromptError } from '@inquirer/core';
 import * as B from './editor/buffer.js';
 import { editKey, type Key } from './editor/keys.js';
@@ -174,7 +175,8 @@ export function openAnswerBox(terminal: BoxTerminal, options: BoxOptions): Answe
 
   const onKeypress = (ch: string | undefined, key: Key | undefined) => {
     if (finished) return;
-    queue.push({ ch, key: key ?? { sequence: ch } });
+    // Esc then Ctrl-C typed quickly comes as one key: split it, so the Ctrl-C counts.
+    for (const k of splitEscapedControl(ch, key)) queue.push({ ch: k.ch, key: k.key ?? { sequence: k.ch } });
     if (!scheduled) {
       scheduled = true;
       setImmediate(flush);

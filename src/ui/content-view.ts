@@ -34,7 +34,7 @@ export function renderPromptList(rows: readonly PromptRow[], tag: string | undef
   const out: string[] = [];
   for (const r of rows) {
     if (oneLine) out.push(`${style.bold(padEnd(r.id, idWidth))}${padEnd(r.title, titleWidth)}${padEnd(r.difficulty, 8)}${style.dim(rest(r))}`);
-    else out.push(`${style.bold(padEnd(r.id, idWidth))}${r.title}`, ...withOrigin(`${r.difficulty} · ${r.tags.join(', ')}`, r.origin, width, idWidth).map(style.dim));
+    else out.push(`${style.bold(padEnd(r.id, idWidth))}${r.title}`, ...withOrigin(`${r.difficulty} · ${r.tags.join(', ')}`, r.origin, width, detailColumn(idWidth, width)).map(style.dim));
   }
   out.push('', ...wrap(`${plural(rows.length, 'prompt')}. Score an answer: mlsd score answer.md --prompt <id>`, width).map(style.dim));
   return fitWidth(out, width);
@@ -95,7 +95,7 @@ export function renderRubricList(rows: readonly RubricRow[], style: Style, width
   const out: string[] = [];
   for (const r of rows) {
     if (oneLine) out.push(`${style.bold(padEnd(r.id, idWidth))}${padEnd(counts(r), 26)}${tone(r)(rest(r))}`);
-    else out.push(`${style.bold(padEnd(r.id, idWidth))}${counts(r)}`, ...withOrigin(use(r), r.origin, width, idWidth).map(tone(r)));
+    else out.push(`${style.bold(padEnd(r.id, idWidth))}${counts(r)}`, ...withOrigin(use(r), r.origin, width, detailColumn(idWidth, width)).map(tone(r)));
   }
   return fitWidth(out, width);
 }
@@ -111,8 +111,11 @@ export function renderRubricDetail(rubric: Rubric, source: ContentSource, full: 
   const flagMeta = (f: Rubric['redFlags'][number]) => `${f.id} · ${f.severity}`;
   const columnFor = (labels: string[], metas: string[], most: number) =>
     Math.max(12, Math.min(most, Math.max(...labels.map((l) => l.length)) + 2, w - 2 - Math.max(...metas.map((m) => m.length))));
+  // Narrow (the details would not fit in their column), the details go under the label, four columns in.
   const column = (label: string, meta: string, columnWidth: number): string[] =>
-    label.length + 2 <= columnWidth ? [`  ${padEnd(label, columnWidth)}${style.dim(meta)}`] : [`  ${label}`, `  ${' '.repeat(columnWidth)}${style.dim(meta)}`];
+    label.length + 2 <= columnWidth && 2 + columnWidth + meta.length <= w
+      ? [`  ${padEnd(label, columnWidth)}${style.dim(meta)}`]
+      : [`  ${label}`, ...wrap(meta, w, 2 + columnWidth + meta.length <= w ? ' '.repeat(2 + columnWidth) : '    ').map(style.dim)];
   const labelWidth = columnFor(rubric.items.map((i) => i.label), rubric.items.map(itemMeta), 52);
   for (const stage of STAGES) {
     const items = rubric.items.filter((i) => i.stage === stage.id);
@@ -133,6 +136,18 @@ export function renderRubricDetail(rubric: Rubric, source: ContentSource, full: 
   }
   if (!full) out.push('', style.dim('Add --full for phrases and follow-up questions.'));
   return fitWidth(out, width);
+}
+
+/** Narrowest column left for a list row's second line beside the ids; narrower, it starts four columns in. */
+const MIN_DETAIL = 24;
+
+/**
+ * The column a list row's second line (tags, what uses a rubric) starts at: under the title, after the ids
+ * (`idWidth`), when that leaves MIN_DETAIL of `width` columns; else four columns in, so a narrow terminal
+ * wraps it at words rather than one character a line (tryout 5).
+ */
+function detailColumn(idWidth: number, width: number): number {
+  return width - idWidth >= MIN_DETAIL ? idWidth : 4;
 }
 
 /** `text` wrapped under column `column`, then "(origin)" kept whole: on the last line when it fits, else on its own. */

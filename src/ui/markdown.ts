@@ -5,7 +5,7 @@ import { VERDICT_LABEL } from '../scoring/verdict.js';
 import { STAGES, type StageId } from '../stages.js';
 import type { SessionRecord } from '../store/session-record.js';
 import { sessionDate } from './history.js';
-import { GENERAL_NOTE, GENERAL_STAGE_NOTE, GENERAL_TITLE } from './general-answer.js';
+import { GENERAL_NOTE, GENERAL_STAGE_NOTE, generalTitle } from './general-answer.js';
 import { MARKDOWN_MARK } from './status-marks.js';
 
 const capitalise = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
@@ -25,7 +25,7 @@ export function renderMarkdown(record: SessionRecord, report: ScoreReport, promp
     out.push(`| ${stage.title} | ${stage.score} | ${time} |`);
   }
   const general = record.answers.general?.trim() ?? '';
-  if (general) out.push('', `## ${GENERAL_TITLE}`, '', `_${capitalise(GENERAL_NOTE)}._`, '', ...quote(general));
+  if (general) out.push('', `## ${generalTitle(record.answers.sections)}`, '', `_${capitalise(GENERAL_NOTE)}._`, '', ...quote(general));
   for (const stage of report.stages) {
     out.push('', `## ${stage.title} · ${stage.score}/100`, '');
     const answer = record.answers.sections[stage.id];

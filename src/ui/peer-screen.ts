@@ -1,4 +1,5 @@
 import { emitKeypressEvents } from 'node:readline';
+import { splitEscapedControl } from './escape-split.js';
 import type { Key } from './peer-keys.js';
 
 /**
@@ -32,7 +33,8 @@ export class Screen {
   private open = false;
   private last: string[] = [];
   private readonly onKeypress = (text: string | undefined, key: Key | undefined) => {
-    this.handlers?.key(key ?? { sequence: text ?? '' , name: text ?? '' });
+    // Esc then Ctrl-C typed quickly comes as one key: split it, so the Ctrl-C counts.
+    for (const k of splitEscapedControl(text, key)) this.handlers?.key(k.key ?? { sequence: k.ch ?? '', name: k.ch ?? '' });
   };
   private readonly onResize = () => {
     // Lines re-wrapped by the terminal would linger: clear, then draw everything again.

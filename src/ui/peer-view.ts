@@ -218,7 +218,11 @@ function footerLines(state: PeerSheetState, view: SheetView, style: Style, width
   }
   if (view.mode === 'confirm-end') return [style.yellow(style.bold('End the interview now and show the report? y: yes, any other key: no')), ''];
   if (view.mode === 'paused' || state.status === 'interrupted') {
-    return [style.yellow(style.bold(`Paused; everything is saved (${state.id}).`)), style.dim('q or Ctrl-C quit (mlsd resume continues) · any other key: carry on')];
+    // Wrapped at words, never cut: the id is what `mlsd resume` needs.
+    return [
+      ...wrap(`Paused; everything is saved (${state.id}).`, width).map((l) => style.yellow(style.bold(l))),
+      ...wrap('q or Ctrl-C quit (mlsd resume continues) · any other key: carry on', width).map(style.dim),
+    ];
   }
   if (state.status === 'timed-out') return [style.red(style.bold("Time's up. Finish your marks, then e: end and show the report.")), style.dim(keyLines(width)[0]!)];
   return keyLines(width).map(style.dim);

@@ -5,7 +5,7 @@ import type { SessionRecord } from '../store/session-record.js';
 import { formatClock } from '../text/clock-format.js';
 import { stripControl } from '../text/sanitize.js';
 import { sessionDate, sessionDuration } from './history.js';
-import { GENERAL_NOTE, GENERAL_STAGE_NOTE, GENERAL_TITLE } from './general-answer.js';
+import { GENERAL_NOTE, GENERAL_STAGE_NOTE, generalTitle } from './general-answer.js';
 import { unsubmittedDraft } from './markdown.js';
 import { renderOutline } from './outline.js';
 import { renderReport } from './report.js';
@@ -17,8 +17,9 @@ import { fitWidth, joinParagraphLines, wrap } from './wrap.js';
  * its time against the budget, the follow-ups and their answers, what was typed but not submitted, then
  * the report and the reference outline (when the prompt is installed). `width` in columns; no line is
  * wider. With PLAIN_STYLE (files) the lines carry no escape codes; terminal control in answers is removed.
+ * `report` null: an unscored session whose prompt is not installed, its answers only.
  */
-export function renderSessionText(record: SessionRecord, report: ScoreReport, prompt: Prompt | null, style: Style, width: number): string[] {
+export function renderSessionText(record: SessionRecord, report: ScoreReport | null, prompt: Prompt | null, style: Style, width: number): string[] {
   const w = Math.min(width, 100);
   const i = record.interview;
   const lines = [
@@ -30,7 +31,7 @@ export function renderSessionText(record: SessionRecord, report: ScoreReport, pr
   // Text outside any stage's section (a plain-text answer, standard input, a Markdown intro) is scored
   // as a whole: show it first, and say so under each stage it may have answered.
   const general = record.answers.general?.trim() ?? '';
-  if (general) lines.push(style.bold(GENERAL_TITLE), ...wrap(GENERAL_NOTE, w, '  ', '  ').map(style.dim), ...box(general), '');
+  if (general) lines.push(style.bold(generalTitle(record.answers.sections)), ...wrap(GENERAL_NOTE, w, '  ', '  ').map(style.dim), ...box(general), '');
   const unanswered = general ? GENERAL_STAGE_NOTE : '(not answered)';
   for (const stage of STAGES) {
     const answer = record.answers.sections[stage.id];
@@ -45,7 +46,7 @@ export function renderSessionText(record: SessionRecord, report: ScoreReport, pr
     }
     lines.push('');
   }
-  lines.push(...renderReport(report, style, { width }));
+  if (report) lines.push(...renderReport(report, style, { width }));
   if (prompt) lines.push('', ...renderOutline(prompt, i ?? null, style, width));
   // Answers are what was typed or pasted: keep mlsd's colours, drop any other terminal control.
   return fitWidth(lines.map((line) => stripControl(line, { keepStyle: true })), width);

@@ -76,8 +76,16 @@ describe('one process per session', () => {
     t.kill('SIGKILL');
     await t.exited;
     expect(files('.lock')).toHaveLength(1);
-    const r = await runInProcess(home, ['resume', ...pack]);
-    expect(r.stderr).toMatch(/left open by an mlsd that is gone .*; this one takes it over/);
+    // Without a terminal, resume leaves the lock alone; in one, it takes it over and says so (tryout 5).
+    expect((await runInProcess(home, ['resume', ...pack])).stderr).not.toMatch(/takes it over/);
+    expect(files('.lock')).toHaveLength(1);
+    const r = runInTerminal(['resume', ...pack], env());
+    await r.waitFor(/left open by an mlsd that is gone .*; this one takes it over/);
+    await r.waitForScreen(/Enter: ask/);
+    r.write('\u0003');
+    await r.waitForScreen(/Quit the interview\?/);
+    r.write('y');
+    expect(await r.exited).toBe(130);
     expect(files('.lock')).toHaveLength(0);
   });
 

@@ -32,7 +32,8 @@ describe('review shows an answer that is not split into stages (tryout 1)', () =
     expect((await mlsd(['score', join(home, 'a.md'), '--prompt', 'ad-click-prediction', '--save'])).code).toBe(0);
     const review = await mlsd(['review', 'last', '--format', 'md']);
     expect(review.code, review.stderr).toBe(0);
-    expect(review.stdout).toContain('## Answer not split into stages');
+    // The answer was split (an Evaluation section): the intro is the part outside the sections (tryout 5).
+    expect(review.stdout).toContain('## Outside the stage sections');
     expect(review.stdout).toMatch(/^> An intro paragraph about serving latency budgets\.$/m);
     expect(review.stdout).toMatch(/^> AUC and log loss offline\.$/m);
   });
