@@ -106,9 +106,14 @@ describe('one process per session', () => {
     expect(refused.code).toBe(1);
     // ...but under the killed mlsd's start, the pid is a reused one and the lock was left by a dead process.
     writeFileSync(file, JSON.stringify({ ...left, pid: process.pid }));
-    const r = runMlsd(home, ['resume', ...pack]);
-    expect(r.stderr).toMatch(new RegExp(`left open by an mlsd that is gone \\(its process \\(pid ${process.pid}\\) has ended; that pid now belongs to another process\\); this one takes it over`));
-    expect(r.stderr).toMatch(/needs a terminal/);
+    // (In a terminal: without one, resume stops before it touches a lock.)
+    const r = runInTerminal(['resume', ...pack], env());
+    await r.waitFor(new RegExp(`left open by an mlsd that is gone \\(its process \\(pid ${process.pid}\\) has ended; that pid now belongs to another process\\); this one takes it over`));
+    await r.waitForScreen(/Enter: ask/);
+    r.write('\u0003');
+    await r.waitForScreen(/Quit the interview\?/);
+    r.write('y');
+    expect(await r.exited).toBe(130);
     expect(files('.lock')).toHaveLength(0);
   });
 });
