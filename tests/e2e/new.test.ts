@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runInProcess } from '../helpers/in-process.js';
-import { closeAll, runInTerminal, type Terminal } from './pty.js';
+import { answer, closeAll, runInTerminal, type Terminal } from './pty.js';
 
 let home: string;
 beforeEach(() => {
@@ -15,13 +15,6 @@ afterEach(() => {
 });
 
 const env = () => ({ MLSD_HOME: home, MLSD_PROMPTS_PATH: '', NO_COLOR: '1' });
-
-/** Waits for a question, then answers it. */
-async function answer(t: Terminal, question: RegExp, text: string, from: number): Promise<number> {
-  const at = await t.waitFor(question, { from });
-  t.line(text);
-  return at;
-}
 
 describe('mlsd prompts new', () => {
   it('writes a commented prompt that validates and can be scored against', async () => {

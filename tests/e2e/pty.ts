@@ -118,6 +118,13 @@ export function runInTerminal(args: string[], env: Record<string, string | undef
 }
 
 /** A pattern for words that may wrap across lines on an 80-column screen. */
+/** Waits for a question (from screen position `from` of the output), answers it with a line, and returns where the question was. */
+export async function answer(t: Terminal, question: RegExp, text: string, from: number): Promise<number> {
+  const at = await t.waitFor(question, { from });
+  t.line(text);
+  return at;
+}
+
 export function words(text: string): RegExp {
   return new RegExp(text.split(/\s+/).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s+'));
 }

@@ -11,7 +11,7 @@ import { lockFile } from '../../src/store/session-lock.js';
 import type { SessionRecord } from '../../src/store/session-record.js';
 import { builtinCatalog } from '../helpers/builtin.js';
 import { runMlsd } from '../helpers/cli.js';
-import { bin, closeAll, fixtures, runInTerminal, type Terminal } from './pty.js';
+import { answer, bin, closeAll, fixtures, runInTerminal, type Terminal } from './pty.js';
 
 // CLI faults from new-user tryout 5, each run on the built CLI (in a pseudo-terminal where the fault needs one).
 let home: string;
@@ -67,13 +67,6 @@ describe('B8: list and show views fit a narrow terminal at words', () => {
     }
   });
 });
-
-/** Waits for a question, then answers it. */
-async function answer(t: Terminal, question: RegExp, text: string, from: number): Promise<number> {
-  const at = await t.waitFor(question, { from });
-  t.line(text);
-  return at;
-}
 
 describe('B9: prompts new --out prints commands that work', () => {
   it('the "Tune it" command names the --prompts-dir the prompt needs, and scores', async () => {
