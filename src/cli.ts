@@ -12,6 +12,7 @@ import type { ScoreOptions } from './commands/score.js';
 import { CANDIDATE_LEVELS } from './scoring/report.js';
 import { readCommandPath } from './command-path.js';
 import { closest } from './text/closest.js';
+import { describeCode } from './files/read.js';
 import { colorLevel, loadChalk } from './ui/style.js';
 import { fitHelpText, narrowHelp } from './ui/help-layout.js';
 
@@ -396,12 +397,21 @@ async function readAll(): Promise<string> {
 
 export async function run(): Promise<void> {
   // `mlsd ... | head -1`: once the reader has gone, stop quietly, as Unix tools do (a closed pipe is not an error).
-  const closedPipe = (error: NodeJS.ErrnoException) => {
+  // Any other failure to write the output (`> /dev/full`, a full disk, EIO) is said in one line, exit 1, never
+  // as a stack trace; when it is standard error that failed, there is nowhere to say it.
+  const outputFailed = (stream: 'stdout' | 'stderr') => (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok);
-    throw error;
+    if (stream === 'stdout') {
+      try {
+        process.stderr.write(`mlsd: cannot write the output: ${describeCode(error.code ?? error.message)}\n`);
+      } catch {
+        // standard error is gone too
+      }
+    }
+    process.exit(EXIT.failure);
   };
-  process.stdout.on('error', closedPipe);
-  process.stderr.on('error', closedPipe);
+  process.stdout.on('error', outputFailed('stdout'));
+  process.stderr.on('error', outputFailed('stderr'));
   const { processIo } = await import('./commands/command-io.js');
   process.exitCode = await main(process.argv.slice(2), processIo());
 }

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { closeSync, existsSync, mkdtempSync, openSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -36,5 +36,27 @@ describe('a closed pipe (issue 13.12)', () => {
     const r = await withClosedStdout(['review', '--format', 'json']);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
+  });
+});
+
+describe('output to a full device (tryout 6)', () => {
+  const answer = join(root, 'tests', 'fixtures', 'e2e', 'answer.md');
+
+  it.runIf(existsSync('/dev/full'))('says so in one line and exits 1, never a stack trace, for every kind of output', async () => {
+    for (const args of [['prompts', 'list'], ['--help'], ['history', '--json'], ['score', answer, '--prompt', 'ad-click-prediction', '--json']]) {
+      // Twice: the first run of a command on a build takes the ES module bundle, the next the code-cached one.
+      for (let run = 0; run < 2; run++) {
+        const r = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
+          const out = openSync('/dev/full', 'w');
+          const child = spawn(process.execPath, [bin, ...args], { env: { ...process.env, MLSD_HOME: home, MLSD_PROMPTS_PATH: '', NO_COLOR: '1' }, stdio: ['ignore', out, 'pipe'] });
+          closeSync(out);
+          let stderr = '';
+          child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
+          child.on('close', (code) => resolve({ code, stderr }));
+        });
+        expect(r.stderr, args.join(' ')).toBe('mlsd: cannot write the output: no space left on the device\n');
+        expect(r.code, args.join(' ')).toBe(1);
+      }
+    }
   });
 });
