@@ -117,7 +117,9 @@ export async function readNamed(kind: ContentKind, targets: readonly string[]): 
       if (file) files.push({ ...file, kind: sniffKind(file.text, kind), file: target });
     }
   }
-  return { files, issues, subfolders: [...new Set(subfolders)] };
+  // A subfolder that was named too was read: it is no "not read" one.
+  const named = new Set(targets.map((t) => resolve(t)));
+  return { files, issues, subfolders: [...new Set(subfolders)].filter((d) => !named.has(resolve(d))) };
 }
 
 /** The directories directly inside `dir`, sorted; none when it cannot be listed. One named like a YAML file is left out: it is reported as a file that cannot be read. */

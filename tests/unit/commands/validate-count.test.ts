@@ -98,3 +98,13 @@ describe('validate names what it was given', () => {
     expect(json.unreadable).toEqual([join(named, 'folder.yaml')]);
   });
 });
+
+describe('a subfolder named too (tryout 6)', () => {
+  it('is read, and not listed as a subfolder not read', async () => {
+    copyFileSync(miniAds, join(dir, 'sub', 'deeper', 'mini-ads-2.yaml'));
+    const r = await runMlsd(home, ['prompts', 'validate', dir, join(dir, 'sub'), '--json']);
+    const json = JSON.parse(r.stdout) as { files: string[]; subfoldersNotRead: string[] };
+    expect(json.files).toContain(join(dir, 'sub', 'other.yaml'));
+    expect(json.subfoldersNotRead).toEqual([join(dir, 'sub', 'deeper')]);
+  });
+});
