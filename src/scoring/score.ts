@@ -415,7 +415,7 @@ function checkFlag(
   } else {
     texts = everything.filter((t) => t.source !== 'follow-up');
   }
-  const triggers = findHits(compiled.phrases, texts, false).filter((h) => !h.cancelled && said(h.text, h.start, h.end) && asserted(h) && inContext(h, compiled));
+  const triggers = findHits(compiled.phrases, texts, false).filter((h) => !h.cancelled && said(h.text, h.start, h.end) && asserted(h) && !consequenceOf(h) && inContext(h, compiled));
   for (const id of flag.ruledOut) {
     const item = itemsById.get(id);
     if (item) triggers.push(...findHits(item.phrases, texts, item.item.risk).filter((h) => h.cancelled && said(h.text, h.start, h.end) && asserted(h) && refusedNearby(h)));
@@ -434,6 +434,24 @@ function checkFlag(
     why: flag.why,
   };
   return { flag: raised, triggers };
+}
+
+/** Modals that, right after a practice, say what it would lead to ("a random split would leak"). */
+const CONSEQUENCE_MODALS = new Set(['would', 'could', 'might']);
+
+/**
+ * The trigger is the subject of a consequence: a modal (would, could, might) follows it within four
+ * words of its clause ("a random split would let the model see the same days in both", "aggregates over
+ * the full log could leak the label"). The candidate is warning about the practice, not choosing it;
+ * "we would use a random split" (the modal before it) is still a choice.
+ */
+function consequenceOf(hit: Hit): boolean {
+  const tokens = hit.text.analysis.tokens;
+  for (let i = hit.end, n = 0; i < tokens.length && n < 4; i++, n++) {
+    if (tokens[i]!.sep === 'hard' || tokens[i]!.sep === 'comma') return false;
+    if (CONSEQUENCE_MODALS.has(tokens[i]!.raw.toLowerCase())) return true;
+  }
+  return false;
 }
 
 const REFUSALS = new Set(['not', 'no', 'without', 'never', 'skip', 'skipping', 'forgo', 'unnecessary', 'overkill', 'slow', 'delay', 'delays']);

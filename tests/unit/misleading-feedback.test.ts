@@ -238,3 +238,34 @@ describe('note forms are read as the same ideas in sentences', () => {
     ['fraud-detection', '## Evaluation\n- log loss and PR AUC offline\n', 'loss-function'],
   ])('not where the note means something else: %s: %s', (prompt, text, id) => expect(covered(prompt, text, id)).toBe(false));
 });
+
+// Tryout 6: correct answers that raised a major flag.
+describe('a practice named as the subject of its consequence is a warning, not a choice', () => {
+  const warnings = [
+    'Train on the first ten weeks and test on the last two; a random split would let the model see the same days in both.',
+    'A shuffled split could put tomorrow\'s trips in the training set.',
+    'Randomly splitting the rows might hide the drift we care about.',
+  ];
+  const choices = ['We would use a random 80/20 split of the trips.', 'A random split of all trips, which would be simplest.', 'We shuffle the rows and split them 80/20.'];
+  for (const prompt of ['eta-prediction', 'fraud-detection']) {
+    it.each(warnings)(`stays quiet on ${prompt}: %s`, (text) => {
+      expect(flagsOf(prompt, 'Data', text)).not.toContain('random-split-temporal-data');
+    });
+    it.each(choices)(`still fires on ${prompt}: %s`, (text) => {
+      expect(flagsOf(prompt, 'Data', text)).toContain('random-split-temporal-data');
+    });
+  }
+});
+
+describe('an aggregate bounded by each example\'s time is point-in-time, not whole-log leakage', () => {
+  it.each([
+    "We compute the user's historical fraud rate from the full log of past transactions before each transaction's timestamp.",
+    "Each card's average spend over the whole history, up to the time of the payment.",
+    'Merchant chargeback counts over the full log, counted only up to each payment.',
+  ])('stays quiet: %s', (text) => {
+    expect(flagsOf('fraud-detection', 'Data', text)).not.toContain('full-log-aggregates');
+  });
+  it.each(['The merchant fraud rate over the full log of transactions is a feature.', 'Card averages computed over the entire dataset are features.'])('still fires: %s', (text) => {
+    expect(flagsOf('fraud-detection', 'Data', text)).toContain('full-log-aggregates');
+  });
+});
