@@ -1,6 +1,6 @@
 import { stemWord } from '../scoring/stem.js';
 import { isEnglishWord } from './english.js';
-import { LEXICON, type LexiconEntry } from './lexicon.js';
+import { LEXICON, METRIC_NAMES, type LexiconEntry } from './lexicon.js';
 
 /**
  * Words of a claim, as the matcher sees them: normalized (NFKC, lowercase, contractions and symbols
@@ -98,6 +98,9 @@ export function tokenize(text: string, sentence = 0): Token[] {
   return rewrite(tokens);
 }
 
+/** The field's metrics by their short names ("MAE", "MAP", "MRR"): in capitals, the metric, never a name, though "mae" is an English word. */
+const METRIC_SHORT_NAMES: ReadonlySet<string> = new Set(METRIC_NAMES.map((e) => e.to).filter((to) => !to.includes(' ')));
+
 /**
  * A word in capitals is a name or an acronym ("FAIR", "CAT") unless the text around it is in
  * capitals too (a shouted heading), and only matters when it spells an English word.
@@ -105,7 +108,7 @@ export function tokenize(text: string, sentence = 0): Token[] {
 function markNames(tokens: Token[]): void {
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    if (!t.upper || t.raw.length < 3) continue;
+    if (!t.upper || t.raw.length < 3 || METRIC_SHORT_NAMES.has(t.raw)) continue;
     const shouted = !!tokens[i - 1]?.upper || !!tokens[i + 1]?.upper;
     if (!shouted && isEnglishWord(t.raw)) t.name = true;
   }

@@ -269,3 +269,21 @@ describe('an aggregate bounded by each example\'s time is point-in-time, not who
     expect(flagsOf('fraud-detection', 'Data', text)).toContain('full-log-aggregates');
   });
 });
+
+// Tryout 6: "We measure MAE on the held-out weeks" was missed: "mae" is an English word, so "MAE" in
+// capitals was read as a name. A metric's short name in capitals is the metric.
+describe('a metric named by its short name in capitals is that metric', () => {
+  const covered = (prompt: string, text: string) =>
+    scoreBuiltin(prompt, `## Evaluation\n${text}\n`).stages.flatMap((s) => s.items).filter((i) => i.status !== 'missed').map((i) => i.id);
+  it.each([
+    ['eta-prediction', 'We measure MAE on the held-out weeks.'],
+    ['eta-prediction', 'MAE and RMSE in minutes, per city.'],
+    ['search-ranking', 'We report MAP and MRR on held-out queries.'],
+    ['fraud-detection', 'AUC on a time-based holdout.'],
+  ])('%s: %s', (prompt, text) => {
+    expect(covered(prompt, text)).toContain('offline-metrics');
+  });
+  it('still reads a word in capitals that is no metric as a name', () => {
+    expect(covered('eta-prediction', 'We measure FAIR scores.')).not.toContain('offline-metrics');
+  });
+});
