@@ -65,9 +65,16 @@ const CADENCE = new Set(['hourly', 'daily', 'nightly', 'weekly', 'biweekly', 'mo
 const EMPTY_REASON =
   /\b(?:because|since|as|cause|cuz|b\/c)\s+(?:(?:it|they|this|that|these|those)(?:\s+(?:is|are|was|were)|'s|'re)?\s+)?(?:(?:really|very|just|so|pretty|quite|simply|usually|always|the|a|an|most|more)\s+)*(?:good|great|nice|best|better|fine|works?|worked|working|well|popular|standard|common|powerful|strongest|cool|sota|modern|trendy|fashionable|hyped|fancy|famous|latest|newest|state of the art|industry standard|the standard|the best|commonly used|widely used|used everywhere)(?:\s+(?:well|here|enough|fine|great|choice|option|one|model|models|method|approach|algorithm|tool|thing|there is|out there|available|today|right now|nowadays))*(?=\s*(?:[.,;!)]|$))/gi;
 
-/** The claim without its empty reasons (see EMPTY_REASON). */
+/**
+ * A reason that is only popularity: "since everyone uses it", "because other teams do", ending the clause.
+ * Read as EMPTY_REASON is: no reason at all.
+ */
+const POPULARITY_REASON =
+  /\b(?:because|since|as|cause|cuz|b\/c)\s+(?:everyone|everybody|every team|most teams|other teams|others|all the big companies)\s+(?:uses?|used|does|do|is using|are using|likes?)(?:\s+(?:it|them|this|that|one))?(?=\s*(?:[.,;!)]|$))/gi;
+
+/** The claim without its empty reasons (see EMPTY_REASON and POPULARITY_REASON). */
 export function withoutEmptyReasons(claim: string): string {
-  return claim.replace(EMPTY_REASON, ' ');
+  return claim.replace(EMPTY_REASON, ' ').replace(POPULARITY_REASON, ' ');
 }
 
 function words(text: string): string[] {

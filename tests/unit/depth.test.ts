@@ -52,12 +52,17 @@ describe('an empty reason, however it is dressed, is at most chosen', () => {
     'We use GBDT because it is trendy.',
     'We pick a transformer since it is the latest model out there.',
     'We use a DNN because it is a powerful model.',
+    // Popularity alone is no reason either (tryout 6).
+    'We use XGBoost since everyone uses it.',
+    'We went with BERT because everybody does.',
+    'We use Kafka as other teams use it.',
   ])('%s', (claim) => expect(readDepth(claim, true).level).toBe('chosen'));
 
   it.each([
     'We use GBDT because it is the best model for tabular data.',
     'We use GBDT because it handles missing values and mixed feature types.',
     'We use a transformer because it is the most powerful model for long text.',
+    'We use XGBoost since everyone uses it for tabular data at low latency.',
   ])('a reason with content stays justified: %s', (claim) => expect(readDepth(claim, true).level).toBe('justified'));
 });
 
