@@ -438,6 +438,8 @@ function checkFlag(
 
 /** Modals that, right after a practice, say what it would lead to ("a random split would leak"). */
 const CONSEQUENCE_MODALS = new Set(['would', 'could', 'might']);
+/** Words that start another clause between a practice and a modal. */
+const CLAUSE_WORDS = new Set(['which', 'that', 'and', 'so', 'but', 'as']);
 
 /**
  * The trigger is the subject of a consequence: a modal (would, could, might) follows it within four
@@ -448,7 +450,8 @@ const CONSEQUENCE_MODALS = new Set(['would', 'could', 'might']);
 function consequenceOf(hit: Hit): boolean {
   const tokens = hit.text.analysis.tokens;
   for (let i = hit.end, n = 0; i < tokens.length && n < 4; i++, n++) {
-    if (tokens[i]!.sep === 'hard' || tokens[i]!.sep === 'comma') return false;
+    // "a random split, which would be simplest" / "a random split and that would do": the modal is another clause's.
+    if (tokens[i]!.sep === 'hard' || tokens[i]!.sep === 'comma' || CLAUSE_WORDS.has(tokens[i]!.raw.toLowerCase())) return false;
     if (CONSEQUENCE_MODALS.has(tokens[i]!.raw.toLowerCase())) return true;
   }
   return false;

@@ -246,7 +246,7 @@ describe('a practice named as the subject of its consequence is a warning, not a
     'A shuffled split could put tomorrow\'s trips in the training set.',
     'Randomly splitting the rows might hide the drift we care about.',
   ];
-  const choices = ['We would use a random 80/20 split of the trips.', 'A random split of all trips, which would be simplest.', 'We shuffle the rows and split them 80/20.'];
+  const choices = ['We would use a random 80/20 split of the trips.', 'A random split of all trips, which would be simplest.', 'We use a random split which would be simplest.', 'We shuffle the rows and split them 80/20.'];
   for (const prompt of ['eta-prediction', 'fraud-detection']) {
     it.each(warnings)(`stays quiet on ${prompt}: %s`, (text) => {
       expect(flagsOf(prompt, 'Data', text)).not.toContain('random-split-temporal-data');
