@@ -36,6 +36,18 @@ async function practising(): Promise<Terminal> {
   return t;
 }
 
+/** `resume` in a terminal: it says it takes the left-over lock over (`note`), the session opens, then a quit; no lock is left. */
+async function resumeTakingOver(note: RegExp): Promise<void> {
+  const r = runInTerminal(['resume', ...pack], env());
+  await r.waitFor(note);
+  await r.waitForScreen(/Enter: ask/);
+  r.write('\u0003');
+  await r.waitForScreen(/Quit the interview\?/);
+  r.write('y');
+  expect(await r.exited).toBe(130);
+  expect(files('.lock')).toHaveLength(0);
+}
+
 describe('one process per session', () => {
   it('resume in a second process is refused while the first has the session open; allowed after a quit', async () => {
     const t = await practising();
@@ -79,14 +91,7 @@ describe('one process per session', () => {
     // Without a terminal, resume leaves the lock alone; in one, it takes it over and says so (tryout 5).
     expect((await runInProcess(home, ['resume', ...pack])).stderr).not.toMatch(/takes it over/);
     expect(files('.lock')).toHaveLength(1);
-    const r = runInTerminal(['resume', ...pack], env());
-    await r.waitFor(/left open by an mlsd that is gone .*; this one takes it over/);
-    await r.waitForScreen(/Enter: ask/);
-    r.write('\u0003');
-    await r.waitForScreen(/Quit the interview\?/);
-    r.write('y');
-    expect(await r.exited).toBe(130);
-    expect(files('.lock')).toHaveLength(0);
+    await resumeTakingOver(/left open by an mlsd that is gone .*; this one takes it over/);
   });
 
   // A pid is reused: the mlsd that held the lock was killed and an unrelated process now has its pid. The
@@ -107,13 +112,6 @@ describe('one process per session', () => {
     // ...but under the killed mlsd's start, the pid is a reused one and the lock was left by a dead process.
     writeFileSync(file, JSON.stringify({ ...left, pid: process.pid }));
     // (In a terminal: without one, resume stops before it touches a lock.)
-    const r = runInTerminal(['resume', ...pack], env());
-    await r.waitFor(new RegExp(`left open by an mlsd that is gone \\(its process \\(pid ${process.pid}\\) has ended; that pid now belongs to another process\\); this one takes it over`));
-    await r.waitForScreen(/Enter: ask/);
-    r.write('\u0003');
-    await r.waitForScreen(/Quit the interview\?/);
-    r.write('y');
-    expect(await r.exited).toBe(130);
-    expect(files('.lock')).toHaveLength(0);
+    await resumeTakingOver(new RegExp(`left open by an mlsd that is gone \\(its process \\(pid ${process.pid}\\) has ended; that pid now belongs to another process\\); this one takes it over`));
   });
 });
