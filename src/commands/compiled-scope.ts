@@ -14,7 +14,7 @@ import type { Loaded } from './load-content.js';
  * the compiled form shipped with it; else compiled here. Cached for the next run. The same scope as
  * `compileRubrics(rubricsFor(catalog, prompt))`, only faster.
  */
-export async function compiledScope(loaded: Pick<Loaded, 'catalog' | 'paths' | 'key' | 'shipped'>, prompt: Prompt): Promise<CompiledScope> {
+export function compiledScope(loaded: Pick<Loaded, 'catalog' | 'paths' | 'key' | 'shipped'>, prompt: Prompt): CompiledScope {
   const rubrics = rubricsFor(loaded.catalog, prompt);
   const key = compiledKey(loaded.key, prompt.id);
   if (!key) return compileRubrics(rubrics);
@@ -30,11 +30,11 @@ export async function compiledScope(loaded: Pick<Loaded, 'catalog' | 'paths' | '
   const shippedKey = loaded.shipped ? compiledKey(loaded.shipped, prompt.id) : null;
   const shipped = shippedKey ? readCompiled(shippedCompiledFile(loaded.paths.builtin, prompt.id), shippedKey, version, prompt.id) : null;
   if (shipped) {
-    await writeCompiled(file, key, version, prompt.id, shipped);
+    writeCompiled(file, key, version, prompt.id, shipped);
     rememberStems(shipped.stems);
     return compileRubrics(rubrics, shipped.phrases, new Vocabulary(shipped.vocabulary));
   }
   const form = compiledForm(rubrics, clarificationPatterns(prompt.clarifications));
-  await writeCompiled(file, key, version, prompt.id, { phrases: form.phrases, vocabulary: form.vocabulary.toForm() });
+  writeCompiled(file, key, version, prompt.id, { phrases: form.phrases, vocabulary: form.vocabulary.toForm() });
   return compileRubrics(rubrics, form.phrases, form.vocabulary);
 }

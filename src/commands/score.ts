@@ -46,7 +46,7 @@ export async function scoreCommand(file: string, options: ScoreOptions, io: Io, 
   const hasText = Object.values(parsed.answers.sections).some((s) => s && s.trim()) || !!parsed.answers.general?.trim();
   if (!hasText) throw new CliError(`${file} has no answer text to score`, EXIT.usage);
 
-  const scope = await compiledScope(loaded, prompt);
+  const scope = compiledScope(loaded, prompt);
   const report = scoreAnswers({ prompt, scope, answers: parsed.answers, level: options.level });
 
   // Saved before the report is printed, so the JSON can name the session; a failure to save is

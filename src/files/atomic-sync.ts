@@ -35,8 +35,7 @@ export function writeFileAtomicSync(file: string, content: string): void {
 export function writeDisposableSync(file: string, content: string, keepFree: number): void {
   const dir = dirname(file);
   makeDirsSync(dir);
-  const space = statfsSync(dir);
-  if (space.bavail * space.bsize < Buffer.byteLength(content) + keepFree) throw Object.assign(new Error(`${dir}: not enough room for a cache`), { code: 'ENOSPC' });
+  if (freeBytes(dir) < Buffer.byteLength(content) + keepFree) throw Object.assign(new Error(`${dir}: not enough room for a cache`), { code: 'ENOSPC' });
   const temp = join(dir, `.${basename(file)}.${process.pid}.${Date.now().toString(36)}c.tmp`);
   try {
     writeFileSync(temp, content, { flag: 'wx', mode: 0o600 });
@@ -44,5 +43,15 @@ export function writeDisposableSync(file: string, content: string, keepFree: num
   } catch (error) {
     rmSync(temp, { force: true });
     throw error;
+  }
+}
+
+/** Bytes free to this user under `dir`; unlimited where statfs is not there (write and see, as writeFileAtomic does). */
+function freeBytes(dir: string): number {
+  try {
+    const space = statfsSync(dir);
+    return space.bavail * space.bsize;
+  } catch {
+    return Number.POSITIVE_INFINITY;
   }
 }

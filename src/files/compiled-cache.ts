@@ -1,8 +1,8 @@
-import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { buildId } from '../build-id.js';
 import type { CompiledPhrase, PhraseToken, VocabularyForm } from '../scoring/phrase.js';
-import { KEEP_FREE_FOR_SESSIONS, writeFileAtomic } from './atomic.js';
+import { KEEP_FREE_FOR_SESSIONS } from './atomic.js';
+import { writeDisposableSync } from './atomic-sync.js';
 import { cacheText, readCacheBody, sha256, type CacheKind } from './content-cache.js';
 
 /**
@@ -121,15 +121,14 @@ export function readCompiled(file: string, key: string, version: string, promptI
   }
 }
 
-/** Best effort, like the content cache: disposable, skipped when the disk is nearly full, not flushed. */
-export async function writeCompiled(file: string, key: string, version: string, promptId: string, { phrases, vocabulary }: { phrases: ReadonlyMap<string, CompiledPhrase>; vocabulary: VocabularyForm }): Promise<void> {
+/**
+ * Best effort, like the content cache (and written the same way, files/atomic-sync.ts): disposable, skipped
+ * when the disk is nearly full, not flushed, written at once without the thread pool.
+ */
+export function writeCompiled(file: string, key: string, version: string, promptId: string, { phrases, vocabulary }: { phrases: ReadonlyMap<string, CompiledPhrase>; vocabulary: VocabularyForm }): void {
   const stored: CompiledBody = { prompt: promptId, phrases: [...phrases.values()].map(toForm), stems: [...phraseStems(phrases.values())], vocabulary };
-  const body = JSON.stringify(stored);
   try {
-    await writeFileAtomic(file, cacheText(KIND, key, version, body), {
-      keepFree: KEEP_FREE_FOR_SESSIONS,
-      write: (path, content) => writeFile(path, content, { flag: 'wx', mode: 0o600 }),
-    });
+    writeDisposableSync(file, cacheText(KIND, key, version, JSON.stringify(stored)), KEEP_FREE_FOR_SESSIONS);
   } catch {
     // read-only cache directory, full disk: the next run compiles again
   }
