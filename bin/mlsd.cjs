@@ -2,18 +2,33 @@
 'use strict';
 // Entry point: the built CLI lives in dist/. `--version` alone answers without loading it.
 // CommonJS, so a run with V8's code cache (the usual run) never starts node's ES module loader.
-const { readFileSync } = require('node:fs');
+const { readFileSync, writeSync } = require('node:fs');
 const { join } = require('node:path');
 
 const args = process.argv.slice(2);
-if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
-  const pkg = JSON.parse(readFileSync(join(__dirname, '..', 'package.json'), 'utf8'));
-  process.stdout.write(`${pkg.version}\n`);
-} else {
+if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) printVersion();
+else runCli();
+
+/** Runs the CLI: from the CommonJS bundle with V8's code cache when there is one, else from the ES modules. */
+function runCli() {
   const cli = withCodeCache();
   // A failure run() does not handle itself is left to node: it ends the process as before (exit 1).
   if (cli) cli.run().then(() => setImmediate(endWhenIdle));
   else withModules();
+}
+
+/**
+ * `mlsd --version` without loading the CLI: one write to file descriptor 1. A closed pipe ends quietly
+ * (exit 0); any other failure (`> /dev/full`, EAGAIN on a non-blocking pipe) is left to the CLI, which
+ * writes the version again through process.stdout and says in one line why it could not (exit 1).
+ */
+function printVersion() {
+  const pkg = JSON.parse(readFileSync(join(__dirname, '..', 'package.json'), 'utf8'));
+  try {
+    writeSync(1, `${pkg.version}\n`);
+  } catch (error) {
+    if (error.code !== 'EPIPE') runCli();
+  }
 }
 
 /**

@@ -37,13 +37,21 @@ describe('a closed pipe (issue 13.12)', () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
   });
+
+  it('--version, which bin answers without the CLI, ends quietly too (tryout 7)', async () => {
+    for (const flag of ['--version', '-V']) {
+      const r = await withClosedStdout([flag]);
+      expect(r.stderr, flag).toBe('');
+      expect(r.code, flag).toBe(0);
+    }
+  });
 });
 
 describe('output to a full device (tryout 6)', () => {
   const answer = join(root, 'tests', 'fixtures', 'e2e', 'answer.md');
 
   it.runIf(existsSync('/dev/full'))('says so in one line and exits 1, never a stack trace, for every kind of output', async () => {
-    for (const args of [['prompts', 'list'], ['--help'], ['history', '--json'], ['score', answer, '--prompt', 'ad-click-prediction', '--json']]) {
+    for (const args of [['prompts', 'list'], ['--help'], ['--version'], ['-V'], ['history', '--json'], ['score', answer, '--prompt', 'ad-click-prediction', '--json']]) {
       // Twice: the first run of a command on a build takes the ES module bundle, the next the code-cached one.
       for (let run = 0; run < 2; run++) {
         const r = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
