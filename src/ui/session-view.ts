@@ -26,8 +26,11 @@ export function renderSessionText(record: SessionRecord, report: ScoreReport | n
     style.bold(`Session ${record.id}`) + style.dim(`  ·  ${sessionDate(record.createdAt)}  ·  ${record.kind}  ·  ${record.status}  ·  time ${sessionDuration({ usedMs: i?.usedMs ?? null, durationMs: i?.durationMs ?? null })}`),
     '',
   ];
-  // Hard line breaks inside a paragraph are joined first, so the text wraps once, to this width.
-  const box = (text: string) => joinParagraphLines(text.trim()).flatMap((l) => (l.trim() ? wrap(l, w, '  │ ', '  │ ') : ['  │']));
+  // A file's hard line breaks inside a paragraph (an editor's wrap) are joined first, so the text wraps once,
+  // to this width. The practice box wraps by itself, so every line break in it is the candidate's: kept.
+  const asTyped = record.kind === 'practice';
+  const lineBreaks = (text: string) => (asTyped ? text.split('\n') : joinParagraphLines(text));
+  const box = (text: string) => lineBreaks(text.trim()).flatMap((l) => (l.trim() ? wrap(l, w, '  │ ', '  │ ') : ['  │']));
   // Text outside any stage's section (a plain-text answer, standard input, a Markdown intro) is scored
   // as a whole: show it first, and say so under each stage it may have answered.
   const general = record.answers.general?.trim() ?? '';

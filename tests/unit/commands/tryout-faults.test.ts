@@ -238,6 +238,33 @@ describe('review re-wraps an answer once (tryout 7)', () => {
   });
 });
 
+describe('review keeps the line breaks typed in the practice box (tryout 7, second session)', () => {
+  const lines = ['Users: 100M daily', 'Latency: 100 ms p99', 'Goal: watch time, not clicks'];
+  const record = (kind: 'practice' | 'score') => ({
+    id: 'm8qaetrekb2s',
+    kind,
+    createdAt: '2026-11-30T10:00:00.000Z',
+    updatedAt: '2026-11-30T10:30:00.000Z',
+    prompt: 'video-recommendation',
+    level: 'senior' as const,
+    status: 'finished' as const,
+    answers: { sections: { clarify: lines.join('\n') } },
+  });
+  const boxed = async (kind: 'practice' | 'score') => {
+    const { renderSessionText } = await import('../../../src/ui/session-view.js');
+    const { PLAIN_STYLE } = await import('../../../src/ui/style.js');
+    return renderSessionText(record(kind), null, null, PLAIN_STYLE, 80).filter((l) => l.startsWith('  │ '));
+  };
+
+  it('a practice answer shows each line as typed: the box wraps by itself, so every break is the candidate\'s', async () => {
+    expect(await boxed('practice')).toEqual(lines.map((l) => `  │ ${l}`));
+  });
+
+  it('a scored file still joins the lines of a paragraph (an editor\'s hard wrap)', async () => {
+    expect(await boxed('score')).toEqual([`  │ ${lines.join(' ')}`]);
+  });
+});
+
 describe('a prompt whose rubric has an error is skipped too (tryout 2)', () => {
   it('the rubric is warned about, the prompt is not listed or scored, and validate names both', async () => {
     const prompts = join(home, 'p');
