@@ -50,19 +50,27 @@ export function terminalView(options: {
     async editorTrouble(problem) {
       out(`\n${wrap(`⚠ ${problem}`, Math.min(options.width(), 100), '  ').map(style.yellow).join('\n')}\n`);
       if (options.plain) return plainEditorTrouble(terminal);
-      const { select } = await import('@inquirer/prompts');
-      try {
-        return await select<'retry' | 'inline' | 'empty'>({
-          message: 'What now? (the clock is running)',
-          choices: [
-            { value: 'retry', name: 'Open the editor again' },
-            { value: 'inline', name: 'Answer here in the terminal instead (for the rest of the session)' },
-            { value: 'empty', name: 'Submit this answer as it is' },
-          ],
-        });
-      } catch (error) {
-        if (error instanceof ExitPromptError) return null;
-        throw error;
+      const { confirm, select } = await import('@inquirer/prompts');
+      // Ctrl-C asks before it quits, as in the answer box; a second Ctrl-C, or y, quits.
+      for (;;) {
+        try {
+          return await select<'retry' | 'inline' | 'empty'>({
+            message: 'What now? (the clock is running)',
+            choices: [
+              { value: 'retry', name: 'Open the editor again' },
+              { value: 'inline', name: 'Answer here in the terminal instead (for the rest of the session)' },
+              { value: 'empty', name: 'Submit this answer as it is' },
+            ],
+          });
+        } catch (error) {
+          if (!(error instanceof ExitPromptError)) throw error;
+        }
+        try {
+          if (await confirm({ message: 'Quit the interview? (it is saved; mlsd resume goes on with it)', default: false })) return null;
+        } catch (error) {
+          if (error instanceof ExitPromptError) return null;
+          throw error;
+        }
       }
     },
     restore() {

@@ -127,6 +127,26 @@ describe('practice keeps every character typed or pasted', () => {
     expect(await quit(t)).toBe(130);
   });
 
+  it('--editor: Ctrl-C at the "What now?" menu asks before it quits, as the answer box does (tryout 7)', async () => {
+    const editor = join(home, 'gui-launcher.sh');
+    writeFileSync(editor, '#!/bin/sh\nexit 0\n');
+    chmodSync(editor, 0o755);
+    const t = await start(['--editor'], { EDITOR: editor, VISUAL: editor });
+    t.write('\r');
+    await t.waitForScreen(/What now\?/);
+    t.write(CTRL_C);
+    await t.waitForScreen(/Quit the interview\? \(it is saved/);
+    t.write('n');
+    t.write('\r');
+    // Back at the menu: a second Ctrl-C asks again, and y quits.
+    await t.waitForScreen(/Quit the interview\?[^\n]*No[\s\S]*What now\?/);
+    t.write(CTRL_C);
+    await t.waitForScreen(/What now\?[\s\S]*Quit the interview\? \(it is saved/);
+    t.write('y');
+    t.write('\r');
+    expect(await t.exited).toBe(130);
+  });
+
   it('an answer taller than 80x24 scrolls inside the box: the clock line stays visible and no copies reach the scrollback', async () => {
     const t = await start([], {}, { cols: 80, rows: 24 });
     await toFrame(t);
