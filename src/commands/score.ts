@@ -36,7 +36,12 @@ export async function scoreCommand(file: string, options: ScoreOptions, io: Io, 
   const errors = parsed.issues.filter((i) => i.severity === 'error');
   if (errors.length > 0) {
     const sniffed = (file === '-' || formatFromName(file) === undefined) && options.format === undefined && parsed.format === 'yaml';
-    const hint = sniffed ? [`${file === '-' ? 'standard input' : file} was read as YAML (a mapping whose keys name stages); to score it as prose instead, add --format md`] : [];
+    const named = options.format === 'yaml' && file !== '-' && formatFromName(file) === 'md';
+    const hint = sniffed
+      ? [`${file === '-' ? 'standard input' : file} was read as YAML (a mapping whose keys name stages); to score it as prose instead, add --format md`]
+      : named
+        ? [`${file} has a Markdown or text name but was read as YAML (--format yaml); to score it as prose, leave out --format yaml`]
+        : [];
     throw new CliError(`cannot read the answers in ${file}`, EXIT.usage, [...errors.map(formatIssue), ...hint]);
   }
   // Notices (an answer too long to score whole) go to stderr; the report still follows.

@@ -22,3 +22,29 @@ export function formatIssue(issue: ContentIssue): string {
   return stripControl(issue.path ? `${where} ${issue.path}: ${issue.message}` : `${where} ${issue.message}`);
 }
 
+
+/** How many YAML syntax errors of one file are shown: after the first few, the rest follow from them. */
+export const MAX_YAML_SYNTAX_ISSUES = 3;
+
+/** A YAML syntax error as the `yaml` library reports it: its message and where it starts (1-based). */
+export interface YamlSyntaxError {
+  message: string;
+  linePos?: [{ line: number; col: number }, ...{ line: number; col: number }[]];
+}
+
+/**
+ * A file's YAML syntax errors as issues, the first MAX_YAML_SYNTAX_ISSUES of them, then one issue saying
+ * how many more there are. A file that is not YAML at all (Markdown read as YAML) gives the parser one error
+ * per token, dozens of lines that all follow from the first; the first is the one to fix.
+ * `describe` turns one error's message into the issue's (first line only, or a plainer word).
+ */
+export function yamlSyntaxIssues(file: string, errors: readonly YamlSyntaxError[], describe: (message: string) => string): ContentIssue[] {
+  const at = (e: YamlSyntaxError) => e.linePos?.[0] ?? { line: 1, col: 1 };
+  const shown = errors.slice(0, MAX_YAML_SYNTAX_ISSUES).map((e): ContentIssue => ({ file, ...at(e), path: '', message: describe(e.message), severity: 'error' }));
+  const rest = errors.length - shown.length;
+  if (rest > 0) {
+    const next = at(errors[MAX_YAML_SYNTAX_ISSUES]!);
+    shown.push({ file, ...next, path: '', message: `and ${rest} more YAML syntax ${rest === 1 ? 'error' : 'errors'} from here on, most likely following from the ones above`, severity: 'error' });
+  }
+  return shown;
+}

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { closest } from '../text/closest.js';
 import { fieldsAt } from './schema-fields.js';
 import { MAX_FILE_BYTES } from '../limits.js';
-import type { ContentIssue } from './issue.js';
+import { yamlSyntaxIssues, type ContentIssue } from './issue.js';
 
 export { MAX_FILE_BYTES };
 // A content issue and its one-line form live in issue.ts (no YAML there, so commands that only print issues do not load it).
@@ -49,12 +49,8 @@ export function parseYaml<S extends z.ZodType>(source: string, file: string, sch
     return {
       value: null,
       locate,
-      issues: doc.errors.map((e) => {
-        const pos = e.linePos?.[0] ?? { line: 1, col: 1 };
-        // The library's stack running out is not a syntax error of the file: say what is wrong with it.
-        if (/Maximum call stack size exceeded/i.test(e.message)) return issue(pos.line, pos.col, '', TOO_DEEP);
-        return issue(pos.line, pos.col, '', `YAML syntax: ${firstLine(e.message)}`);
-      }),
+      // The library's stack running out is not a syntax error of the file: say what is wrong with it.
+      issues: yamlSyntaxIssues(file, doc.errors, (message) => (/Maximum call stack size exceeded/i.test(message) ? TOO_DEEP : `YAML syntax: ${firstLine(message)}`)),
     };
   }
   const deep = tooDeepAt(doc);

@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import type * as Yaml from 'yaml';
 import type { ContentIssue } from '../content/parse.js';
+import { yamlSyntaxIssues } from '../content/issue.js';
 import { compilePhrase, MatchIndex } from '../scoring/phrase.js';
 import type { AnswerSet } from '../scoring/score.js';
 import { closest } from '../text/closest.js';
@@ -62,7 +63,7 @@ function parseYamlAnswers(text: string, file: string): ParsedAnswers {
     file, ...at(offset), path, message, severity: 'error',
   });
   if (doc.errors.length > 0) {
-    return empty(doc.errors.map((e) => ({ file, line: e.linePos?.[0].line ?? 1, col: e.linePos?.[0].col ?? 1, path: '', message: `YAML syntax: ${e.message.split('\n')[0]}`, severity: 'error' as const })));
+    return empty(yamlSyntaxIssues(file, doc.errors, (message) => `YAML syntax: ${message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`));
   }
   if (!isMap(doc.contents)) {
     return empty([issue(doc.contents?.range?.[0], '', `expected a mapping of stage ids to answers (${STAGE_IDS.join(', ')})`)]);

@@ -95,4 +95,15 @@ describe('reading an answers file', () => {
     expect(parseAnswers('model:\n  a: 1\n', 'a.yml').issues[0]!.message).toContain('expected the answer as text');
     expect(parseAnswers('model: [unclosed\n', 'a.yml').issues[0]!.message).toContain('YAML syntax');
   });
+
+  it('Markdown read as YAML gives the first three syntax errors and one line for the rest, not one per token (tryout 7)', () => {
+    const markdown = ['# My answer', '', '## Model', 'GBDT with features: a, b: c', '- Labels: chargebacks: 60 days', '- Features: amount: currency', '  - velocity: count: [1h', '- Serving: online: 50 ms'].join('\n');
+    const { issues } = parseAnswers(markdown, 'answer.yaml');
+    expect(issues.length).toBe(4);
+    expect(issues.slice(0, 3).every((i) => i.message.startsWith('YAML syntax: '))).toBe(true);
+    // The library's own "at line N, column M:" is not repeated: the issue carries the position.
+    expect(issues.some((i) => / at line \d+, column \d+/.test(i.message))).toBe(false);
+    expect(issues[3]!.message).toMatch(/^and \d+ more YAML syntax errors from here on/);
+    expect(issues[3]!.line).toBeGreaterThanOrEqual(issues[2]!.line);
+  });
 });

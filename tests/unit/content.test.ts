@@ -40,6 +40,15 @@ describe('parsing a content file', () => {
     expect(issues[0]!.message).toMatch(/^YAML syntax/);
   });
 
+  it('caps a cascade of YAML syntax errors at three and one line for the rest (tryout 7)', () => {
+    const notYaml = Array.from({ length: 20 }, (_, i) => `- point ${i}: a: b: [c`).join('\n');
+    const { issues } = parseYaml(`id: x\n${notYaml}\n`, 'p.yaml', rubricSchema);
+    expect(issues).toHaveLength(4);
+    expect(issues[3]!.message).toMatch(/^and \d+ more YAML syntax errors/);
+    // One error alone is shown as it is, with no summary line.
+    expect(parseYaml('id: x\ntitle: [unclosed\nitems: []\n', 'r.yaml', rubricSchema).issues).toHaveLength(1);
+  });
+
   it('reports every schema error, each at its field', () => {
     const src = 'id: Bad Id\ntitle: T\nitems:\n  - id: a\n    stage: modle\n    label: A\n    weight: "3"\n    phrases: []\n    why: w\n    hint: h\n    followUp: f\n';
     const { issues } = parseYaml(src, 'r.yaml', rubricSchema);
