@@ -30,7 +30,7 @@ export function renderSessionText(record: SessionRecord, report: ScoreReport | n
   // to this width. The practice box wraps by itself, so every line break in it is the candidate's: kept.
   const asTyped = record.kind === 'practice';
   const lineBreaks = (text: string) => (asTyped ? text.split('\n') : joinParagraphLines(text));
-  const box = (text: string) => lineBreaks(text.trim()).flatMap((l) => (l.trim() ? wrap(l, w, '  │ ', '  │ ') : ['  │']));
+  const box = (text: string) => lineBreaks(text.trim()).flatMap((l) => (l.trim() ? boxedLine(l, w) : ['  │']));
   // Text outside any stage's section (a plain-text answer, standard input, a Markdown intro) is scored
   // as a whole: show it first, and say so under each stage it may have answered.
   const general = record.answers.general?.trim() ?? '';
@@ -53,4 +53,17 @@ export function renderSessionText(record: SessionRecord, report: ScoreReport | n
   if (prompt) lines.push('', ...renderOutline(prompt, i ?? null, style, width));
   // Answers are what was typed or pasted: keep mlsd's colours, drop any other terminal control.
   return fitWidth(lines.map((line) => stripControl(line, { keepStyle: true })), width);
+}
+
+/**
+ * One line of an answer in review's box, wrapped to `width` columns: its own indent kept (a nested list
+ * item stays nested; a tab is two columns; at most a third of the width), and a list item's continuation
+ * rows hang under its text, not under its marker.
+ */
+function boxedLine(line: string, width: number): string[] {
+  const lead = /^[ \t]*/.exec(line)![0].replace(/\t/g, '  ');
+  const indent = ' '.repeat(Math.min(lead.length, Math.floor(width / 3)));
+  const text = line.trim();
+  const marker = /^(?:[-*+]|\d{1,9}[.)])\s+/.exec(text)?.[0] ?? '';
+  return wrap(text, width, `  │ ${indent}${' '.repeat(marker.length)}`, `  │ ${indent}`);
 }

@@ -263,6 +263,20 @@ describe('review keeps the line breaks typed in the practice box (tryout 7, seco
   it('a scored file still joins the lines of a paragraph (an editor\'s hard wrap)', async () => {
     expect(await boxed('score')).toEqual([`  │ ${lines.join(' ')}`]);
   });
+
+  it('a nested list keeps its nesting, and a wrapped item hangs under its text', async () => {
+    const { renderSessionText } = await import('../../../src/ui/session-view.js');
+    const { PLAIN_STYLE } = await import('../../../src/ui/style.js');
+    const nested = '- Features\n  - velocity counts per card over the last hour and the last day\n    1. amount\n- Labels';
+    const r = { ...record('score'), answers: { sections: { data: nested } } };
+    expect(renderSessionText(r, null, null, PLAIN_STYLE, 40).filter((l) => l.startsWith('  │ '))).toEqual([
+      '  │ - Features',
+      '  │   - velocity counts per card over',
+      '  │     the last hour and the last day',
+      '  │     1. amount',
+      '  │ - Labels',
+    ]);
+  });
 });
 
 describe('a prompt whose rubric has an error is skipped too (tryout 2)', () => {
