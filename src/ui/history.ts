@@ -1,4 +1,5 @@
 import type { SessionSummary } from '../store/summary.js';
+import { isOwnSession } from '../progress/own-sessions.js';
 import { VERDICT_LABEL } from '../scoring/verdict.js';
 import { formatClock } from '../text/clock-format.js';
 import type { Style } from './style.js';
@@ -93,10 +94,16 @@ export function renderHistory(sessions: readonly SessionSummary[], style: Style,
   // Lines still to fill: one per prompt, and the line of all prompts (only when the counts are known).
   const total = scored ? sumOf(scored) : 0;
   let open = !scored ? Infinity : total === 0 ? 0 : scored.size + 1;
+  // Peer interviews the user ran are the candidates' scores, not the user's: left out, as stats does.
+  let othersLeftOut = false;
   for (const s of trendOf) {
     if (open === 0) break;
     const overall = s.overall;
     if (overall === null) continue;
+    if (!isOwnSession(s)) {
+      othersLeftOut = true;
+      continue;
+    }
     if (all.length < 40) {
       all.push(overall);
       if (scored && all.length === Math.min(40, total)) open--;
@@ -124,6 +131,7 @@ export function renderHistory(sessions: readonly SessionSummary[], style: Style,
         const mine = latest.get(prompt)!.reverse();
         if (mine.length >= 2) out.push(trendLine(prompt, mine));
       }
+      if (othersLeftOut) out.push(...wrap("(interviews you ran for other candidates are left out of the trend, as stats leaves them out)", width).map(style.dim));
     }
   }
   if (sessions.some((s) => s.status === 'active' && s.verdict === null)) {

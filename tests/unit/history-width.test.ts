@@ -50,11 +50,34 @@ describe.each([30, 40, 80])('history at %i columns', (width) => {
 
 describe('history at full width', () => {
   it('is laid out as before when nothing needs to go', () => {
-    const lines = renderHistory(sessions.slice(0, 2), style, sessions.slice(0, 2), Number.POSITIVE_INFINITY);
+    // Sessions 1 and 2 are the user's own scores (session 0 is Samantha's interview, left out of the trend).
+    const lines = renderHistory(sessions.slice(0, 2), style, sessions.slice(0, 3), Number.POSITIVE_INFINITY);
     expect(lines[0]).toBe('id            date              prompt                                    level  kind                              time         score  verdict');
     expect(lines.find((l) => l.startsWith('Trend'))).toBe('Trend (oldest → newest, last 40)');
   });
   it('says which columns it hid', () => {
     expect(renderHistory(sessions, style, sessions, 30).join(' ')).toMatch(/\(level, time, kind, date, verdict hidden to fit 30 columns;/);
+  });
+});
+
+describe("the trend is the user's own scores, as stats counts them (tryout 7)", () => {
+  const mine = (i: number, kind: SessionSummary['kind'], candidate: string | null, overall: number): SessionSummary => ({
+    ...sessions[0]!, id: `0k1q2w3e${String(i).padStart(4, 'y')}`, prompt: 'ad-click-prediction', kind, candidate, overall, status: 'finished', verdict: 'hire',
+  });
+  const list = [mine(1, 'practice', null, 71), mine(2, 'interview', 'Sam', 15), mine(3, 'interview', 'me', 64), mine(4, 'score', null, 58)];
+
+  it("leaves out interviews the user ran for someone else, and says so", () => {
+    const text = renderHistory(list, style, list, 100).join('\n');
+    const trend = text.split('\n').find((l) => l.startsWith('  all prompts'))!;
+    // Newest first in the list: 71, (15 left out), 64, 58 -> drawn oldest first, ending with the newest own score.
+    expect(trend).toMatch(/ 71$/);
+    expect(text).toMatch(/interviews you ran for other candidates are left out of the trend/);
+    const own = list.filter((s) => s.candidate !== 'Sam');
+    expect(renderHistory(own, style, own, 100).join('\n')).not.toMatch(/left out of the trend/);
+  });
+
+  it('draws the same trend with or without the index counts', () => {
+    const counts = new Map([['ad-click-prediction', 4]]);
+    expect(renderHistory(list, style, list, 100, counts)).toEqual(renderHistory(list, style, list, 100));
   });
 });
