@@ -287,3 +287,32 @@ describe('a metric named by its short name in capitals is that metric', () => {
     expect(covered('eta-prediction', 'We measure FAIR scores.')).not.toContain('offline-metrics');
   });
 });
+
+// Tryout 6, left: "…flag it without blocking good customers" marked online-vs-batch ruled out. Blocking in
+// the serving sense holds up a call or the user's action; a decision that stops a customer or a payment
+// is another sense, and "not blocking the upload" is the serving choice, not a rejection of it.
+describe('blocking reads as a serving choice only when it holds up a call or an action', () => {
+  const servingItem = (prompt: string, stage: string, text: string) =>
+    scoreBuiltin(prompt, `## ${stage}\n${text}\n`).stages.flatMap((s) => s.items).find((i) => i.id === 'online-vs-batch')!;
+
+  it.each([
+    ['fraud-detection', 'Clarify', 'The goal is to stop fraud without blocking honest buyers.'],
+    ['fraud-detection', 'Model', 'We block payments above 0.9 and send the middle band to analysts.'],
+    ['harmful-content-detection', 'Serving', 'Accounts that post hate speech twice are blocked for a week.'],
+    ['news-feed', 'Clarify', 'Users can block other users, and we never block posts from friends.'],
+    ['fraud-detection', 'Data', 'Whatever the rules decline today never gets a label.'],
+  ])('neither covered nor ruled out on %s: %s', (prompt, stage, text) => {
+    expect(servingItem(prompt, stage, text).status).toBe('missed');
+  });
+
+  it.each([
+    ['harmful-content-detection', 'Serving', "Videos go live at once; we don't block the upload, a queue scores them within a minute."],
+    ['fraud-detection', 'Serving', 'The check blocks the payment request until the score comes back.'],
+    ['similar-listings', 'Serving', 'The row is filled by a non-blocking call after the photos load.'],
+    ['video-recommendation', 'Serving', 'Never block page rendering on the ranker; show the cached list on a timeout.'],
+    ['fraud-detection', 'Serving', 'The model is served online as a service behind the payment API.'],
+    ['harmful-content-detection', 'Serving', 'Each image is classified at upload time, before it is shown.'],
+  ])('a serving choice on %s: %s', (prompt, stage, text) => {
+    expect(servingItem(prompt, stage, text).status).toBe('covered');
+  });
+});
