@@ -316,3 +316,30 @@ describe('blocking reads as a serving choice only when it holds up a call or an 
     expect(servingItem(prompt, stage, text).status).toBe('covered');
   });
 });
+
+// Tryout 6, left: "Random splits are fine for i.i.d. images, but here we split by date" raised the
+// random-split flag: the correction stands after the contrast, beyond the clause the flag looked in.
+describe('a random split granted to another setting, then corrected for this one, is no choice', () => {
+  const conceded = [
+    'Random splits are fine for i.i.d. images, but here we split by date.',
+    'Shuffling works when rows are independent; here the rides come in time order, so we split by week.',
+    'A random split is standard in most tutorials. Here we use a time-based holdout instead.',
+    'A k-fold CV is the usual choice for small static tables, however our orders drift, so we validate on later months by time.',
+    'Random splits are okay elsewhere; for ours the most recent weeks are the test set.',
+  ];
+  const chosen = [
+    'A random split is fine here.',
+    'A random split is fine, but we stratify by class.',
+    'Random splits are standard; we use an 80/20 split.',
+    'A random split is fine. Here we shuffle once with a fixed seed.',
+    'A random split works well and it is simple, so we shuffle the rows.',
+  ];
+  for (const prompt of ['eta-prediction', 'fraud-detection', 'ad-click-prediction']) {
+    it.each(conceded)(`stays quiet on ${prompt}: %s`, (text) => {
+      expect(flagsOf(prompt, 'Data', text)).not.toContain('random-split-temporal-data');
+    });
+    it.each(chosen)(`still fires on ${prompt}: %s`, (text) => {
+      expect(flagsOf(prompt, 'Data', text)).toContain('random-split-temporal-data');
+    });
+  }
+});
