@@ -343,3 +343,37 @@ describe('a random split granted to another setting, then corrected for this one
     });
   }
 });
+
+// Tryout 6, left: "...scores are used as probabilities without recalibration" raised nothing: the
+// plain statement was no trigger, and a negated correction ("without recalibration") cleared the flag.
+describe('a correction that is itself negated clears no flag', () => {
+  const plain = [
+    'After oversampling fraud to half the set, the scores are used as probabilities without recalibration.',
+    'We downsample negatives 20x and treat the outputs as probabilities, with no correction.',
+    'We undersample the majority class; the model predictions are taken as probabilities and never recalibrated.',
+    'We use SMOTE and read the outputs as the likelihood of the positive class, not recalibrated.',
+  ];
+  const corrected = [
+    'After oversampling fraud, the scores are used as probabilities, with recalibration on unsampled data.',
+    'We downsample negatives 20x; the outputs are used as probabilities after recalibrating them.',
+    'We undersample the majority class and recalibrate them before the predictions are used as probabilities.',
+    'We downsample negatives to save compute.',
+  ];
+  for (const prompt of ['fraud-detection', 'ad-click-prediction', 'harmful-content-detection']) {
+    it.each(plain)(`fires on ${prompt}: %s`, (text) => {
+      const flags = flagsOf(prompt, 'Model', text);
+      expect(flags).toContain('resampled-scores-as-probabilities');
+      expect(flags).not.toContain('downsampling-without-correction');
+    });
+    it.each(corrected)(`stays quiet on ${prompt}: %s`, (text) => {
+      expect(flagsOf(prompt, 'Model', text)).not.toContain('resampled-scores-as-probabilities');
+    });
+  }
+
+  it.each([
+    ['fraud-detection', 'We split the transactions randomly, not by time.'],
+    ['eta-prediction', 'We shuffle all trips into train and test, without any time-based holdout.'],
+  ])('a random split whose time split is negated still fires: %s: %s', (prompt, text) => {
+    expect(flagsOf(prompt, 'Data', text)).toContain('random-split-temporal-data');
+  });
+});
