@@ -377,3 +377,37 @@ describe('a correction that is itself negated clears no flag', () => {
     expect(flagsOf(prompt, 'Data', text)).toContain('random-split-temporal-data');
   });
 });
+
+// Tryout 6, left: the hints of the business items gave click and engagement examples on prompts where
+// nobody clicks (fraud, ETA, moderation, blurring, a support assistant).
+describe("the business and metric hints fit the prompt's problem type, for all 15 prompts", () => {
+  const business = ['business-objective', 'success-metric', 'data-availability', 'online-metrics', 'guardrail-metrics'];
+  // Words of engagement with a feed or a catalogue: foreign to a prompt that never uses them.
+  const engagement = ['click', 'engagement', 'watch', 'dwell', 'time spent', 'booking', 'ctr', 'likes', 'hide', 'conversion', 'views', 'retention'];
+  const prompts = [...builtinCatalog.prompts.values()].map((e) => e.value);
+
+  it.each(prompts.map((p) => [p.id, p] as const))('%s', (_, prompt) => {
+    const rubrics = rubricsFor(builtinCatalog, prompt);
+    const own = JSON.stringify([prompt, ...rubrics.slice(1)]).toLowerCase();
+    const foreign: string[] = [];
+    for (const item of rubrics[0]!.items.filter((i) => business.includes(i.id))) {
+      if (prompt.problemType === 'ranking' || prompt.problemType === 'retrieval') continue;
+      const said = `${item.hint} ${item.followUp}`.toLowerCase();
+      for (const word of engagement) if (said.includes(word) && !own.includes(word)) foreign.push(`${item.id}: ${word}`);
+    }
+    expect(foreign).toEqual([]);
+  });
+
+  it('keeps the engagement examples where engagement is the goal', () => {
+    const prompt = builtinCatalog.prompts.get('video-recommendation')!.value;
+    const online = rubricsFor(builtinCatalog, prompt)[0]!.items.find((i) => i.id === 'online-metrics')!;
+    expect(online.hint).toMatch(/watch time/);
+  });
+
+  it('words the fraud hints with losses and wrongly stopped customers', () => {
+    const prompt = builtinCatalog.prompts.get('fraud-detection')!.value;
+    const items = rubricsFor(builtinCatalog, prompt)[0]!.items;
+    expect(items.find((i) => i.id === 'online-metrics')!.hint).toMatch(/fraud losses/);
+    expect(items.find((i) => i.id === 'business-objective')!.hint).toMatch(/wrong positive/);
+  });
+});
