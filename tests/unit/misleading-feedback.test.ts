@@ -411,3 +411,32 @@ describe("the business and metric hints fit the prompt's problem type, for all 1
     expect(items.find((i) => i.id === 'business-objective')!.hint).toMatch(/wrong positive/);
   });
 });
+
+// Tryout 6, left: fraud's decision items said in other words were missed: bands of scores with an
+// action each, and thresholds set from what each kind of error costs.
+describe('fraud decision items are read in their general terms', () => {
+  const statusOf = (text: string, id: string) =>
+    scoreBuiltin('fraud-detection', `## Problem\n${text}\n`).stages.flatMap((s) => s.items).find((i) => i.id === id)!.status;
+
+  it.each([
+    'Risk scores are split into tiers: the low tier is approved, the middle tier gets 3DS, the top tier is declined.',
+    'We bucket the scores into three risk ranges, each with its own action.',
+    'Payments in the grey zone are held for an analyst.',
+    'Two thresholds separate approve, challenge and decline.',
+  ])('score bands: %s', (text) => expect(statusOf(text, 'decision-policy')).toBe('covered'));
+
+  it.each([
+    'The threshold comes from the cost of a false positive vs a missed fraud.',
+    'We set the decline threshold where the expected money lost is lowest.',
+    'A wrongly declined buyer costs us more than a missed fraud of 20 dollars.',
+    'Thresholds are tuned per market on the dollars at stake.',
+  ])('cost-based thresholds: %s', (text) => expect(statusOf(text, 'cost-sensitive-thresholds')).toBe('covered'));
+
+  it.each([
+    ['The model outputs a risk score between 0 and 1.', 'decision-policy'],
+    ['High-risk merchants get extra velocity features.', 'decision-policy'],
+    ['We choose thresholds by business, with a precision and recall trade-off.', 'cost-sensitive-thresholds'],
+    ['We watch fraud losses and the decline threshold every week.', 'cost-sensitive-thresholds'],
+    ['Good customers hate false declines.', 'cost-sensitive-thresholds'],
+  ])('not the item: %s', (text, id) => expect(statusOf(text, id)).toBe('missed'));
+});
