@@ -235,6 +235,14 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
   'latency-breakdown': [
     'ms|milliseconds lookup|lookups|fetch|fetching|retrieval|ranking|ranker|rerank|reranking|scoring|inference|index|ann|encoder|tower|generation|gpu|cpu|cache|hop',
   ],
+  // Labels that arrive late: "chargebacks land up to 90 days later", "labels take weeks to come in",
+  // "the label delay", "train only on payments whose labels have matured".
+  'label-delay': [
+    'chargeback|chargebacks|dispute|disputes|label|labels|outcome|outcomes|verdict|verdicts arrive|arrives|arriving|land|lands|come|comes|show|shows|known|appear|appears|confirmed|take|takes later|late|weeks|months|days|delay|delayed',
+    'chargeback|chargebacks|dispute|disputes|label|labels|outcome|outcomes delay|delays|delayed|lag|lags|lagged|lagging',
+    'label|labels|data|payments|examples|rows|negatives mature|matured|maturity|maturing|immature',
+    'wait|waiting|waits chargeback|chargebacks|window|label|labels',
+  ],
   // Scores cut into bands, each with its own action: "tiers of risk scores", "the middle band goes to
   // review", "two thresholds split approve, challenge and decline".
   'score-bands': [

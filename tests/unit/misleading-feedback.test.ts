@@ -440,3 +440,33 @@ describe('fraud decision items are read in their general terms', () => {
     ['Good customers hate false declines.', 'cost-sensitive-thresholds'],
   ])('not the item: %s', (text, id) => expect(statusOf(text, id)).toBe('missed'));
 });
+
+// Tryout 5, left twice: "Labels are chargebacks" earned the label-maturity item. Its idea is the delay;
+// naming the label source is the framework's labels item.
+describe('late-arriving labels are earned by the delay, not by naming the source', () => {
+  const statusOf = (text: string, id: string) =>
+    scoreBuiltin('fraud-detection', `## Data\n${text}\n`).stages.flatMap((s) => s.items).find((i) => i.id === id)!.status;
+
+  it.each([
+    'Labels are chargebacks.',
+    'Fraud labels come from chargebacks, analyst verdicts and takeover reports.',
+    'A payment is fraud when the card owner files a dispute.',
+    'Label: fraud if it has a fraud chargeback, else not fraud.',
+  ])('names the source only: %s', (text) => {
+    expect(statusOf(text, 'chargeback-labels')).toBe('missed');
+  });
+
+  it.each([
+    'Labels are chargebacks, which land up to 90 days after the payment.',
+    'Chargebacks take weeks to come in, so last month still looks clean.',
+    'The chargeback lag means recent fraud is missing from the labels.',
+    'We only train on payments old enough that their labels have matured.',
+    'We wait for the chargeback window to close before a payment counts as legitimate.',
+  ])('says the delay: %s', (text) => {
+    expect(statusOf(text, 'chargeback-labels')).toBe('covered');
+  });
+
+  it('still credits naming the label source as the labels item', () => {
+    expect(statusOf('Labels are chargebacks: fraud-coded ones are positives, the rest negatives.', 'labels')).toBe('covered');
+  });
+});
