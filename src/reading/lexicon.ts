@@ -97,6 +97,13 @@ export const OTHER_SENSES: readonly LexiconEntry[] = [
   { to: 'privacyleak', forms: ['privacy leak', 'privacy leaks', 'privacy leakage', 'data breach', 'leak personal', 'leaks personal', 'leak private', 'leaks private', 'leak pii'] },
   { to: 'memoryleak', forms: ['memory leak', 'memory leaks'] },
   { to: 'throughouttheday', forms: ['throughout the day'] },
+  // "Non-blocking" is asynchronous. "Not blocking" and "never block" say what a call does not hold up
+  // ("we're not blocking the upload": scored off the request path, a serving choice) or whom a decision
+  // does not stop ("without blocking good customers"): read as keeping it unblocked, so neither is a
+  // blocking call ruled out; the serving concept asks for what is held up (precompute-serve). "Keep"
+  // stays a verb, so the clause is still a statement.
+  { to: 'asynchronous', forms: ['non blocking', 'nonblocking'] },
+  { to: 'keep unblocked', forms: ['not blocking', 'without blocking', 'never blocking', 'not block', 'never block'] },
 ];
 
 /**
@@ -161,7 +168,12 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     'served|serve|read|looked|fetched cache|cached|store|table|lookup',
     // Scoring triggered by an event, or done in or out of the request path.
     'event|events|queue|stream|kafka|upload|uploaded|creation|created classification|classify|classified|scoring|scored|embed|embedded|inference',
-    'async|asynchronous|asynchronously|synchronous|synchronously|inline|blocking',
+    'async|asynchronous|asynchronously|synchronous|synchronously|inline',
+    // Blocking in the serving sense holds up a call or the user's action ("the check blocks the request",
+    // "we don't block the upload"), not a customer or a payment ("without blocking good customers").
+    // Scoring when the user's event happens: "scored at authorization time", "classified at upload time".
+    'scored|score|scores|scoring|classified|classify|classifies|predicted|inference|computed|run|runs at authorization|checkout|upload|send|login|booking|payment|posting|decision time|moment',
+    'blocking|block|blocks|unblocked request|requests|call|calls|response|responses|thread|upload|uploads|publish|publishing|io|page|render|rendering',
   ],
   // Splitting by time: train on the past, validate and test on what comes after.
   'time-split': [
@@ -222,6 +234,27 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
   // Time spent per step of serving: "lookup (~10 ms)", "ranker 50 ms on GPU".
   'latency-breakdown': [
     'ms|milliseconds lookup|lookups|fetch|fetching|retrieval|ranking|ranker|rerank|reranking|scoring|inference|index|ann|encoder|tower|generation|gpu|cpu|cache|hop',
+  ],
+  // Labels that arrive late: "chargebacks land up to 90 days later", "labels take weeks to come in",
+  // "the label delay", "train only on payments whose labels have matured".
+  'label-delay': [
+    'chargeback|chargebacks|dispute|disputes|label|labels|outcome|outcomes|verdict|verdicts arrive|arrives|arriving|land|lands|come|comes|show|shows|known|appear|appears|confirmed|take|takes later|late|weeks|months|days|delay|delayed',
+    'chargeback|chargebacks|dispute|disputes|label|labels|outcome|outcomes delay|delays|delayed|lag|lags|lagged|lagging',
+    'label|labels|data|payments|examples|rows|negatives mature|matured|maturity|maturing|immature',
+    'wait|waiting|waits chargeback|chargebacks|window|label|labels',
+  ],
+  // Scores cut into bands, each with its own action: "tiers of risk scores", "the middle band goes to
+  // review", "two thresholds split approve, challenge and decline".
+  'score-bands': [
+    'band|bands|tier|tiers|bucket|buckets|zone|zones|range|ranges score|scores|risk|probability|probabilities',
+    'low|lowest|middle|medium|mid|grey|gray|uncertain|high|highest score|scores|risk|band|zone approve|approved|allow|allowed|accept|accepted|challenge|challenged|decline|declined|review|reviewed|block|blocked|reject|rejected|verify|verification|hold|held|remove|removed|demote|demoted|downrank|downranked|escalate|escalated',
+    'two|three|several|multiple|separate threshold|thresholds|cutoff|cutoffs',
+  ],
+  // Thresholds set from what each kind of error costs: "the threshold comes from the cost of a false
+  // positive vs a missed fraud", "the money sets the thresholds", "cut-off where expected loss is lowest".
+  'error-costs': [
+    'threshold|thresholds|cutoff|cutoffs set|sets|setting|from|by|based|chosen|choose|chooses|pick|picked|where|tune|tuned|derive|derived|comes cost|costs|loss|losses|fee|fees|margin|money|dollars',
+    'false|falsely|wrong|wrongly|mistaken|mistakenly|good|honest decline|declines|declined|declining|positive|positives|alarm|alarms miss|missed|misses|undetected|uncaught|negative|negatives cost|costs|expensive|versus|against',
   ],
   // Starting from something simple to beat.
   'simple-start': ['start|begin|open with simple|simplest|heuristic|heuristics|rule|rules|popularity|popular|logistic', 'bar|yardstick to beat', 'hand written|crafted|made rules|heuristics', 'nothing beats|beat'],
