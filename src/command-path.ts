@@ -8,7 +8,10 @@ import type { Command, Option } from 'commander';
  *   help of `prompts`) and a command with an action of its own has none (`prompts help list` was "too many
  *   arguments").
  * - A word that names no subcommand of a command that has subcommands (`mlsd prompts nosuch`, `mlsd history
- *   delet`, `mlsd help prompts nosuch`) is an unknown command, exit 2, as `mlsd nosuch` is at the top.
+ *   delet`, `mlsd help prompts nosuch`, `mlsd prompts --help nosuch`) is an unknown command, exit 2, as
+ *   `mlsd nosuch` is at the top.
+ * - The odd forms around those: `mlsd prompts list help` (`help` after a command that takes no operands) and `mlsd --help prompts list` are that command's help; an unknown option in a `help` line
+ *   (`mlsd help --nosuch`) is reported by commander as the unknown option it is, exit 2.
  * Pure: reads the commander objects only.
  */
 
@@ -24,27 +27,40 @@ export type CommandPath =
 /**
  * Reads the words of `argv` that name commands (from the program down, skipping the options of each and
  * their values) and says how to parse the line. Only words before the first operand of a command without
- * subcommands are read: `mlsd prompts show help` is the prompt named "help".
+ * subcommands are read: `mlsd prompts show help` is the prompt named "help" (`show` takes an operand), while
+ * `mlsd prompts list help` is the help of `prompts list` (which takes none).
  */
 export function readCommandPath(program: Command, argv: readonly string[]): CommandPath {
   const path: string[] = [];
   let command = program;
+  // Where a help flag was given (`prompts --help`): the words after it still name commands (`--help prompts list`).
+  let helpAt: number | null = null;
   for (let i = 0; i < argv.length; i++) {
     const word = argv[i]!;
-    if (word === '--' || word === '-h' || word === '--help') break;
+    if (word === '--') break;
+    if (word === '-h' || word === '--help') {
+      helpAt ??= path.length;
+      continue;
+    }
     if (word.startsWith('-')) {
       const option = findOption(command, word);
       if (!option) break; // commander reports it
       if (takesValue(option, word, argv[i + 1])) i++;
       continue;
     }
-    if (command.commands.length === 0) break; // an operand of a leaf command
+    if (command.commands.length === 0) {
+      // `prompts list help`: a command that takes no operands reads a `help` after it as a request for its help.
+      if (word === 'help' && command.registeredArguments.length === 0) return { kind: 'parse', argv: argv.map((w, j) => (j === i ? '--help' : w)) };
+      break; // an operand of a leaf command
+    }
     if (word === 'help') return helpOf(program, command, path, argv.slice(i + 1));
     const next = subcommand(command, word);
     if (!next) return command === program ? { kind: 'parse', argv: withoutHelp(argv) } : { kind: 'unknown', command, name: word };
     path.push(next.name());
     command = next;
   }
+  // `--help prompts list`: the help of the command the words name, not of where the flag was.
+  if (helpAt !== null && path.length > helpAt) return { kind: 'parse', argv: [...withoutHelp(argv), '--help'] };
   return { kind: 'parse', argv: [...argv] };
 }
 
@@ -52,8 +68,17 @@ export function readCommandPath(program: Command, argv: readonly string[]): Comm
 function helpOf(program: Command, command: Command, path: string[], words: readonly string[]): CommandPath {
   let target = command;
   const targetPath = [...path];
-  for (const word of words) {
-    if (word.startsWith('-')) break;
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i]!;
+    if (word === '--') break;
+    if (word.startsWith('-')) {
+      if (word === '-h' || word === '--help') continue;
+      const option = findOption(target, word);
+      // `help --nosuch`: commander reports the unknown option of the command named so far (exit 2), as for `mlsd --nosuch`.
+      if (!option) return { kind: 'parse', argv: [...targetPath, word] };
+      if (takesValue(option, word, words[i + 1])) i++;
+      continue;
+    }
     if (word === 'help') continue; // `help help`: the help of where it was said
     if (target.commands.length === 0) return { kind: 'no-subcommands', command: target, name: word };
     const next = subcommand(target, word);

@@ -68,6 +68,14 @@ export function listWidth(io: Io): number {
   return io.stdout.isTTY ? terminalWidth(io) : Number.POSITIVE_INFINITY;
 }
 
+/**
+ * The width notes and warnings on stderr wrap to (ui/notices.ts): stderr's columns on a terminal; unlimited
+ * when stderr is a pipe or a file, so each stays one line for grep and logs.
+ */
+export function stderrWidth(io: Io): number {
+  return io.stderr.isTTY && io.stderr.columns && io.stderr.columns > 0 ? io.stderr.columns : Number.POSITIVE_INFINITY;
+}
+
 /** The width text views wrap to: the terminal's columns, or 80 when stdout is not a terminal. */
 export function terminalWidth(io: Io): number {
   return io.stdout.columns && io.stdout.columns > 0 ? io.stdout.columns : 80;

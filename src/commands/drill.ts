@@ -13,7 +13,7 @@ import { renderCard, renderCardResult, renderSkippedCard } from '../ui/drill-vie
 import { renderWarning } from '../ui/notices.js';
 import { loadAll, reportLoadProblems } from './load-content.js';
 import { loadSessionList } from './session-list.js';
-import { printLines, requireTerminal, stderrStyle, stdoutStyle, terminalWidth, type GlobalOptions, type Io } from './command-io.js';
+import { printLines, requireTerminal, stderrStyle, stderrWidth, stdoutStyle, terminalWidth, type GlobalOptions, type Io } from './command-io.js';
 import { isDumbTerminal } from '../ui/style.js';
 import { plural } from '../ui/plural.js';
 
@@ -33,7 +33,7 @@ export async function drillCommand(options: DrillOptions, io: Io): Promise<numbe
   const style = stdoutStyle(io, options);
   const width = terminalWidth(io);
   const stored = await loadDeck(deckFile, io.now());
-  if (stored.warning) io.stderr.write(`${renderWarning(stored.warning, stderrStyle(io, options))}\n`);
+  if (stored.warning) io.stderr.write(`${renderWarning(stored.warning, stderrStyle(io, options), stderrWidth(io))}\n`);
   let deck = syncDeck(stored.deck, (await loadSessionList(sessionsDir(loaded.paths.data), io, options)).summaries, io.now());
   const saver = deckSaver(deckFile, io, options);
   const save = () => saver.save(deck);
@@ -101,7 +101,7 @@ export function deckSaver(file: string, io: Io, options: GlobalOptions): { save(
       } catch (error) {
         if (!(error instanceof WriteError)) throw error;
         saving = false;
-        io.stderr.write(`${renderWarning(`${error.message}; the drill goes on, but its progress cannot be saved`, stderrStyle(io, options))}\n`);
+        io.stderr.write(`${renderWarning(`${error.message}; the drill goes on, but its progress cannot be saved`, stderrStyle(io, options), stderrWidth(io))}\n`);
       }
     },
   };

@@ -24,7 +24,7 @@ import { Screen, type KeyInput, type ScreenOutput } from '../ui/peer-screen.js';
 import { renderScreen, type Briefing } from '../ui/peer-view.js';
 import type { Style } from '../ui/style.js';
 import { loadAll, reportLoadProblems } from './load-content.js';
-import { printLines, requireCursorTerminal, stderrStyle, stdoutStyle, terminalWidth, type GlobalOptions, type Io } from './command-io.js';
+import { printLines, requireCursorTerminal, stderrStyle, stderrWidth, stdoutStyle, terminalWidth, type GlobalOptions, type Io } from './command-io.js';
 import { findPrompt, findSessionPrompt } from './lookup.js';
 import { processSignals } from './process-signals.js';
 import { pickLeastPractised } from './pick-prompt.js';
@@ -64,7 +64,7 @@ export async function interviewCommand(promptId: string | undefined, options: In
   if (answersFile) {
     const info = await stat(answersFile).catch(() => null);
     if (info && !info.isFile()) throw new CliError(`--answers ${options.answers} is not a file`, EXIT.usage);
-    if (!info) io.stderr.write(`${renderNote(`${options.answers} does not exist yet; it is read when the interview ends`, stderrStyle(io, options))}\n`);
+    if (!info) io.stderr.write(`${renderNote(`${options.answers} does not exist yet; it is read when the interview ends`, stderrStyle(io, options), stderrWidth(io))}\n`);
   }
   needTerminal(io, terminal, 'mlsd interview', 'It is a live sheet for the person asking the questions; to score a written answer instead: mlsd score answer.md --prompt <id>');
   const candidate = options.candidate?.trim() || null;

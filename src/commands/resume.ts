@@ -9,7 +9,7 @@ import { sessionByPrefix } from './session-lookup.js';
 import { canResume } from '../interview/session-status.js';
 import { lockFile } from '../store/session-lock.js';
 import { renderNote } from '../ui/notices.js';
-import { stderrStyle } from './command-io.js';
+import { stderrStyle, stderrWidth } from './command-io.js';
 import { openElsewhere, openElsewhereMessage, takeSessionLock } from './session-locks.js';
 
 /**
@@ -66,7 +66,7 @@ function latestNotOpenElsewhere(resumable: readonly SessionSummary[], dir: strin
   for (const s of resumable) {
     const owner = openElsewhere(dir, s.id, io);
     if (!owner) {
-      if (skipped.length > 0) io.stderr.write(`${renderNote(`${skipped.join(', ')} ${skipped.length === 1 ? 'is' : 'are'} open in another mlsd; resuming ${s.id}, the newest interrupted session`, stderrStyle(io, options))}\n`);
+      if (skipped.length > 0) io.stderr.write(`${renderNote(`${skipped.join(', ')} ${skipped.length === 1 ? 'is' : 'are'} open in another mlsd; resuming ${s.id}, the newest interrupted session`, stderrStyle(io, options), stderrWidth(io))}\n`);
       return s;
     }
     if (skipped.length === 0 && resumable.length === 1) throw new CliError(openElsewhereMessage(s.id, owner, lockFile(dir, s.id)), EXIT.failure);

@@ -24,7 +24,7 @@ import { interviewJson, interviewMarkdownReport, interviewReport, interviewText 
 import { loadAll, reportLoadProblems } from './load-content.js';
 import { loadSessionList } from './session-list.js';
 import { checkOutFile } from './out-file.js';
-import { stderrStyle, stdoutStyle, terminalWidth, type GlobalOptions, type Io } from './command-io.js';
+import { stderrStyle, stderrWidth, stdoutStyle, terminalWidth, type GlobalOptions, type Io } from './command-io.js';
 
 export interface ReviewOptions extends GlobalOptions {
   /** Default: from --out's extension (.md, .json), else text. */
@@ -88,12 +88,12 @@ export async function reviewCommand(idPrefix: string | undefined, given: ReviewO
     if (record.sheet) {
       const marked = interviewReport(record, loaded.catalog);
       if (!marked) throw new CliError(`interview ${record.id} never ended and its prompt "${record.prompt}" is not installed`, EXIT.usage);
-      io.stderr.write(`${renderNote(`interview ${record.id} is ${record.status}; the report is from the marks so far`, stderrStyle(io, options))}\n`);
+      io.stderr.write(`${renderNote(`interview ${record.id} is ${record.status}; the report is from the marks so far`, stderrStyle(io, options), stderrWidth(io))}\n`);
       return marked;
     }
     const prompt = loaded.catalog.prompts.get(record.prompt)?.value;
     if (!prompt) throw new CliError(`session ${record.id} was never scored and its prompt "${record.prompt}" is not installed. ${promptsDirHint(record.id)}`, EXIT.usage);
-    io.stderr.write(`${renderNote(`session ${record.id} is ${record.status}; scored now against the current rubrics`, stderrStyle(io, options))}\n`);
+    io.stderr.write(`${renderNote(`session ${record.id} is ${record.status}; scored now against the current rubrics`, stderrStyle(io, options), stderrWidth(io))}\n`);
     return scoreAnswers({ prompt, scope: compileRubrics(rubricsFor(loaded.catalog, prompt)), answers: record.answers, level: record.level });
   };
 
@@ -116,20 +116,20 @@ export async function reviewCommand(idPrefix: string | undefined, given: ReviewO
   }
 
   const onSkipped = (latest: SessionSummary) =>
-    io.stderr.write(`${renderNote(`showing the last scored session; the latest, ${latest.id}, is ${latest.status}: \`mlsd review ${latest.id}\` shows it`, stderrStyle(io, options))}\n`);
+    io.stderr.write(`${renderNote(`showing the last scored session; the latest, ${latest.id}, is ${latest.status}: \`mlsd review ${latest.id}\` shows it`, stderrStyle(io, options), stderrWidth(io))}\n`);
   let record = await pickSession(dir, sessions, idPrefix, onSkipped, damaged);
   if (record.status === 'active') {
     // Saved as active: either open in another mlsd now (it may change under you) or stopped without a save.
     const owner = openElsewhere(dir, record.id, io);
     const note = owner ? `session ${record.id} is open in another mlsd (pid ${owner.pid}) and still changing; this is it as last saved` : `session ${record.id} was stopped without a chance to save (a crash or kill -9): it is interrupted, and \`mlsd resume ${record.id}\` continues it`;
-    io.stderr.write(`${renderNote(note, stderrStyle(io, options))}\n`);
+    io.stderr.write(`${renderNote(note, stderrStyle(io, options), stderrWidth(io))}\n`);
     // Shown as history shows it: interrupted, since no mlsd has it open (the file is left as it is).
     if (!owner) record = { ...record, status: 'interrupted' };
   }
   const prompt: Prompt | null = loaded.catalog.prompts.get(record.prompt)?.value ?? null;
   if (!prompt && !record.report && !record.sheet && options.format !== 'json' && options.format !== 'md') {
     // Nothing to score against, but the answers are the candidate's own: show them, unscored, and how to score them.
-    io.stderr.write(`${renderNote(`session ${record.id} was never scored and its prompt "${record.prompt}" is not installed: its answers, unscored. ${promptsDirHint(record.id)}`, stderrStyle(io, options))}\n`);
+    io.stderr.write(`${renderNote(`session ${record.id} was never scored and its prompt "${record.prompt}" is not installed: its answers, unscored. ${promptsDirHint(record.id)}`, stderrStyle(io, options), stderrWidth(io))}\n`);
     const text = `${renderSessionText(record, null, null, options.out ? PLAIN_STYLE : stdoutStyle(io, options), terminalWidth(io)).join('\n')}\n`;
     if (options.out) await writeOut(options.out, text, options.format, options.force === true, io);
     else io.stdout.write(text);

@@ -1,5 +1,5 @@
 import { loadSummaries, type Summaries } from '../store/index-cache.js';
-import { printErrorLines, stderrStyle, type GlobalOptions, type Io } from './command-io.js';
+import { printErrorLines, stderrStyle, stderrWidth, type GlobalOptions, type Io } from './command-io.js';
 import { renderWarning } from '../ui/notices.js';
 
 /**
@@ -8,6 +8,6 @@ import { renderWarning } from '../ui/notices.js';
  */
 export async function loadSessionList(dir: string, io: Io, options: GlobalOptions): Promise<Summaries> {
   const loaded = await loadSummaries(dir);
-  printErrorLines(io, loaded.problems.map((p) => renderWarning(`skipped ${p.file}: ${p.reason}`, stderrStyle(io, options))));
+  printErrorLines(io, loaded.problems.map((p) => renderWarning(`skipped ${p.file}: ${p.reason}`, stderrStyle(io, options), stderrWidth(io))));
   return loaded;
 }

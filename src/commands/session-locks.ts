@@ -4,7 +4,7 @@ import { readProcessStart } from '../store/process-start.js';
 import { lockSession, sessionLockState, type HeldLock, type LockHere } from '../store/session-lock.js';
 import type { LockOwner } from '../store/session-lock-rules.js';
 import { renderNote } from '../ui/notices.js';
-import { stderrStyle, type GlobalOptions, type Io } from './command-io.js';
+import { stderrStyle, stderrWidth, type GlobalOptions, type Io } from './command-io.js';
 
 /**
  * The locks of open sessions, as the live commands (practice, interview, resume) use them: one process
@@ -52,7 +52,7 @@ export function takeSessionLock(dir: string, id: string, io: Io, options: Global
   const result = lockSession(dir, id, lockHere(io));
   if ('refused' in result) throw new CliError(openElsewhereMessage(id, result.refused, result.file), EXIT.failure);
   if (result.tookOver) {
-    io.stderr.write(`${renderNote(`session ${id} was left open by an mlsd that is gone (${result.tookOver.reason}); this one takes it over`, stderrStyle(io, options))}\n`);
+    io.stderr.write(`${renderNote(`session ${id} was left open by an mlsd that is gone (${result.tookOver.reason}); this one takes it over`, stderrStyle(io, options), stderrWidth(io))}\n`);
   }
   const { held } = result;
   process.once('exit', held.release);

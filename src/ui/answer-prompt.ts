@@ -7,7 +7,7 @@ import { cursorPlace, rowsFrom, scrollTop, type RowRef } from './editor/layout.j
 import { displayWidth } from './editor/width.js';
 import type { AnswerBox, BoxOptions, BoxOutcome, BoxTerminal } from './answer-box-types.js';
 import { clockWords } from './box-clock.js';
-import { fitRow, LiveRegion } from './live-region.js';
+import { fitRow, LiveRegion, visibleLength } from './live-region.js';
 import { plural } from './plural.js';
 import type { Style } from './style.js';
 import { wrap } from './wrap.js';
@@ -56,21 +56,43 @@ export function openAnswerBox(terminal: BoxTerminal, options: BoxOptions): Answe
   const screen = () => ({ width: Math.max(20, (output.columns && output.columns > 0 ? output.columns : 80) - 1), rows: Math.max(8, output.rows && output.rows > 0 ? output.rows : 24) });
   const contentWidth = () => screen().width - 2;
 
-  const header = (position = ''): string => {
+  /**
+   * The label and the clock: one row when they fit ("Your answer  ⏱ 2:59 left for this card"); on a narrow
+   * screen the label on its own row and the clock's parts (time left, the stage's time, the scroll position)
+   * on the rows below, wrapped at spaces, so nothing is cut.
+   */
+  const header = (position = ''): string[] => {
+    const width = screen().width;
     const words = clockWords(clock, options.timer);
     const left = `⏱ ${words.left}`;
     const stage = words.stage?.text;
     const tail = `  ${left}${stage ? ` · ${stage}` : ''}${position ? `  ${position}` : ''}`;
-    const label = fitRow(options.label, Math.max(8, screen().width - tail.length));
     const clockColor = clock.leftMs <= 60_000 ? style.red : clock.leftMs <= 5 * 60_000 ? style.yellow : style.dim;
-    const stageText = words.stage ? ` ${style.dim('·')} ${words.stage.over ? style.yellow(words.stage.text) : style.dim(words.stage.text)}` : '';
-    const styled = `${style.bold(label)}  ${clockColor(left)}${stageText}${position ? `  ${style.dim(position)}` : ''}`;
-    return fitVisible(styled, `${label}${tail}`, screen().width);
+    const stagePaint = words.stage?.over ? style.yellow : style.dim;
+    if (displayWidth(options.label) + displayWidth(tail) <= width) {
+      const stageText = words.stage ? ` ${style.dim('·')} ${stagePaint(words.stage.text)}` : '';
+      return [`${style.bold(options.label)}  ${clockColor(left)}${stageText}${position ? `  ${style.dim(position)}` : ''}`];
+    }
+    const parts = [{ text: left, paint: clockColor }, ...(stage ? [{ text: `· ${stage}`, paint: stagePaint }] : []), ...(position ? [{ text: position, paint: style.dim }] : [])];
+    return [style.bold(fitRow(options.label, width)), ...packParts(parts, '  ', width)];
   };
 
   const noticeRows = (): string[] => notices.flatMap((n) => wrap(`⚠ ${n}`, screen().width, '  ').slice(0, 2).map((r) => style.yellow(fitRow(r, screen().width))));
 
-  const bodyHeight = (): number => Math.max(3, screen().rows - 1 - noticeRows().length - 1 - 1);
+  /** The key help (or the quit question) as rows: whole " · " parts per row, a part wider than a row wrapped at spaces. */
+  const hintRows = (): string[] => {
+    const text = confirming ? 'Quit the interview? y: quit · n: keep going' : options.mode === 'line' ? BOX_KEYS_LINE : options.askBeforeQuit === false ? BOX_KEYS_MULTI_STOP : BOX_KEYS_MULTI;
+    return keyRows(text, screen().width).map((r) => (confirming ? style.bold(style.yellow(r)) : style.dim(r)));
+  };
+
+  /**
+   * Rows the text can have at most, for the most the header can take (a scroll position shown) and the
+   * hint: one row for the clock on a wide screen, more on a narrow one.
+   */
+  const bodyHeight = (): number => {
+    const longest = `line ${buffer.lines.length}/${buffer.lines.length}`;
+    return Math.max(3, screen().rows - header(longest).length - noticeRows().length - hintRows().length - 1);
+  };
 
   const frame = () => {
     const width = contentWidth();
@@ -79,15 +101,14 @@ export function openAnswerBox(terminal: BoxTerminal, options: BoxOptions): Answe
     const shown = rowsFrom(buffer.lines, top, height, width);
     const bar = style.dim('│');
     const scrolled = shown.length > 0 && (top.row > 0 || top.sub > 0 || shown.at(-1)!.row < buffer.lines.length - 1);
-    const head = [header(scrolled ? `line ${buffer.row + 1}/${buffer.lines.length}` : ''), ...noticeRows()];
+    const head = [...header(scrolled ? `line ${buffer.row + 1}/${buffer.lines.length}` : ''), ...noticeRows()];
     const body = shown.map((r) => `${bar} ${r.text}`);
     const place = cursorPlace(buffer, width);
     const cursorIndex = shown.findIndex((r) => r.row === buffer.row && r.sub === place.sub);
-    const hintText = confirming ? 'Quit the interview? y: quit · n: keep going' : options.mode === 'line' ? BOX_KEYS_LINE : options.askBeforeQuit === false ? BOX_KEYS_MULTI_STOP : BOX_KEYS_MULTI;
-    const hint = confirming ? style.bold(style.yellow(fitRow(hintText, screen().width))) : style.dim(fitKeys(hintText, screen().width));
-    const rows = [...head, ...body, hint];
+    const hint = hintRows();
+    const rows = [...head, ...body, ...hint];
     const cursor = confirming
-      ? { row: rows.length - 1, col: Math.min(screen().width, fitRow(hintText, screen().width).length) }
+      ? { row: rows.length - 1, col: Math.min(screen().width, visibleLength(hint.at(-1)!)) }
       : { row: head.length + Math.max(0, cursorIndex), col: 2 + place.x };
     return { rows, cursor, scroll: { from: head.length, to: head.length + body.length } };
   };
@@ -104,7 +125,7 @@ export function openAnswerBox(terminal: BoxTerminal, options: BoxOptions): Answe
     // "(nothing)" records an empty answer that was submitted; a box left with Ctrl-C or a closed terminal was not answered.
     // In clarify (one line per question) an empty Enter moves on: say that, not "(nothing)".
     const empty = kind === 'submit' ? [style.dim(options.mode === 'line' ? '│ (no more questions: on to the next stage)' : '│ (nothing)')] : [];
-    return [header(), ...noticeRows(), ...(shown.length > 0 ? shown : empty)];
+    return [...header(), ...noticeRows(), ...(shown.length > 0 ? shown : empty)];
   };
 
   const end = (kind: BoxOutcome['kind']) => {
@@ -239,11 +260,6 @@ function trimTrailingBlankLines(text: string): string {
   return lines.join('\n');
 }
 
-/** A styled row whose plain text is `plain`; when that is too wide, the plain text cut to fit instead. */
-function fitVisible(styled: string, plain: string, width: number): string {
-  return plain.length <= width ? styled : fitRow(plain, width);
-}
-
 /**
  * The box on the process's own terminal with a clock of its own, for short timed answers (drill).
  * Resolves with the text, and whether time ran out; Ctrl-C rejects with ExitPromptError. `plain`: a
@@ -277,12 +293,36 @@ export async function answerPrompt(config: { label: string; mode: 'line' | 'mult
 }
 
 /**
- * A key help line ("Enter on an empty line: submit · Ctrl-C: quit (asks first)") for `width` columns: whole
- * " · "-separated parts are dropped from the end until it fits, so no key is cut mid-word; only a first
- * part wider than the screen is cut (with "…").
+ * A key help line ("Enter on an empty line: submit · Ctrl-C: quit (asks first)") as rows of at most `width`
+ * columns: as many whole " · "-separated parts on a row as fit, so no key is cut mid-word or dropped; a part
+ * wider than a row is wrapped at its spaces, continued two columns in (only a word wider than a row is cut).
  */
-export function fitKeys(text: string, width: number): string {
-  const parts = text.split(' · ');
-  while (parts.length > 1 && displayWidth(parts.join(' · ')) > width) parts.pop();
-  return fitRow(parts.join(' · '), width);
+export function keyRows(text: string, width: number): string[] {
+  return packParts(text.split(' · ').map((part) => ({ text: part, paint: (s: string) => s })), ' · ', width);
+}
+
+/**
+ * Parts of a line packed into rows of at most `width` columns, joined by `separator` on a row; a part wider
+ * than a row is wrapped at spaces (continued two columns in), a word wider than a row cut with "…". Each
+ * part is painted on its own (its colour), so a style never spans a row's end.
+ */
+function packParts(parts: ReadonlyArray<{ text: string; paint: (s: string) => string }>, separator: string, width: number): string[] {
+  const rows: string[] = [];
+  let row = '';
+  let used = 0;
+  for (const part of parts) {
+    const size = displayWidth(part.text);
+    if (used > 0 && used + separator.length + size <= width) {
+      row += `${separator}${part.paint(part.text)}`;
+      used += separator.length + size;
+      continue;
+    }
+    if (used > 0) rows.push(row);
+    const pieces = size <= width ? [part.text] : wrap(part.text, width, '  ', '').map((piece) => fitRow(piece, width));
+    for (const piece of pieces.slice(0, -1)) rows.push(part.paint(piece));
+    row = part.paint(pieces.at(-1) ?? '');
+    used = displayWidth(pieces.at(-1) ?? '');
+  }
+  if (used > 0) rows.push(row);
+  return rows;
 }

@@ -2,6 +2,7 @@ import { formatIssue, type ContentIssue } from '../content/issue.js';
 import type { ContentKind } from '../content/catalog.js';
 import { stripControl } from '../text/sanitize.js';
 import { plural } from './plural.js';
+import { fitWidth } from './wrap.js';
 import type { Style } from './style.js';
 
 /**
@@ -15,25 +16,31 @@ export interface CheckedCounts {
   files: number;
   /** Of `files`, those that could not be read (not a regular file, too big, no permission). */
   unreadable?: number;
+  /** Of `files`, YAML files that are neither a prompt nor a rubric (content/recognise.ts): counted as neither. */
+  notRecognised?: number;
   prompts: number;
   rubrics: number;
   /** Folders inside the named directories that were not read (validate reads content as mlsd does, not recursively). */
   subfolders?: readonly string[];
 }
 
-/** `validate`: every issue as file:line:col with its severity, then the counts, green when there is no error. */
-export function renderValidation(issues: readonly ContentIssue[], counts: CheckedCounts, style: Style): string[] {
+/**
+ * `validate`: every issue as file:line:col with its severity, then the counts, green when there is no error.
+ * `width`: the terminal's columns, where each line is wrapped at spaces (a file name longer than a whole line
+ * is left whole, for the terminal to fold); Infinity in a pipe, where each issue stays one line for grep and CI logs.
+ */
+export function renderValidation(issues: readonly ContentIssue[], counts: CheckedCounts, style: Style, width = Number.POSITIVE_INFINITY): string[] {
   const errors = issues.filter((i) => i.severity === 'error').length;
   const warnings = issues.length - errors;
   const out = issues.map((issue) => `${formatIssue(issue)} ${style.dim(`(${issue.severity === 'error' ? style.red('error') : style.yellow('warning')})`)}`);
-  const unread = counts.unreadable ? `, ${counts.unreadable} could not be read` : '';
+  const unread = `${counts.notRecognised ? `, ${counts.notRecognised} neither prompt nor rubric` : ''}${counts.unreadable ? `, ${counts.unreadable} could not be read` : ''}`;
   const summary = `${plural(counts.files, 'file')} checked (${plural(counts.prompts, 'prompt')}, ${plural(counts.rubrics, 'rubric')}${unread}): ${plural(errors, 'error')}, ${plural(warnings, 'warning')}`;
   out.push(errors > 0 ? style.red(summary) : style.green(summary));
   if (counts.subfolders?.length) {
     const names = counts.subfolders.map((d) => `${stripControl(d)}/`).join(', ');
     out.push(style.dim(`Not read: ${names}. mlsd reads the .yaml files directly inside a folder, never its subfolders; name a subfolder to check it.`));
   }
-  return out;
+  return Number.isFinite(width) ? fitWidth(out, width, false) : out;
 }
 
 /**

@@ -37,14 +37,17 @@ export function bar(value: number, width: number): { filled: string; empty: stri
 /**
  * Lines made to fit `width` columns: a line wider than that is word-wrapped, its continuation indented
  * two columns past the line's own leading spaces; lines that fit are returned as they are. The safety
- * net of the text views, so that no line runs past an 80-column terminal.
+ * net of the text views, so that no line runs past an 80-column terminal. A word longer than a whole line
+ * (a long file path) is cut where the line ends; with `cutLongWords` false it is left whole on a line of its
+ * own, for messages whose paths should stay one piece to copy (the terminal folds it, and joins it again when
+ * it is copied).
  */
-export function fitWidth(lines: readonly string[], width: number): string[] {
+export function fitWidth(lines: readonly string[], width: number, cutLongWords = true): string[] {
   return lines.flatMap((line) => {
     if (visibleLength(line) <= width) return [line];
     const lead = /^ */.exec(line)![0];
-    // A word longer than a whole line (a long file path) is cut where the line ends.
-    return wrap(line.slice(lead.length), width, `${lead}  `, lead).flatMap((part) => (visibleLength(part) <= width ? [part] : cutColumns(part, width, `${lead}  `)));
+    const parts = wrap(line.slice(lead.length), width, `${lead}  `, lead);
+    return cutLongWords ? parts.flatMap((part) => (visibleLength(part) <= width ? [part] : cutColumns(part, width, `${lead}  `))) : parts;
   });
 }
 

@@ -128,3 +128,33 @@ export async function answer(t: Terminal, question: RegExp, text: string, from: 
 export function words(text: string): RegExp {
   return new RegExp(text.split(/\s+/).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s+'));
 }
+
+/**
+ * What the built CLI prints (stdout and stderr together, as written: before the terminal folds a line) in a
+ * pseudo-terminal `cols` wide, and its exit code. A shell runs it and then prints its exit status: a
+ * pseudo-terminal may drop what a process wrote just before it exited, and the shell's line comes after all of it.
+ */
+export async function printedInTerminal(args: string[], cols: number, env: Record<string, string | undefined>, cwd: string): Promise<{ text: string; code: number }> {
+  const quoted = [process.execPath, bin, ...args].map((a) => `'${a.replace(/'/g, "'\\''")}'`).join(' ');
+  const clean: Record<string, string> = {};
+  for (const [k, v] of Object.entries({ ...process.env, ...env, TERM: 'xterm-256color' })) if (v !== undefined) clean[k] = v;
+  const t = spawn('/bin/sh', ['-c', `${quoted}; echo "[exit $?]"`], { cols, rows: 50, cwd, env: clean });
+  open.add(t);
+  let raw = '';
+  t.onData((d) => (raw += d));
+  const exited = new Promise<void>((resolve) =>
+    t.onExit(() => {
+      open.delete(t);
+      resolve();
+    }),
+  );
+  const started = Date.now();
+  while (!/\[exit \d+\]/.test(raw)) {
+    if (Date.now() - started > 15_000) throw new Error(`timed out; printed so far:\n${raw}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  await exited;
+  const text = raw.replace(/\r/g, '');
+  const code = Number(/\[exit (\d+)\]\n*$/.exec(text)?.[1] ?? -1);
+  return { text: text.replace(/\n*\[exit \d+\]\n*$/, ''), code };
+}

@@ -1,17 +1,12 @@
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { spawn } from '@lydell/node-pty';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { rubricsFor } from '../../src/content/catalog.js';
-import { createInterview } from '../../src/interview/interview-machine.js';
-import { compileRubrics } from '../../src/scoring/compile.js';
 import { saveSession } from '../../src/store/session-files.js';
 import { lockFile } from '../../src/store/session-lock.js';
-import type { SessionRecord } from '../../src/store/session-record.js';
-import { builtinCatalog } from '../helpers/builtin.js';
 import { runMlsd } from '../helpers/cli.js';
-import { answer, bin, closeAll, fixtures, runInTerminal, type Terminal } from './pty.js';
+import { interruptedPractice } from '../helpers/practice-session.js';
+import { answer, bin, closeAll, fixtures, printedInTerminal, runInTerminal, type Terminal } from './pty.js';
 
 // CLI faults from new-user tryout 5, each run on the built CLI (in a pseudo-terminal where the fault needs one).
 let home: string;
@@ -25,24 +20,11 @@ afterEach(() => {
 
 const env = () => ({ MLSD_HOME: home, MLSD_PROMPTS_PATH: '', NO_COLOR: '1', FORCE_COLOR: undefined, CI: undefined });
 
-/**
- * The built CLI's output, as printed (before the terminal wraps it), in a pseudo-terminal `cols` wide. A
- * shell runs it and then prints its exit status: a pseudo-terminal may drop what a process wrote just
- * before it exited, and the shell's line comes after all of it.
- */
+/** The built CLI's output, as printed (before the terminal wraps it), in a pseudo-terminal `cols` wide; it must exit 0. */
 async function printed(args: string[], cols: number): Promise<string> {
-  const quoted = [process.execPath, bin, ...args].map((a) => `'${a}'`).join(' ');
-  const clean: Record<string, string> = {};
-  for (const [k, v] of Object.entries({ ...process.env, ...env(), TERM: 'xterm-256color' })) if (v !== undefined) clean[k] = v;
-  const t = spawn('/bin/sh', ['-c', `${quoted}; echo "[exit $?]"`], { cols, rows: 50, cwd: home, env: clean });
-  let raw = '';
-  t.onData((d) => (raw += d));
-  const exited = new Promise<void>((resolve) => t.onExit(() => resolve()));
-  await vi.waitFor(() => expect(raw).toMatch(/\[exit \d+\]/), { timeout: 15_000, interval: 50 });
-  await exited;
-  const text = raw.replace(/\r/g, '');
-  expect(text).toMatch(/\[exit 0\]\n*$/);
-  return text.replace(/\n*\[exit 0\]\n*$/, '');
+  const { text, code } = await printedInTerminal(args, cols, env(), home);
+  expect(code, text).toBe(0);
+  return text;
 }
 
 const widest = (text: string) => Math.max(...text.split('\n').map((l) => [...l].length));
@@ -94,17 +76,6 @@ describe('B9: prompts new --out prints commands that work', () => {
     expect(r.stdout).toContain('Churn prediction');
   });
 });
-
-/** An interrupted practice session of news-feed (or, named `promptId`, of a prompt mlsd does not have), a clarifying question asked and an answer typed; `killed`: saved as active, as a killed mlsd leaves it. */
-function interruptedPractice(id: string, promptId = 'news-feed', killed = false): SessionRecord {
-  const prompt = builtinCatalog.prompts.get('news-feed')!.value;
-  const interview = createInterview(prompt, compileRubrics(rubricsFor(builtinCatalog, prompt)));
-  let state = interview.start({ id, level: 'senior', durationMinutes: 10, now: 0, createdAt: '2026-01-01T10:00:00.000Z' }).state;
-  state = interview.reduce(state, { type: 'draft', text: 'How many users?' }).state;
-  // A killed mlsd (kill -9) leaves its session saved as active.
-  if (!killed) state = interview.reduce(state, { type: 'interrupt', now: 3000 }).state;
-  return { id, kind: 'practice', createdAt: '2026-01-01T10:00:00.000Z', updatedAt: '2026-01-01T10:00:00.000Z', prompt: promptId, level: 'senior', status: state.status, answers: interview.answerSet(state), interview: state };
-}
 
 describe('B12: resume without a terminal touches no lock', () => {
   it('an unreadable left-over lock is neither taken over nor announced before the refusal', async () => {

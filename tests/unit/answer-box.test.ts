@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BOX_KEYS_MULTI, fitKeys, openAnswerBox, type BoxOptions } from '../../src/ui/answer-prompt.js';
+import { BOX_KEYS_MULTI, BOX_KEYS_MULTI_STOP, keyRows, openAnswerBox, type BoxOptions } from '../../src/ui/answer-prompt.js';
 import { clockWords } from '../../src/ui/box-clock.js';
 import { createStyle } from '../../src/ui/style.js';
 import { mockTerminal, type MockTerminal } from '../helpers/box-terminal.js';
@@ -256,9 +256,32 @@ describe('the answer box', () => {
     expect((await answer.screen()).join('\n')).toContain('│ (nothing)');
   });
 
-  it('fits the key help to a narrow screen by whole parts, never cutting a key mid-word', () => {
-    expect(fitKeys(BOX_KEYS_MULTI, 80)).toBe(BOX_KEYS_MULTI);
-    expect(fitKeys(BOX_KEYS_MULTI, 40)).toBe('Enter on an empty line: submit');
-    expect(fitKeys(BOX_KEYS_MULTI, 12)).toBe('Enter on an…');
+  it('lays the key help out on a narrow screen by whole parts, one row each, never cutting or dropping a key', () => {
+    expect(keyRows(BOX_KEYS_MULTI, 80)).toEqual([BOX_KEYS_MULTI]);
+    expect(keyRows(BOX_KEYS_MULTI, 40)).toEqual(['Enter on an empty line: submit', 'Ctrl-C: quit (asks first)']);
+    // Drill at 30 columns (a row of 29): the first part wraps at a space, and Ctrl-C still shows.
+    expect(keyRows(BOX_KEYS_MULTI_STOP, 29)).toEqual(['Enter on an empty line:', '  submit · Ctrl-C: stop']);
+    for (const width of [12, 20, 29, 40]) {
+      const rows = keyRows(BOX_KEYS_MULTI, width);
+      expect(rows.every((r) => r.length <= width)).toBe(true);
+      expect(rows.join(' ').split(/[\s·]+/).filter(Boolean)).toEqual(BOX_KEYS_MULTI.split(/[\s·]+/).filter(Boolean));
+    }
+  });
+
+  it.each([30, 40])('at %i columns the clock and the keys are on screen whole: wrapped, not cut', async (cols) => {
+    const t = mockTerminal(cols, 24);
+    open(t, { label: 'Your answer', timer: 'card', askBeforeQuit: false, clock: { leftMs: 3 * 60_000, stageLeftMs: 3 * 60_000 } });
+    const screen = await t.screen();
+    expect(screen.every((r) => r.length < cols)).toBe(true);
+    expect(screen.join('\n')).not.toContain('…');
+    // One row where both fit (40 columns), the label above the clock where they do not (30).
+    expect(screen.join(' ')).toMatch(/Your answer\s+⏱ 3:00 left for this card/);
+    // Whole keys, one part a row or two parts joined by " · ".
+    expect(screen.join(' ').replace(/\s+·\s+|\s+/g, ' ')).toContain('Enter on an empty line: submit Ctrl-C: stop');
+    const interview = mockTerminal(cols, 24);
+    open(interview);
+    const rows = (await interview.screen()).join(' ').replace(/\s+/g, ' ');
+    expect(rows).toMatch(/Data and features ⏱ 30:00 left · stage 5:00/);
+    expect(rows).toContain('Ctrl-C: quit (asks first)');
   });
 });

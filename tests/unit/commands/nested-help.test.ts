@@ -88,13 +88,42 @@ describe('help for nested commands', () => {
   });
 });
 
+describe('odd help forms (tryout 6)', () => {
+  it('"G S help" of a command that takes no operands is its help; a command with operands reads "help" as one', async () => {
+    const flag = await run(['prompts', 'list', '--help']);
+    expect(await run(['prompts', 'list', 'help'])).toEqual({ code: 0, stdout: flag.stdout, stderr: '' });
+    expect(await run(['stats', 'help'])).toEqual({ code: 0, stdout: (await run(['stats', '--help'])).stdout, stderr: '' });
+    expect(readCommandPath(program, ['prompts', 'show', 'help'])).toEqual({ kind: 'parse', argv: ['prompts', 'show', 'help'] });
+  });
+
+  it('an unknown option in a help line is a usage error naming it, exit 2; a known one is skipped', async () => {
+    for (const argv of [['help', '--nosuch'], ['help', 'prompts', '--nosuch'], ['prompts', 'help', '--nosuch']]) {
+      const r = await run(argv);
+      expect(r.code, argv.join(' ')).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toMatch(/^error: unknown option '--nosuch'/);
+    }
+    expect(await run(['help', 'prompts', 'list', '--tag', 'x'])).toEqual({ code: 0, stdout: (await run(['prompts', 'list', '--help'])).stdout, stderr: '' });
+  });
+
+  it('words after a help flag still name commands: an unknown one is an error, a known one gets its help', async () => {
+    const r = await run(['prompts', '--help', 'nosuch']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^error: unknown command 'nosuch' for 'mlsd prompts'/);
+    expect((await run(['--help', 'nosuch'])).stderr).toMatch(/^error: unknown command 'nosuch'/);
+    expect(await run(['--help', 'prompts', 'list'])).toEqual({ code: 0, stdout: (await run(['prompts', 'list', '--help'])).stdout, stderr: '' });
+    expect(await run(['prompts', '--help', 'list'])).toEqual({ code: 0, stdout: (await run(['prompts', 'list', '--help'])).stdout, stderr: '' });
+  });
+});
+
 describe('readCommandPath', () => {
   it('skips global options and their values on the way to help', () => {
     expect(readCommandPath(program, ['--prompts-dir', 'x', 'help', 'rubrics', 'validate'])).toEqual({ kind: 'parse', argv: ['rubrics', 'validate', '--help'] });
     expect(readCommandPath(program, ['history', '-n', '5', 'help', 'delete'])).toEqual({ kind: 'parse', argv: ['history', 'delete', '--help'] });
   });
   it('leaves "help" as an operand of a command without subcommands, and other lines as they are', () => {
-    for (const argv of [['prompts', 'show', 'help'], ['score', 'help', '--prompt', 'x'], ['practice', 'help'], ['history', '--prompt', 'help'], ['prompts', 'list', '--help'], ['nosuch']]) {
+    for (const argv of [['prompts', 'show', 'help'], ['score', 'help', '--prompt', 'x'], ['practice', 'help'], ['history', '--prompt', 'help'], ['prompts', 'list', '--help'], ['prompts', 'list', '--help', 'x'], ['nosuch']]) {
       expect(readCommandPath(program, argv)).toEqual({ kind: 'parse', argv });
     }
   });
