@@ -235,6 +235,13 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
   'latency-breakdown': [
     'ms|milliseconds lookup|lookups|fetch|fetching|retrieval|ranking|ranker|rerank|reranking|scoring|inference|index|ann|encoder|tower|generation|gpu|cpu|cache|hop',
   ],
+  // One model weighed against another, with what decides it: "GBDT over a NN b/c tabular feats",
+  // "logistic regression instead of trees since it must be explained", "a CNN is slower than trees".
+  // Each group needs a word of its own, so two model names must be said ("neural", not "network": a
+  // social network is no model).
+  'model-comparison': [
+    'trees|neural|regression|transformer|transformers|cnn|cnns|tower|towers|forest|forests|bert|llm|llms|mlp|svm|knn|rules|heuristic|heuristics over|instead|versus|than|not trees|neural|regression|transformer|transformers|cnn|cnns|tower|towers|forest|forests|bert|llm|llms|mlp|svm|knn|rules|heuristic|heuristics because|since|cheaper|faster|simpler|slower|better|worse|harder|easier|accurate|interpretable',
+  ],
   // Labels that arrive late: "chargebacks land up to 90 days later", "labels take weeks to come in",
   // "the label delay", "train only on payments whose labels have matured".
   'label-delay': [

@@ -470,3 +470,23 @@ describe('late-arriving labels are earned by the delay, not by naming the source
     expect(statusOf('Labels are chargebacks: fraud-coded ones are positives, the rest negatives.', 'labels')).toBe('covered');
   });
 });
+
+// Tryout 5, left: "b/c" trade-offs were missed. "b/c" reads as "because"; what was missing is the kind:
+// one model weighed against another with what decides it, in note form or in a sentence.
+describe('one model chosen over another, with a reason, is a trade-off', () => {
+  const statusOf = (prompt: string, text: string) =>
+    scoreBuiltin(prompt, `## Model\n${text}\n`).stages.flatMap((s) => s.items).find((i) => i.id === 'model-tradeoffs')!.status;
+
+  it.each([
+    ['fraud-detection', '- GBDT over NN b/c tabular feats + fast inference'],
+    ['eta-prediction', '- chose boosted trees over a DNN b/c latency'],
+    ['harmful-content-detection', 'A fine-tuned BERT instead of rules, since rules miss paraphrases.'],
+    ['similar-listings', 'Two towers rather than a cross-encoder transformer b/c we must score millions of listings.'],
+  ])('%s: %s', (prompt, text) => expect(statusOf(prompt, text)).toBe('covered'));
+
+  it.each([
+    ['people-you-may-know', 'We train a graph neural network over the member graph, because it sees the structure of the network.'],
+    ['fraud-detection', '- GBDT trained over 90 days of data b/c fraud shifts'],
+    ['eta-prediction', '- gradient boosted trees b/c tabular data'],
+  ])('one model only: %s: %s', (prompt, text) => expect(statusOf(prompt, text)).toBe('missed'));
+});
