@@ -15,6 +15,7 @@ import { closest } from './text/closest.js';
 import { describeCode } from './files/read.js';
 import { colorLevel, loadChalk } from './ui/style.js';
 import { fitHelpText, narrowHelp } from './ui/help-layout.js';
+import { wrapMessage } from './ui/wrap.js';
 
 /** The commander program: commands and options, nothing else. Command modules load on demand. */
 
@@ -33,6 +34,12 @@ export function buildProgram(io: Io, readStdin: () => Promise<string>): { progra
   const outWidth = () => (io.stdout.isTTY && io.stdout.columns ? io.stdout.columns : undefined);
   const errWidth = () => (io.stderr.isTTY && io.stderr.columns ? io.stderr.columns : undefined);
   const after = (text: string) => (context: { error: boolean }) => fitHelpText(text, context.error ? errWidth() : outWidth());
+  // Commander's usage errors ("unknown command 'x' for 'mlsd prompts' (its commands: …)") wrap at spaces on a
+  // terminal, as mlsd's own errors do; in a pipe each stays one line for grep.
+  const outputError = (message: string, write: (s: string) => void) => {
+    const width = errWidth();
+    write(width ? `${wrapMessage(message.replace(/\n$/, ''), width)}\n` : message);
+  };
 
   const program = new Command('mlsd')
     .description('A terminal coach for machine-learning system design interviews.')
@@ -272,7 +279,7 @@ peer interview or a \`score --save\`. An interrupted or unfinished session is re
     if (command !== program && command.commands.length > 0) command.helpCommand(true);
     command
       .exitOverride()
-      .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s), getOutHelpWidth: () => outWidth() ?? 80, getErrHelpWidth: () => errWidth() ?? 80 })
+      .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s), outputError, getOutHelpWidth: () => outWidth() ?? 80, getErrHelpWidth: () => errWidth() ?? 80 })
       .configureHelp(narrowHelp);
   }
   return { program, result };

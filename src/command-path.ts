@@ -10,8 +10,10 @@ import type { Command, Option } from 'commander';
  * - A word that names no subcommand of a command that has subcommands (`mlsd prompts nosuch`, `mlsd history
  *   delet`, `mlsd help prompts nosuch`, `mlsd prompts --help nosuch`) is an unknown command, exit 2, as
  *   `mlsd nosuch` is at the top.
- * - The odd forms around those: `mlsd prompts list help` (`help` after a command that takes no operands) and `mlsd --help prompts list` are that command's help; an unknown option in a `help` line
- *   (`mlsd help --nosuch`) is reported by commander as the unknown option it is, exit 2.
+ * - The odd forms around those: `mlsd prompts list help` and `mlsd schema help` (`help` where the command
+ *   takes no operand, or one of a few choices that `help` is not) and `mlsd --help prompts list` are that
+ *   command's help; an unknown option in a `help` line (`mlsd help --nosuch`) is reported by commander as
+ *   the unknown option it is, exit 2.
  * Pure: reads the commander objects only.
  */
 
@@ -49,8 +51,10 @@ export function readCommandPath(program: Command, argv: readonly string[]): Comm
       continue;
     }
     if (command.commands.length === 0) {
-      // `prompts list help`: a command that takes no operands reads a `help` after it as a request for its help.
-      if (word === 'help' && command.registeredArguments.length === 0) return { kind: 'parse', argv: argv.map((w, j) => (j === i ? '--help' : w)) };
+      // `prompts list help`, `schema help`: a command that takes no operands, or whose first is one of a few
+      // choices that `help` is not, reads a `help` after it as a request for its help.
+      const first = command.registeredArguments[0];
+      if (word === 'help' && (!first || (first.argChoices !== undefined && !first.argChoices.includes('help')))) return { kind: 'parse', argv: argv.map((w, j) => (j === i ? '--help' : w)) };
       break; // an operand of a leaf command
     }
     if (word === 'help') return helpOf(program, command, path, argv.slice(i + 1));

@@ -13,7 +13,11 @@ import { checkRubricPhrases } from '../scoring/rubric-phrase-checks.js';
 import { loadAll } from './load-content.js';
 import { checkOutFile } from './out-file.js';
 import { renderNewIntro, renderNewWritten } from '../ui/content-check-view.js';
-import { printLines, requireCursorTerminal, requireTerminal, stdoutStyle, type GlobalOptions, type Io } from './command-io.js';
+import { printLines, requireCursorTerminal, requireTerminal, stdoutStyle, terminalWidth, type GlobalOptions, type Io } from './command-io.js';
+import { questionText } from '../ui/question.js';
+
+/** A question's text laid out for the terminal (ui/question.ts). */
+type Question = (text: string) => string;
 
 export interface NewOptions extends GlobalOptions {
   out?: string;
@@ -67,9 +71,11 @@ export async function newCommand(kind: ContentKind, options: NewOptions, io: Io)
   try {
     printLines(io, renderNewIntro(kind, style));
     if (fixedId !== undefined) io.stdout.write(`Id: ${fixedId} (the --out file's name)\n`);
-    const draft = kind === 'prompt' ? await askPrompt(loaded.catalog.rubrics.keys(), fixedId) : await askRubric(fixedId);
+    // Each question wrapped at spaces to the terminal's width (inquirer would break it mid-word).
+    const q: Question = (text) => questionText(text, terminalWidth(io));
+    const draft = kind === 'prompt' ? await askPrompt(loaded.catalog.rubrics.keys(), fixedId, q) : await askRubric(fixedId, q);
     const target = resolve(options.out ?? join(loaded.paths.config, `${kind}s`, `${draft.id}.yaml`));
-    if (!options.force && (await pathExists(target)) && !(await confirm({ message: `${target} exists. Overwrite it?`, default: false }))) {
+    if (!options.force && (await pathExists(target)) && !(await confirm({ message: q(`${target} exists. Overwrite it?`), default: false }))) {
       io.stdout.write('Nothing written.\n');
       return EXIT.ok;
     }
@@ -103,56 +109,56 @@ export async function newCommand(kind: ContentKind, options: NewOptions, io: Io)
 }
 
 /** The id question, or, when --out already names the file, that name (not asked again). */
-async function askId(fixedId: string | undefined): Promise<string> {
+async function askId(fixedId: string | undefined, q: Question): Promise<string> {
   if (fixedId !== undefined) return fixedId;
-  return (await input({ message: 'Id (kebab-case, also the file name):', validate: checkKebab })).trim();
+  return (await input({ message: q('Id (kebab-case, also the file name):'), validate: checkKebab })).trim();
 }
 
-async function askPrompt(rubricIds: Iterable<string>, fixedId: string | undefined): Promise<PromptDraft> {
-  const id = await askId(fixedId);
-  const title = (await input({ message: 'Title:', validate: required('a title') })).trim();
-  const prompt = (await input({ message: 'What the interviewer says to open (keep it vague):', validate: required('the opening line') })).trim();
-  const tags = splitList(await input({ message: 'Tags (comma-separated, optional):' }));
-  const difficulty = await select({ message: 'Difficulty:', choices: ['easy', 'medium', 'hard'] as const, default: 'medium' });
+async function askPrompt(rubricIds: Iterable<string>, fixedId: string | undefined, q: Question): Promise<PromptDraft> {
+  const id = await askId(fixedId, q);
+  const title = (await input({ message: q('Title:'), validate: required('a title') })).trim();
+  const prompt = (await input({ message: q('What the interviewer says to open (keep it vague):'), validate: required('the opening line') })).trim();
+  const tags = splitList(await input({ message: q('Tags (comma-separated, optional):') }));
+  const difficulty = await select({ message: q('Difficulty:'), choices: ['easy', 'medium', 'hard'] as const, default: 'medium' });
   const domain = [...rubricIds].filter((r) => r !== 'framework').sort();
-  const rubrics = domain.length > 0 ? await checkbox({ message: 'Domain rubrics to apply (the framework rubric always applies):', choices: domain }) : [];
+  const rubrics = domain.length > 0 ? await checkbox({ message: q('Domain rubrics to apply (the framework rubric always applies):'), choices: domain }) : [];
   const clarifications: Clarification[] = [];
   for (;;) {
     const topic = (await input({
-      message: `Clarification ${clarifications.length + 1}: topic (kebab-case${clarifications.length > 0 ? ', empty to finish' : ''}):`,
+      message: q(`Clarification ${clarifications.length + 1}: topic (kebab-case${clarifications.length > 0 ? ', empty to finish' : ''}):`),
       validate: (v) => (!v.trim() && clarifications.length > 0 ? true : checkKebab(v)),
     })).trim();
     if (!topic) break;
-    const patterns = splitList(await input({ message: '  Question patterns that reveal it (comma-separated):', validate: list('pattern') }));
-    const answer = (await input({ message: "  The interviewer's answer:", validate: required('an answer') })).trim();
+    const patterns = splitList(await input({ message: q('  Question patterns that reveal it (comma-separated):'), validate: list('pattern') }));
+    const answer = (await input({ message: q("  The interviewer's answer:"), validate: required('an answer') })).trim();
     clarifications.push({ topic, patterns, answer });
   }
   const outline = {} as Record<StageId, string[]>;
   for (const stage of STAGES) {
-    outline[stage.id] = splitPoints(await input({ message: `Reference outline, ${stage.title} (points separated by ;):`, validate: points }));
+    outline[stage.id] = splitPoints(await input({ message: q(`Reference outline, ${stage.title} (points separated by ;):`), validate: points }));
   }
   return { id, title, prompt, tags, difficulty, rubrics, clarifications, outline };
 }
 
-async function askRubric(fixedId: string | undefined): Promise<RubricDraft> {
-  const id = await askId(fixedId);
-  const title = (await input({ message: 'Title:', validate: required('a title') })).trim();
-  const description = (await input({ message: 'One-line description (optional):' })).trim();
+async function askRubric(fixedId: string | undefined, q: Question): Promise<RubricDraft> {
+  const id = await askId(fixedId, q);
+  const title = (await input({ message: q('Title:'), validate: required('a title') })).trim();
+  const description = (await input({ message: q('One-line description (optional):') })).trim();
   const items: RubricItem[] = [];
   for (;;) {
     const itemId = (await input({
-      message: `Item ${items.length + 1}: id (kebab-case${items.length > 0 ? ', empty to finish' : ''}):`,
+      message: q(`Item ${items.length + 1}: id (kebab-case${items.length > 0 ? ', empty to finish' : ''}):`),
       validate: (v) => (!v.trim() && items.length > 0 ? true : checkKebab(v)),
     })).trim();
     if (!itemId) break;
-    const stage = await select({ message: '  Stage:', choices: STAGES.map((s) => ({ name: s.title, value: s.id })) });
-    const label = (await input({ message: '  Label:', validate: required('a label') })).trim();
-    const weight = (await number({ ...WEIGHT_QUESTION, required: true })) ?? WEIGHT_QUESTION.default;
-    const level = await select({ message: '  Expected unprompted from:', choices: ['core', 'senior', 'staff'] as const, default: 'core' });
-    const phrases = splitList(await input({ message: '  Phrases a candidate would say (comma-separated, 6 or more is best):', validate: list('phrase') }));
-    const why = (await input({ message: '  Why it matters:', validate: required('why it matters') })).trim();
-    const hint = (await input({ message: '  Hint for next time:', validate: required('a hint') })).trim();
-    const followUp = (await input({ message: "  The interviewer's follow-up question:", validate: required('a follow-up') })).trim();
+    const stage = await select({ message: q('  Stage:'), choices: STAGES.map((s) => ({ name: s.title, value: s.id })) });
+    const label = (await input({ message: q('  Label:'), validate: required('a label') })).trim();
+    const weight = (await number({ ...WEIGHT_QUESTION, message: q(WEIGHT_QUESTION.message), required: true })) ?? WEIGHT_QUESTION.default;
+    const level = await select({ message: q('  Expected unprompted from:'), choices: ['core', 'senior', 'staff'] as const, default: 'core' });
+    const phrases = splitList(await input({ message: q('  Phrases a candidate would say (comma-separated, 6 or more is best):'), validate: list('phrase') }));
+    const why = (await input({ message: q('  Why it matters:'), validate: required('why it matters') })).trim();
+    const hint = (await input({ message: q('  Hint for next time:'), validate: required('a hint') })).trim();
+    const followUp = (await input({ message: q("  The interviewer's follow-up question:"), validate: required('a follow-up') })).trim();
     items.push({ id: itemId, stage, label, weight, level, phrases, minMatches: 1, risk: false, why, hint, followUp });
   }
   return { id, title, ...(description ? { description } : {}), items };

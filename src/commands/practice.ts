@@ -23,6 +23,7 @@ import { askPlainLine, askPlainYesNo } from '../ui/plain-input.js';
 import { loadAll, reportLoadProblems, type Loaded } from './load-content.js';
 import { loadSessionList } from './session-list.js';
 import { printLines, requireTerminal, stdoutStyle, terminalWidth, type GlobalOptions, type Io } from './command-io.js';
+import { questionText } from '../ui/question.js';
 import { findPrompt, findSessionPrompt } from './lookup.js';
 import { sessionByPrefix } from './session-lookup.js';
 import type { SessionSummary } from '../store/summary.js';
@@ -53,7 +54,7 @@ export async function practiceCommand(promptId: string | undefined, options: Pra
   try {
     printOpening(prompt, options, id, style, io);
     const plain = isDumbTerminal(io.env);
-    const ready = await askUnlessStopped((signal) => (plain ? askPlainLine(processTerminal(), 'Press Enter to start the clock', signal) : input({ message: 'Press Enter to start the clock' }, { signal })));
+    const ready = await askUnlessStopped((signal) => (plain ? askPlainLine(processTerminal(), 'Press Enter to start the clock', signal) : input({ message: questionText('Press Enter to start the clock', terminalWidth(io)) }, { signal })));
     if ('stopped' in ready) return ready.stopped;
     const clock = systemClock();
     const createdAt = new Date(clock.now()).toISOString();
@@ -173,7 +174,7 @@ async function finish(end: LiveEnd, prompt: Prompt, style: Style, io: Io): Promi
   printLines(io, ['', ...renderReport(report, style, { width }), '', ...renderTimeUsed(state.usedMs, state.durationMs, end.saved ? record.id : null, style, width)]);
   // The session is saved and scored already: a stop signal here only skips the outline, and says so in the exit code.
   const question = 'Show the reference outline, stage by stage?';
-  const outline = await askUnlessStopped((signal) => (isDumbTerminal(io.env) ? askPlainYesNo(processTerminal(), question, true, signal) : confirm({ message: question, default: true }, { signal })));
+  const outline = await askUnlessStopped((signal) => (isDumbTerminal(io.env) ? askPlainYesNo(processTerminal(), question, true, signal) : confirm({ message: questionText(question, width), default: true }, { signal })));
   if ('value' in outline && outline.value) printLines(io, ['', ...renderOutline(prompt, state, style, width)]);
   if ('stopped' in outline && outline.stopped !== EXIT.interrupted) return outline.stopped;
   return end.saved ? EXIT.ok : EXIT.failure;

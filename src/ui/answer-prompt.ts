@@ -73,7 +73,7 @@ export function openAnswerBox(terminal: BoxTerminal, options: BoxOptions): Answe
       const stageText = words.stage ? ` ${style.dim('·')} ${stagePaint(words.stage.text)}` : '';
       return [`${style.bold(options.label)}  ${clockColor(left)}${stageText}${position ? `  ${style.dim(position)}` : ''}`];
     }
-    const parts = [{ text: left, paint: clockColor }, ...(stage ? [{ text: `· ${stage}`, paint: stagePaint }] : []), ...(position ? [{ text: position, paint: style.dim }] : [])];
+    const parts = [{ text: left, paint: clockColor }, ...(stage ? [{ text: `· ${stage}`, paint: stagePaint, joiner: ' ' }] : []), ...(position ? [{ text: position, paint: style.dim }] : [])];
     return [style.bold(fitRow(options.label, width)), ...packParts(parts, '  ', width)];
   };
 
@@ -302,19 +302,21 @@ export function keyRows(text: string, width: number): string[] {
 }
 
 /**
- * Parts of a line packed into rows of at most `width` columns, joined by `separator` on a row; a part wider
+ * Parts of a line packed into rows of at most `width` columns, joined by `separator` on a row (or the part's own
+ * `joiner`: " " before "· stage 4:57"); a part wider
  * than a row is wrapped at spaces (continued two columns in), a word wider than a row cut with "…". Each
  * part is painted on its own (its colour), so a style never spans a row's end.
  */
-function packParts(parts: ReadonlyArray<{ text: string; paint: (s: string) => string }>, separator: string, width: number): string[] {
+function packParts(parts: ReadonlyArray<{ text: string; paint: (s: string) => string; joiner?: string }>, separator: string, width: number): string[] {
   const rows: string[] = [];
   let row = '';
   let used = 0;
   for (const part of parts) {
     const size = displayWidth(part.text);
-    if (used > 0 && used + separator.length + size <= width) {
-      row += `${separator}${part.paint(part.text)}`;
-      used += separator.length + size;
+    const joiner = part.joiner ?? separator;
+    if (used > 0 && used + joiner.length + size <= width) {
+      row += `${joiner}${part.paint(part.text)}`;
+      used += joiner.length + size;
       continue;
     }
     if (used > 0) rows.push(row);

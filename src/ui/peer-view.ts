@@ -39,9 +39,9 @@ const SHORT: Record<StageId, string> = { clarify: 'Clarify', frame: 'Frame', dat
 export const SHEET_KEYS = ['↑↓ move', 'c covered', 'p after prompting', 'w wrong / heard flag', 'space undo', 'n note', 'f fact', '←→ or 1-7 stage', 'b briefing', 'e end', 'Ctrl-C pause'];
 
 /** The keys packed into as few lines as the width allows. */
-function keyLines(width: number): string[] {
+function keyLines(width: number, keys: readonly string[] = SHEET_KEYS): string[] {
   const lines: string[] = [];
-  for (const k of SHEET_KEYS) {
+  for (const k of keys) {
     const last = lines.at(-1);
     if (last !== undefined && last.length + 2 + k.length <= width) lines[lines.length - 1] = `${last}  ${k}`;
     else lines.push(k);
@@ -60,9 +60,15 @@ export function renderScreen(state: PeerSheetState | null, view: SheetView, ctx:
 function renderBriefing(state: PeerSheetState | null, view: SheetView, ctx: ScreenContext, width: number, height: number): string[] {
   const { style, briefing: b } = ctx;
   const who = b.candidate ? ` · with ${clean(b.candidate)}` : '';
-  const title = style.bold(`Briefing · ${clean(b.title)}`) + style.dim(`${who} · ${b.level} · ${formatClock(b.durationMs)}`);
+  const name = `Briefing · ${clean(b.title)}`;
+  const details = `${who} · ${b.level} · ${formatClock(b.durationMs)}`;
+  // One row when it fits; on a narrow screen the title wrapped at words, then who, level and length below.
+  const title =
+    visibleLength(name + details) <= width
+      ? [style.bold(name) + style.dim(details)]
+      : [...wrap(name, width, '  ', '').map(style.bold), ...wrap(details.replace(/^ · /, ''), width, '  ', '').map(style.dim)];
   // Once the clock runs, the briefing shows it too: it keeps running while the briefing is open.
-  const head = state ? spread(title, `${formatClock(Math.max(0, clocks(state).left))} left`, width) : title;
+  const head = state ? [...spreadOrStack(title[0]!, `${formatClock(Math.max(0, clocks(state).left))} left`, width), ...title.slice(1)] : title;
   const body: string[] = [];
   body.push(style.bold('Read this out, word for word:'));
   body.push(...wrap(`“${clean(b.prompt)}”`, width, '  ').map(style.cyan));
@@ -87,15 +93,16 @@ function renderBriefing(state: PeerSheetState | null, view: SheetView, ctx: Scre
     'When they stall, ask the follow-up shown for the heaviest open item. Mark the red flags you hear with w.',
     'Move on (→) when the stage budget is up; they may wander ahead or back, so jump with 1-7.',
   ]) body.push(...wrap(tip, width, '    ', '  • '));
-  const footer = style.dim(view.started ? '↑↓ scroll  o outline  Enter or b back to the sheet  Ctrl-C pause' : BRIEFING_KEYS);
-  const room = height - 2;
+  // The keys on as many rows as the width needs, each key whole (at 30 columns "Enter start the clock" was cut).
+  const footer = keyLines(width, (view.started ? '↑↓ scroll  o outline  Enter or b back to the sheet  Ctrl-C pause' : BRIEFING_KEYS).split('  ')).map(style.dim);
+  const room = height - head.length - footer.length;
   const maxScroll = Math.max(0, body.length - room);
   const scroll = Math.min(view.briefingScroll, maxScroll);
   const shown = body.slice(scroll, scroll + room);
   if (scroll > 0) shown[0] = style.dim(`  ↑ ${scroll} more above`);
   if (scroll < maxScroll) shown[shown.length - 1] = style.dim(`  ↓ ${body.length - scroll - room + 1} more below`);
   while (shown.length < room) shown.push('');
-  return [head, ...shown, footer];
+  return [...head, ...shown, ...footer];
 }
 
 function renderSheet(state: PeerSheetState, view: SheetView, ctx: ScreenContext, width: number, height: number): string[] {
@@ -111,24 +118,26 @@ function renderSheet(state: PeerSheetState, view: SheetView, ctx: ScreenContext,
   const status = state.status === 'interrupted' ? style.yellow(' PAUSED') : state.status === 'timed-out' ? style.red(" TIME'S UP") : '';
   const right = `${clockColor(`${formatClock(Math.max(0, left))} left`)} · ${stageClock}${status}`;
   const leftText = style.bold(`Interview${who} · ${clean(b.title)}`) + style.dim(` · ${state.level}`);
-  const header = spread(leftText, right, width);
+  const header = spreadOrStack(leftText, right, width);
 
   // 2: the stages, with how many marks each has.
-  const tabs = STAGE_IDS.map((id, i) => {
+  const tabs = packTabs(STAGE_IDS.map((id, i) => {
     const marks = sheet.allItems.filter((item) => item.stage === id && state.marks[item.id]).length;
     const text = `${i + 1}.${SHORT[id]}${marks > 0 ? `(${marks})` : ''}`;
     return id === stage ? style.bold(`[${text}]`) : state.visited.includes(id) ? ` ${text} ` : style.dim(` ${text} `);
-  }).join('');
+  }), width);
 
   // 3: the last warning, or where to find the clock's news.
   const message = view.message ? (view.message.kind === 'warning' ? style.yellow(`⚠ ${view.message.text}`) : style.dim(view.message.text)) : '';
 
   // 4-5: the stage and what to ask to open it.
   const used = state.stageMs[stage] ?? 0;
-  const title = `${style.bold(`${STAGE_IDS.indexOf(stage) + 1}/7 ${info.title}`)}${style.dim(`  ·  ${formatClock(used)} of ${formatClock(state.budgets[stage])}`)}`;
+  const titleText = `${STAGE_IDS.indexOf(stage) + 1}/7 ${info.title}`;
+  const budget = `${formatClock(used)} of ${formatClock(state.budgets[stage])}`;
+  const title = visibleLength(`${titleText}  ·  ${budget}`) <= width ? [`${style.bold(titleText)}${style.dim(`  ·  ${budget}`)}`] : [style.bold(titleText), style.dim(`  · ${budget}`)];
   const ask = stage === 'clarify' ? 'Open with the prompt (b shows it), then let them ask.' : `Ask: “${info.question}”`;
 
-  const top = [header, tabs, message, title, ...wrap(ask, width, '  ', '').slice(0, 2).map(style.cyan)];
+  const top = [...header, ...tabs, message, ...title, ...wrap(ask, width, '  ', '').slice(0, 2).map(style.cyan)];
   const footer = footerLines(state, view, style, width, sheet);
   const note = state.notes[stage] ? `${style.bold('Note:')} ${clean(state.notes[stage]!)}` : style.dim('Note: (n writes one)');
   const room = height - top.length - footer.length - 1;
@@ -211,12 +220,13 @@ function footerLines(state: PeerSheetState, view: SheetView, style: Style, width
     if (view.input.purpose === 'fact') {
       // As the words come, the fact they point at: Enter shows it in full.
       const found = text.trim() ? sheet.lookup(text) : null;
-      const hint = found?.topic ? `→ ${clean(found.topic).replace(/-/g, ' ')}: ${clean(found.answer)}` : 'Type a few words of their question · Enter look it up · Esc cancel';
-      return [`${style.bold(label)} ${shown}█`, found?.topic ? style.cyan(hint) : style.dim(hint)];
+      if (found?.topic) return [`${style.bold(label)} ${shown}█`, style.cyan(`→ ${clean(found.topic).replace(/-/g, ' ')}: ${clean(found.answer)}`)];
+      return [`${style.bold(label)} ${shown}█`, ...wrap('Type a few words of their question · Enter look it up · Esc cancel', width).map(style.dim)];
     }
     return [`${style.bold(label)} ${shown}█`, style.dim('Enter save · Esc cancel')];
   }
-  if (view.mode === 'confirm-end') return [style.yellow(style.bold('End the interview now and show the report? y: yes, any other key: no')), ''];
+  // The question and its keys wrapped at words, never cut: "y: yes" must show.
+  if (view.mode === 'confirm-end') return [...wrap('End the interview now and show the report? y: yes, any other key: no', width).map((l) => style.yellow(style.bold(l))), ''];
   if (view.mode === 'paused' || state.status === 'interrupted') {
     // Wrapped at words, never cut: the id is what `mlsd resume` needs.
     return [
@@ -224,8 +234,24 @@ function footerLines(state: PeerSheetState, view: SheetView, style: Style, width
       ...wrap('q or Ctrl-C quit (mlsd resume continues) · any other key: carry on', width).map(style.dim),
     ];
   }
-  if (state.status === 'timed-out') return [style.red(style.bold("Time's up. Finish your marks, then e: end and show the report.")), style.dim(keyLines(width)[0]!)];
+  if (state.status === 'timed-out') return [...wrap("Time's up. Finish your marks, then e: end and show the report.", width).map((l) => style.red(style.bold(l))), style.dim(keyLines(width)[0]!)];
   return keyLines(width).map(style.dim);
+}
+
+/** Left and right text on one row when both fit whole; else the left one (cut to the width) above the right one. */
+function spreadOrStack(left: string, right: string, width: number): string[] {
+  return visibleLength(left) + visibleLength(right) + 2 <= width ? [spread(left, right, width)] : [clip(left, width), right];
+}
+
+/** The stage tabs on as few rows as the width allows, each tab whole. */
+function packTabs(tabs: readonly string[], width: number): string[] {
+  const rows: string[] = [];
+  for (const tab of tabs) {
+    const last = rows.at(-1);
+    if (last !== undefined && visibleLength(last) + visibleLength(tab) <= width) rows[rows.length - 1] = `${last}${tab}`;
+    else rows.push(tab);
+  }
+  return rows;
 }
 
 /** Left and right text on one line, the right one flush with the edge when there is room. */

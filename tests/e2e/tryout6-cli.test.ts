@@ -44,6 +44,18 @@ describe('odd help forms', () => {
   });
 });
 
+describe("commander's usage errors at 30 columns (the same kind of fault)", () => {
+  it('are wrapped at spaces on a terminal, as mlsd\'s own errors are; one line in a pipe', async () => {
+    const args = ['prompts', 'nosuch'];
+    const piped = runMlsd(home, args);
+    expect(piped.stderr.split('\n')[0]).toBe("error: unknown command 'nosuch' for 'mlsd prompts' (its commands: list, show, new, validate, help)");
+    const { text, code } = await printedInTerminal(args, 30, { MLSD_HOME: home, MLSD_PROMPTS_PATH: '', NO_COLOR: '1' }, home);
+    expect(code).toBe(2);
+    expect(text.split('\n').every((l) => [...l].length <= 30), text).toBe(true);
+    expect(text.split(/\s+/).filter(Boolean)).toEqual(piped.stderr.split(/\s+/).filter(Boolean));
+  });
+});
+
 describe('drill fits 30 and 40 columns', () => {
   it.each([30, 40])('at %i columns the card, the clock line, the keys and the result are whole: wrapped, never cut', async (cols) => {
     const saved = await runInProcess(home, ['score', join(root, 'tests/fixtures/answers/ad-click-prediction.weak.md'), '--prompt', 'ad-click-prediction', '--save']);
@@ -129,5 +141,35 @@ describe("review's notes on stderr", () => {
     const note = lines.slice(lines.findIndex((l) => l.startsWith('note:')));
     expect(note.join(' ').replace(/\s+/g, ' ')).toContain(wide.trim().replace(/\s+/g, ' '));
     expect(note.some((l) => /\bm8p41aaaaaaa\b/.test(l))).toBe(true);
+  });
+});
+
+describe('the other live screens at 30 columns (the same kind of fault)', () => {
+  it('practice: "Press Enter to start the clock" wraps at a space (inquirer broke it as "the clo" / "ck"), and the box\'s clock and keys are whole', async () => {
+    const t = runInTerminal(['practice', 'news-feed'], { MLSD_HOME: home, MLSD_PROMPTS_PATH: '', NO_COLOR: '1' }, { cols: 30, rows: 24 });
+    let screen = await t.waitForScreen(/\? Press Enter to start the\n\s+clock/);
+    expect(screen.join('\n')).not.toMatch(/\bclo\n/);
+    t.write('\r');
+    screen = await t.waitForScreen(/Enter on an empty line/);
+    const text = screen.join('\n');
+    expect(screen.every((row) => [...row].length <= 30), text).toBe(true);
+    expect(text).not.toContain('…');
+    expect(text).toMatch(/⏱ \d+:\d\d left · stage \d:\d\d/);
+    t.kill('SIGKILL');
+  });
+
+  it('interview: the briefing lists every key whole (its key line was cut after "Enter s"), and the sheet every tab', async () => {
+    const t = runInTerminal(['interview', 'news-feed'], { MLSD_HOME: home, MLSD_PROMPTS_PATH: '', NO_COLOR: '1' }, { cols: 30, rows: 24 });
+    let screen = await t.waitForScreen(/Ctrl-C quit/);
+    let text = screen.join('\n');
+    expect(screen.every((row) => [...row].length <= 30), text).toBe(true);
+    expect(text.replace(/\s+/g, ' ')).toContain('↑↓ scroll o outline Enter start the clock Ctrl-C quit');
+    t.write('\r');
+    screen = await t.waitForScreen(/Ctrl-C pause/);
+    text = screen.join('\n');
+    expect(screen.every((row) => [...row].length <= 30), text).toBe(true);
+    for (const tab of ['1.Clarify', '2.Frame', '3.Data', '4.Model', '5.Eval', '6.Serving', '7.Monitor']) expect(text).toContain(tab);
+    expect(text).toMatch(/\d+:\d\d left · stage \d:\d\d/);
+    t.kill('SIGKILL');
   });
 });

@@ -93,6 +93,8 @@ describe('odd help forms (tryout 6)', () => {
     const flag = await run(['prompts', 'list', '--help']);
     expect(await run(['prompts', 'list', 'help'])).toEqual({ code: 0, stdout: flag.stdout, stderr: '' });
     expect(await run(['stats', 'help'])).toEqual({ code: 0, stdout: (await run(['stats', '--help'])).stdout, stderr: '' });
+    // `schema` takes one of two kinds, and `help` is neither: its help, not "invalid argument".
+    expect(await run(['schema', 'help'])).toEqual({ code: 0, stdout: (await run(['schema', '--help'])).stdout, stderr: '' });
     expect(readCommandPath(program, ['prompts', 'show', 'help'])).toEqual({ kind: 'parse', argv: ['prompts', 'show', 'help'] });
   });
 
