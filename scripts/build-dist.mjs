@@ -95,7 +95,7 @@ if (build) {
  * module on its first property access. Commander requires child_process for executable subcommands only.
  */
 function lazyBuiltins(text) {
-  const LAZY_BUILTINS = ['child_process', 'os', 'tty', 'fs/promises', 'async_hooks', 'readline'];
+  const LAZY_BUILTINS = ['child_process', 'os', 'tty', 'fs/promises', 'async_hooks', 'readline', 'crypto'];
   const runtime = [
     '// mlsd (scripts/build-dist.mjs): a module of node loaded on first use',
     'var __lazyBuiltin = (load) => { let m; const real = () => (m ??= load()); return new Proxy({}, {',
