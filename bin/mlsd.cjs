@@ -11,6 +11,7 @@ else runCli();
 
 /** Runs the CLI: from the CommonJS bundle with V8's code cache when there is one, else from the ES modules. */
 function runCli() {
+  if (args[0] === 'score') tuneOptimizer();
   const cli = withCodeCache();
   // A failure run() does not handle itself is left to node: it ends the process as before (exit 1).
   if (cli) cli.run().then(() => setImmediate(endWhenIdle));
@@ -29,6 +30,21 @@ function printVersion() {
   } catch (error) {
     if (error.code !== 'EPIPE') runCli();
   }
+}
+
+/**
+ * For `score`: lets V8 optimise a function (TurboFan, on a thread of its own) only after it has run four
+ * times as long as V8's default (--interrupt-budget 67,584 -> 270,336 bytes of bytecode run). At the
+ * default, a warm `score` spent about 70 ms of CPU optimising functions (300 M instructions, a third of its
+ * work above bare node) and its main thread gained nothing from it (161 ms of CPU either way, also with a
+ * 10,000-word answer); on a busy machine, or one with few cores, that work delays everything else.
+ * Functions that stay hot in a long run are still optimised, only later. Other commands optimise little
+ * and would only pay for loading node:v8 (25 M instructions, measured on `prompts list`, `history`,
+ * `stats`). The code cache is made and used under the same setting (V8 refuses a cache made under other
+ * flags), so each command always runs with the same flags.
+ */
+function tuneOptimizer() {
+  require('node:v8').setFlagsFromString('--interrupt-budget=270336');
 }
 
 /**

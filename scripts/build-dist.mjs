@@ -60,6 +60,14 @@ if (build) {
     logLevel: 'warn',
     output: { dir: join(dist, 'bundle'), format: 'esm', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js', sourcemap: false },
   });
+  // ASCII only, as the CommonJS bundle below: node hands V8 a file with any other character as a two-byte
+  // string, twice the memory, decoded and scanned more slowly on every run without a code cache (a first run).
+  for (const name of readdirSync(join(dist, 'bundle')).filter((n) => n.endsWith('.js'))) {
+    const file = join(dist, 'bundle', name);
+    const text = readFileSync(file, 'utf8');
+    const ascii = asAscii(text);
+    if (ascii !== text) writeFileSync(file, ascii);
+  }
   buildId = stampBuildId(join(dist, 'bundle'));
   if (buildId) {
     await build({
@@ -68,12 +76,9 @@ if (build) {
       logLevel: 'warn',
       output: { file: cjs, format: 'cjs', codeSplitting: false, sourcemap: false },
     });
-    // ASCII only (a one-byte string reads several times faster): every other character as its \u escape,
-    // which means the same in strings, templates, regular expressions, identifiers and comments.
-    // Not where a backslash stands before such a character, nor under String.raw: there the bundle stays UTF-8 (slower to read).
+    // ASCII only (asAscii), as the ES module bundle.
     const text = lazyBuiltins(readFileSync(cjs, 'utf8').replaceAll('@MLSD_BUILD_ID@', buildId));
-    const escapable = !/\\[^\x00-\x7f]|String\.raw/.test(text);
-    writeFileSync(cjs, escapable ? text.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`) : text);
+    writeFileSync(cjs, asAscii(text));
     // Names the code caches of this build (read without reading the bundle).
     writeFileSync(join(dirname(cjs), 'build-id'), buildId);
     // What bin/mlsd.cjs requires to run that bundle with its code cache: files/code-cache.ts and the little it
@@ -88,6 +93,16 @@ if (build) {
 }
 
 /**
+ * JavaScript text in ASCII only (a one-byte string reads several times faster): every other character as its
+ * \\u escape, which means the same in strings, templates, regular expressions, identifiers and comments. Not
+ * where a backslash stands before such a character, nor under String.raw: there the text stays as it is.
+ */
+function asAscii(text) {
+  const escapable = !/\\[^\x00-\x7f]|String\.raw/.test(text);
+  return escapable ? text.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`) : text;
+}
+
+/**
  * Node's own modules that only some commands use, which the CommonJS bundle requires only when first used
  * rather than at its top (where rolldown hoists every import of them): loading them costs several
  * milliseconds of every run (child_process alone also loads net and dgram). The bundle uses them only as
@@ -95,7 +110,7 @@ if (build) {
  * module on its first property access. Commander requires child_process for executable subcommands only.
  */
 function lazyBuiltins(text) {
-  const LAZY_BUILTINS = ['child_process', 'os', 'tty', 'fs/promises', 'async_hooks', 'readline'];
+  const LAZY_BUILTINS = ['child_process', 'os', 'tty', 'fs/promises', 'async_hooks', 'readline', 'crypto'];
   const runtime = [
     '// mlsd (scripts/build-dist.mjs): a module of node loaded on first use',
     'var __lazyBuiltin = (load) => { let m; const real = () => (m ??= load()); return new Proxy({}, {',

@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import type { Catalog, SourceFile } from '../content/catalog.js';
 import type { ContentIssue } from '../content/parse.js';
 import { CliError, EXIT } from '../errors.js';
-import { cacheKey, contentCacheVersion, listContent, readCache, readShippedContent, writeCache } from '../files/content-cache.js';
+import { cacheKey, contentCacheVersion, listContent, readCachedContent, readShippedContent, writeCache, writeShippedCopy } from '../files/content-cache.js';
 import { contentPlaces, readContent } from '../files/content-files.js';
 import { resolvePaths, type Paths } from '../files/paths.js';
 import { buildId } from '../build-id.js';
@@ -20,7 +20,7 @@ export interface Loaded {
   readIssues: ContentIssue[];
   /** The content cache's key of the files the catalog came from (content-cache.ts); '' when the cache was not used. */
   key: string;
-  /** When the catalog came from the built-in content shipped pre-parsed in this run: that content's key. */
+  /** When the catalog is the built-in content shipped pre-parsed (read in this run, or the cache's copy of it): that content's key. */
   shipped?: string;
 }
 
@@ -41,15 +41,15 @@ export async function loadAll(io: Io, options: GlobalOptions, extra: SourceFile[
   if (useCache) {
     const listing = listContent(places);
     key = cacheKey(cacheVersion, listing);
-    const cached = readCache(cacheFile, key, cacheVersion);
-    if (cached) return { catalog: cached, paths, files: [], readIssues: [], key };
+    const cached = readCachedContent(cacheFile, key, cacheVersion);
+    if (cached) return { catalog: cached.catalog, paths, files: [], readIssues: [], key, ...(cached.shipped ? { shipped: cached.shipped } : {}) };
     // Only built-in content (the usual first run, or the first after an upgrade): it was parsed at build time.
     // Optional places (the user's config, pack subfolders) may be missing, not present and unreadable: that is said.
     const required = new Set(places.filter((p) => p.required).map((p) => p.dir));
     const onlyBuiltin = listing.every((l) => (typeof l === 'string' ? !required.has(l) && !existsSync(l) : l.origin === 'built-in'));
     const shipped = onlyBuiltin ? readShippedContent(paths.builtin, version, listing) : null;
     if (shipped) {
-      writeCache(cacheFile, key, cacheVersion, shipped.catalog);
+      writeShippedCopy(cacheFile, key, cacheVersion, shipped);
       return { catalog: shipped.catalog, paths, files: [], readIssues: [], key, shipped: shipped.key };
     }
   }

@@ -4,8 +4,8 @@
 import type { CacheHeader } from './cache-schema.js';
 
 const validate = validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","properties":{"cache":{"type":"string"},"format":{"type":"number"},"version":{"type":"string"},"key":{"type":"string","pattern":"^[0-9a-f]{64}$"},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$"},"files":{"type":"array","items":{"type":"array","prefixItems":[{"type":"string"},{"type":"number"},{"type":"string","pattern":"^[0-9a-f]{64}$"}],"items":false,"minItems":3,"maxItems":3}}},"required":["cache","format","version","key","sha256"],"additionalProperties":false};
-const pattern4 = new RegExp("^[0-9a-f]{64}$", "u");
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","properties":{"cache":{"type":"string"},"format":{"type":"number"},"version":{"type":"string"},"key":{"type":"string","pattern":"^[0-9a-f]{16}$"},"checksum":{"type":"string","pattern":"^[0-9a-f]{16}$"},"files":{"type":"array","items":{"type":"array","prefixItems":[{"type":"string"},{"type":"number"},{"type":"string","pattern":"^[0-9a-f]{16}$"}],"items":false,"minItems":3,"maxItems":3}},"shipped":{"type":"string","pattern":"^[0-9a-f]{16}$"}},"required":["cache","format","version","key","checksum"],"additionalProperties":false};
+const pattern4 = new RegExp("^[0-9a-f]{16}$", "u");
 
 function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -20,14 +20,14 @@ evaluated0.items = undefined;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
-if((((((data.cache === undefined) && (missing0 = "cache")) || ((data.format === undefined) && (missing0 = "format"))) || ((data.version === undefined) && (missing0 = "version"))) || ((data.key === undefined) && (missing0 = "key"))) || ((data.sha256 === undefined) && (missing0 = "sha256"))){
+if((((((data.cache === undefined) && (missing0 = "cache")) || ((data.format === undefined) && (missing0 = "format"))) || ((data.version === undefined) && (missing0 = "version"))) || ((data.key === undefined) && (missing0 = "key"))) || ((data.checksum === undefined) && (missing0 = "checksum"))){
 validate20.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
-if(!((((((key0 === "cache") || (key0 === "format")) || (key0 === "version")) || (key0 === "key")) || (key0 === "sha256")) || (key0 === "files"))){
+if(!(((((((key0 === "cache") || (key0 === "format")) || (key0 === "version")) || (key0 === "key")) || (key0 === "checksum")) || (key0 === "files")) || (key0 === "shipped"))){
 validate20.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
@@ -77,7 +77,7 @@ const _errs8 = errors;
 if(errors === _errs8){
 if(typeof data3 === "string"){
 if(!pattern4.test(data3)){
-validate20.errors = [{instancePath:instancePath+"/key",schemaPath:"#/properties/key/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{64}$"},message:"must match pattern \""+"^[0-9a-f]{64}$"+"\""}];
+validate20.errors = [{instancePath:instancePath+"/key",schemaPath:"#/properties/key/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{16}$"},message:"must match pattern \""+"^[0-9a-f]{16}$"+"\""}];
 return false;
 }
 }
@@ -92,18 +92,18 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.sha256 !== undefined){
-let data4 = data.sha256;
+if(data.checksum !== undefined){
+let data4 = data.checksum;
 const _errs10 = errors;
 if(errors === _errs10){
 if(typeof data4 === "string"){
 if(!pattern4.test(data4)){
-validate20.errors = [{instancePath:instancePath+"/sha256",schemaPath:"#/properties/sha256/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{64}$"},message:"must match pattern \""+"^[0-9a-f]{64}$"+"\""}];
+validate20.errors = [{instancePath:instancePath+"/checksum",schemaPath:"#/properties/checksum/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{16}$"},message:"must match pattern \""+"^[0-9a-f]{16}$"+"\""}];
 return false;
 }
 }
 else {
-validate20.errors = [{instancePath:instancePath+"/sha256",schemaPath:"#/properties/sha256/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate20.errors = [{instancePath:instancePath+"/checksum",schemaPath:"#/properties/checksum/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -161,7 +161,7 @@ const _errs20 = errors;
 if(errors === _errs20){
 if(typeof data9 === "string"){
 if(!pattern4.test(data9)){
-validate20.errors = [{instancePath:instancePath+"/files/" + i0+"/2",schemaPath:"#/properties/files/items/prefixItems/2/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{64}$"},message:"must match pattern \""+"^[0-9a-f]{64}$"+"\""}];
+validate20.errors = [{instancePath:instancePath+"/files/" + i0+"/2",schemaPath:"#/properties/files/items/prefixItems/2/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{16}$"},message:"must match pattern \""+"^[0-9a-f]{16}$"+"\""}];
 return false;
 }
 }
@@ -204,6 +204,28 @@ var valid0 = _errs12 === errors;
 }
 else {
 var valid0 = true;
+}
+if(valid0){
+if(data.shipped !== undefined){
+let data10 = data.shipped;
+const _errs22 = errors;
+if(errors === _errs22){
+if(typeof data10 === "string"){
+if(!pattern4.test(data10)){
+validate20.errors = [{instancePath:instancePath+"/shipped",schemaPath:"#/properties/shipped/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{16}$"},message:"must match pattern \""+"^[0-9a-f]{16}$"+"\""}];
+return false;
+}
+}
+else {
+validate20.errors = [{instancePath:instancePath+"/shipped",schemaPath:"#/properties/shipped/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid0 = _errs22 === errors;
+}
+else {
+var valid0 = true;
+}
 }
 }
 }

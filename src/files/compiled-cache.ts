@@ -3,7 +3,8 @@ import { buildId } from '../build-id.js';
 import type { CompiledPhrase, PhraseToken, VocabularyForm } from '../scoring/phrase.js';
 import { KEEP_FREE_FOR_SESSIONS } from './atomic.js';
 import { writeDisposableSync } from './atomic-sync.js';
-import { cacheText, readCacheBody, sha256, type CacheKind } from './content-cache.js';
+import { checksum } from './checksum.js';
+import { cacheText, readCacheBody, type CacheKind } from './content-cache.js';
 
 /**
  * The compiled scoring form of a prompt's rubrics (every phrase tokenised and stemmed, its joins and
@@ -13,7 +14,7 @@ import { cacheText, readCacheBody, sha256, type CacheKind } from './content-cach
  *
  * One file per prompt, keyed by the content cache's key (any edit of any prompt or rubric file, a new
  * file, another version: see content-cache.ts), the build id (a change of the scoring code under the
- * same version: build-id.ts) and the prompt. The header carries the SHA-256 of the body (checked with
+ * same version: build-id.ts) and the prompt. The header carries the checksum of the body (checksum.ts) (checked with
  * field by field, cache-schema.ts), and the body's shape is checked on read (`isBody`: plain checks, as a zod
  * schema of its 600 phrases costs more than compiling them); a file that fails anything is ignored
  * and rewritten. Phrases that are not in the file are compiled as usual, so a stale file can cost time,
@@ -99,7 +100,7 @@ export function shippedCompiledFile(builtin: string, promptId: string): string {
 
 /** The key of a compiled form: content, code and prompt. Null when there is nothing to key by. */
 export function compiledKey(contentKey: string, promptId: string, build: string | null = buildId()): string | null {
-  return contentKey && build ? sha256(JSON.stringify([KIND.format, contentKey, build, promptId])) : null;
+  return contentKey && build ? checksum(JSON.stringify([KIND.format, contentKey, build, promptId])) : null;
 }
 
 /** The compiled phrases of the file, by text, the vocabulary and the phrase words' stems, when it holds this key's; null otherwise. */

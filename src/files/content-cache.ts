@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { Catalog, ContentKind, Entry, Origin } from '../content/catalog.js';
@@ -8,6 +7,7 @@ import { KEEP_FREE_FOR_SESSIONS } from './atomic.js';
 import { writeDisposableSync } from './atomic-sync.js';
 import { isCacheHeader } from './cache-header-check.generated.js';
 import type { CacheHeader } from './cache-schema.js';
+import { checksum } from './checksum.js';
 import type { Place } from './content-files.js';
 
 /**
@@ -16,16 +16,23 @@ import type { Place } from './content-files.js';
  *
  * - the content cache in the user's cache directory, keyed by every content file's path, size and
  *   modification time plus the mlsd version: any edit, new file or upgrade rebuilds it;
- * - the built-in content pre-parsed at `npm run build` (dist/content/builtin.json), keyed by the SHA-256 of
+ * - the built-in content pre-parsed at `npm run build` (dist/content/builtin.json), keyed by the checksum of
  *   each built-in file, so that a first run, or the first after an upgrade, does not parse YAML either.
  *
  * Each starts with a header line (cache-schema.ts, checked by the code generated from its zod schema) holding the format, the version, the
- * key and the SHA-256 of the rest; a file that fails any check is ignored and rebuilt. `validate` never
+ * key and the checksum of the rest (checksum.ts); a file that fails any check is ignored and rebuilt. `validate` never
  * uses either.
+ *
+ * The body (format 3) is one line of JSON naming every entry (id, file, origin, overrides) with the
+ * catalog's issues and notices, then one line per entry holding its value: the prompts', then the
+ * rubrics'. A reader checks the whole body's checksum but parses only the index line and the values it
+ * reads (`score` its prompt and rubrics, `prompts list` the prompts), not all content. Format 2 was the
+ * catalog as one JSON value under a SHA-256.
  */
 
-const FORMAT = 2;
+const FORMAT = 3;
 const CACHE = 'mlsd-content';
+const CONTENT: CacheKind = { cache: CACHE, format: FORMAT };
 const ROOT = '@BUILTIN@';
 const MAX_CACHE_BYTES = 100_000_000;
 
@@ -78,35 +85,74 @@ export function contentCacheVersion(version: string, build: string | null): stri
   return build ? `${version}+${build.slice(0, 16)}` : version;
 }
 
-/** The key of a listing: any change of a file, the set of files or the version changes it. */
+/** The key of a listing (its checksum): any change of a file, the set of files or the version changes it. */
 export function cacheKey(version: string, listing: ReadonlyArray<Listed | string>): string {
-  return sha256(JSON.stringify([FORMAT, version, listing]));
+  return checksum(JSON.stringify([FORMAT, version, listing]));
 }
 
-interface Stored {
-  prompts: Array<Omit<Entry<Prompt>, 'locate'>>;
-  rubrics: Array<Omit<Entry<Rubric>, 'locate'>>;
+/** What the index line of a content cache names of an entry; its value is a line of its own (see FORMAT). */
+interface StoredEntry {
+  id: string;
+  file: string;
+  origin: Origin;
+  overrides: Array<{ file: string; origin: Origin }>;
+}
+
+/** The first line of a content cache's body: every entry but its value, and the catalog's problems. */
+interface StoredIndex {
+  prompts: StoredEntry[];
+  rubrics: StoredEntry[];
   issues: ContentIssue[];
   notices: string[];
 }
 
 const nowhere = () => ({ line: 1, col: 1 });
 
+/** A content cache read back: the catalog and, when it holds exactly the shipped built-in content, that content's key. */
+export interface CachedContent {
+  catalog: Catalog;
+  /** The shipped content's key (its compiled scoring forms, dist/content/compiled, are keyed by it); absent for other content. */
+  shipped?: string;
+}
+
 /** The cached catalog for this key and version, or null when there is none or it fails a check. */
 export function readCache(file: string, key: string, version: string): Catalog | null {
+  return readCachedContent(file, key, version)?.catalog ?? null;
+}
+
+/**
+ * readCache, with the key of the shipped content when the cache is a copy of it. Only the index line is
+ * parsed here; an entry's value (a prompt, a rubric) is parsed when first read, so `score` parses its prompt
+ * and rubrics, not all content. The whole body's checksum is checked first.
+ */
+export function readCachedContent(file: string, key: string, version: string): CachedContent | null {
   const read = readChecked(file, version);
-  return read && read.header.key === key ? toCatalog(read.body) : null;
+  if (!read || read.header.key !== key) return null;
+  const catalog = toCatalog(read.body.toString('utf8'));
+  return catalog ? { catalog, ...(read.header.shipped ? { shipped: read.header.shipped } : {}) } : null;
 }
 
 /**
  * Best effort: a cache that cannot be written only makes the next start slower. Disposable, so it is
  * skipped when the disk is nearly full (it never takes a session's room) and not flushed to the disk:
- * a cache cut short by a crash fails its hash and is rebuilt. Written at once (no thread-pool round
+ * a cache cut short by a crash fails its checksum and is rebuilt. Written at once (no thread-pool round
  * trips: the command waits for nothing else meanwhile).
  */
 export function writeCache(file: string, key: string, version: string, catalog: Catalog): void {
+  writeBody(file, key, version, fromCatalog(catalog));
+}
+
+/**
+ * Writes the shipped built-in content, as read by readShippedContent, as the user's content cache (no
+ * parse, no serialising): marked as that content, so the compiled forms shipped with it serve later runs.
+ */
+export function writeShippedCopy(file: string, key: string, version: string, shipped: ShippedContent): void {
+  writeBody(file, key, version, shipped.body, shipped.key);
+}
+
+function writeBody(file: string, key: string, version: string, body: string, shipped?: string): void {
   try {
-    writeDisposableSync(file, serialize(key, version, JSON.stringify(fromCatalog(catalog))), KEEP_FREE_FOR_SESSIONS);
+    writeDisposableSync(file, cacheText(CONTENT, key, version, body, shipped ? { shipped } : {}), KEEP_FREE_FOR_SESSIONS);
   } catch {
     // read-only home, full disk: carry on without a cache
   }
@@ -119,48 +165,52 @@ export function shippedFile(builtin: string): string {
 
 /**
  * The pre-parsed built-in content, when the built-in files are exactly those it was built from (same
- * names, sizes and SHA-256) and the version matches; null otherwise.
+ * names, sizes and checksums) and the version matches; null otherwise.
  */
 export function readShipped(builtin: string, version: string, listing: ReadonlyArray<Listed | string>): Catalog | null {
   return readShippedContent(builtin, version, listing)?.catalog ?? null;
 }
 
-/** readShipped, with the key of the shipped content (the SHA-256 of its files' names, sizes and hashes). */
-export function readShippedContent(builtin: string, version: string, listing: ReadonlyArray<Listed | string>): { catalog: Catalog; key: string } | null {
+/** The shipped built-in content read back: its catalog, its key (the checksum of its files' names, sizes and checksums) and its body with this package's paths. */
+export interface ShippedContent {
+  catalog: Catalog;
+  key: string;
+  body: string;
+}
+
+/** readShipped, with the key of the shipped content and its body (for writeShippedCopy). */
+export function readShippedContent(builtin: string, version: string, listing: ReadonlyArray<Listed | string>): ShippedContent | null {
   const read = readChecked(shippedFile(builtin), version);
   const files = read?.header.files;
   if (!read || !files) return null;
   const mine = listing.filter((l): l is Listed => typeof l !== 'string' && l.origin === 'built-in');
   if (mine.length !== files.length) return null;
-  const bySize = new Map(files.map(([name, size, hash]) => [name, { size, hash }]));
+  const bySize = new Map(files.map(([name, size, sum]) => [name, { size, sum }]));
   for (const l of mine) {
     const want = bySize.get(portable(relative(builtin, l.file)));
     if (!want || want.size !== l.size) return null;
   }
   for (const l of mine) {
     try {
-      if (sha256(readFileSync(l.file)) !== bySize.get(portable(relative(builtin, l.file)))!.hash) return null;
+      if (checksum(readFileSync(l.file)) !== bySize.get(portable(relative(builtin, l.file)))!.sum) return null;
     } catch {
       return null;
     }
   }
   const root = JSON.stringify(builtin.endsWith(sep) ? builtin : builtin + sep).slice(1, -1);
-  const catalog = toCatalog(read.body.replaceAll(ROOT, root));
-  return catalog ? { catalog, key: read.header.key } : null;
+  const body = read.body.toString('utf8').replaceAll(ROOT, root);
+  const catalog = toCatalog(body);
+  return catalog ? { catalog, key: read.header.key, body } : null;
 }
 
 /** The text of dist/content/builtin.json, for the build: the catalog of the built-in files, paths relative. */
 export function shippedContent(builtin: string, version: string, files: ReadonlyArray<{ file: string; text: string }>, catalog: Catalog): string {
   const root = JSON.stringify(builtin.endsWith(sep) ? builtin : builtin + sep).slice(1, -1);
-  const body = JSON.stringify(fromCatalog(catalog)).replaceAll(root, ROOT);
+  const body = fromCatalog(catalog).replaceAll(root, ROOT);
   const manifest: Array<[string, number, string]> = files
-    .map((f): [string, number, string] => [portable(relative(builtin, f.file)), Buffer.byteLength(f.text), sha256(f.text)])
-    .sort((a, b) => a[0].localeCompare(b[0]));
-  return serialize(sha256(JSON.stringify(manifest)), version, body, manifest);
-}
-
-function serialize(key: string, version: string, body: string, files?: CacheHeader['files']): string {
-  return cacheText({ cache: CACHE, format: FORMAT }, key, version, body, files);
+    .map((f): [string, number, string] => [portable(relative(builtin, f.file)), Buffer.byteLength(f.text), checksum(f.text)])
+    .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  return cacheText(CONTENT, checksum(JSON.stringify(manifest)), version, body, { files: manifest });
 }
 
 /** What names a kind of cache file in its header: which cache, and the format of its body. */
@@ -169,68 +219,92 @@ export interface CacheKind {
   format: number;
 }
 
-/** A cache file's text: the header line (with the SHA-256 of the body), then the body. */
-export function cacheText(kind: CacheKind, key: string, version: string, body: string, files?: CacheHeader['files']): string {
-  const header: CacheHeader = { cache: kind.cache, format: kind.format, version, key, sha256: sha256(body), ...(files ? { files } : {}) };
+/** A cache file's text: the header line (with the checksum of the body, checksum.ts), then the body. */
+export function cacheText(kind: CacheKind, key: string, version: string, body: string, extra: Pick<CacheHeader, 'files' | 'shipped'> = {}): string {
+  const header: CacheHeader = { cache: kind.cache, format: kind.format, version, key, checksum: checksum(body), ...extra };
   return `${JSON.stringify(header)}\n${body}`;
 }
 
 /**
  * The body of a cache file whose header is valid, names this kind of cache, this format, version and
- * key, and whose body matches its hash; null otherwise (missing, stale, cut short, edited, another version).
+ * key, and whose body matches its checksum; null otherwise (missing, stale, cut short, edited, another version).
  */
 export function readCacheBody(file: string, kind: CacheKind, version: string, key: string): string | null {
   const read = readChecked(file, version, kind);
-  return read && read.header.key === key ? read.body : null;
+  return read && read.header.key === key ? read.body.toString('utf8') : null;
 }
 
-/** A cache file whose header is valid, of this format and version, and whose body matches its hash. */
-function readChecked(file: string, version: string, kind: CacheKind = { cache: CACHE, format: FORMAT }): { header: CacheHeader; body: string } | null {
+/** A cache file whose header is valid, of this format and version, and whose body (bytes) matches its checksum. */
+function readChecked(file: string, version: string, kind: CacheKind = CONTENT): { header: CacheHeader; body: Buffer } | null {
   try {
     // Only a regular file of a sane size: a FIFO would block, a link to a device would never end.
     const info = statSync(file, { throwIfNoEntry: false });
     if (!info?.isFile() || info.size > MAX_CACHE_BYTES) return null;
-    const text = readFileSync(file, 'utf8');
-    const cut = text.indexOf('\n');
+    const bytes = readFileSync(file);
+    const cut = bytes.indexOf(10);
     if (cut < 0) return null;
     // The header's zod schema, checked by the code generated from it (so reading a cache never loads zod).
-    const header: unknown = JSON.parse(text.slice(0, cut));
+    const header: unknown = JSON.parse(bytes.toString('utf8', 0, cut));
     if (!isCacheHeader(header)) return null;
-    const body = text.slice(cut + 1);
-    if (header.cache !== kind.cache || header.format !== kind.format || header.version !== version || sha256(body) !== header.sha256) return null;
+    const body = bytes.subarray(cut + 1);
+    if (header.cache !== kind.cache || header.format !== kind.format || header.version !== version || checksum(body) !== header.checksum) return null;
     return { header, body };
   } catch {
     return null;
   }
 }
 
+/**
+ * The catalog of a content cache's body (see FORMAT): the index line parsed, each value parsed when first
+ * read. Null when the index is not one (the checksum matched, so only a cache written wrong).
+ */
 function toCatalog(body: string): Catalog | null {
   try {
-    const stored = JSON.parse(body) as Stored;
+    const ends: number[] = [];
+    for (let at = body.indexOf('\n'); at >= 0; at = body.indexOf('\n', at + 1)) ends.push(at);
+    ends.push(body.length);
+    const index = JSON.parse(body.slice(0, ends[0])) as StoredIndex;
+    const { prompts, rubrics, issues, notices } = index;
+    if (!Array.isArray(prompts) || !Array.isArray(rubrics) || !Array.isArray(issues) || !Array.isArray(notices)) return null;
+    if (ends.length !== 1 + prompts.length + rubrics.length) return null;
+    const line = (n: number) => () => JSON.parse(body.slice(ends[n]! + 1, ends[n + 1])) as unknown;
     return {
-      prompts: new Map(stored.prompts.map((e) => [e.value.id, { ...e, locate: nowhere }])),
-      rubrics: new Map(stored.rubrics.map((e) => [e.value.id, { ...e, locate: nowhere }])),
-      issues: stored.issues,
-      notices: stored.notices,
+      prompts: new Map(prompts.map((e, i) => [e.id, lazyEntry<Prompt>(e, line(i))])),
+      rubrics: new Map(rubrics.map((e, i) => [e.id, lazyEntry<Rubric>(e, line(prompts.length + i))])),
+      issues,
+      notices,
     };
   } catch {
     return null;
   }
 }
 
-function fromCatalog(catalog: Catalog): Stored {
-  const strip = <T>({ locate: _locate, ...rest }: Entry<T>) => rest;
+/** A catalog entry whose value is parsed from its line on first read (and kept). */
+function lazyEntry<T>(stored: StoredEntry, parse: () => unknown): Entry<T> {
+  let value: T | undefined;
   return {
-    prompts: [...catalog.prompts.values()].map(strip),
-    rubrics: [...catalog.rubrics.values()].map(strip),
-    issues: catalog.issues,
-    notices: catalog.notices,
+    file: stored.file,
+    origin: stored.origin,
+    overrides: stored.overrides,
+    locate: nowhere,
+    get value(): T {
+      return (value ??= parse() as T);
+    },
+    set value(v: T) {
+      value = v;
+    },
   };
 }
 
-/** The SHA-256 of text or bytes, in hex. */
-export function sha256(data: string | Buffer): string {
-  return createHash('sha256').update(data).digest('hex');
+/** A content cache's body (see FORMAT): the index line, then each prompt's value, then each rubric's, one line each. */
+function fromCatalog(catalog: Catalog): string {
+  const entries = <T extends { id: string }>(map: ReadonlyMap<string, Entry<T>>) => [...map.values()];
+  const prompts = entries(catalog.prompts);
+  const rubrics = entries(catalog.rubrics);
+  const meta = <T extends { id: string }>(e: Entry<T>): StoredEntry => ({ id: e.value.id, file: e.file, origin: e.origin, overrides: e.overrides });
+  const index: StoredIndex = { prompts: prompts.map(meta), rubrics: rubrics.map(meta), issues: catalog.issues, notices: catalog.notices };
+  // JSON.stringify escapes every line break inside a string, so each value is one line.
+  return [JSON.stringify(index), ...prompts.map((e) => JSON.stringify(e.value)), ...rubrics.map((e) => JSON.stringify(e.value))].join('\n');
 }
 
 function portable(path: string): string {

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -33,6 +33,12 @@ const score = () => {
 
 const item = (report: Report, id: string) => report.stages.flatMap((s) => s.items).find((i) => i.id === id);
 
+/** A user copy of a rubric ad-click-prediction does not use: the content is no longer the shipped content alone, so the prompt's compiled form is cached in the home. */
+function addUserRubric(): void {
+  mkdirSync(join(home, 'rubrics'), { recursive: true });
+  writeFileSync(join(home, 'rubrics', 'video-search.yaml'), readFileSync(join(root, 'rubrics', 'video-search.yaml')));
+}
+
 describe('the content cache', () => {
   it('scores the same from the shipped content, the cache and the YAML itself', () => {
     const first = score(); // no cache yet: the pre-parsed built-in content
@@ -61,6 +67,11 @@ describe('the content cache', () => {
   it('keeps the compiled scoring form of the rubrics, and recompiles it when a phrase, the content or the file changes', () => {
     const before = score();
     const compiled = join(home, 'cache', 'compiled', 'ad-click-prediction.json');
+    // The built-in content alone: its compiled form is the one shipped with it, read in place, never copied.
+    expect(score()).toEqual(before);
+    expect(existsSync(compiled)).toBe(false);
+    addUserRubric();
+    expect(score()).toEqual(before);
     expect(readFileSync(compiled, 'utf8')).toContain('"new ads"');
     expect(score()).toEqual(before); // from the compiled cache
     expect(item(before, 'new-ad-cold-start')).toMatchObject({ status: 'covered' });
@@ -68,7 +79,6 @@ describe('the content cache', () => {
     const original = readFileSync(join(root, 'rubrics', 'ad-click-prediction.yaml'), 'utf8');
     const edited = original.replace(/(- id: new-ad-cold-start\n(?:\s+\w+: [^\n]+\n)+?\s+phrases:\n)(?: {6}- [^\n]+\n)+/, '$1      - zebra crossing quota\n');
     expect(edited).not.toBe(original);
-    mkdirSync(join(home, 'rubrics'), { recursive: true });
     writeFileSync(join(home, 'rubrics', 'ad-click-prediction.yaml'), edited);
     const after = score();
     expect(item(after, 'new-ad-cold-start')).toMatchObject({ status: 'missed' });
@@ -82,7 +92,35 @@ describe('the content cache', () => {
     expect(score()).toEqual(before);
   });
 
-  it('rewrites a compiled file of the format before (phrases as lists, no stems), or one whose stems or phrases are of the wrong shape under a right hash', () => {
+  it('serves a first run from the shipped content and its shipped compiled form, and checks both on every run', () => {
+    // A copy of the package, so its shipped files can be damaged.
+    const copy = join(home, 'pkg');
+    mkdirSync(copy);
+    for (const dir of ['bin', 'dist']) cpSync(join(root, dir), join(copy, dir), { recursive: true });
+    cpSync(join(root, 'package.json'), join(copy, 'package.json'));
+    for (const dir of ['prompts', 'rubrics', 'schemas', 'node_modules']) symlinkSync(join(root, dir), join(copy, dir));
+    const run = () => {
+      const r = spawnSync(process.execPath, [join(copy, 'bin', 'mlsd.cjs'), 'score', answer, '--prompt', 'ad-click-prediction', '--json'], { env: { ...process.env, MLSD_HOME: home, MLSD_PROMPTS_PATH: '', NO_COLOR: '1' }, encoding: 'utf8' });
+      expect(r.status, r.stderr).toBe(0);
+      return JSON.parse(r.stdout) as Report;
+    };
+    const expected = score();
+    rmSync(join(home, 'cache'), { recursive: true });
+    expect(run()).toEqual(expected);
+    const header = JSON.parse(readFileSync(join(home, 'cache', 'content.json'), 'utf8').split('\n')[0]!) as { shipped?: string };
+    expect(header.shipped).toMatch(/^[0-9a-f]{16}$/);
+    const compiled = join(home, 'cache', 'compiled', 'ad-click-prediction.json');
+    expect(existsSync(compiled)).toBe(false);
+    // The shipped compiled form edited: not trusted; the rubrics are compiled, and that form cached in the home.
+    const shippedCompiled = join(copy, 'dist', 'content', 'compiled', 'ad-click-prediction.json');
+    writeFileSync(shippedCompiled, readFileSync(shippedCompiled, 'utf8').replace('"new ads"', '"old ads"'));
+    expect(run()).toEqual(expected);
+    expect(readFileSync(compiled, 'utf8')).toContain('"new ads"');
+    expect(run()).toEqual(expected);
+  });
+
+  it('rewrites a compiled file of the format before (phrases as lists, no stems), or one whose stems or phrases are of the wrong shape under a right checksum', () => {
+    addUserRubric();
     const before = score();
     const compiled = join(home, 'cache', 'compiled', 'ad-click-prediction.json');
     const written = readFileSync(compiled, 'utf8');

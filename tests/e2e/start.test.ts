@@ -117,7 +117,7 @@ describe('starting the CLI (bin/mlsd.cjs)', () => {
     expect(run(join(root, 'bin', 'mlsd.js'), ['--version']).stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
   });
 
-  it('loads none of the node modules score does not use (child_process, readline, tty) when it runs from the code cache', () => {
+  it('loads none of the node modules score does not use (child_process, readline, tty, crypto) when it runs from the code cache', () => {
     const hook = join(temp, 'loaded.cjs');
     const list = join(temp, 'loaded.txt');
     writeFileSync(hook, `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(list)}, process.moduleLoadList.join('\\n')));\n`);
@@ -130,6 +130,6 @@ describe('starting the CLI (bin/mlsd.cjs)', () => {
     expect(codeCaches()[0]!.size).toBeGreaterThan(0);
     const modules = loaded(scoreArgs);
     expect(modules).toContain('NativeModule vm'); // the code cache's loader ran
-    for (const name of ['child_process', 'readline', 'tty']) expect(modules, name).not.toContain(`NativeModule ${name}`);
+    for (const name of ['child_process', 'readline', 'tty', 'crypto']) expect(modules, name).not.toContain(`NativeModule ${name}`);
   });
 });

@@ -31,11 +31,11 @@ describe('generated checks', () => {
     });
   }
 
-  const hex = fc.stringMatching(/^[0-9a-f]{64}$/);
+  const hex = fc.stringMatching(/^[0-9a-f]{16}$/);
   // A valid header, then at most one change of one field: the near misses are where two checks can differ.
   const valid = fc.record(
-    { cache: fc.string(), format: fc.oneof(fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true })), version: fc.string(), key: hex, sha256: hex, files: fc.array(fc.tuple(fc.string(), fc.integer(), hex), { maxLength: 3 }) },
-    { requiredKeys: ['cache', 'format', 'version', 'key', 'sha256'] },
+    { cache: fc.string(), format: fc.oneof(fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true })), version: fc.string(), key: hex, checksum: hex, files: fc.array(fc.tuple(fc.string(), fc.integer(), hex), { maxLength: 3 }), shipped: hex },
+    { requiredKeys: ['cache', 'format', 'version', 'key', 'checksum'] },
   );
   const nearValue = fc.oneof(
     hex.map((h) => h.toUpperCase()),
@@ -45,7 +45,7 @@ describe('generated checks', () => {
     fc.constantFrom(null, true, 0, 1.5, '', '3', [], {}),
     fc.array(fc.oneof(fc.tuple(fc.string(), fc.integer(), hex.map((h) => h.toUpperCase())), fc.tuple(fc.string(), fc.string(), hex), fc.tuple(fc.string(), fc.integer()), fc.tuple(fc.string(), fc.integer(), hex, fc.string())), { minLength: 1, maxLength: 2 }),
   );
-  const field = fc.constantFrom('cache', 'format', 'version', 'key', 'sha256', 'files', 'extra');
+  const field = fc.constantFrom('cache', 'format', 'version', 'key', 'checksum', 'files', 'shipped', 'extra');
   const header = fc.tuple(valid, fc.oneof(fc.constant(null), fc.tuple(field, fc.oneof(nearValue, fc.constant(undefined))))).map(([h, change]) => {
     if (!change) return h;
     const out: Record<string, unknown> = { ...h };
@@ -67,9 +67,9 @@ describe('generated checks', () => {
   });
 
   it('isCacheHeader accepts a real header and refuses each kind of damage', () => {
-    const good = { cache: 'content', format: 3, version: '0.1.0', key: 'a'.repeat(64), sha256: 'b'.repeat(64), files: [['x.yaml', 10, 'c'.repeat(64)]] };
+    const good = { cache: 'content', format: 3, version: '0.1.0', key: 'a'.repeat(16), checksum: 'b'.repeat(16), files: [['x.yaml', 10, 'c'.repeat(16)]], shipped: 'd'.repeat(16) };
     expect(isCacheHeader(good)).toBe(true);
-    for (const bad of [{ ...good, key: 'A'.repeat(64) }, { ...good, extra: 1 }, { ...good, format: '3' }, { ...good, files: [['x', 1]] }, { cache: 'content' }, [], null, 'header']) {
+    for (const bad of [{ ...good, key: 'A'.repeat(16) }, { ...good, key: 'a'.repeat(64) }, { ...good, shipped: 'd'.repeat(15) }, { ...good, extra: 1 }, { ...good, format: '3' }, { ...good, files: [['x', 1]] }, { cache: 'content' }, [], null, 'header']) {
       expect(isCacheHeader(bad)).toBe(false);
     }
   });
