@@ -73,7 +73,7 @@ export function scoreAnswers(input: ScoreInput): ScoreReport {
     if (!text || !text.trim()) return null;
     const analysis = analyze(text);
     if (analysis.tokens.length === 0) return null;
-    return { source, analysis, index: new MatchIndex(analysis.tokens, scope.vocabulary), quoted: quotedLines(text), names: analysis.tokens.some((t) => t.name) };
+    return { source, analysis, index: new MatchIndex(analysis.tokens, scope.vocabulary, scope.filter), quoted: quotedLines(text), names: analysis.tokens.some((t) => t.name) };
   };
   const sections = new Map<StageId, Text>();
   for (const stage of STAGES) {
@@ -243,6 +243,8 @@ function answersTheQuestion(text: Text): boolean {
 function findHits(phrases: CompiledPhrase[], texts: Text[], risk: boolean): Hit[] {
   const hits: Hit[] = [];
   for (const text of texts) {
+    // A text none of whose phrases can start in it is not asked phrase by phrase (one with names may need the acronym index: indexFor).
+    if (!text.names && !text.index.mayMatchAny(phrases)) continue;
     for (const phrase of phrases) {
       for (const [start, end] of indexFor(text, phrase).find(phrase)) {
         const negation = negationOf(text.analysis.tokens, start, end);
