@@ -21,6 +21,12 @@ export interface Sentence {
   kind: Block['kind'];
   /** The titles of the headings above the claim, outermost first. */
   headings: string[];
+  /**
+   * Tokens [start, end) of the block's opening label read again before this later sentence ("Baseline:
+   * historical average. Then GBDT because it is fast."): a topic that concepts may use, but no item's
+   * match on its own, which belongs to the label's own sentence.
+   */
+  carried?: [number, number];
 }
 
 export interface Analysis {
@@ -60,11 +66,17 @@ export function analyze(text: string): Analysis {
       // the innermost heading or lead-in stays next to the claim ("Features:" / "- User: age" reads
       // "features is user is age").
       const own = opening && k === 0 ? [opening, ...labels, ...topicOf(part)] : [...labels, ...(opening ? [opening] : []), ...topicOf(part)];
+      // Where the opening label stands among a later sentence's labels (after the headings and lead-ins),
+      // when it is only lent (see continuesLabel).
+      const carriedAt = opening && k > 0 && !continuesLabel(parts[0]!, part, claimTokens) ? labels.length : -1;
+      let carried: [number, number] | undefined;
       if (own.length > 0) {
         own.forEach((label, j) => {
           let read = labelTokens.get(label);
           if (!read) labelTokens.set(label, (read = tokenize(label)));
+          const from = tokens.length;
           read.forEach((t, i) => tokens.push({ ...t, sentence: index, sep: i === 0 && j > 0 ? 'comma' : t.sep, context: true }));
+          if (j === carriedAt) carried = [from, tokens.length];
         });
         // The copula joins label and claim; it belongs to neither, so a concept of the form "goal is"
         // finds the label's word in context and the copula in the claim.
@@ -81,6 +93,7 @@ export function analyze(text: string): Analysis {
         statement: statementOf(block, claimTokens),
         kind: block.kind,
         headings: block.headings,
+        ...(carried ? { carried } : {}),
       });
     });
   });
@@ -143,6 +156,21 @@ function emptyHeadings(blocks: Block[]): Set<number> {
     for (let l = level; l < seen.length; l++) seen[l] = false;
   }
   return empty;
+}
+
+/** Words that open a sentence about what the one before was about ("it", "this"). */
+const BACK_REFERENCES = new Set(['it', 'its', 'this', 'that', 'they', 'these', 'those', 'which']);
+
+/**
+ * Whether a later sentence of a block goes on about its opening label's topic, so the label is its own
+ * topic as well (Sentence.carried is not set): the label stands alone on its line ("Features:" then
+ * "user: past open rate ..."), or the sentence is a fragment with no clause of its own ("Baseline:
+ * current rules. Cheap, and the A/B reference.") or opens by referring back ("It is cheap to serve.").
+ * A statement of its own ("Then GBDT because it is fast.") only borrows the label.
+ */
+function continuesLabel(first: string, part: string, tokens: Token[]): boolean {
+  if (LABEL_ONLY.test(first.trim())) return true;
+  return !isStatement(tokens) || BACK_REFERENCES.has(tokens[0]?.raw ?? '');
 }
 
 /** Labels are short: a heading or lead-in of a few words, not a sentence. */
