@@ -17,7 +17,7 @@ export interface FilteredPhrase {
  * least likely to be in a text (requiredPart), and the pruning is exact: a phrase left out has no match.
  */
 export class PhraseFilter<P extends FilteredPhrase = FilteredPhrase> {
-  /** Phrases by the words of their required part (requiredPart, rarestGroup). */
+  /** Phrases by a word of their required part (requiredPart, conceptKeys). */
   private readonly byKey = new Map<string, P[]>();
   /** Phrases whose one required word is the wildcard `k` first: they can match at any number. */
   private readonly numbered: P[] = [];
@@ -30,28 +30,21 @@ export class PhraseFilter<P extends FilteredPhrase = FilteredPhrase> {
     for (const list of lists) {
       this.lists.add(list);
       for (const phrase of list) {
-        let owners = this.owners.get(phrase);
-        if (!owners) {
-          this.owners.set(phrase, (owners = []));
-          this.register(phrase);
+        const owners = this.owners.get(phrase);
+        if (owners) {
+          if (!owners.includes(list)) owners.push(list);
+          continue;
         }
-        if (!owners.includes(list)) owners.push(list);
+        this.owners.set(phrase, [list]);
+        if (phrase.concept) {
+          for (const key of conceptKeys(phrase.concept)) this.add(key, phrase);
+          continue;
+        }
+        const { keys, numbered } = requiredPart(phrase);
+        for (const key of keys) this.add(key, phrase);
+        if (numbered) this.numbered.push(phrase);
       }
     }
-  }
-
-  /**
-   * Files the phrase under the words one of its parts must be found as: the words of the part least
-   * likely to be in a text (the longest stem). For a concept, a group of one pattern, for each pattern.
-   */
-  private register(phrase: P): void {
-    if (phrase.concept) {
-      for (const pattern of phrase.concept) for (const stem of rarestGroup(pattern)) this.add(stem, phrase);
-      return;
-    }
-    const { keys, numbered } = requiredPart(phrase);
-    if (numbered) this.numbered.push(phrase);
-    for (const key of keys) this.add(key, phrase);
   }
 
   private add(key: string, phrase: P): void {
@@ -76,19 +69,15 @@ export class PhraseFilter<P extends FilteredPhrase = FilteredPhrase> {
    */
   live(words: Iterable<Iterable<string>>, numbers: boolean): LivePhrases<P> {
     const phrases = new Set<P>();
-    const lists = new Set<readonly P[]>();
-    const take = (phrase: P) => {
-      if (phrases.has(phrase)) return;
-      phrases.add(phrase);
-      for (const list of this.owners.get(phrase)!) lists.add(list);
-    };
     for (const keys of words) {
       for (const key of keys) {
         const found = this.byKey.get(key);
-        if (found) for (const phrase of found) take(phrase);
+        if (found) for (const phrase of found) phrases.add(phrase);
       }
     }
-    if (numbers) for (const phrase of this.numbered) take(phrase);
+    if (numbers) for (const phrase of this.numbered) phrases.add(phrase);
+    const lists = new Set<readonly P[]>();
+    for (const phrase of phrases) for (const list of this.owners.get(phrase)!) lists.add(list);
     return { phrases, lists };
   }
 }
@@ -125,6 +114,13 @@ function requiredPart(phrase: FilteredPhrase): { keys: string[]; numbered: boole
     longest = token.stem.length;
   }
   return best ? { keys: best, numbered: false } : { keys: firstKeys, numbered: true };
+}
+
+/** The words a concept is filed under: for each of its patterns, the stems of its rarest group (a word of each group must be found). */
+function conceptKeys(concept: ReadonlyArray<ReadonlyArray<ReadonlySet<string>>>): string[] {
+  const keys = new Set<string>();
+  for (const pattern of concept) for (const stem of rarestGroup(pattern)) keys.add(stem);
+  return [...keys];
 }
 
 /** The group of a concept pattern with the longest shortest stem: every group must be found, this one least often is. */
