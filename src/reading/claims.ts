@@ -21,6 +21,12 @@ export interface Sentence {
   kind: Block['kind'];
   /** The titles of the headings above the claim, outermost first. */
   headings: string[];
+  /**
+   * Tokens [start, end) of the block's opening label read again before this later sentence ("Baseline:
+   * historical average. Then GBDT because it is fast."): a topic that concepts may use, but no item's
+   * match on its own, which belongs to the label's own sentence.
+   */
+  carried?: [number, number];
 }
 
 export interface Analysis {
@@ -40,9 +46,12 @@ export function analyze(text: string): Analysis {
   const title = documentTitle(blocks);
   // A heading or lead-in labels every claim under it: its words are read once per text, not per claim.
   const labelTokens = new Map<string, Token[]>();
-  for (const block of blocks) {
+  const empty = emptyHeadings(blocks);
+  blocks.forEach((block, b) => {
+    if (empty.has(b)) return;
     const labels = labelsOf(block, title);
-    const parts = claimsOf(block);
+    // A placeholder ("TBD.", "To do.", "x.") says nothing: it is no claim, under whatever heading.
+    const parts = withoutPlaceholders(claimsOf(block));
     // "Online: start with 5% of accounts. Primary: resolved without a ticket." The label that opens a
     // block is the topic of all its sentences, the first one included.
     const opening = leadingLabel(parts[0] ?? '');
@@ -57,11 +66,17 @@ export function analyze(text: string): Analysis {
       // the innermost heading or lead-in stays next to the claim ("Features:" / "- User: age" reads
       // "features is user is age").
       const own = opening && k === 0 ? [opening, ...labels, ...topicOf(part)] : [...labels, ...(opening ? [opening] : []), ...topicOf(part)];
+      // Where the opening label stands among a later sentence's labels (after the headings and lead-ins),
+      // when it is only lent (see continuesLabel).
+      const carriedAt = opening && k > 0 && !continuesLabel(parts[0]!, part, claimTokens) ? labels.length : -1;
+      let carried: [number, number] | undefined;
       if (own.length > 0) {
         own.forEach((label, j) => {
           let read = labelTokens.get(label);
           if (!read) labelTokens.set(label, (read = tokenize(label)));
+          const from = tokens.length;
           read.forEach((t, i) => tokens.push({ ...t, sentence: index, sep: i === 0 && j > 0 ? 'comma' : t.sep, context: true }));
+          if (j === carriedAt) carried = [from, tokens.length];
         });
         // The copula joins label and claim; it belongs to neither, so a concept of the form "goal is"
         // finds the label's word in context and the copula in the claim.
@@ -78,10 +93,84 @@ export function analyze(text: string): Analysis {
         statement: statementOf(block, claimTokens),
         kind: block.kind,
         headings: block.headings,
+        ...(carried ? { carried } : {}),
       });
     });
-  }
+  });
   return { tokens, sentences };
+}
+
+const PLACEHOLDER = /^(?:tbd|tba|tbc|todo|to do|to be (?:done|decided|determined|written|added|filled in)|fill (?:this )?in|placeholder|wip|coming soon|n a|na|x+|)$/;
+
+/**
+ * Whether a claim holds no answer: a placeholder ("TBD.", "To do.", "x.", "N/A", "...") written under a
+ * heading to fill in later. Matched whole, on the words left once markup and punctuation are gone.
+ */
+export function isPlaceholder(claim: string): boolean {
+  if (claim.length > 40) return false;
+  return PLACEHOLDER.test(claim.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim());
+}
+
+const LABEL_ONLY = /^[^:\n]{1,60}:$/;
+
+/**
+ * The claims of a block that say something: placeholders left out, and a label line ("Trade-offs:")
+ * followed in the block by nothing but placeholders before the next label or the block's end. A label
+ * that ends the block keeps its place: what it introduces may follow (a list).
+ */
+function withoutPlaceholders(parts: string[]): string[] {
+  if (!parts.some(isPlaceholder)) return parts;
+  return parts.filter((part, k) => {
+    if (isPlaceholder(part)) return false;
+    if (!LABEL_ONLY.test(part) || k === parts.length - 1) return true;
+    for (let j = k + 1; j < parts.length; j++) {
+      if (!isPlaceholder(parts[j]!)) return !LABEL_ONLY.test(parts[j]!);
+    }
+    return false;
+  });
+}
+
+/** A paragraph that is only a label ("Trade-offs:"): it introduces what follows, as a heading does. */
+function isLabelOnly(block: Block): boolean {
+  return block.kind === 'paragraph' && !block.parents && LABEL_ONLY.test(block.text.trim());
+}
+
+/**
+ * Headings and label-only paragraphs with no answer under them (the blocks' indexes): nothing but
+ * placeholders, sub-headings or labels before the next heading of the same or a higher level (for a
+ * label, before the next heading or label). An outline of headings written first and never filled
+ * covers nothing. One pass from the end: `seen[level]` says whether answer text stands below.
+ */
+function emptyHeadings(blocks: Block[]): Set<number> {
+  const empty = new Set<number>();
+  const seen = new Array<boolean>(8).fill(false);
+  for (let i = blocks.length - 1; i >= 0; i--) {
+    const block = blocks[i]!;
+    // A label stands below every heading (level 7); a heading of level L ends the sections of levels L and below.
+    const level = block.kind === 'heading' ? block.level : isLabelOnly(block) ? 7 : 0;
+    if (level === 0) {
+      if (!claimsOf(block).every(isPlaceholder)) seen.fill(true);
+      continue;
+    }
+    if (!seen[level]) empty.add(i);
+    for (let l = level; l < seen.length; l++) seen[l] = false;
+  }
+  return empty;
+}
+
+/** Words that open a sentence about what the one before was about ("it", "this"). */
+const BACK_REFERENCES = new Set(['it', 'its', 'this', 'that', 'they', 'these', 'those', 'which']);
+
+/**
+ * Whether a later sentence of a block goes on about its opening label's topic, so the label is its own
+ * topic as well (Sentence.carried is not set): the label stands alone on its line ("Features:" then
+ * "user: past open rate ..."), or the sentence is a fragment with no clause of its own ("Baseline:
+ * current rules. Cheap, and the A/B reference.") or opens by referring back ("It is cheap to serve.").
+ * A statement of its own ("Then GBDT because it is fast.") only borrows the label.
+ */
+function continuesLabel(first: string, part: string, tokens: Token[]): boolean {
+  if (LABEL_ONLY.test(first.trim())) return true;
+  return !isStatement(tokens) || BACK_REFERENCES.has(tokens[0]?.raw ?? '');
 }
 
 /** Labels are short: a heading or lead-in of a few words, not a sentence. */

@@ -108,6 +108,8 @@ interface Heading {
   pseudo: boolean;
   /** A document title: its stage holds for the text right under it, not for its sub-sections. */
   isTitle?: boolean;
+  /** A lead-in that opens its line ("**Framing.** We ...", "Framing: we ..."): left out of the text, as a stage heading's line is. */
+  leadIn?: string;
 }
 
 const PSEUDO_LEVEL = 7;
@@ -139,8 +141,10 @@ function parseMarkdownAnswers(text: string): ParsedAnswers {
       if (!h.pseudo && h.own.length > 0 && h.nameOnly && !sameStage) structural = true;
     }
     if (structural) return;
-    if (current.length === 0) general.push(line);
-    else for (const stage of current) (sections[stage] ??= []).push(line);
+    const lead = headings[next - 1]?.line === lineNo ? headings[next - 1]?.leadIn : undefined;
+    const text = lead !== undefined && line.startsWith(lead) ? line.slice(lead.length) : line;
+    if (current.length === 0) general.push(text);
+    else for (const stage of current) (sections[stage] ??= []).push(text);
   });
   const joined: Partial<Record<StageId, string>> = {};
   for (const [stage, body] of Object.entries(sections) as Array<[StageId, string[]]>) joined[stage] = body.join('\n');
@@ -156,7 +160,12 @@ function parseMarkdownAnswers(text: string): ParsedAnswers {
 /** Markdown headings, and short lines that name a stage on their own ("1. Requirements", "Metrics:", "**Serving**"). */
 function findHeadings(blocks: Block[], lines: string[]): Heading[] {
   const out: Heading[] = [];
+  // Whether a block stands under a Markdown heading other than the document's title (its one level-1
+  // heading, first): lead-ins start stages only in answers that have no sections of their own.
+  const first = blocks[0];
+  const title = first?.kind === 'heading' && first.level === 1 && blocks.filter((b) => b.kind === 'heading' && b.level === 1).length === 1 ? first.text : null;
   for (const block of blocks) {
+    const underHeading = block.headings.length > (title !== null && block.headings[0] === title ? 1 : 0);
     if (block.kind === 'heading') {
       const title = cleanTitle(block.text);
       const read = readHeading(title);
@@ -169,7 +178,7 @@ function findHeadings(blocks: Block[], lines: string[]): Heading[] {
     const first = textLines[0]!.trim();
     const source = lines[block.line - 1] ?? '';
     const numbered = block.kind === 'item' && /^\s*\d{1,2}[.)]\s/.test(source);
-    const label = pseudoHeading(first, source, numbered, textLines.length > 1, block.line);
+    const label = pseudoHeading(first, source, numbered, textLines.length > 1, block.line) ?? leadInHeading(block, source, underHeading);
     if (label) out.push(label);
     // In notes without blank lines, a later line that is only a label ("Model:") starts a section
     // too, as it would after a blank line. Only a label line counts here, not a sentence after one.
@@ -202,6 +211,27 @@ function pseudoHeading(first: string, source: string, numbered: boolean, more: b
   const read = readHeading(title);
   if (read.stages.length === 0) return null;
   return { title, line, level: PSEUDO_LEVEL, own: read.stages, nameOnly: read.nameOnly, pseudo: true };
+}
+
+/** "**Framing.** text", "__Data:__ text", "Framing: text": a short lead-in naming a stage, then the paragraph's text on its line. */
+const LEAD_IN = /^(\s*(?:(\*\*|__)([^*_\n]{1,40}?)[.:]?\2[.:]?|([A-Za-z][A-Za-z /&-]{0,40}?):)[ \t]+)\S/;
+
+/**
+ * A paragraph that opens with a lead-in naming only stages ("**Framing.** We frame it as ...",
+ * "Framing: we frame it as ...") starts that stage's section, as "## Framing" does, when no Markdown
+ * heading but the document's title stands above it (in an answer with headings, a lead-in is a label
+ * within its section). The lead-in is left out of the text, as a stage heading's line is, so the three
+ * forms read alike. Null otherwise.
+ */
+function leadInHeading(block: Block, source: string, underHeading: boolean): Heading | null {
+  if (underHeading || block.kind !== 'paragraph' || block.parents) return null;
+  const m = LEAD_IN.exec(source);
+  if (!m) return null;
+  const title = cleanTitle(m[3] ?? m[4] ?? '');
+  if (!title || title.split(/\s+/).length > 4) return null;
+  const read = readHeading(title);
+  if (read.stages.length === 0 || !read.nameOnly) return null;
+  return { title, line: block.line, level: PSEUDO_LEVEL, own: read.stages, nameOnly: true, pseudo: true, leadIn: m[1]! };
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { ListFlag, RedFlag, Rubric, RubricItem } from '../content/schema.js';
 import { compilePhrase, Vocabulary, type CompiledPhrase } from './phrase.js';
 import { compilePattern } from './pattern.js';
+import { PhraseFilter } from './phrase-filter.js';
 
 /** Rubrics turned into ready-to-match phrases. Compile once, score many answers. */
 export interface CompiledItem {
@@ -22,6 +23,8 @@ export interface CompiledScope {
   items: CompiledItem[];
   flags: CompiledFlag[];
   vocabulary: Vocabulary;
+  /** Where the phrases of the items and flags (and their conditions) can start: a text is searched only for those that can. */
+  filter?: PhraseFilter<CompiledPhrase>;
   /** Clarification topic -> the items a clarifying question on it earns, from the rubrics' `topics` (all of them, merged). */
   topics: ReadonlyMap<string, readonly string[]>;
   /** The list-of-terms red flag, from the first rubric that declares one (the framework); none, none is raised. */
@@ -66,7 +69,8 @@ export function compileRubrics(rubrics: readonly Rubric[], known?: ReadonlyMap<s
   flags.length = 0;
   flags.push(...applicable);
   const all = () => [...items.flatMap((i) => i.phrases), ...flags.flatMap((f) => [...f.phrases, ...f.unless, ...f.near, ...f.unlessNear])];
-  return { items, flags, vocabulary: vocabulary ?? new Vocabulary(all()), topics, ...(listFlag ? { listFlag } : {}), ...(known ? { known } : {}) };
+  const filter = new PhraseFilter([...items.map((i) => i.phrases), ...flags.flatMap((f) => [f.phrases, f.unless, f.near, f.unlessNear])]);
+  return { items, flags, vocabulary: vocabulary ?? new Vocabulary(all()), filter, topics, ...(listFlag ? { listFlag } : {}), ...(known ? { known } : {}) };
 }
 
 /**

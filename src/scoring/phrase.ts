@@ -1,6 +1,7 @@
 import { isEnglishWord } from '../reading/english.js';
 import { CONCEPT_WINDOW, CONCEPTS } from '../reading/lexicon.js';
 import { tokenize, type Token } from '../reading/tokens.js';
+import type { LivePhrases, PhraseFilter } from './phrase-filter.js';
 import { stemWord } from './stem.js';
 
 /**
@@ -251,7 +252,10 @@ function deletions(word: string): string[] {
   return out;
 }
 
-/** An answer text prepared for many phrase look-ups. */
+/**
+ * An answer text prepared for many phrase look-ups. With the rubric set's `filter`, the phrases that
+ * cannot match in the text are known at once (`mayMatchAny`) and found nowhere without a look.
+ */
 export class MatchIndex {
   readonly canon: string[];
   private readonly byStem = new Map<string, number[]>();
@@ -263,6 +267,7 @@ export class MatchIndex {
   constructor(
     readonly tokens: Token[],
     vocabulary?: Vocabulary,
+    private readonly filter?: PhraseFilter<CompiledPhrase>,
   ) {
     // Answers repeat their words: look each one up once.
     const seen = new Map<string, string>();
@@ -299,8 +304,28 @@ export class MatchIndex {
   /** Matches found so far, by phrase: items, flags and a second reading after a mistake ask about the same phrases. */
   private readonly found = new Map<CompiledPhrase, ReadonlyArray<[number, number]>>();
 
+  /** The phrases of `filter` that can match in this text, worked out on first use. */
+  private live: LivePhrases<CompiledPhrase> | null = null;
+
+  private livePhrases(filter: PhraseFilter<CompiledPhrase>): LivePhrases<CompiledPhrase> {
+    return (this.live ??= filter.live([this.byStem.keys(), this.byJoin.keys()], this.numbers.length > 0));
+  }
+
+  /**
+   * Whether any phrase of the list can match in this text: false only when the list is one of the
+   * index's `filter` and none of its phrases can match here (then `find` finds none of them).
+   */
+  mayMatchAny(phrases: readonly CompiledPhrase[]): boolean {
+    const filter = this.filter;
+    if (!filter) return true;
+    return this.livePhrases(filter).lists.has(phrases) || !filter.knowsList(phrases);
+  }
+
   /** Every match of the phrase as [start, end) token ranges, in text order, not overlapping (shared: not to be changed). */
   find(phrase: CompiledPhrase): ReadonlyArray<[number, number]> {
+    const filter = this.filter;
+    // A phrase of the rubric set that cannot match here: no look, and nothing to remember.
+    if (filter && !this.livePhrases(filter).phrases.has(phrase) && filter.knows(phrase)) return NONE;
     let matches = this.found.get(phrase);
     if (matches === undefined) {
       matches = phrase.concept ? this.findConcept(phrase.concept) : this.findWords(phrase);

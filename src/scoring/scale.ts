@@ -16,7 +16,8 @@ import type { ScaleParameters } from './scale-shape.js';
  *   `mistake.minor` points off.
  * - Levels: the coverage is computed with the level's item weights, then shifted by `levelShift`
  *   points (up for mid, down for staff) before the map; a level never scores an answer above the
- *   level below it (staff <= senior <= mid).
+ *   level below it (staff <= senior <= mid). The shift up is at most the coverage itself, so an
+ *   answer that earned nothing scores 0 at every level, and a little earned is not worth the shift.
  *
  * Both maps are isotonic regressions fitted on the calibration corpus by `npm run fit-scale`
  * (scripts/fit-scale.mjs), which also chooses the penalties; the numbers live in
@@ -46,7 +47,9 @@ const LEVEL_SIGN: Record<CandidateLevel, number> = { mid: 1, senior: 0, staff: -
  * mistakes. Pure; monotone non-decreasing in coverage, non-increasing in mistakes.
  */
 export function calibratedOverall(coverage: number, mistakes: Pick<MistakeCounts, 'major' | 'minor'>, level: CandidateLevel, scale: ScaleParameters = SCALE): number {
-  const shifted = coverage + LEVEL_SIGN[level] * scale.levelShift;
+  // Up by at most what was earned: nothing earned stays nothing at mid (continuous and monotone still).
+  const shift = LEVEL_SIGN[level] > 0 ? Math.min(scale.levelShift, Math.max(0, coverage)) : LEVEL_SIGN[level] * scale.levelShift;
+  const shifted = coverage + shift;
   return clamp(applyMap(scale.overall, shifted) - scale.mistake.major * mistakes.major - scale.mistake.minor * mistakes.minor);
 }
 

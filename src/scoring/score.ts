@@ -73,7 +73,7 @@ export function scoreAnswers(input: ScoreInput): ScoreReport {
     if (!text || !text.trim()) return null;
     const analysis = analyze(text);
     if (analysis.tokens.length === 0) return null;
-    return { source, analysis, index: new MatchIndex(analysis.tokens, scope.vocabulary), quoted: quotedLines(text), names: analysis.tokens.some((t) => t.name) };
+    return { source, analysis, index: new MatchIndex(analysis.tokens, scope.vocabulary, scope.filter), quoted: quotedLines(text), names: analysis.tokens.some((t) => t.name) };
   };
   const sections = new Map<StageId, Text>();
   for (const stage of STAGES) {
@@ -86,6 +86,7 @@ export function scoreAnswers(input: ScoreInput): ScoreReport {
   const unreached = new Set(answers.unreached ?? []);
   const everything = [...sections.values(), ...(general ? [general] : []), ...followUps];
 
+  const uncarried = (text: Text) => uncarriedIndex(text, scope.vocabulary);
   const questions = questionHits(input.prompt.clarifications, scope, sections.get('clarify') ?? (sections.size === 0 ? general : null));
 
   // Items are read twice when a mistake is found: a sentence that is a flagged mistake is no
@@ -95,7 +96,7 @@ export function scoreAnswers(input: ScoreInput): ScoreReport {
     if (unreached.has(stage)) return result(compiled, 'missed', []);
     const searched = [...(sections.has(stage) ? [sections.get(stage)!] : []), ...[...sections.values()].filter((t) => t.source !== stage)];
     if (general) searched.push(general);
-    const hits = forItem(findHits(compiled.phrases, searched, compiled.item.risk), mistaken);
+    const hits = ownClaims(forItem(findHits(compiled.phrases, searched, compiled.item.risk), mistaken), uncarried);
     const affirmative = hits.filter((h) => !h.cancelled);
     if (distinct(affirmative) >= compiled.item.minMatches) return result(compiled, 'covered', affirmative);
     const question = questions.get(compiled.item.id);
@@ -243,6 +244,8 @@ function answersTheQuestion(text: Text): boolean {
 function findHits(phrases: CompiledPhrase[], texts: Text[], risk: boolean): Hit[] {
   const hits: Hit[] = [];
   for (const text of texts) {
+    // A text none of whose phrases can start in it is not asked phrase by phrase (one with names may need the acronym index: indexFor).
+    if (!text.names && !text.index.mayMatchAny(phrases)) continue;
     for (const phrase of phrases) {
       for (const [start, end] of indexFor(text, phrase).find(phrase)) {
         const negation = negationOf(text.analysis.tokens, start, end);
@@ -265,6 +268,45 @@ function forItem(hits: Hit[], mistaken: Mistaken): Hit[] {
   const inMistake = (h: Hit) => (mistaken.get(h.text) ?? []).some(([start, end]) => h.start >= start && h.end <= end);
   // A hit ruled out in words stays: it reads the item as ruled out, which is what was said.
   return hits.filter((h) => h.cancelled || (!inMistake(h) && !deflected(h.text, h.sentence)));
+}
+
+/**
+ * The text's words with every carried opening label blanked (claims.ts, Sentence.carried), to tell
+ * whether a concept matched in a later sentence needs its block's label. Built on first use.
+ */
+const uncarriedIndexes = new WeakMap<Analysis, MatchIndex>();
+function uncarriedIndex(text: Text, vocabulary: CompiledScope['vocabulary']): MatchIndex {
+  let index = uncarriedIndexes.get(text.analysis);
+  if (!index) {
+    const { tokens, sentences } = text.analysis;
+    const blanked = tokens.slice();
+    for (const s of sentences) if (s.carried) for (let i = s.carried[0]; i < s.carried[1]; i++) blanked[i] = { ...blanked[i]!, raw: '', stem: '\u0000' };
+    uncarriedIndexes.set(text.analysis, (index = new MatchIndex(blanked, vocabulary)));
+  }
+  return index;
+}
+
+/**
+ * An item's hits with the ones its block's label lends a later sentence left out when the label's own
+ * sentence earns the item: "Baseline: the historical average. Then GBDT because it is fast." has the
+ * baseline in its first sentence, with that sentence's depth and as its evidence; the second only read
+ * "baseline" from the line's opening (a phrase or concept that matches there only with the label). A
+ * later sentence that earns the item in its own words keeps its hit, and so does one whose block's
+ * first sentence does not earn it ("Online: start with 5% of accounts. Primary: resolved without a
+ * ticket." reads an online metric in the second).
+ */
+function ownClaims(hits: Hit[], uncarried: (text: Text) => MatchIndex): Hit[] {
+  const leaning = hits.filter((h) => {
+    const { carried } = h.text.analysis.sentences[h.sentence]!;
+    return !!carried && (!!h.phrase.concept || h.start < carried[1]) && !uncarried(h.text).find(h.phrase).some(([s, e]) => s < h.end && e > h.start);
+  });
+  if (leaning.length === 0) return hits;
+  const opener = (h: Hit) => {
+    let k = h.sentence;
+    while (k > 0 && h.text.analysis.sentences[k]!.carried) k--;
+    return k;
+  };
+  return hits.filter((h) => !leaning.includes(h) || !hits.some((o) => o.text === h.text && o.sentence === opener(h) && !leaning.includes(o)));
 }
 
 /** Whether a sentence deflects (stance.ts), read once per sentence: its many hits ask the same. */

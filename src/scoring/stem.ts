@@ -48,7 +48,7 @@ export function stemWord(word: string): string {
   if (stored !== undefined) return stored;
   let stem: string;
   if (Object.hasOwn(IRREGULAR, word)) stem = IRREGULAR[word]!;
-  else if (word.length <= 2 || /^\p{N}+$/u.test(word)) stem = word;
+  else if (word.length <= 2 || isNumber(word)) stem = word;
   else stem = stemmer(regularize(irregularLemma(word)));
   if (cache.size >= CACHE_LIMIT) cache.clear();
   cache.set(word, stem);
@@ -68,10 +68,22 @@ export function rememberStems(stems: ReadonlyMap<string, string>): void {
   remembered = stems;
 }
 
-/** British -ise and -our spellings, and the -anced/-enced forms Porter stems apart from their nouns. */
+const NUMBER = /^\p{N}+$/u;
+
+/** NUMBER.test, without the pattern for a word that starts with an ASCII character other than a digit (most words). */
+function isNumber(word: string): boolean {
+  const code = word.charCodeAt(0);
+  if (code < 128 && (code < 48 || code > 57)) return false;
+  return NUMBER.test(word);
+}
+
+/**
+ * British -ise and -our spellings, and the -anced/-enced forms Porter stems apart from their nouns. Each
+ * pattern runs only on a word that has the letters it needs ("our", "is", "nc"): most words have none.
+ */
 function regularize(word: string): string {
   // British -our spellings: "neighbours", "behaviour", "favourite", "colours".
-  let w = word.replace(/^(neighb|behavi|col|fav|lab|hon|hum|rum|flav|harb|endeav|sav|vap|arm|vig|rig|od|parl)our/, '$1or');
-  if (w.length >= 7) w = w.replace(/is(e|es|ed|ing|ation|ations|er|ers)$/, 'iz$1');
-  return w.replace(/(anc|enc)(ed|ing|es)$/, '$1e');
+  let w = word.includes('our') ? word.replace(/^(neighb|behavi|col|fav|lab|hon|hum|rum|flav|harb|endeav|sav|vap|arm|vig|rig|od|parl)our/, '$1or') : word;
+  if (w.length >= 7 && w.includes('is')) w = w.replace(/is(e|es|ed|ing|ation|ations|er|ers)$/, 'iz$1');
+  return w.includes('nc') ? w.replace(/(anc|enc)(ed|ing|es)$/, '$1e') : w;
 }
