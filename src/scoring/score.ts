@@ -561,7 +561,21 @@ function inContext(hit: Hit, compiled: CompiledFlag): boolean {
       .find(phrase)
       .some(([s, e]) => s >= sentence.firstToken && e <= sentence.endToken && Math.min(Math.abs(s - hit.end), Math.abs(hit.start - e)) <= NEAR_WORDS && said(hit.text, s, e));
   if (compiled.near.length > 0 && !compiled.near.some(inSentence)) return false;
-  return !compiled.unlessNear.some((p) => within(p).length > 0);
+  const corrections = compiled.unlessNear.flatMap(within);
+  return !corrections.some((range) => correctionStands(hit.text.analysis.tokens, range, corrections));
+}
+
+/** Words that negate what follows them: as a correction of their own they count only alone ("raw scores are not used as probabilities"). */
+const NEGATING = new Set(['not', 'never', 'no', 'without']);
+
+/**
+ * A correction clears a flag unless it is itself negated ("without recalibration", "with no
+ * correction", "the scores are not recalibrated"); a bare "not" or "never" clears it unless it is what
+ * negates another correction within three words ("not recalibrated", "split randomly, not by time").
+ */
+function correctionStands(tokens: Analysis['tokens'], [start, end]: readonly [number, number], all: ReadonlyArray<readonly [number, number]>): boolean {
+  if (end - start === 1 && NEGATING.has(tokens[start]!.raw)) return !all.some(([other]) => other > start && other <= start + 3);
+  return negationOf(tokens, start, end) === null;
 }
 
 function isListOnly(analysis: Analysis): boolean {

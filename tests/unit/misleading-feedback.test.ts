@@ -343,3 +343,150 @@ describe('a random split granted to another setting, then corrected for this one
     });
   }
 });
+
+// Tryout 6, left: "...scores are used as probabilities without recalibration" raised nothing: the
+// plain statement was no trigger, and a negated correction ("without recalibration") cleared the flag.
+describe('a correction that is itself negated clears no flag', () => {
+  const plain = [
+    'After oversampling fraud to half the set, the scores are used as probabilities without recalibration.',
+    'We downsample negatives 20x and treat the outputs as probabilities, with no correction.',
+    'We undersample the majority class; the model predictions are taken as probabilities and never recalibrated.',
+    'We use SMOTE and read the outputs as the likelihood of the positive class, not recalibrated.',
+  ];
+  const corrected = [
+    'After oversampling fraud, the scores are used as probabilities, with recalibration on unsampled data.',
+    'We downsample negatives 20x; the outputs are used as probabilities after recalibrating them.',
+    'We undersample the majority class and recalibrate them before the predictions are used as probabilities.',
+    'We downsample negatives to save compute.',
+  ];
+  for (const prompt of ['fraud-detection', 'ad-click-prediction', 'harmful-content-detection']) {
+    it.each(plain)(`fires on ${prompt}: %s`, (text) => {
+      const flags = flagsOf(prompt, 'Model', text);
+      expect(flags).toContain('resampled-scores-as-probabilities');
+      expect(flags).not.toContain('downsampling-without-correction');
+    });
+    it.each(corrected)(`stays quiet on ${prompt}: %s`, (text) => {
+      expect(flagsOf(prompt, 'Model', text)).not.toContain('resampled-scores-as-probabilities');
+    });
+  }
+
+  it.each([
+    ['fraud-detection', 'We split the transactions randomly, not by time.'],
+    ['eta-prediction', 'We shuffle all trips into train and test, without any time-based holdout.'],
+  ])('a random split whose time split is negated still fires: %s: %s', (prompt, text) => {
+    expect(flagsOf(prompt, 'Data', text)).toContain('random-split-temporal-data');
+  });
+});
+
+// Tryout 6, left: the hints of the business items gave click and engagement examples on prompts where
+// nobody clicks (fraud, ETA, moderation, blurring, a support assistant).
+describe("the business and metric hints fit the prompt's problem type, for all 15 prompts", () => {
+  const business = ['business-objective', 'success-metric', 'data-availability', 'online-metrics', 'guardrail-metrics'];
+  // Words of engagement with a feed or a catalogue: foreign to a prompt that never uses them.
+  const engagement = ['click', 'engagement', 'watch', 'dwell', 'time spent', 'booking', 'ctr', 'likes', 'hide', 'conversion', 'views', 'retention'];
+  const prompts = [...builtinCatalog.prompts.values()].map((e) => e.value);
+
+  it.each(prompts.map((p) => [p.id, p] as const))('%s', (_, prompt) => {
+    const rubrics = rubricsFor(builtinCatalog, prompt);
+    const own = JSON.stringify([prompt, ...rubrics.slice(1)]).toLowerCase();
+    const foreign: string[] = [];
+    for (const item of rubrics[0]!.items.filter((i) => business.includes(i.id))) {
+      if (prompt.problemType === 'ranking' || prompt.problemType === 'retrieval') continue;
+      const said = `${item.hint} ${item.followUp}`.toLowerCase();
+      for (const word of engagement) if (said.includes(word) && !own.includes(word)) foreign.push(`${item.id}: ${word}`);
+    }
+    expect(foreign).toEqual([]);
+  });
+
+  it('keeps the engagement examples where engagement is the goal', () => {
+    const prompt = builtinCatalog.prompts.get('video-recommendation')!.value;
+    const online = rubricsFor(builtinCatalog, prompt)[0]!.items.find((i) => i.id === 'online-metrics')!;
+    expect(online.hint).toMatch(/watch time/);
+  });
+
+  it('words the fraud hints with losses and wrongly stopped customers', () => {
+    const prompt = builtinCatalog.prompts.get('fraud-detection')!.value;
+    const items = rubricsFor(builtinCatalog, prompt)[0]!.items;
+    expect(items.find((i) => i.id === 'online-metrics')!.hint).toMatch(/fraud losses/);
+    expect(items.find((i) => i.id === 'business-objective')!.hint).toMatch(/wrong positive/);
+  });
+});
+
+// Tryout 6, left: fraud's decision items said in other words were missed: bands of scores with an
+// action each, and thresholds set from what each kind of error costs.
+describe('fraud decision items are read in their general terms', () => {
+  const statusOf = (text: string, id: string) =>
+    scoreBuiltin('fraud-detection', `## Problem\n${text}\n`).stages.flatMap((s) => s.items).find((i) => i.id === id)!.status;
+
+  it.each([
+    'Risk scores are split into tiers: the low tier is approved, the middle tier gets 3DS, the top tier is declined.',
+    'We bucket the scores into three risk ranges, each with its own action.',
+    'Payments in the grey zone are held for an analyst.',
+    'Two thresholds separate approve, challenge and decline.',
+  ])('score bands: %s', (text) => expect(statusOf(text, 'decision-policy')).toBe('covered'));
+
+  it.each([
+    'The threshold comes from the cost of a false positive vs a missed fraud.',
+    'We set the decline threshold where the expected money lost is lowest.',
+    'A wrongly declined buyer costs us more than a missed fraud of 20 dollars.',
+    'Thresholds are tuned per market on the dollars at stake.',
+  ])('cost-based thresholds: %s', (text) => expect(statusOf(text, 'cost-sensitive-thresholds')).toBe('covered'));
+
+  it.each([
+    ['The model outputs a risk score between 0 and 1.', 'decision-policy'],
+    ['High-risk merchants get extra velocity features.', 'decision-policy'],
+    ['We choose thresholds by business, with a precision and recall trade-off.', 'cost-sensitive-thresholds'],
+    ['We watch fraud losses and the decline threshold every week.', 'cost-sensitive-thresholds'],
+    ['Good customers hate false declines.', 'cost-sensitive-thresholds'],
+  ])('not the item: %s', (text, id) => expect(statusOf(text, id)).toBe('missed'));
+});
+
+// Tryout 5, left twice: "Labels are chargebacks" earned the label-maturity item. Its idea is the delay;
+// naming the label source is the framework's labels item.
+describe('late-arriving labels are earned by the delay, not by naming the source', () => {
+  const statusOf = (text: string, id: string) =>
+    scoreBuiltin('fraud-detection', `## Data\n${text}\n`).stages.flatMap((s) => s.items).find((i) => i.id === id)!.status;
+
+  it.each([
+    'Labels are chargebacks.',
+    'Fraud labels come from chargebacks, analyst verdicts and takeover reports.',
+    'A payment is fraud when the card owner files a dispute.',
+    'Label: fraud if it has a fraud chargeback, else not fraud.',
+  ])('names the source only: %s', (text) => {
+    expect(statusOf(text, 'chargeback-labels')).toBe('missed');
+  });
+
+  it.each([
+    'Labels are chargebacks, which land up to 90 days after the payment.',
+    'Chargebacks take weeks to come in, so last month still looks clean.',
+    'The chargeback lag means recent fraud is missing from the labels.',
+    'We only train on payments old enough that their labels have matured.',
+    'We wait for the chargeback window to close before a payment counts as legitimate.',
+  ])('says the delay: %s', (text) => {
+    expect(statusOf(text, 'chargeback-labels')).toBe('covered');
+  });
+
+  it('still credits naming the label source as the labels item', () => {
+    expect(statusOf('Labels are chargebacks: fraud-coded ones are positives, the rest negatives.', 'labels')).toBe('covered');
+  });
+});
+
+// Tryout 5, left: "b/c" trade-offs were missed. "b/c" reads as "because"; what was missing is the kind:
+// one model weighed against another with what decides it, in note form or in a sentence.
+describe('one model chosen over another, with a reason, is a trade-off', () => {
+  const statusOf = (prompt: string, text: string) =>
+    scoreBuiltin(prompt, `## Model\n${text}\n`).stages.flatMap((s) => s.items).find((i) => i.id === 'model-tradeoffs')!.status;
+
+  it.each([
+    ['fraud-detection', '- GBDT over NN b/c tabular feats + fast inference'],
+    ['eta-prediction', '- chose boosted trees over a DNN b/c latency'],
+    ['harmful-content-detection', 'A fine-tuned BERT instead of rules, since rules miss paraphrases.'],
+    ['similar-listings', 'Two towers rather than a cross-encoder transformer b/c we must score millions of listings.'],
+  ])('%s: %s', (prompt, text) => expect(statusOf(prompt, text)).toBe('covered'));
+
+  it.each([
+    ['people-you-may-know', 'We train a graph neural network over the member graph, because it sees the structure of the network.'],
+    ['fraud-detection', '- GBDT trained over 90 days of data b/c fraud shifts'],
+    ['eta-prediction', '- gradient boosted trees b/c tabular data'],
+  ])('one model only: %s: %s', (prompt, text) => expect(statusOf(prompt, text)).toBe('missed'));
+});
