@@ -117,6 +117,58 @@ function exclusiveAfter(tokens: Token[], end: number): boolean {
   return next.raw === 'alone' || (next.raw === 'by' && tokens[end + 1]?.raw === 'itself') || (next.raw === 'on' && tokens[end + 1]?.raw === 'its' && tokens[end + 2]?.raw === 'own');
 }
 
+/**
+ * Whether the candidate names the match to reject it as the practice a red flag is about, where an
+ * item would still read it as said (see README, Mistakes: "a flag needs the candidate to assert the
+ * thing"):
+ * - refused as the sole means: "we never rank by margin alone", "not on clicks by themselves";
+ * - "not just X" with no "but", "also", "too" or "as well" after it: "we won't just fine-tune on our
+ *   docs, ...; we retrieve instead" ("not just X but also Y" keeps X);
+ * - the losing side of a comparison: "unlike X", "Y beats X", "Y is better than X", "rather Y than X",
+ *   "we prefer Y over X" or "to X".
+ */
+export function rejectedForFlag(tokens: Token[], start: number, end: number): boolean {
+  if (exclusiveAfter(tokens, end) && before(tokens, start) !== null) return true;
+  return notJustBefore(tokens, start, end) || losingSide(tokens, start);
+}
+
+const ONLY_WORDS = new Set(['just', 'only', 'simply', 'merely', 'purely']);
+const ADDING = new Set(['but', 'also', 'too', 'plus', 'well', 'additionally']);
+
+function notJustBefore(tokens: Token[], start: number, end: number): boolean {
+  let found = false;
+  for (let i = start - 1, seen = 0; i > 0 && seen < 6; i--, seen++) {
+    if (tokens[i + 1]!.sep === 'hard' || tokens[i + 1]!.sep === 'comma' || CLAUSE_STARTERS.has(tokens[i]!.raw)) break;
+    if (ONLY_WORDS.has(tokens[i]!.raw) && (tokens[i - 1]!.raw === 'not' || tokens[i - 1]!.raw === 'never')) {
+      found = true;
+      break;
+    }
+  }
+  if (!found) return false;
+  for (let i = end; i < tokens.length && tokens[i]!.sentence === tokens[start]!.sentence; i++) if (ADDING.has(tokens[i]!.raw)) return false;
+  return true;
+}
+
+// "Y beats X", "unlike X": words right before the loser of a comparison.
+const BEATEN_AFTER = new Set(['unlike', 'beats', 'beat', 'outperforms', 'outperform', 'trumps', 'replaces', 'replaced', 'supersedes']);
+const PREFERRING = new Set(['prefer', 'prefers', 'preferred', 'favor', 'favors', 'favour', 'favours', 'choose', 'chooses', 'chose', 'chosen', 'pick', 'picks', 'picked', 'opt', 'opted', 'rather']);
+const COMPARATIVES = new Set(['better', 'safer', 'rather']);
+
+/** The match is the losing side of a comparison in its clause (see rejectedForFlag). */
+function losingSide(tokens: Token[], start: number): boolean {
+  for (let i = start - 1, seen = 0; i >= 0 && seen < 4; i--, seen++) {
+    if (tokens[i + 1]!.sep === 'hard' || (tokens[i + 1]!.sep === 'comma' && i < start - 1)) return false;
+    const word = tokens[i]!.raw;
+    if (BEATEN_AFTER.has(word)) return !['nothing', 'none', 'no', 'never', 'not'].includes(tokens[i - 1]?.raw ?? '');
+    if (word === 'than') return tokens.slice(Math.max(0, i - 6), i).some((t) => COMPARATIVES.has(t.raw));
+    if (word === 'over' || word === 'to') {
+      for (let j = i - 1, back = 0; j >= 0 && back < 8 && tokens[j + 1]!.sep !== 'hard'; j--, back++) if (PREFERRING.has(tokens[j]!.raw)) return true;
+      return false;
+    }
+  }
+  return false;
+}
+
 /** A plain negation after the match in the same clause ("..., you cannot tell"). */
 function negatedLater(tokens: Token[], end: number): boolean {
   for (let i = end; i < tokens.length && i < end + 10; i++) {

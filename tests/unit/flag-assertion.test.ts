@@ -32,9 +32,9 @@ describe('a random slice of live decisions kept for exploration or unbiased labe
     ],
     [
       ['search-ranking', 'Monitoring', 'A random holdout of 1% of traffic gets a shuffled ranking, so we collect unbiased click data.'],
-      ['notification-ranking', 'Monitoring', 'A small random holdout of sends goes out with no model to keep exploration data.'],
+      ['notification-ranking', 'Monitoring', 'A small random holdout of sends goes out unranked, which keeps exploration data flowing.'],
       ['fraud-detection', 'Monitoring', 'To correct selection bias we let through a random holdout of flagged orders and learn from their outcomes.'],
-      ['ad-click-prediction', 'Monitoring', 'We keep a random holdout of impressions served without the model to estimate propensities.'],
+      ['ad-click-prediction', 'Monitoring', 'We keep a random holdout of impressions served by a uniform policy to estimate propensities.'],
     ],
   );
 });
@@ -92,4 +92,92 @@ describe('"X is not a problem for A, but B needs Y" addresses X for B', () => {
   it.each(against)('still reads the item as ruled out on %s: %s / %s (%s)', (prompt, stage, text, item) => {
     expect(statusOf(prompt, stage, text, item)).toBe('negated');
   });
+});
+
+describe('a canary or shadow run chosen in place of an A/B test is an online test, as the flag explains', () => {
+  flagCases(
+    'offline-only-launch',
+    [
+      ['search-ranking', 'Evaluation', "We don't need an A/B test; the new ranker ships when NDCG beats the old one."],
+      ['eta-prediction', 'Evaluation', 'An A/B test is unnecessary, we ship it.'],
+      ['news-feed', 'Evaluation', 'We skip the A/B test and skip the canary too.'],
+      ['search-ranking', 'Evaluation', 'We do not need an A/B test, offline NDCG is enough and an experiment could delay the launch.'],
+    ],
+    [
+      ['eta-prediction', 'Evaluation', 'An A/B test is unnecessary, a shadow deployment compares both models on live orders.'],
+      ['search-ranking', 'Evaluation', 'We skip a full A/B test and ramp the ranker up gradually with guardrails.'],
+      ['news-feed', 'Evaluation', 'No A/B test is required since a canary on a small share of users catches regressions.'],
+    ],
+  );
+});
+
+describe('"not X alone", "X alone leads to <harm>" reject X as the whole practice', () => {
+  flagCases(
+    'revenue-over-relevance',
+    [['search-ranking', 'Model', 'We rank by margin alone.'], ['search-ranking', 'Model', 'We rank by profit to lift revenue.']],
+    [
+      ['search-ranking', 'Model', 'We do not rank by profit alone: relevance comes first.'],
+      ['search-ranking', 'Model', 'To rank by margin alone causes shoppers to leave, so relevance stays the main score.'],
+    ],
+  );
+  flagCases(
+    'clicks-only-objective',
+    [['news-feed', 'Model', 'We optimize for clicks.']],
+    [
+      ['news-feed', 'Model', 'We never optimize for clicks alone; comments and shares count as well.'],
+      ['news-feed', 'Model', 'Ranking by click probability alone rewards clickbait, so we blend several reactions.'],
+    ],
+  );
+});
+
+describe('"not just X" with nothing added, and the losing side of a comparison, reject X', () => {
+  flagCases(
+    'knowledge-in-weights',
+    [
+      ['rag-support-assistant', 'Model', 'We fine-tune on the documentation every month.'],
+      ['rag-support-assistant', 'Model', 'We will not just fine-tune on the documentation but also retrieve from it.'],
+    ],
+    [
+      ['rag-support-assistant', 'Model', 'We will not just train on the help articles; retrieval keeps answers current.'],
+      ['rag-support-assistant', 'Model', 'Retrieval beats fine-tuning on our docs, since articles change every week.'],
+    ],
+  );
+  flagCases(
+    'accuracy-only-metric',
+    [['fraud-detection', 'Evaluation', 'The main metric is accuracy on the last month.']],
+    [
+      ['fraud-detection', 'Evaluation', 'We choose recall at a fixed decline rate over accuracy, since only 0.2% are fraud.'],
+      ['fraud-detection', 'Evaluation', 'Unlike accuracy, PR AUC reflects how rare fraud is.'],
+      ['harmful-content-detection', 'Evaluation', 'Precision and recall per class are safer than accuracy here because harmful posts are rare.'],
+    ],
+  );
+  flagCases(
+    'straight-line-distance',
+    [['eta-prediction', 'Data', 'A key feature is the haversine distance from the store to the customer.']],
+    [
+      ['eta-prediction', 'Data', 'Route length on the road graph replaces haversine distance as the main feature.'],
+      ['eta-prediction', 'Data', 'Driving time on the road graph is better than straight-line distance as a feature.'],
+    ],
+  );
+  flagCases(
+    'batch-scoring-for-ads',
+    [['ad-click-prediction', 'Serving', 'We use batch prediction for all ads to save compute.']],
+    [['ad-click-prediction', 'Serving', 'We opted for scoring each request over batch prediction, since bids change every minute.']],
+  );
+});
+
+describe('a practice stated with its correction in the same clause is not the mistake', () => {
+  flagCases(
+    'raw-clicks-as-relevance',
+    [['search-ranking', 'Data', 'We train on clicks from the search logs.']],
+    [['search-ranking', 'Data', 'We train on clicks, debiased with propensities from a small top-slot swap.']],
+  );
+  flagCases(
+    'stale-nightly-index',
+    [['rag-support-assistant', 'Serving', 'The index is rebuilt from scratch once a day.'.replace('rebuilt from scratch', 're-embedded')]],
+    [
+      ['rag-support-assistant', 'Serving', 'Edited articles are re-embedded within minutes of publishing, and a weekly job re-embeds everything as a backstop.'],
+      ['rag-support-assistant', 'Serving', 'Webhooks re-index an article when it changes; a nightly full re-index is the fallback.'],
+    ],
+  );
 });
