@@ -47,8 +47,9 @@ const FALSE_CUES_AFTER = new Set(['only', 'just', 'doubt', 'matter', 'exception'
 export function negationOf(tokens: Token[], start: number, end: number): Negation | null {
   const cue = before(tokens, start);
   if (cue) {
-    // "Without a baseline you can't tell": a condition that makes the thing necessary.
-    if (cue.word === 'without' && negatedLater(tokens, end)) return null;
+    // "Without a baseline you can't tell", "without a time split the numbers would be too optimistic":
+    // a condition that makes the thing necessary.
+    if (cue.word === 'without' && (negatedLater(tokens, end) || harmLater(tokens, end))) return null;
     // A second negation before the first cancels it: "we never ship without an A/B test",
     // "we can't afford to skip calibration".
     if (before(tokens, cue.index) !== null) return null;
@@ -116,12 +117,105 @@ function exclusiveAfter(tokens: Token[], end: number): boolean {
   return next.raw === 'alone' || (next.raw === 'by' && tokens[end + 1]?.raw === 'itself') || (next.raw === 'on' && tokens[end + 1]?.raw === 'its' && tokens[end + 2]?.raw === 'own');
 }
 
+/**
+ * Whether the candidate names the match to reject it as the practice a red flag is about, where an
+ * item would still read it as said (see README, Mistakes: "a flag needs the candidate to assert the
+ * thing"):
+ * - refused as the sole means: "we never rank by margin alone", "not on clicks by themselves";
+ * - "not just X" with no "but", "also", "too" or "as well" after it: "we won't just fine-tune on our
+ *   docs, ...; we retrieve instead" ("not just X but also Y" keeps X);
+ * - the losing side of a comparison: "unlike X", "Y beats X", "Y is better than X", "rather Y than X",
+ *   "we prefer Y over X" or "to X".
+ */
+export function rejectedForFlag(tokens: Token[], start: number, end: number): boolean {
+  if (exclusiveAfter(tokens, end) && before(tokens, start) !== null) return true;
+  return notJustBefore(tokens, start, end) || losingSide(tokens, start);
+}
+
+const ONLY_WORDS = new Set(['just', 'only', 'simply', 'merely', 'purely']);
+const ADDING = new Set(['but', 'also', 'too', 'plus', 'well', 'additionally']);
+
+function notJustBefore(tokens: Token[], start: number, end: number): boolean {
+  let found = false;
+  for (let i = start - 1, seen = 0; i > 0 && seen < 6; i--, seen++) {
+    if (tokens[i + 1]!.sep === 'hard' || tokens[i + 1]!.sep === 'comma' || CLAUSE_STARTERS.has(tokens[i]!.raw)) break;
+    if (ONLY_WORDS.has(tokens[i]!.raw) && (tokens[i - 1]!.raw === 'not' || tokens[i - 1]!.raw === 'never')) {
+      found = true;
+      break;
+    }
+  }
+  if (!found) return false;
+  for (let i = end; i < tokens.length && tokens[i]!.sentence === tokens[start]!.sentence; i++) if (ADDING.has(tokens[i]!.raw)) return false;
+  return true;
+}
+
+// "Y beats X", "unlike X": words right before the loser of a comparison.
+const BEATEN_AFTER = new Set(['unlike', 'beats', 'beat', 'outperforms', 'outperform', 'trumps', 'replaces', 'replaced', 'supersedes']);
+const PREFERRING = new Set(['prefer', 'prefers', 'preferred', 'favor', 'favors', 'favour', 'favours', 'choose', 'chooses', 'chose', 'chosen', 'pick', 'picks', 'picked', 'opt', 'opted', 'rather']);
+const COMPARATIVES = new Set(['better', 'safer', 'rather']);
+
+/** The match is the losing side of a comparison in its clause (see rejectedForFlag). */
+function losingSide(tokens: Token[], start: number): boolean {
+  for (let i = start - 1, seen = 0; i >= 0 && seen < 4; i--, seen++) {
+    if (tokens[i + 1]!.sep === 'hard' || (tokens[i + 1]!.sep === 'comma' && i < start - 1)) return false;
+    const word = tokens[i]!.raw;
+    if (BEATEN_AFTER.has(word)) return !['nothing', 'none', 'no', 'never', 'not'].includes(tokens[i - 1]?.raw ?? '');
+    if (word === 'than') return tokens.slice(Math.max(0, i - 6), i).some((t) => COMPARATIVES.has(t.raw));
+    if (word === 'over' || word === 'to') {
+      for (let j = i - 1, back = 0; j >= 0 && back < 8 && tokens[j + 1]!.sep !== 'hard'; j--, back++) if (PREFERRING.has(tokens[j]!.raw)) return true;
+      return false;
+    }
+  }
+  return false;
+}
+
 /** A plain negation after the match in the same clause ("..., you cannot tell"). */
 function negatedLater(tokens: Token[], end: number): boolean {
   for (let i = end; i < tokens.length && i < end + 10; i++) {
     const t = tokens[i]!;
     if (t.sep === 'hard') return false;
     if (t.raw === 'not' || t.raw === 'never' || t.raw === 'no') return true;
+  }
+  return false;
+}
+
+/** A modal or a judgement that states what goes wrong: "would", "too optimistic", "meaningless". */
+const HARM_WORDS = new Set([
+  'would', 'could', 'might', 'too', 'wrong', 'meaningless', 'useless', 'misleading', 'optimistic', 'inflated',
+  'unreliable', 'worthless', 'biased', 'blind', 'overstated', 'overstates', 'overstate',
+]);
+
+/**
+ * "Without X, <what goes wrong>": after the match, in its sentence part, a modal or a judgement
+ * (HARM_WORDS) that no "we" or "I" precedes: the consequence argues for X ("without calibration the
+ * auction would overcharge", "without a time split the numbers are meaningless"). "Without a feature
+ * store we would compute features on the fly" states another design: X stays ruled out.
+ */
+function harmLater(tokens: Token[], end: number): boolean {
+  for (let i = end; i < tokens.length && i < end + 10; i++) {
+    const t = tokens[i]!;
+    if (t.sep === 'hard' || CLAUSE_STARTERS.has(t.raw) || PRONOUNS.has(t.raw) || t.raw === 'us') return false;
+    if (HARM_WORDS.has(t.raw)) return true;
+  }
+  return false;
+}
+
+/** Objects of "for" that take the whole problem, not a part of it ("not a problem for us"). */
+const WHOLE = new Set(['us', 'me', 'you', 'this', 'that', 'now', 'today', 'our', 'my', 'it', 'them', 'anyone', 'anybody']);
+const TURNS = new Set(['but', 'whereas', 'while', 'however', 'yet']);
+
+/**
+ * "Cold start is not a problem for popular videos, but new uploads need content features": the
+ * dismissal (its word at `at`) holds for some cases only ("for" and a part), and a contrast in the
+ * same sentence turns to the rest, which is how the item is addressed. "Not a problem for us" and a
+ * dismissal with no contrast after it still rule the item out.
+ */
+function dismissedForSomeOnly(tokens: Token[], at: number): boolean {
+  const scope = tokens[at + 1]?.raw === 'for' ? at + 2 : tokens[at + 2]?.raw === 'for' && tokens[at + 1]!.sep === 'space' ? at + 3 : -1;
+  if (scope < 0 || !tokens[scope] || WHOLE.has(tokens[scope]!.raw)) return false;
+  for (let i = scope + 1; i < tokens.length && i < scope + 12; i++) {
+    if (tokens[i]!.sep === 'hard') return false;
+    if (TURNS.has(tokens[i]!.raw)) return true;
   }
   return false;
 }
@@ -246,7 +340,7 @@ function after(tokens: Token[], end: number): Negation | null {
       for (let j = i + 1; j < Math.min(tokens.length, i + 4); j++) {
         const t = tokens[j]!;
         if (t.sep === 'hard' || t.sep === 'comma') break;
-        if (DISMISS_STEMS.has(t.stem)) return 'dismissal';
+        if (DISMISS_STEMS.has(t.stem)) return dismissedForSomeOnly(tokens, j) ? null : 'dismissal';
       }
       return null;
     }

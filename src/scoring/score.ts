@@ -3,7 +3,7 @@ import { STAGES, type StageId } from '../stages.js';
 import { analyze, type Analysis } from './analyze.js';
 import type { CompiledFlag, CompiledItem, CompiledScope } from './compile.js';
 import { deeper, DEPTH_RANK, readDepth, type DepthReading } from './depth.js';
-import { cancels, negationOf } from './negation.js';
+import { cancels, negationOf, rejectedForFlag } from './negation.js';
 import { compilePhrase, MatchIndex, type CompiledPhrase } from './phrase.js';
 import { deflects, quotedLines, rejects } from './stance.js';
 import { isQuestion } from '../reading/questions.js';
@@ -457,10 +457,10 @@ function checkFlag(
   } else {
     texts = everything.filter((t) => t.source !== 'follow-up');
   }
-  const triggers = findHits(compiled.phrases, texts, false).filter((h) => !h.cancelled && said(h.text, h.start, h.end) && asserted(h) && !consequenceOf(h) && inContext(h, compiled) && !concededElsewhere(h, compiled));
+  const triggers = findHits(compiled.phrases, texts, false).filter((h) => !h.cancelled && said(h.text, h.start, h.end) && asserted(h) && !rejectedForFlag(h.text.analysis.tokens, h.start, h.end) && !consequenceOf(h) && inContext(h, compiled) && !concededElsewhere(h, compiled));
   for (const id of flag.ruledOut) {
     const item = itemsById.get(id);
-    if (item) triggers.push(...findHits(item.phrases, texts, item.item.risk).filter((h) => h.cancelled && said(h.text, h.start, h.end) && asserted(h) && refusedNearby(h)));
+    if (item) triggers.push(...findHits(item.phrases, texts, item.item.risk).filter((h) => h.cancelled && said(h.text, h.start, h.end) && asserted(h) && refusedNearby(h) && !replacedInClause(h, compiled, item)));
   }
   if (triggers.length === 0) return null;
   if (flag.unlessItems.some((id) => covered.has(id))) return null;
@@ -480,6 +480,8 @@ function checkFlag(
 
 /** Modals that, right after a practice, say what it would lead to ("a random split would leak"). */
 const CONSEQUENCE_MODALS = new Set(['would', 'could', 'might']);
+/** Verbs of what a practice brings about, read as a warning after "X alone" ("clicks alone leads to clickbait"). */
+const CONSEQUENCE_VERBS = new Set(['leads', 'lead', 'causes', 'cause', 'results', 'rewards', 'invites', 'encourages', 'ignores', 'misses', 'fails', 'hurts', 'breaks', 'overfits', 'biases']);
 /** Words that start another clause between a practice and a modal. */
 const CLAUSE_WORDS = new Set(['which', 'that', 'and', 'so', 'but', 'as']);
 
@@ -491,7 +493,11 @@ const CLAUSE_WORDS = new Set(['which', 'that', 'and', 'so', 'but', 'as']);
  */
 function consequenceOf(hit: Hit): boolean {
   const tokens = hit.text.analysis.tokens;
-  for (let i = hit.end, n = 0; i < tokens.length && n < 4; i++, n++) {
+  // "Optimizing for clicks alone leads to clickbait": relied on alone, the practice's consequence
+  // may be said with a verb too.
+  const alone = tokens[hit.end]?.raw === 'alone' && tokens[hit.end]!.sep !== 'hard';
+  if (alone && CONSEQUENCE_VERBS.has(tokens[hit.end + 1]?.raw ?? '')) return true;
+  for (let i = hit.end + (alone ? 1 : 0), n = 0; i < tokens.length && n < 4; i++, n++) {
     // "a random split, which would be simplest" / "a random split and that would do": the modal is another clause's.
     if (tokens[i]!.sep === 'hard' || tokens[i]!.sep === 'comma' || CLAUSE_WORDS.has(tokens[i]!.raw.toLowerCase())) return false;
     if (CONSEQUENCE_MODALS.has(tokens[i]!.raw.toLowerCase())) return true;
@@ -605,6 +611,33 @@ function inContext(hit: Hit, compiled: CompiledFlag): boolean {
   if (compiled.near.length > 0 && !compiled.near.some(inSentence)) return false;
   const corrections = compiled.unlessNear.flatMap(within);
   return !corrections.some((range) => correctionStands(hit.text.analysis.tokens, range, corrections));
+}
+
+/**
+ * An item ruled out in a clause that chooses one of the flag's corrections instead, said affirmatively
+ * ("we skip the A/B test and go straight to a canary", "no A/B test is needed because we run a canary"):
+ * the practice the flag names is not what was said. A bare negation word is no such correction, nor
+ * the ruled-out item named again, nor a correction that is negated or the subject of a consequence
+ * ("we don't need an A/B test ..., an experiment would just slow the launch").
+ */
+function replacedInClause(hit: Hit, compiled: CompiledFlag, item: CompiledItem): boolean {
+  const [start, end] = clauseOf(hit);
+  const tokens = hit.text.analysis.tokens;
+  const refused = item.phrases.flatMap((p) => indexFor(hit.text, p).find(p)).filter(([s, e]) => s >= start && e <= end);
+  return compiled.unlessNear.some(
+    (phrase) =>
+      !(phrase.tokens.length === 1 && NEGATING.has(phrase.text)) &&
+      indexFor(hit.text, phrase)
+        .find(phrase)
+        .some(
+          ([s, e]) =>
+            s >= start &&
+            e <= end &&
+            !refused.some(([rs, re]) => s < re && e > rs) &&
+            negationOf(tokens, s, e) === null &&
+            !consequenceOf({ ...hit, start: s, end: e }),
+        ),
+  );
 }
 
 /** Words that negate what follows them: as a correction of their own they count only alone ("raw scores are not used as probabilities"). */
