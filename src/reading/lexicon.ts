@@ -97,6 +97,13 @@ export const OTHER_SENSES: readonly LexiconEntry[] = [
   { to: 'privacyleak', forms: ['privacy leak', 'privacy leaks', 'privacy leakage', 'data breach', 'leak personal', 'leaks personal', 'leak private', 'leaks private', 'leak pii'] },
   { to: 'memoryleak', forms: ['memory leak', 'memory leaks'] },
   { to: 'throughouttheday', forms: ['throughout the day'] },
+  // "Non-blocking" is asynchronous. "Not blocking" and "never block" say what a call does not hold up
+  // ("we're not blocking the upload": scored off the request path, a serving choice) or whom a decision
+  // does not stop ("without blocking good customers"): read as keeping it unblocked, so neither is a
+  // blocking call ruled out; the serving concept asks for what is held up (precompute-serve). "Keep"
+  // stays a verb, so the clause is still a statement.
+  { to: 'asynchronous', forms: ['non blocking', 'nonblocking'] },
+  { to: 'keep unblocked', forms: ['not blocking', 'without blocking', 'never blocking', 'not block', 'never block'] },
 ];
 
 /**
@@ -161,7 +168,12 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     'served|serve|read|looked|fetched cache|cached|store|table|lookup',
     // Scoring triggered by an event, or done in or out of the request path.
     'event|events|queue|stream|kafka|upload|uploaded|creation|created classification|classify|classified|scoring|scored|embed|embedded|inference',
-    'async|asynchronous|asynchronously|synchronous|synchronously|inline|blocking',
+    'async|asynchronous|asynchronously|synchronous|synchronously|inline',
+    // Blocking in the serving sense holds up a call or the user's action ("the check blocks the request",
+    // "we don't block the upload"), not a customer or a payment ("without blocking good customers").
+    // Scoring when the user's event happens: "scored at authorization time", "classified at upload time".
+    'scored|score|scores|scoring|classified|classify|classifies|predicted|inference|computed|run|runs at authorization|checkout|upload|send|login|booking|payment|posting|decision time|moment',
+    'blocking|block|blocks|unblocked request|requests|call|calls|response|responses|thread|upload|uploads|publish|publishing|io|page|render|rendering',
   ],
   // Splitting by time: train on the past, validate and test on what comes after.
   'time-split': [

@@ -415,7 +415,7 @@ function checkFlag(
   } else {
     texts = everything.filter((t) => t.source !== 'follow-up');
   }
-  const triggers = findHits(compiled.phrases, texts, false).filter((h) => !h.cancelled && said(h.text, h.start, h.end) && asserted(h) && !consequenceOf(h) && inContext(h, compiled));
+  const triggers = findHits(compiled.phrases, texts, false).filter((h) => !h.cancelled && said(h.text, h.start, h.end) && asserted(h) && !consequenceOf(h) && inContext(h, compiled) && !concededElsewhere(h, compiled));
   for (const id of flag.ruledOut) {
     const item = itemsById.get(id);
     if (item) triggers.push(...findHits(item.phrases, texts, item.item.risk).filter((h) => h.cancelled && said(h.text, h.start, h.end) && asserted(h) && refusedNearby(h)));
@@ -455,6 +455,51 @@ function consequenceOf(hit: Hit): boolean {
     if (CONSEQUENCE_MODALS.has(tokens[i]!.raw.toLowerCase())) return true;
   }
   return false;
+}
+
+/** Words that grant a practice its place in another setting ("random splits are fine for images"). */
+const CONCEDING = new Set(['fine', 'ok', 'okay', 'acceptable', 'standard', 'common', 'usual', 'typical', 'reasonable', 'good', 'default', 'normal', 'work', 'works']);
+/** Words that turn from that setting to this one: "but", "however", or a clause opening with "here". */
+const CONTRASTING = new Set(['but', 'however', 'whereas', 'yet', 'instead']);
+const TURNING = new Set(['here', 'ours', 'us', 'our']);
+
+/**
+ * A concession: the trigger is granted another setting ("random splits are fine for i.i.d. images",
+ * "shuffling works elsewhere"), then a contrast turns to this one and states a correction of the flag
+ * (an `unlessNear` phrase) after it, in the same sentence or in the next one when that opens with the
+ * contrast ("..., but here we split by date", "...; here we split by date", "... images. Here we split
+ * by week."). The candidate rejects the practice for this problem. Without a contrast, or
+ * with none of the corrections after it ("a random split is fine, but we stratify by class"), the
+ * trigger stands.
+ */
+function concededElsewhere(hit: Hit, compiled: CompiledFlag): boolean {
+  if (compiled.unlessNear.length === 0) return false;
+  const { tokens, sentences } = hit.text.analysis;
+  const sentence = sentences[hit.sentence]!;
+  let concession = -1;
+  for (let i = hit.end, n = 0; i < sentence.endToken && n < 5; i++, n++) {
+    if (tokens[i]!.sep === 'comma' || (tokens[i]!.sep === 'hard' && i > hit.end)) break;
+    if (CONCEDING.has(tokens[i]!.raw)) {
+      concession = i;
+      break;
+    }
+  }
+  if (concession < 0) return false;
+  const next = sentences[hit.sentence + 1];
+  const end = next && (CONTRASTING.has(tokens[next.firstToken]?.raw ?? '') || TURNING.has(tokens[next.firstToken]?.raw ?? '')) ? next.endToken : sentence.endToken;
+  const opens = (i: number) => tokens[i]!.sep === 'comma' || tokens[i]!.sep === 'hard';
+  let contrast = -1;
+  for (let i = concession + 2; i < end; i++) {
+    const t = tokens[i]!;
+    // "..., here we", "; for us", "; in our case": the turn opens its clause.
+    const turns = TURNING.has(t.raw) && (opens(i) || ((tokens[i - 1]!.raw === 'for' || tokens[i - 1]!.raw === 'in') && opens(i - 1)));
+    if (CONTRASTING.has(t.raw) || turns) {
+      contrast = i;
+      break;
+    }
+  }
+  if (contrast < 0) return false;
+  return compiled.unlessNear.some((phrase) => indexFor(hit.text, phrase).find(phrase).some(([s, e]) => s > contrast && e <= end));
 }
 
 const REFUSALS = new Set(['not', 'no', 'without', 'never', 'skip', 'skipping', 'forgo', 'unnecessary', 'overkill', 'slow', 'delay', 'delays']);
@@ -516,7 +561,21 @@ function inContext(hit: Hit, compiled: CompiledFlag): boolean {
       .find(phrase)
       .some(([s, e]) => s >= sentence.firstToken && e <= sentence.endToken && Math.min(Math.abs(s - hit.end), Math.abs(hit.start - e)) <= NEAR_WORDS && said(hit.text, s, e));
   if (compiled.near.length > 0 && !compiled.near.some(inSentence)) return false;
-  return !compiled.unlessNear.some((p) => within(p).length > 0);
+  const corrections = compiled.unlessNear.flatMap(within);
+  return !corrections.some((range) => correctionStands(hit.text.analysis.tokens, range, corrections));
+}
+
+/** Words that negate what follows them: as a correction of their own they count only alone ("raw scores are not used as probabilities"). */
+const NEGATING = new Set(['not', 'never', 'no', 'without']);
+
+/**
+ * A correction clears a flag unless it is itself negated ("without recalibration", "with no
+ * correction", "the scores are not recalibrated"); a bare "not" or "never" clears it unless it is what
+ * negates another correction within three words ("not recalibrated", "split randomly, not by time").
+ */
+function correctionStands(tokens: Analysis['tokens'], [start, end]: readonly [number, number], all: ReadonlyArray<readonly [number, number]>): boolean {
+  if (end - start === 1 && NEGATING.has(tokens[start]!.raw)) return !all.some(([other]) => other > start && other <= start + 3);
+  return negationOf(tokens, start, end) === null;
 }
 
 function isListOnly(analysis: Analysis): boolean {

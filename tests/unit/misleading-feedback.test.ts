@@ -287,3 +287,127 @@ describe('a metric named by its short name in capitals is that metric', () => {
     expect(covered('eta-prediction', 'We measure FAIR scores.')).not.toContain('offline-metrics');
   });
 });
+
+// Tryout 6, left: "…flag it without blocking good customers" marked online-vs-batch ruled out. Blocking in
+// the serving sense holds up a call or the user's action; a decision that stops a customer or a payment
+// is another sense, and "not blocking the upload" is the serving choice, not a rejection of it.
+describe('blocking reads as a serving choice only when it holds up a call or an action', () => {
+  const servingItem = (prompt: string, stage: string, text: string) =>
+    scoreBuiltin(prompt, `## ${stage}\n${text}\n`).stages.flatMap((s) => s.items).find((i) => i.id === 'online-vs-batch')!;
+
+  it.each([
+    ['fraud-detection', 'Clarify', 'The goal is to stop fraud without blocking honest buyers.'],
+    ['fraud-detection', 'Model', 'We block payments above 0.9 and send the middle band to analysts.'],
+    ['harmful-content-detection', 'Serving', 'Accounts that post hate speech twice are blocked for a week.'],
+    ['news-feed', 'Clarify', 'Users can block other users, and we never block posts from friends.'],
+    ['fraud-detection', 'Data', 'Whatever the rules decline today never gets a label.'],
+  ])('neither covered nor ruled out on %s: %s', (prompt, stage, text) => {
+    expect(servingItem(prompt, stage, text).status).toBe('missed');
+  });
+
+  it.each([
+    ['harmful-content-detection', 'Serving', "Videos go live at once; we don't block the upload, a queue scores them within a minute."],
+    ['fraud-detection', 'Serving', 'The check blocks the payment request until the score comes back.'],
+    ['similar-listings', 'Serving', 'The row is filled by a non-blocking call after the photos load.'],
+    ['video-recommendation', 'Serving', 'Never block page rendering on the ranker; show the cached list on a timeout.'],
+    ['fraud-detection', 'Serving', 'The model is served online as a service behind the payment API.'],
+    ['harmful-content-detection', 'Serving', 'Each image is classified at upload time, before it is shown.'],
+  ])('a serving choice on %s: %s', (prompt, stage, text) => {
+    expect(servingItem(prompt, stage, text).status).toBe('covered');
+  });
+});
+
+// Tryout 6, left: "Random splits are fine for i.i.d. images, but here we split by date" raised the
+// random-split flag: the correction stands after the contrast, beyond the clause the flag looked in.
+describe('a random split granted to another setting, then corrected for this one, is no choice', () => {
+  const conceded = [
+    'Random splits are fine for i.i.d. images, but here we split by date.',
+    'Shuffling works when rows are independent; here the rides come in time order, so we split by week.',
+    'A random split is standard in most tutorials. Here we use a time-based holdout instead.',
+    'A k-fold CV is the usual choice for small static tables, however our orders drift, so we validate on later months by time.',
+    'Random splits are okay elsewhere; for ours the most recent weeks are the test set.',
+  ];
+  const chosen = [
+    'A random split is fine here.',
+    'A random split is fine, but we stratify by class.',
+    'Random splits are standard; we use an 80/20 split.',
+    'A random split is fine. Here we shuffle once with a fixed seed.',
+    'A random split works well and it is simple, so we shuffle the rows.',
+  ];
+  for (const prompt of ['eta-prediction', 'fraud-detection', 'ad-click-prediction']) {
+    it.each(conceded)(`stays quiet on ${prompt}: %s`, (text) => {
+      expect(flagsOf(prompt, 'Data', text)).not.toContain('random-split-temporal-data');
+    });
+    it.each(chosen)(`still fires on ${prompt}: %s`, (text) => {
+      expect(flagsOf(prompt, 'Data', text)).toContain('random-split-temporal-data');
+    });
+  }
+});
+
+// Tryout 6, left: "...scores are used as probabilities without recalibration" raised nothing: the
+// plain statement was no trigger, and a negated correction ("without recalibration") cleared the flag.
+describe('a correction that is itself negated clears no flag', () => {
+  const plain = [
+    'After oversampling fraud to half the set, the scores are used as probabilities without recalibration.',
+    'We downsample negatives 20x and treat the outputs as probabilities, with no correction.',
+    'We undersample the majority class; the model predictions are taken as probabilities and never recalibrated.',
+    'We use SMOTE and read the outputs as the likelihood of the positive class, not recalibrated.',
+  ];
+  const corrected = [
+    'After oversampling fraud, the scores are used as probabilities, with recalibration on unsampled data.',
+    'We downsample negatives 20x; the outputs are used as probabilities after recalibrating them.',
+    'We undersample the majority class and recalibrate them before the predictions are used as probabilities.',
+    'We downsample negatives to save compute.',
+  ];
+  for (const prompt of ['fraud-detection', 'ad-click-prediction', 'harmful-content-detection']) {
+    it.each(plain)(`fires on ${prompt}: %s`, (text) => {
+      const flags = flagsOf(prompt, 'Model', text);
+      expect(flags).toContain('resampled-scores-as-probabilities');
+      expect(flags).not.toContain('downsampling-without-correction');
+    });
+    it.each(corrected)(`stays quiet on ${prompt}: %s`, (text) => {
+      expect(flagsOf(prompt, 'Model', text)).not.toContain('resampled-scores-as-probabilities');
+    });
+  }
+
+  it.each([
+    ['fraud-detection', 'We split the transactions randomly, not by time.'],
+    ['eta-prediction', 'We shuffle all trips into train and test, without any time-based holdout.'],
+  ])('a random split whose time split is negated still fires: %s: %s', (prompt, text) => {
+    expect(flagsOf(prompt, 'Data', text)).toContain('random-split-temporal-data');
+  });
+});
+
+// Tryout 6, left: the hints of the business items gave click and engagement examples on prompts where
+// nobody clicks (fraud, ETA, moderation, blurring, a support assistant).
+describe("the business and metric hints fit the prompt's problem type, for all 15 prompts", () => {
+  const business = ['business-objective', 'success-metric', 'data-availability', 'online-metrics', 'guardrail-metrics'];
+  // Words of engagement with a feed or a catalogue: foreign to a prompt that never uses them.
+  const engagement = ['click', 'engagement', 'watch', 'dwell', 'time spent', 'booking', 'ctr', 'likes', 'hide', 'conversion', 'views', 'retention'];
+  const prompts = [...builtinCatalog.prompts.values()].map((e) => e.value);
+
+  it.each(prompts.map((p) => [p.id, p] as const))('%s', (_, prompt) => {
+    const rubrics = rubricsFor(builtinCatalog, prompt);
+    const own = JSON.stringify([prompt, ...rubrics.slice(1)]).toLowerCase();
+    const foreign: string[] = [];
+    for (const item of rubrics[0]!.items.filter((i) => business.includes(i.id))) {
+      if (prompt.problemType === 'ranking' || prompt.problemType === 'retrieval') continue;
+      const said = `${item.hint} ${item.followUp}`.toLowerCase();
+      for (const word of engagement) if (said.includes(word) && !own.includes(word)) foreign.push(`${item.id}: ${word}`);
+    }
+    expect(foreign).toEqual([]);
+  });
+
+  it('keeps the engagement examples where engagement is the goal', () => {
+    const prompt = builtinCatalog.prompts.get('video-recommendation')!.value;
+    const online = rubricsFor(builtinCatalog, prompt)[0]!.items.find((i) => i.id === 'online-metrics')!;
+    expect(online.hint).toMatch(/watch time/);
+  });
+
+  it('words the fraud hints with losses and wrongly stopped customers', () => {
+    const prompt = builtinCatalog.prompts.get('fraud-detection')!.value;
+    const items = rubricsFor(builtinCatalog, prompt)[0]!.items;
+    expect(items.find((i) => i.id === 'online-metrics')!.hint).toMatch(/fraud losses/);
+    expect(items.find((i) => i.id === 'business-objective')!.hint).toMatch(/wrong positive/);
+  });
+});
