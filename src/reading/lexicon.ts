@@ -235,6 +235,34 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
   'latency-breakdown': [
     'ms|milliseconds lookup|lookups|fetch|fetching|retrieval|ranking|ranker|rerank|reranking|scoring|inference|index|ann|encoder|tower|generation|gpu|cpu|cache|hop',
   ],
+  // One model weighed against another, with what decides it: "GBDT over a NN b/c tabular feats",
+  // "logistic regression instead of trees since it must be explained", "a CNN is slower than trees".
+  // Each group needs a word of its own, so two model names must be said ("neural", not "network": a
+  // social network is no model).
+  'model-comparison': [
+    'trees|neural|regression|transformer|transformers|cnn|cnns|tower|towers|forest|forests|bert|llm|llms|mlp|svm|knn|rules|heuristic|heuristics over|instead|versus|than|not trees|neural|regression|transformer|transformers|cnn|cnns|tower|towers|forest|forests|bert|llm|llms|mlp|svm|knn|rules|heuristic|heuristics because|since|cheaper|faster|simpler|slower|better|worse|harder|easier|accurate|interpretable',
+  ],
+  // Labels that arrive late: "chargebacks land up to 90 days later", "labels take weeks to come in",
+  // "the label delay", "train only on payments whose labels have matured".
+  'label-delay': [
+    'chargeback|chargebacks|dispute|disputes|label|labels|outcome|outcomes|verdict|verdicts arrive|arrives|arriving|land|lands|come|comes|show|shows|known|appear|appears|confirmed|take|takes later|late|weeks|months|days|delay|delayed',
+    'chargeback|chargebacks|dispute|disputes|label|labels|outcome|outcomes delay|delays|delayed|lag|lags|lagged|lagging',
+    'label|labels|data|payments|examples|rows|negatives mature|matured|maturity|maturing|immature',
+    'wait|waiting|waits chargeback|chargebacks|window|label|labels',
+  ],
+  // Scores cut into bands, each with its own action: "tiers of risk scores", "the middle band goes to
+  // review", "two thresholds split approve, challenge and decline".
+  'score-bands': [
+    'band|bands|tier|tiers|bucket|buckets|zone|zones|range|ranges score|scores|risk|probability|probabilities',
+    'low|lowest|middle|medium|mid|grey|gray|uncertain|high|highest score|scores|risk|band|zone approve|approved|allow|allowed|accept|accepted|challenge|challenged|decline|declined|review|reviewed|block|blocked|reject|rejected|verify|verification|hold|held|remove|removed|demote|demoted|downrank|downranked|escalate|escalated',
+    'two|three|several|multiple|separate threshold|thresholds|cutoff|cutoffs',
+  ],
+  // Thresholds set from what each kind of error costs: "the threshold comes from the cost of a false
+  // positive vs a missed fraud", "the money sets the thresholds", "cut-off where expected loss is lowest".
+  'error-costs': [
+    'threshold|thresholds|cutoff|cutoffs set|sets|setting|from|by|based|chosen|choose|chooses|pick|picked|where|tune|tuned|derive|derived|comes cost|costs|loss|losses|fee|fees|margin|money|dollars',
+    'false|falsely|wrong|wrongly|mistaken|mistakenly|good|honest decline|declines|declined|declining|positive|positives|alarm|alarms miss|missed|misses|undetected|uncaught|negative|negatives cost|costs|expensive|versus|against',
+  ],
   // Starting from something simple to beat.
   'simple-start': ['start|begin|open with simple|simplest|heuristic|heuristics|rule|rules|popularity|popular|logistic', 'bar|yardstick to beat', 'hand written|crafted|made rules|heuristics', 'nothing beats|beat'],
 };

@@ -47,8 +47,9 @@ const FALSE_CUES_AFTER = new Set(['only', 'just', 'doubt', 'matter', 'exception'
 export function negationOf(tokens: Token[], start: number, end: number): Negation | null {
   const cue = before(tokens, start);
   if (cue) {
-    // "Without a baseline you can't tell": a condition that makes the thing necessary.
-    if (cue.word === 'without' && negatedLater(tokens, end)) return null;
+    // "Without a baseline you can't tell", "without a time split the numbers would be too optimistic":
+    // a condition that makes the thing necessary.
+    if (cue.word === 'without' && (negatedLater(tokens, end) || harmLater(tokens, end))) return null;
     // A second negation before the first cancels it: "we never ship without an A/B test",
     // "we can't afford to skip calibration".
     if (before(tokens, cue.index) !== null) return null;
@@ -122,6 +123,47 @@ function negatedLater(tokens: Token[], end: number): boolean {
     const t = tokens[i]!;
     if (t.sep === 'hard') return false;
     if (t.raw === 'not' || t.raw === 'never' || t.raw === 'no') return true;
+  }
+  return false;
+}
+
+/** A modal or a judgement that states what goes wrong: "would", "too optimistic", "meaningless". */
+const HARM_WORDS = new Set([
+  'would', 'could', 'might', 'too', 'wrong', 'meaningless', 'useless', 'misleading', 'optimistic', 'inflated',
+  'unreliable', 'worthless', 'biased', 'blind', 'overstated', 'overstates', 'overstate',
+]);
+
+/**
+ * "Without X, <what goes wrong>": after the match, in its sentence part, a modal or a judgement
+ * (HARM_WORDS) that no "we" or "I" precedes: the consequence argues for X ("without calibration the
+ * auction would overcharge", "without a time split the numbers are meaningless"). "Without a feature
+ * store we would compute features on the fly" states another design: X stays ruled out.
+ */
+function harmLater(tokens: Token[], end: number): boolean {
+  for (let i = end; i < tokens.length && i < end + 10; i++) {
+    const t = tokens[i]!;
+    if (t.sep === 'hard' || CLAUSE_STARTERS.has(t.raw) || PRONOUNS.has(t.raw) || t.raw === 'us') return false;
+    if (HARM_WORDS.has(t.raw)) return true;
+  }
+  return false;
+}
+
+/** Objects of "for" that take the whole problem, not a part of it ("not a problem for us"). */
+const WHOLE = new Set(['us', 'me', 'you', 'this', 'that', 'now', 'today', 'our', 'my', 'it', 'them', 'anyone', 'anybody']);
+const TURNS = new Set(['but', 'whereas', 'while', 'however', 'yet']);
+
+/**
+ * "Cold start is not a problem for popular videos, but new uploads need content features": the
+ * dismissal (its word at `at`) holds for some cases only ("for" and a part), and a contrast in the
+ * same sentence turns to the rest, which is how the item is addressed. "Not a problem for us" and a
+ * dismissal with no contrast after it still rule the item out.
+ */
+function dismissedForSomeOnly(tokens: Token[], at: number): boolean {
+  const scope = tokens[at + 1]?.raw === 'for' ? at + 2 : tokens[at + 2]?.raw === 'for' && tokens[at + 1]!.sep === 'space' ? at + 3 : -1;
+  if (scope < 0 || !tokens[scope] || WHOLE.has(tokens[scope]!.raw)) return false;
+  for (let i = scope + 1; i < tokens.length && i < scope + 12; i++) {
+    if (tokens[i]!.sep === 'hard') return false;
+    if (TURNS.has(tokens[i]!.raw)) return true;
   }
   return false;
 }
@@ -246,7 +288,7 @@ function after(tokens: Token[], end: number): Negation | null {
       for (let j = i + 1; j < Math.min(tokens.length, i + 4); j++) {
         const t = tokens[j]!;
         if (t.sep === 'hard' || t.sep === 'comma') break;
-        if (DISMISS_STEMS.has(t.stem)) return 'dismissal';
+        if (DISMISS_STEMS.has(t.stem)) return dismissedForSomeOnly(tokens, j) ? null : 'dismissal';
       }
       return null;
     }

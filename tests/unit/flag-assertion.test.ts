@@ -55,3 +55,41 @@ describe('a batch job that does something other than scoring the payment is no b
     ],
   );
 });
+
+describe('"Without X, <what goes wrong>" argues for X, whatever words the consequence takes', () => {
+  const forIt: Array<[...Case, string]> = [
+    ['fraud-detection', 'Serving', 'Without a feature store, serving would be inconsistent with training, so we use one.', 'feature-store'],
+    ['search-ranking', 'Evaluation', 'Without an A/B test, offline NDCG gains could be misleading, so we run one for two weeks.', 'ab-test'],
+    ['news-feed', 'Data', 'Without a split by time the offline AUC is too optimistic.', 'data-splitting'],
+    ['ad-click-prediction', 'Data', 'Without a split by date the validation numbers are meaningless.', 'data-splitting'],
+  ];
+  it.each(forIt)('covers the item on %s: %s / %s (%s)', (prompt, stage, text, item) => {
+    expect(statusOf(prompt, stage, text, item)).toBe('covered');
+  });
+  const against: Array<[...Case, string]> = [
+    ['fraud-detection', 'Serving', 'Without a feature store we would compute features in the request.', 'feature-store'],
+    ['search-ranking', 'Evaluation', 'We launch the new ranker without an A/B test.', 'ab-test'],
+    ['news-feed', 'Model', 'Without a baseline we go straight to a deep ranker.', 'baseline'],
+  ];
+  it.each(against)('still reads the item as ruled out on %s: %s / %s (%s)', (prompt, stage, text, item) => {
+    expect(statusOf(prompt, stage, text, item)).toBe('negated');
+  });
+});
+
+describe('"X is not a problem for A, but B needs Y" addresses X for B', () => {
+  const forIt: Array<[...Case, string]> = [
+    ['fraud-detection', 'Data', 'Leakage is not a concern for the static card features, but velocity counters must be computed as of the payment time.', 'data-leakage'],
+    ['video-recommendation', 'Model', 'Cold start is not an issue for popular titles, whereas fresh uploads get content embeddings.', 'cold-start'],
+  ];
+  it.each(forIt)('covers the item on %s: %s / %s (%s)', (prompt, stage, text, item) => {
+    expect(statusOf(prompt, stage, text, item)).toBe('covered');
+  });
+  const against: Array<[...Case, string]> = [
+    ['video-recommendation', 'Model', 'Cold start is not a problem for us.', 'cold-start'],
+    ['video-recommendation', 'Model', 'Cold start is not a problem for us, but we add content features.', 'cold-start'],
+    ['fraud-detection', 'Data', 'Leakage is not a concern here.', 'data-leakage'],
+  ];
+  it.each(against)('still reads the item as ruled out on %s: %s / %s (%s)', (prompt, stage, text, item) => {
+    expect(statusOf(prompt, stage, text, item)).toBe('negated');
+  });
+});

@@ -411,3 +411,82 @@ describe("the business and metric hints fit the prompt's problem type, for all 1
     expect(items.find((i) => i.id === 'business-objective')!.hint).toMatch(/wrong positive/);
   });
 });
+
+// Tryout 6, left: fraud's decision items said in other words were missed: bands of scores with an
+// action each, and thresholds set from what each kind of error costs.
+describe('fraud decision items are read in their general terms', () => {
+  const statusOf = (text: string, id: string) =>
+    scoreBuiltin('fraud-detection', `## Problem\n${text}\n`).stages.flatMap((s) => s.items).find((i) => i.id === id)!.status;
+
+  it.each([
+    'Risk scores are split into tiers: the low tier is approved, the middle tier gets 3DS, the top tier is declined.',
+    'We bucket the scores into three risk ranges, each with its own action.',
+    'Payments in the grey zone are held for an analyst.',
+    'Two thresholds separate approve, challenge and decline.',
+  ])('score bands: %s', (text) => expect(statusOf(text, 'decision-policy')).toBe('covered'));
+
+  it.each([
+    'The threshold comes from the cost of a false positive vs a missed fraud.',
+    'We set the decline threshold where the expected money lost is lowest.',
+    'A wrongly declined buyer costs us more than a missed fraud of 20 dollars.',
+    'Thresholds are tuned per market on the dollars at stake.',
+  ])('cost-based thresholds: %s', (text) => expect(statusOf(text, 'cost-sensitive-thresholds')).toBe('covered'));
+
+  it.each([
+    ['The model outputs a risk score between 0 and 1.', 'decision-policy'],
+    ['High-risk merchants get extra velocity features.', 'decision-policy'],
+    ['We choose thresholds by business, with a precision and recall trade-off.', 'cost-sensitive-thresholds'],
+    ['We watch fraud losses and the decline threshold every week.', 'cost-sensitive-thresholds'],
+    ['Good customers hate false declines.', 'cost-sensitive-thresholds'],
+  ])('not the item: %s', (text, id) => expect(statusOf(text, id)).toBe('missed'));
+});
+
+// Tryout 5, left twice: "Labels are chargebacks" earned the label-maturity item. Its idea is the delay;
+// naming the label source is the framework's labels item.
+describe('late-arriving labels are earned by the delay, not by naming the source', () => {
+  const statusOf = (text: string, id: string) =>
+    scoreBuiltin('fraud-detection', `## Data\n${text}\n`).stages.flatMap((s) => s.items).find((i) => i.id === id)!.status;
+
+  it.each([
+    'Labels are chargebacks.',
+    'Fraud labels come from chargebacks, analyst verdicts and takeover reports.',
+    'A payment is fraud when the card owner files a dispute.',
+    'Label: fraud if it has a fraud chargeback, else not fraud.',
+  ])('names the source only: %s', (text) => {
+    expect(statusOf(text, 'chargeback-labels')).toBe('missed');
+  });
+
+  it.each([
+    'Labels are chargebacks, which land up to 90 days after the payment.',
+    'Chargebacks take weeks to come in, so last month still looks clean.',
+    'The chargeback lag means recent fraud is missing from the labels.',
+    'We only train on payments old enough that their labels have matured.',
+    'We wait for the chargeback window to close before a payment counts as legitimate.',
+  ])('says the delay: %s', (text) => {
+    expect(statusOf(text, 'chargeback-labels')).toBe('covered');
+  });
+
+  it('still credits naming the label source as the labels item', () => {
+    expect(statusOf('Labels are chargebacks: fraud-coded ones are positives, the rest negatives.', 'labels')).toBe('covered');
+  });
+});
+
+// Tryout 5, left: "b/c" trade-offs were missed. "b/c" reads as "because"; what was missing is the kind:
+// one model weighed against another with what decides it, in note form or in a sentence.
+describe('one model chosen over another, with a reason, is a trade-off', () => {
+  const statusOf = (prompt: string, text: string) =>
+    scoreBuiltin(prompt, `## Model\n${text}\n`).stages.flatMap((s) => s.items).find((i) => i.id === 'model-tradeoffs')!.status;
+
+  it.each([
+    ['fraud-detection', '- GBDT over NN b/c tabular feats + fast inference'],
+    ['eta-prediction', '- chose boosted trees over a DNN b/c latency'],
+    ['harmful-content-detection', 'A fine-tuned BERT instead of rules, since rules miss paraphrases.'],
+    ['similar-listings', 'Two towers rather than a cross-encoder transformer b/c we must score millions of listings.'],
+  ])('%s: %s', (prompt, text) => expect(statusOf(prompt, text)).toBe('covered'));
+
+  it.each([
+    ['people-you-may-know', 'We train a graph neural network over the member graph, because it sees the structure of the network.'],
+    ['fraud-detection', '- GBDT trained over 90 days of data b/c fraud shifts'],
+    ['eta-prediction', '- gradient boosted trees b/c tabular data'],
+  ])('one model only: %s: %s', (prompt, text) => expect(statusOf(prompt, text)).toBe('missed'));
+});
