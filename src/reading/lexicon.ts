@@ -203,6 +203,8 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     'rank|ranks|ranked|rerank|reranks|reranked|sort|sorts|sorted|order|ordered by probability|likelihood|chance',
     // A classifier named with what it sorts into: "router (classifier): question type -> ...".
     'classifier|classify|classifies|classified type|types|class|classes|category|categories|intent|intents',
+    // The problem framed as a task in words: "we frame it as a regression", "treated as classification".
+    'frame|framed|frames|framing|treat|treated|treats|treating|cast|casts|pose|posed|poses|formulate|formulated|formulates|formulation as regression|classification|detection|segmentation|ranking|retrieval',
   ],
   // Data shaped by what the system itself chose, and the exploration that corrects it.
   'exploration-data': [
