@@ -1,4 +1,5 @@
-import { parseAnswers, type ParsedAnswers } from './parse.js';
+import { matchHeading, parseAnswers, type ParsedAnswers } from './parse.js';
+import { STAGE_IDS } from '../stages.js';
 
 /** How an answer is read, as `score --format` names it. */
 export type AnswerFormatOption = 'yaml' | 'md' | 'text';
@@ -7,7 +8,8 @@ export type AnswerFormatOption = 'yaml' | 'md' | 'text';
  * Reads an answer in the format asked for, or, without one, the format its name says (`formatFromName`).
  * Text with no name or extension to go by (standard input, a named pipe such as /dev/fd/63, a file with
  * no or an unknown extension) is YAML when it parses
- * as a mapping with a key that names a stage (its other keys then checked), Markdown otherwise. A UTF-8
+ * as a mapping with a key that names a stage (its other keys then checked), unless a Markdown heading names
+ * a stage ("## Model", which YAML reads as a comment) and no key is a stage's id; Markdown otherwise. A UTF-8
  * byte order mark is dropped first, whatever the format; YAML front matter at the top of a Markdown or
  * text answer is not answer text (see `withoutFrontMatter`). Issues always name `name`. Pure.
  */
@@ -59,5 +61,16 @@ function sniff(text: string): AnswerFormatOption {
   // as in a .yaml file (a typo such as "modle:" is an error, not prose); prose with a colon fails to
   // parse as a mapping, or names no stage, and stays Markdown.
   if (!/^[ \t]*[A-Za-z][\w /&-]*:/m.test(text)) return 'md';
+  // A Markdown heading that names a stage ("## Model") is a heading, though YAML would read it as a comment,
+  // unless a key is a stage's own id ("model:"): then it is a YAML answer with a comment ("# TODO serving").
+  if (markdownStageHeading(text) && !new RegExp(`^(?:${STAGE_IDS.join('|')})[ \\t]*:`, 'm').test(text)) return 'md';
   return parseAnswers(text, 'stdin.yaml').mapping.length > 0 ? 'yaml' : 'md';
+}
+
+/** Whether a line of `text` is an ATX heading ("#" to "######", a space, a title) whose title names a stage. */
+function markdownStageHeading(text: string): boolean {
+  for (const match of text.matchAll(/^#{1,6}[ \t]+(\S[^\n]*)$/gm)) {
+    if (matchHeading(match[1]!.replace(/[ \t]+#+[ \t]*$/, '')).length > 0) return true;
+  }
+  return false;
 }

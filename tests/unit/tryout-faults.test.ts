@@ -195,3 +195,16 @@ describe('what is not answer text (H, I)', () => {
     expect(parsed.answers.sections.evaluation).toContain('PR AUC');
   });
 });
+
+describe('an answer on standard input with Markdown stage headings is Markdown (reading helper, tryout 7)', () => {
+  it('reads "## Model" then "Labels: …" as Markdown, not as YAML whose comment hid the heading', () => {
+    for (const text of ['## Model\nLabels: clicks within 30 minutes.\nGBDT because tabular.\n', '# Data\nFeatures: counts per user.\n\n## Evaluation ##\nMetrics: log loss.\n']) {
+      expect(readAnswersAs(text, 'stdin', undefined, false).format, text).toBe('markdown');
+    }
+  });
+
+  it('a YAML answer keeps its comments, even one that reads as a title', () => {
+    expect(readAnswersAs('# my ad-click answer\nmodel: GBDT because tabular.\nevaluation: log loss\n', 'stdin', undefined, false).format).toBe('yaml');
+    expect(readAnswersAs('model: GBDT\n# TODO serving\n', 'stdin', undefined, false).format).toBe('yaml');
+  });
+});
