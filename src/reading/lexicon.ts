@@ -265,6 +265,17 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     'threshold|thresholds|cutoff|cutoffs set|sets|setting|from|by|based|chosen|choose|chooses|pick|picked|where|tune|tuned|derive|derived|comes cost|costs|loss|losses|fee|fees|margin|money|dollars',
     'false|falsely|wrong|wrongly|mistaken|mistakenly|good|honest decline|declines|declined|declining|positive|positives|alarm|alarms miss|missed|misses|undetected|uncaught|negative|negatives cost|costs|expensive|versus|against',
   ],
+  // A counter-metric: what the users' displeasure or the system's cost is counted by, set against an
+  // engagement target ("with a negative weight on hide and report", "minus dislikes", "uninstalls").
+  'counter-metric': [
+    'hide|hides|dislike|dislikes|unfollow|unfollows|complaints|unsubscribe|unsubscribes|disables|uninstall|uninstalls|regret|guardrail|guardrails',
+    'hide|hides|report|reports|block|blocks rate|rates|report|reports|block|blocks',
+    'counter|counterbalancing metric|metrics|signal|signals',
+    'negative weight|weights|reaction|reactions|feedback|signal|signals|engagement',
+    'not interested',
+    'satisfaction|survey|surveys',
+    'long term value|retention|satisfaction',
+  ],
   // Starting from something simple to beat.
   'simple-start': ['start|begin|open with simple|simplest|heuristic|heuristics|rule|rules|popularity|popular|logistic', 'bar|yardstick to beat', 'hand written|crafted|made rules|heuristics', 'nothing beats|beat'],
 };

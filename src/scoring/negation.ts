@@ -51,8 +51,13 @@ export function negationOf(tokens: Token[], start: number, end: number): Negatio
     // a condition that makes the thing necessary.
     if (cue.word === 'without' && (negatedLater(tokens, end) || harmLater(tokens, end))) return null;
     // A second negation before the first cancels it: "we never ship without an A/B test",
-    // "we can't afford to skip calibration".
-    if (before(tokens, cue.index) !== null) return null;
+    // "we can't afford to skip calibration". Not one in the label the claim is read under: a lead-in
+    // ("Nothing breaks here, ...") is read as the claim's label and again in its words.
+    const outer = before(tokens, cue.index);
+    if (outer !== null && !(tokens[outer.index]!.context && !tokens[cue.index]!.context)) return null;
+    // A dismissal after the match is one wherever the sentence starts: "Nothing can go wrong,
+    // forgetting older patterns is not a concern" dismisses forgetting as "... is not a concern" does.
+    if (cue.negation === 'plain' && after(tokens, end) === 'dismissal') return 'dismissal';
     // "Pairs that never formed a connection are labelled negative": the cue negates a relative clause.
     if (inRelativeClause(tokens, cue.index, start)) return null;
     // "Assume the model runs on our servers, not on device": a plain negation inside an assumption
@@ -151,8 +156,8 @@ function notJustBefore(tokens: Token[], start: number, end: number): boolean {
 
 // "Y beats X", "unlike X": words right before the loser of a comparison.
 const BEATEN_AFTER = new Set(['unlike', 'beats', 'beat', 'outperforms', 'outperform', 'trumps', 'replaces', 'replaced', 'supersedes']);
-const PREFERRING = new Set(['prefer', 'prefers', 'preferred', 'favor', 'favors', 'favour', 'favours', 'choose', 'chooses', 'chose', 'chosen', 'pick', 'picks', 'picked', 'opt', 'opted', 'rather']);
-const COMPARATIVES = new Set(['better', 'safer', 'rather']);
+const LOSING_PREFERRING = new Set(['prefer', 'prefers', 'preferred', 'favor', 'favors', 'favour', 'favours', 'choose', 'chooses', 'chose', 'chosen', 'pick', 'picks', 'picked', 'opt', 'opted', 'rather']);
+const LOSING_COMPARATIVES = new Set(['better', 'safer', 'rather']);
 
 /** The match is the losing side of a comparison in its clause (see rejectedForFlag). */
 function losingSide(tokens: Token[], start: number): boolean {
@@ -160,9 +165,9 @@ function losingSide(tokens: Token[], start: number): boolean {
     if (tokens[i + 1]!.sep === 'hard' || (tokens[i + 1]!.sep === 'comma' && i < start - 1)) return false;
     const word = tokens[i]!.raw;
     if (BEATEN_AFTER.has(word)) return !['nothing', 'none', 'no', 'never', 'not'].includes(tokens[i - 1]?.raw ?? '');
-    if (word === 'than') return tokens.slice(Math.max(0, i - 6), i).some((t) => COMPARATIVES.has(t.raw));
+    if (word === 'than') return tokens.slice(Math.max(0, i - 6), i).some((t) => LOSING_COMPARATIVES.has(t.raw));
     if (word === 'over' || word === 'to') {
-      for (let j = i - 1, back = 0; j >= 0 && back < 8 && tokens[j + 1]!.sep !== 'hard'; j--, back++) if (PREFERRING.has(tokens[j]!.raw)) return true;
+      for (let j = i - 1, back = 0; j >= 0 && back < 8 && tokens[j + 1]!.sep !== 'hard'; j--, back++) if (LOSING_PREFERRING.has(tokens[j]!.raw)) return true;
       return false;
     }
   }
@@ -292,10 +297,10 @@ function cueAt(tokens: Token[], i: number, start: number): Negation | null {
   const word = tokens[i]!.raw;
   const nextWord = tokens[i + 1]?.raw ?? '';
   const prevWord = tokens[i - 1]?.raw ?? '';
-  // "instead of X" and "rather than X" negate only the words right after them.
-  if ((word === 'of' && prevWord === 'instead') || (word === 'than' && prevWord === 'rather')) {
-    const between = tokens.slice(i + 1, start);
-    return between.length <= 3 && !between.some((t) => SUBJECTS.has(t.raw)) ? 'plain' : null;
+  // A comparison that prefers one option rejects the other: "instead of X", "rather than X",
+  // "unlike X", "prefer A over X", "prefer A to X" negate only the words right after them.
+  if ((word === 'of' && prevWord === 'instead') || (word === 'than' && prevWord === 'rather') || word === 'unlike' || preferredOver(tokens, i)) {
+    return rejectedSide(tokens, i, start) ? 'plain' : null;
   }
   // "drop-off" and "dropout" are nouns, not a dismissal.
   if (DISMISS_CUES.has(word)) return nextWord === 'off' || nextWord === 'out' ? null : 'dismissal';
@@ -303,6 +308,8 @@ function cueAt(tokens: Token[], i: number, start: number): Negation | null {
   if (FALSE_CUES_AFTER.has(nextWord)) return null; // "not only", "no doubt"
   if (word === 'not' && (prevWord === 'or' || prevWord === 'if')) return null; // "whether or not", "if not"
   const between = tokens.slice(i + 1, start);
+  // "No more than 50 ms", "must not exceed 5 million": the cue negates a bound, and the quantity is stated.
+  if (boundAhead(tokens, i + 1, start)) return null;
   if (between.some((t) => DISMISS_STEMS.has(t.stem) || REFUSAL_STEMS.has(t.stem))) return 'dismissal';
   // A subject after the cue starts the main clause: "to avoid leakage I'd split by time".
   if (between.some((t) => PRONOUNS.has(t.raw))) return null;
@@ -310,6 +317,121 @@ function cueAt(tokens: Token[], i: number, start: number): Negation | null {
   // features" rules out personal data, not features.
   if (outsideObject(between)) return null;
   return 'plain';
+}
+
+/** Verbs of choosing between options: "prefer A over B", "choose A over B", "A is preferred to B". */
+const PREFERRING = new Set([
+  'prefer', 'prefers', 'preferred', 'preferring', 'choose', 'chooses', 'chose', 'chosen', 'choosing', 'pick', 'picks',
+  'picked', 'picking', 'favor', 'favors', 'favored', 'favoring', 'favour', 'favours', 'favoured', 'favouring', 'select',
+  'selects', 'selected', 'selecting', 'prioritize', 'prioritizes', 'prioritized', 'prioritizing', 'prioritise',
+  'prioritises', 'prioritised', 'prioritising', 'recommend', 'recommends', 'recommended',
+]);
+const PREFERRING_TO = new Set(['prefer', 'prefers', 'preferred', 'preferring', 'preferable']);
+/** Words after "over" that make it a span of time or data, not the rejected option ("over the last 30 days"). */
+const OVER_SPAN = new Set(['time', 'last', 'past', 'next', 'previous', 'recent', 'whole', 'full', 'entire', 'all', 'each', 'every', 'k']);
+
+/**
+ * Whether "over" or "to" at `i` names the option a verb of choosing turned down: "we prefer PR-AUC over
+ * accuracy", "GBDT is chosen over a deep net", "prefer online scoring to batch prediction". Not "prefer
+ * to log", "over the last 30 days", nor a verb right after "to" ("prefer small models to keep latency low").
+ */
+function preferredOver(tokens: Token[], i: number): boolean {
+  const word = tokens[i]!.raw;
+  if (word !== 'over' && word !== 'to') return false;
+  const next = tokens[i + 1];
+  if (!next || next.sep === 'hard' || next.sep === 'comma') return false;
+  if (word === 'over' && (OVER_SPAN.has(next.raw) || /^\d/.test(next.raw) || (next.raw === 'the' && OVER_SPAN.has(tokens[i + 2]?.raw ?? '')))) return false;
+  if (word === 'to' && startsVerbPhrase(next.raw, tokens[i + 2]?.raw ?? '')) return false;
+  const verbs = word === 'over' ? PREFERRING : PREFERRING_TO;
+  for (let j = i - 1, seen = 0; j >= 0 && seen < 6; j--, seen++) {
+    if (tokens[j + 1]!.sep === 'hard' || tokens[j + 1]!.sep === 'comma') return false;
+    if (verbs.has(tokens[j]!.raw)) {
+      // "prefer to X": an infinitive, not a comparison; "preferred over" (passive) needs no object between.
+      if (tokens[j + 1]!.raw === 'to' && j + 1 !== i) return false;
+      return j + 1 < i || /(?:ed|en|able)$/.test(tokens[j]!.raw);
+    }
+    if (CLAUSE_STARTERS.has(tokens[j]!.raw)) return false;
+  }
+  return false;
+}
+
+/** Verbs and words by which one option wins over the one after them: "A beats B", "A outperforms B", "A is better than B". */
+const WINNING = new Set(['beat', 'beats', 'beating', 'outperform', 'outperforms', 'outperformed', 'outperforming', 'trumps', 'outranks', 'dominates']);
+const BETTER = new Set(['better', 'superior', 'preferable', 'stronger']);
+/** Words before a winning verb that turn it into praise of what follows: "nothing beats a popularity baseline". */
+const PRAISING = new Set(['nothing', 'none', 'no', 'not', 'never', 'hard', 'rarely', 'seldom']);
+
+/**
+ * Whether the match at `start` is the losing side of a comparison: it stands right after "beats",
+ * "outperforms", "is better than" or "is superior to" ("road time beats haversine distance as a
+ * feature"), within three words, with no comma or subject between. The candidate names it to say
+ * something else is better, which does not assert it. Not said of praise ("nothing beats a popularity
+ * baseline"). The losing side may still be part of the design (a baseline the model beats is still a
+ * baseline), so this clears flags only and rules no item out.
+ */
+export function comparedAway(tokens: Token[], start: number): boolean {
+  for (let i = start - 1, seen = 0; i >= 0 && seen < 4; i--, seen++) {
+    const next = tokens[i + 1]!;
+    if (next.sep === 'hard' || next.sep === 'comma' || SUBJECTS.has(next.raw)) return false;
+    const word = tokens[i]!.raw;
+    const winning = WINNING.has(word) || ((word === 'than' || word === 'to') && BETTER.has(tokens[i - 1]?.raw ?? ''));
+    if (winning) {
+      const at = word === 'than' || word === 'to' ? i - 1 : i;
+      return !PRAISING.has(tokens[at - 1]?.raw ?? '');
+    }
+    if (CLAUSE_STARTERS.has(word)) return false;
+  }
+  return false;
+}
+
+/** Prepositions that open the role a rejected option had ("rather than clicks as positives, we use ..."): the role is kept. */
+const ROLE_WORDS = new Set(['as', 'for', 'in', 'on', 'with', 'to']);
+
+/**
+ * Whether a match starting at `start` is the option a comparison marker at `i` rejects: it starts
+ * within three words after the marker, with no subject or comma between ("instead of accuracy, PR-AUC
+ * ..." rejects accuracy, not PR-AUC), and it does not start at the role the option was meant for
+ * ("rather than clicks as positives, we use long watches" still defines positives).
+ */
+function rejectedSide(tokens: Token[], i: number, start: number): boolean {
+  const between = tokens.slice(i + 1, start);
+  if (between.length > 3 || between.some((t) => SUBJECTS.has(t.raw))) return false;
+  if (tokens.slice(i + 2, start + 1).some((t) => t.sep === 'comma' || t.sep === 'hard')) return false;
+  // A lead-in read as the claim's label ("Unlike accuracy, ..." reads "unlike accuracy is ...") compares only within itself.
+  if (tokens.slice(i, start + 1).some((t) => !t.context !== !tokens[i]!.context)) return false;
+  return !(between.length > 0 && ROLE_WORDS.has(tokens[start]?.raw ?? ''));
+}
+
+/** Words that state a bound when a negation stands before them: "no more than", "not above", "never exceeds". */
+const COMPARATIVES = new Set([
+  'more', 'less', 'fewer', 'longer', 'shorter', 'greater', 'higher', 'lower', 'slower', 'faster', 'later', 'earlier',
+  'bigger', 'larger', 'smaller', 'older', 'newer', 'worse', 'heavier', 'lighter', 'costlier',
+]);
+const BOUND_VERBS = new Set(['exceed', 'exceeds', 'exceeding', 'exceeded', 'surpass', 'surpasses', 'surpassing', 'overshoot', 'overshoots']);
+const BOUND_PREPOSITIONS = new Set(['above', 'below', 'over', 'under', 'beyond', 'past']);
+const QUANTITY_WORDS = new Set(['few', 'couple', 'dozen', 'dozens', 'hundred', 'hundreds', 'thousand', 'thousands', 'million', 'millions', 'billion', 'billions', 'k']);
+
+/**
+ * Whether the words from `from` (right after a negation) up to `to` state a bound: within three words,
+ * a comparative with "than" ("no more than 50 ms", "may take no longer than"), a verb of exceeding
+ * ("must not exceed 50 ms"), or "above", "below", "over", "under" followed by a quantity ("not above
+ * 200 ms"). A bound is a requirement, not a negation of what it bounds.
+ */
+function boundAhead(tokens: Token[], from: number, to: number): boolean {
+  for (let k = from; k < to && k < from + 3; k++) {
+    const t = tokens[k]!;
+    if (k > from && (t.sep === 'comma' || t.sep === 'hard')) return false;
+    if (BOUND_VERBS.has(t.raw)) return true;
+    if (COMPARATIVES.has(t.raw) && tokens[k + 1]?.raw === 'than') return true;
+    if (BOUND_PREPOSITIONS.has(t.raw)) {
+      for (let q = k + 1; q < Math.min(tokens.length, k + 4); q++) {
+        if (tokens[q]!.sep === 'comma' || tokens[q]!.sep === 'hard') break;
+        if (/^\d/.test(tokens[q]!.raw) || QUANTITY_WORDS.has(tokens[q]!.raw)) return true;
+      }
+      return false;
+    }
+  }
+  return false;
 }
 
 /** Prepositions that start a phrase placing the negated object somewhere ("no PII in the features"). */
