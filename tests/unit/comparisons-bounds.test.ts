@@ -4,35 +4,12 @@ import { rubricsFor } from '../../src/content/catalog.js';
 import { gradeFor } from '../../src/progress/drill.js';
 import { compileRubrics } from '../../src/scoring/compile.js';
 import { scoreAnswers } from '../../src/scoring/score.js';
-import { builtinCatalog, scoreBuiltin } from '../helpers/builtin.js';
+import { builtinCatalog } from '../helpers/builtin.js';
+import { flagCases, itemCases } from '../helpers/stage-cases.js';
 
 // Comparisons, bounds and dismissals the scorer misread (tryout 7, faults 2, 3, 4c2, 4e, 5 and 7),
 // fixed per kind, each tested with sentences of our own on more than one prompt, with sentences that
 // must still fire or still read as ruled out.
-const report = (prompt: string, stage: string, text: string) => scoreBuiltin(prompt, `## ${stage}\n${text}\n`);
-const flagsOf = (prompt: string, stage: string, text: string): string[] => report(prompt, stage, text).redFlags.map((f) => f.id);
-const statusOf = (prompt: string, stage: string, text: string, item: string): string | undefined =>
-  report(prompt, stage, text)
-    .stages.flatMap((s) => s.items)
-    .find((i) => i.id === item)?.status;
-
-type Case = [prompt: string, stage: string, text: string];
-
-function flagCases(flag: string, fires: Case[], quiet: Case[]): void {
-  it.each(fires)(`${flag} fires on %s: %s / %s`, (prompt, stage, text) => {
-    expect(flagsOf(prompt, stage, text)).toContain(flag);
-  });
-  it.each(quiet)(`${flag} stays quiet on %s: %s / %s`, (prompt, stage, text) => {
-    expect(flagsOf(prompt, stage, text)).not.toContain(flag);
-  });
-}
-
-function itemCases(item: string, status: string, cases: Case[]): void {
-  it.each(cases)(`${item} is ${status} on %s: %s / %s`, (prompt, stage, text) => {
-    expect(statusOf(prompt, stage, text, item)).toBe(status);
-  });
-}
-
 describe('a comparison rejects the option it prefers another to, and affirms the preferred one', () => {
   flagCases(
     'accuracy-only-metric',

@@ -1,27 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { scoreBuiltin } from '../helpers/builtin.js';
+import { flagCases, statusOf, type Case } from '../helpers/stage-cases.js';
 
 // "A flag needs the candidate to assert the thing" (README, Mistakes): false red flags and false
 // "ruled out" readings found by tryout 7, fixed per kind. Each kind is tested with sentences of our
 // own, on more than one prompt where the kind allows, with sentences that must still fire.
-const report = (prompt: string, stage: string, text: string) => scoreBuiltin(prompt, `## ${stage}\n${text}\n`);
-const flagsOf = (prompt: string, stage: string, text: string): string[] => report(prompt, stage, text).redFlags.map((f) => f.id);
-const statusOf = (prompt: string, stage: string, text: string, item: string): string | undefined =>
-  report(prompt, stage, text)
-    .stages.flatMap((s) => s.items)
-    .find((i) => i.id === item)?.status;
-
-type Case = [prompt: string, stage: string, text: string];
-
-function flagCases(flag: string, fires: Case[], quiet: Case[]): void {
-  it.each(fires)(`${flag} still fires on %s: %s / %s`, (prompt, stage, text) => {
-    expect(flagsOf(prompt, stage, text)).toContain(flag);
-  });
-  it.each(quiet)(`${flag} stays quiet on %s: %s / %s`, (prompt, stage, text) => {
-    expect(flagsOf(prompt, stage, text)).not.toContain(flag);
-  });
-}
-
 describe('a random slice of live decisions kept for exploration or unbiased labels is no data split', () => {
   flagCases(
     'random-split-temporal-data',
