@@ -8,7 +8,7 @@ import { contentPlaces, readContent } from '../files/content-files.js';
 import { resolvePaths, type Paths } from '../files/paths.js';
 import { buildId } from '../build-id.js';
 import { packageInfo } from '../package-root.js';
-import { printErrorLines, stderrStyle, type GlobalOptions, type Io } from './command-io.js';
+import { printErrorLines, stderrStyle, stderrWidth, type GlobalOptions, type Io } from './command-io.js';
 import { renderLoadProblems } from '../ui/content-check-view.js';
 
 export interface Loaded {
@@ -77,5 +77,5 @@ export async function loadAll(io: Io, options: GlobalOptions, extra: SourceFile[
  * reported in one line each and skipped, so one bad user file never stops the rest from working.
  */
 export function reportLoadProblems(loaded: Loaded, io: Io, options: GlobalOptions): void {
-  printErrorLines(io, renderLoadProblems(loaded.catalog.notices, [...loaded.readIssues, ...loaded.catalog.issues], stderrStyle(io, options)));
+  printErrorLines(io, renderLoadProblems(loaded.catalog.notices, [...loaded.readIssues, ...loaded.catalog.issues], stderrStyle(io, options), stderrWidth(io)));
 }

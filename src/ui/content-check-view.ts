@@ -4,6 +4,7 @@ import { stripControl } from '../text/sanitize.js';
 import { plural } from './plural.js';
 import { fitWidth } from './wrap.js';
 import type { Style } from './style.js';
+import { renderAside, renderNotice, renderWarning } from './notices.js';
 
 /**
  * The views of `prompts|rubrics validate` and `prompts|rubrics new`, and the warnings any command prints
@@ -46,17 +47,19 @@ export function renderValidation(issues: readonly ContentIssue[], counts: Checke
 /**
  * Content files skipped while loading, for stderr: each override notice (dim), one warning per broken
  * file with its first problem and how many more, and a pointer to `validate` when any was skipped.
+ * `width`: stderr's columns on a terminal, where each message wraps at spaces as in ui/notices.ts; Infinity
+ * (a pipe, the default) keeps each one line.
  */
-export function renderLoadProblems(notices: readonly string[], issues: readonly ContentIssue[], style: Style): string[] {
-  const out = notices.map((notice) => style.dim(`notice: ${notice}`));
+export function renderLoadProblems(notices: readonly string[], issues: readonly ContentIssue[], style: Style, width = Number.POSITIVE_INFINITY): string[] {
+  const out = notices.map((notice) => renderNotice(notice, style, width));
   const byFile = new Map<string, ContentIssue[]>();
   for (const issue of issues.filter((i) => i.severity === 'error')) byFile.set(issue.file, [...(byFile.get(issue.file) ?? []), issue]);
   for (const [file, fileIssues] of byFile) {
     const first = fileIssues[0]!;
     const more = fileIssues.length > 1 ? ` (+${fileIssues.length - 1} more)` : '';
-    out.push(style.yellow(`warning: skipped ${file}:${first.line}:${first.col} ${first.path ? `${first.path}: ` : ''}${first.message}${more}`));
+    out.push(renderWarning(`skipped ${file}:${first.line}:${first.col} ${first.path ? `${first.path}: ` : ''}${first.message}${more}`, style, width));
   }
-  if (byFile.size > 0) out.push(style.dim('  run `mlsd prompts validate` to see every problem'));
+  if (byFile.size > 0) out.push(renderAside('run `mlsd prompts validate` to see every problem', style, width));
   return out;
 }
 

@@ -29,6 +29,11 @@ export function renderWarning(text: string, style: Style, width = Number.POSITIV
   return message('warning: ', text, style.yellow, width);
 }
 
+/** `notice: <text>`, dim: a user file overrides a built-in one (content loading). */
+export function renderNotice(text: string, style: Style, width = Number.POSITIVE_INFINITY): string {
+  return message('notice: ', text, style.dim, width);
+}
+
 /** A hint under a warning, indented and dim (e.g. "run `mlsd prompts validate` to see every problem"). */
 export function renderAside(text: string, style: Style, width = Number.POSITIVE_INFINITY): string {
   return message('  ', text, style.dim, width);

@@ -230,6 +230,16 @@ describe('validate, new and load warnings', () => {
     expect(renderLoadProblems([], [], colour)).toEqual([]);
   });
 
+  it('load problems wrap at spaces to a narrow stderr, continued two columns in, each line within the width', () => {
+    const long: ContentIssue[] = [{ ...issues[0]!, file: '/home/sam/prompts/my-prompt.yaml', message: 'expected easy, medium or hard, got "impossible"' }];
+    const lines = renderLoadProblems(['user prompt "fraud-detection" overrides the built-in one'], long, plain, 40).join('\n').split('\n');
+    expect(lines.every((line) => line.length <= 40)).toBe(true);
+    expect(lines[0]).toMatch(/^notice: /);
+    expect(lines.find((line) => line.startsWith('warning: '))).toBeDefined();
+    expect(lines.filter((line) => line.startsWith('  ')).length).toBeGreaterThan(1);
+    expect(lines.join(' ').replace(/\s+/g, ' ')).toContain('skipped /home/sam/prompts/my-prompt.yaml:3:13 difficulty: expected easy, medium or hard, got "impossible"');
+  });
+
   it('new: what was written, an override, whether it validates', () => {
     expect(show(renderNewWritten('prompt', '/c/p.yaml', [], { id: 'p', file: '/b/p.yaml' }, colour))).toMatchInlineSnapshot(`
       "
