@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { ExitPromptError } from '@inquirer/core';
 import { rubricsFor } from '../content/scope.js';
 import { EXIT } from '../errors.js';
-import { dueCards, gradeFor, GRADE_LABEL, review, syncDeck, type Deck } from '../progress/drill.js';
+import { cardPrompts, dueCards, gradeFor, GRADE_LABEL, review, syncDeck, type Deck, type StoredCard } from '../progress/drill.js';
 import { loadDeck, saveDeck } from '../store/deck.js';
 import { WriteError } from '../files/atomic.js';
 import { compileRubrics } from '../scoring/compile.js';
@@ -34,31 +34,41 @@ export async function drillCommand(options: DrillOptions, io: Io): Promise<numbe
   const width = terminalWidth(io);
   const stored = await loadDeck(deckFile, io.now());
   if (stored.warning) io.stderr.write(`${renderWarning(stored.warning, stderrStyle(io, options), stderrWidth(io))}\n`);
-  let deck = syncDeck(stored.deck, (await loadSessionList(sessionsDir(loaded.paths.data), io, options)).summaries, io.now());
+  const sessions = (await loadSessionList(sessionsDir(loaded.paths.data), io, options)).summaries;
+  let deck = syncDeck(stored.deck, sessions, io.now());
   const saver = deckSaver(deckFile, io, options);
   const save = () => saver.save(deck);
   await save();
-  const cards = dueCards(deck, io.now(), { all: options.all, limit: options.limit });
+  // A card is asked in the first installed prompt that holds its item (see cardPrompts); one no installed
+  // prompt holds is skipped with a note and does not count against --limit.
+  const contextOf = (card: StoredCard) => {
+    for (const id of [...cardPrompts(card, sessions), ...loaded.catalog.prompts.keys()]) {
+      const prompt = loaded.catalog.prompts.get(id)?.value;
+      if (!prompt) continue;
+      const rubric = rubricsFor(loaded.catalog, prompt).find((r) => r.items.some((i) => i.id === card.itemId));
+      const item = rubric?.items.find((i) => i.id === card.itemId);
+      if (rubric && item) return { card, prompt, rubric, item };
+    }
+    return null;
+  };
+  const due = dueCards(deck, io.now(), { all: options.all });
+  const playable = due.map(contextOf).filter((c): c is NonNullable<ReturnType<typeof contextOf>> => c !== null);
+  for (const card of due) if (!playable.some((c) => c.card === card)) printLines(io, [renderSkippedCard(card.itemId, card.prompt, style)]);
+  const cards = playable.slice(0, options.limit ?? playable.length);
   if (cards.length === 0) {
     const total = Object.keys(deck.cards).length;
     const next = dueCards(deck, io.now(), { all: true })[0];
     io.stdout.write(
       total === 0
         ? 'No cards yet: items you miss in `mlsd practice` or `mlsd score --save` become drill cards.\n'
-        : `Nothing is due. The next card is due ${next!.fsrs.due.slice(0, 16).replace('T', ' ')} UTC; \`mlsd drill --all\` practises anyway.\n`,
+        : due.length > 0
+          ? 'No due card can be asked: the prompts that hold their items are no longer installed.\n'
+          : `Nothing is due. The next card is due ${next!.fsrs.due.slice(0, 16).replace('T', ' ')} UTC; \`mlsd drill --all\` practises anyway.\n`,
     );
     return EXIT.ok;
   }
   let done = 0;
-  for (const [index, card] of cards.entries()) {
-    const prompt = loaded.catalog.prompts.get(card.prompt)?.value;
-    const rubrics = prompt ? rubricsFor(loaded.catalog, prompt) : [];
-    const rubric = rubrics.find((r) => r.items.some((i) => i.id === card.itemId));
-    const item = rubric?.items.find((i) => i.id === card.itemId);
-    if (!prompt || !rubric || !item) {
-      printLines(io, [renderSkippedCard(card.itemId, style)]);
-      continue;
-    }
+  for (const [index, { card, prompt, rubric, item }] of cards.entries()) {
     printLines(io, renderCard({ index: index + 1, total: cards.length, label: item.label, promptTitle: prompt.title, promptText: prompt.prompt, followUp: item.followUp }, style, width));
     let text: string;
     try {

@@ -66,6 +66,18 @@ export function dueCards(deck: Deck, now: Date, options: { all?: boolean; limit?
   return cards.slice(0, options.limit ?? cards.length);
 }
 
+/**
+ * The prompts a card can be asked in, best first: the prompt it was last missed in, then the prompts of the
+ * user's other own sessions that missed the item, newest first (each once). The drill takes the first one
+ * still installed whose rubrics hold the item, so a card whose last prompt came from a removed pack is asked
+ * in another prompt rather than skipped; a framework item holds in every prompt.
+ */
+export function cardPrompts(card: StoredCard, sessions: readonly SessionSummary[]): string[] {
+  const newestFirst = sessions.filter(isOwnSession).sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  const missedIn = newestFirst.filter((s) => s.notCovered.some((item) => item.id === card.itemId)).map((s) => s.prompt);
+  return [...new Set([card.prompt, ...missedIn])];
+}
+
 /** How well a drill answer did, as an FSRS grade: explained well is Good, listed is Hard. */
 export function gradeFor(result: Pick<ItemResult, 'status' | 'depth' | 'matched'>): Grade {
   if (result.status !== 'covered') return Rating.Again;

@@ -45,7 +45,7 @@ export function renderCardResult(result: Pick<ItemResult, 'status' | 'depth' | '
   );
 }
 
-/** A card whose prompt or rubric is gone. */
-export function renderSkippedCard(itemId: string, style: Style): string {
-  return style.dim(`Skipping ${itemId}: its prompt or rubric is no longer installed.`);
+/** A card no installed prompt can ask: the prompt it was missed in (`promptId`) is gone and no other holds the item. */
+export function renderSkippedCard(itemId: string, promptId: string, style: Style): string {
+  return style.dim(`Skipping ${itemId}: its prompt ${promptId} is no longer installed and no installed prompt has this item.`);
 }

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -56,6 +56,33 @@ describe('mlsd drill', () => {
     const card = deck.cards['ab-test']!;
     expect(card.fsrs.reps).toBe(1);
     expect(new Date(card.fsrs.due).getTime() - Date.now()).toBeLessThan(3600_000);
+  });
+
+  // Tryout 8 (F19): a card last missed in a prompt from a pack since removed was skipped, though installed prompts hold its item.
+  it('asks a card whose last prompt is gone in another installed prompt, and skips only a card no prompt holds, outside --limit', async () => {
+    const pack = mkdtempSync(join(tmpdir(), 'mlsd-drill-pack-'));
+    const yaml = readFileSync(join(root, 'prompts/ad-click-prediction.yaml'), 'utf8').replace(/^# yaml-language-server.*\n/m, '').replace(/^id: ad-click-prediction$/m, 'id: pack-ads');
+    writeFileSync(join(pack, 'pack-ads.yaml'), yaml);
+    const weak = join(root, 'tests/fixtures/answers/ad-click-prediction.weak.md');
+    const saved = await runInProcess(home, ['score', weak, '--prompt', 'pack-ads', '--save'], { env: { MLSD_PROMPTS_PATH: pack } });
+    expect(saved.code, saved.stderr).toBe(0);
+    rmSync(pack, { recursive: true, force: true });
+    // The deck, as the drill made it, plus a card whose item no installed prompt holds.
+    const first = runInTerminal(['drill', '--limit', '1'], { MLSD_HOME: home, MLSD_PROMPTS_PATH: '', NO_COLOR: '1' });
+    await first.waitFor(/Card 1 of 1/);
+    first.write('\x03');
+    await first.exited;
+    const file = join(home, 'drill.json');
+    const deck = JSON.parse(readFileSync(file, 'utf8')) as { cards: Record<string, { itemId: string; prompt: string }> };
+    expect(deck.cards['ab-test']!.prompt).toBe('pack-ads');
+    deck.cards['no-such-item'] = { ...deck.cards['ab-test']!, itemId: 'no-such-item' };
+    writeFileSync(file, JSON.stringify(deck));
+    const t = runInTerminal(['drill', '--limit', '1'], { MLSD_HOME: home, MLSD_PROMPTS_PATH: '', NO_COLOR: '1' });
+    await t.waitFor(/Card 1 of 1 · A\/B test/);
+    expect(t.output()).toMatch(/Skipping no-such-item: its prompt pack-ads is no longer installed/);
+    expect(t.output()).not.toMatch(/Skipping ab-test/);
+    t.write('\x03');
+    await t.exited;
   });
 
   it('needs a terminal', () => {

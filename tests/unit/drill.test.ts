@@ -1,6 +1,6 @@
 import { Rating } from 'ts-fsrs';
 import { describe, expect, it } from 'vitest';
-import { dueCards, emptyDeck, gradeFor, review, syncDeck } from '../../src/progress/drill.js';
+import { cardPrompts, dueCards, emptyDeck, gradeFor, review, syncDeck } from '../../src/progress/drill.js';
 import { summarize } from '../../src/store/summary.js';
 import { score } from '../helpers/rubric.js';
 
@@ -47,5 +47,22 @@ describe('drill cards', () => {
     expect(gradeFor({ status: 'covered', depth: 'mention', matched: ['drift'] })).toBe(Rating.Hard);
     expect(gradeFor({ status: 'covered', depth: 'statement', matched: ['drift'] })).toBe(Rating.Good);
     expect(gradeFor({ status: 'covered', depth: 'statement', matched: ['drift', 'distribution shift'] })).toBe(Rating.Easy);
+  });
+});
+
+describe('the prompts a card can be asked in', () => {
+  const older = { ...session('a', 'We use a neural network.', '2026-02-01T00:00:00.000Z'), prompt: 'fraud-detection' };
+  const newer = { ...session('b', 'We use a neural network.', '2026-02-03T00:00:00.000Z'), prompt: 'pack-prompt' };
+  const covered = { ...session('c', 'We start with a logistic regression baseline.', '2026-02-02T00:00:00.000Z'), prompt: 'news-feed' };
+  const deck = syncDeck(emptyDeck(), [older, covered, newer], now);
+
+  it('starts with the prompt the item was last missed in, then the other prompts that missed it, newest first', () => {
+    expect(deck.cards.baseline!.prompt).toBe('pack-prompt');
+    expect(cardPrompts(deck.cards.baseline!, [older, covered, newer])).toEqual(['pack-prompt', 'fraud-detection']);
+  });
+
+  it('leaves out prompts whose session covered the item, and names each prompt once', () => {
+    const again = { ...session('d', 'We use a neural network.', '2026-02-04T00:00:00.000Z'), prompt: 'fraud-detection' };
+    expect(cardPrompts(deck.cards.baseline!, [older, covered, newer, again])).toEqual(['pack-prompt', 'fraud-detection']);
   });
 });
