@@ -348,7 +348,7 @@ class PeerSession {
       try {
         automatic = await this.scoreAnswersFile(state.answersFile, marks);
       } catch (error) {
-        io.stderr.write(`${renderWarning(`${error instanceof Error ? error.message : String(error)}; the report uses the marks alone`, this.setup.errorStyle)}\n`);
+        io.stderr.write(`${renderWarning(`${error instanceof Error ? error.message : String(error)}; the report uses the marks alone`, this.setup.errorStyle, stderrWidth(io))}\n`);
       }
     }
     await saveSession(this.setup.dir, this.record(state, automatic ? { answers: automatic.answers, automatic: automatic.report } : {}));

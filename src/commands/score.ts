@@ -13,7 +13,7 @@ import { asReadError, MAX_ANSWER_BYTES, readTextFileSync } from '../files/read.j
 import { renderReport } from '../ui/report.js';
 import { renderDone, renderNote } from '../ui/notices.js';
 import { loadAll, reportLoadProblems } from './load-content.js';
-import { stderrStyle, stdoutStyle, terminalWidth, type GlobalOptions, type Io } from './command-io.js';
+import { stderrStyle, stderrWidth, stdoutStyle, terminalWidth, type GlobalOptions, type Io } from './command-io.js';
 import { findPrompt } from './lookup.js';
 
 export interface ScoreOptions extends GlobalOptions {
@@ -46,7 +46,7 @@ export async function scoreCommand(file: string, options: ScoreOptions, io: Io, 
   }
   // Notices (an answer too long to score whole) go to stderr; the report still follows.
   for (const notice of parsed.issues.filter((i) => i.severity === 'warning')) {
-    io.stderr.write(`${renderNote(formatIssue(notice), stderrStyle(io, options))}\n`);
+    io.stderr.write(`${renderNote(formatIssue(notice), stderrStyle(io, options), stderrWidth(io))}\n`);
   }
   const hasText = Object.values(parsed.answers.sections).some((s) => s && s.trim()) || !!parsed.answers.general?.trim();
   if (!hasText) throw new CliError(`${file} has no answer text to score`, EXIT.usage);
@@ -89,7 +89,7 @@ export async function scoreCommand(file: string, options: ScoreOptions, io: Io, 
     });
     io.stdout.write(`${lines.join('\n')}\n`);
   }
-  if (session) io.stderr.write(`${renderDone(`saved session ${session.id} to ${session.file}`, stderrStyle(io, options))}\n`);
+  if (session) io.stderr.write(`${renderDone(`saved session ${session.id} to ${session.file}`, stderrStyle(io, options), stderrWidth(io))}\n`);
   if (saveError) {
     io.stderr.write(`mlsd: the report above was not saved: ${saveError.message}\n`);
     return EXIT.failure;
