@@ -37,9 +37,9 @@ let text: string | null = null;
 const memo = new Map<string, VerbSense | null>();
 const MEMO_LIMIT = 5_000;
 
-/** The lexicon's reading of a word, or null when it lacks the word. */
-function senseOf(word: string): VerbSense | null {
-  const known = memo.get(word);
+/** The lexicon's Penn Treebank tags of a word, most frequent first, or null when it lacks the word. */
+function tagsOf(word: string): string[] | null {
+  const known = tagMemo.get(word);
   if (known !== undefined) return known;
   if (text === null) {
     try {
@@ -53,14 +53,31 @@ function senseOf(word: string): VerbSense | null {
   // scorer asks about a few words per answer, far fewer than the 13,000 a parsed table would hold.
   const key = `\nlexicon.${word} = A_`;
   const at = text.indexOf(key);
-  let sense: VerbSense | null = null;
-  if (at >= 0) {
-    const tags = text.slice(at + key.length, text.indexOf(';', at)).split('_');
-    sense = VERB_TAGS.has(tags[0]!) ? 2 : tags.some((t) => VERB_TAGS.has(t)) ? 1 : 0;
-  }
+  const tags = at >= 0 ? text.slice(at + key.length, text.indexOf(';', at)).split('_') : null;
+  if (tagMemo.size >= MEMO_LIMIT) tagMemo.clear();
+  tagMemo.set(word, tags);
+  return tags;
+}
+const tagMemo = new Map<string, string[] | null>();
+
+/** The lexicon's reading of a word as a verb, or null when it lacks the word. */
+function senseOf(word: string): VerbSense | null {
+  const known = memo.get(word);
+  if (known !== undefined) return known;
+  const tags = tagsOf(word);
+  const sense: VerbSense | null = tags === null ? null : VERB_TAGS.has(tags[0]!) ? 2 : tags.some((t) => VERB_TAGS.has(t)) ? 1 : 0;
   if (memo.size >= MEMO_LIMIT) memo.clear();
   memo.set(word, sense);
   return sense;
+}
+
+/**
+ * Whether the lexicon reads `word` (lowercase) first as an adjective (Penn tag JJ: "confident",
+ * "available", "sure"). False for words it lacks.
+ */
+export function isAdjectiveFirst(word: string): boolean {
+  if (!/^[a-z]+$/.test(word)) return false;
+  return tagsOf(word)?.[0] === 'JJ';
 }
 
 /**

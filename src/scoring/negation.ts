@@ -1,5 +1,5 @@
 import type { Token } from '../reading/tokens.js';
-import { startsVerbPhrase } from '../reading/verbs.js';
+import { isAdjectiveFirst, startsVerbPhrase } from '../reading/verbs.js';
 
 /**
  * Is a phrase match negated? A cue ("not", "no", "without", "instead of"...) before the phrase
@@ -42,7 +42,9 @@ const REFUSAL_STEMS = new Set(['ask', 'consid', 'think', 'look', 'check', 'handl
 // "..., and we ...": a conjunction followed by a pronoun starts a new clause.
 const PRONOUNS = new Set(['we', 'i', 'you', 'they', 'it', 'he', 'she']);
 const DISMISS_ADJECTIVES = new Set(['unnecessary', 'overkill', 'irrelevant', 'pointless', 'unneeded', 'superfluous', 'useless']);
-const FALSE_CUES_AFTER = new Set(['only', 'just', 'doubt', 'matter', 'exception', 'surprise', 'wonder']);
+// "not only", "no doubt"; "not every language has labels", "not all payments get one", "not always":
+// a part of a set, described, not refused.
+const FALSE_CUES_AFTER = new Set(['only', 'just', 'doubt', 'matter', 'exception', 'surprise', 'wonder', 'every', 'all', 'always']);
 
 export function negationOf(tokens: Token[], start: number, end: number): Negation | null {
   const cue = before(tokens, start);
@@ -50,6 +52,9 @@ export function negationOf(tokens: Token[], start: number, end: number): Negatio
     // "Without a baseline you can't tell", "without a time split the numbers would be too optimistic":
     // a condition that makes the thing necessary.
     if (cue.word === 'without' && (negatedLater(tokens, end) || harmLater(tokens, end))) return null;
+    // "Skipping the A/B test is not an option", "ignoring drift would be a mistake": the dismissal is
+    // itself turned down, which insists on the thing.
+    if (DISMISS_CUES.has(cue.word) && condemnedLater(tokens, end)) return null;
     // A second negation before the first cancels it: "we never ship without an A/B test",
     // "we can't afford to skip calibration". Not one in the label the claim is read under: a lead-in
     // ("Nothing breaks here, ...") is read as the claim's label and again in its words.
@@ -60,6 +65,12 @@ export function negationOf(tokens: Token[], start: number, end: number): Negatio
     if (cue.negation === 'plain' && after(tokens, end) === 'dismissal') return 'dismissal';
     // "Pairs that never formed a connection are labelled negative": the cue negates a relative clause.
     if (inRelativeClause(tokens, cue.index, start)) return null;
+    // "Negatives are impressions that were not clicked within 1 h", "… impressions not clicked": a
+    // negation that says which things are meant defines a set; it refuses nothing.
+    if (cue.negation === 'plain' && (definingRelative(tokens, cue.index) || reducedRelative(tokens, cue.index))) return null;
+    // "An attribution window avoids late clicks being counted as negatives": a thing that avoids a
+    // problem handles it; only a person avoiding something ("we avoid a feature store") refuses it.
+    if (avoidedByThing(tokens, cue, end)) return null;
     // "Assume the model runs on our servers, not on device": a plain negation inside an assumption
     // states the setting the design is for, which is how the item is addressed. A dismissal there
     // ("assume we don't need a baseline") still rules the item out.
@@ -184,6 +195,37 @@ function negatedLater(tokens: Token[], end: number): boolean {
   return false;
 }
 
+/** Judgements of an act as wrong: "skipping calibration would be a mistake", "dropping the holdout is risky". */
+const CONDEMNING = new Set([
+  'mistake', 'mistakes', 'bad', 'risky', 'dangerous', 'wrong', 'harmful', 'unacceptable', 'irresponsible', 'reckless', 'error',
+  'costly', 'unsafe', 'blunder', 'pitfall', 'trap', 'forbidden', 'unwise',
+]);
+/** After "not": what skipping does not do, which leaves the skipping fine ("skipping it does not hurt"). */
+const HARMLESS_STEMS = new Set(['hurt', 'harm', 'cost', 'risk', 'lose', 'break', 'chang', 'affect']);
+
+/**
+ * The act a dismissal verb names (skip, ignore, drop…) is judged wrong in its own clause, after the match:
+ * a condemning word (CONDEMNING: "would be a mistake", "is risky") or a plain "not"/"never" with no
+ * dismissing or harmless word after it ("is not an option", "is never acceptable", "is not allowed").
+ * "Skipping the A/B test is not needed" or "… does not hurt" leave the dismissal standing.
+ */
+function condemnedLater(tokens: Token[], end: number): boolean {
+  for (let i = end; i < tokens.length && i < end + 8; i++) {
+    const t = tokens[i]!;
+    if (t.sep === 'hard' || (t.sep === 'comma' && i > end) || CLAUSE_STARTERS.has(t.raw)) return false;
+    if (CONDEMNING.has(t.raw)) return true;
+    if (t.raw === 'not' || t.raw === 'never') {
+      for (let j = i + 1; j < Math.min(tokens.length, i + 4); j++) {
+        const u = tokens[j]!;
+        if (u.sep === 'hard' || u.sep === 'comma') break;
+        if (DISMISS_STEMS.has(u.stem) || HARMLESS_STEMS.has(u.stem)) return false;
+      }
+      return true;
+    }
+  }
+  return false;
+}
+
 /** A modal or a judgement that states what goes wrong: "would", "too optimistic", "meaningless". */
 const HARM_WORDS = new Set([
   'would', 'could', 'might', 'too', 'wrong', 'meaningless', 'useless', 'misleading', 'optimistic', 'inflated',
@@ -243,6 +285,61 @@ const BE_FORMS = new Set(['is', 'are', 'was', 'were', 'be', 'get', 'gets', 'got'
 function inRelativeClause(tokens: Token[], cue: number, start: number): boolean {
   if (!RELATIVES.has(tokens[cue - 1]?.raw ?? '') && !RELATIVES.has(tokens[cue - 2]?.raw ?? '')) return false;
   for (let i = cue + 2; i <= start && i < tokens.length; i++) if (BE_FORMS.has(tokens[i]!.raw)) return true;
+  return false;
+}
+
+const AUXILIARIES = new Set([
+  'is', 'are', 'was', 'were', 'be', 'been', 'being', 'do', 'does', 'did', 'have', 'has', 'had', 'get', 'gets', 'got',
+  'will', 'would', 'can', 'could', 'should', 'must', 'may', 'might', 'shall',
+]);
+/** Irregular past participles that describe a set after a noun ("items not seen", "posts not shown"). */
+const IRREGULAR_PARTICIPLES = new Set(['seen', 'shown', 'given', 'taken', 'known', 'done', 'sent', 'bought', 'sold', 'paid', 'read', 'won', 'lost']);
+
+/**
+ * A relative clause that defines the complement of "is/are": "Negatives are impressions that were not
+ * clicked", "a negative is any impression that got no click". The relative word stands right before
+ * the cue or one auxiliary before it, and a form of "be" stands earlier in the same clause.
+ */
+function definingRelative(tokens: Token[], cue: number): boolean {
+  const relative = RELATIVES.has(tokens[cue - 1]?.raw ?? '') ? cue - 1 : RELATIVES.has(tokens[cue - 2]?.raw ?? '') && AUXILIARIES.has(tokens[cue - 1]!.raw) ? cue - 2 : -1;
+  if (relative < 0) return false;
+  for (let i = relative - 1; i >= 0; i--) {
+    if (tokens[i + 1]!.sep === 'hard') return false;
+    if (BE_FORMS.has(tokens[i]!.raw)) return true;
+  }
+  return false;
+}
+
+/**
+ * A negated participle right after a plural noun, a reduced relative clause: "impressions not clicked",
+ * "payments not disputed within 90 days", "posts never shown". It describes which things are meant.
+ */
+function reducedRelative(tokens: Token[], cue: number): boolean {
+  const word = tokens[cue]!.raw;
+  if (word !== 'not' && word !== 'never') return false;
+  const noun = tokens[cue - 1]?.raw ?? '';
+  const next = tokens[cue + 1]?.raw ?? '';
+  if (tokens[cue]!.sep !== 'space' || !/^[a-z]{3,}s$/.test(noun) || AUXILIARIES.has(noun)) return false;
+  return (/^[a-z]{3,}ed$/.test(next) && !AUXILIARIES.has(next)) || IRREGULAR_PARTICIPLES.has(next);
+}
+
+/**
+ * A thing avoiding an event: "an attribution window avoids late clicks being counted as negatives",
+ * "time splits avoid features being computed from the future". The subject is a thing ("avoids", or
+ * "avoid" after a plural noun) and the object an event ("being"/"getting" follows within the clause);
+ * "this design avoids a feature store" still rules the store out.
+ */
+function avoidedByThing(tokens: Token[], cue: Cue, end: number): boolean {
+  if (cue.word === 'avoids') {
+    if (['he', 'she'].includes(tokens[cue.index - 1]?.raw ?? '')) return false;
+  } else if (cue.word === 'avoid') {
+    const subject = tokens[cue.index - 1]?.raw ?? '';
+    if (!/^[a-z]{3,}s$/.test(subject) || AUXILIARIES.has(subject) || tokens[cue.index]!.sep !== 'space') return false;
+  } else return false;
+  for (let i = cue.index + 1; i < tokens.length && i < end + 4; i++) {
+    if (i > cue.index + 1 && tokens[i]!.sep === 'hard') return false;
+    if (tokens[i]!.raw === 'being' || tokens[i]!.raw === 'getting') return true;
+  }
   return false;
 }
 
@@ -313,6 +410,9 @@ function cueAt(tokens: Token[], i: number, start: number): Negation | null {
   if (between.some((t) => DISMISS_STEMS.has(t.stem) || REFUSAL_STEMS.has(t.stem))) return 'dismissal';
   // A subject after the cue starts the main clause: "to avoid leakage I'd split by time".
   if (between.some((t) => PRONOUNS.has(t.raw))) return null;
+  // "Anything the model is not confident about goes to human review": the negation ends with its
+  // adjective, and a verb after it is the main clause's, which it does not reach.
+  if ((word === 'not' || word === 'never') && between.length >= 2 && isAdjectiveFirst(between[0]!.raw) && between.slice(1).some((t, k) => startsVerbPhrase(t.raw, between[k + 2]?.raw ?? '') && !isAdjectiveFirst(t.raw))) return null;
   // The cue negates its object, not a phrase that only places it: "no personal data in the
   // features" rules out personal data, not features.
   if (outsideObject(between)) return null;
