@@ -114,7 +114,7 @@ export function renderInterviewEnd(
   style: Style,
   width: number,
 ): string[] {
-  const lines = [...wrap(interviewHeading(state), Math.min(width, 100)).map(style.dim), '', ...renderReport(marks, style, { width })];
+  const lines = [...wrap(interviewHeading(state), Math.min(width, 100)).map(style.dim), '', ...renderReport(marks, style, { width, marks: state.marks })];
   const notes = renderInterviewerNotes(state, style, width);
   if (notes.length > 0) lines.push('', ...notes);
   if (automatic) lines.push('', ...renderMarksComparison(automatic.comparison, style, width, automatic.answersFile));
@@ -134,7 +134,7 @@ export function renderInterviewText(record: SessionRecord, state: PeerSheetState
     ...wrap(interviewHeading(state), w).map(style.dim),
     '',
   ];
-  lines.push(...renderReport(report, style, { width }));
+  lines.push(...renderReport(report, style, { width, marks: state.marks }));
   const notes = renderInterviewerNotes(state, style, width);
   if (notes.length > 0) lines.push('', ...notes);
   if (comparison) lines.push('', ...renderMarksComparison(comparison, style, width, state.answersFile ?? 'the answers file'));

@@ -5,7 +5,8 @@ import type { Style } from './style.js';
 import { bar, fitWidth, padEnd, wrap, wrapAfter } from './wrap.js';
 import { headerLines } from './heading.js';
 import { stripControl } from '../text/sanitize.js';
-import { ITEM_MARK } from './status-marks.js';
+import { ITEM_MARK, PEER_MARK } from './status-marks.js';
+import { MARK_WORD, type SheetMark } from '../interview/peer-sheet.js';
 
 /** The scored report as terminal lines: the same renderer serves `score`, `practice` and `review`. */
 
@@ -15,6 +16,11 @@ export interface ReportOptions {
   mapping?: SectionMapping[];
   /** Label for where the answer came from, e.g. the file name. */
   source?: string;
+  /**
+   * A peer interview's marks by item id: each item then says the interviewer's mark ("covered", "after
+   * prompting", "wrong: <note>") instead of a depth read from words, which a mark does not have.
+   */
+  marks?: Readonly<Record<string, Pick<SheetMark, 'mark' | 'note'>>>;
 }
 
 /** The narrowest the report is laid out for: below it lines would be cut mid-word everywhere. */
@@ -48,7 +54,7 @@ export function renderReport(report: ScoreReport, style: Style, options: ReportO
     if (beside) out.push(`  ${padEnd(stage.title, titleWidth)}${row}`);
     else out.push(`  ${stage.title}`, `    ${row}`);
   }
-  for (const stage of report.stages) out.push('', ...renderStage(stage, style, width));
+  for (const stage of report.stages) out.push('', ...renderStage(stage, style, width, options.marks));
   if (report.redFlags.length > 0) {
     out.push('', style.bold('Red flags'));
     for (const flag of report.redFlags) out.push(...renderFlag(flag, style, width));
@@ -64,7 +70,7 @@ function renderMapping(mapping: SectionMapping[], style: Style, width: number): 
   return wrap(`sections: ${parts.join('; ')}`, width, '  ', '').map(style.dim);
 }
 
-function renderStage(stage: StageResult, style: Style, width: number): string[] {
+function renderStage(stage: StageResult, style: Style, width: number, marks?: ReportOptions['marks']): string[] {
   if (!stage.answered && stage.items.every((i) => i.status === 'missed')) {
     // A stage never reached: one line, not a lecture per item.
     const labels = stage.items.map((i) => i.label).join(', ');
@@ -76,7 +82,7 @@ function renderStage(stage: StageResult, style: Style, width: number): string[] 
   const out = [`${style.bold(stage.title)}  ${scoreColor(stage.score, style)(`${stage.score}/100`)}${style.dim(stage.answered ? `${words}${coverage}` : `  ${stage.score > 0 ? 'no section of its own' : 'not answered'}${coverage}`)}`];
   const order: ItemResult['status'][] = ['covered', 'prompted', 'negated', 'missed'];
   const items = [...stage.items].sort((a, b) => order.indexOf(a.status) - order.indexOf(b.status) || b.weight - a.weight);
-  for (const item of items) out.push(...renderItem(item, style, width));
+  for (const item of items) out.push(...(marks ? renderMarkedItem(item, marks[item.id], style, width) : renderItem(item, style, width)));
   return out;
 }
 
@@ -113,6 +119,21 @@ function renderItem(item: ItemResult, style: Style, width: number): string[] {
       out.push(...wrap(`why it matters: ${item.why}`, width, '      '));
       out.push(...wrap(`hint: ${item.hint}`, width, '      ').map(style.cyan));
       break;
+  }
+  return out;
+}
+
+/** An item of a peer interview: the interviewer's mark and note; why and the hint for an item not earned. */
+function renderMarkedItem(item: ItemResult, mark: Pick<SheetMark, 'mark' | 'note'> | undefined, style: Style, width: number): string[] {
+  const tag = item.level === 'core' ? '' : style.dim(` [${item.level}]`);
+  const note = mark?.note ? `: ${mark.note}` : '';
+  const symbol = mark ? PEER_MARK[mark.mark] : ITEM_MARK.missed;
+  const paint = !mark ? style.red : mark.mark === 'covered' ? style.green : mark.mark === 'prompted' ? style.yellow : style.magenta;
+  const word = mark ? (mark.mark === 'wrong' ? style.magenta(` (${MARK_WORD.wrong}${note})`) : style.dim(` (${MARK_WORD[mark.mark]}${note})`)) : '';
+  const out = wrapAfter(`  ${paint(symbol)} `, `${item.label}${tag}${word}`, width, '      ');
+  if (!mark || mark.mark === 'wrong') {
+    out.push(...wrap(`why it matters: ${item.why}`, width, '      '));
+    out.push(...wrap(`hint: ${item.hint}`, width, '      ').map(style.cyan));
   }
   return out;
 }

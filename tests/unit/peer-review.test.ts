@@ -64,6 +64,16 @@ describe('a peer interview in review and history', () => {
     expect(model.indexOf('baseline')).toBeLessThan(model.indexOf('model-choice'));
   });
 
+  // Tryout 8 (F28): the text report showed a wrong mark as a plain miss and a covered mark as "(justified)".
+  it('text review says each mark as the interviewer gave it: covered, after prompting, wrong with its note', () => {
+    const rec = record(state);
+    const text = interviewText(rec, rec.report!, prompt, createStyle(0), 100);
+    expect(text).toMatch(/✓ business-objective \(covered\)/);
+    expect(text).toMatch(/½ baseline \(after prompting\)/);
+    expect(text).toMatch(/✗ model-choice \(wrong: only named a transformer\)\n\s+why it matters/);
+    expect(text).not.toMatch(/\(justified\)|\(chosen, no reason given\)|only named, not explained/);
+  });
+
   it('shows the comparison when the candidate’s notes were scored', () => {
     const automatic = score({ sections: { model: 'We start with logistic regression as a baseline, then gradient boosted trees and a two tower network.' } });
     const rec = record(state, automatic);
