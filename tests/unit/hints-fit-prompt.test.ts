@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { rubricsFor } from '../../src/content/scope.js';
+import { builtinCatalog } from '../helpers/builtin.js';
+
+// Tryout 8 (F15): street-view-blurring (detection) was told to "group by user or session" and about "the
+// payments it let through". A hint a candidate reads must be about their kind of system.
+const FOREIGN: Record<string, RegExp> = {
+  detection: /\b(?:payments?|posts? it|items it showed|user or session|click|watch time|basis points)\b/i,
+  regression: /\b(?:payments? it|posts? it|items it showed|click-through|watch time|basis points|faces)\b/i,
+  generation: /\b(?:payments? it|posts? it|items it showed|watch time|basis points|faces)\b/i,
+};
+
+describe('built-in hints fit the problem type of the prompt they are shown for', () => {
+  const prompts = [...builtinCatalog.prompts.values()].map((p) => p.value).filter((p) => p.problemType && FOREIGN[p.problemType]);
+  it('there is a prompt of each checked type', () => {
+    expect(prompts.map((p) => p.problemType)).toContain('detection');
+  });
+  it.each(prompts.map((p) => [p.id, p] as const))('%s: no hint names another kind of system', (_id, prompt) => {
+    const foreign = FOREIGN[prompt.problemType!]!;
+    const hints = rubricsFor(builtinCatalog, prompt).flatMap((r) => r.items.map((i) => [i.id, i.hint] as const));
+    expect(hints.filter(([, hint]) => foreign.test(hint))).toEqual([]);
+  });
+});
