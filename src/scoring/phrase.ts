@@ -312,6 +312,15 @@ export class MatchIndex {
   }
 
   /**
+   * The phrases of `filter` that can match in this text (a phrase left out has no match here). The
+   * index's own filter's answer is worked out once; another filter's is worked out on each call.
+   */
+  livePhrasesOf(filter: PhraseFilter<CompiledPhrase>): ReadonlySet<CompiledPhrase> {
+    if (filter === this.filter) return this.livePhrases(filter).phrases;
+    return filter.live([this.byStem.keys(), this.byJoin.keys()], this.numbers.length > 0).phrases;
+  }
+
+  /**
    * Whether any phrase of the list can match in this text: false only when the list is one of the
    * index's `filter` and none of its phrases can match here (then `find` finds none of them).
    */
