@@ -41,6 +41,11 @@ function compare(scope: CompiledScope, text: string): { differ: string[]; matche
   for (const list of listsOf(scope)) {
     const any = filtered.mayMatchAny(list);
     if (!any) skippedLists++;
+    // The phrases left to search find, in order, what searching every phrase of the list finds.
+    const searched = filtered.phrasesToSearch(list).map((p) => [p.text, filtered.find(p)]);
+    const all = list.map((p) => [p.text, plain.find(p)]).filter(([, found]) => found.length > 0);
+    if (JSON.stringify(searched.filter(([, found]) => found.length > 0)) !== JSON.stringify(all)) differ.push(`${list.map((p) => p.text).join('|')}: phrasesToSearch`);
+    if (any !== searched.length > 0) differ.push(`${list.map((p) => p.text).join('|')}: mayMatchAny and phrasesToSearch disagree`);
     for (const phrase of list) {
       const expected = plain.find(phrase);
       if (JSON.stringify(filtered.find(phrase)) !== JSON.stringify(expected)) differ.push(phrase.text);
@@ -111,6 +116,21 @@ describe('PhraseFilter (scoring/phrase-filter.ts): the phrases that can match in
     // A text with none of the words: every list ruled out, nothing found.
     const empty = new MatchIndex(analyze('Nothing here.').tokens, vocabulary, filter);
     for (const list of lists) expect(empty.mayMatchAny(list)).toBe(false);
+  });
+
+  it('leaves to search the phrases of a list that can match, in the order of the list, a phrase listed twice twice', () => {
+    const store = compilePhrase('feature store');
+    const loss = compilePhrase('log loss');
+    const drift = compilePhrase('concept drift');
+    const list = [loss, drift, store, loss];
+    const filter = new PhraseFilter([list, [store]]);
+    const index = new MatchIndex(analyze('We track log loss in the feature store.').tokens, undefined, filter);
+    expect(index.phrasesToSearch(list)).toEqual([loss, store, loss]);
+    expect(index.phrasesToSearch([store])).toEqual([store]);
+    expect(new MatchIndex(analyze('Nothing here.').tokens, undefined, filter).phrasesToSearch(list)).toEqual([]);
+    const other = [drift];
+    expect(index.phrasesToSearch(other)).toBe(other);
+    expect(new MatchIndex(analyze('log loss').tokens).phrasesToSearch(list)).toBe(list);
   });
 
   it('rules out nothing it was not built from: other lists and phrases are searched as usual', () => {
