@@ -42,9 +42,10 @@ function compare(scope: CompiledScope, text: string): { differ: string[]; matche
     const any = filtered.mayMatchAny(list);
     if (!any) skippedLists++;
     // The phrases left to search find, in order, what searching every phrase of the list finds.
-    const searched = filtered.phrasesToSearch(list).map((p) => [p.text, filtered.find(p)]);
-    const all = list.map((p) => [p.text, plain.find(p)]).filter(([, found]) => found.length > 0);
-    if (JSON.stringify(searched.filter(([, found]) => found.length > 0)) !== JSON.stringify(all)) differ.push(`${list.map((p) => p.text).join('|')}: phrasesToSearch`);
+    const matches = (index: MatchIndex, phrases: readonly CompiledPhrase[]) =>
+      phrases.map((p) => ({ text: p.text, found: index.find(p) })).filter((m) => m.found.length > 0);
+    const searched = filtered.phrasesToSearch(list);
+    if (JSON.stringify(matches(filtered, searched)) !== JSON.stringify(matches(plain, list))) differ.push(`${list.map((p) => p.text).join('|')}: phrasesToSearch`);
     if (any !== searched.length > 0) differ.push(`${list.map((p) => p.text).join('|')}: mayMatchAny and phrasesToSearch disagree`);
     for (const phrase of list) {
       const expected = plain.find(phrase);
