@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 'use strict';
 // Entry point: the built CLI lives in dist/. `--version` alone answers without loading it.
-// CommonJS, so a run with V8's code cache (the usual run) never starts node's ES module loader.
+// CommonJS, so a run of the CommonJS bundle (the usual run) never starts node's ES module loader.
 const { readFileSync, writeSync } = require('node:fs');
 const { join } = require('node:path');
 
@@ -9,7 +9,7 @@ const args = process.argv.slice(2);
 if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) printVersion();
 else runCli();
 
-/** Runs the CLI: from the CommonJS bundle with V8's code cache when there is one, else from the ES modules. */
+/** Runs the CLI: from the CommonJS bundle (with V8's code cache when there is one), else from the ES modules. */
 function runCli() {
   if (args[0] === 'score') tuneOptimizer();
   const cli = withCodeCache();
@@ -62,10 +62,10 @@ function endWhenIdle() {
 }
 
 /**
- * The CLI as one CommonJS bundle (dist/cjs/cli.cjs) run with V8's code cache (dist/cjs/start.cjs, made from
- * src/files/code-cache.ts): the fastest start once a command has run before on this build. Null on a
- * command's first run on this build (the cache is made on the second), without that bundle, or with
- * MLSD_NO_CACHE.
+ * The CLI as a CommonJS bundle (dist/cjs/cli.cjs and the files it requires) run with V8's code cache
+ * (dist/cjs/start.cjs, made from src/files/code-cache.ts) once the command has run before on this build
+ * (the cache is made on its second run), without one on its first run or with MLSD_NO_CACHE. Null
+ * without that bundle (a build without rolldown).
  */
 function withCodeCache() {
   let start;
@@ -81,7 +81,7 @@ function withCodeCache() {
   return loaded.exports;
 }
 
-/** The ES module bundle (dist/bundle), the fastest start without a cache, or dist/cli.js, the same program module by module. */
+/** The ES module bundle (dist/bundle), or dist/cli.js, the same program module by module: where the CommonJS bundle is missing. */
 async function withModules() {
   const missing = (error) => error && error.code === 'ERR_MODULE_NOT_FOUND' && String(error.message).includes('dist');
   let cli;

@@ -4,15 +4,17 @@
 //    them, so reading a cache does not load all of zod (about as long as starting node itself).
 //    Without rolldown (a dev dependency) this step is skipped: dist/ works the same, only slower to start.
 // 2. The whole CLI is bundled into dist/bundle/ (one module per command, loaded on demand), which bin/mlsd.cjs
-//    runs: resolving and loading some forty separate modules cost about half of a bare node start.
+//    runs where the CommonJS bundle (4.) is missing: resolving and loading some forty separate modules cost
+//    about half of a bare node start.
 //    The bundle is stamped with its build id (src/build-id.ts): the SHA-256 of its files, which keys the
 //    caches of what the code computes (the compiled scoring form of the rubrics).
 // 3. The built-in prompts and rubrics are parsed and checked once, here, into dist/content/builtin.json, so a
 //    first run (or the first after an upgrade) does not parse YAML. A test checks it against the YAML.
 //    With a build id, so is the compiled scoring form of each prompt's rubrics (dist/content/compiled/).
-// 4. The CLI is also bundled as one CommonJS file (dist/cjs/cli.cjs, ASCII only, stamped with the same build id),
-//    which bin/mlsd.cjs runs with V8's code cache (src/files/code-cache.ts, bundled as dist/cjs/start.cjs):
-//    ES modules cannot take one in Node 20.
+// 4. The CLI is also bundled as CommonJS, split as the ES module bundle (dist/cjs/cli.cjs and the files it
+//    requires on demand; ASCII only, stamped with the same build id), which bin/mlsd.cjs runs, with V8's code
+//    cache once a command has run before (src/files/code-cache.ts, bundled as dist/cjs/start.cjs): ES modules
+//    cannot take one in Node 20, and CommonJS starts faster without one too (no ES module loader).
 // 5. The English word list is written grouped by first letters with a table of the groups
 //    (dist/data/english-words.bin, src/reading/english-index.ts), so a look-up reads one group, not 3.3 MB;
 //    and the lemmas of irregular verbs as JSON (dist/data/lemmas.json, src/reading/lemma.ts), so no run parses
@@ -70,15 +72,19 @@ if (build) {
   }
   buildId = stampBuildId(join(dist, 'bundle'));
   if (buildId) {
+    // Split as the ES module bundle is (one file per command, loaded on demand, and files they share): a
+    // command compiles, and its code cache holds, only the code it loads.
     await build({
-      input: join(dist, 'cli.js'),
+      input: { cli: join(dist, 'cli.js') },
       platform: 'node',
       logLevel: 'warn',
-      output: { file: cjs, format: 'cjs', codeSplitting: false, sourcemap: false },
+      output: { dir: dirname(cjs), format: 'cjs', entryFileNames: '[name].cjs', chunkFileNames: '[name]-[hash].cjs', sourcemap: false },
     });
     // ASCII only (asAscii), as the ES module bundle.
-    const text = lazyBuiltins(readFileSync(cjs, 'utf8').replaceAll('@MLSD_BUILD_ID@', buildId));
-    writeFileSync(cjs, asAscii(text));
+    for (const name of readdirSync(dirname(cjs)).filter((n) => n.endsWith('.cjs'))) {
+      const file = join(dirname(cjs), name);
+      writeFileSync(file, asAscii(lazyBuiltins(readFileSync(file, 'utf8').replaceAll('@MLSD_BUILD_ID@', buildId), name)));
+    }
     // Names the code caches of this build (read without reading the bundle).
     writeFileSync(join(dirname(cjs), 'build-id'), buildId);
     // What bin/mlsd.cjs requires to run that bundle with its code cache: files/code-cache.ts and the little it
@@ -103,13 +109,14 @@ function asAscii(text) {
 }
 
 /**
- * Node's own modules that only some commands use, which the CommonJS bundle requires only when first used
- * rather than at its top (where rolldown hoists every import of them): loading them costs several
- * milliseconds of every run (child_process alone also loads net and dgram). The bundle uses them only as
- * `node_x.name` (or `node_x.default.name` after __toESM); each becomes a stand-in object that requires the
- * module on its first property access. Commander requires child_process for executable subcommands only.
+ * Node's own modules that only some commands use, which a file of the CommonJS bundle (`name`) requires
+ * only when first used rather than at its top (where rolldown hoists every import of them): loading them
+ * costs several milliseconds of every run (child_process alone also loads net and dgram). The bundle uses
+ * them only as `node_x.name` (or `node_x.default.name` after __toESM); each becomes a stand-in object that
+ * requires the module on its first property access. Commander requires child_process for executable
+ * subcommands only.
  */
-function lazyBuiltins(text) {
+function lazyBuiltins(text, name) {
   const LAZY_BUILTINS = ['child_process', 'os', 'tty', 'fs/promises', 'async_hooks', 'readline', 'crypto'];
   const runtime = [
     '// mlsd (scripts/build-dist.mjs): a module of node loaded on first use',
@@ -120,16 +127,17 @@ function lazyBuiltins(text) {
   ].join('\n');
   let out = text;
   let changed = 0;
-  for (const name of LAZY_BUILTINS) {
-    const id = `node_${name.replace(/\W/g, '_')}`;
-    const plain = `let ${id} = require("node:${name}");\n`;
-    const esm = `${id} = __toESM(${id}, 1);\n`;
-    if (out.includes(plain + esm)) out = out.replace(plain + esm, `let ${id} = __lazyBuiltin(() => __toESM(require("node:${name}"), 1));\n`);
-    else if (out.includes(plain) && !out.includes(esm)) out = out.replace(plain, `let ${id} = __lazyBuiltin(() => require("node:${name}"));\n`);
+  for (const builtin of LAZY_BUILTINS) {
+    const id = `node_${builtin.replace(/\W/g, '_')}`;
+    const plain = `let ${id} = require("node:${builtin}");\n`;
+    const esm = new RegExp(`^${plain.replaceAll('.', '\\.').replaceAll('(', '\\(').replaceAll(')', '\\)')}${id} = ((?:require_rolldown_runtime\\.)?__toESM)\\(${id}, 1\\);\\n`, 'm');
+    const toEsm = esm.exec(out);
+    if (toEsm) out = out.replace(toEsm[0], `let ${id} = __lazyBuiltin(() => ${toEsm[1]}(require("node:${builtin}"), 1));\n`);
+    else if (out.includes(plain) && !out.includes(`${id} = `, out.indexOf(plain) + plain.length)) out = out.replace(plain, `let ${id} = __lazyBuiltin(() => require("node:${builtin}"));\n`);
     else continue;
     // Only property reads of it: anything else (passed whole, compared) would see the stand-in.
     const uses = out.match(new RegExp(`\\b${id}\\b(?!\\s*=)[^.\\w]`, 'g')) ?? [];
-    if (uses.length > 0) throw new Error(`build-dist: ${id} is used other than by its properties: ${uses.join(' ')}`);
+    if (uses.length > 0) throw new Error(`build-dist: ${id} in ${name} is used other than by its properties: ${uses.join(' ')}`);
     changed++;
   }
   const commander = 'const childProcess = require("node:child_process");';
@@ -139,7 +147,7 @@ function lazyBuiltins(text) {
   }
   if (changed === 0) return text;
   const at = out.indexOf('\nlet node_');
-  return `${out.slice(0, at)}\n${runtime}${out.slice(at)}`;
+  return at < 0 ? `${runtime}\n${out}` : `${out.slice(0, at)}\n${runtime}${out.slice(at)}`;
 }
 
 /** Writes the bundle's build id (the SHA-256 of its files, names and contents) over the placeholder of src/build-id.ts. */

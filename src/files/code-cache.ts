@@ -11,37 +11,54 @@ import { makeDirsSync } from './make-dirs.js';
 import { resolvePaths, type Env } from './paths.js';
 
 /**
- * Runs the CLI's CommonJS bundle (dist/cjs/cli.cjs, made by `npm run build`) with V8's code cache, so a
- * command does not parse and compile again, on every run, the functions it ran last time (about a tenth
- * of a `score` run; Node 20 has no module.enableCompileCache, and ES modules cannot take a code cache).
+ * Runs the CLI's CommonJS bundle (dist/cjs/, made by `npm run build`: an entry file, cli.cjs, and the files
+ * it requires as commands need them) with V8's code cache, so a command does not parse and compile again,
+ * on every run, the functions it ran last time (about a tenth of a `score` run; Node 20 has no
+ * module.enableCompileCache, and ES modules cannot take a code cache). Each file of the bundle is loaded
+ * as `require` would, once, by the require this module gives the entry and every file it loads.
  *
  * One cache file per command name (what `score` compiles is not what `prompts list` does) and build, in
  * the cache directory's `code/` folder, named by the build id, the node version and the architecture.
  * As browsers do, the cache is made on a command's second run: its first run on a build (the first run
- * ever, or the first after an upgrade) runs the ES module bundle, which starts faster without a cache,
- * and leaves an empty file to say the command was seen (`firstSight`). The file is a header line,
- * then the data V8 made after the command ran (so it holds the functions compiled lazily, not just the
- * top level). The header carries the length and CRC-32 of the bundle it was made from and the CRC-32 of
- * the data: a cache of another build, cut short or damaged is never handed to V8, and V8 itself refuses
- * data of another V8 version or other flags. A refused or missing cache is written anew when the
- * command ends; best effort, like every cache (skipped when the disk is nearly full).
+ * ever, or the first after an upgrade) runs the bundle without one and leaves an empty file to say the
+ * command was seen (`firstSight`), since making the cache costs that run more than it saves it. The file
+ * is a header line, then the data V8 made for each file of the bundle the command loaded, after the
+ * command ran (so it holds the functions compiled lazily, not just the top level). The header carries,
+ * for each file, its length and CRC-32 and the size and CRC-32 of its data: a cache of another build,
+ * cut short or damaged is never handed to V8 (a file whose data does not match is compiled without it),
+ * and V8 itself refuses data of another V8 version or other flags. When a file was compiled without
+ * data, the whole cache is written anew when the command ends; best effort, like every cache (skipped
+ * when the disk is nearly full).
  */
 
-const FORMAT = 1;
+const FORMAT = 2;
 /** The longest cache file read: V8's data for the whole CLI is a few MB at most. */
 const MAX_CACHE_BYTES = 64 * 1024 * 1024;
 /** A disposable cache never takes the room a session needs (as files/atomic.ts). */
 const KEEP_FREE = 64 * 1024 * 1024;
 
 type Header = CodeCacheHeader;
+/** One file of the bundle as its cache names it, with its data (checked against the header). */
+type CachedChunk = Header['chunks'][number] & { bytes: Buffer };
+/** One file of the bundle as this run loaded it. */
+interface LoadedChunk {
+  name: string;
+  length: number;
+  source: number;
+  script: Script;
+  /** Whether V8 took the cache's data for it. */
+  cached: boolean;
+}
 
 /** The exports of the bundle, whether the code cache was used, and how to write it when it was not. */
 export interface Loaded {
   exports: Record<string, unknown>;
-  cached: boolean;
+  /** True when every file of the bundle loaded so far was compiled from the cache's data. */
+  readonly cached: boolean;
   /**
-   * Writes the cache when it was not used (missing, refused), from what V8 compiled so far: call it
-   * when the command has run (bin/mlsd.cjs does, on exit), so the cache holds the functions it ran.
+   * Writes the cache when one is to be made and a file of the bundle was compiled without it (missing,
+   * refused), from what V8 compiled so far: call it when the command has run (bin/mlsd.cjs does, on
+   * exit), so the cache holds the functions it ran.
    */
   saveCache: () => void;
 }
@@ -54,18 +71,19 @@ export interface Loaded {
 export const CACHED_COMMANDS: readonly string[] = ['score', 'practice', 'interview', 'resume', 'prompts', 'rubrics', 'history', 'review', 'stats', 'drill', 'schema'];
 
 /**
- * What bin/mlsd.cjs runs: the CLI's CommonJS bundle `bundle` (dist/cjs/cli.cjs) loaded with the code cache
- * of `command` (the first argument) for this build, whose id the build writes beside it (`build-id`).
- * Null when the cache is off (MLSD_NO_CACHE), the bundle or its build id is missing, or this is the
- * command's first run on this build (`firstSight`): then the caller runs the ES module bundle. The caller
- * calls `saveCache` when the command has run. Throws what the bundle throws while loading.
+ * What bin/mlsd.cjs runs: the CLI's CommonJS bundle, whose entry is `bundle` (dist/cjs/cli.cjs), loaded with
+ * the code cache of `command` (the first argument) for this build, whose id the build writes beside it
+ * (`build-id`). Without a cache when the cache is off (MLSD_NO_CACHE) or on the command's first run on
+ * this build (`firstSight`); then none is written either. Null when the bundle or its build id is missing:
+ * then the caller runs the ES modules. The caller calls `saveCache` when the command has run. Throws what
+ * the bundle throws while loading.
  */
 export function loadCli(bundle: string, command: string | undefined, env: Env): Loaded | null {
-  if (env.MLSD_NO_CACHE || !existsSync(bundle)) return null;
+  if (!existsSync(bundle)) return null;
   const build = readSmallFile(join(dirname(bundle), 'build-id'), 64);
   if (!build || !/^[0-9a-f]{64}$/.test(build)) return null;
-  const file = codeCacheFile(resolvePaths(env).cache, command, build);
-  return firstSight(file) ? null : loadWithCodeCache(bundle, file);
+  const file = env.MLSD_NO_CACHE ? null : codeCacheFile(resolvePaths(env).cache, command, build);
+  return loadWithCodeCache(bundle, file && !firstSight(file) ? file : null);
 }
 
 /** The cache file for a command's run of the bundle of build `build` (its id, 64 hex digits). */
@@ -90,43 +108,79 @@ export function firstSight(file: string): boolean {
   return true;
 }
 
+/** A file of the bundle as the bundle requires it: `./name.cjs`, in the entry's folder. */
+const CHUNK = /^\.\/[\w.-]+\.cjs$/;
+
 /**
- * Loads the CommonJS bundle `bundle` as Node would (`require`), with the code cache kept in `cacheFile`.
+ * Loads the CommonJS bundle whose entry is `bundle` as Node would (`require`), each file of the bundle it
+ * requires (`./name.cjs`) once, with the code cache kept in `cacheFile` (null: none read or written).
  * Throws what the bundle throws while loading; cache problems only cost time.
  */
-export function loadWithCodeCache(bundle: string, cacheFile: string): Loaded {
-  const bytes = readFileSync(bundle);
-  // The build writes the bundle in ASCII (non-ASCII escaped), and a one-byte string is read 5x faster.
-  const source = isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
-  const sourceSum = crc32(bytes);
-  const cachedData = readCache(cacheFile, bytes.length, sourceSum);
-  const wrapper = `(function (exports, require, module, __filename, __dirname) {${source}\n})`;
-  const script = new Script(wrapper, { filename: bundle, ...(cachedData ? { cachedData } : {}) });
-  const cached = !!cachedData && !script.cachedDataRejected;
-  const module = { exports: {} as Record<string, unknown> };
-  const run = script.runInThisContext() as (exports: object, require: NodeJS.Require, module: object, filename: string, dirname: string) => void;
-  run(module.exports, createRequire(bundle), module, bundle, dirname(bundle));
-  const header = { format: FORMAT, node: process.version, length: bytes.length, source: sourceSum, data: 0 };
+export function loadWithCodeCache(bundle: string, cacheFile: string | null): Loaded {
+  const dir = dirname(bundle);
+  const cache = cacheFile ? readCache(cacheFile) : new Map<string, CachedChunk>();
+  const nodeRequire = createRequire(bundle);
+  const chunks: LoadedChunk[] = [];
+  const modules = new Map<string, { exports: Record<string, unknown> }>();
+  const load = (file: string): Record<string, unknown> => {
+    const known = modules.get(file);
+    if (known) return known.exports;
+    const bytes = readFileSync(file);
+    // The build writes the bundle in ASCII (non-ASCII escaped), and a one-byte string is read 5x faster.
+    const text = isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
+    const name = basename(file);
+    const source = crc32(bytes);
+    const entry = cache.get(name);
+    const cachedData = entry && entry.length === bytes.length && entry.source === source ? entry.bytes : undefined;
+    const wrapper = `(function (exports, require, module, __filename, __dirname) {${text}\n})`;
+    const script = new Script(wrapper, { filename: file, ...(cachedData ? { cachedData } : {}) });
+    chunks.push({ name, length: bytes.length, source, script, cached: !!cachedData && !script.cachedDataRejected });
+    const module = { exports: {} as Record<string, unknown> };
+    modules.set(file, module);
+    const run = script.runInThisContext() as (exports: object, require: NodeJS.Require, module: object, filename: string, dirname: string) => void;
+    run.call(module.exports, module.exports, require, module, file, dir);
+    return module.exports;
+  };
+  const require = Object.assign((id: string): unknown => (CHUNK.test(id) ? load(join(dir, id)) : nodeRequire(id)), {
+    resolve: nodeRequire.resolve,
+    cache: nodeRequire.cache,
+    main: nodeRequire.main,
+    extensions: nodeRequire.extensions,
+  }) as NodeJS.Require;
+  const exports = load(bundle);
   return {
-    exports: module.exports,
-    cached,
+    exports,
+    get cached() {
+      return chunks.every((c) => c.cached);
+    },
     saveCache: () => {
-      if (!cached) writeCache(cacheFile, header, () => script.createCachedData());
+      if (cacheFile && !chunks.every((c) => c.cached)) writeCache(cacheFile, chunks);
     },
   };
 }
 
-/** The cache's data when the file is there, sound and made from this bundle; undefined otherwise. */
-export function readCache(file: string, length: number, sourceSum: number): Buffer | undefined {
+/**
+ * The data of each file of the bundle in the cache `file`, by file name, when the cache is there, sound
+ * and of this node; empty otherwise. Whether a file's data was made from the file as it is now is the
+ * caller's to check (its length and CRC-32 are given).
+ */
+export function readCache(file: string): Map<string, CachedChunk> {
+  const found = new Map<string, CachedChunk>();
   const all = withRegularFile(file, (fd, size) => (size > MAX_CACHE_BYTES ? null : readBytes(fd, size)));
-  if (!all) return undefined;
+  if (!all) return found;
   const cut = all.indexOf(10);
-  if (cut < 0) return undefined;
+  if (cut < 0) return found;
   const header = parseHeader(all.toString('latin1', 0, cut));
-  const data = all.subarray(cut + 1);
-  if (!header || header.format !== FORMAT || header.node !== process.version) return undefined;
-  if (header.length !== length || header.source !== sourceSum || header.data !== crc32(data) || data.length === 0) return undefined;
-  return data;
+  if (!header || header.format !== FORMAT || header.node !== process.version) return found;
+  let at = cut + 1;
+  for (const chunk of header.chunks) {
+    if (chunk.size <= 0 || at + chunk.size > all.length) return new Map();
+    const bytes = all.subarray(at, at + chunk.size);
+    if (crc32(bytes) !== chunk.data) return new Map();
+    found.set(chunk.name, { ...chunk, bytes });
+    at += chunk.size;
+  }
+  return at === all.length ? found : new Map();
 }
 
 /** The header line read back, when it passes codeCacheHeaderSchema (by the check generated from it). */
@@ -139,17 +193,21 @@ function parseHeader(line: string): Header | null {
   }
 }
 
-/** Writes the cache (header line, then the data) atomically; any failure leaves no file and no error. */
-export function writeCache(file: string, header: Header, data: () => Buffer): void {
+/** Writes the cache of the files `chunks` (header line, then their data) atomically; any failure leaves no file and no error. */
+function writeCache(file: string, chunks: readonly LoadedChunk[]): void {
   const temp = `${file}.${process.pid}.tmp`;
   try {
     const dir = dirname(file);
     makeDirsSync(dir);
     const space = statfsSync(dir);
     if (space.bavail * space.bsize < KEEP_FREE) return;
-    const bytes = data();
-    const line = JSON.stringify({ ...header, data: crc32(bytes) });
-    writeFileSync(temp, Buffer.concat([Buffer.from(`${line}\n`, 'latin1'), bytes]), { mode: 0o600 });
+    const data = chunks.map((c) => c.script.createCachedData());
+    const header: Header = {
+      format: FORMAT,
+      node: process.version,
+      chunks: chunks.map((c, i) => ({ name: c.name, length: c.length, source: c.source, size: data[i]!.length, data: crc32(data[i]!) })),
+    };
+    writeFileSync(temp, Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`, 'latin1'), ...data]), { mode: 0o600 });
     renameSync(temp, file);
     // The command's caches of other builds or node versions are of no more use.
     const command = `${basename(file).split('-')[0]}-`;

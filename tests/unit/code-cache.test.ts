@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -12,30 +12,64 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(temp, { recursive: true, force: true }));
 
-/** A small CommonJS bundle whose exports show that it ran, with the module's own require and paths. */
+/**
+ * A small CommonJS bundle as the build splits one: an entry (cli.cjs) whose exports show that it ran, with
+ * the module's own require and paths, and a file it requires (`./part-x.cjs`, which requires the entry back
+ * while it loads, as split files do), plus one it requires only when asked (`./late-x.cjs`).
+ */
 function bundle(answer: number): string {
   const file = join(temp, 'cli.cjs');
   const body = Array.from({ length: 50 }, (_, i) => `function f${i}(x) { return x + ${i}; }`).join('\n');
   writeFileSync(
     file,
-    `'use strict';\n${body}\nconst path = require('node:path');\nexports.answer = () => f0(${answer});\nexports.where = path.basename(__filename) + ' ' + path.basename(__dirname);\nmodule.exports.arrow = '\\u2192';\n`,
+    `'use strict';\n${body}\nconst path = require('node:path');\nexports.f0 = f0;\nconst part = require('./part-x.cjs');\nexports.answer = () => part.twice(f0(${answer})) / 2;\n` +
+      `exports.where = path.basename(__filename) + ' ' + path.basename(__dirname);\nexports.late = () => require('./late-x.cjs').late;\nmodule.exports.arrow = '\\u2192';\n`,
   );
+  writeFileSync(join(temp, 'part-x.cjs'), `'use strict';\nconst cli = require('./cli.cjs');\nexports.twice = (x) => cli.f0(x) * 2;\nexports.where = require('node:path').basename(__filename);\n`);
+  writeFileSync(join(temp, 'late-x.cjs'), `'use strict';\nexports.late = 'late ' + (require('./part-x.cjs') === require('./part-x.cjs'));\n`);
   return file;
 }
 
+/** The names of the files a cache holds data for, in its header. */
+function cachedNames(cache: string): string[] {
+  const bytes = readFileSync(cache);
+  return (JSON.parse(bytes.toString('latin1', 0, bytes.indexOf(10))) as { chunks: Array<{ name: string }> }).chunks.map((c) => c.name);
+}
+
 describe('the code cache of the CommonJS bundle (files/code-cache.ts)', () => {
-  it('runs the bundle as require would, writes the cache once it has run, and uses it the next time', () => {
+  it('runs the bundle as require would, each file once, writes the cache once it has run, and uses it the next time', () => {
     const file = bundle(42);
     const cache = codeCacheFile(join(temp, 'cache'), 'score', BUILD);
     const first = loadWithCodeCache(file, cache);
     expect(first.cached).toBe(false);
     expect((first.exports.answer as () => number)()).toBe(42);
     expect(first.exports.where).toBe(`cli.cjs ${temp.split('/').pop()}`);
-    expect(first.exports.arrow).toBe('→');
+    expect(first.exports.arrow).toBe('\u2192');
     first.saveCache();
+    expect(cachedNames(cache)).toEqual(['cli.cjs', 'part-x.cjs']);
     const second = loadWithCodeCache(file, cache);
     expect(second.cached).toBe(true);
     expect((second.exports.answer as () => number)()).toBe(42);
+    // A file not in the cache (a command's rarer path) is compiled without it, and the cache written anew with it.
+    expect((second.exports.late as () => string)()).toBe('late true');
+    expect(second.cached).toBe(false);
+    second.saveCache();
+    expect(cachedNames(cache)).toEqual(['cli.cjs', 'part-x.cjs', 'late-x.cjs']);
+    const third = loadWithCodeCache(file, cache);
+    expect((third.exports.late as () => string)()).toBe('late true');
+    expect(third.cached).toBe(true);
+    const before = readFileSync(cache);
+    third.saveCache(); // nothing to add: not written again
+    expect(readFileSync(cache).equals(before)).toBe(true);
+  });
+
+  it('reads and writes nothing without a cache file', () => {
+    const file = bundle(3);
+    const loaded = loadWithCodeCache(file, null);
+    expect((loaded.exports.answer as () => number)()).toBe(3);
+    expect(loaded.cached).toBe(false);
+    loaded.saveCache();
+    expect(readdirSync(temp).sort()).toEqual(['cli.cjs', 'late-x.cjs', 'part-x.cjs']);
   });
 
   it('is not used for another bundle, even of the same length, nor when damaged, cut short or of another node', () => {
@@ -55,6 +89,8 @@ describe('the code cache of the CommonJS bundle (files/code-cache.ts)', () => {
       ['another node', withHeader({ ...header, node: 'v0.0.0' })],
       ['another format', withHeader({ ...header, format: 99 })],
       ['a header field more', withHeader({ ...header, extra: 1 })],
+      ['a byte more', Buffer.concat([good, Buffer.from('x')])],
+      ['two files\' data swapped', withHeader({ ...header, chunks: (header.chunks as Array<Record<string, unknown>>).map((c, i, all) => ({ ...c, name: all[1 - i]!.name })) })],
       ['empty', Buffer.alloc(0)],
     ];
     for (const [what, bytes] of damaged) {
@@ -71,6 +107,14 @@ describe('the code cache of the CommonJS bundle (files/code-cache.ts)', () => {
     expect((loaded.exports.answer as () => number)()).toBe(43);
     // Written anew for the new bundle, then used.
     loaded.saveCache();
+    expect(loadWithCodeCache(changed, cache).cached).toBe(true);
+    // A file the entry requires changed at the same length: compiled without the old data, run as it is now.
+    const part = join(temp, 'part-x.cjs');
+    writeFileSync(part, readFileSync(part, 'utf8').replace('* 2', '* 4'));
+    const partChanged = loadWithCodeCache(changed, cache);
+    expect(partChanged.cached).toBe(false);
+    expect((partChanged.exports.answer as () => number)()).toBe(86);
+    partChanged.saveCache();
     expect(loadWithCodeCache(changed, cache).cached).toBe(true);
   });
 
@@ -116,21 +160,32 @@ describe('the code cache of the CommonJS bundle (files/code-cache.ts)', () => {
     expect((loaded.exports.answer as () => number)()).toBe(7);
   });
 
-  it('loadCli: null without a sound build id, with MLSD_NO_CACHE and on a first run; the bundle with its cache after', () => {
+  it('loadCli: null without a sound build id; no cache with MLSD_NO_CACHE or on a first run; the bundle with its cache after', () => {
     const file = bundle(9);
     const env = { MLSD_HOME: join(temp, 'home') };
+    const code = join(temp, 'home', 'cache', 'code');
     expect(loadCli(file, 'score', env)).toBeNull(); // no build-id beside the bundle
     writeFileSync(join(temp, 'build-id'), 'not an id');
     expect(loadCli(file, 'score', env)).toBeNull();
     writeFileSync(join(temp, 'build-id'), BUILD);
-    expect(loadCli(file, 'score', { ...env, MLSD_NO_CACHE: '1' })).toBeNull();
     expect(loadCli(join(temp, 'gone.cjs'), 'score', env)).toBeNull();
-    expect(loadCli(file, 'score', env)).toBeNull(); // the first run only marks the command seen
+    const off = loadCli(file, 'score', { ...env, MLSD_NO_CACHE: '1' })!;
+    expect((off.exports.answer as () => number)()).toBe(9);
+    off.saveCache();
+    expect(existsSync(code)).toBe(false); // nothing read, marked or written
+    const first = loadCli(file, 'score', env)!; // the first run only marks the command seen
+    expect(first.cached).toBe(false);
+    expect((first.exports.answer as () => number)()).toBe(9);
+    first.saveCache();
+    const name = codeCacheFile('', 'score', BUILD).split('/').pop()!;
+    expect(readdirSync(code)).toEqual([name]);
+    expect(readFileSync(join(code, name)).length).toBe(0);
     const second = loadCli(file, 'score', env)!;
     expect(second.cached).toBe(false);
     expect((second.exports.answer as () => number)()).toBe(9);
     second.saveCache();
-    expect(readdirSync(join(temp, 'home', 'cache', 'code'))).toEqual([codeCacheFile('', 'score', BUILD).split('/').pop()]);
+    expect(readdirSync(code)).toEqual([name]);
+    expect(readFileSync(join(code, name)).length).toBeGreaterThan(0);
     expect(loadCli(file, 'score', env)!.cached).toBe(true);
   });
 });

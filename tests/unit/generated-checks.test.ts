@@ -93,7 +93,8 @@ describe('generated checks', () => {
 
   it('isCodeCacheHeader accepts exactly what codeCacheHeaderSchema accepts', () => {
     const int = fc.oneof(fc.integer(), fc.double(), fc.string());
-    const header = fc.record({ format: int, node: fc.oneof(fc.string(), fc.integer()), length: int, source: int, data: int, extra: fc.anything() }, { requiredKeys: [] });
+    const chunk = fc.record({ name: fc.oneof(fc.string(), fc.integer()), length: int, source: int, size: int, data: int, extra: fc.anything() }, { requiredKeys: [] });
+    const header = fc.record({ format: int, node: fc.oneof(fc.string(), fc.integer()), chunks: fc.oneof(fc.array(chunk, { maxLength: 3 }), chunk, fc.anything()), extra: fc.anything() }, { requiredKeys: [] });
     fc.assert(
       fc.property(fc.oneof(header, fc.anything()), (value) => {
         const json = JSON.stringify(value);
@@ -102,8 +103,13 @@ describe('generated checks', () => {
       }),
       { numRuns: 3000 },
     );
-    expect(isCodeCacheHeader({ format: 1, node: 'v20.20.2', length: 10, source: 4294967295, data: 0 })).toBe(true);
-    expect(isCodeCacheHeader({ format: 1, node: 'v20.20.2', length: 10, source: 1.5, data: 0 })).toBe(false);
+    const good = { name: 'cli.cjs', length: 10, source: 4294967295, size: 20, data: 0 };
+    expect(isCodeCacheHeader({ format: 2, node: 'v20.20.2', chunks: [good, { ...good, name: 'score-x.cjs' }] })).toBe(true);
+    expect(isCodeCacheHeader({ format: 2, node: 'v20.20.2', chunks: [] })).toBe(true);
+    for (const bad of [{ ...good, source: 1.5 }, { ...good, size: '20' }, { ...good, extra: 1 }, { length: 10, source: 1, size: 2, data: 3 }]) {
+      expect(isCodeCacheHeader({ format: 2, node: 'v20.20.2', chunks: [good, bad] })).toBe(false);
+    }
+    expect(isCodeCacheHeader({ format: 1, node: 'v20.20.2', length: 10, source: 4294967295, data: 0 })).toBe(false);
   });
 
   it('isIndexCheck accepts exactly what indexCheckSchema accepts', () => {
