@@ -55,6 +55,8 @@ export const NOTE_FORMS: readonly LexiconEntry[] = [
   { to: 'daily active users', forms: ['dau', 'daus'] },
   { to: 'monthly active users', forms: ['mau', 'maus'] },
   { to: 'queries per second', forms: ['qps', 'rps', 'requests per second'] },
+  { to: 'frames per second', forms: ['fps'] },
+  { to: 'basis points', forms: ['bps'] },
   { to: 'logistic regression', forms: ['logreg', 'log reg'], capitalsOnly: ['lr'] },
   { to: 'gradient boosted trees', forms: ['gbdt', 'gbdts', 'gbm', 'gbms', 'gbt', 'gradient boosted decision trees', 'gradient boosting', 'boosted trees', 'xgboost', 'lightgbm', 'catboost'] },
   { to: 'neural network', forms: ['nn', 'nns', 'dnn', 'dnns', 'neural net', 'neural nets', 'deep net'] },
@@ -293,6 +295,20 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     'not interested',
     'satisfaction|survey|surveys',
     'long term value|retention|satisfaction',
+  ],
+  // A model of a quantile, for a range rather than a mean: "a quantile model (P90)", "quantile heads for
+  // P10/P50/P90", "the upper percentile as a second output". Percentiles of latency name no model.
+  'quantile-estimate': [
+    'quantile|quantiles|percentile|percentiles model|models|head|heads|estimate|estimates|prediction|predictions|predictor|output|outputs|forecast|forecasts',
+  ],
+  // A cascade: a light model in front of a heavy one ("a light model for everything, the heavy
+  // multimodal model for posts that need it", "a cheap classifier filters, an expensive one decides").
+  cascade: [
+    'light|lightweight|cheap|cheaper|fast heavy|heavier|expensive|costly|slow model|models|classifier|classifiers|ranker|rankers|pass|check|checks',
+  ],
+  // Metrics in money: "$ fraud caught", "recall weighted by amount", "dollar-weighted recall".
+  'money-metric': [
+    'dollars|dollar|money|amount|amounts|usd weighted|caught|prevented|recall|recalled',
   ],
   // Starting from something simple to beat.
   'simple-start': ['start|begin|open with simple|simplest|heuristic|heuristics|rule|rules|popularity|popular|logistic', 'bar|yardstick to beat', 'hand written|crafted|made rules|heuristics', 'nothing beats|beat'],

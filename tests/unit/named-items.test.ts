@@ -44,3 +44,33 @@ describe('an explicit comparison of two qualities is a model trade-off', () => {
     ['eta-prediction', 'Clarify', 'Customers want faster delivery, and restaurants want fewer late orders.'],
   ]);
 });
+
+describe('standard wordings of named items', () => {
+  // A model of a quantile, not a latency percentile.
+  itemCases('quantile-range', 'covered', [
+    ['eta-prediction', 'Model', 'The service also outputs a quantile estimate as the late end of the window.'],
+    ['eta-prediction', 'Model', 'A second percentile model gives the late end of the promise.'],
+  ]);
+  itemCases('quantile-range', 'missed', [['eta-prediction', 'Serving', 'The p95 latency percentile must stay under 100 ms.']]);
+
+  // Frames sampled at a rate: "fps" is frames per second.
+  itemCases('frame-level-video-encoder', 'covered', [
+    ['video-search', 'Model', 'Each clip is embedded at 1 fps with a CLIP image tower, then averaged.'],
+    ['video-search', 'Data', 'We decode uploads at 2 fps and keep the transcript.'],
+  ]);
+
+  // A cascade: a light model in front of a heavy one.
+  itemCases('multi-stage', 'covered', [
+    ['harmful-content-detection', 'Model', 'A cheap text classifier screens every post and an expensive multimodal model checks the flagged ones.'],
+    ['fraud-detection', 'Serving', 'A fast rules pass runs on everything, then a heavier model on the risky payments.'],
+  ]);
+  itemCases('multi-stage', 'missed', [['news-feed', 'Data', 'Heavy users and light users behave differently.']]);
+
+  // Metrics in money: "$", "bps", weighted by amount.
+  itemCases('operating-point-metrics', 'covered', [
+    ['fraud-detection', 'Evaluation', 'We report recall weighted by transaction amount.'],
+    ['fraud-detection', 'Evaluation', 'Losses are tracked in bps of processed volume.'],
+    ['fraud-detection', 'Evaluation', '$ of fraud caught per week, next to PR-AUC.'],
+  ]);
+  itemCases('operating-point-metrics', 'missed', [['fraud-detection', 'Data', 'Transaction amount and merchant category are features.']]);
+});
