@@ -1,4 +1,5 @@
 import { readBlocks, type Block } from './markdown.js';
+import { withTaskNames } from './task-names.js';
 import { tokenize, type Token } from './tokens.js';
 
 /**
@@ -60,7 +61,9 @@ export function analyze(text: string): Analysis {
     const opening = leadingLabel(parts[0] ?? '');
     parts.forEach((part, k) => {
       const index = sentences.length;
-      const claimTokens = tokenize(asStatement(part), index);
+      const words = tokenize(asStatement(part), index);
+      // A task's name standing on its own names the problem type: "Regression of minutes" (task-names.ts).
+      const claimTokens = withTaskNames(words);
       if (claimTokens.length === 0) return;
       const firstToken = tokens.length;
       // The claim is read after its labels: "Features:" then "- amount" reads "features is amount";
@@ -71,7 +74,7 @@ export function analyze(text: string): Analysis {
       const own = opening && k === 0 ? [opening, ...labels, ...topicOf(part)] : [...labels, ...(opening ? [opening] : []), ...topicOf(part)];
       // Where the opening label stands among a later sentence's labels (after the headings and lead-ins),
       // when it is only lent (see continuesLabel).
-      const carriedAt = opening && k > 0 && !continuesLabel(parts[0]!, part, claimTokens) ? labels.length : -1;
+      const carriedAt = opening && k > 0 && !continuesLabel(parts[0]!, part, words) ? labels.length : -1;
       let carried: [number, number] | undefined;
       if (own.length > 0) {
         own.forEach((label, j) => {
@@ -93,7 +96,7 @@ export function analyze(text: string): Analysis {
         line: block.line,
         firstToken,
         endToken: tokens.length,
-        statement: statementOf(block, claimTokens),
+        statement: statementOf(block, words),
         kind: block.kind,
         headings: block.headings,
         ...(carried ? { carried } : {}),

@@ -55,6 +55,8 @@ export const NOTE_FORMS: readonly LexiconEntry[] = [
   { to: 'daily active users', forms: ['dau', 'daus'] },
   { to: 'monthly active users', forms: ['mau', 'maus'] },
   { to: 'queries per second', forms: ['qps', 'rps', 'requests per second'] },
+  { to: 'frames per second', forms: ['fps'] },
+  { to: 'basis points', forms: ['bps'] },
   { to: 'logistic regression', forms: ['logreg', 'log reg'], capitalsOnly: ['lr'] },
   { to: 'gradient boosted trees', forms: ['gbdt', 'gbdts', 'gbm', 'gbms', 'gbt', 'gradient boosted decision trees', 'gradient boosting', 'boosted trees', 'xgboost', 'lightgbm', 'catboost'] },
   { to: 'neural network', forms: ['nn', 'nns', 'dnn', 'dnns', 'neural net', 'neural nets', 'deep net'] },
@@ -129,6 +131,13 @@ export const LEXICON: readonly LexiconEntry[] = [...NOTE_FORMS, ...METRIC_NAMES,
  * logs" and "from the impression logs we take the data" both say where data comes from. Words are
  * compared as stems, after the note forms above.
  */
+/** Comparatives of what models are weighed on: speed, cost, size, simplicity. */
+const AXIS_COMPARATIVES = 'faster|slower|quicker|cheaper|costlier|pricier|simpler|heavier|lighter';
+/** Comparatives in general ("more accurate", "less interpretable", "higher latency") and of the axes. */
+const COMPARATIVES = `more|less|better|worse|higher|lower|${AXIS_COMPARATIVES}`;
+/** What models are weighed on ("compute", "accuracy", "latency"), and the comparatives that say it. */
+const MODEL_AXES = `accurate|accuracy|inaccurate|compute|latency|cost|costs|costly|expensive|interpretable|interpretability|complex|complexity|simplicity|memory|speed|throughput|parameters|${AXIS_COMPARATIVES}`;
+
 export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
   // Where the data comes from: a log, history or record, and taking from it.
   'data-source': [
@@ -160,8 +169,19 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     'per|for|each|every|given|score|scores|predict|predicts pair',
     'each|every candidate|item|pair|user|post|video|ad|query|listing|event|request|notification|payment|image predict|predicts|score|scores|output|outputs|rank',
   ],
-  // A comparison of options with their gains and costs: a trade-off table or sentence.
-  tradeoff: ['pros cons', 'gain|gains|benefit|benefits|advantage|advantages|strength|strengths cost|costs|drawback|drawbacks|downside|downsides|weakness|weaknesses|risk|risks', 'trade|tradeoff|tradeoffs off|between'],
+  // A comparison of options with their gains and costs: a trade-off table or sentence; trading one
+  // quality for another ("trading more compute for accuracy", "we trade latency against cost"); or an
+  // option better on one axis and worse on another ("more accurate on small objects but slower",
+  // "costs more compute than late fusion but is more accurate", "cheaper but slower"): two
+  // comparatives in contrast, one of them about what models are weighed on.
+  tradeoff: [
+    'pros cons',
+    'gain|gains|benefit|benefits|advantage|advantages|strength|strengths cost|costs|drawback|drawbacks|downside|downsides|weakness|weaknesses|risk|risks',
+    'trade|tradeoff|tradeoffs off|between',
+    `trade|trades|trading|traded for|against ${MODEL_AXES}`,
+    `${COMPARATIVES} but|yet|whereas|while|though|although ${COMPARATIVES} ${MODEL_AXES}`,
+    `${AXIS_COMPARATIVES} but|yet|whereas|while|though|although ${AXIS_COMPARATIVES}`,
+  ],
   // Computing ahead of time and serving from storage, or on each request.
   'precompute-serve': [
     'computed|precomputed|compute|precompute|generated|scored|calculated ahead|advance|offline|nightly|daily|hourly|batch|periodically',
@@ -276,9 +296,41 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     'satisfaction|survey|surveys',
     'long term value|retention|satisfaction',
   ],
+  // A model of a quantile, for a range rather than a mean: "a quantile model (P90)", "quantile heads for
+  // P10/P50/P90", "the upper percentile as a second output". Percentiles of latency name no model.
+  'quantile-estimate': [
+    'quantile|quantiles|percentile|percentiles model|models|head|heads|estimate|estimates|prediction|predictions|predictor|output|outputs|forecast|forecasts',
+  ],
+  // A cascade: a light model in front of a heavy one ("a light model for everything, the heavy
+  // multimodal model for posts that need it", "a cheap classifier filters, an expensive one decides").
+  cascade: [
+    'light|lightweight|cheap|cheaper|fast heavy|heavier|expensive|costly|slow model|models|classifier|classifiers|ranker|rankers|pass|check|checks',
+  ],
+  // Metrics in money: "$ fraud caught", "recall weighted by amount", "dollar-weighted recall".
+  'money-metric': [
+    'dollars|dollar|money|amount|amounts|usd weighted|caught|prevented|recall|recalled',
+  ],
   // Starting from something simple to beat.
   'simple-start': ['start|begin|open with simple|simplest|heuristic|heuristics|rule|rules|popularity|popular|logistic', 'bar|yardstick to beat', 'hand written|crafted|made rules|heuristics', 'nothing beats|beat'],
 };
 
 /** How many words apart the groups of a concept pattern may stand (the span, first to last). */
 export const CONCEPT_WINDOW = 8;
+
+/**
+ * The ML problem type named by its task's name standing as a noun of its own, not only as "a
+ * regression problem": "Regression of delivery minutes", "Regression: predict minutes to delivery",
+ * "It's a regression", "This is classification of each payment", "Object detection: for each image,
+ * ...". The same word after a model's family or a product names something else ("logistic
+ * regression", "isotonic regression", "fraud detection", "drift detection"), and a compound names a
+ * thing ("regression test set", "classification threshold"). A name stands on its own when it opens
+ * a clause, or follows a determiner or the copula (a label's colon reads as "is"), optionally after
+ * a qualifier of the task ("binary", "object"); and is followed by a clause boundary or one of the
+ * `after` words. It is then read as "<name> problem", in the rubrics' words (reading/task-names.ts).
+ */
+export const TASK_NAMES = {
+  nouns: ['regression', 'classification', 'detection', 'segmentation'],
+  qualifiers: ['binary', 'multiclass', 'multilabel', 'object', 'supervised', 'semantic', 'instance'],
+  before: ['a', 'an', 'the', 'is', 'are', 'was', 'be', 'as', 'it', 'this'],
+  after: ['of', 'on', 'over', 'for', 'with', 'from', 'to', 'via', 'using', 'where', 'that', 'which', 'is', 'are', 'and', 'or', 'model', 'models', 'head', 'heads', 'setup', 'framing'],
+} as const;

@@ -65,7 +65,7 @@ export function normalize(text: string): string {
   if (s.includes('>')) s = s.replace(/[-=]+>/g, ' ; ');
   if (s.includes('=')) s = s.replace(/\s=+\s|(?<=[a-z])=+(?=[a-z\s])/g, ' is ');
   if (/\d[kmb]/.test(s)) s = s.replace(/(\d)(k|m|bn|b)\b/g, (_m, d: string, unit: string) => `${d} ${MAGNITUDES[unit]}`);
-  if (/[@&+×]/.test(s)) s = s.replace(/@/g, ' at ').replace(/&/g, ' and ').replace(/\+/g, ' plus ').replace(/×/g, ' x ');
+  if (/[@&+×$]/.test(s)) s = s.replace(/@/g, ' at ').replace(/&/g, ' and ').replace(/\+/g, ' plus ').replace(/×/g, ' x ').replace(/\$/g, ' dollars ');
   return s;
 }
 

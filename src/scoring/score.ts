@@ -87,7 +87,8 @@ export function scoreAnswers(input: ScoreInput): ScoreReport {
   const everything = [...sections.values(), ...(general ? [general] : []), ...followUps];
 
   const uncarried = (text: Text) => uncarriedIndex(text, scope.vocabulary);
-  const questions = questionHits(input.prompt.clarifications, scope, sections.get('clarify') ?? (sections.size === 0 ? general : null));
+  const routed: RoutedQuestions = new Map();
+  const questions = questionHits(input.prompt.clarifications, scope, sections.get('clarify') ?? (sections.size === 0 ? general : null), routed);
 
   // Items are read twice when a mistake is found: a sentence that is a flagged mistake is no
   // item's evidence ("our main metric is accuracy" does not define success).
@@ -97,7 +98,7 @@ export function scoreAnswers(input: ScoreInput): ScoreReport {
     const searched = [...(sections.has(stage) ? [sections.get(stage)!] : []), ...[...sections.values()].filter((t) => t.source !== stage)];
     if (general) searched.push(general);
     const hits = ownClaims(forItem(findHits(compiled.phrases, searched, compiled.item.risk), mistaken), uncarried);
-    const affirmative = hits.filter((h) => !h.cancelled);
+    const affirmative = onTopic(hits.filter((h) => !h.cancelled), compiled.item.id, routed, questions.get(compiled.item.id));
     if (distinct(affirmative) >= compiled.item.minMatches) return result(compiled, 'covered', affirmative);
     const question = questions.get(compiled.item.id);
     if (question) return result(compiled, 'covered', [question, ...affirmative]);
@@ -202,8 +203,33 @@ export function countMistakes(flags: readonly RedFlagResult[]): MistakeCounts {
 
 const matchers = new WeakMap<readonly Clarification[], TopicMatcher>();
 
-/** The clarifying questions, by the item their topic covers ("how many posts a day?" is scale). */
-function questionHits(clarifications: readonly Clarification[] | undefined, { topics, known }: CompiledScope, text: Text | null): Map<string, Hit> {
+/** The clarifying questions the prompt routes to a topic: by text, the items each question's topic covers, by sentence. */
+type RoutedQuestions = Map<Text, Map<number, readonly string[]>>;
+
+/**
+ * An item's hits without those in a clarifying question the prompt routes to another topic, when the
+ * item is earned elsewhere, by a hit or by its own question (`asked`): in "What is the business goal —
+ * watch time or daily active users? How many users and videos?", "daily active users" is a goal asked
+ * about, so scale's evidence and depth come from the question on scale. An item said only in such a
+ * question keeps it (coverage is unchanged).
+ */
+function onTopic(hits: Hit[], itemId: string, routed: RoutedQuestions, asked: Hit | undefined): Hit[] {
+  if (routed.size === 0) return hits;
+  const elsewhere = (h: Hit) => {
+    const items = routed.get(h.text)?.get(h.sentence);
+    return !!items && !items.includes(itemId);
+  };
+  const own = hits.filter((h) => !elsewhere(h));
+  if (own.length === hits.length) return hits;
+  if (own.length > 0) return own;
+  return asked ? [asked] : hits;
+}
+
+/**
+ * The clarifying questions, by the item their topic covers ("how many posts a day?" is scale); each
+ * routed question's covered items are recorded in `routed`.
+ */
+function questionHits(clarifications: readonly Clarification[] | undefined, { topics, known }: CompiledScope, text: Text | null, routed: RoutedQuestions): Map<string, Hit> {
   const hits = new Map<string, Hit>();
   if (!clarifications?.length || !text) return hits;
   let match = matchers.get(clarifications);
@@ -213,7 +239,10 @@ function questionHits(clarifications: readonly Clarification[] | undefined, { to
     const clarification = match(sentence.text);
     if (!clarification) return;
     const phrase = compilePhrase(`asked about ${clarification.topic.replace(/-/g, ' ')}`);
-    for (const id of itemsAskedAbout(clarification, topics)) {
+    const items = itemsAskedAbout(clarification, topics);
+    if (!routed.has(text)) routed.set(text, new Map());
+    routed.get(text)!.set(index, items);
+    for (const id of items) {
       if (!hits.has(id)) hits.set(id, { text, phrase, sentence: index, start: sentence.firstToken, end: sentence.firstToken, cancelled: false });
     }
   });

@@ -44,7 +44,7 @@ export function topicMatcher(clarifications: readonly Clarification[], compile: 
   for (const t of topics) for (const w of t.words) df.set(w, (df.get(w) ?? 0) + 1);
   const weight = (stem: string) => Math.log(1 + topics.length / (df.get(stem) ?? topics.length));
   const vocabulary = new Vocabulary(topics.flatMap((t) => t.patterns));
-  return (question) => {
+  const route = (question: string): Clarification | null => {
     const tokens = analyze(question).tokens;
     const index = new MatchIndex(tokens, vocabulary);
     const said = new Set(index.canon);
@@ -60,7 +60,17 @@ export function topicMatcher(clarifications: readonly Clarification[], compile: 
     }
     return best?.clarification ?? null;
   };
+  // "What is the business goal — watch time or daily active users?": what follows the dash offers
+  // answers to the question its head asks, so the head is routed first, and the whole question only
+  // when the head alone reaches no topic.
+  return (question) => {
+    const head = HEAD.exec(question)?.[1];
+    return (head && route(head)) || route(question);
+  };
 }
+
+/** A question's head: the words before a spaced dash or a colon that other words follow. */
+const HEAD = /^(.*?\S)\s*(?:\s[-\u2013\u2014]+\s|\u2014|:\s)\s*\S/;
 
 /** A short question's words are at most this many (question words and ANY_TOPIC_VERBS aside). */
 const SHORT_QUESTION_WORDS = 3;

@@ -113,18 +113,20 @@ describe('a lead-in that names a stage starts its section, as a heading does', (
 });
 
 describe('the ML problem type said without "problem" or "task"', () => {
-  const framed: Array<[string, string]> = [
-    ['eta-prediction', 'We frame it as a regression on minutes to the door.'],
-    ['fraud-detection', 'We treat each payment as a classification into fraud or legit.'],
-    ['street-view-blurring', 'We treat the blurring as detection of faces and plates.'],
-    ['street-view-blurring', 'This is posed as detection with two classes.'],
-    ['news-feed', 'We cast feed ordering as ranking by predicted engagement.'],
-    ['visual-search', 'Formulated as retrieval in one embedding space.'],
+  // Without the framing, a task's name that stands on its own still names the problem type
+  // ("a regression on minutes", task-names.ts); one in a longer phrase ("a classification into"), or
+  // ranking and retrieval (stages of a pipeline as often as tasks), does not.
+  const framed: Array<[string, string, 'covered' | 'missed']> = [
+    ['eta-prediction', 'We frame it as a regression on minutes to the door.', 'covered'],
+    ['fraud-detection', 'We treat each payment as a classification into fraud or legit.', 'missed'],
+    ['street-view-blurring', 'We treat the blurring as detection of faces and plates.', 'covered'],
+    ['street-view-blurring', 'This is posed as detection with two classes.', 'covered'],
+    ['news-feed', 'We cast feed ordering as ranking by predicted engagement.', 'missed'],
+    ['visual-search', 'Formulated as retrieval in one embedding space.', 'missed'],
   ];
-  it.each(framed)('%s: "%s" names the problem type', (prompt, sentence) => {
+  it.each(framed)('%s: "%s" names the problem type', (prompt, sentence, bareStatus) => {
     expect(item(prompt, `## Framing\n${sentence}\n`, 'problem-type').status).toBe('covered');
-    // Said without the framing, the same words name no problem type.
     const bare = sentence.replace(/^(?:We frame it as|We treat each payment as|We treat the blurring as|This is posed as|We cast feed ordering as|Formulated as)\s*/, '');
-    expect(item(prompt, `## Framing\n${bare}\n`, 'problem-type').status).toBe('missed');
+    expect(item(prompt, `## Framing\n${bare}\n`, 'problem-type').status).toBe(bareStatus);
   });
 });
