@@ -26,15 +26,15 @@ const ANY_TOPIC_VERBS = new Set('define defined defines look looks like mean mea
 // question or fact uses ("assume", "use", "get"). Stems and surface forms are both checked.
 const FUNCTION_WORDS = new Set(
   ('about above across after again against all almost along already also although always among another ' +
-    'anyone anything anyway around as because before being below between both but cannot each either else ' +
-    'enough even ever every everyone everything few from further here how however if into its itself just ' +
-    'least less more most mostly much must near neither never no nobody none nor not nothing now often once ' +
-    'one only other others otherwise over own per perhaps quite rather really same several since so such ' +
-    'than then their them these those though through thus too under until up upon us very via well whether ' +
-    'while whom whose within without yet yes its our ours out off onto shall may might also still usually ' +
-    'roughly approximately mainly partly far less much lot lots kind sort thing things way ways ' +
-    'assume assumption assuming use using used get gets got make makes made want need needs let go goes ' +
-    'take takes say says said think guess suppose imagine ask asked tell okay ok fine sure right').split(' '),
+    'anyone anything anyway around as because before being below between both but cannot each either ' +
+    'else enough even ever every everyone everything far few from further here however if into its ' +
+    'itself just kind least less lot lots mainly more most mostly much must near neither never no nobody ' +
+    'none nor not nothing now off often once one only onto other others otherwise ours out over own ' +
+    'partly per perhaps quite rather really same several shall since so sort still such than then thing ' +
+    'things though through thus too under until up upon us usually very via way ways well whether while ' +
+    'whom whose within without yet yes assume assumption assuming use using used get gets got make makes ' +
+    'made want need needs let go goes take takes say says said think guess suppose imagine ask asked ' +
+    'tell okay ok fine sure their them these those may might roughly approximately').split(' '),
 );
 
 /** How much a word shared with a fact's answer (not its patterns) counts, against a word of its patterns. */
