@@ -90,4 +90,19 @@ describe('a follow-up answer in practice', () => {
     expect(asked).not.toContain('serving-latency');
     expect(asked).not.toContain('online-vs-batch');
   });
+
+  it('fraud-detection: what an earlier stage\'s follow-up answer said is not asked again in its own stage', () => {
+    const interview = interviewFor('fraud-detection');
+    const { state, now } = atFollowUps(interview, 'data', 'We use the payment logs.');
+    expect(state.phase).toBe('follow-up');
+    let s = interview.reduce(state, { type: 'submit', text: 'Chargebacks mark fraud; labels mature after 90 days, so we retrain weekly on matured labels and watch for drift in the feature distributions.', now: now + 1_000 }).state;
+    let t = now + 2_000;
+    while (s.stage !== 'monitoring') s = interview.reduce(s, { type: 'submit', text: '', now: (t += 1_000) }).state;
+    s = interview.reduce(s, { type: 'submit', text: 'We watch a dashboard.', now: (t += 1_000) }).state;
+    // Once monitoring is reached (a stage not reached scores nothing), both count as needed prompting.
+    expect(['retraining', 'drift'].map((id) => statusOf(interview, s, id))).toEqual(['prompted', 'prompted']);
+    const asked = s.pending.map((p) => p.itemId);
+    expect(asked).not.toContain('retraining');
+    expect(asked).not.toContain('drift');
+  });
 });
