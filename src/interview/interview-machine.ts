@@ -110,14 +110,24 @@ export function createInterview(prompt: Prompt, scope: CompiledScope): Interview
 
   const score = (state: InterviewState) => scoreAnswers({ prompt, scope, answers: answerSet(state), level: state.level });
 
-  /** The heaviest important items of the stage still missing after everything said so far. */
+  /**
+   * The follow-ups still worth asking in a stage: its heaviest important items still missing after
+   * everything said so far (every stage answer and every follow-up answer, read as the report reads
+   * them), leaving out items already asked about in the stage, at most MAX_FOLLOW_UPS in all per stage.
+   * Chosen again after each follow-up answer, so the next follow-up never asks for what was just said.
+   */
   const chooseFollowUps = (state: InterviewState, stage: StageId) => {
-    const report = scoreAnswers({ prompt, scope, answers: { sections: answerSet(state).sections }, level: state.level });
+    const askedHere = state.followUps.filter((f) => f.stage === stage);
+    const room = MAX_FOLLOW_UPS - askedHere.length;
+    if (room <= 0) return [];
+    const asked = new Set(askedHere.map((f) => f.itemId));
+    const { sections, followUps } = answerSet(state);
+    const report = scoreAnswers({ prompt, scope, answers: { sections, followUps }, level: state.level });
     const items = report.stages.find((s) => s.id === stage)?.items ?? [];
     return items
-      .filter((i) => i.status === 'missed' && i.weight >= FOLLOW_UP_MIN_WEIGHT && levelWeight(state.level, i.level) >= 0.5)
+      .filter((i) => i.status === 'missed' && !asked.has(i.id) && i.weight >= FOLLOW_UP_MIN_WEIGHT && levelWeight(state.level, i.level) >= 0.5)
       .sort((a, b) => b.weight - a.weight)
-      .slice(0, MAX_FOLLOW_UPS)
+      .slice(0, room)
       .map((i) => ({ itemId: i.id, question: i.followUp }));
   };
 
@@ -196,7 +206,9 @@ export function createInterview(prompt: Prompt, scope: CompiledScope): Interview
     let next: InterviewState = { ...state, draft: '' };
     if (state.phase === 'follow-up') {
       const asked = state.pending[0]!;
-      next = { ...next, followUps: [...next.followUps, { stage, itemId: asked.itemId, question: asked.question, answer: trimmed, atMs }], pending: state.pending.slice(1) };
+      next = { ...next, followUps: [...next.followUps, { stage, itemId: asked.itemId, question: asked.question, answer: trimmed, atMs }] };
+      // What this answer said may cover the next planned follow-up: choose again from everything said.
+      next = { ...next, pending: chooseFollowUps(next, stage) };
       if (next.pending.length > 0) {
         messages.push({ kind: 'interviewer', text: question(next) });
         return next;

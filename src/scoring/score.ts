@@ -102,11 +102,12 @@ export function scoreAnswers(input: ScoreInput): ScoreReport {
     if (distinct(affirmative) >= compiled.item.minMatches) return result(compiled, 'covered', affirmative);
     const question = questions.get(compiled.item.id);
     if (question) return result(compiled, 'covered', [question, ...affirmative]);
-    // An answer to this item's follow-up is read for this item first; answers to other items'
-    // follow-ups are not spread over whatever phrase they contain (older sessions name no item).
+    // What a follow-up answer covers needed prompting: an answer to this item's follow-up is read for this
+    // item first, and every other follow-up answer earns this item too when it says it, by the same
+    // phrases as a stage answer (README, "How scoring works": half credit).
     const own = asked.filter((f) => f.itemId === compiled.item.id && f.text).map((f) => f.text!);
-    const legacy = asked.filter((f) => !f.itemId && f.text).map((f) => f.text!);
-    const prompted = forItem(findHits(compiled.phrases, [...own, ...legacy], compiled.item.risk), mistaken).filter((h) => !h.cancelled);
+    const others = asked.filter((f) => f.itemId !== compiled.item.id && f.text).map((f) => f.text!);
+    const prompted = forItem(findHits(compiled.phrases, [...own, ...others], compiled.item.risk), mistaken).filter((h) => !h.cancelled);
     if (distinct([...affirmative, ...prompted]) >= compiled.item.minMatches && prompted.length > 0) {
       return result(compiled, 'prompted', [...prompted, ...affirmative]);
     }

@@ -137,22 +137,75 @@ function renderSheet(state: PeerSheetState, view: SheetView, ctx: ScreenContext,
   const title = visibleLength(`${titleText}  ·  ${budget}`) <= width ? [`${style.bold(titleText)}${style.dim(`  ·  ${budget}`)}`] : [style.bold(titleText), style.dim(`  · ${budget}`)];
   const ask = stage === 'clarify' ? 'Open with the prompt (b shows it), then let them ask.' : `Ask: “${info.question}”`;
 
-  const top = [...header, ...tabs, message, ...title, ...wrap(ask, width, '  ', '').slice(0, 2).map(style.cyan)];
-  const footer = footerLines(state, view, style, width, sheet);
-  const note = state.notes[stage] ? `${style.bold('Note:')} ${clean(state.notes[stage]!)}` : style.dim('Note: (n writes one)');
-  const room = height - top.length - footer.length - 1;
+  // The stage's question, read out too: two rows at most, and a cut one ends in "…".
+  const askLines = wrap(ask, width, '  ', '');
+  const askRows = (askLines.length > 2 ? [askLines[0]!, ellipsis(askLines[1]!, width)] : askLines).map(style.cyan);
+  let top = [...header, ...tabs, message, ...title, ...askRows];
+  let footer = footerLines(state, view, style, width, sheet);
+  const noteLine = state.notes[stage] ? `${style.bold('Note:')} ${clean(state.notes[stage]!)}` : style.dim('Note: (n writes one)');
+  let notes = [noteLine];
+  // A fact to read out that does not fit under one row of the list takes the rows that matter less while
+  // it is on screen (only until the next key): an empty message row, the stage's question, the note, and
+  // the keys but one row that says so.
+  const factNeed = view.fact ? readOutLines(view.fact.answer, style, width).length : 0;
+  if (view.fact && factNeed + 1 > height - top.length - footer.length - notes.length) {
+    top = [...header, ...tabs, ...(message ? [message] : []), ...title];
+    notes = [];
+    if (view.mode === 'sheet' && state.status === 'active') footer = [style.dim(clip('The fact stays until the next key.', width))];
+  }
+  const room = height - top.length - footer.length - notes.length;
 
   // The panel under the list: a looked-up fact, or the follow-ups to ask.
-  const panel = view.fact ? factPanel(view.fact, style, width) : followUpPanel(state, sheet, style, width);
+  const followUps = view.fact ? [] : followUpPanel(state, sheet, style, width);
+  const panel = view.fact ? factPanel(view.fact, style, width) : followUps.flat();
   const rows = sheetRows(sheet, state);
   const listNeed = rows.length + (rows.some((r) => r.kind === 'flag') ? 1 : 0);
   const panelWant = view.fact ? panel.length : Math.min(panel.length, 5);
-  const listRoom = Math.min(listNeed, Math.max(3, room - panelWant));
+  // A fact being read out takes the checklist's room down to one row (its "more" count), or none when
+  // the fact needs that row too: it is read word for word.
+  const listMin = view.fact ? (factNeed + 1 <= room ? 1 : 0) : 3;
+  // The follow-ups keep their heading and the first one's rows (the list keeps a row or more): they are read out too.
+  const panelMin = view.fact ? 0 : Math.min(panel.length, 1 + (followUps[1]?.length ?? 0));
+  const listRoom = Math.min(listNeed, Math.max(listMin, room - panelWant), Math.max(1, room - panelMin));
   const panelRoom = Math.max(0, room - listRoom);
   const list = renderList(rows, state, view, style, width, listRoom);
-  const shownPanel = panel.slice(0, panelRoom);
+  const shownPanel = view.fact ? fitFact(view.fact, style, width, panelRoom) : cutPanel(followUps, panelRoom, style);
   while (list.length + shownPanel.length < room) shownPanel.push('');
-  return [...top, ...list, ...shownPanel, note, ...footer];
+  return [...top, ...list, ...shownPanel, ...notes, ...footer];
+}
+
+/**
+ * The fact panel in `room` rows: whole when it fits; else without the question asked; else the fact's
+ * first rows with the last one ending in "…", so a cut is always seen (b shows every fact in full).
+ */
+function fitFact(fact: { question: string; answer: string }, style: Style, width: number, room: number): string[] {
+  const whole = factPanel(fact, style, width);
+  if (whole.length <= room) return whole;
+  const readOut = readOutLines(fact.answer, style, width);
+  if (readOut.length <= room || room <= 0) return readOut.slice(0, Math.max(0, room));
+  return [...readOut.slice(0, room - 1), style.cyan(style.bold(ellipsis(wrap(`Read out: ${clean(fact.answer)}`, width, '  ')[room - 1]!, width)))];
+}
+
+/**
+ * The follow-up panel in `room` rows: the heading, then whole follow-ups, heaviest first, and a last row
+ * counting those left out; the first follow-up is kept whole before that count.
+ */
+function cutPanel(groups: readonly string[][], room: number, style: Style): string[] {
+  const all = groups.flat();
+  if (all.length <= room) return all;
+  const out = [...(groups[0] ?? [])];
+  let next = 1;
+  while (next < groups.length && out.length + groups[next]!.length + 1 <= room) out.push(...groups[next++]!);
+  if (next === 1 && groups[1] && out.length + groups[1].length <= room) out.push(...groups[next++]!);
+  const hidden = groups.length - next;
+  if (hidden > 0 && out.length < room) out.push(style.dim(`    ↓ ${hidden} more to ask`));
+  return out.slice(0, Math.max(0, room));
+}
+
+/** A line of text with " …" at its end, cut so that the whole fits the width. */
+function ellipsis(line: string, width: number): string {
+  const text = line.trimEnd();
+  return text.length + 2 <= width ? `${text} …` : `${text.slice(0, Math.max(0, width - 2))} …`;
 }
 
 function renderList(rows: Row[], state: PeerSheetState, view: SheetView, style: Style, width: number, room: number): string[] {
@@ -196,19 +249,25 @@ function rowLine(row: Row, selected: boolean, state: PeerSheetState, style: Styl
   return spread(label, heard ? style.red(`heard${noted.length > 24 ? `${noted.slice(0, 23)}…` : noted} · ${severity}`) : style.dim(severity), width);
 }
 
-function followUpPanel(state: PeerSheetState, sheet: PeerSheet, style: Style, width: number): string[] {
+/** The follow-ups to ask, as groups of rows: the heading (or "everything marked"), then one group per open item. */
+function followUpPanel(state: PeerSheetState, sheet: PeerSheet, style: Style, width: number): string[][] {
   const open = sheet.open(state, state.stage);
-  if (open.length === 0) return [style.green('Everything on this stage is marked. Move on when they are ready (→).')];
-  const out = [style.bold('Ask next') + style.dim(' (heaviest open first)')];
-  for (const item of open) out.push(...wrap(`${clean(item.label)}: ${clean(item.followUp)}`, width, '    ', '  • ').slice(0, 2));
+  if (open.length === 0) return [[style.green('Everything on this stage is marked. Move on when they are ready (→).')]];
+  const out = [[style.bold('Ask next') + style.dim(' (heaviest open first)')]];
+  for (const item of open) {
+    // Two rows each; a follow-up cut there ends in "…", so the interviewer sees there is more to it.
+    const lines = wrap(`${clean(item.label)}: ${clean(item.followUp)}`, width, '    ', '  • ');
+    out.push(lines.length > 2 ? [lines[0]!, ellipsis(lines[1]!, width)] : lines);
+  }
   return out;
 }
 
 function factPanel(fact: { question: string; answer: string }, style: Style, width: number): string[] {
-  return [
-    ...wrap(`They asked: ${clean(fact.question)}`, width, '  ').map(style.dim),
-    ...wrap(`Read out: ${clean(fact.answer)}`, width, '  ').map((l) => style.cyan(style.bold(l))),
-  ];
+  return [...wrap(`They asked: ${clean(fact.question)}`, width, '  ').map(style.dim), ...readOutLines(fact.answer, style, width)];
+}
+
+function readOutLines(answer: string, style: Style, width: number): string[] {
+  return wrap(`Read out: ${clean(answer)}`, width, '  ').map((l) => style.cyan(style.bold(l)));
 }
 
 function footerLines(state: PeerSheetState, view: SheetView, style: Style, width: number, sheet: PeerSheet): string[] {

@@ -12,13 +12,25 @@ describe('follow-up answers', () => {
     expect(itemOf(report, 'retraining').status).toBe('prompted');
   });
 
-  it('do not credit other items whose phrases they happen to contain', () => {
+  // Tryout 8, F14: what a follow-up answer says earns every item it covers, at the follow-up's credit
+  // (this test said the opposite until then: an answer to another item's follow-up earned nothing).
+  it('credit every other item they cover, as prompted', () => {
     const report = score({
       sections: { monitoring: 'We watch the dashboards.' },
       followUps: [{ stage: 'monitoring', itemId: 'retraining', text: 'We retrain weekly, and drift in the inputs would trigger it early.' }],
     });
     expect(itemOf(report, 'retraining').status).toBe('prompted');
+    expect(itemOf(report, 'drift').status).toBe('prompted');
+  });
+
+  it('credit no other item for words it does not say, nor for a negated one', () => {
+    const report = score({
+      sections: { monitoring: 'We watch the dashboards.' },
+      followUps: [{ stage: 'monitoring', itemId: 'retraining', text: 'We retrain every week on the latest data; we do not track drift.' }],
+    });
+    expect(itemOf(report, 'retraining').status).toBe('prompted');
     expect(itemOf(report, 'drift').status).toBe('missed');
+    expect(itemOf(report, 'ab-test').status).toBe('missed');
   });
 
   it('do not credit the item for "I don\'t know"', () => {

@@ -134,7 +134,9 @@ describe('a whole session', () => {
     expect(model.score).toBeLessThan(100);
   });
 
-  it('reads a follow-up answer for the item it was asked about, not for items whose phrases it contains', () => {
+  // Tryout 8, F14: a follow-up answer earns every item it covers (needed prompting), and the next planned
+  // follow-up is dropped when that answer already said it (this test expected the opposite until then).
+  it('credits a follow-up answer to every item it covers, and does not then ask for what it said', () => {
     const { state: s0 } = begin();
     const { state: atModel } = walk(s0, [
       { type: 'submit', text: 'What is the business goal?', now: MIN },
@@ -143,14 +145,27 @@ describe('a whole session', () => {
     ]);
     const weak = interview.reduce(atModel, { type: 'submit', text: 'We train some model on it.', now: 4 * MIN });
     expect(weak.state.pending.map((p) => p.itemId)).toEqual(['baseline', 'model-choice']);
-    const { state: after } = walk(weak.state, [
-      // Asked about the baseline: the answer names two model families in passing.
-      { type: 'submit', text: 'A plain count of past clicks per ad is the reference that gradient boosted trees and a two tower network must beat.', now: 5 * MIN },
-      { type: 'submit', text: "I don't know yet.", now: 6 * MIN },
-    ]);
-    const model = interview.score(after).stages.find((s) => s.id === 'model')!;
+    // Asked about the baseline: the answer also names the two model families it compares.
+    const answered = interview.reduce(weak.state, { type: 'submit', text: 'A plain count of past clicks per ad is the reference that gradient boosted trees and a two tower network must beat.', now: 5 * MIN });
+    expect(answered.state.stage).toBe('evaluation');
+    expect(answered.messages.map((m) => m.text)).not.toContain('follow-up model-choice?');
+    expect(answered.state.followUps.map((f) => f.itemId)).toEqual(['baseline']);
+    const model = interview.score(answered.state).stages.find((s) => s.id === 'model')!;
     expect(model.items.find((i) => i.id === 'baseline')!.status).toBe('prompted');
-    expect(model.items.find((i) => i.id === 'model-choice')!.status).toBe('missed');
+    expect(model.items.find((i) => i.id === 'model-choice')!.status).toBe('prompted');
+  });
+
+  it('still asks the second follow-up when the first answer did not say it', () => {
+    const { state: s0 } = begin();
+    const { state: atModel } = walk(s0, [
+      { type: 'submit', text: 'What is the business goal?', now: MIN },
+      { type: 'submit', text: good.frame, now: 2 * MIN },
+      { type: 'submit', text: good.data, now: 3 * MIN },
+    ]);
+    const weak = interview.reduce(atModel, { type: 'submit', text: 'We train some model on it.', now: 4 * MIN });
+    const answered = interview.reduce(weak.state, { type: 'submit', text: 'A logistic regression baseline first.', now: 5 * MIN });
+    expect(answered.state.phase).toBe('follow-up');
+    expect(answered.messages.at(-1)!.text).toBe('follow-up model-choice?');
   });
 
   it('does not ask a follow-up for an item covered in an earlier stage', () => {
