@@ -66,11 +66,17 @@ export function normalize(text: string): string {
   if (s.includes('=')) s = s.replace(/\s=+\s|(?<=[a-z])=+(?=[a-z\s])/g, ' is ');
   if (/\d[kmb]/.test(s)) s = s.replace(/(\d)(k|m|bn|b)\b/g, (_m, d: string, unit: string) => `${d} ${MAGNITUDES[unit]}`);
   if (/[@&+×]/.test(s)) s = s.replace(/@/g, ' at ').replace(/&/g, ' and ').replace(/\+/g, ' plus ').replace(/×/g, ' x ');
+  // "0.15% positives", "5% of traffic": the sign is a word, as concepts and quantities read it.
+  if (s.includes('%')) s = s.replace(/(\d)\s?%/g, '$1 percent');
   return s;
 }
 
 const WORD = /[\p{L}\p{M}]+|\p{N}+/gu;
 const CAPITALS = /^[A-Z]{2,}$/;
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
 
 function isCapital(code: number): boolean {
   return code >= 65 && code <= 90;
@@ -88,7 +94,9 @@ export function tokenize(text: string, sentence = 0): Token[] {
     const start = m.index;
     const between = s.slice(last, start);
     last = start + m[0].length;
-    const token: Token = { raw: m[0], stem: stemWord(m[0]), sep: first ? 'hard' : separatorOf(between), sentence };
+    // A decimal point or a thousands comma inside a number ("0.15", "40,000") separates nothing.
+    const inNumber = (between === '.' || between === ',') && isDigit(m[0].charCodeAt(0)) && isDigit(s.charCodeAt(start - 2));
+    const token: Token = { raw: m[0], stem: stemWord(m[0]), sep: first ? 'hard' : inNumber ? 'glue' : separatorOf(between), sentence };
     // Only a word that starts with a capital can be in capitals.
     if (original && isCapital(original.charCodeAt(start)) && CAPITALS.test(original.slice(start, last))) token.upper = true;
     tokens.push(token);
