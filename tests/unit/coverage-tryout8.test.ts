@@ -86,6 +86,7 @@ kind(
     ['news-feed', '## Data\nWe only train on the last 30 days of data, which keeps the model current.', 'label-quality'],
     ['ad-click-prediction', '## Data\nUsers older than 18 see alcohol ads.', 'label-quality'],
     ['harmful-content-detection', '## Clarify\nThe model answers in 50 ms.', 'data-availability'],
+    ['news-feed', '## Data\nimpression logs, dwell logs, positive label, negative label, recency', 'data-availability'],
     ['fraud-detection', '## Data\nThe labels are complete for every order.', 'chargeback-labels'],
   ],
 );
@@ -153,6 +154,7 @@ kind(
   [
     ['notification-ranking', '## Model\nWe increase the learning rate when the loss stalls.', 'business-objective'],
     ['notification-ranking', '## Data\nRetention of raw logs is 30 days.', 'business-objective'],
+    ['news-feed', '## Evaluation\nCTR, revenue lift, hide rate, dwell time', 'business-objective'],
   ],
 );
 
