@@ -321,6 +321,22 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     // A popularity list: "show everyone the most-watched videos of the week".
     'show|shows|showing|recommend|recommends|rank|ranks|ranking|serve|serves|sort|sorts|sorted|list most watched|viewed|popular|clicked|bought|purchased|played|booked',
   ],
+  // Counts per entity over a time window, the velocity features of fraud: "count how many cards the phone
+  // used in the last ten minutes", "number of payments per card in the past hour".
+  'entity-counts': [
+    'count|counts|counting|number|many payments|cards|attempts|transactions|failures|orders|declines|logins|accounts last|past|minutes|minute|hour|hours|window|windows',
+  ],
+  // Attackers changing what they do: "fraudsters switch tactics", "attackers probe the thresholds".
+  'attackers-adapt': [
+    'fraudsters|attackers|adversaries|scammers|fraudster|attacker adapt|adapts|adapting|switch|switches|change|changes|shift|shifts|evolve|evolves|evolving|probe|probes|react|reacts|tactics|strategies',
+  ],
+  // Declined cases whose outcome is never known, and letting a random few through to learn it.
+  'declined-outcomes': [
+    'declined|declines|blocked|rejected never|unknown|unlabeled|unlabelled learn|know|see|label|labels|outcome|outcomes|chargeback|chargebacks',
+    'let|lets|approve|approves|allow|allows|pass|passes|accept|accepts random|randomly share|slice|sample|fraction|percent|through|few',
+  ],
+  // The expected loss of a decision weighed against what a wrong decline costs.
+  'expected-loss': ['expected loss|losses|cost|costs margin|margins|good|honest|declining|friction|revenue|lifetime'],
   // A randomized comparison named by its arms, in either order: "control and treatment", "a control vs two variants".
   'experiment-arms': ['control treatment|treatments|variant|variants'],
   // The business outcome to grow: "drives ad revenue", "grow long-term watch time", "keep people coming back".

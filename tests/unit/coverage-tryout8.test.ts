@@ -248,3 +248,23 @@ describe('drill cards grade a natural answer to their own question', () => {
     expect(renderCardResult({ status: 'missed', depth: null, matched: [] }, 'h', 'again', new Date(0), plain, 60, 'a\u001b[2Jb').join('\n')).not.toContain('\u001b');
   });
 });
+
+kind(
+  "fraud cards answered in the words their questions invite",
+  [
+    ['fraud-detection', '## Data\nNumber of logins per account in the past hour.', 'velocity-features'],
+    ['fraud-detection', '## Monitoring\nScammers evolve quickly once they are blocked.', 'adversarial-adaptation'],
+    ['fraud-detection', '## Data\nRejected payments have unknown outcomes.', 'declined-payment-bias'],
+    ['fraud-detection', '## Data\nWe approve a random few of the would-be declines to learn their outcome.', 'declined-payment-bias'],
+    ['fraud-detection', '## Frame\nDecline only if the expected fraud loss exceeds the margin on the order.', 'cost-sensitive-thresholds'],
+    ['fraud-detection', '## Frame\nRule hits feed the model as inputs.', 'rules-plus-model'],
+    ['fraud-detection', '## Serving\nAnalysts review the middle band within two hours.', 'review-queue'],
+    ['fraud-detection', '## Model\nSHAP explains each score for the reviewer.', 'reason-codes'],
+  ],
+  [
+    ['fraud-detection', '## Data\nThe number of cards issued by the bank.', 'velocity-features'],
+    ['fraud-detection', "## Data\nThe attackers' devices are fingerprinted.", 'adversarial-adaptation'],
+    ['fraud-detection', '## Serving\nDeclined payments are shown in the dashboard.', 'declined-payment-bias'],
+    ['fraud-detection', '## Clarify\nThe expected delivery time is two days.', 'cost-sensitive-thresholds'],
+  ],
+);
