@@ -89,7 +89,7 @@ export async function drillCommand(options: DrillOptions, io: Io): Promise<numbe
     deck = next.deck;
     await save();
     done++;
-    printLines(io, renderCardResult(result, item.hint, GRADE_LABEL[grade] ?? String(grade), next.due, style, width));
+    printLines(io, renderCardResult(result, item.hint, GRADE_LABEL[grade] ?? String(grade), next.due, style, width, text));
   }
   io.stdout.write(`\n${plural(done, 'card')} practised.\n`);
   return EXIT.ok;

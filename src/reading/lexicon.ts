@@ -48,6 +48,8 @@ export const NOTE_FORMS: readonly LexiconEntry[] = [
   { to: 'probability of click', forms: ['pctr'] },
   { to: 'probability of conversion', forms: ['pcvr'] },
   { to: 'prediction', forms: ['pred', 'preds'] },
+  // Money rates in notes: "fraud losses of 8 bps".
+  { to: 'basis points', forms: ['bps'] },
   { to: 'because', forms: ['bc', 'cuz', 'coz', 'b c'] },
   { to: 'with', forms: ['w'] },
   { to: 'without', forms: ['w o', 'wo'] },
@@ -76,7 +78,8 @@ export const METRIC_NAMES: readonly LexiconEntry[] = [
   { to: 'map', forms: ['mean average precision'], capitalsOnly: ['map'] },
   { to: 'mrr', forms: ['mean reciprocal rank'] },
   { to: 'auc', forms: ['area under the curve', 'area under curve', 'roc auc', 'auroc', 'auc roc', 'rocauc'] },
-  { to: 'pr auc', forms: ['area under the precision recall curve', 'auprc', 'average precision'] },
+  // One word, so that the "auc" in it is never read as ROC AUC.
+  { to: 'prauc', forms: ['pr auc', 'auc pr', 'precision recall auc', 'area under the precision recall curve', 'auprc', 'average precision'] },
   { to: 'normalized entropy', forms: ['normalised entropy', 'ne', 'nce', 'normalized cross entropy', 'normalised cross entropy'], capitalsOnly: [] },
   // One word, so that "log" in it is never read as a log of events.
   { to: 'logloss', forms: ['log loss'] },
@@ -98,6 +101,11 @@ export const METRIC_NAMES: readonly LexiconEntry[] = [
 export const OTHER_SENSES: readonly LexiconEntry[] = [
   { to: 'privacyleak', forms: ['privacy leak', 'privacy leaks', 'privacy leakage', 'data breach', 'leak personal', 'leaks personal', 'leak private', 'leaks private', 'leak pii'] },
   { to: 'memoryleak', forms: ['memory leak', 'memory leaks'] },
+  // Error rates at a threshold are not the base rate: a "false-positive rate" says nothing of how rare
+  // the positives are. One word each, so no phrase finds "positive rate" in them.
+  { to: 'fpr', forms: ['false positive rate', 'false positive rates'] },
+  { to: 'tpr', forms: ['true positive rate', 'true positive rates'] },
+  { to: 'fnr', forms: ['false negative rate', 'false negative rates'] },
   { to: 'throughouttheday', forms: ['throughout the day'] },
   // "Non-blocking" is asynchronous. "Not blocking" and "never block" say what a call does not hold up
   // ("we're not blocking the upload": scored off the request path, a serving choice) or whom a decision
@@ -137,8 +145,20 @@ const AXIS_COMPARATIVES = 'faster|slower|quicker|cheaper|costlier|pricier|simple
 const COMPARATIVES = `more|less|better|worse|higher|lower|${AXIS_COMPARATIVES}`;
 /** What models are weighed on ("compute", "accuracy", "latency"), and the comparatives that say it. */
 const MODEL_AXES = `accurate|accuracy|inaccurate|compute|latency|cost|costs|costly|expensive|interpretable|interpretability|complex|complexity|simplicity|memory|speed|throughput|parameters|${AXIS_COMPARATIVES}`;
+/** A share of traffic or slots given to exploration: "a small exploration slice", "5% random traffic". */
+const EXPLORATION_SHARE = [
+  'explore|exploration|exploring|exploratory budget|slots|slot|traffic|slice|share|percent|boost|bucket',
+  'randomized|randomised|random slice|traffic|bucket|arm|share|slots',
+];
 
 export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
+  // How rare the positives are, as a number: "0.15% positives", "fraud rate ~0.1%", "1% of posts violate".
+  'base-rate': [
+    'percent|percentage positives|positive|fraud|fraudulent|spam|harmful|violating|violate|violates|abusive|defective|churners|minority',
+    'fraud|spam|violation|abuse|churn|base|positive rate|rates percent|rare|tiny',
+  ],
+  // Exploration beyond what the model is sure of, as a share of what is shown.
+  'exploration-share': EXPLORATION_SHARE,
   // Where the data comes from: a log, history or record, and taking from it.
   'data-source': [
     'from|use|using|join|joined|collect|collected|pull|pulled|read|mine|mined logs|logged|history|histories|records|warehouse|snapshots|dump',
@@ -184,7 +204,13 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
   ],
   // Computing ahead of time and serving from storage, or on each request.
   'precompute-serve': [
-    'computed|precomputed|compute|precompute|generated|scored|calculated ahead|advance|offline|nightly|daily|hourly|batch|periodically',
+    'computed|precomputed|compute|precompute|generated|calculated ahead|advance|offline|nightly|daily|hourly|batch|periodically',
+    // Scoring ahead of time needs what is scored or how: "we score every user nightly", "batch scoring
+    // runs hourly". "Score" is also the noun the model outputs: "we monitor the score distribution daily"
+    // watches scores, it does not compute them in batch.
+    'scored|score|scores|scoring ahead|advance|offline|nightly|daily|hourly|batch|periodically all|every|each|users|items|candidates|payments|videos|pairs|catalog|corpus|listings|posts|members|ads|queries|job|jobs|pipeline|batch|offline|ahead|advance',
+    // Scoring inside the path of a request: "the model is served in the checkout path".
+    'served|serve|serves|scored|score|scores|scoring|runs|run|inference|called|sits|inline|synchronously|synchronous request|checkout|critical|hot|payment|authorization|serving|login|booking|upload|posting path',
     'served|serve|read|looked|fetched cache|cached|store|table|lookup',
     // Scoring triggered by an event, or done in or out of the request path.
     'event|events|queue|stream|kafka|upload|uploaded|creation|created classification|classify|classified|scoring|scored|embed|embedded|inference',
@@ -197,7 +223,7 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
   ],
   // Splitting by time: train on the past, validate and test on what comes after.
   'time-split': [
-    'train|training|fit before|earlier|past|older|until cutoff|date|day|week|weeks|month|time',
+    'train|training|fit before|earlier|past|older|until|first|earliest cutoff|date|day|days|week|weeks|month|months|time',
     'validate|validation|test|testing|evaluate|eval|held after|later|following|next|newer|last day|days|week|weeks|month|months|period|date|cutoff|time',
     'split|splits|splitting by|on time|date|day|week|timestamp',
     'cutoff date|time|day',
@@ -228,8 +254,7 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
   ],
   // Data shaped by what the system itself chose, and the exploration that corrects it.
   'exploration-data': [
-    'explore|exploration|exploring|exploratory budget|slots|slot|traffic|slice|share|percent|boost|bucket',
-    'randomized|randomised|random slice|traffic|bucket|arm|share|slots',
+    ...EXPLORATION_SHARE,
     'biased|bias what|toward|towards showed|shown|served|sent|flagged|surfaced|picked|chose',
     'learns|learn|trained|train own|its|previous|old|current predictions|decisions|recommendations|choices|outputs',
   ],
@@ -265,12 +290,25 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     'trees|neural|regression|transformer|transformers|cnn|cnns|tower|towers|forest|forests|bert|llm|llms|mlp|svm|knn|rules|heuristic|heuristics over|instead|versus|than|not trees|neural|regression|transformer|transformers|cnn|cnns|tower|towers|forest|forests|bert|llm|llms|mlp|svm|knn|rules|heuristic|heuristics because|since|cheaper|faster|simpler|slower|better|worse|harder|easier|accurate|interpretable',
   ],
   // Labels that arrive late: "chargebacks land up to 90 days later", "labels take weeks to come in",
-  // "the label delay", "train only on payments whose labels have matured".
+  // "the label delay", "train only on payments whose labels have matured", "labels are not final yet".
   'label-delay': [
     'chargeback|chargebacks|dispute|disputes|label|labels|outcome|outcomes|verdict|verdicts arrive|arrives|arriving|land|lands|come|comes|show|shows|known|appear|appears|confirmed|take|takes later|late|weeks|months|days|delay|delayed',
     'chargeback|chargebacks|dispute|disputes|label|labels|outcome|outcomes delay|delays|delayed|lag|lags|lagged|lagging',
     'label|labels|data|payments|examples|rows|negatives mature|matured|maturity|maturing|immature',
     'wait|waiting|waits chargeback|chargebacks|window|label|labels',
+    // Labels that are not final yet: "until the outcome is settled", "labels are not complete yet".
+    'label|labels|outcome|outcomes|chargeback|chargebacks|verdict|verdicts final|complete|settled|mature|matured|certain|confirmed yet|until|once',
+  ],
+  // Late labels handled by training only on data old enough for them: "train only on payments older than
+  // 90 days", "the last 60 days are left out of training".
+  'label-maturity': [
+    'older than train|training|trained|label|labels|negatives|negative',
+    'younger|newer|recent|newest|latest|fresher excluded|exclude|excludes|excluding|drop|dropped|drops|dropping|left|leave|leaves|skip|skipped|omit|omitted|remove|removed|withhold|withheld|ignore|ignored train|training|trained|label|labels|negatives',
+  ],
+  // Where the labels come from, named with the label: "labels: chargebacks", "labels come from reviewer
+  // decisions", "we label from user reports". Not logs: "click logs, positive label" is a list of terms.
+  'label-source': [
+    'label|labels|labelled|labeled chargeback|chargebacks|dispute|disputes|report|reports|annotation|annotations|annotators|annotator|reviewer|reviewers|raters|rater|moderators|moderator|appeals|ratings|outcomes|investigations',
   ],
   // Scores cut into bands, each with its own action: "tiers of risk scores", "the middle band goes to
   // review", "two thresholds split approve, challenge and decline".
@@ -311,7 +349,56 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     'dollars|dollar|money|amount|amounts|usd weighted|caught|prevented|recall|recalled',
   ],
   // Starting from something simple to beat.
-  'simple-start': ['start|begin|open with simple|simplest|heuristic|heuristics|rule|rules|popularity|popular|logistic', 'bar|yardstick to beat', 'hand written|crafted|made rules|heuristics', 'nothing beats|beat'],
+  'simple-start': [
+    'start|begin|open with simple|simplest|heuristic|heuristics|rule|rules|popularity|popular|logistic', 'bar|yardstick to beat', 'hand written|crafted|made rules|heuristics', 'nothing beats|beat',
+    // A popularity list: "show everyone the most-watched videos of the week".
+    'show|shows|showing|recommend|recommends|rank|ranks|ranking|serve|serves|sort|sorts|sorted|list most watched|viewed|popular|clicked|bought|purchased|played|booked',
+  ],
+  // Counts per entity over a time window, the velocity features of fraud: "count how many cards the phone
+  // used in the last ten minutes", "number of payments per card in the past hour".
+  'entity-counts': [
+    'count|counts|counting|number|many payments|cards|attempts|transactions|failures|orders|declines|logins|accounts last|past|minutes|minute|hour|hours|window|windows',
+  ],
+  // Attackers changing what they do: "fraudsters switch tactics", "attackers probe the thresholds".
+  'attackers-adapt': [
+    'fraudsters|attackers|adversaries|scammers|fraudster|attacker adapt|adapts|adapting|switch|switches|change|changes|shift|shifts|evolve|evolves|evolving|probe|probes|react|reacts|tactics|strategies',
+  ],
+  // Declined cases whose outcome is never known, and letting a random few through to learn it.
+  'declined-outcomes': [
+    'declined|declines|blocked|rejected never|unknown|unlabeled|unlabelled learn|know|see|label|labels|outcome|outcomes|chargeback|chargebacks',
+    'let|lets|approve|approves|allow|allows|pass|passes|accept|accepts random|randomly share|slice|sample|fraction|percent|through|few',
+  ],
+  // The expected loss of a decision weighed against what a wrong decline costs.
+  'expected-loss': ['expected loss|losses|cost|costs margin|margins|good|honest|declining|friction|revenue|lifetime'],
+  // A randomized comparison named by its arms, in either order: "control and treatment", "a control vs two variants".
+  'experiment-arms': ['control treatment|treatments|variant|variants'],
+  // The business outcome to grow: "drives ad revenue", "grow long-term watch time", "keep people coming back".
+  // Not "lift": "revenue lift" is a metric's name in a list, not a goal.
+  'business-growth': [
+    'grow|grows|growing|increase|increases|drive|drives|driving|maximize|maximise|maximizes|boost|boosts|raise|raises|improve|improves revenue|engagement|retention|bookings|sales|gmv|conversions|purchases|subscriptions|dau|mau',
+    'grow|grows|growing|increase|increases|drive|drives|maximize|maximise|boost|boosts|raise|improve watch|viewing|dwell|listening|reading|session time|minutes|hours',
+    'keep|keeps|bring|brings people|users|viewers|customers|members|buyers|readers coming|come|return|returning back',
+  ],
+  // Fresh items mixed into what is shown: "mix in fresh uploads", "boost recent posts", "reserve slots
+  // for new videos". Fresh items named as a subject ("fresh uploads have no interactions") are cold start.
+  'fresh-mix': [
+    'mix|mixes|mixing|blend|blends|boost|boosts|boosting|promote|promotes|inject|injects|interleave|reserve|reserves|favor|favour|favors|favours|upweight|upweights|surface|surfaces|slot|slots|quota|insert|inserts fresh|freshest|recent|newest|latest uploads|upload|content|posts|videos|items|stories|listings',
+  ],
+  // Forgetting what older data taught, and the remedies: "loses older patterns", "replay a sample of older data".
+  forgetting: [
+    'lose|loses|losing|lost|forget|forgets|forgetting|forgot|erase|erases|erased|overwrite|overwrites|unlearn|unlearns older|old|earlier|past|seasonal|rare|historical|previous patterns|behavior|behaviour|knowledge|trends|signals|examples',
+    'replay|replays|replayed|replaying|mix|mixes|mixed|mixing|blend|blends|rehearse|rehearsal older|old|historical|earlier|past data|examples|samples|history|days|weeks|months',
+  ],
+  // A rate of good cases wrongly stopped, the counter-metric of a classifier that blocks: "good-decline
+  // rate", "false decline rate", "wrongful removal rate".
+  'wrongly-stopped-rate': [
+    'good|honest|legitimate|false|wrong|wrongful|wrongly|mistaken decline|declines|declined|block|blocks|blocked|removal|removals|removed|rejection|rejections|rejected|stopped|takedown|takedowns rate|rates|share|percentage',
+  ],
+  // The latency requirement answered in words: "latency is not critical", "latency matters most here".
+  'latency-stated': [
+    'latency|speed critical|important|crucial|concern|priority|matter|matters|urgent|sensitive|relaxed|lax|loose|secondary',
+    'batch|nightly|overnight|precomputed|stale prediction|predictions|results|scores|recommendations|inference|scoring|lists|list fine|acceptable|ok|okay|enough|suffice|suffices|sufficient',
+  ],
 };
 
 /** How many words apart the groups of a concept pattern may stand (the span, first to last). */

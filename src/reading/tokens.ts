@@ -66,11 +66,17 @@ export function normalize(text: string): string {
   if (s.includes('=')) s = s.replace(/\s=+\s|(?<=[a-z])=+(?=[a-z\s])/g, ' is ');
   if (/\d[kmb]/.test(s)) s = s.replace(/(\d)(k|m|bn|b)\b/g, (_m, d: string, unit: string) => `${d} ${MAGNITUDES[unit]}`);
   if (/[@&+×$]/.test(s)) s = s.replace(/@/g, ' at ').replace(/&/g, ' and ').replace(/\+/g, ' plus ').replace(/×/g, ' x ').replace(/\$/g, ' dollars ');
+  // "0.15% positives", "5% of traffic": the sign is a word, as concepts and quantities read it.
+  if (s.includes('%')) s = s.replace(/(\d)\s?%/g, '$1 percent');
   return s;
 }
 
 const WORD = /[\p{L}\p{M}]+|\p{N}+/gu;
 const CAPITALS = /^[A-Z]{2,}$/;
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
 
 function isCapital(code: number): boolean {
   return code >= 65 && code <= 90;
@@ -128,7 +134,10 @@ function asciiKind(code: number): number {
 /** The token of the word s[start, end), after what stood between it and the word before, which ended at `last`. */
 function wordAt(s: string, original: string | null, start: number, end: number, last: number, sentence: number, first: boolean): Token {
   const raw = s.slice(start, end);
-  const token: Token = { raw, stem: stemWord(raw), sep: first ? 'hard' : separatorOf(s.slice(last, start)), sentence };
+  const between = s.slice(last, start);
+  // A decimal point or a thousands comma inside a number ("0.15", "40,000") separates nothing.
+  const inNumber = (between === '.' || between === ',') && isDigit(raw.charCodeAt(0)) && isDigit(s.charCodeAt(start - 2));
+  const token: Token = { raw, stem: stemWord(raw), sep: first ? 'hard' : inNumber ? 'glue' : separatorOf(between), sentence };
   // Only a word that starts with a capital can be in capitals.
   if (original && isCapital(original.charCodeAt(start)) && CAPITALS.test(original.slice(start, end))) token.upper = true;
   return token;

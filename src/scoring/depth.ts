@@ -49,6 +49,14 @@ const DECISION_WORDS = new Set([
   'precompute', 'cache', 'compute', 'fetch', 'rank', 'filter', 'apply', 'keep', 'report', 'alert',
   'we', 'i', 'will', 'would', 'should', 'd', 'll', 'plan', 'want', 'need', 'make', 'is', 'are', 'be',
 ]);
+/**
+ * Words that tie a term to what it is applied to: in a short note (one or two parts, not a long list) of
+ * four words or more, "GBDT regressor on tabular features" or "with a historical-average baseline" states
+ * a choice as "we use ..." does, in note form. A bare term ("GBDT", "precision at k") has none of them, or
+ * is too short to decide; an entry of a longer list ("integrity scores from other team") names a term.
+ */
+const LINKS = new Set(['on', 'over', 'with', 'for', 'from', 'per', 'via', 'into', 'across', 'against']);
+const LINKED_NOTE_WORDS = 4;
 const ARROW = /->|=>|→|⇒|⟶/;
 const EXPLAINS = /[:=]\s*\S+(?:\s+\S+){1,}/;
 // A quantity: a number standing alone or with a unit ("50 ms", "300M", "1%"), not a name ("p99", "v2").
@@ -101,9 +109,11 @@ function hasPair(joined: string, pairs: readonly string[]): boolean {
 /**
  * Reads the cues of one claim (a sentence, a bullet or a table row, as written).
  * `statement` is the analyzer's verdict that the claim is a clause rather than a list of terms; it
- * counts as a decision. Returns the depth level and the cues found, in a fixed order.
+ * counts as a decision. `note`: the claim is a short note of one or two parts, not an entry of a longer list,
+ * so a term tied to what it applies to ("GBDT regressor on tabular features") is a choice (LINKS).
+ * Returns the depth level and the cues found, in a fixed order.
  */
-export function readDepth(written: string, statement = false): DepthReading {
+export function readDepth(written: string, statement = false, note = false): DepthReading {
   const claim = withoutEmptyReasons(written);
   const list = words(claim);
   // Most claims have no empty reason: their words are read once.
@@ -113,8 +123,13 @@ export function readDepth(written: string, statement = false): DepthReading {
   if (ARROW.test(claim) || list.some((w) => REASON_WORDS.has(w)) || hasPair(joined, REASON_PADDED)) cues.push('reason');
   if (list.some((w) => COMPARISON_WORDS.has(w)) || hasPair(joined, COMPARISON_PADDED)) cues.push('comparison');
   if (NUMBER.test(claim) || list.some((w) => CADENCE.has(w))) cues.push('number');
-  if (statement || EXPLAINS.test(claim) || list.some((w) => DECISION_WORDS.has(w))) cues.push('decision');
+  if (statement || EXPLAINS.test(claim) || list.some((w) => DECISION_WORDS.has(w)) || (note && linkedNote(list))) cues.push('decision');
   return { level: levelOf(cues, length), cues };
+}
+
+/** A note that ties a term to what it applies to (LINKS): a choice in note form. */
+function linkedNote(list: readonly string[]): boolean {
+  return list.length >= LINKED_NOTE_WORDS && list.some((w) => LINKS.has(w));
 }
 
 function levelOf(cues: readonly DepthCue[], length: number): DepthLevel {

@@ -27,7 +27,9 @@ const SKIPPABLE = new Set(
     'of for to in on at by with from as into over per via ' +
     'very more most less also just only really still then well much many few first second ' +
     'is are be was were been will would should can could may might must do does did ' +
-    'it we i you they he she them us which who whose what whether how likely').split(' '),
+    'it we i you they he she them us which who whose what whether how likely ' +
+    // The unit of a number, skipped with it: "recall at a 0.5% decline rate".
+    'percent').split(' '),
 );
 
 export interface PhraseToken {
@@ -484,6 +486,11 @@ export class MatchIndex {
       }
       if (phrase.tokens[k]!.optional) {
         k++;
+        continue;
+      }
+      // The rest of a number ("0.5" read as 0 5, "5%" as 5 percent) goes with its first part: one skip in all.
+      if (k > 0 && pos > start && (token.raw === 'percent' || token.sep === 'glue') && NUMBER.test(this.tokens[pos - 1]!.raw) && (token.raw === 'percent' || NUMBER.test(token.raw))) {
+        pos++;
         continue;
       }
       if (k === 0 || skips >= MAX_SKIPS || UNSKIPPABLE.has(token.raw)) return -1;

@@ -399,11 +399,21 @@ function depthOfHit(hit: Hit): DepthReading {
   if (!reading) {
     const entry = tokens.slice(start, end).map((t) => t.raw).join(' ');
     // Entries under a short label ("Labels: clicks within 1 h, hides") are the candidate's choices.
-    cache.set(key, (reading = readDepth(entry, LABELLED.test(sentence.text))));
+    // A note of one or two parts ("GBDT regressor on tabular features, with a baseline") is read as a note, not as a list.
+    cache.set(key, (reading = readDepth(entry, LABELLED.test(sentence.text), partsOf(tokens, sentence.firstToken, sentence.endToken) <= NOTE_PARTS)));
   }
   return reading;
 }
 const LABELLED = /^[^,:;=]{1,40}(?::|=|->|→)\s*\S/;
+/** How many parts a short note may have (depth.ts, `note`). */
+const NOTE_PARTS = 2;
+
+/** The comma- or clause-separated parts of a sentence's tokens. */
+function partsOf(tokens: Analysis['tokens'], first: number, end: number): number {
+  let parts = 1;
+  for (let i = first + 1; i < end; i++) if (tokens[i]!.sep === 'comma' || tokens[i]!.sep === 'hard') parts++;
+  return parts;
+}
 
 /** The best evidence: the deepest claim, and among equals the first text searched (own stage first). */
 function best(hits: Hit[]): Hit | undefined {
@@ -688,7 +698,10 @@ function isListOnly(analysis: Analysis): boolean {
   // A clause counts whole; in a list, only the entries that decide or explain (depth above named).
   for (const s of analysis.sentences) {
     if (s.statement) inStatements += s.endToken - s.firstToken;
-    else for (const entry of s.text.split(/[,;]/)) if (readDepth(entry).level !== 'named') inStatements += entry.split(/\s+/).filter(Boolean).length;
+    else {
+      const entries = s.text.split(/[,;]/);
+      for (const entry of entries) if (readDepth(entry, false, entries.length <= NOTE_PARTS).level !== 'named') inStatements += entry.split(/\s+/).filter(Boolean).length;
+    }
   }
   return inStatements / analysis.tokens.length < LIST_ONLY_STATEMENT_SHARE;
 }

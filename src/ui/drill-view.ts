@@ -1,3 +1,4 @@
+import { stripControl } from '../text/sanitize.js';
 import { ITEM_MARK } from './status-marks.js';
 import type { ItemResult } from '../scoring/report.js';
 import type { Style } from './style.js';
@@ -32,15 +33,20 @@ export function renderCard(card: CardView, style: Style, width: number): string[
   );
 }
 
-/** After an answer: covered (with the phrases heard) or not, the hint, the rating and the next review (UTC). */
-export function renderCardResult(result: Pick<ItemResult, 'status' | 'depth' | 'matched'>, hint: string, rating: string, nextDue: Date, style: Style, width: number): string[] {
+/**
+ * After an answer: what was graded (`answer`, whole: the box above shows its lines cut to one row each),
+ * covered (with the phrases heard) or not, the hint, the rating and the next review (UTC).
+ */
+export function renderCardResult(result: Pick<ItemResult, 'status' | 'depth' | 'matched'>, hint: string, rating: string, nextDue: Date, style: Style, width: number, answer = ''): string[] {
   const w = Math.min(width, 100);
+  const said = stripControl(answer).split('\n').map((line) => line.trim()).filter(Boolean);
+  const graded = said.length > 0 ? said.flatMap((line, i) => wrap(line, w, '  ', i === 0 ? 'graded: ' : '  ')).map(style.dim) : [];
   const verdict =
     result.status === 'covered'
       ? `${style.green(`${ITEM_MARK.covered} covered`)}${result.depth === 'mention' ? style.yellow(' (only listed: say why)') : ''}: ${result.matched.join(', ')}`
       : style.red(result.status === 'negated' ? `${ITEM_MARK.negated} you ruled it out` : `${ITEM_MARK.missed} not yet`);
   return fitWidth(
-    [verdict, ...wrap(`hint: ${hint}`, w, '  ', '').map(style.cyan), style.dim(`  rated ${rating}; next review ${nextDue.toISOString().slice(0, 16).replace('T', ' ')} UTC`)],
+    [...graded, verdict, ...wrap(`hint: ${hint}`, w, '  ', '').map(style.cyan), style.dim(`  rated ${rating}; next review ${nextDue.toISOString().slice(0, 16).replace('T', ' ')} UTC`)],
     width,
   );
 }

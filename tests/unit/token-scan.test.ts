@@ -13,7 +13,9 @@ function byPattern(text: string): Array<[string, string, boolean]> {
   for (const m of s.matchAll(/[\p{L}\p{M}]+|\p{N}+/gu)) {
     const between = s.slice(last, m.index);
     last = m.index + m[0].length;
-    const sep = out.length === 0 ? 'hard' : separator(between);
+    // A decimal point or a thousands comma inside a number ("0.15", "40,000") separates nothing.
+    const inNumber = (between === '.' || between === ',') && /^\d/.test(m[0]) && /\d/.test(s.charAt(m.index - 2));
+    const sep = out.length === 0 ? 'hard' : inNumber ? 'glue' : separator(between);
     const upper = s.length === text.length && /^[A-Z]{2,}$/.test(text.slice(m.index, last));
     out.push([m[0], sep, upper]);
   }
