@@ -4,6 +4,7 @@ import { analyze, type Analysis } from './analyze.js';
 import type { CompiledFlag, CompiledItem, CompiledScope } from './compile.js';
 import { deeper, DEPTH_RANK, readDepth, type DepthReading } from './depth.js';
 import { cancels, comparedAway, negationOf, rejectedForFlag } from './negation.js';
+import { onlyOtherWork } from './other-work.js';
 import { compilePhrase, MatchIndex, type CompiledPhrase } from './phrase.js';
 import { deflects, quotedLines, rejects } from './stance.js';
 import { isQuestion } from '../reading/questions.js';
@@ -610,7 +611,9 @@ function inContext(hit: Hit, compiled: CompiledFlag): boolean {
       .some(([s, e]) => s >= sentence.firstToken && e <= sentence.endToken && Math.min(Math.abs(s - hit.end), Math.abs(hit.start - e)) <= NEAR_WORDS && said(hit.text, s, e));
   if (compiled.near.length > 0 && !compiled.near.some(inSentence)) return false;
   const corrections = compiled.unlessNear.flatMap(within);
-  return !corrections.some((range) => correctionStands(hit.text.analysis.tokens, range, corrections));
+  const standing = corrections.filter((range) => correctionStands(hit.text.analysis.tokens, range, corrections));
+  if (compiled.flag.otherWork && standing.length > 0) return !onlyOtherWork(hit.text.analysis.tokens, [start, end], [hit.start, hit.end], standing);
+  return standing.length === 0;
 }
 
 /**
