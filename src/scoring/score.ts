@@ -5,6 +5,7 @@ import type { CompiledFlag, CompiledItem, CompiledScope } from './compile.js';
 import { deeper, DEPTH_RANK, readDepth, type DepthReading } from './depth.js';
 import { cancels, comparedAway, negationOf, rejectedForFlag } from './negation.js';
 import { onlyOtherWork } from './other-work.js';
+import { isBareTerm, LIST_MIN_TERMS } from './list-of-terms.js';
 import { compilePhrase, MatchIndex, type CompiledPhrase } from './phrase.js';
 import { deflects, quotedLines, rejects } from './stance.js';
 import { isQuestion } from '../reading/questions.js';
@@ -659,12 +660,20 @@ function correctionStands(tokens: Analysis['tokens'], [start, end]: readonly [nu
 function isListOnly(analysis: Analysis): boolean {
   if (analysis.tokens.length < LIST_ONLY_MIN_TOKENS) return false;
   let inStatements = 0;
-  // A clause counts whole; in a list, only the entries that decide or explain (depth above named).
+  let terms = 0;
+  // A clause counts whole; in a list, only the entries that decide or explain (depth above named), and
+  // those that are no bare term (a long fragment, an imperative step: scoring/list-of-terms.ts).
   for (const s of analysis.sentences) {
     if (s.statement) inStatements += s.endToken - s.firstToken;
-    else for (const entry of s.text.split(/[,;]/)) if (readDepth(entry).level !== 'named') inStatements += entry.split(/\s+/).filter(Boolean).length;
+    else {
+      for (const entry of s.text.split(/[,;]/)) {
+        const words = entry.split(/\s+/).filter(Boolean);
+        if (readDepth(entry).level !== 'named' || !isBareTerm(words)) inStatements += words.length;
+        else terms++;
+      }
+    }
   }
-  return inStatements / analysis.tokens.length < LIST_ONLY_STATEMENT_SHARE;
+  return terms >= LIST_MIN_TERMS && inStatements / analysis.tokens.length < LIST_ONLY_STATEMENT_SHARE;
 }
 
 /** A stage answered with a bare list of terms: the buzzword answer interviewers see through. The flag's words are content (`listFlag`). */

@@ -33,3 +33,24 @@ describe('other work clears a batch flag only when it is all the job does', () =
     ],
   );
 });
+
+describe('a list of terms needs several short fragments, never one sentence', () => {
+  flagCases(
+    'list-instead-of-reasoning',
+    [
+      ['news-feed', 'Model', 'GBDT, logistic regression, DCN, two-tower, focal loss.'],
+      ['fraud-detection', 'Monitoring', 'PSI, KL divergence, alerts, dashboards, retraining.'],
+      ['video-recommendation', 'Notes', 'feature store, embeddings, ANN index, caching, canary'],
+      ['ad-click-prediction', 'Serving', '- online prediction\n- feature cache\n- canary release\n- rollback'],
+    ],
+    [
+      ['fraud-detection', 'Notes', 'No model ships without shadow mode and a canary.'],
+      ['fraud-detection', 'Serving', 'No model ships without shadow mode and a canary.'],
+      ['news-feed', 'Serving', 'Fallback to the popularity list on timeouts.'],
+      ['ad-click-prediction', 'Data', 'Clicks within thirty seconds count as positives.'],
+      ['search-ranking', 'Evaluation', 'A week-long interleaving test before any launch.'],
+      // Long fragments are prose, not terms.
+      ['video-recommendation', 'Monitoring', '- A holdout of viewers on the old ranker for the rest of the quarter as a long-term control\n- A second holdout of creators on the old ranker for the rest of the year as another control\n- A slice of traffic on a uniform random ranking for the length of the quarter as exploration'],
+    ],
+  );
+});
