@@ -55,6 +55,9 @@ export function negationOf(tokens: Token[], start: number, end: number): Negatio
     // ("Nothing breaks here, ...") is read as the claim's label and again in its words.
     const outer = before(tokens, cue.index);
     if (outer !== null && !(tokens[outer.index]!.context && !tokens[cue.index]!.context)) return null;
+    // "We never ship a model that beats the baseline offline without an A/B test": a rule's "never"
+    // reaches its "without" across the whole clause.
+    if (cue.word === 'without' && ruleBefore(tokens, cue.index)) return null;
     // A dismissal after the match is one wherever the sentence starts: "Nothing can go wrong,
     // forgetting older patterns is not a concern" dismisses forgetting as "... is not a concern" does.
     if (cue.negation === 'plain' && after(tokens, end) === 'dismissal') return 'dismissal';
@@ -65,12 +68,90 @@ export function negationOf(tokens: Token[], start: number, end: number): Negatio
     // ("assume we don't need a baseline") still rules the item out.
     if (cue.negation === 'plain' && inAssumption(tokens, cue.index)) return null;
     if (cue.negation === 'plain' && exclusiveAfter(tokens, end)) return null;
+    if (guardedRule(tokens, cue, start, end)) return null;
     if (cue.negation === 'plain' && purposeClause(tokens, cue.index)) return null;
     if (cue.negation === 'plain' && contrastedElsewhere(tokens, end)) return null;
     return cue.negation;
   }
   return after(tokens, end);
 }
+
+/** Cues that state a rule with a guard after the match ("we never X after / before / without / until Y"). */
+const GUARD_NEGATORS = new Set(['not', 'never', 'no', 'none']);
+/** Words that open a guard: a time bound, a gate or a condition the rule holds X to. */
+const GUARDS = new Set(['after', 'before', 'until', 'unless', 'without', 'beyond']);
+/** Words that may stand between a guard and what it names ("after the", "before it is"). */
+const GUARD_FILLERS = new Set(['the', 'a', 'an', 'its', 'our', 'their', 'it', 'they', 'we', 'is', 'are', 'has', 'have', 'been', 'being', 'was', 'first', 'any', 'each', 'every']);
+/**
+ * A stage of the system's life, or a deferral: a rule bounded by one keeps X out of the system
+ * ("we don't retrain after launch", "no A/B test before launch", "no calibration until v2").
+ */
+const LIFECYCLE = new Set([
+  'launch', 'launches', 'launched', 'launching', 'deploy', 'deploys', 'deployed', 'deploying', 'deployment', 'release',
+  'released', 'releasing', 'production', 'prod', 'live', 'golive', 'go', 'rollout', 'ship', 'ships', 'shipped', 'shipping',
+  'serving', 'v1', 'v2', 'mvp', 'later', 'next', 'phase', 'day', 'month', 'quarter', 'year', 'week', 'initially', 'now',
+]);
+
+/** Whether a never / no / not opens the clause before `cue` (up to 16 words back, no clause starter between). */
+function ruleBefore(tokens: Token[], cue: number): boolean {
+  for (let i = cue - 1, seen = 0; i >= 0 && seen < 16; i--, seen++) {
+    const next = tokens[i + 1]!;
+    if (next.sep === 'hard' || (next.sep === 'comma' && SUBJECTS.has(next.raw))) return false;
+    const word = tokens[i]!.raw;
+    if (CLAUSE_STARTERS.has(word)) return false;
+    if (GUARD_NEGATORS.has(word) && !FALSE_CUES_AFTER.has(tokens[i + 1]?.raw ?? '')) return !tokens[i]!.context || !!tokens[cue]!.context;
+  }
+  return false;
+}
+
+/** Dismissal stems that say X is not needed (all but "use"): "we don't need X until launch" is a deferral, not a guard. */
+const NEEDING = new Set([...DISMISS_STEMS].filter((stem) => stem !== 'us'));
+
+/**
+ * Whether the cue and what follows the match make a rule that keeps the match safe (see guardAfter):
+ * a plain never / no / not, or one that dismisses only by "use" ("we never use labels observed after
+ * the prediction time"), not by needing ("we don't need X until ...").
+ */
+function guardedRule(tokens: Token[], cue: Cue, start: number, end: number): boolean {
+  if (!GUARD_NEGATORS.has(cue.word)) return false;
+  if (cue.negation === 'dismissal' && tokens.slice(cue.index + 1, start).some((t) => NEEDING.has(t.stem) || REFUSAL_STEMS.has(t.stem))) return false;
+  return guardAfter(tokens, end);
+}
+
+/**
+ * "We never compute features from data after the transaction time", "no model is promoted before it
+ * beats the baseline", "we never retrain without validating on the last week", "we don't retrain until
+ * drift is detected": a never / no / not rule with a guard after the match (a time bound, a gate, a
+ * condition) keeps X safe; it does not rule X out. Not when the guard names a stage of the system's
+ * life or a deferral (LIFECYCLE: "we don't retrain after launch", "no A/B test before launch"), nor
+ * "after all". The data a rule keeps out is a guard too: "we never calibrate on the test set". Read
+ * within the clause, at most eight words after the match.
+ */
+function guardAfter(tokens: Token[], end: number): boolean {
+  for (let i = end, seen = 0; i < tokens.length && seen < 8; i++, seen++) {
+    const t = tokens[i]!;
+    if (t.sep === 'hard' || (i > end && t.sep === 'comma')) return false;
+    if (GUARDS.has(t.raw)) {
+      let k = i + 1;
+      while (k < tokens.length && k < i + 4 && GUARD_FILLERS.has(tokens[k]!.raw) && tokens[k]!.sep !== 'hard') k++;
+      const named = tokens[k];
+      if (!named || named.sep === 'hard' || named.sep === 'comma' || named.raw === 'all') return false;
+      return !LIFECYCLE.has(named.raw);
+    }
+    // "We never calibrate on the test set", "never tune with future data": the data a rule keeps out.
+    if (DATA_PREPOSITIONS.has(t.raw)) {
+      const k = GUARD_FILLERS.has(tokens[i + 1]?.raw ?? '') ? i + 2 : i + 1;
+      if (KEPT_OUT_DATA.has(tokens[k]?.raw ?? '') && tokens[k]!.sep !== 'hard' && tokens[k]!.sep !== 'comma') return true;
+    }
+    if (CLAUSE_STARTERS.has(t.raw) || (t.sep === 'comma' && SUBJECTS.has(t.raw))) return false;
+  }
+  return false;
+}
+
+/** Prepositions that name the data a step runs on ("on the test set", "with future data"). */
+const DATA_PREPOSITIONS = new Set(['on', 'from', 'with', 'using', 'against']);
+/** Data a sound design keeps out of fitting and tuning. */
+const KEPT_OUT_DATA = new Set(['test', 'testing', 'future']);
 
 /** Cues that negate a verb and so reach over a second verb joined to it ("we don't retrain or recalibrate"). */
 const VERB_NEGATORS = new Set(['not', 'never', 'nor', 'neither']);
@@ -127,13 +208,16 @@ function exclusiveAfter(tokens: Token[], end: number): boolean {
  * item would still read it as said (see README, Mistakes: "a flag needs the candidate to assert the
  * thing"):
  * - refused as the sole means: "we never rank by margin alone", "not on clicks by themselves";
+ * - held to a guard (guardedRule): "no model is deployed before it beats the baseline" is a gate
+ *   before the launch, not a launch on an offline metric;
  * - "not just X" with no "but", "also", "too" or "as well" after it: "we won't just fine-tune on our
  *   docs, ...; we retrieve instead" ("not just X but also Y" keeps X);
  * - the losing side of a comparison: "unlike X", "Y beats X", "Y is better than X", "rather Y than X",
  *   "we prefer Y over X" or "to X".
  */
 export function rejectedForFlag(tokens: Token[], start: number, end: number): boolean {
-  if (exclusiveAfter(tokens, end) && before(tokens, start) !== null) return true;
+  const cue = before(tokens, start);
+  if (cue !== null && (exclusiveAfter(tokens, end) || guardedRule(tokens, cue, start, end))) return true;
   return notJustBefore(tokens, start, end) || losingSide(tokens, start);
 }
 
@@ -271,7 +355,8 @@ function before(tokens: Token[], start: number): Cue | null {
     if (next.sep === 'hard') return null;
     if (next.sep === 'comma' && (CLAUSE_STARTERS.has(next.raw) || SUBJECTS.has(next.raw))) return null;
     const word = tokens[i]!.raw;
-    if (CLAUSE_STARTERS.has(word)) return null;
+    // "No model is deployed before it beats the baseline": what a guard names is the rule's bound, not under its cue.
+    if (CLAUSE_STARTERS.has(word) || word === 'after' || word === 'before') return null;
     if ((word === 'and' || word === 'or') && PRONOUNS.has(next.raw)) return null;
     if (word === 'and' || word === 'or') joins.push(i);
     // "We avoid leakage by splitting by time": the means is a verb phrase of its own too.

@@ -1,5 +1,5 @@
 import { describe } from 'vitest';
-import { flagCases } from '../helpers/stage-cases.js';
+import { flagCases, itemCases } from '../helpers/stage-cases.js';
 
 // Misjudged statements of three kinds (judge, round 7), each tested with sentences of our own on more
 // than one prompt where the kind allows, with sentences that must fire and sentences that must not.
@@ -51,6 +51,42 @@ describe('a list of terms needs several short fragments, never one sentence', ()
       ['search-ranking', 'Evaluation', 'A week-long interleaving test before any launch.'],
       // Long fragments are prose, not terms.
       ['video-recommendation', 'Monitoring', '- A holdout of viewers on the old ranker for the rest of the quarter as a long-term control\n- A second holdout of creators on the old ranker for the rest of the year as another control\n- A slice of traffic on a uniform random ranking for the length of the quarter as exploration'],
+    ],
+  );
+});
+
+describe('a never / no rule with a guard after what it names keeps that thing safe, it does not rule it out', () => {
+  itemCases('features', 'covered', [
+    ['fraud-detection', 'Data', 'We never compute features from data after the transaction time.'],
+    ['news-feed', 'Data', 'No aggregate feature reads events after the impression time.'],
+  ]);
+  itemCases('retraining', 'covered', [
+    ['ad-click-prediction', 'Monitoring', 'We do not retrain until drift is detected.'],
+    ['video-recommendation', 'Monitoring', 'We never retrain without validating on the most recent week.'],
+  ]);
+  itemCases('calibration', 'covered', [['ad-click-prediction', 'Model', 'We never calibrate on the test set.']]);
+  itemCases('ab-test', 'covered', [
+    ['search-ranking', 'Evaluation', 'We never ship before an A/B test.'],
+    ['news-feed', 'Evaluation', 'We never ship a ranker that beats the baseline offline without an A/B test.'],
+  ]);
+  itemCases('baseline', 'covered', [['fraud-detection', 'Model', 'No model is deployed before it beats the baseline on the holdout.']]);
+  // A guard that names a stage of the system's life or a deferral still rules the thing out.
+  itemCases('retraining', 'negated', [
+    ['ad-click-prediction', 'Monitoring', "We don't retrain after launch."],
+    ['fraud-detection', 'Monitoring', 'No retraining until the next quarter.'],
+    ['news-feed', 'Monitoring', "We don't retrain the model after all."],
+  ]);
+  itemCases('ab-test', 'negated', [['news-feed', 'Evaluation', "We won't run an A/B test before launch."]]);
+  flagCases(
+    'offline-only-launch',
+    [
+      ['news-feed', 'Evaluation', "We won't run an A/B test before launch."],
+      ['ad-click-prediction', 'Evaluation', 'We launch without an A/B test.'],
+    ],
+    [
+      ['search-ranking', 'Evaluation', 'We never ship before an A/B test.'],
+      ['news-feed', 'Evaluation', 'We never ship a ranker that beats the baseline offline without an A/B test.'],
+      ['fraud-detection', 'Model', 'No model is deployed before it beats the baseline on the holdout.'],
     ],
   );
 });
