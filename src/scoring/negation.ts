@@ -238,26 +238,6 @@ function notJustBefore(tokens: Token[], start: number, end: number): boolean {
   return true;
 }
 
-// "Y beats X", "unlike X": words right before the loser of a comparison.
-const BEATEN_AFTER = new Set(['unlike', 'beats', 'beat', 'outperforms', 'outperform', 'trumps', 'replaces', 'replaced', 'supersedes']);
-const LOSING_PREFERRING = new Set(['prefer', 'prefers', 'preferred', 'favor', 'favors', 'favour', 'favours', 'choose', 'chooses', 'chose', 'chosen', 'pick', 'picks', 'picked', 'opt', 'opted', 'rather']);
-const LOSING_COMPARATIVES = new Set(['better', 'safer', 'rather']);
-
-/** The match is the losing side of a comparison in its clause (see rejectedForFlag). */
-function losingSide(tokens: Token[], start: number): boolean {
-  for (let i = start - 1, seen = 0; i >= 0 && seen < 4; i--, seen++) {
-    if (tokens[i + 1]!.sep === 'hard' || (tokens[i + 1]!.sep === 'comma' && i < start - 1)) return false;
-    const word = tokens[i]!.raw;
-    if (BEATEN_AFTER.has(word)) return !['nothing', 'none', 'no', 'never', 'not'].includes(tokens[i - 1]?.raw ?? '');
-    if (word === 'than') return tokens.slice(Math.max(0, i - 6), i).some((t) => LOSING_COMPARATIVES.has(t.raw));
-    if (word === 'over' || word === 'to') {
-      for (let j = i - 1, back = 0; j >= 0 && back < 8 && tokens[j + 1]!.sep !== 'hard'; j--, back++) if (LOSING_PREFERRING.has(tokens[j]!.raw)) return true;
-      return false;
-    }
-  }
-  return false;
-}
-
 /** A plain negation after the match in the same clause ("..., you cannot tell"). */
 function negatedLater(tokens: Token[], end: number): boolean {
   for (let i = end; i < tokens.length && i < end + 10; i++) {
@@ -409,7 +389,7 @@ const PREFERRING = new Set([
   'prefer', 'prefers', 'preferred', 'preferring', 'choose', 'chooses', 'chose', 'chosen', 'choosing', 'pick', 'picks',
   'picked', 'picking', 'favor', 'favors', 'favored', 'favoring', 'favour', 'favours', 'favoured', 'favouring', 'select',
   'selects', 'selected', 'selecting', 'prioritize', 'prioritizes', 'prioritized', 'prioritizing', 'prioritise',
-  'prioritises', 'prioritised', 'prioritising', 'recommend', 'recommends', 'recommended',
+  'prioritises', 'prioritised', 'prioritising', 'recommend', 'recommends', 'recommended', 'opt', 'opted', 'rather',
 ]);
 const PREFERRING_TO = new Set(['prefer', 'prefers', 'preferred', 'preferring', 'preferable']);
 /** Words after "over" that make it a span of time or data, not the rejected option ("over the last 30 days"). */
@@ -419,8 +399,10 @@ const OVER_SPAN = new Set(['time', 'last', 'past', 'next', 'previous', 'recent',
  * Whether "over" or "to" at `i` names the option a verb of choosing turned down: "we prefer PR-AUC over
  * accuracy", "GBDT is chosen over a deep net", "prefer online scoring to batch prediction". Not "prefer
  * to log", "over the last 30 days", nor a verb right after "to" ("prefer small models to keep latency low").
+ * The verb stands within `reach` words before "over" or "to": 6 for ruling an option out, 8 for
+ * clearing a flag ("we choose recall at a fixed decline rate over accuracy", see losingSide).
  */
-function preferredOver(tokens: Token[], i: number): boolean {
+function preferredOver(tokens: Token[], i: number, reach = 6): boolean {
   const word = tokens[i]!.raw;
   if (word !== 'over' && word !== 'to') return false;
   const next = tokens[i + 1];
@@ -428,7 +410,7 @@ function preferredOver(tokens: Token[], i: number): boolean {
   if (word === 'over' && (OVER_SPAN.has(next.raw) || /^\d/.test(next.raw) || (next.raw === 'the' && OVER_SPAN.has(tokens[i + 2]?.raw ?? '')))) return false;
   if (word === 'to' && startsVerbPhrase(next.raw, tokens[i + 2]?.raw ?? '')) return false;
   const verbs = word === 'over' ? PREFERRING : PREFERRING_TO;
-  for (let j = i - 1, seen = 0; j >= 0 && seen < 6; j--, seen++) {
+  for (let j = i - 1, seen = 0; j >= 0 && seen < reach; j--, seen++) {
     if (tokens[j + 1]!.sep === 'hard' || tokens[j + 1]!.sep === 'comma') return false;
     if (verbs.has(tokens[j]!.raw)) {
       // "prefer to X": an infinitive, not a comparison; "preferred over" (passive) needs no object between.
@@ -440,30 +422,38 @@ function preferredOver(tokens: Token[], i: number): boolean {
   return false;
 }
 
-/** Verbs and words by which one option wins over the one after them: "A beats B", "A outperforms B", "A is better than B". */
-const WINNING = new Set(['beat', 'beats', 'beating', 'outperform', 'outperforms', 'outperformed', 'outperforming', 'trumps', 'outranks', 'dominates']);
-const BETTER = new Set(['better', 'superior', 'preferable', 'stronger']);
-/** Words before a winning verb that turn it into praise of what follows: "nothing beats a popularity baseline". */
-const PRAISING = new Set(['nothing', 'none', 'no', 'not', 'never', 'hard', 'rarely', 'seldom']);
+/** Words right before the option that loses: "A beats B", "unlike B", "A replaces B". */
+const BEATING = new Set([
+  'unlike', 'beat', 'beats', 'beating', 'outperform', 'outperforms', 'outperformed', 'outperforming', 'trumps', 'outranks',
+  'replaces', 'replaced', 'supersedes',
+]);
+/** Comparatives before "than" or "to" that say the option after them loses: "better than B", "superior to B". */
+const BETTER = new Set(['better', 'safer', 'rather', 'superior', 'preferable', 'stronger']);
+/** Words before a beating word that turn it into praise of what follows: "nothing beats a popularity baseline". */
+const PRAISING = new Set(['nothing', 'none', 'no', 'not', 'never']);
 
 /**
- * Whether the match at `start` is the losing side of a comparison: it stands right after "beats",
- * "outperforms", "is better than" or "is superior to" ("road time beats haversine distance as a
- * feature"), within three words, with no comma or subject between. The candidate names it to say
- * something else is better, which does not assert it. Not said of praise ("nothing beats a popularity
- * baseline"). The losing side may still be part of the design (a baseline the model beats is still a
- * baseline), so this clears flags only and rules no item out.
+ * Whether the match at `start` is the losing side of a comparison in its clause, for red flags (see
+ * rejectedForFlag), read once for what flags' and bounds' rules used to read twice: within four words
+ * before it, with no hard boundary, no comma between but the one right before it and no clause
+ * starter ("because", "when"), the nearest comparison word decides:
+ * - a beating word (BEATING: "road time beats haversine distance", "unlike accuracy"), unless it is
+ *   praise ("nothing beats a popularity baseline");
+ * - "than" with a comparative (BETTER) in the six words before it ("GBDT is better than a deep net",
+ *   "rather a time split than a random one"), or "to" right after one ("superior to raw scores");
+ * - "over" or "to" after a verb of choosing, read by preferredOver (PREFERRING) up to eight words
+ *   back ("we prefer PR-AUC over accuracy", "we choose recall at a fixed decline rate over accuracy").
+ * The losing side may still be part of the design (a baseline the model beats is still a baseline),
+ * so this clears flags only; for items, only a choice read by preferredOver rules the option out.
  */
-export function comparedAway(tokens: Token[], start: number): boolean {
+function losingSide(tokens: Token[], start: number): boolean {
   for (let i = start - 1, seen = 0; i >= 0 && seen < 4; i--, seen++) {
-    const next = tokens[i + 1]!;
-    if (next.sep === 'hard' || next.sep === 'comma' || SUBJECTS.has(next.raw)) return false;
+    if (tokens[i + 1]!.sep === 'hard' || (tokens[i + 1]!.sep === 'comma' && i < start - 1)) return false;
     const word = tokens[i]!.raw;
-    const winning = WINNING.has(word) || ((word === 'than' || word === 'to') && BETTER.has(tokens[i - 1]?.raw ?? ''));
-    if (winning) {
-      const at = word === 'than' || word === 'to' ? i - 1 : i;
-      return !PRAISING.has(tokens[at - 1]?.raw ?? '');
-    }
+    if (BEATING.has(word)) return !PRAISING.has(tokens[i - 1]?.raw ?? '');
+    if (word === 'than') return tokens.slice(Math.max(0, i - 6), i).some((t) => BETTER.has(t.raw));
+    if (word === 'to' && BETTER.has(tokens[i - 1]?.raw ?? '')) return true;
+    if (word === 'over' || word === 'to') return preferredOver(tokens, i, 8);
     if (CLAUSE_STARTERS.has(word)) return false;
   }
   return false;

@@ -90,3 +90,15 @@ describe('a never / no rule with a guard after what it names keeps that thing sa
     ],
   );
 });
+
+describe('one reading of the losing side of a comparison clears flags', () => {
+  flagCases(
+    'batch-scoring-for-ads',
+    [['ad-click-prediction', 'Serving', 'We use batch prediction once a day.']],
+    [
+      ['ad-click-prediction', 'Serving', 'We opted for scoring each request over batch prediction.'],
+      ['ad-click-prediction', 'Serving', 'Scoring each request is superior to batch prediction for fast-changing bids.'],
+      ['ad-click-prediction', 'Serving', 'Per-request scoring beats batch prediction here.'],
+    ],
+  );
+});
