@@ -81,6 +81,9 @@ export const redFlagSchema = z.strictObject({
   near: z.array(text('phrases'), { error: 'expected a list of phrases' }).default([]),
   // A trigger is a correction, not a mistake, when one of these is in its clause ("instead of a random split").
   unlessNear: z.array(text('phrases'), { error: 'expected a list of phrases' }).default([]),
+  // The unlessNear phrases name other work a matched job does ("retrain", "export"): they clear the
+  // trigger only when that is all the job does ("we batch-score and retrain nightly" still scores in batch).
+  otherWork: z.boolean({ error: 'expected true or false' }).optional(),
   // Concepts that raise the flag too, in any order within one clause: word groups (alternatives joined
   // by "|") that must all stand within a few words ("rate|average computed all|whole|entire log|data").
   patterns: z.array(text('patterns'), { error: 'expected a list of patterns' }).default([]),

@@ -60,6 +60,9 @@ export function negationOf(tokens: Token[], start: number, end: number): Negatio
     // ("Nothing breaks here, ...") is read as the claim's label and again in its words.
     const outer = before(tokens, cue.index);
     if (outer !== null && !(tokens[outer.index]!.context && !tokens[cue.index]!.context)) return null;
+    // "We never ship a model that beats the baseline offline without an A/B test": a rule's "never"
+    // reaches its "without" across the whole clause.
+    if (cue.word === 'without' && ruleBefore(tokens, cue.index)) return null;
     // A dismissal after the match is one wherever the sentence starts: "Nothing can go wrong,
     // forgetting older patterns is not a concern" dismisses forgetting as "... is not a concern" does.
     if (cue.negation === 'plain' && after(tokens, end) === 'dismissal') return 'dismissal';
@@ -76,12 +79,90 @@ export function negationOf(tokens: Token[], start: number, end: number): Negatio
     // ("assume we don't need a baseline") still rules the item out.
     if (cue.negation === 'plain' && inAssumption(tokens, cue.index)) return null;
     if (cue.negation === 'plain' && exclusiveAfter(tokens, end)) return null;
+    if (guardedRule(tokens, cue, start, end)) return null;
     if (cue.negation === 'plain' && purposeClause(tokens, cue.index)) return null;
     if (cue.negation === 'plain' && contrastedElsewhere(tokens, end)) return null;
     return cue.negation;
   }
   return after(tokens, end);
 }
+
+/** Cues that state a rule with a guard after the match ("we never X after / before / without / until Y"). */
+const GUARD_NEGATORS = new Set(['not', 'never', 'no', 'none']);
+/** Words that open a guard: a time bound, a gate or a condition the rule holds X to. */
+const GUARDS = new Set(['after', 'before', 'until', 'unless', 'without', 'beyond']);
+/** Words that may stand between a guard and what it names ("after the", "before it is"). */
+const GUARD_FILLERS = new Set(['the', 'a', 'an', 'its', 'our', 'their', 'it', 'they', 'we', 'is', 'are', 'has', 'have', 'been', 'being', 'was', 'first', 'any', 'each', 'every']);
+/**
+ * A stage of the system's life, or a deferral: a rule bounded by one keeps X out of the system
+ * ("we don't retrain after launch", "no A/B test before launch", "no calibration until v2").
+ */
+const LIFECYCLE = new Set([
+  'launch', 'launches', 'launched', 'launching', 'deploy', 'deploys', 'deployed', 'deploying', 'deployment', 'release',
+  'released', 'releasing', 'production', 'prod', 'live', 'golive', 'go', 'rollout', 'ship', 'ships', 'shipped', 'shipping',
+  'serving', 'v1', 'v2', 'mvp', 'later', 'next', 'phase', 'day', 'month', 'quarter', 'year', 'week', 'initially', 'now',
+]);
+
+/** Whether a never / no / not opens the clause before `cue` (up to 16 words back, no clause starter between). */
+function ruleBefore(tokens: Token[], cue: number): boolean {
+  for (let i = cue - 1, seen = 0; i >= 0 && seen < 16; i--, seen++) {
+    const next = tokens[i + 1]!;
+    if (next.sep === 'hard' || (next.sep === 'comma' && SUBJECTS.has(next.raw))) return false;
+    const word = tokens[i]!.raw;
+    if (CLAUSE_STARTERS.has(word)) return false;
+    if (GUARD_NEGATORS.has(word) && !FALSE_CUES_AFTER.has(tokens[i + 1]?.raw ?? '')) return !tokens[i]!.context || !!tokens[cue]!.context;
+  }
+  return false;
+}
+
+/** Dismissal stems that say X is not needed (all but "use"): "we don't need X until launch" is a deferral, not a guard. */
+const NEEDING = new Set([...DISMISS_STEMS].filter((stem) => stem !== 'us'));
+
+/**
+ * Whether the cue and what follows the match make a rule that keeps the match safe (see guardAfter):
+ * a plain never / no / not, or one that dismisses only by "use" ("we never use labels observed after
+ * the prediction time"), not by needing ("we don't need X until ...").
+ */
+function guardedRule(tokens: Token[], cue: Cue, start: number, end: number): boolean {
+  if (!GUARD_NEGATORS.has(cue.word)) return false;
+  if (cue.negation === 'dismissal' && tokens.slice(cue.index + 1, start).some((t) => NEEDING.has(t.stem) || REFUSAL_STEMS.has(t.stem))) return false;
+  return guardAfter(tokens, end);
+}
+
+/**
+ * "We never compute features from data after the transaction time", "no model is promoted before it
+ * beats the baseline", "we never retrain without validating on the last week", "we don't retrain until
+ * drift is detected": a never / no / not rule with a guard after the match (a time bound, a gate, a
+ * condition) keeps X safe; it does not rule X out. Not when the guard names a stage of the system's
+ * life or a deferral (LIFECYCLE: "we don't retrain after launch", "no A/B test before launch"), nor
+ * "after all". The data a rule keeps out is a guard too: "we never calibrate on the test set". Read
+ * within the clause, at most eight words after the match.
+ */
+function guardAfter(tokens: Token[], end: number): boolean {
+  for (let i = end, seen = 0; i < tokens.length && seen < 8; i++, seen++) {
+    const t = tokens[i]!;
+    if (t.sep === 'hard' || (i > end && t.sep === 'comma')) return false;
+    if (GUARDS.has(t.raw)) {
+      let k = i + 1;
+      while (k < tokens.length && k < i + 4 && GUARD_FILLERS.has(tokens[k]!.raw) && tokens[k]!.sep !== 'hard') k++;
+      const named = tokens[k];
+      if (!named || named.sep === 'hard' || named.sep === 'comma' || named.raw === 'all') return false;
+      return !LIFECYCLE.has(named.raw);
+    }
+    // "We never calibrate on the test set", "never tune with future data": the data a rule keeps out.
+    if (DATA_PREPOSITIONS.has(t.raw)) {
+      const k = GUARD_FILLERS.has(tokens[i + 1]?.raw ?? '') ? i + 2 : i + 1;
+      if (KEPT_OUT_DATA.has(tokens[k]?.raw ?? '') && tokens[k]!.sep !== 'hard' && tokens[k]!.sep !== 'comma') return true;
+    }
+    if (CLAUSE_STARTERS.has(t.raw) || (t.sep === 'comma' && SUBJECTS.has(t.raw))) return false;
+  }
+  return false;
+}
+
+/** Prepositions that name the data a step runs on ("on the test set", "with future data"). */
+const DATA_PREPOSITIONS = new Set(['on', 'from', 'with', 'using', 'against']);
+/** Data a sound design keeps out of fitting and tuning. */
+const KEPT_OUT_DATA = new Set(['test', 'testing', 'future']);
 
 /** Cues that negate a verb and so reach over a second verb joined to it ("we don't retrain or recalibrate"). */
 const VERB_NEGATORS = new Set(['not', 'never', 'nor', 'neither']);
@@ -138,13 +219,16 @@ function exclusiveAfter(tokens: Token[], end: number): boolean {
  * item would still read it as said (see README, Mistakes: "a flag needs the candidate to assert the
  * thing"):
  * - refused as the sole means: "we never rank by margin alone", "not on clicks by themselves";
+ * - held to a guard (guardedRule): "no model is deployed before it beats the baseline" is a gate
+ *   before the launch, not a launch on an offline metric;
  * - "not just X" with no "but", "also", "too" or "as well" after it: "we won't just fine-tune on our
  *   docs, ...; we retrieve instead" ("not just X but also Y" keeps X);
  * - the losing side of a comparison: "unlike X", "Y beats X", "Y is better than X", "rather Y than X",
  *   "we prefer Y over X" or "to X".
  */
 export function rejectedForFlag(tokens: Token[], start: number, end: number): boolean {
-  if (exclusiveAfter(tokens, end) && before(tokens, start) !== null) return true;
+  const cue = before(tokens, start);
+  if (cue !== null && (exclusiveAfter(tokens, end) || guardedRule(tokens, cue, start, end))) return true;
   return notJustBefore(tokens, start, end) || losingSide(tokens, start);
 }
 
@@ -163,26 +247,6 @@ function notJustBefore(tokens: Token[], start: number, end: number): boolean {
   if (!found) return false;
   for (let i = end; i < tokens.length && tokens[i]!.sentence === tokens[start]!.sentence; i++) if (ADDING.has(tokens[i]!.raw)) return false;
   return true;
-}
-
-// "Y beats X", "unlike X": words right before the loser of a comparison.
-const BEATEN_AFTER = new Set(['unlike', 'beats', 'beat', 'outperforms', 'outperform', 'trumps', 'replaces', 'replaced', 'supersedes']);
-const LOSING_PREFERRING = new Set(['prefer', 'prefers', 'preferred', 'favor', 'favors', 'favour', 'favours', 'choose', 'chooses', 'chose', 'chosen', 'pick', 'picks', 'picked', 'opt', 'opted', 'rather']);
-const LOSING_COMPARATIVES = new Set(['better', 'safer', 'rather']);
-
-/** The match is the losing side of a comparison in its clause (see rejectedForFlag). */
-function losingSide(tokens: Token[], start: number): boolean {
-  for (let i = start - 1, seen = 0; i >= 0 && seen < 4; i--, seen++) {
-    if (tokens[i + 1]!.sep === 'hard' || (tokens[i + 1]!.sep === 'comma' && i < start - 1)) return false;
-    const word = tokens[i]!.raw;
-    if (BEATEN_AFTER.has(word)) return !['nothing', 'none', 'no', 'never', 'not'].includes(tokens[i - 1]?.raw ?? '');
-    if (word === 'than') return tokens.slice(Math.max(0, i - 6), i).some((t) => LOSING_COMPARATIVES.has(t.raw));
-    if (word === 'over' || word === 'to') {
-      for (let j = i - 1, back = 0; j >= 0 && back < 8 && tokens[j + 1]!.sep !== 'hard'; j--, back++) if (LOSING_PREFERRING.has(tokens[j]!.raw)) return true;
-      return false;
-    }
-  }
-  return false;
 }
 
 /** A plain negation after the match in the same clause ("..., you cannot tell"). */
@@ -368,7 +432,8 @@ function before(tokens: Token[], start: number): Cue | null {
     if (next.sep === 'hard') return null;
     if (next.sep === 'comma' && (CLAUSE_STARTERS.has(next.raw) || SUBJECTS.has(next.raw))) return null;
     const word = tokens[i]!.raw;
-    if (CLAUSE_STARTERS.has(word)) return null;
+    // "No model is deployed before it beats the baseline": what a guard names is the rule's bound, not under its cue.
+    if (CLAUSE_STARTERS.has(word) || word === 'after' || word === 'before') return null;
     if ((word === 'and' || word === 'or') && PRONOUNS.has(next.raw)) return null;
     if (word === 'and' || word === 'or') joins.push(i);
     // "We avoid leakage by splitting by time": the means is a verb phrase of its own too.
@@ -424,7 +489,7 @@ const PREFERRING = new Set([
   'prefer', 'prefers', 'preferred', 'preferring', 'choose', 'chooses', 'chose', 'chosen', 'choosing', 'pick', 'picks',
   'picked', 'picking', 'favor', 'favors', 'favored', 'favoring', 'favour', 'favours', 'favoured', 'favouring', 'select',
   'selects', 'selected', 'selecting', 'prioritize', 'prioritizes', 'prioritized', 'prioritizing', 'prioritise',
-  'prioritises', 'prioritised', 'prioritising', 'recommend', 'recommends', 'recommended',
+  'prioritises', 'prioritised', 'prioritising', 'recommend', 'recommends', 'recommended', 'opt', 'opted', 'rather',
 ]);
 const PREFERRING_TO = new Set(['prefer', 'prefers', 'preferred', 'preferring', 'preferable']);
 /** Words after "over" that make it a span of time or data, not the rejected option ("over the last 30 days"). */
@@ -434,8 +499,10 @@ const OVER_SPAN = new Set(['time', 'last', 'past', 'next', 'previous', 'recent',
  * Whether "over" or "to" at `i` names the option a verb of choosing turned down: "we prefer PR-AUC over
  * accuracy", "GBDT is chosen over a deep net", "prefer online scoring to batch prediction". Not "prefer
  * to log", "over the last 30 days", nor a verb right after "to" ("prefer small models to keep latency low").
+ * The verb stands within `reach` words before "over" or "to": 6 for ruling an option out, 8 for
+ * clearing a flag ("we choose recall at a fixed decline rate over accuracy", see losingSide).
  */
-function preferredOver(tokens: Token[], i: number): boolean {
+function preferredOver(tokens: Token[], i: number, reach = 6): boolean {
   const word = tokens[i]!.raw;
   if (word !== 'over' && word !== 'to') return false;
   const next = tokens[i + 1];
@@ -443,13 +510,13 @@ function preferredOver(tokens: Token[], i: number): boolean {
   if (word === 'over' && (OVER_SPAN.has(next.raw) || /^\d/.test(next.raw) || (next.raw === 'the' && OVER_SPAN.has(tokens[i + 2]?.raw ?? '')))) return false;
   // A verb of choosing first: most "to"s have none before them, and asking whether the word after one
   // starts a verb phrase may read the lexicon (reading/verbs.ts).
-  if (!choosingBefore(tokens, i, word === 'over' ? PREFERRING : PREFERRING_TO)) return false;
+  if (!choosingBefore(tokens, i, word === 'over' ? PREFERRING : PREFERRING_TO, reach)) return false;
   return !(word === 'to' && startsVerbPhrase(next.raw, tokens[i + 2]?.raw ?? ''));
 }
 
-/** Whether a verb of `verbs` before "over" or "to" at `i`, in its clause, takes it as a comparison (see preferredOver). */
-function choosingBefore(tokens: Token[], i: number, verbs: ReadonlySet<string>): boolean {
-  for (let j = i - 1, seen = 0; j >= 0 && seen < 6; j--, seen++) {
+/** Whether a verb of `verbs` within `reach` words before "over" or "to" at `i`, in its clause, takes it as a comparison (see preferredOver). */
+function choosingBefore(tokens: Token[], i: number, verbs: ReadonlySet<string>, reach: number): boolean {
+  for (let j = i - 1, seen = 0; j >= 0 && seen < reach; j--, seen++) {
     if (tokens[j + 1]!.sep === 'hard' || tokens[j + 1]!.sep === 'comma') return false;
     if (verbs.has(tokens[j]!.raw)) {
       // "prefer to X": an infinitive, not a comparison; "preferred over" (passive) needs no object between.
@@ -461,30 +528,38 @@ function choosingBefore(tokens: Token[], i: number, verbs: ReadonlySet<string>):
   return false;
 }
 
-/** Verbs and words by which one option wins over the one after them: "A beats B", "A outperforms B", "A is better than B". */
-const WINNING = new Set(['beat', 'beats', 'beating', 'outperform', 'outperforms', 'outperformed', 'outperforming', 'trumps', 'outranks', 'dominates']);
-const BETTER = new Set(['better', 'superior', 'preferable', 'stronger']);
-/** Words before a winning verb that turn it into praise of what follows: "nothing beats a popularity baseline". */
-const PRAISING = new Set(['nothing', 'none', 'no', 'not', 'never', 'hard', 'rarely', 'seldom']);
+/** Words right before the option that loses: "A beats B", "unlike B", "A replaces B". */
+const BEATING = new Set([
+  'unlike', 'beat', 'beats', 'beating', 'outperform', 'outperforms', 'outperformed', 'outperforming', 'trumps', 'outranks',
+  'replaces', 'replaced', 'supersedes',
+]);
+/** Comparatives before "than" or "to" that say the option after them loses: "better than B", "superior to B". */
+const BETTER = new Set(['better', 'safer', 'rather', 'superior', 'preferable', 'stronger']);
+/** Words before a beating word that turn it into praise of what follows: "nothing beats a popularity baseline". */
+const PRAISING = new Set(['nothing', 'none', 'no', 'not', 'never']);
 
 /**
- * Whether the match at `start` is the losing side of a comparison: it stands right after "beats",
- * "outperforms", "is better than" or "is superior to" ("road time beats haversine distance as a
- * feature"), within three words, with no comma or subject between. The candidate names it to say
- * something else is better, which does not assert it. Not said of praise ("nothing beats a popularity
- * baseline"). The losing side may still be part of the design (a baseline the model beats is still a
- * baseline), so this clears flags only and rules no item out.
+ * Whether the match at `start` is the losing side of a comparison in its clause, for red flags (see
+ * rejectedForFlag), read once for what flags' and bounds' rules used to read twice: within four words
+ * before it, with no hard boundary, no comma between but the one right before it and no clause
+ * starter ("because", "when"), the nearest comparison word decides:
+ * - a beating word (BEATING: "road time beats haversine distance", "unlike accuracy"), unless it is
+ *   praise ("nothing beats a popularity baseline");
+ * - "than" with a comparative (BETTER) in the six words before it ("GBDT is better than a deep net",
+ *   "rather a time split than a random one"), or "to" right after one ("superior to raw scores");
+ * - "over" or "to" after a verb of choosing, read by preferredOver (PREFERRING) up to eight words
+ *   back ("we prefer PR-AUC over accuracy", "we choose recall at a fixed decline rate over accuracy").
+ * The losing side may still be part of the design (a baseline the model beats is still a baseline),
+ * so this clears flags only; for items, only a choice read by preferredOver rules the option out.
  */
-export function comparedAway(tokens: Token[], start: number): boolean {
+function losingSide(tokens: Token[], start: number): boolean {
   for (let i = start - 1, seen = 0; i >= 0 && seen < 4; i--, seen++) {
-    const next = tokens[i + 1]!;
-    if (next.sep === 'hard' || next.sep === 'comma' || SUBJECTS.has(next.raw)) return false;
+    if (tokens[i + 1]!.sep === 'hard' || (tokens[i + 1]!.sep === 'comma' && i < start - 1)) return false;
     const word = tokens[i]!.raw;
-    const winning = WINNING.has(word) || ((word === 'than' || word === 'to') && BETTER.has(tokens[i - 1]?.raw ?? ''));
-    if (winning) {
-      const at = word === 'than' || word === 'to' ? i - 1 : i;
-      return !PRAISING.has(tokens[at - 1]?.raw ?? '');
-    }
+    if (BEATING.has(word)) return !PRAISING.has(tokens[i - 1]?.raw ?? '');
+    if (word === 'than') return tokens.slice(Math.max(0, i - 6), i).some((t) => BETTER.has(t.raw));
+    if (word === 'to' && BETTER.has(tokens[i - 1]?.raw ?? '')) return true;
+    if (word === 'over' || word === 'to') return preferredOver(tokens, i, 8);
     if (CLAUSE_STARTERS.has(word)) return false;
   }
   return false;

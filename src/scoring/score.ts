@@ -3,7 +3,9 @@ import { STAGES, type StageId } from '../stages.js';
 import { analyze, type Analysis } from './analyze.js';
 import type { CompiledFlag, CompiledItem, CompiledScope } from './compile.js';
 import { deeper, DEPTH_RANK, readDepth, type DepthReading } from './depth.js';
-import { cancels, comparedAway, negationOf, rejectedForFlag } from './negation.js';
+import { cancels, negationOf, rejectedForFlag } from './negation.js';
+import { onlyOtherWork } from './other-work.js';
+import { isBareTerm, LIST_MIN_TERMS } from './list-of-terms.js';
 import { compilePhrase, MatchIndex, type CompiledPhrase } from './phrase.js';
 import { deflects, quotedLines, rejects } from './stance.js';
 import { isQuestion } from '../reading/questions.js';
@@ -496,7 +498,7 @@ function checkFlag(
   } else {
     texts = everything.filter((t) => t.source !== 'follow-up');
   }
-  const triggers = findHits(compiled.phrases, texts, false).filter((h) => !h.cancelled && said(h.text, h.start, h.end) && asserted(h) && !rejectedForFlag(h.text.analysis.tokens, h.start, h.end) && !comparedAway(h.text.analysis.tokens, h.start) && !consequenceOf(h) && inContext(h, compiled) && !concededElsewhere(h, compiled));
+  const triggers = findHits(compiled.phrases, texts, false).filter((h) => !h.cancelled && said(h.text, h.start, h.end) && asserted(h) && !rejectedForFlag(h.text.analysis.tokens, h.start, h.end) && !consequenceOf(h) && inContext(h, compiled) && !concededElsewhere(h, compiled));
   for (const id of flag.ruledOut) {
     const item = itemsById.get(id);
     if (item) triggers.push(...findHits(item.phrases, texts, item.item.risk).filter((h) => h.cancelled && said(h.text, h.start, h.end) && asserted(h) && refusedNearby(h) && !replacedInClause(h, compiled, item)));
@@ -649,7 +651,9 @@ function inContext(hit: Hit, compiled: CompiledFlag): boolean {
       .some(([s, e]) => s >= sentence.firstToken && e <= sentence.endToken && Math.min(Math.abs(s - hit.end), Math.abs(hit.start - e)) <= NEAR_WORDS && said(hit.text, s, e));
   if (compiled.near.length > 0 && !compiled.near.some(inSentence)) return false;
   const corrections = compiled.unlessNear.flatMap(within);
-  return !corrections.some((range) => correctionStands(hit.text.analysis.tokens, range, corrections));
+  const standing = corrections.filter((range) => correctionStands(hit.text.analysis.tokens, range, corrections));
+  if (compiled.flag.otherWork && standing.length > 0) return !onlyOtherWork(hit.text.analysis.tokens, [start, end], [hit.start, hit.end], standing);
+  return standing.length === 0;
 }
 
 /**
@@ -695,15 +699,21 @@ function correctionStands(tokens: Analysis['tokens'], [start, end]: readonly [nu
 function isListOnly(analysis: Analysis): boolean {
   if (analysis.tokens.length < LIST_ONLY_MIN_TOKENS) return false;
   let inStatements = 0;
-  // A clause counts whole; in a list, only the entries that decide or explain (depth above named).
+  let terms = 0;
+  // A clause counts whole; in a list, only the entries that decide or explain (depth above named), and
+  // those that are no bare term (a long fragment, an imperative step: scoring/list-of-terms.ts).
   for (const s of analysis.sentences) {
     if (s.statement) inStatements += s.endToken - s.firstToken;
     else {
       const entries = s.text.split(/[,;]/);
-      for (const entry of entries) if (readDepth(entry, false, entries.length <= NOTE_PARTS).level !== 'named') inStatements += entry.split(/\s+/).filter(Boolean).length;
+      for (const entry of entries) {
+        const words = entry.split(/\s+/).filter(Boolean);
+        if (readDepth(entry, false, entries.length <= NOTE_PARTS).level !== 'named' || !isBareTerm(words)) inStatements += words.length;
+        else terms++;
+      }
     }
   }
-  return inStatements / analysis.tokens.length < LIST_ONLY_STATEMENT_SHARE;
+  return terms >= LIST_MIN_TERMS && inStatements / analysis.tokens.length < LIST_ONLY_STATEMENT_SHARE;
 }
 
 /** A stage answered with a bare list of terms: the buzzword answer interviewers see through. The flag's words are content (`listFlag`). */
