@@ -138,7 +138,13 @@ export function loadWithCodeCache(bundle: string, cacheFile: string | null): Loa
     const module = { exports: {} as Record<string, unknown> };
     modules.set(file, module);
     const run = script.runInThisContext() as (exports: object, require: NodeJS.Require, module: object, filename: string, dirname: string) => void;
-    run.call(module.exports, module.exports, require, module, file, dir);
+    try {
+      run.call(module.exports, module.exports, require, module, file, dir);
+    } catch (error) {
+      // As require does: a file that failed to load is not kept half-loaded for the next require.
+      modules.delete(file);
+      throw error;
+    }
     return module.exports;
   };
   const require = Object.assign((id: string): unknown => (CHUNK.test(id) ? load(join(dir, id)) : nodeRequire(id)), {

@@ -63,6 +63,15 @@ describe('the code cache of the CommonJS bundle (files/code-cache.ts)', () => {
     expect(readFileSync(cache).equals(before)).toBe(true);
   });
 
+  it('throws what a file of the bundle throws while loading, and loads it again when required again', () => {
+    const file = bundle(1);
+    writeFileSync(join(temp, 'late-x.cjs'), `'use strict';\nglobalThis.lateTries = (globalThis.lateTries ?? 0) + 1;\nif (globalThis.lateTries === 1) throw new Error('late failed');\nexports.late = 'late';\n`);
+    const loaded = loadWithCodeCache(file, null);
+    expect(() => (loaded.exports.late as () => string)()).toThrow('late failed');
+    expect((loaded.exports.late as () => string)()).toBe('late');
+    delete (globalThis as { lateTries?: number }).lateTries;
+  });
+
   it('reads and writes nothing without a cache file', () => {
     const file = bundle(3);
     const loaded = loadWithCodeCache(file, null);
