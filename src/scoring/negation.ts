@@ -249,6 +249,13 @@ function notJustBefore(tokens: Token[], start: number, end: number): boolean {
   return true;
 }
 
+/**
+ * After "not": words that turn the option down ("an A/B test is not an option", "calibration is not
+ * possible for us", "a feature store is not allowed"), a dismissal like "not needed". Said of a
+ * dismissal verb ("skipping the A/B test is not an option") they turn the dismissal down instead.
+ */
+const NOT_ALLOWED = new Set(['option', 'acceptable', 'allowed', 'possible', 'feasible', 'viable', 'affordable', 'ok', 'okay']);
+
 /** A plain negation after the match in the same clause ("..., you cannot tell"). */
 function negatedLater(tokens: Token[], end: number): boolean {
   for (let i = end; i < tokens.length && i < end + 10; i++) {
@@ -282,6 +289,7 @@ function condemnedLater(tokens: Token[], end: number): boolean {
       for (let j = i + 1; j < Math.min(tokens.length, i + 4); j++) {
         const u = tokens[j]!;
         if (u.sep === 'hard' || u.sep === 'comma') break;
+        if (NOT_ALLOWED.has(u.raw)) return true;
         if (DISMISS_STEMS.has(u.stem) || HARMLESS_STEMS.has(u.stem)) return false;
       }
       return true;
@@ -643,7 +651,7 @@ function after(tokens: Token[], end: number): Negation | null {
       for (let j = i + 1; j < Math.min(tokens.length, i + 4); j++) {
         const t = tokens[j]!;
         if (t.sep === 'hard' || t.sep === 'comma') break;
-        if (DISMISS_STEMS.has(t.stem)) return dismissedForSomeOnly(tokens, j) ? null : 'dismissal';
+        if (DISMISS_STEMS.has(t.stem) || NOT_ALLOWED.has(t.raw)) return dismissedForSomeOnly(tokens, j) ? null : 'dismissal';
       }
       return null;
     }

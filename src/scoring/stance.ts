@@ -39,8 +39,15 @@ export function rejects(words: readonly string[]): boolean {
     !((w === 'mistakes' || w === 'mistake') && MAKERS.has(words[i - 1] ?? ''));
   if (words.some(judged)) return true;
   const joined = ` ${words.join(' ')} `;
-  return REJECTING_PAIRS.some((p) => joined.includes(` ${p} `));
+  return REJECTING_PAIRS.some((p) => joined.includes(` ${p} `) && !(OWN_PRACTICE.has(p) && SUBJECT_BEFORE.test(joined.slice(0, joined.indexOf(` ${p} `) + 1))));
 }
+
+/**
+ * "Do not do X" and "never do X" reject X as advice, but with a subject they state a practice: "we don't
+ * do an A/B test" says what the design does (tryout 9), which a red flag may then name.
+ */
+const OWN_PRACTICE = new Set(['do not do', 'never do']);
+const SUBJECT_BEFORE = / (?:we|i|they|you|the team) (?:really |currently |simply |just )?$/;
 
 // Handing the decision to someone else, or declining it. Each pattern comes with groups of words (spaces
 // either side): any match of it holds a word of each group. A claim that lacks one is not tried, and

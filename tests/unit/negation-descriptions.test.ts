@@ -46,3 +46,28 @@ describe('a negation that defines or describes a set refuses nothing', () => {
     expect(statusOf(prompt, stage, text, item)).toBe('negated');
   });
 });
+
+// Tryout 9 (1, 2): "X is not an option" turns X down; "we don't do X" states the design's practice.
+describe('an option turned down is ruled out, and a practice stated with a subject can raise its flag', () => {
+  const refused: Array<[...Case, string]> = [
+    ['ad-click-prediction', 'Evaluation', 'An A/B test is not an option.', 'ab-test'],
+    ['ad-click-prediction', 'Model', 'A baseline is not an option, we go straight to deep learning.', 'baseline'],
+    ['ad-click-prediction', 'Model', 'Calibration is not possible for us.', 'calibration'],
+    ['news-feed', 'Serving', 'A feature store is not allowed here.', 'feature-store'],
+  ];
+  it.each(refused)('ruled out: %s / %s / %s (%s)', (prompt, stage, text, item) => {
+    expect(statusOf(prompt, stage, text, item)).toBe('negated');
+  });
+  it('a dismissal turned down the same way still insists', () => {
+    expect(statusOf('fraud-detection', 'Evaluation', 'Skipping the A/B test is not acceptable.', 'ab-test')).toBe('covered');
+  });
+  flagCases('offline-only-launch', [
+    ['ad-click-prediction', 'Evaluation', 'An A/B test is not an option here, we ship on offline AUC.'],
+    ['ad-click-prediction', 'Evaluation', "We don't do an A/B test, we ship when offline AUC improves."],
+    ['fraud-detection', 'Evaluation', "We don't do an A/B test."],
+    ['video-recommendation', 'Evaluation', 'We never do an A/B test.'],
+  ], [
+    ['ad-click-prediction', 'Evaluation', 'We do not ship on offline AUC alone; an A/B test decides.'],
+    ['ad-click-prediction', 'Evaluation', "Don't do a launch on offline AUC alone: run an A/B test first."],
+  ]);
+});
