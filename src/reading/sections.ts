@@ -186,6 +186,13 @@ function findHeadings(blocks: Block[], lines: string[]): Heading[] {
     for (let k = 1; k < textLines.length; k++) {
       const text = textLines[k]!.trim();
       const line = block.line + k;
+      // Notes written one stage per line ("Clarify: …" then "Model: …", no blank line): each line's
+      // lead-in starts its stage, as it would opening a paragraph of its own.
+      const lead = leadInHeading(block, lines[line - 1] ?? '', underHeading, line);
+      if (lead) {
+        out.push(lead);
+        continue;
+      }
       const raw = (lines[line - 1] ?? '').trim();
       // The soft break keeps source lines one to one; a line that does not read the same is left alone.
       if (!/:$/.test(text) || !raw.endsWith(':') || !raw.includes(text.replace(/:$/, ''))) continue;
@@ -222,9 +229,10 @@ const LEAD_IN = /^(\s*(?:(\*\*|__)([^*_\n]{1,40}?)[.:]?\2[.:]?|([A-Za-z][A-Za-z 
  * "Framing: we frame it as ...") starts that stage's section, as "## Framing" does, when no Markdown
  * heading but the document's title stands above it (in an answer with headings, a lead-in is a label
  * within its section). The lead-in is left out of the text, as a stage heading's line is, so the three
- * forms read alike. Null otherwise.
+ * forms read alike. `source` is the raw line at `line` (the paragraph's first line, or a later line of
+ * notes written one stage per line). Null otherwise.
  */
-function leadInHeading(block: Block, source: string, underHeading: boolean): Heading | null {
+function leadInHeading(block: Block, source: string, underHeading: boolean, line = block.line): Heading | null {
   if (underHeading || block.kind !== 'paragraph' || block.parents) return null;
   const m = LEAD_IN.exec(source);
   if (!m) return null;
@@ -232,7 +240,7 @@ function leadInHeading(block: Block, source: string, underHeading: boolean): Hea
   if (!title || title.split(/\s+/).length > 4) return null;
   const read = readHeading(title);
   if (read.stages.length === 0 || !read.nameOnly) return null;
-  return { title, line: block.line, level: PSEUDO_LEVEL, own: read.stages, nameOnly: true, pseudo: true, leadIn: m[1]! };
+  return { title, line, level: PSEUDO_LEVEL, own: read.stages, nameOnly: true, pseudo: true, leadIn: m[1]! };
 }
 
 /**

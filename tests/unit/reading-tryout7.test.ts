@@ -104,6 +104,15 @@ describe('a lead-in that names a stage starts its section, as a heading does', (
     expect(report.stages.map((s) => s.score)).toEqual(reference.stages.map((s) => s.score));
   });
 
+  // Tryout 9 (3): notes written one stage per line, with no blank lines, mapped only their first line.
+  it.each([['colon', (n: string) => `${n}:`], ['bold', (n: string) => `**${n}.**`]])('reads %s lead-ins one per line, without blank lines, as the paragraphs form', (_form, form) => {
+    const tight = (Object.keys(body) as Array<keyof typeof body>).map((k) => `${form(names[k])} ${body[k]}`).join('\n') + '\n';
+    const parsed = parseAnswers(tight, 'answer.md');
+    expect(Object.keys(parsed.answers.sections).sort()).toEqual(['clarify', 'data', 'evaluation', 'frame', 'model']);
+    expect(parsed.answers.sections.model?.trim()).toBe(body.model);
+    expect(scoreBuiltin('similar-listings', tight).stages.map((s) => s.score)).toEqual(scoreBuiltin('similar-listings', headings).stages.map((s) => s.score));
+  });
+
   it('leaves a lead-in that names no stage, or one under a section heading, as a label of its paragraph', () => {
     const parsed = parseAnswers('**Why now.** Latency matters more than ever.\n\n**Model.** Trees first.\n', 'answer.md');
     expect(Object.keys(parsed.answers.sections)).toEqual(['model']);
