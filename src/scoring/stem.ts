@@ -16,6 +16,9 @@ const IRREGULAR: Record<string, string> = {
   am: 'be',
   been: 'be',
   being: 'be',
+  // Campaign targeting is no target variable: "ads are filtered by targeting" defines no label.
+  targeting: 'targeting',
+  targeted: 'targeting',
   labelling: 'label',
   labelled: 'label',
   modelling: 'model',
