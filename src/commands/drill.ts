@@ -69,7 +69,7 @@ export async function drillCommand(options: DrillOptions, io: Io): Promise<numbe
   }
   let done = 0;
   for (const [index, { card, prompt, rubric, item }] of cards.entries()) {
-    printLines(io, renderCard({ index: index + 1, total: cards.length, label: item.label, promptTitle: prompt.title, promptText: prompt.prompt, followUp: item.followUp }, style, width));
+    printLines(io, renderCard({ index: index + 1, total: cards.length, label: item.label, promptTitle: prompt.title, promptText: prompt.prompt, followUp: item.followUp, ...(loaded.catalog.prompts.has(card.prompt) ? {} : { missedIn: card.prompt }) }, style, width));
     let text: string;
     try {
       const now = Date.now();

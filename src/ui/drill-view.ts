@@ -17,6 +17,8 @@ export interface CardView {
   promptTitle: string;
   promptText: string;
   followUp: string;
+  /** The prompt the item was last missed in, when it is no longer installed and the card is asked in another. */
+  missedIn?: string;
 }
 
 /** The card: a blank line, "Card i of n · label · prompt", the prompt (dim) and the follow-up (cyan). */
@@ -26,6 +28,7 @@ export function renderCard(card: CardView, style: Style, width: number): string[
     [
       '',
       `${style.bold(`Card ${card.index} of ${card.total} · ${card.label}`)}${style.dim(`  ·  ${card.promptTitle}`)}`,
+      ...(card.missedIn ? wrap(`(missed in ${card.missedIn}, which is no longer installed: asked here instead)`, w, '  ', '  ').map(style.dim) : []),
       ...wrap(`Prompt: “${card.promptText}”`, w, '  ', '').map(style.dim),
       ...wrap(`Interviewer: ${card.followUp}`, w, '  ').map(style.cyan),
     ],

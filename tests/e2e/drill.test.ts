@@ -79,6 +79,7 @@ describe('mlsd drill', () => {
     writeFileSync(file, JSON.stringify(deck));
     const t = runInTerminal(['drill', '--limit', '1'], { MLSD_HOME: home, MLSD_PROMPTS_PATH: '', NO_COLOR: '1' });
     await t.waitFor(/Card 1 of 1 · A\/B test/);
+    await t.waitFor(/missed\s+in\s+pack-ads,\s+which\s+is\s+no\s+longer\s+installed/);
     expect(t.output()).toMatch(/Skipping no-such-item: its prompt pack-ads is no longer installed/);
     expect(t.output()).not.toMatch(/Skipping ab-test/);
     t.write('\x03');
