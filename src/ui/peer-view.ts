@@ -220,8 +220,15 @@ function renderList(rows: Row[], state: PeerSheetState, view: SheetView, style: 
     lines.push({ text: rowLine(row, i === cursor, state, style, width), row: i });
   });
   if (lines.length <= room) return lines.map((l) => l.text);
-  // A window around the cursor, with what is above and below counted.
+  // A window around the cursor, with what is above and below counted. The cursor's row is always
+  // shown, since c, p and w mark it: one row is that row alone, two are it and one count.
   const at = lines.findIndex((l) => l.row === cursor);
+  if (room <= 0) return [];
+  if (room === 1) {
+    const hidden = ` +${lines.length - 1} more`;
+    return [`${clip(lines[at]!.text, Math.max(1, width - hidden.length))}${style.dim(hidden)}`];
+  }
+  if (room === 2) return at > 0 ? [style.dim(`   ↑ ${at} more`), lines[at]!.text] : [lines[at]!.text, style.dim(`   ↓ ${lines.length - 1} more`)];
   const start = Math.max(0, Math.min(at - Math.floor(room / 2), lines.length - room));
   const out = lines.slice(start, start + room).map((l) => l.text);
   if (start > 0) out[0] = style.dim(`   ↑ ${start + 1} more`);
@@ -238,7 +245,9 @@ function rowLine(row: Row, selected: boolean, state: PeerSheetState, style: Styl
     const color = !mark ? style.dim : mark.mark === 'covered' ? style.green : mark.mark === 'prompted' ? style.yellow : style.red;
     const level = row.item.level === 'core' ? '' : style.dim(` [${row.item.level}]`);
     const noted = mark?.note ? `: ${clean(mark.note)}` : '';
-    const word = mark ? color(`${MARK_WORD[mark.mark]}${noted.length > 28 ? `${noted.slice(0, 27)}…` : noted}`) : '';
+    // The note shortens first on a narrow sheet, so the item's label keeps room (the note is whole in the report).
+    const noteRoom = Math.max(0, Math.min(28, width - 32));
+    const word = mark ? color(`${MARK_WORD[mark.mark]}${noted.length > noteRoom ? (noteRoom > 3 ? `${noted.slice(0, noteRoom - 1)}…` : '') : noted}`) : '';
     const label = `${pointer} ${color(symbol)} ${selected ? style.bold(clean(row.item.label)) : clean(row.item.label)}${level}`;
     return spread(label, word, width);
   }

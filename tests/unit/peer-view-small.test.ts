@@ -92,11 +92,24 @@ describe('the fact to read out on a small sheet', () => {
     }
   });
 
-  it('shrinks the checklist to make room for the fact, and says how much of it is hidden', () => {
+  it('shrinks the checklist to make room for the fact, keeps the row c/p/w would mark, and says how much of it is hidden', () => {
     const { sheet, briefing } = setUp('ad-click-prediction');
     const { state, view } = press(sheet, ['return', ...ask('what latency do we need')]);
     const lines = renderScreen(state, view, { sheet, briefing, style: plain, width: 40, height: 20 });
-    expect(words(lines)).toMatch(/↓ \d+ more/);
+    expect(words(lines)).toMatch(/\+\d+ more|↓ \d+ more/);
+    expect(lines.some((line) => line.includes('▸'))).toBe(true);
+  });
+
+  // Tryout 9 (9): at 40x16 no checklist row was shown, only "↓ 20 more", yet c/p/w marked the hidden item;
+  // at 30 columns a note crowded out the marked item's label.
+  it.each([[40, 16], [30, 16], [30, 12], [40, 20], [80, 24]])('at %ix%i the row under the cursor is shown, with its label', (width, height) => {
+    const { sheet, briefing } = setUp('eta-prediction');
+    const { state, view } = press(sheet, ['return', 'down', 'down']);
+    const lines = renderScreen(state, view, { sheet, briefing, style: plain, width, height });
+    expect(lines.length).toBeLessThanOrEqual(height);
+    const cursor = lines.find((line) => line.includes('▸'));
+    expect(cursor).toBeDefined();
+    expect(cursor!).toMatch(/▸ · \S{3,}/);
   });
 });
 
