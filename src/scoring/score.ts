@@ -504,7 +504,7 @@ function checkFlag(
     if (item) triggers.push(...findHits(item.phrases, texts, item.item.risk).filter((h) => h.cancelled && said(h.text, h.start, h.end) && asserted(h) && refusedNearby(h) && !replacedInClause(h, compiled, item)));
   }
   if (triggers.length === 0) return null;
-  if (flag.unlessItems.some((id) => covered.has(id))) return null;
+  if (flag.unlessItems.some((id) => covered.has(id) && !(flag.severity === 'major' && earnedOnlyInTriggers(itemsById.get(id), triggers, everything)))) return null;
   if (findHits(compiled.unless, everything, false).some((h) => !h.cancelled)) return null;
   const top = triggers[0]!;
   const raised: RedFlagResult = {
@@ -517,6 +517,22 @@ function checkFlag(
     why: flag.why,
   };
   return { flag: raised, triggers };
+}
+
+/**
+ * An item of a major flag's `unlessItems` earned only by the clauses that raised the flag: "instead of only
+ * friends of friends, we score all other members" states the mistake, and "friends of friends" in it would
+ * earn the very item that clears it. The clause that states a mistake is no evidence against it (as it is no
+ * item's evidence, forItem), so such an item does not clear the flag. An item covered by other means (a
+ * clarifying question, a follow-up) or anywhere else still clears it. Minor flags keep the item's clearing:
+ * their safeguard is often said in the same clause ("a fairness check that no age group is worse off").
+ */
+function earnedOnlyInTriggers(item: CompiledItem | undefined, triggers: readonly Hit[], everything: readonly Text[]): boolean {
+  if (!item) return false;
+  const hits = findHits(item.phrases, [...everything], item.item.risk).filter((h) => !h.cancelled);
+  if (hits.length === 0) return false;
+  const clauses = triggers.map((t) => ({ text: t.text, range: clauseOf(t) }));
+  return hits.every((h) => clauses.some(({ text, range: [start, end] }) => text === h.text && h.start >= start && h.end <= end));
 }
 
 /** Modals that, right after a practice, say what it would lead to ("a random split would leak"). */
