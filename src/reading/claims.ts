@@ -46,12 +46,15 @@ export function analyze(text: string): Analysis {
   const title = documentTitle(blocks);
   // A heading or lead-in labels every claim under it: its words are read once per text, not per claim.
   const labelTokens = new Map<string, Token[]>();
-  const empty = emptyHeadings(blocks);
+  // Each block's claims, read once: emptyHeadings reads them too.
+  const claims: Array<string[] | undefined> = new Array(blocks.length);
+  const claimsAt = (b: number): string[] => (claims[b] ??= claimsOf(blocks[b]!));
+  const empty = emptyHeadings(blocks, claimsAt);
   blocks.forEach((block, b) => {
     if (empty.has(b)) return;
     const labels = labelsOf(block, title);
     // A placeholder ("TBD.", "To do.", "x.") says nothing: it is no claim, under whatever heading.
-    const parts = withoutPlaceholders(claimsOf(block));
+    const parts = withoutPlaceholders(claimsAt(b));
     // "Online: start with 5% of accounts. Primary: resolved without a ticket." The label that opens a
     // block is the topic of all its sentences, the first one included.
     const opening = leadingLabel(parts[0] ?? '');
@@ -140,8 +143,9 @@ function isLabelOnly(block: Block): boolean {
  * placeholders, sub-headings or labels before the next heading of the same or a higher level (for a
  * label, before the next heading or label). An outline of headings written first and never filled
  * covers nothing. One pass from the end: `seen[level]` says whether answer text stands below.
+ * `claimsAt` gives a block's claims (claimsOf), by its index.
  */
-function emptyHeadings(blocks: Block[]): Set<number> {
+function emptyHeadings(blocks: Block[], claimsAt: (b: number) => string[]): Set<number> {
   const empty = new Set<number>();
   const seen = new Array<boolean>(8).fill(false);
   for (let i = blocks.length - 1; i >= 0; i--) {
@@ -149,7 +153,7 @@ function emptyHeadings(blocks: Block[]): Set<number> {
     // A label stands below every heading (level 7); a heading of level L ends the sections of levels L and below.
     const level = block.kind === 'heading' ? block.level : isLabelOnly(block) ? 7 : 0;
     if (level === 0) {
-      if (!claimsOf(block).every(isPlaceholder)) seen.fill(true);
+      if (!claimsAt(i).every(isPlaceholder)) seen.fill(true);
       continue;
     }
     if (!seen[level]) empty.add(i);

@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import type { MarkdownIt, Token as MdToken } from 'markdown-it';
+import type { Env, MarkdownIt, Token as MdToken } from 'markdown-it';
 
 /**
  * The one Markdown reading of an answer: a CommonMark parse (markdown-it) turned into blocks of
@@ -55,8 +55,60 @@ function markdown(): Parser {
     create ??= createRequire(import.meta.url)('markdown-it') as Create;
     // HTML is parsed so that it can be dropped; linkify off: a bare URL stays text.
     parser = create({ html: true, linkify: false, typographer: false });
+    rememberInlines(parser);
   }
   return parser;
+}
+
+/**
+ * Inline parses already made, by the text parsed: `score` reads an answer twice, whole for its
+ * sections (reading/sections.ts) and each section for its claims (claims.ts), and the paragraphs of a
+ * section are the paragraphs of the whole. Inline parsing (emphasis, links, code spans) is most of a
+ * parse. An inline parse is a function of its text alone when the document defines no link reference
+ * ("[id]: url"): with this parser's options, the one other input of the inline rules is the document's
+ * references. Parses of a document with references are neither remembered nor reused.
+ *
+ * The tokens stored are those of a finished parse (after the core's text_join, which joins adjacent
+ * text tokens in place): given again, text_join leaves them as they are, and nothing here changes a
+ * token, so a later parse may share them. A parse remembers its inlines only once it is done
+ * (`settleInlines`), so two equal paragraphs of one document are both parsed.
+ */
+const inlines = new Map<string, MdToken[]>();
+/** Inline parses of the parse under way: remembered once it is done. */
+const pendingInlines: Array<[text: string, tokens: MdToken[]]> = [];
+const INLINES_LIMIT = 5_000;
+
+function rememberInlines(md: Parser): void {
+  const inline = md.inline;
+  const parse = inline.parse.bind(inline);
+  inline.parse = (text, md, env, out) => {
+    if (env.references !== undefined) return parse(text, md, env, out);
+    const known = inlines.get(text);
+    if (known) {
+      for (const token of known) out.push(token);
+      return;
+    }
+    parse(text, md, env, out);
+    pendingInlines.push([text, out]);
+  };
+}
+
+/** Remembers the inline parses of the parse just done (see `inlines`). */
+function settleInlines(): void {
+  if (inlines.size + pendingInlines.length > INLINES_LIMIT) inlines.clear();
+  for (const [text, tokens] of pendingInlines) if (!inlines.has(text)) inlines.set(text, tokens);
+  pendingInlines.length = 0;
+}
+
+/** Parses Markdown into markdown-it's tokens, reusing earlier inline parses where they hold (see `inlines`). Exported for tests. */
+export function parseMarkdown(text: string): MdToken[] {
+  pendingInlines.length = 0;
+  const env: Env = {};
+  const tokens = markdown().parse(text, env);
+  // A document with link references made no inline parse that may be reused.
+  if (env.references === undefined) settleInlines();
+  else pendingInlines.length = 0;
+  return tokens;
 }
 
 /** Headings whose sections are not answer text: reading lists, references, tables of contents. */
@@ -64,7 +116,7 @@ const NOT_ANSWER_HEADING = /^(?:references?|further reading|reading list|reading
 
 /** Reads Markdown into blocks of answer text. Linear in the length of the text. */
 export function readBlocks(text: string): Block[] {
-  const tokens = markdown().parse(text, {});
+  const tokens = parseMarkdown(text);
   const blocks: Block[] = [];
   const headings: Array<{ level: number; title: string }> = [];
   /** Open list items: their text once known, to be the parent of nested items. */

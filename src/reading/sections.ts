@@ -2,7 +2,8 @@ import { createRequire } from 'node:module';
 import type * as Yaml from 'yaml';
 import type { ContentIssue } from '../content/parse.js';
 import { yamlSyntaxIssues } from '../content/issue.js';
-import { compilePhrase, MatchIndex } from '../scoring/phrase.js';
+import { compilePhrase, MatchIndex, type CompiledPhrase } from '../scoring/phrase.js';
+import { PhraseFilter } from '../scoring/phrase-filter.js';
 import type { AnswerSet } from '../scoring/score.js';
 import { closest } from '../text/closest.js';
 import { isStageId, STAGE_IDS, STAGES, type StageId } from '../stages.js';
@@ -262,14 +263,44 @@ function cleanTitle(title: string): string {
     .trim();
 }
 
-let aliases: Array<{ stage: StageId; phrase: ReturnType<typeof compilePhrase> }> | null = null;
+/** Stage names as compiled phrases, in the order they are tried, with a filter of those that can match in a heading. */
+interface StageAliases {
+  list: Array<{ stage: StageId; phrase: CompiledPhrase }>;
+  /** Each alias's place in `list`, by its phrase. */
+  order: Map<CompiledPhrase, number>;
+  filter: PhraseFilter<CompiledPhrase>;
+}
+
+let aliases: StageAliases | null = null;
 
 /** Stage names as compiled phrases, built on first use. */
-function stageAliases(): NonNullable<typeof aliases> {
-  aliases ??= STAGES.flatMap((stage) =>
+function stageAliases(): StageAliases {
+  if (aliases) return aliases;
+  const list = STAGES.flatMap((stage) =>
     [stage.id, stage.title, ...stage.aliases, ...(EXTRA_ALIASES[stage.id] ?? [])].map((alias) => ({ stage: stage.id, phrase: compilePhrase(alias) })),
   );
+  const order = new Map(list.map((alias, k) => [alias.phrase, k]));
+  aliases = { list, order, filter: new PhraseFilter([list.map((a) => a.phrase)]) };
   return aliases;
+}
+
+/** The stage aliases' phrases, in the order a heading is matched against them, with the filter readHeading uses (for tests). */
+export function stageAliasPhrases(): { phrases: CompiledPhrase[]; filter: PhraseFilter<CompiledPhrase> } {
+  const { list, filter } = stageAliases();
+  return { phrases: list.map((a) => a.phrase), filter };
+}
+
+/**
+ * The aliases that can match in a heading's words, in the order of the list (a heading holds a few
+ * words, and all but a few of some 110 aliases start nowhere in it: PhraseFilter).
+ */
+function liveAliases(index: MatchIndex, { list, order, filter }: StageAliases): StageAliases['list'] {
+  const live = index.livePhrasesOf(filter);
+  if (live.size === 0) return [];
+  const places: number[] = [];
+  for (const phrase of live) places.push(order.get(phrase)!);
+  places.sort((a, b) => a - b);
+  return places.map((k) => list[k]!);
 }
 
 /**
@@ -290,9 +321,10 @@ const CONNECTORS = new Set(['and', 'or', 'the', 'of', 'a', 'an', 'for', 'to', 'p
 function readHeading(title: string): { stages: StageId[]; nameOnly: boolean } {
   const tokens = tokenize(title);
   if (tokens.length === 0) return { stages: [], nameOnly: false };
-  const index = new MatchIndex(tokens);
+  const known = stageAliases();
+  const index = new MatchIndex(tokens, undefined, known.filter);
   const hits: Array<{ stage: StageId; start: number; end: number; size: number }> = [];
-  for (const alias of stageAliases()) {
+  for (const alias of liveAliases(index, known)) {
     for (const [start, end] of index.find(alias.phrase)) hits.push({ stage: alias.stage, start, end, size: end - start });
   }
   hits.sort((a, b) => b.size - a.size || a.start - b.start);

@@ -78,24 +78,60 @@ function isCapital(code: number): boolean {
 
 /** Tokenizes text. The separator records what stood between a token and the previous one. */
 export function tokenize(text: string, sentence = 0): Token[] {
-  const s = normalize(text);
-  const tokens: Token[] = [];
-  let last = 0;
-  let first = true;
-  // Capitals are looked up in the original text, where it has the same length (ASCII only).
-  const original = s.length === text.length ? text : null;
-  for (const m of s.matchAll(WORD)) {
-    const start = m.index;
-    const between = s.slice(last, start);
-    last = start + m[0].length;
-    const token: Token = { raw: m[0], stem: stemWord(m[0]), sep: first ? 'hard' : separatorOf(between), sentence };
-    // Only a word that starts with a capital can be in capitals.
-    if (original && isCapital(original.charCodeAt(start)) && CAPITALS.test(original.slice(start, last))) token.upper = true;
-    tokens.push(token);
-    first = false;
-  }
+  const tokens = scanWords(text, sentence);
   markNames(tokens);
   return rewrite(tokens);
+}
+
+/** The words of a text, normalized and stemmed, with their separators, before names are marked and the lexicon's forms rewritten (exported for tests). */
+export function scanWords(text: string, sentence = 0): Token[] {
+  const s = normalize(text);
+  const tokens: Token[] = [];
+  // Capitals are looked up in the original text, where it has the same length (ASCII only).
+  const original = s.length === text.length ? text : null;
+  let last = 0;
+  if (ASCII.test(s)) {
+    // In ASCII, WORD's words are runs of letters or runs of digits: read here without the pattern.
+    for (let i = 0; i < s.length; ) {
+      const kind = asciiKind(s.charCodeAt(i));
+      if (kind === OTHER) {
+        i++;
+        continue;
+      }
+      let end = i + 1;
+      while (end < s.length && asciiKind(s.charCodeAt(end)) === kind) end++;
+      tokens.push(wordAt(s, original, i, end, last, sentence, tokens.length === 0));
+      last = end;
+      i = end;
+    }
+  } else {
+    for (const m of s.matchAll(WORD)) {
+      const end = m.index + m[0].length;
+      tokens.push(wordAt(s, original, m.index, end, last, sentence, tokens.length === 0));
+      last = end;
+    }
+  }
+  return tokens;
+}
+
+const ASCII = /^[\x00-\x7f]*$/;
+const OTHER = 0;
+const LETTER = 1;
+const DIGIT = 2;
+
+/** What an ASCII character is to WORD: a letter, a digit or neither. */
+function asciiKind(code: number): number {
+  if ((code >= 97 && code <= 122) || (code >= 65 && code <= 90)) return LETTER;
+  return code >= 48 && code <= 57 ? DIGIT : OTHER;
+}
+
+/** The token of the word s[start, end), after what stood between it and the word before, which ended at `last`. */
+function wordAt(s: string, original: string | null, start: number, end: number, last: number, sentence: number, first: boolean): Token {
+  const raw = s.slice(start, end);
+  const token: Token = { raw, stem: stemWord(raw), sep: first ? 'hard' : separatorOf(s.slice(last, start)), sentence };
+  // Only a word that starts with a capital can be in capitals.
+  if (original && isCapital(original.charCodeAt(start)) && CAPITALS.test(original.slice(start, end))) token.upper = true;
+  return token;
 }
 
 /** The field's metrics by their short names ("MAE", "MAP", "MRR"): in capitals, the metric, never a name, though "mae" is an English word. */
@@ -115,6 +151,7 @@ function markNames(tokens: Token[]): void {
 }
 
 function separatorOf(between: string): Separator {
+  if (between === ' ') return 'space'; // most words: none of the patterns below holds
   if (between === '') return 'glue'; // letters next to digits: "200ms", "p99"
   // An opening quote starts quoted words: "I would not open with 'we'll use a neural network'".
   if (/[;:()[\]{}!?.—|"]/.test(between) || /\s-+\s/.test(between) || /(?:^|\s)'/.test(between)) return 'hard';

@@ -52,7 +52,10 @@ const DECISION_WORDS = new Set([
 const ARROW = /->|=>|→|⇒|⟶/;
 const EXPLAINS = /[:=]\s*\S+(?:\s+\S+){1,}/;
 // A quantity: a number standing alone or with a unit ("50 ms", "300M", "1%"), not a name ("p99", "v2").
-const NUMBER = /(?<![\p{L}\d.])\d+(?:[.,]\d+)?\s*(?:%|k|m|b|bn|ms|s|h|x)?(?![\p{L}\d])/iu;
+// The units in either case without the i flag, which makes the pattern several times longer to
+// compile (case closure of \p{L}): the same strings as /(?<![\p{L}\d.])\d+(?:[.,]\d+)?\s*(?:%|k|m|b|bn|ms|s|h|x)?(?![\p{L}\d])/iu,
+// where the Kelvin sign is a k, the long s an s, and U+0345 (a mark whose case folding is a letter) a letter.
+export const NUMBER = /(?<![\p{L}\d.\u0345])\d+(?:[.,]\d+)?\s*(?:%|[kK\u212A]|[mM]|[bB]|[bB][nN]|[mM][sS\u017F]|[sS\u017F]|[hH]|[xX])?(?![\p{L}\d\u0345])/u;
 // A cadence is a unit of time said as a word ("retrain daily", "refresh hourly"): a quantity too.
 const CADENCE = new Set(['hourly', 'daily', 'nightly', 'weekly', 'biweekly', 'monthly', 'quarterly', 'yearly', 'annually']);
 

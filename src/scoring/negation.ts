@@ -441,8 +441,14 @@ function preferredOver(tokens: Token[], i: number): boolean {
   const next = tokens[i + 1];
   if (!next || next.sep === 'hard' || next.sep === 'comma') return false;
   if (word === 'over' && (OVER_SPAN.has(next.raw) || /^\d/.test(next.raw) || (next.raw === 'the' && OVER_SPAN.has(tokens[i + 2]?.raw ?? '')))) return false;
-  if (word === 'to' && startsVerbPhrase(next.raw, tokens[i + 2]?.raw ?? '')) return false;
-  const verbs = word === 'over' ? PREFERRING : PREFERRING_TO;
+  // A verb of choosing first: most "to"s have none before them, and asking whether the word after one
+  // starts a verb phrase may read the lexicon (reading/verbs.ts).
+  if (!choosingBefore(tokens, i, word === 'over' ? PREFERRING : PREFERRING_TO)) return false;
+  return !(word === 'to' && startsVerbPhrase(next.raw, tokens[i + 2]?.raw ?? ''));
+}
+
+/** Whether a verb of `verbs` before "over" or "to" at `i`, in its clause, takes it as a comparison (see preferredOver). */
+function choosingBefore(tokens: Token[], i: number, verbs: ReadonlySet<string>): boolean {
   for (let j = i - 1, seen = 0; j >= 0 && seen < 6; j--, seen++) {
     if (tokens[j + 1]!.sep === 'hard' || tokens[j + 1]!.sep === 'comma') return false;
     if (verbs.has(tokens[j]!.raw)) {

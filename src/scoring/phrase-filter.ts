@@ -23,11 +23,20 @@ export class PhraseFilter<P extends FilteredPhrase = FilteredPhrase> {
   private readonly numbered: P[] = [];
   /** The lists (an item's phrases, a flag's) each phrase is in. */
   private readonly owners = new Map<P, Array<readonly P[]>>();
+  /** Where each phrase stands in the lists: [list, index], in list order (a phrase twice in a list stands there twice). */
+  private readonly places = new Map<P, Array<[list: readonly P[], index: number]>>();
   private readonly lists = new Set<readonly P[]>();
 
   /** Built from the phrase lists a text will be searched for: items', flags' and their conditions'. */
   constructor(lists: Iterable<readonly P[]>) {
     for (const list of lists) {
+      if (!this.lists.has(list)) {
+        list.forEach((phrase, index) => {
+          const places = this.places.get(phrase);
+          if (places) places.push([list, index]);
+          else this.places.set(phrase, [[list, index]]);
+        });
+      }
       this.lists.add(list);
       for (const phrase of list) {
         const owners = this.owners.get(phrase);
@@ -61,6 +70,28 @@ export class PhraseFilter<P extends FilteredPhrase = FilteredPhrase> {
   /** Whether the list is one of these: only then can `live` rule it out. */
   knowsList(list: readonly P[]): boolean {
     return this.lists.has(list);
+  }
+
+  /**
+   * The phrases of each list that can match in a text, in the list's order (twice where the list
+   * holds a phrase twice), from the phrases that can (`live(...).phrases`): searching these finds what
+   * searching the whole list would. A list with none is left out; only this filter's lists are keys.
+   */
+  liveLists(live: ReadonlySet<P>): Map<readonly P[], P[]> {
+    const at = new Map<readonly P[], number[]>();
+    for (const phrase of live) {
+      for (const [list, index] of this.places.get(phrase) ?? []) {
+        const indexes = at.get(list);
+        if (indexes) indexes.push(index);
+        else at.set(list, [index]);
+      }
+    }
+    const out = new Map<readonly P[], P[]>();
+    for (const [list, indexes] of at) {
+      if (indexes.length > 1) indexes.sort((a, b) => a - b);
+      out.set(list, indexes.map((k) => list[k]!));
+    }
+    return out;
   }
 
   /**

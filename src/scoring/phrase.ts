@@ -254,7 +254,7 @@ function deletions(word: string): string[] {
 
 /**
  * An answer text prepared for many phrase look-ups. With the rubric set's `filter`, the phrases that
- * cannot match in the text are known at once (`mayMatchAny`) and found nowhere without a look.
+ * cannot match in the text are known at once (`mayMatchAny`, `phrasesToSearch`) and found nowhere without a look.
  */
 export class MatchIndex {
   readonly canon: string[];
@@ -309,6 +309,30 @@ export class MatchIndex {
 
   private livePhrases(filter: PhraseFilter<CompiledPhrase>): LivePhrases<CompiledPhrase> {
     return (this.live ??= filter.live([this.byStem.keys(), this.byJoin.keys()], this.numbers.length > 0));
+  }
+
+  /**
+   * The phrases of `filter` that can match in this text (a phrase left out has no match here). The
+   * index's own filter's answer is worked out once; another filter's is worked out on each call.
+   */
+  livePhrasesOf(filter: PhraseFilter<CompiledPhrase>): ReadonlySet<CompiledPhrase> {
+    if (filter === this.filter) return this.livePhrases(filter).phrases;
+    return filter.live([this.byStem.keys(), this.byJoin.keys()], this.numbers.length > 0).phrases;
+  }
+
+  /** Per list of the index's filter, its phrases that can match here, in order (PhraseFilter.liveLists); worked out on first use. */
+  private liveByList: Map<readonly CompiledPhrase[], CompiledPhrase[]> | null = null;
+
+  /**
+   * The phrases of a list that can match in this text, in the list's order: searching them finds
+   * what searching the whole list would. Without a filter, or for a list the filter does not hold, the
+   * whole list.
+   */
+  phrasesToSearch(phrases: readonly CompiledPhrase[]): readonly CompiledPhrase[] {
+    const filter = this.filter;
+    if (!filter || !filter.knowsList(phrases)) return phrases;
+    this.liveByList ??= filter.liveLists(this.livePhrases(filter).phrases);
+    return this.liveByList.get(phrases) ?? NONE_PHRASES;
   }
 
   /**
@@ -483,6 +507,7 @@ export class MatchIndex {
 }
 
 const NONE: ReadonlyArray<[number, number]> = Object.freeze([]);
+const NONE_PHRASES: readonly CompiledPhrase[] = Object.freeze([]);
 
 /** NUMBER.test, without the pattern for a word that starts with an ASCII character other than a digit (most words). */
 function isNumber(raw: string): boolean {

@@ -244,9 +244,8 @@ function answersTheQuestion(text: Text): boolean {
 function findHits(phrases: CompiledPhrase[], texts: Text[], risk: boolean): Hit[] {
   const hits: Hit[] = [];
   for (const text of texts) {
-    // A text none of whose phrases can start in it is not asked phrase by phrase (one with names may need the acronym index: indexFor).
-    if (!text.names && !text.index.mayMatchAny(phrases)) continue;
-    for (const phrase of phrases) {
+    // Only the phrases that can match in a text are asked about (a text with names may need the acronym index for any: indexFor).
+    for (const phrase of text.names ? phrases : text.index.phrasesToSearch(phrases)) {
       for (const [start, end] of indexFor(text, phrase).find(phrase)) {
         const negation = negationOf(text.analysis.tokens, start, end);
         hits.push({ text, phrase, sentence: text.analysis.tokens[start]!.sentence, start, end, cancelled: cancels(negation, risk) });

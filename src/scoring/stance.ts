@@ -42,31 +42,50 @@ export function rejects(words: readonly string[]): boolean {
   return REJECTING_PAIRS.some((p) => joined.includes(` ${p} `));
 }
 
-// Handing the decision to someone else, or declining it.
-const DEFLECTIONS: readonly RegExp[] = [
-  / out of (?:my |our )?scope for (?:me|us|this interview) /,
-  / (?:not|never) (?:really )?(?:my|our) (?:problem|job|concern|area|call|department|business|responsibility) /,
-  / (?:someone|somebody|anyone|anybody) else (?:s )?(?:problem|job|concern|call|responsibility|handles|deals|worries|owns|takes care) /,
-  / (?:another|other|a different|the other) team (?:s )?(?:problem|job|concern|handles|deals|owns|takes care|worries) /,
+// Handing the decision to someone else, or declining it. Each pattern comes with groups of words (spaces
+// either side): any match of it holds a word of each group. A claim that lacks one is not tried, and
+// the pattern, long to compile in a fresh process, is compiled only for a claim that may match it.
+type Keys = ReadonlyArray<readonly string[]>;
+const NOT = [' not ', ' never '];
+export const DEFLECTIONS: ReadonlyArray<readonly [keys: Keys, pattern: RegExp]> = [
+  [[[' scope for ']], / out of (?:my |our )?scope for (?:me|us|this interview) /],
+  [
+    [NOT, [' my ', ' our '], [' problem ', ' job ', ' concern ', ' area ', ' call ', ' department ', ' business ', ' responsibility ']],
+    / (?:not|never) (?:really )?(?:my|our) (?:problem|job|concern|area|call|department|business|responsibility) /,
+  ],
+  [
+    [[' else '], [' problem ', ' job ', ' concern ', ' call ', ' responsibility ', ' handles ', ' deals ', ' worries ', ' owns ', ' takes care ']],
+    / (?:someone|somebody|anyone|anybody) else (?:s )?(?:problem|job|concern|call|responsibility|handles|deals|worries|owns|takes care) /,
+  ],
+  [
+    [[' team '], [' problem ', ' job ', ' concern ', ' handles ', ' deals ', ' owns ', ' takes care ', ' worries ']],
+    / (?:another|other|a different|the other) team (?:s )?(?:problem|job|concern|handles|deals|owns|takes care|worries) /,
+  ],
   // "I don't know" as the claim's verdict (its start or end), not a hedge in passing ("into, I don't know, 300 tokens").
-  /^ (?:i|we) (?:do not|did not) (?:really |actually )?(?:know|care) /,
-  / (?:i|we) (?:do not|did not) (?:really |actually )?(?:know|care) $/,
-  / (?:i am|i m|we are) not (?:really )?sure /,
-  / (?:no|not much) idea /,
-  / maybe [^.;]*,? maybe not /,
-  / (?:have|has) (?:only )?heard of /,
-  / (?:i|we) will (?:not|never) (?:bother|worry) /,
-  / whatever works /,
+  [[[' not '], [' know ', ' care ']], /^ (?:i|we) (?:do not|did not) (?:really |actually )?(?:know|care) /],
+  [[[' not '], [' know ', ' care ']], / (?:i|we) (?:do not|did not) (?:really |actually )?(?:know|care) $/],
+  [[[' not '], [' sure ']], / (?:i am|i m|we are) not (?:really )?sure /],
+  [[[' idea ']], / (?:no|not much) idea /],
+  [[[' maybe not ']], / maybe [^.;]*,? maybe not /],
+  [[[' heard of ']], / (?:have|has) (?:only )?heard of /],
+  [[NOT, [' bother ', ' worry ']], / (?:i|we) will (?:not|never) (?:bother|worry) /],
+  [[[' whatever works ']], / whatever works /],
 ];
 // "X does not matter here" decides against X only with a reason; said bare, it waves the question off.
-const WAVES_OFF = / (?:does not|do not|would not|will not) (?:really |much )?matter | (?:not|never) (?:really )?(?:relevant|important) (?:here|for (?:us|me|this)) /;
+export const WAVES_OFF_KEYS: Keys = [NOT, [' matter ', ' relevant ', ' important ']];
+export const WAVES_OFF = / (?:does not|do not|would not|will not) (?:really |much )?matter | (?:not|never) (?:really )?(?:relevant|important) (?:here|for (?:us|me|this)) /;
 const REASON = / (?:because|since|as|so|given|b c|due to) /;
+
+/** Whether the text holds a word of each group of keys. */
+export function holdsKeys(text: string, keys: Keys): boolean {
+  return keys.every((group) => group.some((key) => text.includes(key)));
+}
 
 /** Whether a claim declines to decide or hands the decision away (see the module note). `words`: its normalized tokens. */
 export function deflects(words: readonly string[]): boolean {
   const joined = ` ${words.join(' ')} `;
-  if (DEFLECTIONS.some((p) => p.test(joined))) return true;
-  return WAVES_OFF.test(joined) && !REASON.test(joined);
+  if (DEFLECTIONS.some(([keys, pattern]) => holdsKeys(joined, keys) && pattern.test(joined))) return true;
+  return holdsKeys(joined, WAVES_OFF_KEYS) && WAVES_OFF.test(joined) && !REASON.test(joined);
 }
 
 /**

@@ -41,6 +41,12 @@ function compare(scope: CompiledScope, text: string): { differ: string[]; matche
   for (const list of listsOf(scope)) {
     const any = filtered.mayMatchAny(list);
     if (!any) skippedLists++;
+    // The phrases left to search find, in order, what searching every phrase of the list finds.
+    const matches = (index: MatchIndex, phrases: readonly CompiledPhrase[]) =>
+      phrases.map((p) => ({ text: p.text, found: index.find(p) })).filter((m) => m.found.length > 0);
+    const searched = filtered.phrasesToSearch(list);
+    if (JSON.stringify(matches(filtered, searched)) !== JSON.stringify(matches(plain, list))) differ.push(`${list.map((p) => p.text).join('|')}: phrasesToSearch`);
+    if (any !== searched.length > 0) differ.push(`${list.map((p) => p.text).join('|')}: mayMatchAny and phrasesToSearch disagree`);
     for (const phrase of list) {
       const expected = plain.find(phrase);
       if (JSON.stringify(filtered.find(phrase)) !== JSON.stringify(expected)) differ.push(phrase.text);
@@ -111,6 +117,21 @@ describe('PhraseFilter (scoring/phrase-filter.ts): the phrases that can match in
     // A text with none of the words: every list ruled out, nothing found.
     const empty = new MatchIndex(analyze('Nothing here.').tokens, vocabulary, filter);
     for (const list of lists) expect(empty.mayMatchAny(list)).toBe(false);
+  });
+
+  it('leaves to search the phrases of a list that can match, in the order of the list, a phrase listed twice twice', () => {
+    const store = compilePhrase('feature store');
+    const loss = compilePhrase('log loss');
+    const drift = compilePhrase('concept drift');
+    const list = [loss, drift, store, loss];
+    const filter = new PhraseFilter([list, [store]]);
+    const index = new MatchIndex(analyze('We track log loss in the feature store.').tokens, undefined, filter);
+    expect(index.phrasesToSearch(list)).toEqual([loss, store, loss]);
+    expect(index.phrasesToSearch([store])).toEqual([store]);
+    expect(new MatchIndex(analyze('Nothing here.').tokens, undefined, filter).phrasesToSearch(list)).toEqual([]);
+    const other = [drift];
+    expect(index.phrasesToSearch(other)).toBe(other);
+    expect(new MatchIndex(analyze('log loss').tokens).phrasesToSearch(list)).toBe(list);
   });
 
   it('rules out nothing it was not built from: other lists and phrases are searched as usual', () => {
