@@ -338,7 +338,9 @@ const QUANTITY_BEFORE = new Set(['about', 'around', 'roughly', 'approximately', 
 
 function isQuantity(tokens: Token[], i: number): boolean {
   if (!/^\p{N}+$/u.test(tokens[i]!.raw)) return false;
-  return QUANTITY_AFTER.has(tokens[i + 1]?.raw ?? '') || QUANTITY_BEFORE.has(tokens[i - 1]?.raw ?? '');
+  // "300 thousand users" reads "300 1000 users" (reading/numbers.ts): a number before a magnitude.
+  const next = tokens[i + 1]?.raw ?? '';
+  return QUANTITY_AFTER.has(next) || QUANTITY_BEFORE.has(tokens[i - 1]?.raw ?? '') || (next === '1000' || next === '100');
 }
 
 /**

@@ -261,8 +261,21 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
   // The training loss named as a note or sentence: "loss = log loss", "in-batch softmax", "InfoNCE".
   'loss-statement': [
     'loss|objective with|using|use|uses|minimize|minimise|optimize|optimise|train|trained logloss|entropy|softmax|mse|mae|rmse|hinge|huber|focal|contrastive|triplet|infonce|bpr|quantile|pinball|weighted|pairwise|lambdarank',
-    'softmax|infonce|bpr|focal|pinball|lambdarank|lambdamart',
+    'softmax|infonce|bpr|focal|pinball|lambdarank',
+    // LambdaMART names a ranker (boosted trees); it states the loss only when said with its objective.
+    'lambdamart loss|objective|optimize|optimise|optimizes|optimises|optimizing|optimising|gradient|gradients|pairwise|listwise',
     'weighted logistic regression',
+  ],
+  // A funnel said as a sentence: a cheap stage retrieves, then a ranker reorders what it found ("BM25
+  // retrieves 1,000 products, then the LambdaMART ranker reorders the top 200").
+  'retrieve-then-rank': [
+    'retrieve|retrieves|retrieved|retrieving ranker|rankers|reranker|rerankers|rerank|reranks|reranked|reorder|reorders|reordered|rank|ranks|ranked',
+  ],
+  // Clicks reweighted by the inverse of how likely their position was to be examined (IPW).
+  'propensity-weighting': [
+    'inverse propensity|propensities',
+    'propensity|propensities weight|weights|weighted|weighting|reweight|reweighted|reweighting',
+    'ipw',
   ],
   // Guarding against leakage by how the data is split: by time and never at random, no duplicates
   // across the split, nothing seen from the future.

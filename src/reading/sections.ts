@@ -117,35 +117,56 @@ const PSEUDO_LEVEL = 7;
 
 function parseMarkdownAnswers(text: string): ParsedAnswers {
   const lines = text.split(/\r\n|\r|\n/);
-  const headings = findHeadings(readBlocks(text), lines);
+  const blocks = readBlocks(text);
+  const headings = findHeadings(blocks, lines);
   markTitles(headings);
+  const tables = stageTables(blocks, lines);
   const sections: Partial<Record<StageId, string[]>> = {};
   const general: string[] = [];
   const mapping: SectionMapping[] = [];
   const stack: Array<{ level: number; stages: StageId[] }> = [];
   let current: StageId[] = [];
   let next = 0;
+  let skipTo = 0;
+  const push = (stages: StageId[], text: string) => {
+    if (stages.length === 0) general.push(text);
+    else for (const stage of stages) (sections[stage] ??= []).push(text);
+  };
   lines.forEach((line, index) => {
     const lineNo = index + 1;
+    if (lineNo <= skipTo) return;
+    const table = tables.get(lineNo);
+    if (table) {
+      // A per-stage table: each stage's rows (or column) go to that stage as a table of their own.
+      for (const part of table.parts) {
+        const stages = part.stages.length > 0 ? part.stages : current;
+        for (const text of ['', ...part.lines, '']) push(stages, text);
+      }
+      mapping.push(...table.mapping);
+      skipTo = table.end;
+      return;
+    }
     let structural = false;
     while (next < headings.length && headings[next]!.line === lineNo) {
       const h = headings[next++]!;
       while (stack.length > 0 && stack[stack.length - 1]!.level >= h.level) stack.pop();
       const inherited = stack.length > 0 ? stack[stack.length - 1]!.stages : [];
-      const stages = h.own.length > 0 ? h.own : inherited;
+      // A title naming the system ("# News feed ranking", "# Fraud detection") gives no stage, even
+      // when a word of it names one ("ranking"); a title made of stage names only keeps its stage for
+      // the text right under it ("# Problem statement and assumptions").
+      const own = h.isTitle && !h.nameOnly ? [] : h.own;
+      const stages = own.length > 0 ? own : inherited;
       stack.push({ level: h.level, stages: h.isTitle ? inherited : stages });
       current = stages;
       mapping.push({ heading: h.title, line: h.line, stages });
       // A Markdown heading that only names a stage is structure; other headings are claims of the text.
       // Within its own stage ("## Requirements" then "### Goal") it is a claim again.
-      const sameStage = inherited.length > 0 && h.own.every((st) => inherited.includes(st));
-      if (!h.pseudo && h.own.length > 0 && h.nameOnly && !sameStage) structural = true;
+      const sameStage = inherited.length > 0 && own.every((st) => inherited.includes(st));
+      if (!h.pseudo && own.length > 0 && h.nameOnly && !sameStage) structural = true;
     }
     if (structural) return;
     const lead = headings[next - 1]?.line === lineNo ? headings[next - 1]?.leadIn : undefined;
-    const text = lead !== undefined && line.startsWith(lead) ? line.slice(lead.length) : line;
-    if (current.length === 0) general.push(text);
-    else for (const stage of current) (sections[stage] ??= []).push(text);
+    push(current, lead !== undefined && line.startsWith(lead) ? line.slice(lead.length) : line);
   });
   const joined: Partial<Record<StageId, string>> = {};
   for (const [stage, body] of Object.entries(sections) as Array<[StageId, string[]]>) joined[stage] = body.join('\n');
@@ -156,6 +177,125 @@ function parseMarkdownAnswers(text: string): ParsedAnswers {
     mapping,
     issues: [],
   };
+}
+
+/** A table whose rows or columns name stages, read as one table per stage (see `stageTables`). */
+interface StageTable {
+  /** The last line of the table. */
+  end: number;
+  /** Each stage's part as Markdown lines; a part with no stage stays where the table stands. */
+  parts: Array<{ stages: StageId[]; lines: string[] }>;
+  /** The rows (or column headers) that named stages, for the report's "sections:" line. */
+  mapping: SectionMapping[];
+}
+
+/** A column header that says its cells name stages ("Stage", "Phase", "Step"). */
+const STAGE_COLUMN = /^(?:stages?|phases?|steps?|areas?|sections?|parts?|topics?|components?|pieces?)$/i;
+
+/** At most this many words in a cell that names a stage: a name, not a sentence. */
+const STAGE_CELL_WORDS = 5;
+
+/**
+ * Tables laid out by stage, by the line of their header row: a table whose first column (or a column
+ * headed "Stage") names a stage in each row ("| Stage | Decision | Why |" then "| Clarify | ... |",
+ * "| Problem framing | ... |"), or whose header names a stage in each column after the first
+ * ("| | Clarify | Frame | Data |"). Such a table maps each row (or column) to its stage, as headings do:
+ * the part of a stage is its header and rows (or the first column and its own), as a table of its own.
+ * A row whose stage cell is empty continues the row above; one that names no stage stays where the table
+ * stands. A table whose first column names things, not stages ("| GBDT | fast | ... |", "| Two-tower
+ * model | ... |"), is read as before: in a column without a stage header every named cell must be only a
+ * stage's name, two stages at least, and two thirds of the filled cells. Tables in block quotes are left as
+ * they are.
+ */
+function stageTables(blocks: Block[], lines: string[]): Map<number, StageTable> {
+  const out = new Map<number, StageTable>();
+  for (let i = 0; i < blocks.length; i++) {
+    const header = blocks[i]!;
+    if (header.kind !== 'header') continue;
+    const rows: Block[] = [];
+    for (let j = i + 1; j < blocks.length && blocks[j]!.kind === 'row' && blocks[j]!.line > header.line; j++) rows.push(blocks[j]!);
+    if (rows.length === 0) continue;
+    const source = [header.line, header.line + 1, ...rows.map((r) => r.line)].map((n) => lines[n - 1] ?? '');
+    if (source.some((l) => /^\s*>/.test(l))) continue;
+    const table = byRows(header, rows, lines) ?? byColumns(header, rows, lines);
+    if (table) out.set(header.line, table);
+  }
+  return out;
+}
+
+/** The stages a table cell names, when it is short enough to be a name; whether it is only a stage's name. */
+function readCell(cell: string | undefined): { stages: StageId[]; nameOnly: boolean } {
+  const title = cleanTitle(cell ?? '');
+  if (!title || title.split(/\s+/).length > STAGE_CELL_WORDS) return { stages: [], nameOnly: false };
+  return readHeading(title);
+}
+
+/** Whether the cells read name stages as a stage column or header does (see `stageTables`). */
+function namesStages(reads: Array<{ stages: StageId[]; nameOnly: boolean } | null>, headed: boolean): boolean {
+  const filled = reads.filter((r): r is { stages: StageId[]; nameOnly: boolean } => r !== null);
+  const named = filled.filter((r) => r.stages.length > 0);
+  const distinct = new Set(named.flatMap((r) => r.stages));
+  if (headed) return named.length >= 2 && distinct.size >= 2;
+  return distinct.size >= 2 && named.every((r) => r.nameOnly) && named.length * 3 >= filled.length * 2;
+}
+
+/** A table with a stage in each row (see `stageTables`); null when it is not one. */
+function byRows(header: Block, rows: Block[], lines: string[]): StageTable | null {
+  const cells = header.cells ?? [];
+  const headed = cells.findIndex((c) => STAGE_COLUMN.test(cleanTitle(c)));
+  const column = headed >= 0 ? headed : 0;
+  const reads = rows.map((r) => (r.cells?.[column] ? readCell(r.cells[column]) : null));
+  if (!namesStages(reads, headed >= 0)) return null;
+  const head = [lines[header.line - 1]!.trim(), lines[header.line]!.trim()];
+  const parts: StageTable['parts'] = [];
+  const mapping: SectionMapping[] = [];
+  let last: StageId[] = [];
+  rows.forEach((row, k) => {
+    const read = reads[k] ?? null;
+    const stages = read === null ? last : read.stages;
+    last = stages;
+    if (read !== null && stages.length > 0) mapping.push({ heading: cleanTitle(row.cells![column]!), line: row.line, stages });
+    const part = parts.find((p) => p.stages.join() === stages.join()) ?? parts[parts.push({ stages, lines: [...head] }) - 1]!;
+    part.lines.push(lines[row.line - 1]!.trim());
+  });
+  return { end: rows[rows.length - 1]!.line, parts, mapping };
+}
+
+/** A table with a stage in each column after the first (see `stageTables`); null when it is not one. */
+function byColumns(header: Block, rows: Block[], lines: string[]): StageTable | null {
+  const cells = header.cells ?? [];
+  if (cells.length < 3) return null;
+  const reads = cells.slice(1).map((c) => (c ? readCell(c) : null));
+  if (!namesStages(reads, STAGE_COLUMN.test(cleanTitle(cells[0] ?? '')))) return null;
+  const source = [header.line, ...rows.map((r) => r.line)].map((n) => splitRow(lines[n - 1] ?? ''));
+  // The source must split into the cells markdown-it read, or the columns cannot be told apart.
+  if (source.some((row) => row.length !== cells.length)) return null;
+  const parts: StageTable['parts'] = [];
+  const mapping: SectionMapping[] = [];
+  const rest: number[] = [];
+  reads.forEach((read, k) => {
+    const column = k + 1;
+    if (!read || read.stages.length === 0) {
+      rest.push(column);
+      return;
+    }
+    mapping.push({ heading: cleanTitle(cells[column]!), line: header.line, stages: read.stages });
+    parts.push({ stages: read.stages, lines: tableOf(source, [0, column]) });
+  });
+  if (rest.length > 0) parts.push({ stages: [], lines: tableOf(source, [0, ...rest]) });
+  return { end: rows[rows.length - 1]!.line, parts, mapping };
+}
+
+/** Rows of cells written again as a Markdown table of the columns given, the first row its header. */
+function tableOf(source: string[][], columns: number[]): string[] {
+  const row = (cells: string[]) => `| ${columns.map((c) => cells[c] ?? '').join(' | ')} |`;
+  return [row(source[0]!), `|${columns.map(() => '---').join('|')}|`, ...source.slice(1).map(row)];
+}
+
+/** A table row's cells as written, split at pipes a backslash does not escape. */
+function splitRow(line: string): string[] {
+  const body = line.trim().replace(/^\|/, '').replace(/(?<!\\)\|$/, '');
+  return body.split(/(?<!\\)\|/).map((c) => c.trim());
 }
 
 /** Markdown headings, and short lines that name a stage on their own ("1. Requirements", "Metrics:", "**Serving**"). */

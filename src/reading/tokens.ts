@@ -1,6 +1,7 @@
 import { stemWord } from '../scoring/stem.js';
 import { isEnglishWord } from './english.js';
 import { LEXICON, METRIC_NAMES, type LexiconEntry } from './lexicon.js';
+import { spellNumbers } from './numbers.js';
 
 /**
  * Words of a claim, as the matcher sees them: normalized (NFKC, lowercase, contractions and symbols
@@ -31,6 +32,8 @@ export interface Token {
   upper?: boolean;
   /** The token comes from the claim's context (its heading or table header), not the claim itself. */
   context?: boolean;
+  /** A number read from one word ("two" as "2", reading/numbers.ts): the word, for compounds ("two-tower" = "twotower"). */
+  spelled?: string;
 }
 
 const CONTRACTIONS: Array<[RegExp, string]> = [
@@ -64,6 +67,8 @@ export function normalize(text: string): string {
   // Note forms: "goal = revenue" says "goal is revenue"; an arrow ends a clause ("gen -> ranker").
   if (s.includes('>')) s = s.replace(/[-=]+>/g, ' ; ');
   if (s.includes('=')) s = s.replace(/\s=+\s|(?<=[a-z])=+(?=[a-z\s])/g, ' is ');
+  // "1,000" is the number 1000 (the comma is no clause boundary); a space after it keeps the text's length.
+  if (/\d,\d{3}/.test(s)) s = s.replace(/(?<![\d,.])(\d{1,3}(?:,\d{3})+)(?!\d|,\d|\.\d)/g, (m: string) => `${m.replace(/,/g, '')}${' '.repeat(m.split(',').length - 1)}`);
   if (/\d[kmb]/.test(s)) s = s.replace(/(\d)(k|m|bn|b)\b/g, (_m, d: string, unit: string) => `${d} ${MAGNITUDES[unit]}`);
   if (/[@&+×$]/.test(s)) s = s.replace(/@/g, ' at ').replace(/&/g, ' and ').replace(/\+/g, ' plus ').replace(/×/g, ' x ').replace(/\$/g, ' dollars ');
   // "0.15% positives", "5% of traffic": the sign is a word, as concepts and quantities read it.
@@ -86,7 +91,7 @@ function isCapital(code: number): boolean {
 export function tokenize(text: string, sentence = 0): Token[] {
   const tokens = scanWords(text, sentence);
   markNames(tokens);
-  return rewrite(tokens);
+  return spellNumbers(rewrite(tokens));
 }
 
 /** The words of a text, normalized and stemmed, with their separators, before names are marked and the lexicon's forms rewritten (exported for tests). */

@@ -14,6 +14,8 @@
  * calibration corpus README: "buzzwords without decisions are [penalized]").
  */
 
+import { isQuantityWord } from '../reading/numbers.js';
+
 export type DepthLevel = 'named' | 'chosen' | 'justified';
 
 /** The kinds of cue a claim can carry, reported with the item so the grade can be audited. */
@@ -122,7 +124,7 @@ export function readDepth(written: string, statement = false, note = false): Dep
   const cues: DepthCue[] = [];
   if (ARROW.test(claim) || list.some((w) => REASON_WORDS.has(w)) || hasPair(joined, REASON_PADDED)) cues.push('reason');
   if (list.some((w) => COMPARISON_WORDS.has(w)) || hasPair(joined, COMPARISON_PADDED)) cues.push('comparison');
-  if (NUMBER.test(claim) || list.some((w) => CADENCE.has(w))) cues.push('number');
+  if (NUMBER.test(claim) || list.some((w) => CADENCE.has(w)) || spellsQuantity(claim, list)) cues.push('number');
   if (statement || EXPLAINS.test(claim) || list.some((w) => DECISION_WORDS.has(w)) || (note && linkedNote(list))) cues.push('decision');
   return { level: levelOf(cues, length), cues };
 }
@@ -130,6 +132,25 @@ export function readDepth(written: string, statement = false, note = false): Dep
 /** A note that ties a term to what it applies to (LINKS): a choice in note form. */
 function linkedNote(list: readonly string[]): boolean {
   return list.length >= LINKED_NOTE_WORDS && list.some((w) => LINKS.has(w));
+}
+
+/**
+ * Whether a claim states a quantity in words ("more than ten minutes late", "per thousand impressions"),
+ * as digits would (reading/numbers.ts). Most claims hold no number word: the hyphens are looked at only then.
+ */
+function spellsQuantity(claim: string, list: readonly string[]): boolean {
+  for (let k = 0; k < list.length; k++) {
+    const word = list[k]!;
+    if (!isQuantityWord(word, list[k + 1], false)) continue;
+    if (isQuantityWord(word, list[k + 1], hyphenAfter(claim, word, list[k + 1]))) return true;
+  }
+  return false;
+}
+
+/** Whether `word` is joined to `next` by a hyphen somewhere in the claim ("two-tower"). */
+function hyphenAfter(claim: string, word: string, next: string | undefined): boolean {
+  if (next === undefined) return false;
+  return new RegExp(`(?<![\\p{L}])${word}\\s*[-\u2010\u2011]\\s*${next}(?![\\p{L}])`, 'iu').test(claim);
 }
 
 function levelOf(cues: readonly DepthCue[], length: number): DepthLevel {

@@ -89,7 +89,8 @@ export function compilePhrase(text: string): CompiledPhrase {
     const next = tokens[k + 1];
     if (!next) return null;
     // A join whose stem lost the second word is no join: "late rate" stems to "later".
-    const joined = stemWord(t.raw + next.raw);
+    // A number read from a word joins as the word ("two-tower" = "twotower", reading/numbers.ts).
+    const joined = stemWord((parsed[k]!.spelled ?? t.raw) + (parsed[k + 1]!.spelled ?? next.raw));
     return joined.length >= t.raw.length + Math.min(next.stem.length, 3) ? joined : null;
   });
   return { text, tokens, joins };
@@ -294,7 +295,8 @@ export class MatchIndex {
       let join: string | null = null;
       // A single letter is not the second half of a word ("200ms e2e" is not "mse").
       // Exact only: a typo allowance on two words read as one turns "when the" into "whether".
-      if (next && continues(next) && next.raw.length >= 2 && (!vocabulary || vocabulary.startsWord(t.raw))) join = stemWord(t.raw + next.raw);
+      // A number read from a word joins as the word ("two tower" = "twotower", reading/numbers.ts).
+      if (next && continues(next) && next.raw.length >= 2 && (t.spelled !== undefined || !vocabulary || vocabulary.startsWord(t.raw))) join = stemWord((t.spelled ?? t.raw) + next.raw);
       joinStems.push(join);
       if (join) push(this.byJoin, join, i);
     }
