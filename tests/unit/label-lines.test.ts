@@ -28,9 +28,13 @@ describe('label lines in notes without blank lines', () => {
     expect(mapped('- Clarify:\n- How many users? Ten million.\nMonitoring:\nWatch the score distribution.')).toEqual(['Clarify@1:clarify', 'Monitoring@3:monitoring']);
   });
 
-  it('a label followed by a sentence on the same line is not a heading (as before)', () => {
+  // Tryout 9 (3): notes written one stage per line ("Clarify: …" then "Model: …") switch stage at each
+  // lead-in, as they do with blank lines between; a lead-in that names no stage still starts nothing.
+  it('a stage lead-in followed by its text on a later line starts that stage, as its own paragraph would', () => {
     const notes = 'Clarify:\nWhat is the goal? Fewer losses.\nModel: boosted trees because the data is tabular.';
-    expect(mapped(notes)).toEqual(['Clarify@1:clarify']);
+    expect(mapped(notes)).toEqual(['Clarify@1:clarify', 'Model@3:model']);
+    expect(parseAnswers(notes, 'notes.md').answers.sections.model?.trim()).toBe('boosted trees because the data is tabular.');
+    expect(mapped('Clarify:\nWhat is the goal? Fewer losses.\nNote: boosted trees because the data is tabular.')).toEqual(['Clarify@1:clarify']);
   });
 
   it('a colon line that names no stage, or says more than a label, starts nothing', () => {
