@@ -29,6 +29,7 @@ const CLAUSE_STARTERS = new Set([
 const SUBJECTS = new Set(['we', 'i', 'you', 'they', 'it', 'this', 'that', 'he', 'she', 'the']);
 
 const PLAIN_CUES = new Set(['not', 'no', 'never', 'without', 'neither', 'nor', 'none', 'nothing', 'lack', 'lacks', 'lacking', 'avoid', 'avoids', 'avoiding']);
+const NOT_DISMISSING_AFTER = new Set(['gram', 'grams', 'connection', 'connections', 'list', 'lists', 'layer', 'layers']);
 const DISMISS_CUES = new Set(['skip', 'skips', 'skipping', 'ignore', 'ignores', 'ignoring', 'drop', 'dropping', 'forget', 'forgo', 'omit', 'omitting']);
 // Stems of words that turn a negation into a dismissal: not needing or not caring ("a baseline is
 // not needed", "we don't need to worry about leakage").
@@ -473,7 +474,8 @@ function cueAt(tokens: Token[], i: number, start: number): Negation | null {
     return rejectedSide(tokens, i, start) ? 'plain' : null;
   }
   // "drop-off" and "dropout" are nouns, not a dismissal.
-  if (DISMISS_CUES.has(word)) return nextWord === 'off' || nextWord === 'out' ? null : 'dismissal';
+  // "skip-gram" and "skip connections" are models and layers, not a skipping.
+  if (DISMISS_CUES.has(word)) return nextWord === 'off' || nextWord === 'out' || NOT_DISMISSING_AFTER.has(nextWord) ? null : 'dismissal';
   if (!PLAIN_CUES.has(word)) return null;
   if (FALSE_CUES_AFTER.has(nextWord)) return null; // "not only", "no doubt"
   if (word === 'not' && (prevWord === 'or' || prevWord === 'if')) return null; // "whether or not", "if not"
