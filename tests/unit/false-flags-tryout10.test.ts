@@ -35,3 +35,13 @@ describe('a payment counts as legitimate only once its chargeback window has pas
 describe('skip-gram and skip connections are no skipping', () => {
   itemCases('browsing-sessions', 'covered', [['similar-listings', 'Model', 'We train skip-gram embeddings on browsing sessions.']]);
 });
+
+describe('relevance kept first with margin as a small tie-breaker is no revenue-over-relevance ranking', () => {
+  flagCases('revenue-over-relevance', [
+    ['search-ranking', 'Model', 'Results are ordered by the margin each product earns.'],
+    ['search-ranking', 'Model', 'We rank by margin, since revenue is what the business wants.'],
+  ], [
+    ['search-ranking', 'Model', 'We rank by relevance first, then a small margin boost for ties.'],
+    ['search-ranking', 'Model', 'The score is the relevance score plus a small boost for margin, capped so relevance dominates.'],
+  ]);
+});
