@@ -29,8 +29,9 @@ const CLAUSE_STARTERS = new Set([
 const SUBJECTS = new Set(['we', 'i', 'you', 'they', 'it', 'this', 'that', 'he', 'she', 'the']);
 
 const PLAIN_CUES = new Set(['not', 'no', 'never', 'without', 'neither', 'nor', 'none', 'nothing', 'lack', 'lacks', 'lacking', 'avoid', 'avoids', 'avoiding']);
-const NOT_DISMISSING_AFTER = new Set(['gram', 'grams', 'connection', 'connections', 'list', 'lists', 'layer', 'layers']);
 const DISMISS_CUES = new Set(['skip', 'skips', 'skipping', 'ignore', 'ignores', 'ignoring', 'drop', 'dropping', 'forget', 'forgo', 'omit', 'omitting']);
+// Words after a dismissal verb that make it a name, not a dismissal: "skip-gram", "skip connections", "skip list".
+const NOT_DISMISSING_AFTER = new Set(['gram', 'grams', 'connection', 'connections', 'list', 'lists', 'layer', 'layers']);
 // Stems of words that turn a negation into a dismissal: not needing or not caring ("a baseline is
 // not needed", "we don't need to worry about leakage").
 const DISMISS_STEMS = new Set([
@@ -267,6 +268,20 @@ function negatedLater(tokens: Token[], end: number): boolean {
   return false;
 }
 
+/**
+ * The first of the three words after a "not"/"never" at `i`, in its clause part (no comma or hard
+ * boundary between), that `judges` holds: the word that says what the negation makes of the thing
+ * ("is not needed", "is not an option", "does not hurt"). -1 when there is none.
+ */
+function judgedAfterNot(tokens: Token[], i: number, judges: (t: Token) => boolean): number {
+  for (let j = i + 1; j < Math.min(tokens.length, i + 4); j++) {
+    const t = tokens[j]!;
+    if (t.sep === 'hard' || t.sep === 'comma') break;
+    if (judges(t)) return j;
+  }
+  return -1;
+}
+
 /** Judgements of an act as wrong: "skipping calibration would be a mistake", "dropping the holdout is risky". */
 const CONDEMNING = new Set([
   'mistake', 'mistakes', 'bad', 'risky', 'dangerous', 'wrong', 'harmful', 'unacceptable', 'irresponsible', 'reckless', 'error',
@@ -287,13 +302,8 @@ function condemnedLater(tokens: Token[], end: number): boolean {
     if (t.sep === 'hard' || (t.sep === 'comma' && i > end) || CLAUSE_STARTERS.has(t.raw)) return false;
     if (CONDEMNING.has(t.raw)) return true;
     if (t.raw === 'not' || t.raw === 'never') {
-      for (let j = i + 1; j < Math.min(tokens.length, i + 4); j++) {
-        const u = tokens[j]!;
-        if (u.sep === 'hard' || u.sep === 'comma') break;
-        if (NOT_ALLOWED.has(u.raw)) return true;
-        if (DISMISS_STEMS.has(u.stem) || HARMLESS_STEMS.has(u.stem)) return false;
-      }
-      return true;
+      const j = judgedAfterNot(tokens, i, (u) => NOT_ALLOWED.has(u.raw) || DISMISS_STEMS.has(u.stem) || HARMLESS_STEMS.has(u.stem));
+      return j < 0 || NOT_ALLOWED.has(tokens[j]!.raw);
     }
   }
   return false;
@@ -650,12 +660,8 @@ function after(tokens: Token[], end: number): Negation | null {
     if (DISMISS_ADJECTIVES.has(token.raw)) return 'dismissal';
     if (token.raw === 'not' || token.raw === 'never') {
       if (FALSE_CUES_AFTER.has(tokens[i + 1]?.raw ?? '')) return null;
-      for (let j = i + 1; j < Math.min(tokens.length, i + 4); j++) {
-        const t = tokens[j]!;
-        if (t.sep === 'hard' || t.sep === 'comma') break;
-        if (DISMISS_STEMS.has(t.stem) || NOT_ALLOWED.has(t.raw)) return dismissedForSomeOnly(tokens, j) ? null : 'dismissal';
-      }
-      return null;
+      const j = judgedAfterNot(tokens, i, (t) => DISMISS_STEMS.has(t.stem) || NOT_ALLOWED.has(t.raw));
+      return j >= 0 && !dismissedForSomeOnly(tokens, j) ? 'dismissal' : null;
     }
   }
   return null;

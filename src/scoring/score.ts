@@ -100,9 +100,9 @@ export function scoreAnswers(input: ScoreInput): ScoreReport {
     const searched = [...(sections.has(stage) ? [sections.get(stage)!] : []), ...[...sections.values()].filter((t) => t.source !== stage)];
     if (general) searched.push(general);
     const hits = ownClaims(forItem(findHits(compiled.phrases, searched, compiled.item.risk), mistaken), uncarried);
-    const affirmative = onTopic(hits.filter((h) => !h.cancelled), compiled.item.id, routed, questions.get(compiled.item.id));
-    if (distinct(affirmative) >= compiled.item.minMatches) return result(compiled, 'covered', affirmative);
     const question = questions.get(compiled.item.id);
+    const affirmative = onTopic(hits.filter((h) => !h.cancelled), compiled.item.id, routed, question);
+    if (distinct(affirmative) >= compiled.item.minMatches) return result(compiled, 'covered', affirmative);
     if (question) return result(compiled, 'covered', [question, ...affirmative]);
     // What a follow-up answer covers needed prompting: an answer to this item's follow-up is read for this
     // item first, and every other follow-up answer earns this item too when it says it, by the same

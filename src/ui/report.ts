@@ -115,9 +115,7 @@ function renderItem(item: ItemResult, style: Style, width: number): string[] {
       out.push(...wrap(`why it matters: ${item.why}`, width, '      '));
       break;
     case 'missed':
-      out.push(...wrapAfter(`  ${style.red(mark)} `, `${item.label}${tag}`, width, '      '));
-      out.push(...wrap(`why it matters: ${item.why}`, width, '      '));
-      out.push(...wrap(`hint: ${item.hint}`, width, '      ').map(style.cyan));
+      out.push(...wrapAfter(`  ${style.red(mark)} `, `${item.label}${tag}`, width, '      '), ...whyAndHint(item, style, width));
       break;
   }
   return out;
@@ -131,11 +129,13 @@ function renderMarkedItem(item: ItemResult, mark: Pick<SheetMark, 'mark' | 'note
   const paint = !mark ? style.red : mark.mark === 'covered' ? style.green : mark.mark === 'prompted' ? style.yellow : style.magenta;
   const word = mark ? (mark.mark === 'wrong' ? style.magenta(` (${MARK_WORD.wrong}${note})`) : style.dim(` (${MARK_WORD[mark.mark]}${note})`)) : '';
   const out = wrapAfter(`  ${paint(symbol)} `, `${item.label}${tag}${word}`, width, '      ');
-  if (!mark || mark.mark === 'wrong') {
-    out.push(...wrap(`why it matters: ${item.why}`, width, '      '));
-    out.push(...wrap(`hint: ${item.hint}`, width, '      ').map(style.cyan));
-  }
+  if (!mark || mark.mark === 'wrong') out.push(...whyAndHint(item, style, width));
   return out;
+}
+
+/** Why an item not earned matters, and the hint (cyan), under its line. */
+function whyAndHint(item: ItemResult, style: Style, width: number): string[] {
+  return [...wrap(`why it matters: ${item.why}`, width, '      '), ...wrap(`hint: ${item.hint}`, width, '      ').map(style.cyan)];
 }
 
 function renderFlag(flag: RedFlagResult, style: Style, width: number): string[] {
