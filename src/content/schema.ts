@@ -81,6 +81,12 @@ export const redFlagSchema = z.strictObject({
   near: z.array(text('phrases'), { error: 'expected a list of phrases' }).default([]),
   // A trigger is a correction, not a mistake, when one of these is in its clause ("instead of a random split").
   unlessNear: z.array(text('phrases'), { error: 'expected a list of phrases' }).default([]),
+  // Corrections that read the trigger in its everyday sense ("trading accuracy against latency", "better
+  // accuracy but slower"): they clear it as unlessNear ones do, except in a clause with a roleNear phrase.
+  everydayNear: z.array(text('phrases'), { error: 'expected a list of phrases' }).default([]),
+  // Phrases that state the trigger in the very role the flag is about ("accuracy is our main metric", "we
+  // choose the model with better accuracy"): in their clause the everydayNear phrases clear nothing.
+  roleNear: z.array(text('phrases'), { error: 'expected a list of phrases' }).default([]),
   // The unlessNear phrases name other work a matched job does ("retrain", "export"): they clear the
   // trigger only when that is all the job does ("we batch-score and retrain nightly" still scores in batch).
   otherWork: z.boolean({ error: 'expected true or false' }).optional(),

@@ -17,6 +17,10 @@ export interface CompiledFlag {
   unless: CompiledPhrase[];
   near: CompiledPhrase[];
   unlessNear: CompiledPhrase[];
+  /** Corrections in the trigger's everyday sense: they clear it only in a clause with none of `roleNear`. */
+  everydayNear: CompiledPhrase[];
+  /** Phrases that state the trigger in the flag's role. */
+  roleNear: CompiledPhrase[];
 }
 
 export interface CompiledScope {
@@ -60,6 +64,8 @@ export function compileRubrics(rubrics: readonly Rubric[], known?: ReadonlyMap<s
         unless: compileAll(flag.unless),
         near: compileAll(flag.near),
         unlessNear: compileAll(flag.unlessNear),
+        everydayNear: compileAll(flag.everydayNear),
+        roleNear: compileAll(flag.roleNear),
       });
     }
   }
@@ -68,8 +74,8 @@ export function compileRubrics(rubrics: readonly Rubric[], known?: ReadonlyMap<s
   const applicable = flags.filter((f) => f.flag.needsItems.every((id) => inScope.has(id)));
   flags.length = 0;
   flags.push(...applicable);
-  const all = () => [...items.flatMap((i) => i.phrases), ...flags.flatMap((f) => [...f.phrases, ...f.unless, ...f.near, ...f.unlessNear])];
-  const filter = new PhraseFilter([...items.map((i) => i.phrases), ...flags.flatMap((f) => [f.phrases, f.unless, f.near, f.unlessNear])]);
+  const all = () => [...items.flatMap((i) => i.phrases), ...flags.flatMap((f) => [...f.phrases, ...f.unless, ...f.near, ...f.unlessNear, ...f.everydayNear, ...f.roleNear])];
+  const filter = new PhraseFilter([...items.map((i) => i.phrases), ...flags.flatMap((f) => [f.phrases, f.unless, f.near, f.unlessNear, f.everydayNear, f.roleNear])]);
   return { items, flags, vocabulary: vocabulary ?? new Vocabulary(all()), filter, topics, ...(listFlag ? { listFlag } : {}), ...(known ? { known } : {}) };
 }
 
@@ -112,7 +118,7 @@ export function compileAllPhrases(rubrics: readonly Rubric[], known?: ReadonlyMa
   };
   for (const rubric of rubrics) {
     for (const item of rubric.items) item.phrases.forEach(add);
-    for (const flag of rubric.redFlags) [flag.phrases, flag.unless, flag.near, flag.unlessNear].forEach((list) => list.forEach(add));
+    for (const flag of rubric.redFlags) [flag.phrases, flag.unless, flag.near, flag.unlessNear, flag.everydayNear, flag.roleNear].forEach((list) => list.forEach(add));
   }
   extra.forEach(add);
   // The red flags' concept patterns last, by their compiled text: a phrase of the same text keeps its place.

@@ -4,6 +4,7 @@ import { analyze, type Analysis } from './analyze.js';
 import type { CompiledFlag, CompiledItem, CompiledScope } from './compile.js';
 import { deeper, DEPTH_RANK, readDepth, type DepthReading } from './depth.js';
 import { cancels, negationOf, rejectedForFlag } from './negation.js';
+import { answersFollowUp } from './follow-up-answer.js';
 import { onlyOtherWork } from './other-work.js';
 import { isBareTerm, LIST_MIN_TERMS } from './list-of-terms.js';
 import { compilePhrase, MatchIndex, type CompiledPhrase } from './phrase.js';
@@ -89,6 +90,8 @@ export function scoreAnswers(input: ScoreInput): ScoreReport {
   const everything = [...sections.values(), ...(general ? [general] : []), ...followUps];
 
   const uncarried = (text: Text) => uncarriedIndex(text, scope.vocabulary);
+  // The items a follow-up answer covers by the rubric phrases.
+  const coveredBy = (text: Text) => scope.items.filter((c) => distinct(findHits(c.phrases, [text], c.item.risk).filter((h) => !h.cancelled)) >= c.item.minMatches).map((c) => c.item.id);
   const routed: RoutedQuestions = new Map();
   const questions = questionHits(input.prompt.clarifications, scope, sections.get('clarify') ?? (sections.size === 0 ? general : null), routed);
 
@@ -113,7 +116,7 @@ export function scoreAnswers(input: ScoreInput): ScoreReport {
     if (distinct([...affirmative, ...prompted]) >= compiled.item.minMatches && prompted.length > 0) {
       return result(compiled, 'prompted', [...prompted, ...affirmative]);
     }
-    const answered = own.find(answersTheQuestion);
+    const answered = own.find((text) => answersFollowUp(text.analysis, compiled, scope.items, () => coveredBy(text)));
     if (answered) return result(compiled, 'prompted', [{ text: answered, phrase: compilePhrase(`answered the follow-up on ${compiled.item.label}`), sentence: 0, start: 0, end: 0, cancelled: false }, ...affirmative]);
     const negated = hits.filter((h) => h.cancelled);
     if (negated.length > 0) return result(compiled, 'negated', negated);
@@ -263,15 +266,6 @@ function indexFor(text: Text, phrase: CompiledPhrase): MatchIndex {
   return index;
 }
 
-const NON_ANSWERS = /\b(?:do not know|not sure|no idea|pass|skip|not familiar|can not say|would not know)\b/;
-const FOLLOW_UP_MIN_TOKENS = 6;
-
-/** A follow-up answer that says something: a statement of some length, not "I don't know". */
-function answersTheQuestion(text: Text): boolean {
-  const { tokens, sentences } = text.analysis;
-  if (tokens.length < FOLLOW_UP_MIN_TOKENS || !sentences.some((s) => s.statement)) return false;
-  return !NON_ANSWERS.test(tokens.slice(0, 12).map((t) => t.raw).join(' '));
-}
 
 function findHits(phrases: CompiledPhrase[], texts: Text[], risk: boolean): Hit[] {
   const hits: Hit[] = [];
@@ -655,7 +649,7 @@ function clauseOf(hit: Hit): [number, number] {
 
 /** A trigger's sentence has one of the flag's `near` phrases (if any), and its clause none of its `unlessNear` ones. */
 function inContext(hit: Hit, compiled: CompiledFlag): boolean {
-  if (compiled.near.length === 0 && compiled.unlessNear.length === 0) return true;
+  if (compiled.near.length === 0 && compiled.unlessNear.length === 0 && compiled.everydayNear.length === 0) return true;
   const [start, end] = clauseOf(hit);
   const within = (phrase: CompiledPhrase) => indexFor(hit.text, phrase).find(phrase).filter(([s, e]) => s >= start && e <= end);
   // What makes a mistake must be said in the claim's own words, close by in its sentence ("if AUC
@@ -666,7 +660,9 @@ function inContext(hit: Hit, compiled: CompiledFlag): boolean {
       .find(phrase)
       .some(([s, e]) => s >= sentence.firstToken && e <= sentence.endToken && Math.min(Math.abs(s - hit.end), Math.abs(hit.start - e)) <= NEAR_WORDS && said(hit.text, s, e));
   if (compiled.near.length > 0 && !compiled.near.some(inSentence)) return false;
-  const corrections = compiled.unlessNear.flatMap(within);
+  // "Trading accuracy against latency" is the word's everyday sense; "we choose the model with better accuracy" is the metric's role.
+  const inRole = compiled.roleNear.some((phrase) => within(phrase).length > 0);
+  const corrections = [...compiled.unlessNear.flatMap(within), ...(inRole ? [] : compiled.everydayNear.flatMap(within))];
   const standing = corrections.filter((range) => correctionStands(hit.text.analysis.tokens, range, corrections));
   if (compiled.flag.otherWork && standing.length > 0) return !onlyOtherWork(hit.text.analysis.tokens, [start, end], [hit.start, hit.end], standing);
   return standing.length === 0;

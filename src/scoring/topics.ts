@@ -42,8 +42,11 @@ const FACT_WORD_SHARE = 0.8;
 /** A question reaches a topic by its fact's words alone when they hold at least this share of its words' weight. */
 const FACT_QUESTION_SHARE = 0.5;
 
-/** The content stems of a text: no question or function word, no number, nothing of one letter. */
-function contentStems(tokens: ReadonlyArray<{ raw: string; stem: string }>, canon: readonly string[] = tokens.map((t) => t.stem)): string[] {
+/**
+ * The content stems of a text's tokens, in order: no question or function word, no number, nothing of one
+ * letter. `canon` gives each token's stem as a matcher reads it (default: the token's own stem).
+ */
+export function contentStems(tokens: ReadonlyArray<{ raw: string; stem: string }>, canon: readonly string[] = tokens.map((t) => t.stem)): string[] {
   return canon.filter((stem, i) => {
     const { raw } = tokens[i]!;
     return raw.length > 1 && !/^\d/.test(raw) && !QUESTION_WORDS.has(raw) && !QUESTION_WORDS.has(stem) && !FUNCTION_WORDS.has(raw) && !FUNCTION_WORDS.has(stem) && !ANY_TOPIC_VERBS.has(raw);

@@ -12,6 +12,13 @@ import { plural } from './plural.js';
  * The same interface as the answer box (answer-prompt.ts), so the live session does not know which it has.
  */
 
+/**
+ * How long an empty line typed on a terminal waits for a line after it before it submits: a terminal in
+ * cooked mode hands a pasted text over a line per read, all at once, so a line that follows this soon is
+ * the paste going on, never typing (a held key repeats at most about 30 times a second).
+ */
+export const PASTE_BURST_MS = 15;
+
 /** Complete lines read from one input stream, kept between boxes so that lines typed ahead are not lost. */
 class LineReader {
   private readonly lines: string[] = [];
@@ -44,6 +51,32 @@ class LineReader {
     return new Promise((resolve) => {
       this.waiter = resolve;
       this.listen();
+    });
+  }
+
+  /**
+   * Whether another line follows at once: one is waiting already, or arrives within `ms` (a terminal
+   * only: lines piped in all wait at once, and each empty line among them still submits). The line is
+   * left for `next`.
+   */
+  followsWithin(ms: number): Promise<boolean> {
+    if (this.lines.length > 0) return Promise.resolve(this.input.isTTY === true);
+    if (this.ended || this.input.isTTY !== true) return Promise.resolve(false);
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        this.input.off('data', onData);
+        this.stop();
+        resolve(this.lines.length > 0);
+      }, ms);
+      const onData = () => {
+        if (this.lines.length === 0 && !this.ended) return;
+        clearTimeout(timer);
+        this.input.off('data', onData);
+        this.stop();
+        resolve(this.lines.length > 0);
+      };
+      this.listen();
+      this.input.on('data', onData); // after the reader's own listener, which queues the line
     });
   }
 
@@ -106,7 +139,9 @@ const QUIT_QUESTION = 'Quit the interview? Type y and Enter to quit, or just Ent
 /**
  * The answer box for a dumb terminal: the label and the clocks on one line when it opens, a hint, any
  * draft typed before, then one line read at a time. `multi`: an empty line submits once a line was given
- * (as Enter on an empty last line does in the box); end of input (Ctrl-D on an empty line) submits too.
+ * (as Enter on an empty last line does in the box), unless on a terminal another line follows it at once:
+ * a pasted text keeps its blank lines and is not cut short (PASTE_BURST_MS). End of input (Ctrl-D on an
+ * empty line) submits too.
  * `line`: each line is submitted. Warnings are printed on a line of their own when they come; the clock is
  * shown only when the box opens (a line a second would bury what is typed). Each line entered reaches
  * `onChange` at once, so it is saved.
@@ -161,7 +196,15 @@ export function openPlainBox(terminal: BoxTerminal, options: Omit<BoxOptions, 's
       options.onChange?.(text());
       return end('submit');
     } else if (line.trim() === '' && lines.length > 0) {
-      return end('submit');
+      // An empty line typed after the text submits; one inside a paste is a paragraph break of the answer.
+      void reader.followsWithin(PASTE_BURST_MS).then((pasted) => {
+        if (finished) return;
+        if (!pasted) return end('submit');
+        lines.push(line);
+        options.onChange?.(text());
+        void reader.next().then(onLine);
+      });
+      return;
     } else {
       lines.push(line);
       options.onChange?.(text());

@@ -45,14 +45,14 @@ export function renderOpening(view: OpeningView, style: Style, width: number): s
         view.editor
           ? 'Then each stage in turn: your $VISUAL / $EDITOR opens on a file with the question at the top; save and close it to submit. A graphical editor needs its wait flag (code --wait).'
           : view.plain
-            ? 'Then each stage in turn: type your answer line by line (this terminal, TERM=dumb, edits each line itself); an empty line after it submits.'
+            ? 'Then each stage in turn: type your answer line by line (this terminal, TERM=dumb, edits each line itself); an empty line after it submits. A pasted answer keeps its blank lines: press Enter on an empty line after it.'
             : 'Then each stage in turn: type or paste your answer in the box. Enter starts a new line; Enter on an empty last line (Enter twice) or Ctrl-D submits. Pasting never submits.',
       ),
       ...(view.editor || view.plain
         ? []
         : bullet("Keys: ↑ ↓ ← → move through the lines, Home/End (Ctrl-A/Ctrl-E) go to the line's start and end, PgUp/PgDn scroll, Backspace at a line's start joins it to the line above, Ctrl-W/Ctrl-U/Ctrl-K delete a word, to the start, to the end.")),
       ...bullet('When an important point is missing, the interviewer asks a follow-up (at most two per stage); answering it earns partial credit.'),
-      ...bullet('The clock keeps running while you type; warnings appear in the box when a stage runs over and at 5 and 1 minutes left. At zero the interview ends, what you typed is kept, and stages not reached score zero.'),
+      ...bullet(`The clock keeps running while you type; warnings appear ${view.plain ? 'as lines of their own' : 'in the box'} when a stage runs over and at 5 and 1 minutes left. At zero the interview ends, what you typed is kept, and stages not reached score zero.`),
       ...bullet('Ctrl-C asks whether to quit (the clock keeps running while it asks). Your text is saved as you type; a quit session continues with `mlsd resume`.'),
       '',
     ],

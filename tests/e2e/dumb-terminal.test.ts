@@ -69,6 +69,29 @@ describe('TERM=dumb', () => {
     expect(JSON.stringify(resumed.answers)).toContain('half an answer, typed and saved');
   });
 
+  // Tryout 11, 3: a pasted answer of three paragraphs was cut at its first blank line, and the rest fed to
+  // the follow-ups asked after it. The terminal hands the paste over a line per read, all at once.
+  it('a pasted answer keeps its paragraphs; the empty line typed after it submits it whole', async () => {
+    const t = runInTerminal(['practice', 'mini-ads', '--duration', '10', ...pack], env());
+    await t.waitFor(/Press Enter to start the clock/);
+    t.write('\r');
+    let at = await t.waitFor(/Ask one question per line; an empty line moves on\./);
+    t.write('\r');
+    at = await t.waitFor(/Frame as an ML task \(/, { from: at });
+    t.write('Paragraph one: we predict a click.\r\rParagraph two: logistic regression first.\r\rParagraph three: then trees.\r');
+    await expect.poll(() => readFileSync(sessionFile(), 'utf8'), { timeout: 10_000 }).toContain('Paragraph three: then trees.');
+    t.write('\r');
+    at = await t.waitFor(/Type your answer line by line/, { from: at });
+    await expect.poll(() => readSessionRecord(sessionFile()).answers.sections.frame ?? '', { timeout: 10_000 }).toBe(
+      'Paragraph one: we predict a click.\n\nParagraph two: logistic regression first.\n\nParagraph three: then trees.',
+    );
+    t.write('\u0003');
+    await t.waitFor(/Quit the interview\?/, { from: at });
+    t.line('y');
+    expect(await t.exited).toBe(130);
+    expect((readSessionRecord(sessionFile()).answers.followUps ?? []).map((f) => f.text)).not.toContainEqual(expect.stringContaining('Paragraph'));
+  });
+
   it('drill reads its answer line by line; Ctrl-C stops it', async () => {
     const saved = await runInProcess(home, ['score', join(root, 'tests/fixtures/answers/ad-click-prediction.weak.md'), '--prompt', 'ad-click-prediction', '--save']);
     expect(saved.code, saved.stderr).toBe(0);

@@ -145,7 +145,8 @@ describe('practice keeps every character typed or pasted', () => {
     t.write('y');
     t.write('\r');
     expect(await t.exited).toBe(130);
-  });
+    // Six round trips through menus and a spawned editor: room for a loaded 2-core machine.
+  }, 90_000);
 
   it('an answer taller than 80x24 scrolls inside the box: the clock line stays visible and no copies reach the scrollback', async () => {
     const t = await start([], {}, { cols: 80, rows: 24 });

@@ -146,7 +146,7 @@ describe('a whole session', () => {
     const weak = interview.reduce(atModel, { type: 'submit', text: 'We train some model on it.', now: 4 * MIN });
     expect(weak.state.pending.map((p) => p.itemId)).toEqual(['baseline', 'model-choice']);
     // Asked about the baseline: the answer also names the two model families it compares.
-    const answered = interview.reduce(weak.state, { type: 'submit', text: 'A plain count of past clicks per ad is the reference that gradient boosted trees and a two tower network must beat.', now: 5 * MIN });
+    const answered = interview.reduce(weak.state, { type: 'submit', text: 'A plain count of past clicks per ad is the baseline reference that gradient boosted trees and a two tower network must beat.', now: 5 * MIN });
     expect(answered.state.stage).toBe('evaluation');
     expect(answered.messages.map((m) => m.text)).not.toContain('follow-up model-choice?');
     expect(answered.state.followUps.map((f) => f.itemId)).toEqual(['baseline']);

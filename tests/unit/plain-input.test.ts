@@ -114,3 +114,46 @@ describe('plain questions', () => {
     expect(await fallback).toBe(true);
   });
 });
+
+// Tryout 11, 3: in a terminal a paste arrives a line per read, all at once; its blank lines submitted the
+// first paragraph and fed the rest to the follow-ups asked after it. On a terminal, an empty line followed
+// at once by another line is a paragraph break; an empty line typed after the text still submits.
+describe('openPlainBox on a terminal: a pasted answer', () => {
+  function tty() {
+    const t = terminal();
+    Object.assign(t.input, { isTTY: true });
+    return t;
+  }
+
+  it('keeps its blank lines and is submitted whole by the empty line typed after it', async () => {
+    const t = tty();
+    const box = openPlainBox(t.terminal, options());
+    t.input.write('Paragraph one.\n\nParagraph two.\n\n\nParagraph three.\n');
+    await new Promise((r) => setTimeout(r, 50));
+    t.input.write('\n');
+    expect(await box.result).toEqual({ kind: 'submit', text: 'Paragraph one.\n\nParagraph two.\n\n\nParagraph three.' });
+  });
+
+  it('leaves nothing for the next box', async () => {
+    const t = tty();
+    const first = openPlainBox(t.terminal, options());
+    t.input.write('One.\n\nTwo.\n');
+    await new Promise((r) => setTimeout(r, 50));
+    t.input.write('\n');
+    expect((await first.result).text).toBe('One.\n\nTwo.');
+    const second = openPlainBox(t.terminal, options());
+    t.input.write('Typed for the follow-up.\n');
+    await new Promise((r) => setTimeout(r, 50));
+    t.input.write('\n');
+    expect(await second.result).toEqual({ kind: 'submit', text: 'Typed for the follow-up.' });
+  });
+
+  it('piped in (no terminal), each empty line still submits one answer', async () => {
+    const t = terminal();
+    const first = openPlainBox(t.terminal, options());
+    t.input.write('First answer.\n\nSecond answer.\n\n');
+    expect(await first.result).toEqual({ kind: 'submit', text: 'First answer.' });
+    const second = openPlainBox(t.terminal, options());
+    expect(await second.result).toEqual({ kind: 'submit', text: 'Second answer.' });
+  });
+});
