@@ -149,9 +149,21 @@ function spellsQuantity(claim: string, list: readonly string[]): boolean {
 
 /** Whether `word` is joined to `next` by a hyphen somewhere in the claim ("two-tower"). */
 function hyphenAfter(claim: string, word: string, next: string | undefined): boolean {
-  if (next === undefined) return false;
-  return new RegExp(`(?<![\\p{L}])${word}\\s*[-\u2010\u2011]\\s*${next}(?![\\p{L}])`, 'iu').test(claim);
+  // Most claims have no hyphen at all, and a Unicode pattern is slow to compile: compiled only for a claim with one, once per pair of words.
+  if (next === undefined || !HYPHENS.test(claim)) return false;
+  const key = `${word} ${next}`;
+  let pattern = hyphenPatterns.get(key);
+  if (!pattern) {
+    if (hyphenPatterns.size >= 1_000) hyphenPatterns.clear();
+    hyphenPatterns.set(key, (pattern = new RegExp(`(?<![\\p{L}])${word}\\s*[-\u2010\u2011]\\s*${next}(?![\\p{L}])`, 'iu')));
+  }
+  return pattern.test(claim);
 }
+
+/** hyphenAfter's patterns by their two words (letters and digits only, as `words` splits them: nothing to escape). */
+const hyphenPatterns = new Map<string, RegExp>();
+
+const HYPHENS = /[-\u2010\u2011]/;
 
 function levelOf(cues: readonly DepthCue[], length: number): DepthLevel {
   // A reason or comparison inside a two-word fragment ("fast, cheap") is still a list of terms; a

@@ -266,6 +266,8 @@ export class MatchIndex {
   private readonly joinStems: Array<string | null>;
   /** Positions of numbers, where a phrase starting with the wildcard `k` may start. */
   private readonly numbers: number[];
+  /** The text's distinct stems and the distinct stems of its pairs of words written as one, in text order (what a PhraseFilter looks up). */
+  private readonly words: [stems: string[], joins: string[]];
 
   constructor(
     readonly tokens: Token[],
@@ -281,6 +283,8 @@ export class MatchIndex {
       return found;
     };
     // One pass over the tokens: each is read once, and no intermediate list is made.
+    const stems: string[] = [];
+    const joins: string[] = [];
     const canon: string[] = [];
     const joinStems: Array<string | null> = [];
     const numbers: number[] = [];
@@ -289,7 +293,7 @@ export class MatchIndex {
       // A name or acronym in capitals ("FAIR") is not the concept word it spells: it matches nothing.
       const stem = t.name ? `\u0000${t.raw}` : canonical(t.stem, t.raw);
       canon.push(stem);
-      push(this.byStem, stem, i);
+      if (push(this.byStem, stem, i)) stems.push(stem);
       if (isNumber(t.raw)) numbers.push(i);
       const next = tokens[i + 1];
       let join: string | null = null;
@@ -298,8 +302,9 @@ export class MatchIndex {
       // A number read from a word joins as the word ("two tower" = "twotower", reading/numbers.ts).
       if (next && continues(next) && next.raw.length >= 2 && (t.spelled !== undefined || !vocabulary || vocabulary.startsWord(t.raw))) join = stemWord((t.spelled ?? t.raw) + next.raw);
       joinStems.push(join);
-      if (join) push(this.byJoin, join, i);
+      if (join && push(this.byJoin, join, i)) joins.push(join);
     }
+    this.words = [stems, joins];
     this.canon = canon;
     this.joinStems = joinStems;
     this.numbers = numbers;
@@ -312,20 +317,17 @@ export class MatchIndex {
   private live: LivePhrases<CompiledPhrase> | null = null;
 
   private livePhrases(filter: PhraseFilter<CompiledPhrase>): LivePhrases<CompiledPhrase> {
-    return (this.live ??= filter.live([this.byStem.keys(), this.byJoin.keys()], this.numbers.length > 0));
+    return (this.live ??= filter.live(this.words, this.numbers.length > 0));
   }
 
   /**
    * The phrases of `filter` that can match in this text (a phrase left out has no match here). The
    * index's own filter's answer is worked out once; another filter's is worked out on each call.
    */
-  livePhrasesOf(filter: PhraseFilter<CompiledPhrase>): ReadonlySet<CompiledPhrase> {
-    if (filter === this.filter) return this.livePhrases(filter).phrases;
-    return filter.live([this.byStem.keys(), this.byJoin.keys()], this.numbers.length > 0).phrases;
+  livePhrasesOf(filter: PhraseFilter<CompiledPhrase>): LivePhrases<CompiledPhrase> {
+    if (filter === this.filter) return this.livePhrases(filter);
+    return filter.live(this.words, this.numbers.length > 0);
   }
-
-  /** Per list of the index's filter, its phrases that can match here, in order (PhraseFilter.liveLists); worked out on first use. */
-  private liveByList: Map<readonly CompiledPhrase[], CompiledPhrase[]> | null = null;
 
   /**
    * The phrases of a list that can match in this text, in the list's order: searching them finds
@@ -334,9 +336,8 @@ export class MatchIndex {
    */
   phrasesToSearch(phrases: readonly CompiledPhrase[]): readonly CompiledPhrase[] {
     const filter = this.filter;
-    if (!filter || !filter.knowsList(phrases)) return phrases;
-    this.liveByList ??= filter.liveLists(this.livePhrases(filter).phrases);
-    return this.liveByList.get(phrases) ?? NONE_PHRASES;
+    if (!filter) return phrases;
+    return this.livePhrases(filter).ofList(phrases) ?? phrases;
   }
 
   /**
@@ -346,14 +347,14 @@ export class MatchIndex {
   mayMatchAny(phrases: readonly CompiledPhrase[]): boolean {
     const filter = this.filter;
     if (!filter) return true;
-    return this.livePhrases(filter).lists.has(phrases) || !filter.knowsList(phrases);
+    return this.livePhrases(filter).hasList(phrases) || !filter.knowsList(phrases);
   }
 
   /** Every match of the phrase as [start, end) token ranges, in text order, not overlapping (shared: not to be changed). */
   find(phrase: CompiledPhrase): ReadonlyArray<[number, number]> {
     const filter = this.filter;
     // A phrase of the rubric set that cannot match here: no look, and nothing to remember.
-    if (filter && !this.livePhrases(filter).phrases.has(phrase) && filter.knows(phrase)) return NONE;
+    if (filter && this.livePhrases(filter).rulesOut(phrase)) return NONE;
     let matches = this.found.get(phrase);
     if (matches === undefined) {
       matches = phrase.concept ? this.findConcept(phrase.concept) : this.findWords(phrase);
@@ -426,12 +427,13 @@ export class MatchIndex {
     const contexts = (this.contexts ??= contextPositions(this.tokens));
     const found: Array<[number, number]> = [];
     for (const groups of patterns) {
+      // Most patterns have a group with no word here: nothing is gathered for them.
+      if (!groups.every((group) => this.hasAny(group))) continue;
       const positions = groups.map((group) => {
         const list: number[] = [];
         for (const stem of group) for (const i of this.byStem.get(stem) ?? []) list.push(i);
         return list.sort((a, b) => a - b);
       });
-      if (positions.some((p) => p.length === 0)) continue;
       for (let a = 0; a < groups.length; a++) {
         for (const anchor of positions[a]!) {
           if (this.tokens[anchor]!.context) continue;
@@ -469,6 +471,12 @@ export class MatchIndex {
     const out: Array<[number, number]> = [];
     for (const m of found) if (out.length === 0 || m[0] >= out[out.length - 1]![1]) out.push(m);
     return out;
+  }
+
+  /** Whether a word of the group (a set of stems) stands in the text. */
+  private hasAny(group: ReadonlySet<string>): boolean {
+    for (const stem of group) if (this.byStem.has(stem)) return true;
+    return false;
   }
 
   private matchAt(phrase: CompiledPhrase, start: number): number {
@@ -516,7 +524,6 @@ export class MatchIndex {
 }
 
 const NONE: ReadonlyArray<[number, number]> = Object.freeze([]);
-const NONE_PHRASES: readonly CompiledPhrase[] = Object.freeze([]);
 
 /** NUMBER.test, without the pattern for a word that starts with an ASCII character other than a digit (most words). */
 function isNumber(raw: string): boolean {
@@ -552,8 +559,13 @@ function continues(token: Token): boolean {
   return token.sep === 'space' || token.sep === 'glue';
 }
 
-function push<K>(map: Map<K, number[]>, key: K, value: number): void {
+/** Adds a value to the key's list; whether the key is new. */
+function push<K>(map: Map<K, number[]>, key: K, value: number): boolean {
   const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
+  if (list) {
+    list.push(value);
+    return false;
+  }
+  map.set(key, [value]);
+  return true;
 }
