@@ -375,20 +375,21 @@ export class MatchIndex {
     const numbers = first.wildcard && this.numbers.length > 0 ? this.numbers : undefined;
     if (!own && !joined && !split && !numbers) return NONE;
     if (!this.hasEveryWord(phrase)) return NONE;
-    const sources = [own, joined, split, numbers].filter((list): list is number[] => !!list);
     // Each list is already in text order; only a mix of them needs sorting.
-    const starts = sources.length === 1 ? sources[0]! : [...new Set(sources.flat())].sort((a, b) => a - b);
-    const matches: Array<[number, number]> = [];
+    const single = (own ? 1 : 0) + (joined ? 1 : 0) + (split ? 1 : 0) + (numbers ? 1 : 0) === 1;
+    const starts = single ? (own ?? joined ?? split ?? numbers)! : [...new Set([own, joined, split, numbers].filter((list): list is number[] => !!list).flat())].sort((a, b) => a - b);
+    let matches: Array<[number, number]> | null = null;
     let lastEnd = -1;
-    for (const start of starts) {
+    for (let k = 0; k < starts.length; k++) {
+      const start = starts[k]!;
       if (start < lastEnd) continue;
       const end = this.matchAt(phrase, start);
       if (end > 0) {
-        matches.push([start, end]);
+        (matches ??= []).push([start, end]);
         lastEnd = end;
       }
     }
-    return matches;
+    return matches ?? NONE;
   }
 
   /**
@@ -422,43 +423,47 @@ export class MatchIndex {
    * claim: "## Online" then "- share of posts people still see" is an online measure. At least one
    * group must be met in the claim's own words.
    */
-  private findConcept(patterns: Array<Array<Set<string>>>): Array<[number, number]> {
-    const clauses = (this.clauses ??= clauseNumbers(this.tokens));
-    const contexts = (this.contexts ??= contextPositions(this.tokens));
+  private findConcept(patterns: Array<Array<Set<string>>>): ReadonlyArray<[number, number]> {
     const found: Array<[number, number]> = [];
-    for (const groups of patterns) {
+    // Indexed loops and small arrays: this runs unoptimised in a fresh process, where each for-of step,
+    // closure and set is an allocation.
+    for (let p = 0; p < patterns.length; p++) {
+      const groups = patterns[p]!;
       // Most patterns have a group with no word here: nothing is gathered for them.
-      if (!groups.every((group) => this.hasAny(group))) continue;
-      const positions = groups.map((group) => {
-        const list: number[] = [];
-        for (const stem of group) for (const i of this.byStem.get(stem) ?? []) list.push(i);
-        return list.sort((a, b) => a - b);
-      });
+      let all = true;
+      for (let g = 0; g < groups.length && all; g++) all = this.hasAny(groups[g]!);
+      if (!all) continue;
+      const clauses = (this.clauses ??= clauseNumbers(this.tokens));
+      const contexts = (this.contexts ??= contextPositions(this.tokens));
+      const positions: number[][] = [];
+      for (let g = 0; g < groups.length; g++) positions.push(this.positionsOf(groups[g]!));
       for (let a = 0; a < groups.length; a++) {
-        for (const anchor of positions[a]!) {
+        const anchors = positions[a]!;
+        for (let k = 0; k < anchors.length; k++) {
+          const anchor = anchors[k]!;
           if (this.tokens[anchor]!.context) continue;
-          const sentence = this.tokens[anchor]!.sentence;
+          const context = contexts.get(this.tokens[anchor]!.sentence);
           let lo = anchor;
           let hi = anchor;
-          const used = new Set<number>([anchor]);
+          const used = [anchor];
           let ok = true;
           for (let g = 0; g < groups.length && ok; g++) {
             if (g === a) continue;
             // The claim's context meets the group wherever the group stands in the claim.
-            if ((contexts.get(sentence) ?? []).some((c) => groups[g]!.has(this.canon[c]!))) continue;
+            if (context && this.meets(context, groups[g]!)) continue;
             let best = -1;
             // Only positions within the window around the anchor: linear in the text, not quadratic.
             const list = positions[g]!;
             for (let j = lowerBound(list, anchor - CONCEPT_WINDOW); j < list.length && list[j]! <= anchor + CONCEPT_WINDOW; j++) {
               const q = list[j]!;
-              if (used.has(q) || clauses[q] !== clauses[anchor] || this.tokens[q]!.context) continue;
+              if (used.includes(q) || clauses[q] !== clauses[anchor] || this.tokens[q]!.context) continue;
               const span = Math.max(hi, q) - Math.min(lo, q);
               if (span > CONCEPT_WINDOW) continue;
               if (best < 0 || Math.abs(q - anchor) < Math.abs(best - anchor)) best = q;
             }
             if (best < 0) ok = false;
             else {
-              used.add(best);
+              used.push(best);
               lo = Math.min(lo, best);
               hi = Math.max(hi, best);
             }
@@ -467,10 +472,39 @@ export class MatchIndex {
         }
       }
     }
+    if (found.length === 0) return NONE;
     found.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
     const out: Array<[number, number]> = [];
-    for (const m of found) if (out.length === 0 || m[0] >= out[out.length - 1]![1]) out.push(m);
+    for (let k = 0; k < found.length; k++) {
+      const m = found[k]!;
+      if (out.length === 0 || m[0] >= out[out.length - 1]![1]) out.push(m);
+    }
     return out;
+  }
+
+  /** Where the words of a group (a set of stems) stand, in text order. */
+  private positionsOf(group: ReadonlySet<string>): number[] {
+    let list: number[] | null = null;
+    let merged = false;
+    for (const stem of group) {
+      const at = this.byStem.get(stem);
+      if (!at) continue;
+      if (!list) list = at;
+      else {
+        // Two stems of the group stand here: their positions are merged (each list is in text order already).
+        if (!merged) list = list.slice();
+        merged = true;
+        for (let k = 0; k < at.length; k++) list.push(at[k]!);
+      }
+    }
+    if (!list) return [];
+    return merged ? list.sort((a, b) => a - b) : list;
+  }
+
+  /** Whether a context token (of `context`, positions) is a word of the group. */
+  private meets(context: readonly number[], group: ReadonlySet<string>): boolean {
+    for (let k = 0; k < context.length; k++) if (group.has(this.canon[context[k]!]!)) return true;
+    return false;
   }
 
   /** Whether a word of the group (a set of stems) stands in the text. */
@@ -512,18 +546,24 @@ export class MatchIndex {
   }
 
   /** How far text and phrase advance when phrase word k is found at pos: [text, phrase]. */
-  private step(phrase: CompiledPhrase, k: number, pos: number): [number, number] | null {
+  private step(phrase: CompiledPhrase, k: number, pos: number): Step | null {
     const p = phrase.tokens[k]!;
     const t = this.canon[pos]!;
-    if (p.wildcard && (NUMBER.test(this.tokens[pos]!.raw) || t === p.stem)) return [1, 1];
-    if (t === p.stem) return [1, 1];
-    if (k + 1 < phrase.tokens.length && phrase.joins[k] === t) return [1, 2];
-    if (this.joinStems[pos] === p.stem) return [2, 1];
+    if (p.wildcard && (NUMBER.test(this.tokens[pos]!.raw) || t === p.stem)) return ONE_WORD;
+    if (t === p.stem) return ONE_WORD;
+    if (k + 1 < phrase.tokens.length && phrase.joins[k] === t) return TWO_AS_ONE;
+    if (this.joinStems[pos] === p.stem) return ONE_AS_TWO;
     return null;
   }
 }
 
 const NONE: ReadonlyArray<[number, number]> = Object.freeze([]);
+
+/** How far text and phrase advance at one step of a match (MatchIndex.step), made once. */
+type Step = readonly [text: number, phrase: number];
+const ONE_WORD: Step = Object.freeze([1, 1] as const);
+const TWO_AS_ONE: Step = Object.freeze([1, 2] as const);
+const ONE_AS_TWO: Step = Object.freeze([2, 1] as const);
 
 /** NUMBER.test, without the pattern for a word that starts with an ASCII character other than a digit (most words). */
 function isNumber(raw: string): boolean {
