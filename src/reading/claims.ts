@@ -185,6 +185,19 @@ const LABEL_MAX_WORDS = 4;
 
 function asLabel(text: string | undefined): string | null {
   if (!text) return null;
+  // Every claim under a heading asks about it again: each text is read once.
+  let known = labelCache.get(text);
+  if (known === undefined) {
+    if (labelCache.size >= LABELS_LIMIT) labelCache.clear();
+    labelCache.set(text, (known = readLabel(text)));
+  }
+  return known;
+}
+
+const labelCache = new Map<string, string | null>();
+const LABELS_LIMIT = 5_000;
+
+function readLabel(text: string): string | null {
   const label = text.replace(/^\s*(?:\d{1,2}(?:\.\d{1,2})*[.)]?\s+)/, '').replace(/[:.]\s*$/, '').trim();
   return label && !label.includes('\n') && label.split(/\s+/).length <= LABEL_MAX_WORDS ? label : null;
 }

@@ -446,7 +446,7 @@ function liveAliases(index: MatchIndex, { list, order, filter }: StageAliases): 
   const live = index.livePhrasesOf(filter);
   if (live.size === 0) return [];
   const places: number[] = [];
-  for (const phrase of live) places.push(order.get(phrase)!);
+  for (const phrase of live.phrases()) places.push(order.get(phrase)!);
   places.sort((a, b) => a - b);
   return places.map((k) => list[k]!);
 }

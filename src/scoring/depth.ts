@@ -149,8 +149,42 @@ function spellsQuantity(claim: string, list: readonly string[]): boolean {
 
 /** Whether `word` is joined to `next` by a hyphen somewhere in the claim ("two-tower"). */
 function hyphenAfter(claim: string, word: string, next: string | undefined): boolean {
-  if (next === undefined) return false;
-  return new RegExp(`(?<![\\p{L}])${word}\\s*[-\u2010\u2011]\\s*${next}(?![\\p{L}])`, 'iu').test(claim);
+  // Most claims have no hyphen at all, and a Unicode pattern is slow to compile: compiled only for a claim with one, once per pair of words.
+  if (next === undefined || !HYPHENS.test(claim)) return false;
+  if (ASCII.test(claim)) return asciiHyphenAfter(claim.toLowerCase(), word, next);
+  const key = `${word} ${next}`;
+  let pattern = hyphenPatterns.get(key);
+  if (!pattern) {
+    if (hyphenPatterns.size >= 1_000) hyphenPatterns.clear();
+    hyphenPatterns.set(key, (pattern = new RegExp(`(?<![\\p{L}])${word}\\s*[-\u2010\u2011]\\s*${next}(?![\\p{L}])`, 'iu')));
+  }
+  return pattern.test(claim);
+}
+
+/** hyphenAfter's patterns by their two words (letters and digits only, as `words` splits them: nothing to escape). */
+const hyphenPatterns = new Map<string, RegExp>();
+
+const HYPHENS = /[-\u2010\u2011]/;
+const ASCII = /^[\x00-\x7f]*$/;
+
+/**
+ * hyphenAfter's pattern read by hand on an ASCII claim, lowercased (there the pattern's letters are
+ * a-z, its case folding is ASCII's and its spaces are ASCII's): `word` not after a letter, spaces, a
+ * hyphen, spaces, then `next` not before a letter.
+ */
+function asciiHyphenAfter(claim: string, word: string, next: string): boolean {
+  const isLetter = (code: number) => code >= 97 && code <= 122;
+  const isSpace = (code: number) => code === 32 || (code >= 9 && code <= 13);
+  for (let at = claim.indexOf(word); at >= 0; at = claim.indexOf(word, at + 1)) {
+    if (at > 0 && isLetter(claim.charCodeAt(at - 1))) continue;
+    let i = at + word.length;
+    while (isSpace(claim.charCodeAt(i))) i++;
+    if (claim.charCodeAt(i) !== 45) continue;
+    i++;
+    while (isSpace(claim.charCodeAt(i))) i++;
+    if (claim.startsWith(next, i) && !isLetter(claim.charCodeAt(i + next.length))) return true;
+  }
+  return false;
 }
 
 function levelOf(cues: readonly DepthCue[], length: number): DepthLevel {

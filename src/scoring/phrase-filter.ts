@@ -17,107 +17,190 @@ export interface FilteredPhrase {
  * least likely to be in a text (requiredPart), and the pruning is exact: a phrase left out has no match.
  */
 export class PhraseFilter<P extends FilteredPhrase = FilteredPhrase> {
-  /** Phrases by a word of their required part (requiredPart, conceptKeys). */
-  private readonly byKey = new Map<string, P[]>();
+  /** Each phrase's number: the filter's tables are arrays by these numbers, read without a look-up by phrase. */
+  private readonly ids = new Map<P, number>();
+  /** The phrases by their numbers. */
+  private readonly byNumber: P[] = [];
+  /** Phrase numbers by a word of their required part (requiredPart, conceptKeys). */
+  private readonly byKey = new Map<string, number[]>();
   /** Phrases whose one required word is the wildcard `k` first: they can match at any number. */
-  private readonly numbered: P[] = [];
-  /** The lists (an item's phrases, a flag's) each phrase is in. */
-  private readonly owners = new Map<P, Array<readonly P[]>>();
-  /** Where each phrase stands in the lists: [list, index], in list order (a phrase twice in a list stands there twice). */
-  private readonly places = new Map<P, Array<[list: readonly P[], index: number]>>();
-  private readonly lists = new Set<readonly P[]>();
+  private readonly numbered: number[] = [];
+  /** By phrase number: the lists (an item's phrases, a flag's) the phrase is in, by their numbers. */
+  private readonly owners: number[][] = [];
+  /** Each list's number. */
+  private readonly listIds = new Map<readonly P[], number>();
+  /** By list number: the list, and its phrases' numbers in list order (a phrase twice in a list stands there twice). */
+  private readonly lists: Array<readonly P[]> = [];
+  private readonly members: number[][] = [];
 
   /** Built from the phrase lists a text will be searched for: items', flags' and their conditions'. */
   constructor(lists: Iterable<readonly P[]>) {
     for (const list of lists) {
-      if (!this.lists.has(list)) {
-        list.forEach((phrase, index) => {
-          const places = this.places.get(phrase);
-          if (places) places.push([list, index]);
-          else this.places.set(phrase, [[list, index]]);
-        });
+      let listId = this.listIds.get(list);
+      const known = listId !== undefined;
+      if (listId === undefined) {
+        listId = this.lists.length;
+        this.listIds.set(list, listId);
+        this.lists.push(list);
+        this.members.push([]);
       }
-      this.lists.add(list);
-      for (const phrase of list) {
-        const owners = this.owners.get(phrase);
-        if (owners) {
-          if (!owners.includes(list)) owners.push(list);
-          continue;
+      for (let k = 0; k < list.length; k++) {
+        const phrase = list[k]!;
+        let id = this.ids.get(phrase);
+        if (id === undefined) {
+          id = this.owners.length;
+          this.ids.set(phrase, id);
+          this.byNumber.push(phrase);
+          this.owners.push([listId]);
+          if (phrase.concept) {
+            for (const key of conceptKeys(phrase.concept)) this.add(key, id);
+          } else {
+            const { keys, numbered } = requiredPart(phrase);
+            for (const key of keys) this.add(key, id);
+            if (numbered) this.numbered.push(id);
+          }
+        } else if (!this.owners[id]!.includes(listId)) {
+          this.owners[id]!.push(listId);
         }
-        this.owners.set(phrase, [list]);
-        if (phrase.concept) {
-          for (const key of conceptKeys(phrase.concept)) this.add(key, phrase);
-          continue;
-        }
-        const { keys, numbered } = requiredPart(phrase);
-        for (const key of keys) this.add(key, phrase);
-        if (numbered) this.numbered.push(phrase);
+        if (!known) this.members[listId]!.push(id);
       }
     }
   }
 
-  private add(key: string, phrase: P): void {
+  private add(key: string, id: number): void {
     const list = this.byKey.get(key);
-    if (!list) this.byKey.set(key, [phrase]);
-    else if (list[list.length - 1] !== phrase) list.push(phrase);
+    if (!list) this.byKey.set(key, [id]);
+    else if (list[list.length - 1] !== id) list.push(id);
   }
 
   /** Whether the phrase is in one of the lists: only then can `live` rule it out. */
   knows(phrase: P): boolean {
-    return this.owners.has(phrase);
+    return this.ids.has(phrase);
   }
 
   /** Whether the list is one of these: only then can `live` rule it out. */
   knowsList(list: readonly P[]): boolean {
-    return this.lists.has(list);
-  }
-
-  /**
-   * The phrases of each list that can match in a text, in the list's order (twice where the list
-   * holds a phrase twice), from the phrases that can (`live(...).phrases`): searching these finds what
-   * searching the whole list would. A list with none is left out; only this filter's lists are keys.
-   */
-  liveLists(live: ReadonlySet<P>): Map<readonly P[], P[]> {
-    const at = new Map<readonly P[], number[]>();
-    for (const phrase of live) {
-      for (const [list, index] of this.places.get(phrase) ?? []) {
-        const indexes = at.get(list);
-        if (indexes) indexes.push(index);
-        else at.set(list, [index]);
-      }
-    }
-    const out = new Map<readonly P[], P[]>();
-    for (const [list, indexes] of at) {
-      if (indexes.length > 1) indexes.sort((a, b) => a - b);
-      out.set(list, indexes.map((k) => list[k]!));
-    }
-    return out;
+    return this.listIds.has(list);
   }
 
   /**
    * The phrases that can match in a text, and the lists that hold one, from the text's words: `words`
-   * its (canonical) stems and the stems of its pairs of words written as one, `numbers` whether it has a number.
+   * its (canonical) stems and the stems of its pairs of words written as one (each word once), `numbers`
+   * whether it has a number.
    */
-  live(words: Iterable<Iterable<string>>, numbers: boolean): LivePhrases<P> {
-    const phrases = new Set<P>();
-    for (const keys of words) {
-      for (const key of keys) {
-        const found = this.byKey.get(key);
-        if (found) for (const phrase of found) phrases.add(phrase);
+  live(words: ReadonlyArray<readonly string[]>, numbers: boolean): LivePhrases<P> {
+    const marked = new Uint8Array(this.owners.length);
+    const found: number[] = [];
+    const mark = (ids: readonly number[]) => {
+      for (let k = 0; k < ids.length; k++) {
+        const id = ids[k]!;
+        if (marked[id] === 0) {
+          marked[id] = 1;
+          found.push(id);
+        }
+      }
+    };
+    for (let w = 0; w < words.length; w++) {
+      const keys = words[w]!;
+      for (let k = 0; k < keys.length; k++) {
+        const ids = this.byKey.get(keys[k]!);
+        if (ids) mark(ids);
       }
     }
-    if (numbers) for (const phrase of this.numbered) phrases.add(phrase);
-    const lists = new Set<readonly P[]>();
-    for (const phrase of phrases) for (const list of this.owners.get(phrase)!) lists.add(list);
-    return { phrases, lists };
+    if (numbers) mark(this.numbered);
+    const lists = new Uint8Array(this.lists.length);
+    for (let k = 0; k < found.length; k++) {
+      const owners = this.owners[found[k]!]!;
+      for (let o = 0; o < owners.length; o++) lists[owners[o]!] = 1;
+    }
+    return new LivePhrases(this, marked, found, lists);
+  }
+
+  /** The phrases of these numbers. */
+  phrasesOf(ids: readonly number[]): P[] {
+    return ids.map((id) => this.byNumber[id]!);
+  }
+
+  /** The number of a phrase (undefined for one not in the lists). */
+  idOf(phrase: P): number | undefined {
+    return this.ids.get(phrase);
+  }
+
+  /** The number of a list (undefined for one the filter was not built from). */
+  listIdOf(list: readonly P[]): number | undefined {
+    return this.listIds.get(list);
+  }
+
+  /** A list's phrases that `marked` (by phrase number) says can match, in the list's order. */
+  liveMembers(listId: number, marked: Uint8Array): P[] {
+    const members = this.members[listId]!;
+    const list = this.lists[listId]!;
+    const out: P[] = [];
+    for (let k = 0; k < members.length; k++) if (marked[members[k]!] === 1) out.push(list[k]!);
+    return out;
   }
 }
 
-/** What can match in one text (PhraseFilter.live). */
-export interface LivePhrases<P> {
-  phrases: ReadonlySet<P>;
-  lists: ReadonlySet<readonly P[]>;
+/**
+ * What can match in one text (PhraseFilter.live): the phrases of the filter that can, and the lists
+ * that hold one. Phrases and lists the filter was not built from are no concern of it (`rulesOut` is
+ * false for them).
+ */
+export class LivePhrases<P extends FilteredPhrase> {
+  /** Per list number, its live phrases in list order, worked out on first use. */
+  private readonly byList: Array<P[] | undefined>;
+
+  constructor(
+    private readonly filter: PhraseFilter<P>,
+    private readonly marked: Uint8Array,
+    private readonly found: readonly number[],
+    private readonly lists: Uint8Array,
+  ) {
+    this.byList = new Array<P[] | undefined>(lists.length);
+  }
+
+  /** How many phrases can match. */
+  get size(): number {
+    return this.found.length;
+  }
+
+  /** The phrases that can match, each once, in no particular order. */
+  phrases(): P[] {
+    return this.filter.phrasesOf(this.found);
+  }
+
+  /** Whether the phrase is one of the filter's that cannot match here. */
+  rulesOut(phrase: P): boolean {
+    const id = this.filter.idOf(phrase);
+    return id !== undefined && this.marked[id] === 0;
+  }
+
+  /** Whether the phrase can match here, as far as the filter knows (a phrase it does not know may). */
+  has(phrase: P): boolean {
+    const id = this.filter.idOf(phrase);
+    return id !== undefined && this.marked[id] === 1;
+  }
+
+  /** Whether the list is one of the filter's and has a phrase that can match here. */
+  hasList(list: readonly P[]): boolean {
+    const id = this.filter.listIdOf(list);
+    return id !== undefined && this.lists[id] === 1;
+  }
+
+  /**
+   * The phrases of one of the filter's lists that can match here, in the list's order (twice where the
+   * list holds a phrase twice): searching these finds what searching the whole list would. Null for a
+   * list the filter was not built from.
+   */
+  ofList(list: readonly P[]): readonly P[] | null {
+    const id = this.filter.listIdOf(list);
+    if (id === undefined) return null;
+    if (this.lists[id] === 0) return NO_PHRASES;
+    return (this.byList[id] ??= this.filter.liveMembers(id, this.marked));
+  }
 }
+
+const NO_PHRASES: readonly never[] = Object.freeze([]);
 
 /**
  * The words one part of the phrase must stand as in a text for the phrase to match (MatchIndex.findWords,

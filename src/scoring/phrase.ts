@@ -266,6 +266,8 @@ export class MatchIndex {
   private readonly joinStems: Array<string | null>;
   /** Positions of numbers, where a phrase starting with the wildcard `k` may start. */
   private readonly numbers: number[];
+  /** The text's distinct stems and the distinct stems of its pairs of words written as one, in text order (what a PhraseFilter looks up). */
+  private readonly words: [stems: string[], joins: string[]];
 
   constructor(
     readonly tokens: Token[],
@@ -281,6 +283,8 @@ export class MatchIndex {
       return found;
     };
     // One pass over the tokens: each is read once, and no intermediate list is made.
+    const stems: string[] = [];
+    const joins: string[] = [];
     const canon: string[] = [];
     const joinStems: Array<string | null> = [];
     const numbers: number[] = [];
@@ -289,7 +293,7 @@ export class MatchIndex {
       // A name or acronym in capitals ("FAIR") is not the concept word it spells: it matches nothing.
       const stem = t.name ? `\u0000${t.raw}` : canonical(t.stem, t.raw);
       canon.push(stem);
-      push(this.byStem, stem, i);
+      if (push(this.byStem, stem, i)) stems.push(stem);
       if (isNumber(t.raw)) numbers.push(i);
       const next = tokens[i + 1];
       let join: string | null = null;
@@ -298,8 +302,9 @@ export class MatchIndex {
       // A number read from a word joins as the word ("two tower" = "twotower", reading/numbers.ts).
       if (next && continues(next) && next.raw.length >= 2 && (t.spelled !== undefined || !vocabulary || vocabulary.startsWord(t.raw))) join = stemWord((t.spelled ?? t.raw) + next.raw);
       joinStems.push(join);
-      if (join) push(this.byJoin, join, i);
+      if (join && push(this.byJoin, join, i)) joins.push(join);
     }
+    this.words = [stems, joins];
     this.canon = canon;
     this.joinStems = joinStems;
     this.numbers = numbers;
@@ -312,20 +317,17 @@ export class MatchIndex {
   private live: LivePhrases<CompiledPhrase> | null = null;
 
   private livePhrases(filter: PhraseFilter<CompiledPhrase>): LivePhrases<CompiledPhrase> {
-    return (this.live ??= filter.live([this.byStem.keys(), this.byJoin.keys()], this.numbers.length > 0));
+    return (this.live ??= filter.live(this.words, this.numbers.length > 0));
   }
 
   /**
    * The phrases of `filter` that can match in this text (a phrase left out has no match here). The
    * index's own filter's answer is worked out once; another filter's is worked out on each call.
    */
-  livePhrasesOf(filter: PhraseFilter<CompiledPhrase>): ReadonlySet<CompiledPhrase> {
-    if (filter === this.filter) return this.livePhrases(filter).phrases;
-    return filter.live([this.byStem.keys(), this.byJoin.keys()], this.numbers.length > 0).phrases;
+  livePhrasesOf(filter: PhraseFilter<CompiledPhrase>): LivePhrases<CompiledPhrase> {
+    if (filter === this.filter) return this.livePhrases(filter);
+    return filter.live(this.words, this.numbers.length > 0);
   }
-
-  /** Per list of the index's filter, its phrases that can match here, in order (PhraseFilter.liveLists); worked out on first use. */
-  private liveByList: Map<readonly CompiledPhrase[], CompiledPhrase[]> | null = null;
 
   /**
    * The phrases of a list that can match in this text, in the list's order: searching them finds
@@ -334,9 +336,8 @@ export class MatchIndex {
    */
   phrasesToSearch(phrases: readonly CompiledPhrase[]): readonly CompiledPhrase[] {
     const filter = this.filter;
-    if (!filter || !filter.knowsList(phrases)) return phrases;
-    this.liveByList ??= filter.liveLists(this.livePhrases(filter).phrases);
-    return this.liveByList.get(phrases) ?? NONE_PHRASES;
+    if (!filter) return phrases;
+    return this.livePhrases(filter).ofList(phrases) ?? phrases;
   }
 
   /**
@@ -346,14 +347,14 @@ export class MatchIndex {
   mayMatchAny(phrases: readonly CompiledPhrase[]): boolean {
     const filter = this.filter;
     if (!filter) return true;
-    return this.livePhrases(filter).lists.has(phrases) || !filter.knowsList(phrases);
+    return this.livePhrases(filter).hasList(phrases) || !filter.knowsList(phrases);
   }
 
   /** Every match of the phrase as [start, end) token ranges, in text order, not overlapping (shared: not to be changed). */
   find(phrase: CompiledPhrase): ReadonlyArray<[number, number]> {
     const filter = this.filter;
     // A phrase of the rubric set that cannot match here: no look, and nothing to remember.
-    if (filter && !this.livePhrases(filter).phrases.has(phrase) && filter.knows(phrase)) return NONE;
+    if (filter && this.livePhrases(filter).rulesOut(phrase)) return NONE;
     let matches = this.found.get(phrase);
     if (matches === undefined) {
       matches = phrase.concept ? this.findConcept(phrase.concept) : this.findWords(phrase);
@@ -374,20 +375,21 @@ export class MatchIndex {
     const numbers = first.wildcard && this.numbers.length > 0 ? this.numbers : undefined;
     if (!own && !joined && !split && !numbers) return NONE;
     if (!this.hasEveryWord(phrase)) return NONE;
-    const sources = [own, joined, split, numbers].filter((list): list is number[] => !!list);
     // Each list is already in text order; only a mix of them needs sorting.
-    const starts = sources.length === 1 ? sources[0]! : [...new Set(sources.flat())].sort((a, b) => a - b);
-    const matches: Array<[number, number]> = [];
+    const single = (own ? 1 : 0) + (joined ? 1 : 0) + (split ? 1 : 0) + (numbers ? 1 : 0) === 1;
+    const starts = single ? (own ?? joined ?? split ?? numbers)! : [...new Set([own, joined, split, numbers].filter((list): list is number[] => !!list).flat())].sort((a, b) => a - b);
+    let matches: Array<[number, number]> | null = null;
     let lastEnd = -1;
-    for (const start of starts) {
+    for (let k = 0; k < starts.length; k++) {
+      const start = starts[k]!;
       if (start < lastEnd) continue;
       const end = this.matchAt(phrase, start);
       if (end > 0) {
-        matches.push([start, end]);
+        (matches ??= []).push([start, end]);
         lastEnd = end;
       }
     }
-    return matches;
+    return matches ?? NONE;
   }
 
   /**
@@ -421,42 +423,47 @@ export class MatchIndex {
    * claim: "## Online" then "- share of posts people still see" is an online measure. At least one
    * group must be met in the claim's own words.
    */
-  private findConcept(patterns: Array<Array<Set<string>>>): Array<[number, number]> {
-    const clauses = (this.clauses ??= clauseNumbers(this.tokens));
-    const contexts = (this.contexts ??= contextPositions(this.tokens));
+  private findConcept(patterns: Array<Array<Set<string>>>): ReadonlyArray<[number, number]> {
     const found: Array<[number, number]> = [];
-    for (const groups of patterns) {
-      const positions = groups.map((group) => {
-        const list: number[] = [];
-        for (const stem of group) for (const i of this.byStem.get(stem) ?? []) list.push(i);
-        return list.sort((a, b) => a - b);
-      });
-      if (positions.some((p) => p.length === 0)) continue;
+    // Indexed loops and small arrays: this runs unoptimised in a fresh process, where each for-of step,
+    // closure and set is an allocation.
+    for (let p = 0; p < patterns.length; p++) {
+      const groups = patterns[p]!;
+      // Most patterns have a group with no word here: nothing is gathered for them.
+      let all = true;
+      for (let g = 0; g < groups.length && all; g++) all = this.hasAny(groups[g]!);
+      if (!all) continue;
+      const clauses = (this.clauses ??= clauseNumbers(this.tokens));
+      const contexts = (this.contexts ??= contextPositions(this.tokens));
+      const positions: number[][] = [];
+      for (let g = 0; g < groups.length; g++) positions.push(this.positionsOf(groups[g]!));
       for (let a = 0; a < groups.length; a++) {
-        for (const anchor of positions[a]!) {
+        const anchors = positions[a]!;
+        for (let k = 0; k < anchors.length; k++) {
+          const anchor = anchors[k]!;
           if (this.tokens[anchor]!.context) continue;
-          const sentence = this.tokens[anchor]!.sentence;
+          const context = contexts.get(this.tokens[anchor]!.sentence);
           let lo = anchor;
           let hi = anchor;
-          const used = new Set<number>([anchor]);
+          const used = [anchor];
           let ok = true;
           for (let g = 0; g < groups.length && ok; g++) {
             if (g === a) continue;
             // The claim's context meets the group wherever the group stands in the claim.
-            if ((contexts.get(sentence) ?? []).some((c) => groups[g]!.has(this.canon[c]!))) continue;
+            if (context && this.meets(context, groups[g]!)) continue;
             let best = -1;
             // Only positions within the window around the anchor: linear in the text, not quadratic.
             const list = positions[g]!;
             for (let j = lowerBound(list, anchor - CONCEPT_WINDOW); j < list.length && list[j]! <= anchor + CONCEPT_WINDOW; j++) {
               const q = list[j]!;
-              if (used.has(q) || clauses[q] !== clauses[anchor] || this.tokens[q]!.context) continue;
+              if (used.includes(q) || clauses[q] !== clauses[anchor] || this.tokens[q]!.context) continue;
               const span = Math.max(hi, q) - Math.min(lo, q);
               if (span > CONCEPT_WINDOW) continue;
               if (best < 0 || Math.abs(q - anchor) < Math.abs(best - anchor)) best = q;
             }
             if (best < 0) ok = false;
             else {
-              used.add(best);
+              used.push(best);
               lo = Math.min(lo, best);
               hi = Math.max(hi, best);
             }
@@ -465,10 +472,45 @@ export class MatchIndex {
         }
       }
     }
+    if (found.length === 0) return NONE;
     found.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
     const out: Array<[number, number]> = [];
-    for (const m of found) if (out.length === 0 || m[0] >= out[out.length - 1]![1]) out.push(m);
+    for (let k = 0; k < found.length; k++) {
+      const m = found[k]!;
+      if (out.length === 0 || m[0] >= out[out.length - 1]![1]) out.push(m);
+    }
     return out;
+  }
+
+  /** Where the words of a group (a set of stems) stand, in text order. */
+  private positionsOf(group: ReadonlySet<string>): number[] {
+    let list: number[] | null = null;
+    let merged = false;
+    for (const stem of group) {
+      const at = this.byStem.get(stem);
+      if (!at) continue;
+      if (!list) list = at;
+      else {
+        // Two stems of the group stand here: their positions are merged (each list is in text order already).
+        if (!merged) list = list.slice();
+        merged = true;
+        for (let k = 0; k < at.length; k++) list.push(at[k]!);
+      }
+    }
+    if (!list) return [];
+    return merged ? list.sort((a, b) => a - b) : list;
+  }
+
+  /** Whether a context token (of `context`, positions) is a word of the group. */
+  private meets(context: readonly number[], group: ReadonlySet<string>): boolean {
+    for (let k = 0; k < context.length; k++) if (group.has(this.canon[context[k]!]!)) return true;
+    return false;
+  }
+
+  /** Whether a word of the group (a set of stems) stands in the text. */
+  private hasAny(group: ReadonlySet<string>): boolean {
+    for (const stem of group) if (this.byStem.has(stem)) return true;
+    return false;
   }
 
   private matchAt(phrase: CompiledPhrase, start: number): number {
@@ -504,19 +546,24 @@ export class MatchIndex {
   }
 
   /** How far text and phrase advance when phrase word k is found at pos: [text, phrase]. */
-  private step(phrase: CompiledPhrase, k: number, pos: number): [number, number] | null {
+  private step(phrase: CompiledPhrase, k: number, pos: number): Step | null {
     const p = phrase.tokens[k]!;
     const t = this.canon[pos]!;
-    if (p.wildcard && (NUMBER.test(this.tokens[pos]!.raw) || t === p.stem)) return [1, 1];
-    if (t === p.stem) return [1, 1];
-    if (k + 1 < phrase.tokens.length && phrase.joins[k] === t) return [1, 2];
-    if (this.joinStems[pos] === p.stem) return [2, 1];
+    if (p.wildcard && (NUMBER.test(this.tokens[pos]!.raw) || t === p.stem)) return ONE_WORD;
+    if (t === p.stem) return ONE_WORD;
+    if (k + 1 < phrase.tokens.length && phrase.joins[k] === t) return TWO_AS_ONE;
+    if (this.joinStems[pos] === p.stem) return ONE_AS_TWO;
     return null;
   }
 }
 
 const NONE: ReadonlyArray<[number, number]> = Object.freeze([]);
-const NONE_PHRASES: readonly CompiledPhrase[] = Object.freeze([]);
+
+/** How far text and phrase advance at one step of a match (MatchIndex.step), made once. */
+type Step = readonly [text: number, phrase: number];
+const ONE_WORD: Step = Object.freeze([1, 1] as const);
+const TWO_AS_ONE: Step = Object.freeze([1, 2] as const);
+const ONE_AS_TWO: Step = Object.freeze([2, 1] as const);
 
 /** NUMBER.test, without the pattern for a word that starts with an ASCII character other than a digit (most words). */
 function isNumber(raw: string): boolean {
@@ -552,8 +599,13 @@ function continues(token: Token): boolean {
   return token.sep === 'space' || token.sep === 'glue';
 }
 
-function push<K>(map: Map<K, number[]>, key: K, value: number): void {
+/** Adds a value to the key's list; whether the key is new. */
+function push<K>(map: Map<K, number[]>, key: K, value: number): boolean {
   const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
+  if (list) {
+    list.push(value);
+    return false;
+  }
+  map.set(key, [value]);
+  return true;
 }

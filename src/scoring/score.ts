@@ -96,13 +96,20 @@ export function scoreAnswers(input: ScoreInput): ScoreReport {
   const questions = questionHits(input.prompt.clarifications, scope, sections.get('clarify') ?? (sections.size === 0 ? general : null), routed);
 
   // Items are read twice when a mistake is found: a sentence that is a flagged mistake is no
-  // item's evidence ("our main metric is accuracy" does not define success).
+  // item's evidence ("our main metric is accuracy" does not define success). The hits do not depend
+  // on the mistakes (forItem filters them): the second reading takes the first one's.
+  const stageHits = new Map<CompiledItem, Hit[]>();
+  const followUpHits = new Map<CompiledItem, Hit[]>();
   const readItems = (mistaken: Mistaken) => scope.items.map((compiled) => {
     const stage = compiled.item.stage;
     if (unreached.has(stage)) return result(compiled, 'missed', []);
-    const searched = [...(sections.has(stage) ? [sections.get(stage)!] : []), ...[...sections.values()].filter((t) => t.source !== stage)];
-    if (general) searched.push(general);
-    const hits = ownClaims(forItem(findHits(compiled.phrases, searched, compiled.item.risk), mistaken), uncarried);
+    let found = stageHits.get(compiled);
+    if (!found) {
+      const searched = [...(sections.has(stage) ? [sections.get(stage)!] : []), ...[...sections.values()].filter((t) => t.source !== stage)];
+      if (general) searched.push(general);
+      stageHits.set(compiled, (found = findHits(compiled.phrases, searched, compiled.item.risk)));
+    }
+    const hits = ownClaims(forItem(found, mistaken), uncarried);
     const question = questions.get(compiled.item.id);
     const affirmative = onTopic(hits.filter((h) => !h.cancelled), compiled.item.id, routed, question);
     if (distinct(affirmative) >= compiled.item.minMatches) return result(compiled, 'covered', affirmative);
@@ -112,7 +119,9 @@ export function scoreAnswers(input: ScoreInput): ScoreReport {
     // phrases as a stage answer (README, "How scoring works": half credit).
     const own = asked.filter((f) => f.itemId === compiled.item.id && f.text).map((f) => f.text!);
     const others = asked.filter((f) => f.itemId !== compiled.item.id && f.text).map((f) => f.text!);
-    const prompted = forItem(findHits(compiled.phrases, [...own, ...others], compiled.item.risk), mistaken).filter((h) => !h.cancelled);
+    let saidInFollowUps = followUpHits.get(compiled);
+    if (!saidInFollowUps) followUpHits.set(compiled, (saidInFollowUps = findHits(compiled.phrases, [...own, ...others], compiled.item.risk)));
+    const prompted = forItem(saidInFollowUps, mistaken).filter((h) => !h.cancelled);
     if (distinct([...affirmative, ...prompted]) >= compiled.item.minMatches && prompted.length > 0) {
       return result(compiled, 'prompted', [...prompted, ...affirmative]);
     }
@@ -269,12 +278,19 @@ function indexFor(text: Text, phrase: CompiledPhrase): MatchIndex {
 
 function findHits(phrases: CompiledPhrase[], texts: Text[], risk: boolean): Hit[] {
   const hits: Hit[] = [];
-  for (const text of texts) {
+  // Indexed loops: in a fresh process this runs unoptimised, where for-of allocates at every step.
+  for (let t = 0; t < texts.length; t++) {
+    const text = texts[t]!;
+    const tokens = text.analysis.tokens;
     // Only the phrases that can match in a text are asked about (a text with names may need the acronym index for any: indexFor).
-    for (const phrase of text.names ? phrases : text.index.phrasesToSearch(phrases)) {
-      for (const [start, end] of indexFor(text, phrase).find(phrase)) {
-        const negation = negationOf(text.analysis.tokens, start, end);
-        hits.push({ text, phrase, sentence: text.analysis.tokens[start]!.sentence, start, end, cancelled: cancels(negation, risk) });
+    const searched = text.names ? phrases : text.index.phrasesToSearch(phrases);
+    for (let p = 0; p < searched.length; p++) {
+      const phrase = searched[p]!;
+      const found = indexFor(text, phrase).find(phrase);
+      for (let m = 0; m < found.length; m++) {
+        const start = found[m]![0];
+        const end = found[m]![1];
+        hits.push({ text, phrase, sentence: tokens[start]!.sentence, start, end, cancelled: cancels(negationOf(tokens, start, end), risk) });
       }
     }
   }
