@@ -407,6 +407,25 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
   'wrongly-stopped-rate': [
     'good|honest|legitimate|false|wrong|wrongful|wrongly|mistaken decline|declines|declined|block|blocks|blocked|removal|removals|removed|rejection|rejections|rejected|stopped|takedown|takedowns rate|rates|share|percentage',
   ],
+  // A value known only after the moment of prediction: what happened later ("whether the card was later
+  // reported stolen", "whether the user ended up liking it"), counts over the period that follows ("the
+  // number of chargebacks in the following month"), totals that take in what came after the event ("views
+  // after the impression", "the final view count"), the realized outcome of the case scored ("the actual
+  // pickup time", "the realized drive duration"; "real" alone is too often "real-time"). As a feature it is label leakage (the red flags
+  // future-information-feature); a label, a test period or a monitor may well be defined that way.
+  'known-after-prediction': [
+    // What happened later to the case scored, asked of it ("whether the payment was later refunded"); "later"
+    // alone is often a plan ("later we could add more features, like ..."). Words are stems: "was" would be
+    // any "be", "liked" the preposition "like".
+    'whether|if|got|gets later|subsequently|afterwards|afterward|eventually|ultimately reported|flagged|charged|disputed|confirmed|watched|clicked|bought|purchased|converted|shared|rated|returned|refunded|cancelled|canceled|stolen|blocked|banned|removed|delivered|accepted|opened|hidden|booked|attended|reviewed|appealed',
+    'ended|end|ends|ending|winds|wound up liking|liked|watching|watched|clicking|clicked|buying|bought|converting|converted|sharing|shared|booking|booked|attending|attended|accepting|accepted|opening|opened|hiding|hid|reporting|reported|finishing|finished|completing|completed',
+    // A period after the case ("in the following month", "over the next 30 days"), not "next" as a step.
+    'in|over|within|during|for following|next|subsequent|coming|upcoming month|months|week|weeks|day|days|hour|hours|minutes chargebacks|chargeback|disputes|reports|views|likes|clicks|watches|purchases|bookings|conversions|opens|count|counts|number|total|rate',
+    'after|post impression|impressions|checkout|payment|payments|transaction|transactions|prediction|predictions|recommendation|recommendations|notification|send|authorization|scoring|serving|decision|upload|posting views|likes|clicks|watches|chargebacks|reports|count|counts|number|total|bookings|opens|engagement',
+    'final|eventual|ultimate view|views|count|counts|likes|like|rating|ratings|status|outcome|outcomes|watch|clicks|engagement|reports|verdict',
+    'actual|realized|realised|observed duration|pickup|prep|preparation|drive|driving|travel|arrival|delivery|route|outcome',
+    'actual|realized|realised|observed time|times',
+  ],
   // The latency requirement answered in words: "latency is not critical", "latency matters most here".
   'latency-stated': [
     'latency|speed critical|important|crucial|concern|priority|matter|matters|urgent|sensitive|relaxed|lax|loose|secondary',

@@ -663,7 +663,10 @@ function clauseOf(hit: Hit): [number, number] {
   return [start, end];
 }
 
-/** A trigger's sentence has one of the flag's `near` phrases (if any), and its clause none of its `unlessNear` ones. */
+/** Words that open a sentence continuing the step before it: "Then we split it", "Next, we hold out a week". */
+const SEQUENCING = new Set(['then', 'next', 'afterwards', 'afterward', 'after', 'finally', 'later']);
+
+/** A trigger's sentence (or the next one, opened by a SEQUENCING word) has one of the flag's `near` phrases (if any), and its clause none of its `unlessNear` ones. */
 function inContext(hit: Hit, compiled: CompiledFlag): boolean {
   if (compiled.near.length === 0 && compiled.unlessNear.length === 0 && compiled.everydayNear.length === 0) return true;
   const [start, end] = clauseOf(hit);
@@ -671,10 +674,14 @@ function inContext(hit: Hit, compiled: CompiledFlag): boolean {
   // What makes a mistake must be said in the claim's own words, close by in its sentence ("if AUC
   // beats the current model -> ship"); a correction counts in the clause, or in a heading above it.
   const sentence = hit.text.analysis.sentences[hit.sentence]!;
+  // The next sentence continues this one when it opens with a step in sequence ("We shuffle the data
+  // randomly. Then we split it 80/10/10."): what makes the mistake may be said there.
+  const next = hit.text.analysis.sentences[hit.sentence + 1];
+  const until = next && SEQUENCING.has(hit.text.analysis.tokens[next.firstToken]?.raw ?? '') ? next.endToken : sentence.endToken;
   const inSentence = (phrase: CompiledPhrase) =>
     indexFor(hit.text, phrase)
       .find(phrase)
-      .some(([s, e]) => s >= sentence.firstToken && e <= sentence.endToken && Math.min(Math.abs(s - hit.end), Math.abs(hit.start - e)) <= NEAR_WORDS && said(hit.text, s, e));
+      .some(([s, e]) => s >= sentence.firstToken && e <= until && Math.min(Math.abs(s - hit.end), Math.abs(hit.start - e)) <= NEAR_WORDS && said(hit.text, s, e));
   if (compiled.near.length > 0 && !compiled.near.some(inSentence)) return false;
   // "Trading accuracy against latency" is the word's everyday sense; "we choose the model with better accuracy" is the metric's role.
   const inRole = compiled.roleNear.some((phrase) => within(phrase).length > 0);
@@ -717,9 +724,12 @@ const NEGATING = new Set(['not', 'never', 'no', 'without']);
 /**
  * A correction clears a flag unless it is itself negated ("without recalibration", "with no
  * correction", "the scores are not recalibrated"); a bare "not" or "never" clears it unless it is what
- * negates another correction within three words ("not recalibrated", "split randomly, not by time").
+ * negates another correction within three words ("not recalibrated", "split randomly, not by time"), or
+ * names the other answer of a yes-or-no after "or" ("whether the image contains a face or not").
  */
 function correctionStands(tokens: Analysis['tokens'], [start, end]: readonly [number, number], all: ReadonlyArray<readonly [number, number]>): boolean {
+  // "Or not" names the other answer of a yes-or-no ("whether it contains a face or not"): no correction.
+  if (end - start === 1 && NEGATING.has(tokens[start]!.raw) && tokens[start - 1]?.raw === 'or' && tokens[start]!.sep !== 'hard') return false;
   if (end - start === 1 && NEGATING.has(tokens[start]!.raw)) return !all.some(([other]) => other > start && other <= start + 3);
   return negationOf(tokens, start, end) === null;
 }
