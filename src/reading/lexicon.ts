@@ -45,7 +45,8 @@ export const NOTE_FORMS: readonly LexiconEntry[] = [
   { to: 'model', forms: ['mdl'] },
   { to: 'training', forms: ['trn'] },
   { to: 'probability', forms: ['prob', 'probs'] },
-  { to: 'probability of click', forms: ['pctr'] },
+  // The predicted CTR is the model's output (pCTR), not the click-through rate measured online.
+  { to: 'probability of click', forms: ['pctr', 'predicted ctr', 'predicted click through rate', 'predicted clickthrough rate', 'estimated ctr', 'estimated click through rate', 'ctr prediction', 'ctr predictions', 'click through rate prediction', 'ctr estimate', 'ctr estimates'] },
   { to: 'probability of conversion', forms: ['pcvr'] },
   { to: 'prediction', forms: ['pred', 'preds'] },
   // Money rates in notes: "fraud losses of 8 bps".
@@ -61,7 +62,7 @@ export const NOTE_FORMS: readonly LexiconEntry[] = [
   { to: 'basis points', forms: ['bps'] },
   { to: 'logistic regression', forms: ['logreg', 'log reg'], capitalsOnly: ['lr'] },
   { to: 'gradient boosted trees', forms: ['gbdt', 'gbdts', 'gbm', 'gbms', 'gbt', 'gradient boosted decision trees', 'gradient boosting', 'boosted trees', 'xgboost', 'lightgbm', 'catboost'] },
-  { to: 'neural network', forms: ['nn', 'nns', 'dnn', 'dnns', 'neural net', 'neural nets', 'deep net'] },
+  { to: 'neural network', forms: ['nn', 'nns', 'dnn', 'dnns', 'neural net', 'neural nets', 'deep net', 'deep nets', 'deep network', 'deep networks'] },
   { to: 'feature store', forms: ['feature stores', 'featurestore'] },
   { to: 'key value store', forms: ['kv store', 'kv'] },
   { to: 'approximate nearest neighbor', forms: ['ann', 'approximate nearest neighbour', 'approx nearest neighbor', 'approx nn'] },
@@ -101,6 +102,21 @@ export const METRIC_NAMES: readonly LexiconEntry[] = [
 export const OTHER_SENSES: readonly LexiconEntry[] = [
   { to: 'privacyleak', forms: ['privacy leak', 'privacy leaks', 'privacy leakage', 'data breach', 'leak personal', 'leaks personal', 'leak private', 'leaks private', 'leak pii'] },
   { to: 'memoryleak', forms: ['memory leak', 'memory leaks'] },
+  // Examples weighted by a value are not defined by it: "positives are weighted by watch time" says how
+  // much each counts, not what a positive is (the copula would read as a definition, label-definition).
+  { to: 'weighted', forms: ['are weighted', 'is weighted'] },
+  { to: 'upweighted', forms: ['are upweighted', 'is upweighted'] },
+  { to: 'downweighted', forms: ['are downweighted', 'is downweighted'] },
+  // A chargeback's reason code is the card network's dispute category ("a fraud reason code"), not the
+  // reasons a model gives for its decision (reason codes for analysts). The leading word stays.
+  { to: 'chargeback disputecode', forms: ['chargeback reason code', 'chargeback reason codes', 'chargeback code', 'chargeback codes'] },
+  { to: 'fraud disputecode', forms: ['fraud reason code', 'fraud reason codes'] },
+  { to: 'dispute disputecode', forms: ['dispute reason code', 'dispute reason codes'] },
+  { to: 'issuer disputecode', forms: ['issuer reason code', 'issuer reason codes', 'issuer s reason code', 'issuer s reason codes', 'issuers reason codes'] },
+  { to: 'network disputecode', forms: ['network reason code', 'network reason codes'] },
+  { to: 'whose disputecode', forms: ['whose reason code'] },
+  // BERTScore is a text-overlap metric, not the BERT model.
+  { to: 'bertscore', forms: ['bert score', 'bert scores'] },
   // Error rates at a threshold are not the base rate: a "false-positive rate" says nothing of how rare
   // the positives are. One word each, so no phrase finds "positive rate" in them.
   { to: 'fpr', forms: ['false positive rate', 'false positive rates'] },
@@ -130,7 +146,21 @@ export const SERVING_SENSE: readonly LexiconEntry[] = SERVING_AFTER.map((next) =
   forms: PREDICT_FORMS.map((verb) => `${verb} ${next}`),
 }));
 
-export const LEXICON: readonly LexiconEntry[] = [...NOTE_FORMS, ...METRIC_NAMES, ...OTHER_SENSES, ...SERVING_SENSE];
+/**
+ * A rate said as a ratio: "1 in 1,000 payments", "one in a thousand posts", "3 out of 100 notifications". The
+ * numbers vary, so the run gets a word of its own after it (`perratio`), which the base-rate concept reads
+ * with the rare class ("1 in 1,000 payments is fraud"); the numbers stay, so "recall at 1" still reads.
+ * Only a small first number: "20 out of 100 slots" is a share, not a rare class.
+ */
+const RATIO_FIRSTS = ['1', 'one', '2', '3', '4', '5', '6', '7', '8', '9'];
+export const RATIO_FORMS: readonly LexiconEntry[] = RATIO_FIRSTS.flatMap((n) => [
+  { to: `${n} out of perratio`, forms: [`${n} out of`] },
+  ...(n === '1' ? [{ to: '1 in perratio', forms: ['1 in'] }] : []),
+  // "One in" is as often the pronoun ("the one in the tenth slot"): only before "a" or "every".
+  ...(n === 'one' ? [{ to: 'one in perratio a', forms: ['one in a'] }, { to: 'one in perratio every', forms: ['one in every'] }] : []),
+]);
+
+export const LEXICON: readonly LexiconEntry[] = [...NOTE_FORMS, ...METRIC_NAMES, ...OTHER_SENSES, ...SERVING_SENSE, ...RATIO_FORMS];
 
 /**
  * Concept families: what people say in their own words for one idea of the field. A rubric phrase
@@ -151,11 +181,29 @@ const EXPLORATION_SHARE = [
   'randomized|randomised|random slice|traffic|bucket|arm|share|slots',
 ];
 
+/** Events that make an example a positive or a negative: "clicked", "a chargeback", "shown but skipped". */
+const LABEL_EVENTS = 'click|clicks|clicked|watch|watches|watched|view|views|viewed|open|opens|opened|purchase|purchases|purchased|bought|order|orders|ordered|booking|bookings|booked|like|likes|liked|share|shares|shared|comment|comments|commented|chargeback|chargebacks|verdict|verdicts|report|reports|reported|removal|removals|removed|shown|skipped|skip|skips|ignored|dismissed|swiped|scrolled|engaged|install|installs|installed|registration|registrations|registered|conversion|conversions|converted|accepted|accept|accepts|follow|follows|followed|dwell|hide|hides|hidden|unseen|delivered|confirmed|flagged|upheld';
+
+/** Models as a comparison names them, by family or architecture ("trees", "neural", "LSTM", "ResNet"). */
+const COMPARED_MODELS = 'trees|neural|regression|transformer|transformers|cnn|cnns|tower|towers|forest|forests|bert|llm|llms|mlp|svm|knn|rules|heuristic|heuristics|lstm|lstms|rnn|rnns|gru|resnet|vit|efficientnet|yolo|detr|dlrm|deepfm|dcn|mmoe|gnn|encoder|encoders';
+
 export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
   // How rare the positives are, as a number: "0.15% positives", "fraud rate ~0.1%", "1% of posts violate".
   'base-rate': [
     'percent|percentage positives|positive|fraud|fraudulent|spam|harmful|violating|violate|violates|abusive|defective|churners|minority',
     'fraud|spam|violation|abuse|churn|base|positive rate|rates percent|rare|tiny',
+    // As a ratio (RATIO_FORMS): "1 in 1,000 payments is fraud", "one post in 500 violates the policy".
+    'fraud|fraudulent|spam|harmful|violating|violate|violates|violation|abusive|positive|positives|click|clicks|clicked|open|opens|opened|churn|defective perratio',
+    // The majority's share, said to rule out accuracy: "we avoid accuracy because 99.9% of payments are
+    // legitimate", "a model that always says benign is 99% accurate". Not "approve 99% of legitimate payments".
+    'percent|majority|almost|nearly legitimate|benign|genuine|clean|negative|negatives|unclicked accuracy|accurate|imbalanced|imbalance|skewed|trivial|trivially|naive|always|constant',
+    // "The vast majority of posts are benign", "overwhelmingly legitimate traffic".
+    'vast|overwhelming|overwhelmingly legitimate|benign|genuine|clean|negatives|unclicked',
+  ],
+  // The rare class weighted up in the loss: "we weight the fraud class higher", "class-weighted loss",
+  // "upweight the minority class 50x". Not positives weighted by a value ("positives weighted by watch time").
+  'class-weighting': [
+    'weight|weights|weighted|weighting|upweight|upweights|upweighted|upweighting|downweight|downweighted|reweight|reweighted|reweighting|overweight class|classes|minority',
   ],
   // Exploration beyond what the model is sure of, as a share of what is shown.
   'exploration-share': EXPLORATION_SHARE,
@@ -201,6 +249,8 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     `trade|trades|trading|traded for|against ${MODEL_AXES}`,
     `${COMPARATIVES} but|yet|whereas|while|though|although ${COMPARATIVES} ${MODEL_AXES}`,
     `${AXIS_COMPARATIVES} but|yet|whereas|while|though|although ${AXIS_COMPARATIVES}`,
+    // Better on one axis and too much on another: "more accurate, but too slow for 1,000 candidates".
+    `${COMPARATIVES} but|yet|though|although too slow|expensive|costly|heavy|big|large|complex|opaque|risky`,
   ],
   // Computing ahead of time and serving from storage, or on each request.
   'precompute-serve': [
@@ -228,8 +278,23 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     'split|splits|splitting by|on time|date|day|week|timestamp',
     'cutoff date|time|day',
   ],
-  // Labels defined by their two classes in one clause: "positive if clicked, negative if not".
-  'label-definition': ['positive|positives negative|negatives', 'label|labels|labelled|labeled|target be|when|if|means|from|come|comes'],
+  // Labels defined by their two classes in one clause: "positive if clicked, negative if not"; or by what
+  // the label or target is.
+  'label-definition': [
+    'positive|positives negative|negatives',
+    'label|labels|labelled|labeled|target be|when|if|means|from|come|comes',
+    // One class defined by the event that makes it: "positives are clicked impressions", "negatives =
+    // shown but not clicked", "a positive is an open within an hour". An event, not the items alone:
+    // "positives are 1% of impressions" says how rare they are, not what they are.
+    `positive|positives|negative|negatives be|mean|means|if|when|whenever|equals ${LABEL_EVENTS}`,
+    // A class said by what puts an example in it: "a payment counts as fraud when ...", "a fraud-coded
+    // chargeback marks the payment as fraud", "is considered spam if ...".
+    'count|counts|counted|mark|marks|marked|considered|deemed fraud|fraudulent|legitimate|spam|harmful|violating|relevant|irrelevant|positive|negative|benign|genuine as|if|when|once|unless',
+    // What is taken as the label: "we use opens within an hour as the label", "reviewer decisions as ground truth".
+    'use|uses|using|take|takes|taking|treat|treats|treated as label|labels|target|targets|truth',
+    // A measured target: "we regress on the actual delivery time", "train on the observed minutes".
+    'actual|observed|measured|recorded|realized|realised time|times|duration|durations|minutes regress|regressing|train|trained|training|target|targets|label|labels|fit|learn|learned',
+  ],
   // An online measure: a rate or count watched in an experiment or live ("online: open rate, dau").
   // "Engagement" alone is no measure: it names a wish, not what is counted; "live" and "saves" have
   // other senses ("going live", "save time").
@@ -265,6 +330,12 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     // LambdaMART names a ranker (boosted trees); it states the loss only when said with its objective.
     'lambdamart loss|objective|optimize|optimise|optimizes|optimises|optimizing|optimising|gradient|gradients|pairwise|listwise',
     'weighted logistic regression',
+    // A loss named by its shape: "an asymmetric loss", "quantile loss at p70", "Huber loss on minutes".
+    'loss|losses quantile|pinball|asymmetric|asymmetrical|huber|poisson|tweedie|hinge|contrastive|triplet|infonce|bpr|lambdarank|listwise|pairwise|ordinal',
+    // Log loss trained on: "train on a weighted logloss", "objective: BCE". Log loss reported is a metric.
+    'logloss|bce train|trained|training|trains|minimize|minimise|minimized|minimised|minimizing|minimising|optimize|optimise|optimizing|optimising|objective',
+    // An asymmetric penalty said in words: "penalize lateness more heavily than earliness in the loss".
+    'penalize|penalise|penalizes|penalises|penalizing|penalising|penalty|penalties late|lateness|early|earliness|underestimates|overestimates|underestimate|overestimate|underprediction|overprediction loss|objective|train|training|trained',
   ],
   // A funnel said as a sentence: a cheap stage retrieves, then a ranker reorders what it found ("BM25
   // retrieves 1,000 products, then the LambdaMART ranker reorders the top 200").
@@ -300,7 +371,8 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
   // Each group needs a word of its own, so two model names must be said ("neural", not "network": a
   // social network is no model).
   'model-comparison': [
-    'trees|neural|regression|transformer|transformers|cnn|cnns|tower|towers|forest|forests|bert|llm|llms|mlp|svm|knn|rules|heuristic|heuristics over|instead|versus|than|not trees|neural|regression|transformer|transformers|cnn|cnns|tower|towers|forest|forests|bert|llm|llms|mlp|svm|knn|rules|heuristic|heuristics because|since|cheaper|faster|simpler|slower|better|worse|harder|easier|accurate|interpretable',
+    // A pick between two models is a decision too: "we pick GBDT over a deep network".
+    `${COMPARED_MODELS} over|instead|versus|than|not ${COMPARED_MODELS} because|since|cheaper|faster|simpler|slower|better|worse|harder|easier|accurate|interpretable|pick|picked|picks|choose|chooses|chose|chosen|prefer|prefers|preferred`,
   ],
   // Labels that arrive late: "chargebacks land up to 90 days later", "labels take weeks to come in",
   // "the label delay", "train only on payments whose labels have matured", "labels are not final yet".
@@ -309,6 +381,8 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     'chargeback|chargebacks|dispute|disputes|label|labels|outcome|outcomes delay|delays|delayed|lag|lags|lagged|lagging',
     'label|labels|data|payments|examples|rows|negatives mature|matured|maturity|maturing|immature',
     'wait|waiting|waits chargeback|chargebacks|window|label|labels',
+    // The window a chargeback may arrive in: "fraud if a chargeback comes within 90 days".
+    'chargeback|chargebacks|dispute|disputes within|after days|weeks|months',
     // Labels that are not final yet: "until the outcome is settled", "labels are not complete yet".
     'label|labels|outcome|outcomes|chargeback|chargebacks|verdict|verdicts final|complete|settled|mature|matured|certain|confirmed yet|until|once',
   ],
@@ -317,6 +391,25 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
   'label-maturity': [
     'older than train|training|trained|label|labels|negatives|negative',
     'younger|newer|recent|newest|latest|fresher excluded|exclude|excludes|excluding|drop|dropped|drops|dropping|left|leave|leaves|skip|skipped|omit|omitted|remove|removed|withhold|withheld|ignore|ignored train|training|trained|label|labels|negatives',
+  ],
+  // Agents' replies taken as knowledge or training data: "mine question and answer pairs from agent
+  // replies", "index the agents' answers". Not a reply named as the reference an answer is scored
+  // against ("BLEU against the agent's reply"): that is an evaluation, not a source.
+  'agent-replies-used': [
+    'agent|agents reply|replies|answer|answers|response|responses mine|mined|mining|index|indexed|indexing|train|trained|training|source|sources|knowledge|pairs|extract|extracted|retrieve|retrieved|retrieval|corpus|rewrite|rewritten|filter|filtered|trust|trusted|distill|distilled|target|targets|label|labels',
+  ],
+  // A model named by its family or its published architecture: "fine-tune BERT", "YOLOv8 detector",
+  // "a DLRM", "word2vec-style embeddings", "skip-gram on sessions", "LambdaMART ranker". Gradient-boosted
+  // trees (XGBoost, LightGBM) are rewritten above to their family. Names that are common English words
+  // in another sense ("clip", "sam", "gat", "fm") are left out; so is "llm" alone, which names no model.
+  'model-family': [
+    'bert|roberta|distilbert|deberta|electra|xlnet|xlm|sbert|colbert|gpt|llama|mistral|gemma|resnet|efficientnet|mobilenet|vit|convnext|vgg|yolo|yolov|detr|retinanet|unet|dlrm|dcn|deepfm|xdeepfm|mmoe|sasrec|bert4rec|ncf|lightgcn|pinsage|graphsage|gcn|gnn|deepwalk|lambdamart|ranknet|lstm|lstms|gru|grus|rnn|rnns|autoencoder|autoencoders|svm|knn',
+    '2 vec',
+    'skip gram|grams',
+    'naive bayes',
+    'isolation forest|forests',
+    'cross|bi|dual|siamese encoder|encoders',
+    'mixture experts',
   ],
   // Where the labels come from, named with the label: "labels: chargebacks", "labels come from reviewer
   // decisions", "we label from user reports". Not logs: "click logs, positive label" is a list of terms.

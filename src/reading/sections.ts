@@ -162,7 +162,7 @@ function parseMarkdownAnswers(text: string): ParsedAnswers {
       // A Markdown heading that only names a stage is structure; other headings are claims of the text.
       // Within its own stage ("## Requirements" then "### Goal") it is a claim again.
       const sameStage = inherited.length > 0 && own.every((st) => inherited.includes(st));
-      if (!h.pseudo && own.length > 0 && h.nameOnly && !sameStage) structural = true;
+      if (!h.pseudo && own.length > 0 && h.nameOnly && !sameStage && !isTopicHeading(h.title)) structural = true;
     }
     if (structural) return;
     const lead = headings[next - 1]?.line === lineNo ? headings[next - 1]?.leadIn : undefined;
@@ -380,7 +380,27 @@ function leadInHeading(block: Block, source: string, underHeading: boolean, line
   if (!title || title.split(/\s+/).length > 4) return null;
   const read = readHeading(title);
   if (read.stages.length === 0 || !read.nameOnly) return null;
-  return { title, line, level: PSEUDO_LEVEL, own: read.stages, nameOnly: true, pseudo: true, leadIn: m[1]! };
+  // A topic's name keeps its words in the text ("Labels: the actual delivery duration"), as it does
+  // under a stage heading: it says what the line is about (see TOPIC_HEADINGS).
+  return { title, line, level: PSEUDO_LEVEL, own: read.stages, nameOnly: true, pseudo: true, ...(isTopicHeading(title) ? {} : { leadIn: m[1]! }) };
+}
+
+/**
+ * Stage aliases that name a topic within the stage, an item of the framework, rather than the stage
+ * itself: "Labels", "Drift", "Online metrics". A heading or lead-in of one starts its stage, as any alias
+ * does, but its words stay in the text, as a sub-heading's do under a stage heading ("## Data" then
+ * "### Labels"), so "Labels: the actual delivery duration" in notes reads as it does under "## Data".
+ */
+const TOPIC_HEADINGS = new Set([
+  'label', 'labels', 'labeling', 'labelling',
+  'feature', 'features',
+  'metrics', 'offline metrics', 'online metrics', 'success metrics',
+  'drift', 'retraining', 'retrain', 'feedback loop', 'alerting', 'alerts',
+]);
+
+/** Whether a heading's title (cleaned) names a topic within its stage (TOPIC_HEADINGS). */
+function isTopicHeading(title: string): boolean {
+  return TOPIC_HEADINGS.has(title.toLowerCase().replace(/\s+/g, ' ').trim());
 }
 
 /**
