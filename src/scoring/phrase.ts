@@ -207,18 +207,17 @@ export class Vocabulary {
     // A slip in the first three letters is rare; words that start like no phrase word are skipped.
     if (NUMBER.test(raw) || !this.startsWord(raw.slice(0, 3))) return stem;
     let only: string | null = null;
-    let own: Set<string> | null = null;
-    for (const length of [raw.length - 1, raw.length, raw.length + 1]) {
-      for (const [word, c] of this.long.get(bucket(length, raw[0]!)) ?? []) {
+    for (let length = raw.length - 1; length <= raw.length + 1; length++) {
+      const words = this.long.get(bucket(length, raw[0]!));
+      if (!words) continue;
+      for (let k = 0; k < words.length; k++) {
+        const word = words[k]![0];
+        const c = words[k]![1];
         if (c === only) continue;
         let near: boolean;
         if (length < raw.length) near = dropsOne(raw, word);
         else if (length > raw.length) near = dropsOne(word, raw);
-        else if (word === raw) near = true;
-        else {
-          own ??= new Set(deletions(raw));
-          near = deletions(word).some((d) => own!.has(d));
-        }
+        else near = word === raw || shareDeletion(word, raw);
         if (!near) continue;
         // Two deletions can join words two edits apart ("running", "pruning"): the first letter is kept.
         if (only !== null) return stem;
@@ -238,22 +237,41 @@ function vocabularyBucket(raw: string, stem: string): string {
   return bucket(raw.length, stem[0] ?? '');
 }
 
-/** Whether `short` is `long` with one letter left out. */
+/** Whether `short` is `long` with one letter left out (`long` one letter longer). */
 function dropsOne(long: string, short: string): boolean {
   let i = 0;
-  while (i < short.length && long[i] === short[i]) i++;
-  return long.slice(i + 1) === short.slice(i);
+  while (i < short.length && long.charCodeAt(i) === short.charCodeAt(i)) i++;
+  // What follows the letter left out is the rest of `short`.
+  for (let j = i; j < short.length; j++) if (long.charCodeAt(j + 1) !== short.charCodeAt(j)) return false;
+  return true;
+}
+
+/**
+ * Whether two different words of one length become the same word with one letter left out of each
+ * ("modle" and "model", as "mode"; "lable" and "label", as "labl").
+ * Left out at i in `a` and j in `b` (i <= j), the words agree before i and after j, and between them
+ * `a` is `b` moved one place: so i and j may be the first and last places where they differ, and
+ * between those a[k + 1] = b[k] (or, with j < i, b[k + 1] = a[k]). Read in place, without making the
+ * deletions.
+ */
+function shareDeletion(a: string, b: string): boolean {
+  let first = 0;
+  while (first < a.length && a.charCodeAt(first) === b.charCodeAt(first)) first++;
+  if (first === a.length) return true;
+  let last = a.length - 1;
+  while (a.charCodeAt(last) === b.charCodeAt(last)) last--;
+  let aAhead = true;
+  let bAhead = true;
+  for (let k = first; k < last && (aAhead || bAhead); k++) {
+    if (a.charCodeAt(k + 1) !== b.charCodeAt(k)) aAhead = false;
+    if (b.charCodeAt(k + 1) !== a.charCodeAt(k)) bAhead = false;
+  }
+  return aAhead || bAhead;
 }
 
 /** Shorter words are too easily one edit from another real word ("label", "level"). */
 const FUZZY_MIN_LENGTH = 7;
 const MEMO_LIMIT = 50_000;
-
-function deletions(word: string): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < word.length; i++) out.push(word.slice(0, i) + word.slice(i + 1));
-  return out;
-}
 
 /**
  * An answer text prepared for many phrase look-ups. With the rubric set's `filter`, the phrases that
