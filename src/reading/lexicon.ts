@@ -123,6 +123,8 @@ export const OTHER_SENSES: readonly LexiconEntry[] = [
   { to: 'tpr', forms: ['true positive rate', 'true positive rates'] },
   { to: 'fnr', forms: ['false negative rate', 'false negative rates'] },
   { to: 'throughouttheday', forms: ['throughout the day'] },
+  // One name for a coarse range of age, so what a prompt permits as "age range" holds for its other names.
+  { to: 'age range', forms: ['age ranges', 'age group', 'age groups', 'age band', 'age bands', 'age bracket', 'age brackets'] },
   // "Non-blocking" is asynchronous. "Not blocking" and "never block" say what a call does not hold up
   // ("we're not blocking the upload": scored off the request path, a serving choice) or whom a decision
   // does not stop ("without blocking good customers"): read as keeping it unblocked, so neither is a
@@ -511,6 +513,9 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     // alone is often a plan ("later we could add more features, like ..."). Words are stems: "was" would be
     // any "be", "liked" the preposition "like".
     'whether|if|got|gets later|subsequently|afterwards|afterward|eventually|ultimately reported|flagged|charged|disputed|confirmed|watched|clicked|bought|purchased|converted|shared|rated|returned|refunded|cancelled|canceled|stolen|blocked|banned|removed|delivered|accepted|opened|hidden|booked|attended|reviewed|appealed',
+    // The same in notes, with the verb of being ("was card later reported stolen (y/n)"), for outcomes whose
+    // words are no plan's: "be" alone is any form of it ("are").
+    'was|were|be|been later|subsequently|eventually|ultimately stolen|refunded|disputed|chargedback|banned|cancelled|canceled|converted|blocked',
     'ended|end|ends|ending|winds|wound up liking|liked|watching|watched|clicking|clicked|buying|bought|converting|converted|sharing|shared|booking|booked|attending|attended|accepting|accepted|opening|opened|hiding|hid|reporting|reported|finishing|finished|completing|completed',
     // A period after the case ("in the following month", "over the next 30 days"), not "next" as a step.
     'in|over|within|during|for following|next|subsequent|coming|upcoming month|months|week|weeks|day|days|hour|hours|minutes chargebacks|chargeback|disputes|reports|views|likes|clicks|watches|purchases|bookings|conversions|opens|count|counts|number|total|rate',
@@ -519,6 +524,9 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     'actual|realized|realised|observed duration|pickup|prep|preparation|drive|driving|travel|arrival|delivery|route|outcome',
     'actual|realized|realised|observed time|times',
   ],
+  // A cut-off held to a high precision, the guard of an automatic action: "a 0.98 precision threshold",
+  // "(precision 99%)", "set for 97 percent precision". Numbers are their digits: "0.98" reads as 0 98.
+  'high-precision': ['precision|precise|confidence|confident 95|96|97|98|99|995|999'],
   // The latency requirement answered in words: "latency is not critical", "latency matters most here".
   'latency-stated': [
     'latency|speed critical|important|crucial|concern|priority|matter|matters|urgent|sensitive|relaxed|lax|loose|secondary',

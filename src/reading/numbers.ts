@@ -6,6 +6,7 @@ export interface WordToken {
   sentence: number;
   context?: boolean;
   spelled?: string;
+  paren?: true;
 }
 
 /**
@@ -109,7 +110,7 @@ export function spellNumbers(tokens: WordToken[]): WordToken[] {
     }
     out ??= tokens.slice(0, i);
     const digits = String(read.value);
-    out.push({ raw: digits, stem: digits, sep: t.sep, sentence: t.sentence, ...(t.context ? { context: true } : {}), ...(read.length === 1 ? { spelled: t.raw } : {}) });
+    out.push({ raw: digits, stem: digits, sep: t.sep, sentence: t.sentence, ...(t.context ? { context: true } : {}), ...(t.paren ? { paren: true as const } : {}), ...(read.length === 1 ? { spelled: t.raw } : {}) });
     i += read.length;
   }
   return out ?? tokens;

@@ -34,6 +34,8 @@ export interface Token {
   context?: boolean;
   /** A number read from one word ("two" as "2", reading/numbers.ts): the word, for compounds ("two-tower" = "twotower"). */
   spelled?: string;
+  /** The hard separator before the token opens a parenthesis: "removed automatically (only above 0.98)". */
+  paren?: true;
 }
 
 const CONTRACTIONS: Array<[RegExp, string]> = [
@@ -145,6 +147,10 @@ function asciiKind(code: number): number {
 function wordAt(s: string, original: string | null, start: number, end: number, last: number, sentence: number, first: boolean): Token {
   const raw = s.slice(start, end);
   const token: Token = { raw, stem: stemWord(raw), sep: first ? 'hard' : separatorAt(s, last, start), sentence };
+  if (!first) {
+    const open = s.indexOf('(', last);
+    if (open >= 0 && open < start) token.paren = true;
+  }
   // Only a word that starts with a capital can be in capitals.
   if (original && isCapital(original.charCodeAt(start)) && CAPITALS.test(original.slice(start, end))) token.upper = true;
   return token;
@@ -228,7 +234,7 @@ function rewrite(tokens: Token[]): Token[] {
       continue;
     }
     out ??= tokens.slice(0, i);
-    found.to.forEach((raw, k) => out!.push({ raw, stem: stemWord(raw), sep: k === 0 ? t.sep : 'space', sentence: t.sentence, ...(t.context ? { context: true } : {}) }));
+    found.to.forEach((raw, k) => out!.push({ raw, stem: stemWord(raw), sep: k === 0 ? t.sep : 'space', sentence: t.sentence, ...(t.context ? { context: true } : {}), ...(k === 0 && t.paren ? { paren: true as const } : {}) }));
     i += found.words.length;
   }
   return out ?? tokens;

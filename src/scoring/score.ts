@@ -138,7 +138,8 @@ export function scoreAnswers(input: ScoreInput): ScoreReport {
 
   const itemsById = new Map(scope.items.map((i) => [i.item.id, i]));
   const covered = new Set(itemResults.filter((r) => r.status === 'covered' || r.status === 'prompted').map((r) => r.id));
-  const found = scope.flags.map((f) => checkFlag(f, sections, everything, covered, itemsById)).filter((f): f is FoundFlag => !!f);
+  const permitted = prepare('general', permissionsOf(input.prompt.clarifications));
+  const found = scope.flags.map((f) => checkFlag(f, sections, everything, covered, itemsById, permitted)).filter((f): f is FoundFlag => !!f);
   const mistakes = found.map((f) => f.flag);
   if (found.length > 0) {
     const mistaken: Mistaken = new Map();
@@ -484,6 +485,20 @@ function evidenceOf(hit: Hit): string {
  * when the flag names some, and no `unlessNear` correction there), or an item of `ruledOut` ruled
  * out in words. `unless` phrases and `unlessItems` can only clear a flag, never raise one.
  */
+/** A sentence of the interviewer's that grants a use: "You may use the age range ...", "... may be used for ranking". */
+const GRANTS = /\b(?:may|can) (?:use|be used)\b/i;
+
+/**
+ * The sentences of a prompt's clarification answers that grant the use of something (GRANTS), as one
+ * text: a red flag's trigger said there names what this prompt permits (checkFlag). Empty when none.
+ */
+function permissionsOf(clarifications: readonly Clarification[] = []): string {
+  return clarifications
+    .flatMap((c) => c.answer.split(/(?<=[.!?])\s+/))
+    .filter((sentence) => GRANTS.test(sentence))
+    .join('\n');
+}
+
 /** A raised flag and every hit that raised it (their sentences are no item's evidence). */
 interface FoundFlag {
   flag: RedFlagResult;
@@ -496,6 +511,7 @@ function checkFlag(
   everything: Text[],
   covered: Set<string>,
   itemsById: Map<string, CompiledItem>,
+  permitted: Text | null,
 ): FoundFlag | null {
   const { flag } = compiled;
   let texts: Text[];
@@ -508,7 +524,13 @@ function checkFlag(
   } else {
     texts = everything.filter((t) => t.source !== 'follow-up');
   }
-  const triggers = findHits(compiled.phrases, texts, false).filter((h) => !h.cancelled && said(h.text, h.start, h.end) && asserted(h) && !rejectedForFlag(h.text.analysis.tokens, h.start, h.end) && !consequenceOf(h) && inContext(h, compiled) && !concededElsewhere(h, compiled));
+  // What the interviewer said may be used is no mistake when used ("You may use the age range ..."), nor a
+  // trigger said in the same words ("the user's age range" is no "user age" there).
+  const allowed = new Set(permitted ? findHits(compiled.phrases, [permitted], false).filter((h) => !h.cancelled).map((h) => h.phrase) : []);
+  const hits = findHits(compiled.phrases, texts, false);
+  const granted = hits.filter((h) => allowed.has(h.phrase));
+  const permits = (h: Hit) => granted.some((g) => g.text === h.text && g.start < h.end && h.start < g.end);
+  const triggers = hits.filter((h) => !h.cancelled && !permits(h) && said(h.text, h.start, h.end) && asserted(h) && !rejectedForFlag(h.text.analysis.tokens, h.start, h.end) && !consequenceOf(h) && inContext(h, compiled) && !concededElsewhere(h, compiled));
   for (const id of flag.ruledOut) {
     const item = itemsById.get(id);
     if (item) triggers.push(...findHits(item.phrases, texts, item.item.risk).filter((h) => h.cancelled && said(h.text, h.start, h.end) && asserted(h) && refusedNearby(h) && !replacedInClause(h, compiled, item)));
@@ -666,11 +688,19 @@ function clauseOf(hit: Hit): [number, number] {
 /** Words that open a sentence continuing the step before it: "Then we split it", "Next, we hold out a week". */
 const SEQUENCING = new Set(['then', 'next', 'afterwards', 'afterward', 'after', 'finally', 'later']);
 
-/** A trigger's sentence (or the next one, opened by a SEQUENCING word) has one of the flag's `near` phrases (if any), and its clause none of its `unlessNear` ones. */
+/**
+ * A trigger's sentence (or the next one, opened by a SEQUENCING word) has one of the flag's `near` phrases
+ * (if any), and its clause (with a parenthesis right after it) none of its `unlessNear` ones.
+ */
 function inContext(hit: Hit, compiled: CompiledFlag): boolean {
   if (compiled.near.length === 0 && compiled.unlessNear.length === 0 && compiled.everydayNear.length === 0) return true;
   const [start, end] = clauseOf(hit);
-  const within = (phrase: CompiledPhrase) => indexFor(hit.text, phrase).find(phrase).filter(([s, e]) => s >= start && e <= end);
+  const tokens = hit.text.analysis.tokens;
+  // A parenthesis right after the clause qualifies it, and a correction counts there too: "removed
+  // automatically (only above 0.98, at 99% precision)".
+  let qualified = end;
+  if (tokens[end]?.paren) for (qualified = end + 1; qualified < tokens.length && tokens[qualified]!.sep !== 'hard'; qualified++);
+  const within = (phrase: CompiledPhrase) => indexFor(hit.text, phrase).find(phrase).filter(([s, e]) => s >= start && e <= qualified);
   // What makes a mistake must be said in the claim's own words, close by in its sentence ("if AUC
   // beats the current model -> ship"); a correction counts in the clause, or in a heading above it.
   const sentence = hit.text.analysis.sentences[hit.sentence]!;
@@ -686,8 +716,8 @@ function inContext(hit: Hit, compiled: CompiledFlag): boolean {
   // "Trading accuracy against latency" is the word's everyday sense; "we choose the model with better accuracy" is the metric's role.
   const inRole = compiled.roleNear.some((phrase) => within(phrase).length > 0);
   const corrections = [...compiled.unlessNear.flatMap(within), ...(inRole ? [] : compiled.everydayNear.flatMap(within))];
-  const standing = corrections.filter((range) => correctionStands(hit.text.analysis.tokens, range, corrections));
-  if (compiled.flag.otherWork && standing.length > 0) return !onlyOtherWork(hit.text.analysis.tokens, [start, end], [hit.start, hit.end], standing);
+  const standing = corrections.filter((range) => correctionStands(tokens, range, corrections));
+  if (compiled.flag.otherWork && standing.length > 0) return !onlyOtherWork(tokens, [start, qualified], [hit.start, hit.end], standing);
   return standing.length === 0;
 }
 
@@ -743,7 +773,7 @@ function isListOnly(analysis: Analysis): boolean {
   for (const s of analysis.sentences) {
     if (s.statement) inStatements += s.endToken - s.firstToken;
     else {
-      const entries = s.text.split(/[,;]/);
+      const entries = enumerationsJoined(s.text.split(/[,;]/));
       for (const entry of entries) {
         const words = entry.split(/\s+/).filter(Boolean);
         if (readDepth(entry, false, entries.length <= NOTE_PARTS).level !== 'named' || !isBareTerm(words)) inStatements += words.length;
@@ -752,6 +782,43 @@ function isListOnly(analysis: Analysis): boolean {
     }
   }
   return terms >= LIST_MIN_TERMS && inStatements / analysis.tokens.length < LIST_ONLY_STATEMENT_SHARE;
+}
+
+/** Nouns of one thing made of parts named after "of": "a weighted sum of", "a blend of", "a combination of". */
+const WHOLE_OF_PARTS = new Set(['sum', 'sums', 'combination', 'combinations', 'blend', 'mix', 'mixture', 'product', 'average', 'mean', 'ensemble', 'function', 'ratio', 'weighting']);
+/** Words of ordering whose "by" names what orders ("ranking by P(click), P(like), P(share)"). */
+const ORDERED_BY = new Set(['rank', 'ranks', 'ranked', 'ranking', 'rerank', 'reranked', 'reranking', 'sort', 'sorted', 'sorting', 'order', 'ordered', 'ordering', 'weighted', 'scored']);
+/** How many words an enumeration's first part may take after the "of" or "by" that opens it. */
+const FIRST_PART_WORDS = 4;
+/** How many words a further part may take (an "and" or "or" included: "and hide probabilities"). */
+const PART_WORDS = 4;
+
+/**
+ * Fragments of a list split at commas, with an enumeration that completes a phrase joined back into
+ * it: "multi-task ranking of posts by a weighted sum of P(click), P(like), P(comment), P(hide)" is one
+ * noun phrase naming what is summed, not four bare terms. The enumeration opens near the fragment's end
+ * with "of" after a noun of a whole made of parts (WHOLE_OF_PARTS) or "by" after a word of ordering
+ * (ORDERED_BY: "ranking by P(click), P(like), P(share)"); the short fragments that follow are its
+ * further parts. A list of terms ("AUC, precision, recall") has no such opening and stays as it is.
+ */
+function enumerationsJoined(fragments: readonly string[]): string[] {
+  const out: string[] = [];
+  let open = false;
+  for (const fragment of fragments) {
+    const words = fragment.split(/\s+/).filter(Boolean);
+    if (open && out.length > 0 && words.length > 0 && words.length <= PART_WORDS) {
+      out[out.length - 1] += `,${fragment}`;
+      continue;
+    }
+    out.push(fragment);
+    const lower = words.map((w) => w.toLowerCase().replace(/[^a-z]/g, ''));
+    const of = lower.lastIndexOf('of');
+    const by = lower.lastIndexOf('by');
+    open =
+      (of > 0 && WHOLE_OF_PARTS.has(lower[of - 1]!) && lower.length - of - 1 <= FIRST_PART_WORDS) ||
+      (by > 0 && ORDERED_BY.has(lower[by - 1]!) && lower.length - by - 1 <= FIRST_PART_WORDS);
+  }
+  return out;
 }
 
 /** A stage answered with a bare list of terms: the buzzword answer interviewers see through. The flag's words are content (`listFlag`). */

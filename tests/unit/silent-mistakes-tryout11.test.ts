@@ -20,6 +20,10 @@ describe('a feature known only after the moment of prediction is label leakage (
     ['eta-prediction', 'Data', "Features: the courier's actual pickup time and the real drive duration of this order."],
     ['eta-prediction', 'Data', 'Features: the real drive duration of this order.'],
     ['eta-prediction', 'Data', "Features: the order's final delivery status."],
+    // Notes and list items.
+    ['fraud-detection', 'Data', '- card features: age of card, number of chargebacks in the following month, amount'],
+    ['fraud-detection', 'Data', 'feats: merchant cat, amt, was card later reported stolen (y/n)'],
+    ['video-recommendation', 'Data', "Ranking feats -> video's final like count, user ended up liking (0/1), watch time of this impression"],
   ], [
     // A label, a test period, a monitor, a history of past cases, or the practice avoided.
     ['fraud-detection', 'Data', 'Label: whether the card was reported stolen or charged back in the following 90 days.'],
@@ -54,6 +58,8 @@ describe('fraud scored after the payment is approved, or in a periodic job, is b
     ['fraud-detection', 'Serving', 'Transactions are accepted instantly and checked by the model later.'],
     ['fraud-detection', 'Serving', "Every morning the model scores the last day's transactions and sends suspicious ones to analysts."],
     ['fraud-detection', 'Serving', 'To keep checkout fast, we authorize first and score asynchronously.'],
+    ['fraud-detection', 'Serving', "Serving: batch job at 2am scores yesterday's txns, flags go to ops."],
+    ['fraud-detection', 'Serving', 'Payments are approved right away; a scoring job runs every hour and flags the fraudulent ones for refund.'],
   ], [
     ['fraud-detection', 'Serving', 'The model scores each payment synchronously before authorization, within 100 ms.'],
     ['fraud-detection', 'Serving', "We retrain the model once a day on the previous day's transactions."],
@@ -71,6 +77,7 @@ describe('reference overlap named as how answers are measured is a ROUGE/BLEU qu
     ['rag-support-assistant', 'Evaluation', "We measure the assistant by BLEU against the human agent's reply."],
     ['rag-support-assistant', 'Evaluation', 'Answers are scored with ROUGE-L against past agent replies.'],
     ['rag-support-assistant', 'Evaluation', 'Offline we compute BLEU between the generated answer and the reference answer.'],
+    ['rag-support-assistant', 'Evaluation', 'Eval: BLEU vs agent replies on 500 tickets, ship if > 0.4.'],
   ], [
     ['rag-support-assistant', 'Evaluation', "BLEU rewards copying the agent's phrasing, so we grade groundedness instead."],
     ['rag-support-assistant', 'Evaluation', 'We report BLEU only as a sanity check; the gate is human-rated correctness.'],
