@@ -162,7 +162,33 @@ export const RATIO_FORMS: readonly LexiconEntry[] = RATIO_FIRSTS.flatMap((n) => 
   ...(n === 'one' ? [{ to: 'one in perratio a', forms: ['one in a'] }, { to: 'one in perratio every', forms: ['one in every'] }] : []),
 ]);
 
-export const LEXICON: readonly LexiconEntry[] = [...NOTE_FORMS, ...METRIC_NAMES, ...OTHER_SENSES, ...SERVING_SENSE, ...RATIO_FORMS];
+/**
+ * A class said first and then defined: "positives are clicked impressions", "a negative is a skip",
+ * "positive if clicked", "a payment counts as fraud". A word of its own goes
+ * between the class and its verb (`classdef`), or stands for the verb of counting as (`classdefas`), so the
+ * label-definition concept can tell the order that defines from "positive reviews are shown" or "we count
+ * fraud as caught". The words stay, and rubric phrases are rewritten alike, so phrases still match.
+ */
+const CLASS_WORDS: ReadonlyArray<[canonical: string, forms: readonly string[]]> = [
+  ['positive', ['positive', 'pos']],
+  ['positives', ['positives', 'poss']],
+  ['negative', ['negative', 'neg']],
+  ['negatives', ['negatives', 'negs']],
+];
+const DEFINING_VERBS = ['is', 'are', 'means', 'mean', 'if', 'when', 'whenever', 'equals', 'include', 'includes'];
+export const CLASS_DEFINITIONS: readonly LexiconEntry[] = [
+  ...CLASS_WORDS.flatMap(([canonical, forms]) =>
+    DEFINING_VERBS.map((verb) => ({ to: `${canonical} classdef ${verb}`, forms: forms.map((f) => `${f} ${verb}`) })),
+  ),
+  // The verb gives way to the word, so a concept's window over the clause keeps its length.
+  { to: 'classdefas as', forms: ['counts as', 'count as', 'counted as'] },
+  // Weighted, not defined: "positives are weighted by watch time" (see OTHER_SENSES).
+  ...CLASS_WORDS.flatMap(([canonical, forms]) =>
+    ['weighted', 'upweighted', 'downweighted'].map((w) => ({ to: `${canonical} ${w}`, forms: forms.flatMap((f) => [`${f} are ${w}`, `${f} is ${w}`]) })),
+  ),
+];
+
+export const LEXICON: readonly LexiconEntry[] = [...NOTE_FORMS, ...METRIC_NAMES, ...OTHER_SENSES, ...SERVING_SENSE, ...RATIO_FORMS, ...CLASS_DEFINITIONS];
 
 /**
  * Concept families: what people say in their own words for one idea of the field. A rubric phrase
@@ -182,6 +208,9 @@ const EXPLORATION_SHARE = [
   'explore|exploration|exploring|exploratory budget|slots|slot|traffic|slice|share|percent|boost|bucket',
   'randomized|randomised|random slice|traffic|bucket|arm|share|slots',
 ];
+
+/** The classes an example is put in: "counts as fraud", "is considered spam". */
+const DEFINED_CLASSES = 'fraud|fraudulent|legitimate|spam|harmful|violating|relevant|irrelevant|positive|positives|negative|negatives|benign|genuine';
 
 /** Events that make an example a positive or a negative: "clicked", "a chargeback", "shown but skipped". */
 const LABEL_EVENTS = 'click|clicks|clicked|watch|watches|watched|view|views|viewed|open|opens|opened|purchase|purchases|purchased|bought|order|orders|ordered|booking|bookings|booked|like|likes|liked|share|shares|shared|comment|comments|commented|chargeback|chargebacks|verdict|verdicts|report|reports|reported|removal|removals|removed|shown|skipped|skip|skips|ignored|dismissed|swiped|scrolled|engaged|install|installs|installed|registration|registrations|registered|conversion|conversions|converted|accepted|accept|accepts|follow|follows|followed|dwell|hide|hides|hidden|unseen|delivered|confirmed|flagged|upheld';
@@ -285,13 +314,16 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
   'label-definition': [
     'positive|positives negative|negatives',
     'label|labels|labelled|labeled|target be|when|if|means|from|come|comes',
-    // One class defined by the event that makes it: "positives are clicked impressions", "negatives =
-    // shown but not clicked", "a positive is an open within an hour". An event, not the items alone:
-    // "positives are 1% of impressions" says how rare they are, not what they are.
-    `positive|positives|negative|negatives be|mean|means|if|when|whenever|equals ${LABEL_EVENTS}`,
-    // A class said by what puts an example in it: "a payment counts as fraud when ...", "a fraud-coded
-    // chargeback marks the payment as fraud", "is considered spam if ...".
-    'count|counts|counted|mark|marks|marked|considered|deemed fraud|fraudulent|legitimate|spam|harmful|violating|relevant|irrelevant|positive|negative|benign|genuine as|if|when|once|unless',
+    // One class defined by the event that makes it (CLASS_DEFINITIONS marks the class said first):
+    // "positives are clicked impressions", "negatives = shown but not clicked", "a positive is an open
+    // within an hour". An event, not the items alone: "positives are 1% of impressions" says how rare
+    // they are; "positive reviews are shown first" and "negative feedback rate" define nothing.
+    `classdef ${LABEL_EVENTS}`,
+    // A class said by what puts an example in it: "a payment counts as fraud when ..." (CLASS_DEFINITIONS),
+    // "a fraud-coded chargeback marks the payment as fraud", "is considered spam if ...".
+    `classdefas ${DEFINED_CLASSES}`,
+    `mark|marks|marked as ${DEFINED_CLASSES}`,
+    `considered|deemed ${DEFINED_CLASSES} if|when|once|unless`,
     // What is taken as the label: "we use opens within an hour as the label", "reviewer decisions as ground truth".
     'use|uses|using|take|takes|taking|treat|treats|treated as label|labels|target|targets|truth',
     // A measured target: "we regress on the actual delivery time", "train on the observed minutes".

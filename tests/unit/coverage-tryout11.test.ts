@@ -33,6 +33,8 @@ describe('a label defined in ordinary words (label-definition)', () => {
       ['fraud-detection', 'Data', 'A fraud-coded chargeback marks the payment as fraud.'],
       ['fraud-detection', 'Data', 'A payment counts as fraud when the issuer files a fraud chargeback.'],
       ['harmful-content-detection', 'Data', 'A post is considered violating once a reviewer upholds the report.'],
+      ['news-feed', 'Data', 'A hide counts as a negative as well.'],
+      ['video-recommendation', 'Data', 'Positives include watches past 30 seconds and likes.'],
       // What is taken as the label.
       ['notification-ranking', 'Data', 'We use opens within one hour as the label.'],
       ['harmful-content-detection', 'Data', 'We take reviewer decisions as the label.'],
@@ -46,6 +48,13 @@ describe('a label defined in ordinary words (label-definition)', () => {
       ['ad-click-prediction', 'Data', 'Positives are weighted ten times higher in the loss.'],
       ['video-recommendation', 'Model', 'A weighted logistic regression where positives are weighted by watch time.'],
       ['ad-click-prediction', 'Data', 'Positives are about 1% of impressions.'],
+      // A class word as an adjective, or the class after the verb of counting, defines nothing.
+      ['news-feed', 'Serving', 'Positive reviews are shown first.'],
+      ['news-feed', 'Monitoring', 'Negative comments are hidden by the moderation team.'],
+      ['video-recommendation', 'Evaluation', 'Negative feedback rate is watched as a guardrail.'],
+      ['fraud-detection', 'Evaluation', 'We count fraud as caught when the payment is declined.'],
+      ['fraud-detection', 'Data', 'We use chargebacks as a feature.'],
+      ['eta-prediction', 'Monitoring', 'We compare the predicted and actual delivery times every hour.'],
       ['fraud-detection', 'Data', 'We collect payments, devices and accounts from the logs.'],
       ['eta-prediction', 'Monitoring', 'Drift: the distribution of delivery times shifts in winter.'],
     ],
