@@ -17,7 +17,12 @@ import { isAdjectiveFirst, startsVerbPhrase } from '../reading/verbs.js';
  * covers them, so only a dismissal ("we don't need to worry about leakage") negates a risk.
  */
 
-export type Negation = 'plain' | 'dismissal';
+/**
+ * How a match is ruled out: `plain` (not done: "no A/B test"), `dismissal` (not needed or not cared
+ * about: "a baseline is not needed"), or `accepted`: a harm named and accepted ("clickbait is fine",
+ * "missing a few faces is acceptable"), which rules out only a risk item (see cancels and acceptedHarm).
+ */
+export type Negation = 'plain' | 'dismissal' | 'accepted';
 
 const WINDOW = 8;
 
@@ -51,6 +56,8 @@ const FALSE_CUES_AFTER = new Set(['only', 'just', 'doubt', 'matter', 'exception'
 export function negationOf(tokens: Token[], start: number, end: number): Negation | null {
   const cue = before(tokens, start);
   if (cue) {
+    // "We don't mind clickbait": not minding a harm accepts it; not minding anything else refuses nothing.
+    if (cue.word === 'not' && tokens[cue.index + 1]?.raw === 'mind') return acceptedHarm(tokens, start, end) ? 'accepted' : null;
     // "Without a baseline you can't tell", "without a time split the numbers would be too optimistic":
     // a condition that makes the thing necessary.
     if (cue.word === 'without' && (negatedLater(tokens, end) || harmLater(tokens, end))) return null;
@@ -73,6 +80,11 @@ export function negationOf(tokens: Token[], start: number, end: number): Negatio
     // "Negatives are impressions that were not clicked within 1 h", "… impressions not clicked": a
     // negation that says which things are meant defines a set; it refuses nothing.
     if (cue.negation === 'plain' && (definingRelative(tokens, cue.index) || reducedRelative(tokens, cue.index))) return null;
+    // "Impressions without a click are negatives": "without" ends with its object; the verb after it is the main clause's.
+    if (cue.word === 'without' && predicateAfterWithout(tokens, cue.index, start)) return null;
+    // "We don't label declined payments as fraud", "refunds are not counted as positives": the negation
+    // keeps some things out of a category; it does not refuse the category.
+    if (excludedFromCategory(tokens, cue.index, start, end)) return null;
     // "An attribution window avoids late clicks being counted as negatives": a thing that avoids a
     // problem handles it; only a person avoiding something ("we avoid a feature store") refuses it.
     if (avoidedByThing(tokens, cue, end)) return null;
@@ -86,7 +98,246 @@ export function negationOf(tokens: Token[], start: number, end: number): Negatio
     if (cue.negation === 'plain' && contrastedElsewhere(tokens, end)) return null;
     return cue.negation;
   }
-  return after(tokens, end);
+  if (noneAfter(tokens, start, end)) return 'plain';
+  const dismissed = after(tokens, end);
+  if (dismissed) return dismissed;
+  return (acceptedBefore(tokens, start) || acceptedAfter(tokens, end)) && acceptedHarm(tokens, start, end) ? 'accepted' : null;
+}
+
+/**
+ * Whether a match has a negation cue before it and runs on past the end of the cue's clause: "declined
+ * payments never get a chargeback, so we don't label them" matches a concept of data sources in "get
+ * ... we ... label". The cue reaches only the words of its own clause, and the match's words in two
+ * clauses say neither that the item was done nor that it was ruled out: such a match is no item's
+ * evidence either way (score.ts, forItem). Only a concept, matched across a clause's words, can cross one.
+ * A red flag still reads it as negated (negationOf is unchanged for it).
+ */
+export function straddlesClause(tokens: Token[], start: number, end: number): boolean {
+  return crossesClause(tokens, start, end) && before(tokens, start) !== null;
+}
+
+/** A comma inside the match followed by a clause starter or a subject ("chargeback, so we ... label"), or a hard boundary. */
+function crossesClause(tokens: Token[], start: number, end: number): boolean {
+  for (let k = start + 1; k < end; k++) {
+    const t = tokens[k]!;
+    if (t.sep === 'hard' || (t.sep === 'comma' && (CLAUSE_STARTERS.has(t.raw) || PRONOUNS.has(t.raw)))) return true;
+  }
+  return false;
+}
+
+/** Finite verbs that start the main clause's predicate after a "without" phrase ("impressions without a click are negatives"). */
+const PREDICATE_VERBS = new Set(['is', 'are', 'was', 'were', 'count', 'counts', 'counted', 'become', 'becomes']);
+
+/**
+ * "Impressions without a click are negatives", "sessions without a purchase count as negatives": a
+ * "without" phrase ends with its object, and a verb of the main clause (PREDICATE_VERBS) between it
+ * and the match starts the predicate the match stands in. Not a verb of a relative clause inside the
+ * phrase ("without features that are computed from the future").
+ */
+function predicateAfterWithout(tokens: Token[], cue: number, start: number): boolean {
+  for (let k = cue + 2; k <= start && k < tokens.length; k++) {
+    if (PREDICATE_VERBS.has(tokens[k]!.raw)) return !RELATIVES.has(tokens[k - 1]!.raw);
+  }
+  return false;
+}
+
+/** Verbs that put a thing in a category ("label X as", "count X as", "treat X as"). */
+const ASSIGNING = new Set([
+  'label', 'labels', 'labelled', 'labeled', 'labelling', 'labeling', 'count', 'counts', 'counted', 'counting', 'treat', 'treats',
+  'treated', 'treating', 'mark', 'marks', 'marked', 'tag', 'tags', 'tagged', 'consider', 'considers', 'considered', 'classify',
+  'classifies', 'classified', 'call', 'calls', 'called', 'use', 'uses', 'used', 'take', 'takes', 'taken', 'regard', 'regards',
+  'regarded', 'flag', 'flags', 'flagged', 'include', 'includes', 'included', 'sample', 'samples', 'sampled',
+]);
+/** Categories of examples and inputs: the label classes and features a thing may be put in. */
+const CATEGORIES = new Set([
+  'positive', 'positives', 'negative', 'negatives', 'label', 'labels', 'fraud', 'fraudulent', 'spam', 'harmful', 'abusive',
+  'toxic', 'relevant', 'irrelevant', 'feature', 'features', 'input', 'inputs', 'signal', 'signals', 'example', 'examples',
+  'legitimate', 'genuine', 'clean', 'bad', 'good', 'fake', 'engagement', 'engaged', 'click', 'clicks', 'conversion', 'conversions',
+]);
+/** Words that refuse the category itself rather than keep a thing out of it ("we don't label anything as fraud"). */
+const ANY_THING = new Set(['anything', 'any', 'nothing', 'everything', 'all']);
+
+/**
+ * "We don't label declined payments as fraud", "we don't count unseen ads as negatives", "refunds are
+ * not counted as positives", "we never use the user's age as a feature": a "not" or "never" before a
+ * verb that puts a thing in a category (ASSIGNING), then "as" and the category (CATEGORIES), keeps that
+ * thing out of it; it is how the category is defined, not a refusal of it. Holds for a match of the
+ * verb's ("label them as") or the category's ("as negatives"), with a thing between the verb and "as"
+ * or, in the passive, a form of "be" before the cue. "We don't label anything as fraud" refuses the
+ * labels; a match of the thing ("unseen ads"), or of the thing and its category together ("declined
+ * payments as fraud", a red flag's words), is the claim the cue refuses.
+ */
+function excludedFromCategory(tokens: Token[], cue: number, start: number, end: number): boolean {
+  const exclusion = exclusionAt(tokens, cue);
+  if (!exclusion) return false;
+  const { verb, as, category } = exclusion;
+  if (start < verb || end <= as || (start > verb && start < as)) return false;
+  return !(start < as && end > category);
+}
+
+/**
+ * The parts of an exclusion from a category after a "not" or "never" at `cue` (see excludedFromCategory):
+ * the assigning verb within three words (with no word between that needs or refuses but the verb
+ * itself: "we don't need to label X as" still excludes), "as" within six words of it, and the category
+ * after "as" and an article. null when the words are not one.
+ */
+function exclusionAt(tokens: Token[], cue: number): { verb: number; as: number; category: number } | null {
+  const word = tokens[cue]!.raw;
+  if (word !== 'not' && word !== 'never') return null;
+  let verb = -1;
+  for (let k = cue + 1; k < tokens.length && k <= cue + 3; k++) {
+    if (tokens[k]!.sep === 'hard' || tokens[k]!.sep === 'comma') return null;
+    if (ASSIGNING.has(tokens[k]!.raw)) {
+      verb = k;
+      break;
+    }
+  }
+  if (verb < 0) return null;
+  let as = -1;
+  for (let k = verb + 1; k < tokens.length && k <= verb + 6; k++) {
+    if (tokens[k]!.sep === 'hard' || tokens[k]!.sep === 'comma') return null;
+    if (tokens[k]!.raw === 'as') {
+      as = k;
+      break;
+    }
+  }
+  if (as < 0) return null;
+  const thing = tokens.slice(verb + 1, as);
+  const passive = BE_FORMS.has(tokens[cue - 1]?.raw ?? '') || AUXILIARIES.has(tokens[cue - 1]?.raw ?? '');
+  if (thing.length === 0 ? !passive : thing.some((t) => ANY_THING.has(t.raw))) return null;
+  let category = as + 1;
+  while (category < tokens.length && category < as + 3 && ['a', 'an', 'the'].includes(tokens[category]!.raw)) category++;
+  const named = tokens[category];
+  return named && named.sep !== 'hard' && named.sep !== 'comma' && CATEGORIES.has(named.raw) ? { verb, as, category } : null;
+}
+
+/** Words after "nothing" or "none" that leave it the whole answer: "none yet", "nothing so far", "none planned". */
+const NONE_ENDINGS = new Set(['yet', 'so', 'at', 'for', 'planned', 'done', 'today', 'now', 'currently', 'until', 'before']);
+
+/**
+ * "We calibrate nothing", "A/B tests: none planned", "we A/B tested nothing yet": "nothing" or "none"
+ * right after the match ("none" also after "is" or "are"), or one word after it when the match starts the verb of a subject ("we A/B
+ * tested": the match "A/B"), is the object the practice was done to: none. It ends its clause or is
+ * followed only by a word of time (NONE_ENDINGS). "Nothing fancy", "nothing else", "nothing beats",
+ * "none of the above" and "the A/B test showed nothing" say something else.
+ */
+function noneAfter(tokens: Token[], start: number, end: number): boolean {
+  // A lead-in ("A/B tests: none yet") is read as the claim's label, then "is", then again in its words:
+  // "none" after it is said of the whole label, read past "is" ("A/B tests is A/B tests is none yet").
+  const predicate = labelPredicate(tokens, start, end);
+  if (predicate >= 0) return noneAt(tokens, BE_FORMS.has(tokens[predicate]?.raw ?? '') ? predicate + 1 : predicate);
+  if (noneAt(tokens, end)) return true;
+  const verb = tokens[end];
+  if (!verb || verb.sep === 'hard' || verb.sep === 'comma') return false;
+  const before = tokens[start - 1]?.raw ?? '';
+  const subject = PRONOUNS.has(before) || (AUXILIARIES.has(before) && PRONOUNS.has(tokens[start - 2]?.raw ?? ''));
+  return subject && noneAt(tokens, end + 1);
+}
+
+/**
+ * Where the claim's own words go on after a lead-in label that holds the match: a lead-in "X: ..." is
+ * read as the label X (context tokens), then "is" (or "are"), then X again in the claim's words. The
+ * match may be in either copy. -1 when it is in neither or the words do not repeat the label.
+ */
+function labelPredicate(tokens: Token[], start: number, end: number): number {
+  // The label: the run of context tokens that holds the match, or the nearest one before it.
+  let from = start;
+  if (!tokens[start]!.context) {
+    from = start - 1;
+    while (from >= 0 && !tokens[from]!.context) from--;
+    if (from < 0 || start - from > 12) return -1;
+  }
+  let first = from;
+  while (first > 0 && tokens[first - 1]!.context && tokens[first]!.sep !== 'hard') first--;
+  let last = from + 1;
+  while (last < tokens.length && tokens[last]!.context) last++;
+  const copy = tokens[last]?.raw === 'is' || tokens[last]?.raw === 'are' ? last + 1 : last;
+  const length = last - first;
+  for (let k = 0; k < length; k++) if (tokens[copy + k]?.raw !== tokens[first + k]!.raw || tokens[copy + k]!.context) return -1;
+  const predicate = copy + length;
+  if (!tokens[start]!.context && (start < copy || end > predicate)) return -1;
+  return predicate;
+}
+
+/** "nothing" or "none" at `at`, in the sentence of the word before it, ending its clause or followed by a word of time. */
+function noneAt(tokens: Token[], at: number): boolean {
+  const next = tokens[at];
+  if (!next || (next.raw !== 'nothing' && next.raw !== 'none') || next.sep === 'comma') return false;
+  // "A/B tests: none yet" (a colon, in the sentence); not "... A/B test. Nothing yet on drift."
+  if (next.sentence !== tokens[at - 1]!.sentence) return false;
+  const after = tokens[at + 1];
+  return !after || after.sep === 'hard' || after.sep === 'comma' || NONE_ENDINGS.has(after.raw);
+}
+
+/**
+ * Words that name a harm or failure a risk item is about ("clickbait", "missed faces", "drift",
+ * "label noise", "position bias"), as opposed to a remedy or the price of one ("over blurring", "class
+ * weights", "a low threshold"): accepting the harm leaves it unhandled; accepting the price handles it.
+ */
+const HARMS = new Set([
+  'clickbait', 'miss', 'missed', 'misses', 'missing', 'drift', 'drifts', 'drifting', 'leak', 'leaks', 'leakage', 'noise', 'noisy',
+  'bias', 'biased', 'spam', 'fake', 'injection', 'injections', 'jailbreak', 'jailbreaks', 'failure', 'failures', 'stale', 'staleness',
+  'forgetting', 'shift', 'evasion', 'misinformation', 'sensational', 'fatigue', 'imbalance', 'imbalanced', 'skew', 'skewed',
+]);
+
+/** Whether the match names a harm (HARMS): only then can accepting it rule it out. */
+function acceptedHarm(tokens: Token[], start: number, end: number): boolean {
+  for (let k = start; k < end; k++) if (HARMS.has(tokens[k]!.raw)) return true;
+  return false;
+}
+
+/** Words that accept what the clause names ("clickbait is fine", "missing a few faces is acceptable"). */
+const ACCEPTING = new Set(['fine', 'acceptable', 'ok', 'okay', 'tolerable', 'harmless', 'tolerated', 'accepted']);
+/** Words that may stand between the match and an accepting word: a form of "be" and an adverb. */
+const ACCEPT_FILLERS = new Set([
+  'is', 'are', 'was', 'were', 'be', 'seems', 'seem', 'remains', 'remain', 'would', 'will', 'should', 'can', 'still', 'also',
+  'just', 'perfectly', 'totally', 'quite', 'probably', 'mostly', 'generally', 'really', 'pretty', 'entirely', 'completely',
+]);
+/** Words after the accepting word that bound the acceptance by a condition: a tolerance kept in check. */
+const ACCEPT_CONDITIONS = new Set(['if', 'provided', 'providing', 'unless', 'until', 'while', 'when', 'between', 'within', 'below', 'under', 'up']);
+
+/**
+ * After the match, in its clause: a form of "be" (or nothing, where "'s" was dropped) and an
+ * accepting word ("clickbait is fine by us", "missing a few faces is acceptable", "some drift is
+ * perfectly OK"), or "no big deal" / "not a big deal". Not when a condition bounds it ("drift is
+ * fine as long as we retrain weekly", "... if it stays under 2%").
+ */
+function acceptedAfter(tokens: Token[], end: number): boolean {
+  let k = end;
+  while (k < tokens.length && k < end + 4 && ACCEPT_FILLERS.has(tokens[k]!.raw) && tokens[k]!.sep !== 'hard' && tokens[k]!.sep !== 'comma') k++;
+  const t = tokens[k];
+  if (!t || t.sep === 'hard' || t.sep === 'comma') return false;
+  let last = k;
+  if (t.raw === 'no' && tokens[k + 1]?.raw === 'big' && tokens[k + 2]?.raw === 'deal') last = k + 2;
+  else if (t.raw === 'not' && tokens[k + 1]?.raw === 'a' && tokens[k + 2]?.raw === 'big' && tokens[k + 3]?.raw === 'deal') last = k + 3;
+  else if (!ACCEPTING.has(t.raw)) return false;
+  // "Fine-tune", "fine-grained": another word.
+  if (tokens[k + 1]?.sep === 'glue') return false;
+  for (let i = last + 1; i < tokens.length && i < last + 4; i++) {
+    if (tokens[i]!.sep === 'hard') break;
+    if (ACCEPT_CONDITIONS.has(tokens[i]!.raw)) return false;
+    // "as long as", "so long as"; "as" alone gives a reason ("fine as clicks pay the bills").
+    if ((tokens[i]!.raw === 'as' || tokens[i]!.raw === 'so') && tokens[i + 1]?.raw === 'long') return false;
+  }
+  return true;
+}
+
+/**
+ * Before the match, within three words and in its clause: "we are fine with some clickbait", "OK with
+ * a few missed faces", "we can live with label noise", "we accept / tolerate some drift".
+ */
+function acceptedBefore(tokens: Token[], start: number): boolean {
+  for (let i = start - 1, seen = 0; i >= 0 && seen < 4; i--, seen++) {
+    if (tokens[i + 1]!.sep === 'hard' || tokens[i + 1]!.sep === 'comma') return false;
+    const word = tokens[i]!.raw;
+    if (word === 'with') {
+      const by = tokens[i - 1]?.raw ?? '';
+      return ACCEPTING.has(by) || by === 'happy' || by === 'comfortable' || (by === 'live' && tokens[i - 2]?.raw === 'can');
+    }
+    if (word === 'accept' || word === 'tolerate' || word === 'tolerates' || word === 'accepts') return PRONOUNS.has(tokens[i - 1]?.raw ?? '') || ['can', 'will', 'would'].includes(tokens[i - 1]?.raw ?? '');
+    if (CLAUSE_STARTERS.has(word)) return false;
+  }
+  return false;
 }
 
 /** Cues that state a rule with a guard after the match ("we never X after / before / without / until Y"). */
@@ -426,10 +677,14 @@ function avoidedByThing(tokens: Token[], cue: Cue, end: number): boolean {
   return false;
 }
 
-/** Whether the negation cancels the match: risks are cancelled only by a dismissal. */
+/**
+ * Whether the negation cancels the match: risks are cancelled only by a dismissal or an acceptance
+ * ("clickbait is fine by us"); anything else by a plain negation or a dismissal, never by an
+ * acceptance, which names no refusal of a practice.
+ */
 export function cancels(negation: Negation | null, risk: boolean): boolean {
   if (!negation) return false;
-  return risk ? negation === 'dismissal' : true;
+  return risk ? negation !== 'plain' : negation !== 'accepted';
 }
 
 interface Cue {
@@ -660,6 +915,8 @@ function after(tokens: Token[], end: number): Negation | null {
     if (DISMISS_ADJECTIVES.has(token.raw)) return 'dismissal';
     if (token.raw === 'not' || token.raw === 'never') {
       if (FALSE_CUES_AFTER.has(tokens[i + 1]?.raw ?? '')) return null;
+      // "Labels: we don't use clicks as positives": what is kept out of the category is said, not the category dismissed.
+      if (exclusionAt(tokens, i)) return null;
       const j = judgedAfterNot(tokens, i, (t) => DISMISS_STEMS.has(t.stem) || NOT_ALLOWED.has(t.raw));
       return j >= 0 && !dismissedForSomeOnly(tokens, j) ? 'dismissal' : null;
     }

@@ -3,12 +3,12 @@ import { STAGES, type StageId } from '../stages.js';
 import { analyze, type Analysis } from './analyze.js';
 import type { CompiledFlag, CompiledItem, CompiledScope } from './compile.js';
 import { deeper, DEPTH_RANK, readDepth, type DepthReading } from './depth.js';
-import { cancels, negationOf, rejectedForFlag } from './negation.js';
+import { cancels, negationOf, rejectedForFlag, straddlesClause } from './negation.js';
 import { answersFollowUp } from './follow-up-answer.js';
 import { onlyOtherWork } from './other-work.js';
 import { isBareTerm, LIST_MIN_TERMS } from './list-of-terms.js';
 import { compilePhrase, MatchIndex, type CompiledPhrase } from './phrase.js';
-import { deflects, quotedLines, rejects } from './stance.js';
+import { deflects, namedAsCost, quotedLines, rejects } from './stance.js';
 import { isQuestion } from '../reading/questions.js';
 import { itemsAskedAbout, topicMatcher, type TopicMatcher } from './topics.js';
 import type {
@@ -309,7 +309,13 @@ type Mistaken = Map<Text, Array<[number, number]>>;
 function forItem(hits: Hit[], mistaken: Mistaken): Hit[] {
   const inMistake = (h: Hit) => (mistaken.get(h.text) ?? []).some(([start, end]) => h.start >= start && h.end <= end);
   // A hit ruled out in words stays: it reads the item as ruled out, which is what was said.
-  return hits.filter((h) => h.cancelled || (!inMistake(h) && !deflected(h.text, h.sentence)));
+  // A practice named as an option's cost ("slower to retrain") is a trade-off's reason, not the practice;
+  // a match across two clauses with a negation in the first one is neither said nor ruled out (straddlesClause).
+  return hits.filter(
+    (h) =>
+      !straddlesClause(h.text.analysis.tokens, h.start, h.end) &&
+      (h.cancelled || (!inMistake(h) && !deflected(h.text, h.sentence) && !namedAsCost(h.text.analysis.tokens, h.start))),
+  );
 }
 
 /**

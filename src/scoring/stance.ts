@@ -1,3 +1,5 @@
+import type { Token } from '../reading/tokens.js';
+
 /**
  * The stance a claim takes toward what it names: does the candidate assert doing it, name it in order
  * to reject it, or decline to decide? Read from the claim's own words (normalized tokens, lowercase,
@@ -112,4 +114,47 @@ export function quotedLines(text: string): Set<number> {
     if (!fence && /^\s{0,3}>/.test(line)) lines.add(i + 1);
   });
   return lines;
+}
+
+/** Comparatives of cost: what follows is a cost of one option against another ("slower to retrain", "harder to calibrate"). */
+const COSTLIER = new Set(['slower', 'harder', 'costlier', 'pricier', 'trickier', 'clunkier', 'longer', 'heavier', 'riskier']);
+/** Adjectives of cost, or of difficulty: "costly to retrain" is a cost only where options are weighed (see namedAsCost). */
+const COSTLY = new Set(['slow', 'hard', 'costly', 'expensive', 'difficult', 'painful', 'tedious', 'tricky', 'cumbersome', 'awkward', 'clunky']);
+/** Words before a cost adjective that make it a comparison: "more expensive to serve", "too slow to retrain". */
+const DEGREE = new Set(['more', 'too', 'less']);
+/** Words of a claim that weighs options: a comparison, or a drawback named as one ("Cons: costly to retrain"). */
+const WEIGHING = new Set([
+  'over', 'than', 'instead', 'vs', 'versus', 'rather', 'unlike', 'whereas', 'but', 'tradeoff', 'tradeoffs', 'trade', 'cons', 'con',
+  'drawback', 'drawbacks', 'downside', 'downsides', 'disadvantage', 'disadvantages', 'weakness', 'weaknesses', 'pick', 'picks',
+  'picked', 'choose', 'chooses', 'chose', 'chosen', 'prefer', 'prefers', 'preferred', 'opt', 'opted', 'favor', 'favour',
+]);
+/** Verbs that choose an option with "with": "so we start with logistic regression", "we go with GBDT". */
+const CHOOSING_WITH = new Set(['start', 'go', 'stick', 'stay']);
+
+/**
+ * Whether a match starting at `start` is the verb of a cost named for an option, a trade-off's reason and
+ * not the practice: "we pick GBDT over a deep network: slower to retrain", "a deep net is harder to
+ * calibrate", "Cons: costly to retrain", "slow to train and refresh". The match starts the infinitive
+ * after "to" (or the second verb joined to it by "and" or "or"), in its clause, and the word before "to"
+ * is a comparative of cost (COSTLIER, or "more" / "too" and an adjective of COSTLY), or an adjective of
+ * COSTLY in a sentence that weighs options (WEIGHING: "over", "than", "but", a Cons column, "we pick",
+ * "so we start with"). Not "it is
+ * hard to A/B test in a marketplace, so we run switchbacks": a difficulty of the practice, no trade-off;
+ * nor a benefit ("cheap to retrain") or "it is important to retrain". `tokens`: the text's tokens.
+ */
+export function namedAsCost(tokens: readonly Token[], start: number): boolean {
+  let to = start - 1;
+  // "slow to train and refresh": the match is the second verb of the infinitive.
+  if ((tokens[to]?.raw === 'and' || tokens[to]?.raw === 'or') && tokens[to - 2]?.raw === 'to') to -= 2;
+  if (tokens[to]?.raw !== 'to') return false;
+  for (let k = to; k <= start; k++) if (tokens[k]!.sep === 'hard' || tokens[k]!.sep === 'comma') return false;
+  const adjective = tokens[to - 1]?.raw ?? '';
+  if (COSTLIER.has(adjective)) return true;
+  if (!COSTLY.has(adjective)) return false;
+  if (DEGREE.has(tokens[to - 2]?.raw ?? '')) return true;
+  const sentence = tokens[start]!.sentence;
+  const weighs = (k: number) => WEIGHING.has(tokens[k]!.raw) || (CHOOSING_WITH.has(tokens[k]!.raw) && tokens[k + 1]?.raw === 'with');
+  for (let k = start; k >= 0 && tokens[k]!.sentence === sentence; k--) if (weighs(k)) return true;
+  for (let k = start + 1; k < tokens.length && tokens[k]!.sentence === sentence; k++) if (weighs(k)) return true;
+  return false;
 }
