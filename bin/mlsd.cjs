@@ -75,7 +75,8 @@ function withCodeCache() {
     if (error && error.code === 'MODULE_NOT_FOUND' && String(error.message).includes('start.cjs')) return null;
     throw error;
   }
-  const loaded = start.loadCli(join(__dirname, '..', 'dist', 'cjs', 'cli.cjs'), args[0], process.env);
+  // This file's own require serves the bundle's requires of node's modules: no createRequire, so no node:module.
+  const loaded = start.loadCli(join(__dirname, '..', 'dist', 'cjs', 'cli.cjs'), args[0], process.env, require);
   if (!loaded) return null;
   process.once('exit', loaded.saveCache);
   return loaded.exports;

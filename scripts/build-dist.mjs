@@ -83,7 +83,7 @@ if (build) {
     // ASCII only (asAscii), as the ES module bundle.
     for (const name of readdirSync(dirname(cjs)).filter((n) => n.endsWith('.cjs'))) {
       const file = join(dirname(cjs), name);
-      writeFileSync(file, asAscii(lazyBuiltins(readFileSync(file, 'utf8').replaceAll('@MLSD_BUILD_ID@', buildId), name)));
+      writeFileSync(file, asAscii(lazyTables(lazyBuiltins(readFileSync(file, 'utf8').replaceAll('@MLSD_BUILD_ID@', buildId), name))));
     }
     // Names the code caches of this build (read without reading the bundle).
     writeFileSync(join(dirname(cjs), 'build-id'), buildId);
@@ -95,6 +95,9 @@ if (build) {
       logLevel: 'warn',
       output: { file: join(dirname(cjs), 'start.cjs'), format: 'cjs', codeSplitting: false, sourcemap: false },
     });
+    // Its node:module too is required on first use: bin/mlsd.cjs gives loadCli a require of its own.
+    const start = join(dirname(cjs), 'start.cjs');
+    writeFileSync(start, lazyBuiltins(readFileSync(start, 'utf8'), 'start.cjs'));
   }
 }
 
@@ -114,10 +117,11 @@ function asAscii(text) {
  * costs several milliseconds of every run (child_process alone also loads net and dgram). The bundle uses
  * them only as `node_x.name` (or `node_x.default.name` after __toESM); each becomes a stand-in object that
  * requires the module on its first property access. Commander requires child_process for executable
- * subcommands only.
+ * subcommands only; node:module (createRequire, which loads node's ES module loader too) serves only the
+ * fallbacks that require a package file (YAML answers, a missing data file).
  */
 function lazyBuiltins(text, name) {
-  const LAZY_BUILTINS = ['child_process', 'os', 'tty', 'fs/promises', 'async_hooks', 'readline', 'crypto'];
+  const LAZY_BUILTINS = ['child_process', 'os', 'tty', 'fs/promises', 'async_hooks', 'readline', 'crypto', 'module'];
   const runtime = [
     '// mlsd (scripts/build-dist.mjs): a module of node loaded on first use',
     'var __lazyBuiltin = (load) => { let m; const real = () => (m ??= load()); return new Proxy({}, {',
@@ -148,6 +152,33 @@ function lazyBuiltins(text, name) {
   if (changed === 0) return text;
   const at = out.indexOf('\nlet node_');
   return at < 0 ? `${runtime}\n${out}` : `${out.slice(0, at)}\n${runtime}${out.slice(at)}`;
+}
+
+/**
+ * The HTML entity table of markdown-it's entity decoder (the `entities` package: `const htmlDecodeTree =
+ * decodeTrieDict("...")`), built on first use rather than when the file loads: building it runs a loop
+ * over a 13,000-character string (about 0.7 ms of every `score`), and only a text with an `&` needs it.
+ * Each `const X = /* #__PURE__ *\/ decodeTrieDict(...)` of the file becomes a function that builds it once,
+ * and each other use of X a call of that function. Read only, never assigned: the same table either way.
+ * A file without such a table, or where the rewrite would not compile, is left as it is (it only costs time).
+ */
+function lazyTables(text) {
+  const declared = [...text.matchAll(/^const (\w+) = \/\* #__PURE__ \*\/ decodeTrieDict\(/gm)].map((m) => m[1]);
+  let out = text;
+  for (const id of declared) {
+    if (new RegExp(`\\b${id}\\s*=[^=]`).test(out.replace(`const ${id} = `, ''))) continue; // assigned elsewhere: left as it is
+    out = out.replace(`const ${id} = /* #__PURE__ */ decodeTrieDict(`, `let ${id}__built;\nconst ${id}__build = () => decodeTrieDict(`);
+    out = out.replace(new RegExp(`\\b${id}\\b(?!__)`, 'g'), `(${id}__built ??= ${id}__build())`);
+  }
+  if (out === text) return text;
+  // A use the rewrite does not fit (a property name, a shorthand) would not compile: then the file stays as it was.
+  try {
+    new Function('exports', 'require', 'module', '__filename', '__dirname', out);
+  } catch {
+    process.stderr.write('build-dist: the entity table of markdown-it could not be made lazy; it is built when the file loads\n');
+    return text;
+  }
+  return out;
 }
 
 /** Writes the bundle's build id (the SHA-256 of its files, names and contents) over the placeholder of src/build-id.ts. */

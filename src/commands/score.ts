@@ -31,6 +31,9 @@ export async function scoreCommand(file: string, options: ScoreOptions, io: Io, 
   const [loaded] = await Promise.all([loadAll(io, options), loadMarkdownParser()]);
   reportLoadProblems(loaded, io, options);
   const prompt = findPrompt(loaded.catalog, options.prompt);
+  // The rubrics' compiled form first: reading it hands stemWord the stems of the phrase words (rememberStems),
+  // so the answer's words that are phrase words are not stemmed again while the answer is read.
+  const scope = compiledScope(loaded, prompt);
   const name = file === '-' ? 'stdin' : file;
   const parsed = readAnswersAs(text, name, options.format, file !== '-');
   const errors = parsed.issues.filter((i) => i.severity === 'error');
@@ -51,7 +54,6 @@ export async function scoreCommand(file: string, options: ScoreOptions, io: Io, 
   const hasText = Object.values(parsed.answers.sections).some((s) => s && s.trim()) || !!parsed.answers.general?.trim();
   if (!hasText) throw new CliError(`${file} has no answer text to score`, EXIT.usage);
 
-  const scope = compiledScope(loaded, prompt);
   const report = scoreAnswers({ prompt, scope, answers: parsed.answers, level: options.level });
 
   // Saved before the report is printed, so the JSON can name the session; a failure to save is

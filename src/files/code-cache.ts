@@ -76,14 +76,14 @@ export const CACHED_COMMANDS: readonly string[] = ['score', 'practice', 'intervi
  * (`build-id`). Without a cache when the cache is off (MLSD_NO_CACHE) or on the command's first run on
  * this build (`firstSight`); then none is written either. Null when the bundle or its build id is missing:
  * then the caller runs the ES modules. The caller calls `saveCache` when the command has run. Throws what
- * the bundle throws while loading.
+ * the bundle throws while loading. `nodeRequire`: as for loadWithCodeCache.
  */
-export function loadCli(bundle: string, command: string | undefined, env: Env): Loaded | null {
+export function loadCli(bundle: string, command: string | undefined, env: Env, nodeRequire?: NodeJS.Require): Loaded | null {
   if (!existsSync(bundle)) return null;
   const build = readSmallFile(join(dirname(bundle), 'build-id'), 64);
   if (!build || !/^[0-9a-f]{64}$/.test(build)) return null;
   const file = env.MLSD_NO_CACHE ? null : codeCacheFile(resolvePaths(env).cache, command, build);
-  return loadWithCodeCache(bundle, file && !firstSight(file) ? file : null);
+  return loadWithCodeCache(bundle, file && !firstSight(file) ? file : null, nodeRequire);
 }
 
 /** The cache file for a command's run of the bundle of build `build` (its id, 64 hex digits). */
@@ -114,12 +114,14 @@ const CHUNK = /^\.\/[\w.-]+\.cjs$/;
 /**
  * Loads the CommonJS bundle whose entry is `bundle` as Node would (`require`), each file of the bundle it
  * requires (`./name.cjs`) once, with the code cache kept in `cacheFile` (null: none read or written).
+ * Anything else the bundle requires (node's own modules: the bundle holds its packages) is required by
+ * `nodeRequire`: bin/mlsd.cjs gives its own, so that a run does not load node:module (and with it node's
+ * ES module loader) for createRequire; without one, a require made for the bundle's folder.
  * Throws what the bundle throws while loading; cache problems only cost time.
  */
-export function loadWithCodeCache(bundle: string, cacheFile: string | null): Loaded {
+export function loadWithCodeCache(bundle: string, cacheFile: string | null, nodeRequire: NodeJS.Require = createRequire(bundle)): Loaded {
   const dir = dirname(bundle);
   const cache = cacheFile ? readCache(cacheFile) : new Map<string, CachedChunk>();
-  const nodeRequire = createRequire(bundle);
   const chunks: LoadedChunk[] = [];
   const modules = new Map<string, { exports: Record<string, unknown> }>();
   const load = (file: string): Record<string, unknown> => {

@@ -124,7 +124,7 @@ describe('starting the CLI (bin/mlsd.cjs)', () => {
     expect(run(join(root, 'bin', 'mlsd.js'), ['--version']).stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
   });
 
-  it('loads none of the node modules score does not use (child_process, readline, tty, crypto), with a code cache or without', () => {
+  it('loads none of the node modules score does not use (child_process, readline, tty, crypto, module), with a code cache or without', () => {
     const hook = join(temp, 'loaded.cjs');
     const list = join(temp, 'loaded.txt');
     writeFileSync(hook, `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(list)}, process.moduleLoadList.join('\\n')));\n`);
@@ -137,8 +137,26 @@ describe('starting the CLI (bin/mlsd.cjs)', () => {
     for (let i = 0; i < 3; i++) {
       const modules = loaded(scoreArgs);
       expect(modules).toContain('NativeModule vm'); // the CommonJS bundle's loader ran
-      for (const name of ['child_process', 'readline', 'tty', 'crypto']) expect(modules, `${name}, run ${i + 1}`).not.toContain(`NativeModule ${name}`);
+      // node:module (createRequire) would load node's ES module loader too: bin/mlsd.cjs lends the bundle its require.
+      for (const name of ['child_process', 'readline', 'tty', 'crypto', 'module']) expect(modules, `${name}, run ${i + 1}`).not.toContain(`NativeModule ${name}`);
     }
     expect(codeCaches()[0]!.size).toBeGreaterThan(0);
+    // A YAML answer still loads the YAML library, through node:module, on first use.
+    const yaml = loaded(['score', join(root, 'tests', 'fixtures', 'answers', 'ad-click-prediction.answers.yaml'), '--prompt', 'ad-click-prediction']);
+    expect(yaml).toContain('NativeModule module');
+  });
+
+  it('builds markdown-it\'s entity table only when a text needs it, and decodes entities as before', () => {
+    const chunk = readdirSync(join(root, 'dist', 'cjs')).find((name) => name.startsWith('markdown-it-'))!;
+    const text = readFileSync(join(root, 'dist', 'cjs', chunk), 'utf8');
+    expect(text).not.toMatch(/^const \w+ = \/\* #__PURE__ \*\/ decodeTrieDict\(/m);
+    expect(text).toMatch(/^const htmlDecodeTree__build = \(\) => decodeTrieDict\(/m);
+    const file = join(temp, 'entities.md');
+    writeFileSync(file, '# Model\nLogistic regression &amp; a GBDT &#x41;&copy; as the baseline &notanentity;.\n');
+    for (const env of [{}, { MLSD_NO_CACHE: '1' }] as Array<Record<string, string>>) {
+      const r = run(bin, ['score', file, '--prompt', 'ad-click-prediction', '--json'], env);
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stdout).toContain('Logistic regression & a GBDT A\u00a9 as the baseline &notanentity;.');
+    }
   });
 });

@@ -1,4 +1,5 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -70,6 +71,20 @@ describe('the code cache of the CommonJS bundle (files/code-cache.ts)', () => {
     expect(() => (loaded.exports.late as () => string)()).toThrow('late failed');
     expect((loaded.exports.late as () => string)()).toBe('late');
     delete (globalThis as { lateTries?: number }).lateTries;
+  });
+
+  it('requires node\'s own modules through the require it is given, and the bundle\'s files itself', () => {
+    const file = bundle(5);
+    const asked: string[] = [];
+    const own = createRequire(import.meta.url);
+    const lent = Object.assign((id: string): unknown => {
+      asked.push(id);
+      return own(id) as unknown;
+    }, { resolve: own.resolve, cache: own.cache, main: own.main, extensions: own.extensions });
+    const loaded = loadWithCodeCache(file, null, lent);
+    expect((loaded.exports.answer as () => number)()).toBe(5);
+    expect(loaded.exports.where).toBe(`cli.cjs ${temp.split('/').pop()}`);
+    expect(asked).toEqual(['node:path', 'node:path']);
   });
 
   it('reads and writes nothing without a cache file', () => {
