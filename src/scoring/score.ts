@@ -5,6 +5,7 @@ import type { CompiledFlag, CompiledItem, CompiledScope } from './compile.js';
 import { deeper, DEPTH_RANK, readDepth, type DepthReading } from './depth.js';
 import { cancels, negationOf, rejectedForFlag } from './negation.js';
 import { onlyOtherWork } from './other-work.js';
+import { inRelativeClause } from './relative-clause.js';
 import { isBareTerm, LIST_MIN_TERMS } from './list-of-terms.js';
 import { compilePhrase, MatchIndex, type CompiledPhrase } from './phrase.js';
 import { deflects, quotedLines, rejects } from './stance.js';
@@ -498,7 +499,7 @@ function checkFlag(
   } else {
     texts = everything.filter((t) => t.source !== 'follow-up');
   }
-  const triggers = findHits(compiled.phrases, texts, false).filter((h) => !h.cancelled && said(h.text, h.start, h.end) && asserted(h) && !rejectedForFlag(h.text.analysis.tokens, h.start, h.end) && !consequenceOf(h) && inContext(h, compiled) && !concededElsewhere(h, compiled));
+  const triggers = findHits(compiled.phrases, texts, false).filter((h) => !h.cancelled && said(h.text, h.start, h.end) && asserted(h) && !rejectedForFlag(h.text.analysis.tokens, h.start, h.end) && !(flag.relativeClause && inRelativeClause(h.text.analysis.tokens, h.start)) && !consequenceOf(h) && inContext(h, compiled) && !concededElsewhere(h, compiled));
   for (const id of flag.ruledOut) {
     const item = itemsById.get(id);
     if (item) triggers.push(...findHits(item.phrases, texts, item.item.risk).filter((h) => h.cancelled && said(h.text, h.start, h.end) && asserted(h) && refusedNearby(h) && !replacedInClause(h, compiled, item)));
