@@ -90,6 +90,9 @@ export const redFlagSchema = z.strictObject({
   // The unlessNear phrases name other work a matched job does ("retrain", "export"): they clear the
   // trigger only when that is all the job does ("we batch-score and retrain nightly" still scores in batch).
   otherWork: z.boolean({ error: 'expected true or false' }).optional(),
+  // A trigger that is the verb of a relative clause on a preposition's object names a thing, not a decision:
+  // "recall at the threshold we would ship" is no launch (scoring/relative-clause.ts).
+  relativeClause: z.boolean({ error: 'expected true or false' }).optional(),
   // Concepts that raise the flag too, in any order within one clause: word groups (alternatives joined
   // by "|") that must all stand within a few words ("rate|average computed all|whole|entire log|data").
   patterns: z.array(text('patterns'), { error: 'expected a list of patterns' }).default([]),

@@ -81,6 +81,16 @@ export function isAdjectiveFirst(word: string): boolean {
 }
 
 /**
+ * Whether the lexicon reads `word` (lowercase) as a verb first ("improves", "beats"; not "threshold",
+ * "point"). False for words it lacks.
+ */
+export function isVerbFirst(word: string): boolean {
+  if (!/^[a-z]+$/.test(word)) return false;
+  const first = tagsOf(word)?.[0];
+  return first !== undefined && VERB_TAGS.has(first);
+}
+
+/**
  * Whether `word` (lowercase) starts a verb phrase, given the word after it (`next`, lowercase or
  * ''). A word whose most frequent tag is a verb does; a noun-first word does when an object
  * follows it ("use a feature store") or when it is a verb of the field ("train boosted trees").

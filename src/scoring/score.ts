@@ -6,6 +6,7 @@ import { deeper, DEPTH_RANK, readDepth, type DepthReading } from './depth.js';
 import { cancels, negationOf, rejectedForFlag, straddlesClause } from './negation.js';
 import { answersFollowUp } from './follow-up-answer.js';
 import { onlyOtherWork } from './other-work.js';
+import { inRelativeClause } from './relative-clause.js';
 import { isBareTerm, LIST_MIN_TERMS } from './list-of-terms.js';
 import { compilePhrase, MatchIndex, type CompiledPhrase } from './phrase.js';
 import { deflects, namedAsCost, quotedLines, rejects } from './stance.js';
@@ -536,7 +537,7 @@ function checkFlag(
   const hits = findHits(compiled.phrases, texts, false);
   const granted = hits.filter((h) => allowed.has(h.phrase));
   const permits = (h: Hit) => granted.some((g) => g.text === h.text && g.start < h.end && h.start < g.end);
-  const triggers = hits.filter((h) => !h.cancelled && !permits(h) && said(h.text, h.start, h.end) && asserted(h) && !rejectedForFlag(h.text.analysis.tokens, h.start, h.end) && !consequenceOf(h) && inContext(h, compiled) && !concededElsewhere(h, compiled));
+  const triggers = hits.filter((h) => !h.cancelled && !permits(h) && said(h.text, h.start, h.end) && asserted(h) && !rejectedForFlag(h.text.analysis.tokens, h.start, h.end) && !(flag.relativeClause && inRelativeClause(h.text.analysis.tokens, h.start)) && !consequenceOf(h) && inContext(h, compiled) && !concededElsewhere(h, compiled));
   for (const id of flag.ruledOut) {
     const item = itemsById.get(id);
     if (item) triggers.push(...findHits(item.phrases, texts, item.item.risk).filter((h) => h.cancelled && said(h.text, h.start, h.end) && asserted(h) && refusedNearby(h) && !replacedInClause(h, compiled, item)));

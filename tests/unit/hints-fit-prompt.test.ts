@@ -7,6 +7,8 @@ import { builtinCatalog } from '../helpers/builtin.js';
 const FOREIGN: Record<string, RegExp> = {
   detection: /\b(?:payments?|posts? it|items it showed|user or session|click|watch time|basis points|position in as|a ranker|regression or ranking)\b/i,
   regression: /\b(?:payments? it|posts? it|items it showed|click-through|watch time|basis points|faces|example negative|position in as)\b/i,
+  // Tryout 11 (F7): every payment or post is scored, so no funnel of candidates cut down for a ranker.
+  classification: /\b(?:a ranker|millions of items|few hundred for|watch time)\b/i,
   generation: /\b(?:payments? it|posts? it|items it showed|watch time|basis points|faces|example negative|position in as|regression or ranking)\b/i,
 };
 
