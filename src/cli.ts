@@ -237,7 +237,7 @@ exports it for the candidate.`))
   program
     .command('review')
     .description('the full feedback of one session: answers, scores, evidence, hints and the reference outline')
-    .argument('[session-id]', 'a session id, a unique prefix of one, or "last" (default: the last scored session)', nonBlankId('session id'))
+    .argument('[session-id]', 'a session id, a unique prefix of one, or "last" (default: your last scored session)', nonBlankId('session id'))
     .addOption(new Option('-f, --format <format>', "output format (default: from --out's extension, .md or .json, else text)").choices(['text', 'md', 'json']))
     .option('-o, --out <file>', 'write to a file instead of the terminal (never with colour); an existing file needs --force')
     .option('--force', 'with --out: replace the file if it exists')
@@ -247,9 +247,11 @@ exports it for the candidate.`))
       if (problem) command.error(`error: ${problem}`, { code: 'mlsd.invalidArguments', exitCode: EXIT.usage });
     })
     .addHelpText('after', after(`
-Without a session id, or with "last", review shows the last scored session: a finished practice, a
-peer interview or a \`score --save\`. An interrupted or unfinished session is reviewed by its id
-(\`mlsd history\` lists every session with its status; \`mlsd resume\` continues one).`))
+Without a session id, or with "last", review shows your last scored session: a finished practice, a
+\`score --save\`, or a peer interview in which you were the candidate (\`--candidate me\`). A peer
+interview you ran for someone else is theirs, as history and stats count it, and an interrupted or
+unfinished session: each is reviewed by its id (\`mlsd history\` lists every session with its status;
+\`mlsd resume\` continues one).`))
     .action((id: string | undefined, _opts: unknown, command: Command) =>
       run(async () => (await import('./commands/review.js')).reviewCommand(id, globals<ReviewOptions>(command), io))(),
     );

@@ -1,6 +1,7 @@
 import type { Prompt } from '../content/schema.js';
 import { rubricsFor } from '../content/scope.js';
 import { compiledFile, compiledKey, readCompiled, shippedCompiledFile, writeCompiled } from '../files/compiled-cache.js';
+import { mayWriteCache } from '../files/cache-place.js';
 import { packageInfo } from '../package-root.js';
 import { compiledForm, compileRubrics, type CompiledScope } from '../scoring/compile.js';
 import { Vocabulary } from '../scoring/phrase.js';
@@ -31,6 +32,6 @@ export function compiledScope(loaded: Pick<Loaded, 'catalog' | 'paths' | 'key' |
     return compileRubrics(rubrics, known.phrases, new Vocabulary(known.vocabulary));
   }
   const form = compiledForm(rubrics, clarificationPatterns(prompt.clarifications));
-  writeCompiled(file, key, version, prompt.id, { phrases: form.phrases, vocabulary: form.vocabulary.toForm() });
+  if (mayWriteCache(loaded.paths)) writeCompiled(file, key, version, prompt.id, { phrases: form.phrases, vocabulary: form.vocabulary.toForm() });
   return compileRubrics(rubrics, form.phrases, form.vocabulary);
 }

@@ -15,7 +15,7 @@ import { loadAll, reportLoadProblems } from './load-content.js';
 import { loadSessionList } from './session-list.js';
 import { printLines, requireTerminal, stderrStyle, stderrWidth, stdoutStyle, terminalWidth, type GlobalOptions, type Io } from './command-io.js';
 import { isDumbTerminal } from '../ui/style.js';
-import { plural } from '../ui/plural.js';
+import { plural } from '../text/plural.js';
 
 export interface DrillOptions extends GlobalOptions {
   all?: boolean;
@@ -89,28 +89,36 @@ export async function drillCommand(options: DrillOptions, io: Io): Promise<numbe
     deck = next.deck;
     await save();
     done++;
-    printLines(io, renderCardResult(result, item.hint, GRADE_LABEL[grade] ?? String(grade), next.due, style, width, text));
+    printLines(io, renderCardResult(result, item.hint, GRADE_LABEL[grade] ?? String(grade), saver.saving() ? next.due : null, style, width, text));
   }
   io.stdout.write(`\n${plural(done, 'card')} practised.\n`);
+  // As `score --save` reports a save that failed: the ratings above were not kept, so the drill did not do its job.
+  const failed = saver.failure();
+  if (failed) {
+    io.stderr.write(`mlsd: the drill's progress was not saved: ${failed.message}\n`);
+    return EXIT.failure;
+  }
   return EXIT.ok;
 }
 
 /**
  * Saves the deck after each card. A deck that cannot be written (a read-only data directory, a full disk)
  * does not stop the drill: the first failure is a warning on stderr, and later saves are skipped.
- * `saving()` is false once that happened. Errors other than a failed write are thrown.
+ * `saving()` is false once that happened, and `failure()` is that write's error (null while saving works).
+ * Errors other than a failed write are thrown.
  */
-export function deckSaver(file: string, io: Io, options: GlobalOptions): { save(deck: Deck): Promise<void>; saving(): boolean } {
-  let saving = true;
+export function deckSaver(file: string, io: Io, options: GlobalOptions): { save(deck: Deck): Promise<void>; saving(): boolean; failure(): WriteError | null } {
+  let failure: WriteError | null = null;
   return {
-    saving: () => saving,
+    saving: () => failure === null,
+    failure: () => failure,
     save: async (deck) => {
-      if (!saving) return;
+      if (failure) return;
       try {
         await saveDeck(file, deck, io.writeFile);
       } catch (error) {
         if (!(error instanceof WriteError)) throw error;
-        saving = false;
+        failure = error;
         io.stderr.write(`${renderWarning(`${error.message}; the drill goes on, but its progress cannot be saved`, stderrStyle(io, options), stderrWidth(io))}\n`);
       }
     },

@@ -17,7 +17,7 @@ import type { CandidateLevel, ScoreReport } from '../scoring/report.js';
 import { scoreAnswers, type AnswerSet } from '../scoring/score.js';
 import { newSessionId, type SessionRecord } from '../store/session-record.js';
 import { saveSession, sessionsDir } from '../store/session-files.js';
-import { handleKey, initialView, type Key, type SheetView } from '../ui/peer-keys.js';
+import { cursorFromPointer, handleKey, initialView, pointerRow, type Key, type SheetView } from '../ui/peer-keys.js';
 import { renderInterviewEnd } from '../ui/peer-report-view.js';
 import { renderNote, renderWarning } from '../ui/notices.js';
 import { Screen, type KeyInput, type ScreenOutput } from '../ui/peer-screen.js';
@@ -168,7 +168,7 @@ class PeerSession {
       // Resumed: start paused, so the interviewer picks up when both are ready; a note that was being
       // typed when it stopped is open again, as it was.
       const draft = this.state.draft;
-      this.view = { ...this.view, mode: 'paused', input: draft ? { purpose: draft.purpose, text: draft.text, ...(draft.target !== undefined ? { target: draft.target } : {}) } : null, message: { kind: 'info', text: `Resumed ${this.state.id} with ${formatClock(this.state.durationMs - this.state.usedMs)} left. Any key starts the clock.` } };
+      this.view = { ...this.view, mode: 'paused', cursor: cursorFromPointer(this.sheet, this.state), input: draft ? { purpose: draft.purpose, text: draft.text, ...(draft.target !== undefined ? { target: draft.target } : {}) } : null, message: { kind: 'info', text: `Resumed ${this.state.id} with ${formatClock(this.state.durationMs - this.state.usedMs)} left. Any key starts the clock.` } };
       await this.save();
     }
     this.draw();
@@ -201,6 +201,7 @@ class PeerSession {
     this.view = result.view;
     this.apply(result.events);
     this.keepDraft();
+    this.keepPointer();
     switch (result.effect) {
       case 'start': {
         const s = this.pending!;
@@ -285,6 +286,16 @@ class PeerSession {
     const saved = this.state.draft;
     if (saved?.purpose === typing?.purpose && saved?.text === typing?.text && saved?.target === typing?.target) return;
     this.apply([{ type: 'draft', draft: typing ? { purpose: typing.purpose, text: typing.text, ...(typing.target !== undefined ? { target: typing.target } : {}) } : null }]);
+  }
+
+  /**
+   * Where the pointer is goes into the sheet, so a resumed interview opens on the same row. Not saved on
+   * its own (a move is no news): the next save carries it (a mark, the clock's save, a pause, a quit).
+   */
+  private keepPointer(): void {
+    if (!this.state) return;
+    const row = pointerRow(this.view, this.sheet, this.state);
+    if (row) this.state = this.sheet.reduce(this.state, { type: 'pointer', stage: this.state.stage, row }).state;
   }
 
   /** Stops for good without the report: saved as interrupted, resumable. */

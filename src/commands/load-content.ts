@@ -6,6 +6,7 @@ import { CliError, EXIT } from '../errors.js';
 import { cacheKey, contentCacheVersion, listContent, readCachedContent, readShippedContent, writeCache, writeShippedCopy } from '../files/content-cache.js';
 import { contentPlaces, readContent } from '../files/content-files.js';
 import { resolvePaths, type Paths } from '../files/paths.js';
+import { mayWriteCache } from '../files/cache-place.js';
 import { buildId } from '../build-id.js';
 import { packageInfo } from '../package-root.js';
 import { printErrorLines, stderrStyle, stderrWidth, type GlobalOptions, type Io } from './command-io.js';
@@ -49,7 +50,7 @@ export async function loadAll(io: Io, options: GlobalOptions, extra: SourceFile[
     const onlyBuiltin = listing.every((l) => (typeof l === 'string' ? !required.has(l) && !existsSync(l) : l.origin === 'built-in'));
     const shipped = onlyBuiltin ? readShippedContent(paths.builtin, version, listing) : null;
     if (shipped) {
-      writeShippedCopy(cacheFile, key, cacheVersion, shipped);
+      if (mayWriteCache(paths)) writeShippedCopy(cacheFile, key, cacheVersion, shipped);
       return { catalog: shipped.catalog, paths, files: [], readIssues: [], key, shipped: shipped.key };
     }
   }
@@ -68,7 +69,7 @@ export async function loadAll(io: Io, options: GlobalOptions, extra: SourceFile[
   const catalog = buildCatalog(all, [checkRubricPhrases]);
   // Read problems (a missing --prompts-dir) are not cached: they must show every time.
   const cached = useCache && issues.length === 0;
-  if (cached) writeCache(cacheFile, key, cacheVersion, catalog);
+  if (cached && mayWriteCache(paths)) writeCache(cacheFile, key, cacheVersion, catalog);
   return { catalog, paths, files: all, readIssues: issues, key: cached ? key : '' };
 }
 

@@ -17,6 +17,7 @@ import { clean } from '../ui/peer-clean.js';
 import { markdownPeerMark } from '../ui/status-marks.js';
 import { interviewMarkdown, renderInterviewText } from '../ui/peer-report-view.js';
 import type { Style } from '../ui/style.js';
+import { plural } from '../text/plural.js';
 
 /** `mlsd review` of a peer interview: the report from the interviewer's marks, their notes, and the comparison. */
 
@@ -63,7 +64,7 @@ export function interviewMarkdownReport(record: SessionRecord, report: ScoreRepo
   const who = state.candidate ? ` · ${clean(state.candidate)}` : '';
   out.push(`Session \`${record.id}\` · ${sessionDate(record.createdAt)}${who} · level ${report.level} · peer interview · ${formatClock(state.usedMs)} of ${formatClock(state.durationMs)}`, '');
   if (prompt) out.push(`> ${clean(prompt.prompt)}`, '');
-  out.push(`**Overall: ${report.overall}/100 · ${VERDICT_LABEL[report.verdict]}**${report.penalty ? ` (${report.penalty} points off for red flags)` : ''}`, '');
+  out.push(`**Overall: ${report.overall}/100 · ${VERDICT_LABEL[report.verdict]}**${report.penalty ? ` (${plural(report.penalty, 'point')} off for red flags)` : ''}`, '');
   out.push('| stage | score | time |', '|---|---:|---:|');
   for (const stage of report.stages) out.push(`| ${stage.title} | ${stage.score} | ${formatClock(state.stageMs[stage.id] ?? 0)} / ${formatClock(state.budgets[stage.id])} |`);
   for (const stage of report.stages) {

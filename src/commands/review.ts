@@ -17,6 +17,7 @@ import { renderMarkdown } from '../ui/markdown.js';
 import { renderSessionText } from '../ui/session-view.js';
 import { renderComparison } from '../ui/progress.js';
 import { compareReports } from '../progress/compare.js';
+import { isOwnSession } from '../progress/own-sessions.js';
 import { renderNote } from '../ui/notices.js';
 import { stripControl } from '../text/sanitize.js';
 import { PLAIN_STYLE } from '../ui/style.js';
@@ -37,18 +38,20 @@ export interface ReviewOptions extends GlobalOptions {
 }
 
 /**
- * The session `review` means. No id, or "last", is the last *scored* session (the house rule: an
- * interrupted practice has no report worth reviewing yet); `onSkipped` hears of newer unfinished sessions
- * passed over, so the user learns how to see them.
+ * The session `review` means. No id, or "last", is the user's own last *scored* session (the house rule: an
+ * interrupted practice has no report worth reviewing yet; a peer interview the user ran for someone else is
+ * the candidate's, as history and stats count it: progress/own-sessions.ts); `onSkipped` hears of newer
+ * sessions passed over, so the user learns how to see them.
  */
 async function pickSession(dir: string, sessions: SessionSummary[], idPrefix: string | undefined, onSkipped: (latest: SessionSummary) => void = () => undefined, damaged: readonly DamagedFile[] = []): Promise<SessionRecord> {
   let summary: SessionSummary;
   if (!idPrefix || idPrefix === 'last') {
-    const scored = sessions.find((s) => s.overall !== null);
+    const scored = sessions.find((s) => s.overall !== null && isOwnSession(s));
     const latest = sessions[0];
     if (!scored) {
-      const unfinished = latest ? ` The latest, ${latest.id}, is ${latest.status}: see it with \`mlsd review ${latest.id}\`, continue it with \`mlsd resume ${latest.id}\`.` : '';
-      throw new CliError(`no scored session yet; finish a \`mlsd practice\`, or \`mlsd score --save\` an answer.${unfinished}`, EXIT.usage);
+      const unfinished = latest && isOwnSession(latest) ? ` The latest, ${latest.id}, is ${latest.status}: see it with \`mlsd review ${latest.id}\`, continue it with \`mlsd resume ${latest.id}\`.` : '';
+      const others = sessions.some((s) => s.overall !== null) ? ' (peer interviews you ran for others are theirs: review one by its id, see `mlsd history`)' : '';
+      throw new CliError(`no scored session of yours yet${others}; finish a \`mlsd practice\`, or \`mlsd score --save\` an answer.${unfinished}`, EXIT.usage);
     }
     if (latest && latest !== scored) onSkipped(latest);
     summary = scored;
@@ -115,8 +118,10 @@ export async function reviewCommand(idPrefix: string | undefined, given: ReviewO
     return EXIT.ok;
   }
 
-  const onSkipped = (latest: SessionSummary) =>
-    io.stderr.write(`${renderNote(`showing the last scored session; the latest, ${latest.id}, is ${latest.status}: \`mlsd review ${latest.id}\` shows it`, stderrStyle(io, options), stderrWidth(io))}\n`);
+  const onSkipped = (latest: SessionSummary) => {
+    const why = isOwnSession(latest) ? `is ${latest.status}` : `is a peer interview you ran for ${latest.candidate ? stripControl(latest.candidate) : 'someone else'}`;
+    io.stderr.write(`${renderNote(`showing ${isOwnSession(latest) ? 'the' : 'your'} last scored session; the latest, ${latest.id}, ${why}: \`mlsd review ${latest.id}\` shows it`, stderrStyle(io, options), stderrWidth(io))}\n`);
+  };
   let record = await pickSession(dir, sessions, idPrefix, onSkipped, damaged);
   if (record.status === 'active') {
     // Saved as active: either open in another mlsd now (it may change under you) or stopped without a save.

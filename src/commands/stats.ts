@@ -3,7 +3,7 @@ import { loadSessionList } from './session-list.js';
 import { currentItemInfo } from '../progress/item-info.js';
 import { isOwnSession } from '../progress/own-sessions.js';
 import { statsFromTotals, totalsOf } from '../progress/stats.js';
-import { plural } from '../ui/plural.js';
+import { plural } from '../text/plural.js';
 import { sessionsDir } from '../store/session-dir.js';
 import { renderStats } from '../ui/progress.js';
 import { stdoutStyle, terminalWidth, type GlobalOptions, type Io } from './command-io.js';
@@ -26,7 +26,7 @@ export async function statsCommand(options: StatsOptions, io: Io): Promise<numbe
     // Peer interviews the user ran are the candidates' (progress/own-sessions.ts): say they were left out.
     const others = summaries.filter((s) => !isOwnSession(s)).length;
     const leftOut = others > 0 ? ` (${plural(others, 'peer interview')} you ran as the interviewer ${others === 1 ? 'is' : 'are'} left out: ${others === 1 ? 'its report is' : 'their reports are'} the candidate's.)` : '';
-    io.stdout.write(`${stats.sessions > 0 ? `${stats.sessions} session${stats.sessions === 1 ? '' : 's'}, none scored yet (an interrupted one is scored when it ends: mlsd resume).` : 'No scored sessions yet.'}${leftOut} Practise with \`mlsd practice\`, or save a scored answer with \`mlsd score --save\`.\n`);
+    io.stdout.write(`${stats.sessions > 0 ? `${plural(stats.sessions, 'session')}, none scored yet (an interrupted one is scored when it ends: mlsd resume).` : 'No scored sessions yet.'}${leftOut} Practise with \`mlsd practice\`, or save a scored answer with \`mlsd score --save\`.\n`);
   }
   else io.stdout.write(`${renderStats(stats, stdoutStyle(io, options), terminalWidth(io)).join('\n')}\n`);
   return EXIT.ok;

@@ -3,6 +3,7 @@ import { sanitizeDeep } from '../text/sanitize.js';
 import { dotPath, parseYaml, type ContentIssue, type Locator } from './parse.js';
 import { promptSchema, rubricSchema, type Prompt, type Rubric } from './schema.js';
 import { FRAMEWORK_RUBRIC } from './scope.js';
+import { plural } from '../text/plural.js';
 
 export { FRAMEWORK_RUBRIC, rubricsFor } from './scope.js';
 
@@ -122,7 +123,7 @@ function checkRubric(entry: Entry<Rubric>, catalog: Catalog): void {
     }
     seenItems.set(item.id, i);
     if (item.minMatches > item.phrases.length) {
-      catalog.issues.push(error(entry.file, entry.locate(['items', i, 'minMatches']), `items[${i}].minMatches`, `minMatches is ${item.minMatches} but the item has only ${item.phrases.length} phrases`));
+      catalog.issues.push(error(entry.file, entry.locate(['items', i, 'minMatches']), `items[${i}].minMatches`, `minMatches is ${item.minMatches} but the item has only ${plural(item.phrases.length, 'phrase')}`));
     }
   });
   const known = new Set([...rubric.items.map((i) => i.id), ...(framework?.items.map((i) => i.id) ?? [])]);

@@ -1,4 +1,5 @@
 import { stripControl } from '../text/sanitize.js';
+import { plural } from '../text/plural.js';
 
 /**
  * A problem found in a content or answers file, and its one-line form. Kept apart from parse.ts (the YAML
@@ -44,7 +45,7 @@ export function yamlSyntaxIssues(file: string, errors: readonly YamlSyntaxError[
   const rest = errors.length - shown.length;
   if (rest > 0) {
     const next = at(errors[MAX_YAML_SYNTAX_ISSUES]!);
-    shown.push({ file, ...next, path: '', message: `and ${rest} more YAML syntax ${rest === 1 ? 'error' : 'errors'} from here on, most likely following from the ones above`, severity: 'error' });
+    shown.push({ file, ...next, path: '', message: `and ${plural(rest, 'more YAML syntax error', 'more YAML syntax errors')} from here on, most likely following from the ones above`, severity: 'error' });
   }
   return shown;
 }

@@ -1,9 +1,10 @@
-import { isCollection, isMap, isNode, isPair, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
+import { isCollection, isMap, isNode, isPair, isScalar, LineCounter, parseDocument, visit, type Document } from 'yaml';
 import type { z } from 'zod';
 import { closest } from '../text/closest.js';
 import { fieldsAt } from './schema-fields.js';
 import { MAX_FILE_BYTES } from '../limits.js';
 import { yamlSyntaxIssues, type ContentIssue } from './issue.js';
+import { errorStarts } from './yaml-error-start.js';
 
 export { MAX_FILE_BYTES };
 // A content issue and its one-line form live in issue.ts (no YAML there, so commands that only print issues do not load it).
@@ -50,7 +51,7 @@ export function parseYaml<S extends z.ZodType>(source: string, file: string, sch
       value: null,
       locate,
       // The library's stack running out is not a syntax error of the file: say what is wrong with it.
-      issues: yamlSyntaxIssues(file, doc.errors, (message) => (/Maximum call stack size exceeded/i.test(message) ? TOO_DEEP : `YAML syntax: ${firstLine(message)}`)),
+      issues: yamlSyntaxIssues(file, errorStarts(doc, doc.errors, lineCounter, { visit, isCollection, isScalar }), (message) => (/Maximum call stack size exceeded/i.test(message) ? TOO_DEEP : `YAML syntax: ${firstLine(message)}`)),
     };
   }
   const deep = tooDeepAt(doc);

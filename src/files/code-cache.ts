@@ -9,6 +9,7 @@ import type { CodeCacheHeader } from './code-cache-schema.js';
 import { readBytes, readSmallFile, withRegularFile } from './read.js';
 import { makeDirsSync } from './make-dirs.js';
 import { resolvePaths, type Env } from './paths.js';
+import { mayWriteCache } from './cache-place.js';
 
 /**
  * Runs the CLI's CommonJS bundle (dist/cjs/, made by `npm run build`: an entry file, cli.cjs, and the files
@@ -82,7 +83,9 @@ export function loadCli(bundle: string, command: string | undefined, env: Env, n
   if (!existsSync(bundle)) return null;
   const build = readSmallFile(join(dirname(bundle), 'build-id'), 64);
   if (!build || !/^[0-9a-f]{64}$/.test(build)) return null;
-  const file = env.MLSD_NO_CACHE ? null : codeCacheFile(resolvePaths(env).cache, command, build);
+  const paths = resolvePaths(env);
+  // No cache where none may be written (a missing MLSD_HOME: files/cache-place.ts); there is none to read there either.
+  const file = env.MLSD_NO_CACHE || !mayWriteCache(paths) ? null : codeCacheFile(paths.cache, command, build);
   return loadWithCodeCache(bundle, file && !firstSight(file) ? file : null, nodeRequire);
 }
 

@@ -14,6 +14,12 @@ export interface Paths {
   data: string;
   /** Disposable files, such as the parsed-content cache. */
   cache: string;
+  /**
+   * A directory that must already exist for a cache to be written under `cache`: MLSD_HOME when it is set
+   * (the user's own directory: a command that only reads never creates it for a disposable file; see
+   * files/cache-place.ts); null where the cache directory is made as needed (the XDG and Windows places).
+   */
+  cacheParent: string | null;
   /** The content shipped with mlsd. */
   builtin: string;
 }
@@ -27,17 +33,18 @@ export function resolvePaths(env: Env = process.env, platform: NodeJS.Platform =
   const own = env.MLSD_HOME?.trim() ? env.MLSD_HOME : undefined;
   if (own) {
     const home = resolve(own === '~' || own.startsWith('~/') ? join(user, own.slice(1)) : own);
-    return { config: home, data: home, cache: join(home, 'cache'), builtin };
+    return { config: home, data: home, cache: join(home, 'cache'), cacheParent: home, builtin };
   }
   if (platform === 'win32') {
     const appData = env.APPDATA || join(user, 'AppData', 'Roaming');
     const localAppData = env.LOCALAPPDATA || join(user, 'AppData', 'Local');
-    return { config: join(appData, 'mlsd'), data: join(localAppData, 'mlsd'), cache: join(localAppData, 'mlsd', 'cache'), builtin };
+    return { config: join(appData, 'mlsd'), data: join(localAppData, 'mlsd'), cache: join(localAppData, 'mlsd', 'cache'), cacheParent: null, builtin };
   }
   return {
     config: join(xdgDir(env.XDG_CONFIG_HOME) ?? join(user, '.config'), 'mlsd'),
     data: join(xdgDir(env.XDG_DATA_HOME) ?? join(user, '.local', 'share'), 'mlsd'),
     cache: join(xdgDir(env.XDG_CACHE_HOME) ?? join(user, '.cache'), 'mlsd'),
+    cacheParent: null,
     builtin,
   };
 }

@@ -2,6 +2,7 @@ import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import type { Stats } from 'node:fs';
 import { decodeText } from '../text/utf8.js';
+import { plural } from '../text/plural.js';
 
 /**
  * Reading files mlsd did not write itself, safely: only regular files (a FIFO would hang the
@@ -206,7 +207,7 @@ export function fileKind(info: Stats): string {
 }
 
 export function formatBytes(n: number): string {
-  return n >= 1_000_000 ? `${Math.round(n / 100_000) / 10} MB` : n >= 1_000 ? `${Math.round(n / 100) / 10} KB` : `${n} bytes`;
+  return n >= 1_000_000 ? `${Math.round(n / 100_000) / 10} MB` : n >= 1_000 ? `${Math.round(n / 100) / 10} KB` : plural(n, 'byte');
 }
 
 const REASONS: Record<string, string> = {

@@ -80,6 +80,11 @@ export interface PeerSheetState extends ClockedSession {
   answersFile?: string;
   /** Being typed when the interview stopped. */
   draft?: SheetDraft;
+  /**
+   * The row the interviewer's pointer was on in each stage visited (`item:<id>` or `flag:<id>`), so a
+   * resumed sheet opens where it was left rather than on each stage's first row.
+   */
+  pointer?: Partial<Record<StageId, string>>;
 }
 
 export type SheetEvent =
@@ -97,7 +102,9 @@ export type SheetEvent =
   | { type: 'resume'; now: number }
   | { type: 'finish'; now: number }
   /** What is being typed in a box (null: none); accepted while paused, so it is kept when the interviewer quits then. */
-  | { type: 'draft'; draft: SheetDraft | null };
+  | { type: 'draft'; draft: SheetDraft | null }
+  /** The pointer moved to a row of a stage (`item:<id>` or `flag:<id>`); accepted in any status but finished. */
+  | { type: 'pointer'; stage: StageId; row: string };
 
 /** What the sheet tells the interviewer after an event: a warning, a fact to read out, or news. */
 export interface SheetMessage {
@@ -234,6 +241,10 @@ export function createPeerSheet(prompt: Pick<Prompt, 'id' | 'clarifications'>, s
     if (event.type === 'draft') {
       const { draft: _old, ...rest } = previous;
       return { state: event.draft && event.draft.text.trim() ? { ...rest, draft: event.draft } : rest, messages: [] };
+    }
+    if (event.type === 'pointer') {
+      if (!isStageId(event.stage) || previous.pointer?.[event.stage] === event.row) return { state: previous, messages: [] };
+      return { state: { ...previous, pointer: { ...previous.pointer, [event.stage]: event.row } }, messages: [] };
     }
     if (event.type === 'resume') {
       if (previous.status !== 'interrupted') return { state: previous, messages: [] };

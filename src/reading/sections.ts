@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import type * as Yaml from 'yaml';
 import type { ContentIssue } from '../content/parse.js';
 import { yamlSyntaxIssues } from '../content/issue.js';
+import { errorStarts } from '../content/yaml-error-start.js';
 import { compilePhrase, MatchIndex, type CompiledPhrase } from '../scoring/phrase.js';
 import { PhraseFilter } from '../scoring/phrase-filter.js';
 import type { AnswerSet } from '../scoring/score.js';
@@ -55,7 +56,8 @@ export function parseAnswers(text: string, file: string): ParsedAnswers {
 const loadYaml = (): typeof Yaml => createRequire(import.meta.url)('yaml') as typeof Yaml;
 
 function parseYamlAnswers(text: string, file: string): ParsedAnswers {
-  const { isMap, isScalar, isSeq, LineCounter, parseDocument } = loadYaml();
+  const yaml = loadYaml();
+  const { isMap, isScalar, isSeq, LineCounter, parseDocument } = yaml;
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true });
   const empty = (issues: ContentIssue[]): ParsedAnswers => ({ format: 'yaml', answers: { sections: {} }, mapping: [], issues });
@@ -64,7 +66,7 @@ function parseYamlAnswers(text: string, file: string): ParsedAnswers {
     file, ...at(offset), path, message, severity: 'error',
   });
   if (doc.errors.length > 0) {
-    return empty(yamlSyntaxIssues(file, doc.errors, (message) => `YAML syntax: ${message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`));
+    return empty(yamlSyntaxIssues(file, errorStarts(doc, doc.errors, lineCounter, yaml), (message) => `YAML syntax: ${message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`));
   }
   if (!isMap(doc.contents)) {
     return empty([issue(doc.contents?.range?.[0], '', `expected a mapping of stage ids to answers (${STAGE_IDS.join(', ')})`)]);

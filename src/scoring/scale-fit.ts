@@ -3,6 +3,7 @@ import { isotonic, meanAbsoluteError, meanSignedError, spearman, type MonotoneMa
 import { calibratedOverall, calibratedStage, type MistakeCounts, type ScaleParameters } from './scale.js';
 import type { ScoreReport } from './report.js';
 import { bandOf } from './verdict.js';
+import { plural } from '../text/plural.js';
 
 /**
  * Fitting the calibrated scale (scale.ts) on graded answers, and measuring it by cross-validation
@@ -52,7 +53,7 @@ export const MIN_BLOCK = { stage: 14, perStage: 4, overall: 3 };
 const round1 = (x: number) => Math.round(x * 10) / 10;
 
 /** Fits the scale on the samples: both maps by isotonic regression, the penalties by grid search on mean absolute error. */
-export function fitScale(samples: readonly ScaleSample[], fittedOn = `${samples.length} answers`): ScaleParameters {
+export function fitScale(samples: readonly ScaleSample[], fittedOn = plural(samples.length, 'answer')): ScaleParameters {
   // Stage map: the graders' stage score with the stage's mistakes added back is what coverage predicts.
   let best: { loss: number; map: MonotoneMap; stages: Record<StageId, MonotoneMap>; penalty: number } | null = null;
   for (const penalty of PENALTY_GRID.stage) {

@@ -32,6 +32,7 @@ export const sheetParts = {
   clockAt: z.number().finite().nullable(),
   answersFile: z.string().optional(),
   draft: sheetDraft.optional(),
+  pointer: byStage(z.string().max(300)).optional(),
 };
 
 /** The sheet as it is in memory, and as session format 1 saved it. */

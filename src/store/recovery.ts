@@ -25,12 +25,17 @@ export function writeRecoveryFile(record: SessionRecord, dir = tmpdir()): string
   return null;
 }
 
-/** What was said, as plain text to print when nothing could be written at all. */
+/**
+ * What was said, as plain text to print when nothing could be written at all: a `## <stage>` part per
+ * stage answer and follow-up answer, and the text being typed under the stage it was typed in.
+ */
 export function answersAsText(record: SessionRecord): string {
   const parts: string[] = [];
   for (const [stage, text] of Object.entries(record.answers.sections)) if (text?.trim()) parts.push(`## ${stage}\n${text.trim()}`);
   for (const f of record.answers.followUps ?? []) if (f.text.trim()) parts.push(`## ${f.stage} (follow-up)\n${f.text.trim()}`);
-  const draft = record.interview?.draft.trim();
-  if (draft) parts.push(`## (being typed)\n${draft}`);
+  const i = record.interview;
+  const draft = i?.draft.trim();
+  // Named like the submitted parts: the stage it was typed in, and a follow-up's answer as one.
+  if (i && draft) parts.push(`## ${i.stage}${i.phase === 'follow-up' ? ' (follow-up, being typed)' : ' (being typed)'}\n${draft}`);
   return parts.join('\n\n');
 }

@@ -31,6 +31,8 @@ export interface SheetLog {
   answersFile?: string;
   /** A note or question being typed when the interview stopped. */
   draft?: SheetDraft;
+  /** The row the pointer was on in each stage (`item:<id>` or `flag:<id>`). */
+  pointer?: Partial<Record<StageId, string>>;
 }
 
 /** What a sheet log does not hold itself: the session's own fields (top level of the file). */
@@ -59,6 +61,7 @@ export function toSheetLog(state: PeerSheetState): SheetLog {
     facts: state.facts,
     ...(state.answersFile !== undefined ? { answersFile: state.answersFile } : {}),
     ...(state.draft ? { draft: state.draft } : {}),
+    ...(state.pointer ? { pointer: state.pointer } : {}),
   };
 }
 
@@ -87,6 +90,7 @@ export function fromSheetLog(log: SheetLog, session: SheetSession): { state: Pee
       clockAt: log.clockAt,
       ...(log.answersFile !== undefined ? { answersFile: log.answersFile } : {}),
       ...(log.draft ? { draft: log.draft } : {}),
+      ...(log.pointer ? { pointer: log.pointer } : {}),
     },
   };
 }

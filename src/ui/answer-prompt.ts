@@ -8,7 +8,7 @@ import { displayWidth } from './editor/width.js';
 import type { AnswerBox, BoxOptions, BoxOutcome, BoxTerminal } from './answer-box-types.js';
 import { clockWords } from './box-clock.js';
 import { fitRow, LiveRegion, visibleLength } from './live-region.js';
-import { plural } from './plural.js';
+import { plural } from '../text/plural.js';
 import type { Style } from './style.js';
 import { wrap } from './wrap.js';
 

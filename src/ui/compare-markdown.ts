@@ -1,4 +1,5 @@
 import type { Comparison } from '../progress/compare.js';
+import { plural } from '../text/plural.js';
 
 /**
  * `review --compare A B` as Markdown (`--format md`, or an `--out` file ending in .md): a heading naming
@@ -9,7 +10,7 @@ export function renderComparisonMarkdown(c: Comparison, labels: { before: string
   const signed = (n: number) => (n > 0 ? `+${n}` : String(n));
   const out = [`# Compare ${labels.before} → ${labels.after}`, ''];
   if (!c.samePrompt) {
-    out.push(`_These sessions answer different prompts: scores are not like for like, and gained and lost list only the items both were scored on${c.notCompared > 0 ? ` (${c.notCompared} prompt-specific item${c.notCompared === 1 ? ' is' : 's are'} left out)` : ''}._`, '');
+    out.push(`_These sessions answer different prompts: scores are not like for like, and gained and lost list only the items both were scored on${c.notCompared > 0 ? ` (${plural(c.notCompared, 'prompt-specific item')} ${c.notCompared === 1 ? 'is' : 'are'} left out)` : ''}._`, '');
   }
   out.push('| | before | after | change |', '|---|---:|---:|---:|');
   out.push(`| **Overall** | ${c.overall.before} | ${c.overall.after} | ${signed(c.overall.delta)} |`);

@@ -1,7 +1,7 @@
 import { formatIssue, type ContentIssue } from '../content/issue.js';
 import type { ContentKind } from '../content/catalog.js';
 import { stripControl } from '../text/sanitize.js';
-import { plural } from './plural.js';
+import { plural } from '../text/plural.js';
 import { fitWidth } from './wrap.js';
 import type { Style } from './style.js';
 import { renderAside, renderNotice, renderWarning } from './notices.js';

@@ -1,7 +1,7 @@
 import type { Prompt, Rubric } from '../content/schema.js';
 import { STAGES } from '../stages.js';
 import { stripControl } from '../text/sanitize.js';
-import { plural } from './plural.js';
+import { plural } from '../text/plural.js';
 import type { Style } from './style.js';
 import { headerLines } from './heading.js';
 import { fitWidth, padEnd, visibleLength, wrap } from './wrap.js';

@@ -38,9 +38,10 @@ export function renderCard(card: CardView, style: Style, width: number): string[
 
 /**
  * After an answer: what was graded (`answer`, whole: the box above shows its lines cut to one row each),
- * covered (with the phrases heard) or not, the hint, the rating and the next review (UTC).
+ * covered (with the phrases heard) or not, the hint, the rating and the next review (UTC); `nextDue` null:
+ * the rating could not be saved, and the line says so instead of naming a review that will not happen.
  */
-export function renderCardResult(result: Pick<ItemResult, 'status' | 'depth' | 'matched'>, hint: string, rating: string, nextDue: Date, style: Style, width: number, answer = ''): string[] {
+export function renderCardResult(result: Pick<ItemResult, 'status' | 'depth' | 'matched'>, hint: string, rating: string, nextDue: Date | null, style: Style, width: number, answer = ''): string[] {
   const w = Math.min(width, 100);
   const said = stripControl(answer).split('\n').map((line) => line.trim()).filter(Boolean);
   const graded = said.length > 0 ? said.flatMap((line, i) => wrap(line, w, '  ', i === 0 ? 'graded: ' : '  ')).map(style.dim) : [];
@@ -49,7 +50,7 @@ export function renderCardResult(result: Pick<ItemResult, 'status' | 'depth' | '
       ? `${style.green(`${ITEM_MARK.covered} covered`)}${result.depth === 'mention' ? style.yellow(' (only listed: say why)') : ''}: ${result.matched.join(', ')}`
       : style.red(result.status === 'negated' ? `${ITEM_MARK.negated} you ruled it out` : `${ITEM_MARK.missed} not yet`);
   return fitWidth(
-    [...graded, verdict, ...wrap(`hint: ${hint}`, w, '  ', '').map(style.cyan), style.dim(`  rated ${rating}; next review ${nextDue.toISOString().slice(0, 16).replace('T', ' ')} UTC`)],
+    [...graded, verdict, ...wrap(`hint: ${hint}`, w, '  ', '').map(style.cyan), nextDue ? style.dim(`  rated ${rating}; next review ${nextDue.toISOString().slice(0, 16).replace('T', ' ')} UTC`) : style.yellow(`  rated ${rating}; not saved (the deck could not be written), so not rescheduled`)],
     width,
   );
 }

@@ -18,5 +18,23 @@ export function generalTitle(sections: Readonly<Record<string, string | undefine
 }
 /** Under GENERAL_TITLE: how that text was scored. */
 export const GENERAL_NOTE = 'scored as a whole: every stage looks for its points here';
-/** A stage with no section of its own when the answer has text outside the sections. */
+/**
+ * How text outside the stage sections of a split answer was scored, in the words of the score report's
+ * sections line (ui/report.ts): in no stage, its points credited wherever an item finds them, while the
+ * answer was scored by its sections (tryout 11: review said "scored as a whole").
+ */
+export const GENERAL_OUTSIDE_NOTE = 'no stage (scored as general text): the answer was scored by its sections, and any stage\'s items may still find their points here';
+/** What the score report says of a heading that names no stage (`"Card fraud detection" → no stage ...`). */
+export const NO_STAGE = 'no stage (scored as general text)';
+/** How the text outside the sections of `sections` was scored: GENERAL_NOTE or GENERAL_OUTSIDE_NOTE. */
+export function generalNote(sections: Readonly<Record<string, string | undefined>>): string {
+  return generalTitle(sections) === GENERAL_OUTSIDE_TITLE ? GENERAL_OUTSIDE_NOTE : GENERAL_NOTE;
+}
+/** A stage with no section of its own when the whole answer has no stage sections (its text is above). */
 export const GENERAL_STAGE_NOTE = '(no section of its own; see the answer above)';
+/** A stage with no section of its own in an answer split into stages: not answered, as the score report says. */
+export const UNSECTIONED_STAGE_NOTE = '(no section of its own)';
+/** The note under a stage with no section, in an answer whose stage sections are `sections`. */
+export function stageWithoutSectionNote(sections: Readonly<Record<string, string | undefined>>): string {
+  return generalTitle(sections) === GENERAL_OUTSIDE_TITLE ? UNSECTIONED_STAGE_NOTE : GENERAL_STAGE_NOTE;
+}

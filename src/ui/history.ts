@@ -5,6 +5,7 @@ import { formatClock } from '../text/clock-format.js';
 import type { Style } from './style.js';
 import { clean } from './peer-clean.js';
 import { padEnd, wrap } from './wrap.js';
+import { plural } from '../text/plural.js';
 
 const SPARKS = '▁▂▃▄▅▆▇█';
 
@@ -138,7 +139,7 @@ export function renderHistory(sessions: readonly SessionSummary[], style: Style,
     out.push(...wrap('(active: open in an mlsd running now; interrupted: stopped, continue it with mlsd resume <id>)', width).map(style.dim));
   }
   if (sessions.length < trendOf.length) {
-    out.push('', ...wrap(`Showing the latest ${sessions.length} of ${trendOf.length} sessions; --limit N or --all shows more.`, width).map(style.dim));
+    out.push('', ...wrap(`Showing the latest ${sessions.length} of ${plural(trendOf.length, 'session')}; --limit N or --all shows more.`, width).map(style.dim));
   }
   return out;
 }

@@ -5,8 +5,9 @@ import { VERDICT_LABEL } from '../scoring/verdict.js';
 import { STAGES, type StageId } from '../stages.js';
 import type { SessionRecord } from '../store/session-record.js';
 import { sessionDate } from './history.js';
-import { GENERAL_NOTE, GENERAL_STAGE_NOTE, generalTitle } from './general-answer.js';
+import { generalNote, generalTitle, stageWithoutSectionNote } from './general-answer.js';
 import { MARKDOWN_MARK } from './status-marks.js';
+import { plural } from '../text/plural.js';
 
 const capitalise = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
 
@@ -17,7 +18,7 @@ export function renderMarkdown(record: SessionRecord, report: ScoreReport, promp
   out.push(`# ${report.title}`, '');
   out.push(`Session \`${record.id}\` · ${sessionDate(record.createdAt)} · level ${report.level} · ${record.kind}${i ? ` · ${formatClock(i.usedMs)} of ${formatClock(i.durationMs)}` : ''}`, '');
   if (prompt) out.push(`> ${prompt.prompt}`, '');
-  out.push(`**Overall: ${report.overall}/100 · ${VERDICT_LABEL[report.verdict]}**${report.penalty ? ` (${report.penalty} points off for mistakes)` : ''}`, '');
+  out.push(`**Overall: ${report.overall}/100 · ${VERDICT_LABEL[report.verdict]}**${report.penalty ? ` (${plural(report.penalty, 'point')} off for mistakes)` : ''}`, '');
   if (report.coverage !== undefined) out.push(`Rests on ${report.coverage}% of the checklist's weight earned, by depth${report.overallByLevel ? `; the same answer scores ${report.overallByLevel.mid} at mid, ${report.overallByLevel.senior} at senior, ${report.overallByLevel.staff} at staff` : ''}.`, '');
   out.push('| stage | score | time |', '|---|---:|---:|');
   for (const stage of report.stages) {
@@ -25,13 +26,13 @@ export function renderMarkdown(record: SessionRecord, report: ScoreReport, promp
     out.push(`| ${stage.title} | ${stage.score} | ${time} |`);
   }
   const general = record.answers.general?.trim() ?? '';
-  if (general) out.push('', `## ${generalTitle(record.answers.sections)}`, '', `_${capitalise(GENERAL_NOTE)}._`, '', ...quote(general));
+  if (general) out.push('', `## ${generalTitle(record.answers.sections)}`, '', `_${capitalise(generalNote(record.answers.sections))}._`, '', ...quote(general));
   for (const stage of report.stages) {
     out.push('', `## ${stage.title} · ${stage.score}/100`, '');
     const answer = record.answers.sections[stage.id];
     const draft = unsubmittedDraft(record, stage.id);
     if (answer?.trim()) out.push(...quote(answer), '');
-    else if (!draft) out.push(general ? `_${capitalise(GENERAL_STAGE_NOTE.slice(1, -1))}._` : '_Not answered._', '');
+    else if (!draft) out.push(general ? `_${capitalise(stageWithoutSectionNote(record.answers.sections).slice(1, -1))}._` : '_Not answered._', '');
     if (draft) out.push('_Typed but not submitted when the session stopped:_', '', ...quote(draft), '');
     for (const f of i?.followUps.filter((f) => f.stage === stage.id) ?? []) out.push(`**Follow-up:** ${f.question}`, '', ...quote(f.answer || '(no answer)'), '');
     for (const item of stage.items) {

@@ -48,6 +48,28 @@ export function sheetRows(sheet: PeerSheet, state: PeerSheetState, stage: StageI
   return [...sheet.items(stage, state.level).map((item) => ({ kind: 'item' as const, item })), ...sheet.flags(stage).map((flag) => ({ kind: 'flag' as const, flag }))];
 }
 
+/** A row's lasting name, as the sheet keeps the pointer (`item:<id>`, `flag:<id>`): indexes shift when rubrics change. */
+export function rowId(row: Row): string {
+  return row.kind === 'item' ? `item:${row.item.id}` : `flag:${row.flag.id}`;
+}
+
+/** The pointer's row in the stage on screen, by name (null: no rows). */
+export function pointerRow(view: SheetView, sheet: PeerSheet, state: PeerSheetState): string | null {
+  const rows = sheetRows(sheet, state);
+  const row = rows[Math.min(view.cursor[state.stage] ?? 0, Math.max(0, rows.length - 1))];
+  return row ? rowId(row) : null;
+}
+
+/** The cursor of each stage where the sheet's saved pointer was (a row no longer on the sheet: the first). */
+export function cursorFromPointer(sheet: PeerSheet, state: PeerSheetState): SheetView['cursor'] {
+  const cursor: SheetView['cursor'] = {};
+  for (const [stage, id] of Object.entries(state.pointer ?? {}) as Array<[StageId, string]>) {
+    const index = sheetRows(sheet, state, stage).findIndex((row) => rowId(row) === id);
+    if (index > 0) cursor[stage] = index;
+  }
+  return cursor;
+}
+
 export function initialView(started: boolean): SheetView {
   return { mode: started ? 'sheet' : 'briefing', started, cursor: {}, input: null, fact: null, message: null, briefingScroll: 0, outlineOpen: false };
 }

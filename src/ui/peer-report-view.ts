@@ -13,6 +13,7 @@ import { sessionDate } from './history.js';
 import { renderOutline } from './outline.js';
 import { renderReport } from './report.js';
 import { fitWidth, padEnd, wrap } from './wrap.js';
+import { plural } from '../text/plural.js';
 
 /**
  * What a peer interview adds around the usual report: who and how long, the interviewer's notes,
@@ -52,7 +53,7 @@ export function renderMarksComparison(c: MarksComparison, style: Style, width: n
     const gap = Math.abs(s.marks - s.automatic) >= 25 ? style.yellow('  ← far apart') : '';
     out.push(`  ${padEnd(s.title, 28)}marks ${String(s.marks).padStart(3)}   automatic ${String(s.automatic).padStart(3)}${gap}`);
   }
-  out.push('', `  They agree on ${c.agreed} of the ${c.total} items either side heard of.`);
+  out.push('', `  They agree on ${c.agreed} of the ${plural(c.total, 'item')} either side heard of.`);
   if (c.items.length > 0) {
     out.push(style.bold('  Where they disagree'));
     for (const d of c.items) {
@@ -86,7 +87,7 @@ export function interviewMarkdown(state: PeerSheetState, report: ScoreReport, co
   }
   if (comparison && automatic) {
     out.push('', '### Marks against the automatic score', '');
-    out.push(`Automatic score of the candidate's notes: **${automatic.overall}/100 · ${VERDICT_LABEL[automatic.verdict]}**; they agree on ${comparison.agreed} of the ${comparison.total} items either side heard of.`, '');
+    out.push(`Automatic score of the candidate's notes: **${automatic.overall}/100 · ${VERDICT_LABEL[automatic.verdict]}**; they agree on ${comparison.agreed} of the ${plural(comparison.total, 'item')} either side heard of.`, '');
     out.push('| stage | marks | automatic |', '|---|---:|---:|');
     for (const s of comparison.stages) out.push(`| ${s.title} | ${s.marks} | ${s.automatic} |`);
     if (comparison.items.length > 0) {

@@ -142,7 +142,9 @@ function renderSheet(state: PeerSheetState, view: SheetView, ctx: ScreenContext,
   const askRows = (askLines.length > 2 ? [askLines[0]!, ellipsis(askLines[1]!, width)] : askLines).map(style.cyan);
   let top = [...header, ...tabs, message, ...title, ...askRows];
   let footer = footerLines(state, view, style, width, sheet);
-  const noteLine = state.notes[stage] ? `${style.bold('Note:')} ${clean(state.notes[stage]!)}` : style.dim('Note: (n writes one)');
+  // A stage note being typed is in its box below: "n writes one" would say it is not there.
+  const typingNote = view.input?.purpose === 'note' && (view.mode === 'input' || view.mode === 'paused');
+  const noteLine = state.notes[stage] ? `${style.bold('Note:')} ${clean(state.notes[stage]!)}` : style.dim(typingNote ? 'Note: (being typed, below)' : 'Note: (n writes one)');
   let notes = [noteLine];
   // A fact to read out that does not fit under one row of the list takes the rows that matter less while
   // it is on screen (only until the next key): an empty message row, the stage's question, the note, and
@@ -279,12 +281,17 @@ function readOutLines(answer: string, style: Style, width: number): string[] {
   return wrap(`Read out: ${clean(answer)}`, width, '  ').map((l) => style.cyan(style.bold(l)));
 }
 
+/** The box a note or question is typed in: its label and the end of its text that fits the width. */
+function inputBox(state: PeerSheetState, input: NonNullable<SheetView['input']>, width: number): { label: string; text: string; shown: string } {
+  const label = { fact: 'They ask:', note: `Note on ${stageInfo(state.stage).title}:`, 'flag-note': 'What they said (optional):', 'wrong-note': 'What was wrong (optional):' }[input.purpose];
+  const text = clean(input.text);
+  const roomForText = Math.max(10, width - visibleLength(label) - 3);
+  return { label, text, shown: text.length > roomForText ? `…${text.slice(text.length - roomForText + 1)}` : text };
+}
+
 function footerLines(state: PeerSheetState, view: SheetView, style: Style, width: number, sheet: PeerSheet): string[] {
   if (view.mode === 'input' && view.input) {
-    const label = { fact: 'They ask:', note: `Note on ${stageInfo(state.stage).title}:`, 'flag-note': 'What they said (optional):', 'wrong-note': 'What was wrong (optional):' }[view.input.purpose];
-    const text = clean(view.input.text);
-    const roomForText = Math.max(10, width - visibleLength(label) - 3);
-    const shown = text.length > roomForText ? `…${text.slice(text.length - roomForText + 1)}` : text;
+    const { label, text, shown } = inputBox(state, view.input, width);
     if (view.input.purpose === 'fact') {
       // As the words come, the fact they point at: Enter shows it in full.
       const found = text.trim() ? sheet.lookup(text) : null;
@@ -296,8 +303,12 @@ function footerLines(state: PeerSheetState, view: SheetView, style: Style, width
   // The question and its keys wrapped at words, never cut: "y: yes" must show.
   if (view.mode === 'confirm-end') return [...wrap('End the interview now and show the report? y: yes, any other key: no', width).map((l) => style.yellow(style.bold(l))), ''];
   if (view.mode === 'paused' || state.status === 'interrupted') {
+    // A note or question being typed when it paused (or when it stopped, on resume) stays in its box, on
+    // screen: it is kept, and any key but q goes back to it.
+    const box = view.input ? inputBox(state, view.input, width) : null;
     // Wrapped at words, never cut: the id is what `mlsd resume` needs.
     return [
+      ...(box ? [`${style.bold(box.label)} ${box.shown}`] : []),
       ...wrap(`Paused; everything is saved (${state.id}).`, width).map((l) => style.yellow(style.bold(l))),
       ...wrap('q or Ctrl-C quit (mlsd resume continues) · any other key: carry on', width).map(style.dim),
     ];

@@ -2,7 +2,7 @@ import { StringDecoder } from 'node:string_decoder';
 import { stripControl } from '../text/sanitize.js';
 import type { AnswerBox, BoxOptions, BoxOutcome, BoxTerminal } from './answer-box-types.js';
 import { clockWords } from './box-clock.js';
-import { plural } from './plural.js';
+import { plural } from '../text/plural.js';
 
 /**
  * Line-by-line input for a terminal that cannot move its cursor (TERM=dumb: Emacs's shell and compilation

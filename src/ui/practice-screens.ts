@@ -6,6 +6,7 @@ import { formatClock } from '../text/clock-format.js';
 import { headerLines } from './heading.js';
 import type { Style } from './style.js';
 import { fitWidth, wrap } from './wrap.js';
+import { plural } from '../text/plural.js';
 
 /**
  * The text `mlsd practice` prints around the live session: the opening (prompt, stage budgets, how it
@@ -32,7 +33,7 @@ export function renderOpening(view: OpeningView, style: Style, width: number): s
   const bullet = (text: string) => wrap(text, w, '    ', '  • ');
   return fitWidth(
     [
-      ...headerLines(`Mock interview · ${view.prompt.title}`, `level ${view.level}  ·  ${view.duration} minutes  ·  session ${view.sessionId}`, w, style),
+      ...headerLines(`Mock interview · ${view.prompt.title}`, `level ${view.level}  ·  ${plural(view.duration, 'minute')}  ·  session ${view.sessionId}`, w, style),
       '',
       ...wrap(`Interviewer: “${view.prompt.prompt}”`, w, '  ').map(style.cyan),
       '',

@@ -4,7 +4,7 @@ import type { Comparison } from '../progress/compare.js';
 import type { Stats } from '../progress/stats.js';
 import type { Style } from './style.js';
 import { bar, fitWidth, padEnd, wrap } from './wrap.js';
-import { plural } from './plural.js';
+import { plural } from '../text/plural.js';
 
 /** `stats` in lines no wider than `width` (down to 30 columns; 100 at most). */
 export function renderStats(stats: Stats, style: Style, width: number): string[] {
@@ -49,7 +49,7 @@ export function renderComparison(c: Comparison, labels: { before: string; after:
   const heading = `Compare ${labels.before} → ${labels.after}`;
   const out = [...wrap(heading, w, '  ', '').map((line, i) => (i === 0 ? `${style.bold('Compare')}${line.slice('Compare'.length)}` : line)), ''];
   if (!c.samePrompt) {
-    const note = `These sessions answer different prompts: scores are not like for like, and gained and lost list only the items both were scored on${c.notCompared > 0 ? ` (${c.notCompared} prompt-specific item${c.notCompared === 1 ? ' is' : 's are'} left out)` : ''}.`;
+    const note = `These sessions answer different prompts: scores are not like for like, and gained and lost list only the items both were scored on${c.notCompared > 0 ? ` (${plural(c.notCompared, 'prompt-specific item')} ${c.notCompared === 1 ? 'is' : 'are'} left out)` : ''}.`;
     out.push(...wrap(note, w, '  ').map(style.yellow), '');
   }
   out.push(`  ${padEnd('Overall', 30)}${String(c.overall.before).padStart(3)} → ${String(c.overall.after).padStart(3)}  ${sign(c.overall.delta)}`);

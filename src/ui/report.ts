@@ -6,6 +6,8 @@ import { bar, fitWidth, padEnd, wrap, wrapAfter } from './wrap.js';
 import { headerLines } from './heading.js';
 import { stripControl } from '../text/sanitize.js';
 import { ITEM_MARK, PEER_MARK } from './status-marks.js';
+import { plural } from '../text/plural.js';
+import { NO_STAGE } from './general-answer.js';
 import { MARK_WORD, type SheetMark } from '../interview/peer-sheet.js';
 
 /** The scored report as terminal lines: the same renderer serves `score`, `practice` and `review`. */
@@ -35,7 +37,7 @@ export function renderReport(report: ScoreReport, style: Style, options: ReportO
   if (options.mapping) out.push(...renderMapping(options.mapping, style, width));
   out.push('');
   out.push(`${style.bold('Overall')}  ${scoreColor(report.overall, style)(`${report.overall}/100`)}  ${verdictText(report, style)}`);
-  if (report.penalty > 0) out.push(style.dim(`  (${report.penalty} points off for mistakes)`));
+  if (report.penalty > 0) out.push(style.dim(`  (${plural(report.penalty, 'point')} off for mistakes)`));
   if (report.coverage !== undefined) {
     const levels = report.overallByLevel ? ` · the same answer scores ${report.overallByLevel.mid} at mid, ${report.overallByLevel.senior} at senior, ${report.overallByLevel.staff} at staff` : '';
     out.push(...wrap(`rests on: ${report.coverage}% of the checklist's weight earned, by depth${levels}`, width, '  ', '  ').map(style.dim));
@@ -66,7 +68,7 @@ export function renderReport(report: ScoreReport, style: Style, options: ReportO
 
 function renderMapping(mapping: SectionMapping[], style: Style, width: number): string[] {
   if (mapping.length === 0) return wrap('sections: no headings name a stage, so the answer was scored as a whole', width, '  ', '').map(style.dim);
-  const parts = mapping.map((m) => `"${m.heading}" → ${m.stages.length > 0 ? m.stages.join(' + ') : 'no stage (scored as general text)'}`);
+  const parts = mapping.map((m) => `"${m.heading}" → ${m.stages.length > 0 ? m.stages.join(' + ') : NO_STAGE}`);
   return wrap(`sections: ${parts.join('; ')}`, width, '  ', '').map(style.dim);
 }
 
@@ -78,7 +80,7 @@ function renderStage(stage: StageResult, style: Style, width: number, marks?: Re
   }
   const coverage = stage.coverage !== undefined ? ` · ${stage.coverage}% of its checklist` : '';
   // A stage marked by a peer interviewer has no words of its own: no "0 words".
-  const words = stage.words > 0 ? `  ${stage.words} words` : '';
+  const words = stage.words > 0 ? `  ${plural(stage.words, 'word')}` : '';
   const out = [`${style.bold(stage.title)}  ${scoreColor(stage.score, style)(`${stage.score}/100`)}${style.dim(stage.answered ? `${words}${coverage}` : `  ${stage.score > 0 ? 'no section of its own' : 'not answered'}${coverage}`)}`];
   const order: ItemResult['status'][] = ['covered', 'prompted', 'negated', 'missed'];
   const items = [...stage.items].sort((a, b) => order.indexOf(a.status) - order.indexOf(b.status) || b.weight - a.weight);
@@ -147,10 +149,20 @@ function renderFlag(flag: RedFlagResult, style: Style, width: number): string[] 
   return out;
 }
 
+/**
+ * How many checklist items were covered, those covered only after prompting counted beside them: "25 of 57
+ * checklist items covered", or "25 covered and 10 after prompting, of 57 checklist items".
+ */
+export function coveredCount(items: readonly Pick<ItemResult, 'status'>[]): string {
+  const covered = items.filter((i) => i.status === 'covered').length;
+  const prompted = items.filter((i) => i.status === 'prompted').length;
+  const all = plural(items.length, 'checklist item');
+  return prompted > 0 ? `${covered} covered and ${prompted} after prompting, of ${all}` : `${covered} of ${all} covered`;
+}
+
 function renderSummary(report: ScoreReport, style: Style, width: number): string[] {
   const all = report.stages.flatMap((s) => s.items);
-  const covered = all.filter((i) => i.status === 'covered').length;
-  const out = wrapAfter(`${style.bold('Verdict')}  `, `${verdictText(report, style)} for a ${report.level}-level candidate · ${covered} of ${all.length} checklist items covered`, width, '  ');
+  const out = wrapAfter(`${style.bold('Verdict')}  `, `${verdictText(report, style)} for a ${report.level}-level candidate · ${coveredCount(all)}`, width, '  ');
   if (report.nextSteps) {
     if (report.nextSteps.length > 0) out.push(style.bold('What would raise it most'));
     for (const step of report.nextSteps) {

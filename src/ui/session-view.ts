@@ -5,7 +5,7 @@ import type { SessionRecord } from '../store/session-record.js';
 import { formatClock } from '../text/clock-format.js';
 import { stripControl } from '../text/sanitize.js';
 import { sessionDate, sessionDuration } from './history.js';
-import { GENERAL_NOTE, GENERAL_STAGE_NOTE, generalTitle } from './general-answer.js';
+import { generalNote, generalTitle, stageWithoutSectionNote } from './general-answer.js';
 import { unsubmittedDraft } from './markdown.js';
 import { renderOutline } from './outline.js';
 import { renderReport } from './report.js';
@@ -34,8 +34,8 @@ export function renderSessionText(record: SessionRecord, report: ScoreReport | n
   // Text outside any stage's section (a plain-text answer, standard input, a Markdown intro) is scored
   // as a whole: show it first, and say so under each stage it may have answered.
   const general = record.answers.general?.trim() ?? '';
-  if (general) lines.push(style.bold(generalTitle(record.answers.sections)), ...wrap(GENERAL_NOTE, w, '  ', '  ').map(style.dim), ...box(general), '');
-  const unanswered = general ? GENERAL_STAGE_NOTE : '(not answered)';
+  if (general) lines.push(style.bold(generalTitle(record.answers.sections)), ...wrap(generalNote(record.answers.sections), w, '  ', '  ').map(style.dim), ...box(general), '');
+  const unanswered = general ? stageWithoutSectionNote(record.answers.sections) : '(not answered)';
   for (const stage of STAGES) {
     const answer = record.answers.sections[stage.id];
     const time = i ? style.dim(`  ${formatClock(i.stageMs[stage.id] ?? 0)} of ${formatClock(i.budgets[stage.id])}`) : '';

@@ -115,7 +115,9 @@ describe('mlsd interview in a terminal', () => {
     expect(done.report!.overall).toBeGreaterThan(0);
     expect(done.report!.redFlags.map((f) => f.id)).toContain('full-log-aggregates');
 
-    const md = await runInProcess(home, ['review', '--format', 'md', ...pack], { env: { FORCE_COLOR: '0' } });
+    // An interview run for someone else is theirs: `review` with no id passes over it (tryout 11); by its id it is there.
+    const id = readdirSync(join(home, 'sessions')).find((f) => f.endsWith('.json'))!.replace(/\.json$/, '');
+    const md = await runInProcess(home, ['review', id, '--format', 'md', ...pack], { env: { FORCE_COLOR: '0' } });
     expect(md.code, md.stderr).toBe(0);
     expect(md.stdout).toContain('· Sam · level senior · peer interview');
     expect(md.stdout).toContain('✅ **Business objective** (covered)');

@@ -17,6 +17,8 @@ let home: string;
 beforeEach(() => {
   temp = mkdtempSync(join(tmpdir(), 'mlsd-start-'));
   home = join(temp, 'home');
+  // The user's MLSD_HOME exists: mlsd never creates a missing one for a cache (files/cache-place.ts).
+  mkdirSync(home);
 });
 afterEach(() => rmSync(temp, { recursive: true, force: true }));
 

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -197,6 +197,12 @@ describe('the code cache of the CommonJS bundle (files/code-cache.ts)', () => {
     expect((off.exports.answer as () => number)()).toBe(9);
     off.saveCache();
     expect(existsSync(code)).toBe(false); // nothing read, marked or written
+    // A missing MLSD_HOME is not created for a cache (tryout 11): the command runs without one.
+    const homeless = loadCli(file, 'score', env)!;
+    homeless.saveCache();
+    expect(homeless.cached).toBe(false);
+    expect(existsSync(join(temp, 'home'))).toBe(false);
+    mkdirSync(join(temp, 'home'));
     const first = loadCli(file, 'score', env)!; // the first run only marks the command seen
     expect(first.cached).toBe(false);
     expect((first.exports.answer as () => number)()).toBe(9);

@@ -164,7 +164,7 @@ describe('review without an id is the last scored session', () => {
 
   it('--help states the rule', async () => {
     const r = await run(['review', '--help']);
-    expect(r.stdout).toMatch(/Without a session id, or with "last", review shows the last scored session/);
+    expect(r.stdout).toMatch(/Without a session id, or with "last", review shows your last scored session/);
   });
 });
 

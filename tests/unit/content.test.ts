@@ -36,7 +36,8 @@ const file = (kind: 'prompt' | 'rubric', name: string, text: string, origin: Sou
 describe('parsing a content file', () => {
   it('reports a YAML syntax error with its line and column', () => {
     const { issues } = parseYaml('id: x\ntitle: [unclosed\nitems: []\n', 'r.yaml', rubricSchema);
-    expect(issues[0]).toMatchObject({ file: 'r.yaml', line: 3, col: 1 });
+    // Where the unclosed bracket opens (tryout 11), not the next line, where the library noticed it.
+    expect(issues[0]).toMatchObject({ file: 'r.yaml', line: 2, col: 8 });
     expect(issues[0]!.message).toMatch(/^YAML syntax/);
   });
 

@@ -246,6 +246,8 @@ describe('the live session driver', () => {
     expect(said).not.toContain('ENOSPC');
     expect(said).toContain('/tmp/mlsd-recovered-x.json');
     expect(said).toContain('the only copy of my answer');
+    // The unsent text is named by the stage it was typed in (tryout 11), as the submitted parts are.
+    expect(said).toContain('## clarify (being typed)\nthe only copy of my answer');
   });
 
   it('on SIGTERM and SIGHUP saves synchronously as interrupted with the exact time used, and exits', async () => {

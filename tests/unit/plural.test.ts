@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { plural } from '../../src/ui/plural.js';
+import { plural } from '../../src/text/plural.js';
 
 describe('plural', () => {
   it('puts the noun in the number of the count', () => {
