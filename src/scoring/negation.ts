@@ -126,7 +126,7 @@ function crossesClause(tokens: Token[], start: number, end: number): boolean {
 }
 
 /** Finite verbs that start the main clause's predicate after a "without" phrase ("impressions without a click are negatives"). */
-const PREDICATE_VERBS = new Set(['is', 'are', 'was', 'were', 'count', 'counts', 'counted', 'become', 'becomes']);
+const PREDICATE_VERBS = new Set(['is', 'are', 'was', 'were', 'count', 'counts', 'counted', 'classdefas', 'become', 'becomes']);
 
 /**
  * "Impressions without a click are negatives", "sessions without a purchase count as negatives": a
@@ -143,7 +143,7 @@ function predicateAfterWithout(tokens: Token[], cue: number, start: number): boo
 
 /** Verbs that put a thing in a category ("label X as", "count X as", "treat X as"). */
 const ASSIGNING = new Set([
-  'label', 'labels', 'labelled', 'labeled', 'labelling', 'labeling', 'count', 'counts', 'counted', 'counting', 'treat', 'treats',
+  'label', 'labels', 'labelled', 'labeled', 'labelling', 'labeling', 'count', 'counts', 'counted', 'counting', 'classdefas', 'treat', 'treats',
   'treated', 'treating', 'mark', 'marks', 'marked', 'tag', 'tags', 'tagged', 'consider', 'considers', 'considered', 'classify',
   'classifies', 'classified', 'call', 'calls', 'called', 'use', 'uses', 'used', 'take', 'takes', 'taken', 'regard', 'regards',
   'regarded', 'flag', 'flags', 'flagged', 'include', 'includes', 'included', 'sample', 'samples', 'sampled',
