@@ -1,5 +1,4 @@
-import type { Analysis } from './analyze.js';
-import { analyze } from './analyze.js';
+import { analyze, type Analysis } from './analyze.js';
 import type { CompiledItem } from './compile.js';
 import { contentStems } from './topics.js';
 

@@ -92,7 +92,13 @@ export function scoreAnswers(input: ScoreInput): ScoreReport {
 
   const uncarried = (text: Text) => uncarriedIndex(text, scope.vocabulary);
   // The items a follow-up answer covers by the rubric phrases.
-  const coveredBy = (text: Text) => scope.items.filter((c) => distinct(findHits(c.phrases, [text], c.item.risk).filter((h) => !h.cancelled)) >= c.item.minMatches).map((c) => c.item.id);
+  // (Once per answer: both readings of the items, before and after a mistake, ask about the same texts.)
+  const covering = new Map<Text, string[]>();
+  const coveredBy = (text: Text): string[] => {
+    let ids = covering.get(text);
+    if (!ids) covering.set(text, (ids = scope.items.filter((c) => distinct(findHits(c.phrases, [text], c.item.risk).filter((h) => !h.cancelled)) >= c.item.minMatches).map((c) => c.item.id)));
+    return ids;
+  };
   const routed: RoutedQuestions = new Map();
   const questions = questionHits(input.prompt.clarifications, scope, sections.get('clarify') ?? (sections.size === 0 ? general : null), routed);
 
