@@ -30,14 +30,22 @@ const SHAPES: Record<string, (size: number) => string> = {
 };
 
 describe('reading time grows linearly with the text', () => {
-  // 8 times the text may cost at most 24 times the time: a quadratic pattern would cost 64 times.
-  // The small size is large enough (8,000 characters) that fixed costs do not dominate.
+  // 16 times the text may cost at most 64 times the time (16^1.5): a quadratic pattern costs 256 times.
+  // The small size (4,000 characters) is large enough that fixed costs do not dominate. CPU time on a
+  // shared machine jumps (a GC, another process's cache traffic), so the ratio is taken up to three times
+  // and the best counts: a quadratic pattern is over the limit every time, noise only now and then.
   it.each(Object.keys(SHAPES))('%s', (name) => {
     const make = SHAPES[name]!;
     cost(make(2_000)); // warm up the parser and caches
-    const small = Math.max(cost(make(8_000)), 0.5);
-    const large = cost(make(64_000));
-    expect(large / small, `${small.toFixed(1)} ms -> ${large.toFixed(1)} ms`).toBeLessThan(24);
+    const ratios: string[] = [];
+    let best = Infinity;
+    for (let attempt = 0; attempt < 3 && best >= 64; attempt++) {
+      const small = Math.max(cost(make(4_000)), 0.25);
+      const large = cost(make(64_000));
+      best = Math.min(best, large / small);
+      ratios.push(`${small.toFixed(1)} ms -> ${large.toFixed(1)} ms`);
+    }
+    expect(best, ratios.join('; ')).toBeLessThan(64);
   });
 });
 
