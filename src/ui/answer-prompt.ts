@@ -32,8 +32,8 @@ export const BOX_KEYS_LINE = 'Enter: ask · Enter on an empty line: move on';
 const PASTE_ON = '\u001b[?2004h';
 const PASTE_OFF = '\u001b[?2004l';
 const MAX_NOTICES = 2;
-/** Rows a notice may take (a narrow screen wraps a warning to three); beyond them its end is cut with "…". */
-const MAX_NOTICE_ROWS = 3;
+/** Rows a notice may take (a warning that names a file wraps to four at 80 columns); beyond them its end is cut with "…". */
+const MAX_NOTICE_ROWS = 4;
 /** Rows the box's label may take on a narrow screen ("Frame as an ML task · follow-up" at 30 columns). */
 const MAX_LABEL_ROWS = 2;
 
