@@ -1,4 +1,5 @@
 import { emitKeypressEvents } from 'node:readline';
+import { FilteredKeys } from './filtered-keys.js';
 import { splitEscapedControl } from './escape-split.js';
 import { ExitPromptError } from '@inquirer/core';
 import * as B from './editor/buffer.js';
@@ -217,7 +218,7 @@ export function openAnswerBox(terminal: BoxTerminal, options: BoxOptions): Answe
   };
 
   function detach(): void {
-    input.off('keypress', onKeypress);
+    keys.off('keypress', onKeypress);
     output.off?.('resize', onResize);
     output.write(PASTE_OFF);
     try {
@@ -225,13 +226,15 @@ export function openAnswerBox(terminal: BoxTerminal, options: BoxOptions): Answe
     } catch {
       // the terminal is gone (SIGHUP): nothing to restore
     }
-    input.pause();
+    keys.close();
   }
 
-  emitKeypressEvents(input);
+  // The keys with control strings typed or pasted removed whole (an OSC title string would otherwise leave
+  // "0;PWNED" in the answer: the key reader takes its ESC for Alt-]); key sequences pass through.
+  const keys = new FilteredKeys(input);
+  emitKeypressEvents(keys);
   input.setRawMode?.(true);
-  input.on('keypress', onKeypress);
-  input.resume();
+  keys.on('keypress', onKeypress);
   output.on?.('resize', onResize);
   output.write(PASTE_ON);
   draw();

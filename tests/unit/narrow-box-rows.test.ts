@@ -125,3 +125,25 @@ describe('wrapRows', () => {
     expect(wrapRows('supercalifragilistic word', 8, 3)).toEqual(['superca…', '  word']);
   });
 });
+
+describe('control strings typed into the answer box are removed whole (the kind of tryout 12 finding 10)', () => {
+  it.each([
+    ['an OSC title string', 'Loan \u001b]0;PWNED\u0007default', 'Loan default'],
+    ['an OSC hyperlink ended by ST', 'see \u001b]8;;http://x.example\u001b\\docs\u001b]8;;\u001b\\ here', 'see docs here'],
+    ['a DCS string', 'a\u001bP+q544e\u001b\\b', 'ab'],
+  ])('%s', async (_name, typed, kept) => {
+    const t = mockTerminal(80, 24);
+    const box = open(t, { mode: 'line' });
+    await t.type(typed);
+    expect(box.text()).toBe(kept);
+    await t.type('\r');
+    await expect(box.result).resolves.toEqual({ kind: 'submit', text: kept });
+  });
+  it('arrow keys still move the cursor', async () => {
+    const t = mockTerminal(80, 24);
+    const box = open(t, { mode: 'line' });
+    await t.type('ac\u001b[Db');
+    expect(box.text()).toBe('abc');
+    box.close();
+  });
+});
