@@ -6,12 +6,13 @@ import type { Prompt, Rubric } from './schema.js';
  * The first line points editors at the JSON Schema, so fields complete and check as the user types.
  */
 
-export type PromptDraft = Pick<Prompt, 'id' | 'title' | 'prompt' | 'tags' | 'difficulty' | 'rubrics' | 'clarifications' | 'outline'>;
+export type PromptDraft = Pick<Prompt, 'id' | 'title' | 'prompt' | 'tags' | 'difficulty' | 'problemType' | 'rubrics' | 'clarifications' | 'outline'>;
 export type RubricDraft = Pick<Rubric, 'id' | 'title' | 'items'> & { description?: string; redFlags?: Rubric['redFlags'] };
 
 const PROMPT_COMMENTS: Record<string, string> = {
   prompt: ' What the interviewer says to open: vague on purpose.',
-  tags: ' `mlsd practice --tag <tag>` picks among prompts with a tag.',
+  tags: ' `mlsd practice --tag <tag>` picks among prompts with a tag. Tags are kebab-case ids.',
+  problemType: ' What the model predicts; rubric items and hints that fit another kind are left out.',
   rubrics: ' Domain rubrics (rubrics/<id>.yaml); the framework rubric is always applied.',
   clarifications: ' What the interviewer reveals when a question contains one of the patterns.',
   outline: ' A strong answer, point by point, shown after a practice session.',

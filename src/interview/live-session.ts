@@ -3,6 +3,7 @@ import { onStopSignals, SIGNAL_EXIT_CODES, type SignalName, type SignalSource } 
 import type { Prompt } from '../content/schema.js';
 import { stageInfo } from '../stages.js';
 import { Autosaver, type SaverTimers } from '../store/autosave.js';
+import { dirname } from 'node:path';
 import { WriteError } from '../files/atomic.js';
 import { describeCode } from '../files/read.js';
 import { answersAsText } from '../store/recovery.js';
@@ -99,9 +100,7 @@ export class LiveSession {
       timers: deps.clock,
       snapshot: () => this.record(),
       write: (record) => this.persist(record),
-      onFailure: (error) =>
-        // The reason first and short: the box gives a notice two rows (the file is named at the end).
-        this.warn(`Not saved: ${describe(error)}. Your text is kept in memory; saving is retried every few seconds.`),
+      onFailure: (error) => this.warn(notSavedNotice(error, this.deps.store.where(this.state.id))),
       onRecovered: () => this.warn('Saving works again; everything is on disk.'),
     });
   }
@@ -372,6 +371,26 @@ export function editorProblem(result: EditorResult): string | null {
   }
   if (!result.text.trim()) return 'The answer is empty.';
   return null;
+}
+
+/**
+ * The notice when a save fails: the reason, the file that could not be written, and what to do about it
+ * (by the error's code: a folder without write permission, a read-only disk, a full disk), and that the text
+ * is kept and saving retried: "Not saved: permission denied. Could not write /h/sessions/x.json. Make its
+ * folder writable (chmod u+w /h/sessions); your text is kept and saving is retried."
+ */
+export function notSavedNotice(error: unknown, file: string): string {
+  const code = error instanceof WriteError ? error.code : (error as NodeJS.ErrnoException | null)?.code;
+  const folder = dirname(file);
+  const todo =
+    code === 'EACCES' || code === 'EPERM'
+      ? `Make its folder writable (chmod u+w ${folder})`
+      : code === 'EROFS'
+        ? 'The disk is read-only: for later sessions set MLSD_HOME to a writable folder'
+        : code === 'ENOSPC' || code === 'EDQUOT'
+          ? 'Free some disk space'
+          : `Check that ${folder} can be written`;
+  return `Not saved: ${describe(error)}. Could not write ${file}. ${todo}; your text is kept and saving is retried.`;
 }
 
 /** Why a save failed, in words ("no space left on the device"), never a bare errno code. */

@@ -154,7 +154,10 @@ export interface PeerSheet {
   reduce(state: PeerSheetState, event: SheetEvent): SheetStep;
   /** A stage's checklist, heaviest first (at the candidate's level); the order never changes. */
   items(stage: StageId, level: CandidateLevel): SheetItem[];
-  /** The red flags to listen for in a stage: the stage's own and those that can come up anywhere. */
+  /**
+   * The red flags to listen for in a stage: the stage's own first, then those that can come up anywhere
+   * (none in clarify, which is questions only).
+   */
   flags(stage: StageId): SheetRedFlag[];
   /** Items of the stage nobody has marked yet, heaviest first: their follow-ups are what to ask. */
   open(state: PeerSheetState, stage: StageId): SheetItem[];
@@ -206,7 +209,9 @@ export function createPeerSheet(prompt: Pick<Prompt, 'id' | 'clarifications'>, s
     return reply.topic ? { topic: reply.topic, answer: reply.answer } : { topic: null, answer: CANDIDATES_CALL_FOR_INTERVIEWER };
   };
 
-  const flags = (stage: StageId) => allFlags.filter((f) => f.stage === stage || f.stage === null);
+  // The stage's own flags first, then those that can come up anywhere: but not in clarify, where the candidate
+  // asks questions and has designed nothing yet (its list began with evaluation flags).
+  const flags = (stage: StageId) => [...allFlags.filter((f) => f.stage === stage), ...(stage === 'clarify' ? [] : allFlags.filter((f) => f.stage === null))];
 
   const open = (state: PeerSheetState, stage: StageId) => items(stage, state.level).filter((i) => !state.marks[i.id]);
 

@@ -27,11 +27,9 @@ export const checkRubricPhrases: RubricCheck = (entry, catalog) => {
       const field = `items[${i}].phrases[${j}]`;
       const key = phraseKey(phrase);
       const shared = frameworkPhrases.get(key);
-      if (isConceptReference(phrase) && !concepts.includes(phrase.trim().slice(1))) {
-        const near = closest(phrase.trim().slice(1), concepts);
-        issues.push(error(entry.file, at, field, `unknown concept "${phrase.trim()}"${near ? ` (did you mean "@${near}"?)` : ''}: expected one of the lexicon's concepts (${concepts.map((c) => `@${c}`).join(', ')})`));
-      } else if (!key) {
-        issues.push(error(entry.file, at, field, `phrase "${phrase}" has no letters or digits, so it can never match`));
+      const problem = phraseProblem(phrase, concepts);
+      if (problem) {
+        issues.push(error(entry.file, at, field, problem));
       } else if (seenPhrases.has(key)) {
         issues.push(warning(entry.file, at, field, `phrase "${phrase}" matches the same words as an earlier phrase of this item`));
       } else if (phraseOwner.has(key) && phraseOwner.get(key) !== item.id) {
@@ -45,6 +43,20 @@ export const checkRubricPhrases: RubricCheck = (entry, catalog) => {
   }
   return issues;
 };
+
+/**
+ * What makes one phrase an error wherever it is (an unknown concept reference, no words to match), in the
+ * words `validate` uses; null when it can be matched. `prompts new` / `rubrics new` check each phrase typed
+ * with it. `concepts`: the lexicon's concept ids (looked up when not given).
+ */
+export function phraseProblem(phrase: string, concepts: readonly string[] = conceptIds()): string | null {
+  if (isConceptReference(phrase) && !concepts.includes(phrase.trim().slice(1))) {
+    const near = closest(phrase.trim().slice(1), concepts);
+    return `unknown concept "${phrase.trim()}"${near ? ` (did you mean "@${near}"?)` : ''}: expected one of the lexicon's concepts (${concepts.map((c) => `@${c}`).join(', ')})`;
+  }
+  if (!phraseKey(phrase)) return `phrase "${phrase}" has no letters or digits, so it can never match`;
+  return null;
+}
 
 /** The stems a phrase matches on, joined: two phrases with one key match the same words. */
 function phraseKey(phrase: string): string {

@@ -1,4 +1,5 @@
 import { emitKeypressEvents } from 'node:readline';
+import { FilteredKeys } from './filtered-keys.js';
 import { splitEscapedControl } from './escape-split.js';
 import { ExitPromptError } from '@inquirer/core';
 import * as B from './editor/buffer.js';
@@ -32,6 +33,10 @@ export const BOX_KEYS_LINE = 'Enter: ask · Enter on an empty line: move on';
 const PASTE_ON = '\u001b[?2004h';
 const PASTE_OFF = '\u001b[?2004l';
 const MAX_NOTICES = 2;
+/** Rows a notice may take (a warning that names a file wraps to four at 80 columns); beyond them its end is cut with "…". */
+const MAX_NOTICE_ROWS = 4;
+/** Rows the box's label may take on a narrow screen ("Frame as an ML task · follow-up" at 30 columns). */
+const MAX_LABEL_ROWS = 2;
 
 
 /** Opens the box on a terminal (raw mode, bracketed paste) and draws it below the cursor. */
@@ -74,10 +79,10 @@ export function openAnswerBox(terminal: BoxTerminal, options: BoxOptions): Answe
       return [`${style.bold(options.label)}  ${clockColor(left)}${stageText}${position ? `  ${style.dim(position)}` : ''}`];
     }
     const parts = [{ text: left, paint: clockColor }, ...(stage ? [{ text: `· ${stage}`, paint: stagePaint, joiner: ' ' }] : []), ...(position ? [{ text: position, paint: style.dim }] : [])];
-    return [style.bold(fitRow(options.label, width)), ...packParts(parts, '  ', width)];
+    return [...wrapRows(options.label, width, MAX_LABEL_ROWS).map((r) => style.bold(r)), ...packParts(parts, '  ', width)];
   };
 
-  const noticeRows = (): string[] => notices.flatMap((n) => wrap(`⚠ ${n}`, screen().width, '  ').slice(0, 2).map((r) => style.yellow(fitRow(r, screen().width))));
+  const noticeRows = (): string[] => notices.flatMap((n) => wrapRows(`⚠ ${n}`, screen().width, MAX_NOTICE_ROWS).map((r) => style.yellow(r)));
 
   /** The key help (or the quit question) as rows: whole " · " parts per row, a part wider than a row wrapped at spaces. */
   const hintRows = (): string[] => {
@@ -121,10 +126,12 @@ export function openAnswerBox(terminal: BoxTerminal, options: BoxOptions): Answe
     const said = buffer.lines.filter((l) => l.trim());
     const width = screen().width;
     const shown = said.slice(0, 3).map((l) => `${style.dim('│')} ${fitRow(l, width - 2)}`);
-    if (said.length > 3) shown.push(style.dim(`│ … ${plural(said.length - 3, 'more line', 'more lines')}`));
+    if (said.length > 3) shown.push(style.dim(fitRow(`│ … ${plural(said.length - 3, 'more line', 'more lines')}`, width)));
     // "(nothing)" records an empty answer that was submitted; a box left with Ctrl-C or a closed terminal was not answered.
     // In clarify (one line per question) an empty Enter moves on: say that, not "(nothing)".
-    const empty = kind === 'submit' ? [style.dim(options.mode === 'line' ? '│ (no more questions: on to the next stage)' : '│ (nothing)')] : [];
+    // Wrapped to the width like every other row, so the terminal never wraps it behind the region's back.
+    const emptyText = options.mode === 'line' ? '(no more questions: on to the next stage)' : '(nothing)';
+    const empty = kind === 'submit' ? wrap(emptyText, width - 2).map((r) => style.dim(`│ ${fitRow(r, width - 2)}`)) : [];
     return [...header(), ...noticeRows(), ...(shown.length > 0 ? shown : empty)];
   };
 
@@ -211,7 +218,7 @@ export function openAnswerBox(terminal: BoxTerminal, options: BoxOptions): Answe
   };
 
   function detach(): void {
-    input.off('keypress', onKeypress);
+    keys.off('keypress', onKeypress);
     output.off?.('resize', onResize);
     output.write(PASTE_OFF);
     try {
@@ -219,13 +226,15 @@ export function openAnswerBox(terminal: BoxTerminal, options: BoxOptions): Answe
     } catch {
       // the terminal is gone (SIGHUP): nothing to restore
     }
-    input.pause();
+    keys.close();
   }
 
-  emitKeypressEvents(input);
+  // The keys with control strings typed or pasted removed whole (an OSC title string would otherwise leave
+  // "0;PWNED" in the answer: the key reader takes its ESC for Alt-]); key sequences pass through.
+  const keys = new FilteredKeys(input);
+  emitKeypressEvents(keys);
   input.setRawMode?.(true);
-  input.on('keypress', onKeypress);
-  input.resume();
+  keys.on('keypress', onKeypress);
   output.on?.('resize', onResize);
   output.write(PASTE_ON);
   draw();
@@ -327,4 +336,17 @@ function packParts(parts: ReadonlyArray<{ text: string; paint: (s: string) => st
   }
   if (used > 0) rows.push(row);
   return rows;
+}
+
+/**
+ * A plain text as at most `most` rows of at most `width` columns: wrapped at spaces (continued two columns in),
+ * each row cut to the width (a word wider than a row, wide characters), and the last row ending in "…" when
+ * rows were left off, so a cut never passes for the whole text.
+ */
+export function wrapRows(text: string, width: number, most: number): string[] {
+  const rows = wrap(text, width, '  ', '').map((r) => fitRow(r, width));
+  if (rows.length <= most) return rows;
+  const kept = rows.slice(0, most);
+  kept[most - 1] = fitRow(`${kept[most - 1]!} …`, width);
+  return kept;
 }

@@ -81,3 +81,21 @@ export function renderNewWritten(
   if (!issues.some((i) => i.severity === 'error')) out.push(style.green('It validates.'));
   return out;
 }
+
+/**
+ * What `new` says when the file it would write does not validate: nothing was written, each problem, and the
+ * text it would have written (between rulers), to fix by hand and save, so no answer typed is lost.
+ */
+export function renderNewNotWritten(kind: ContentKind, file: string, issues: readonly ContentIssue[], text: string, style: Style): string[] {
+  const rule = style.dim('─'.repeat(40));
+  return [
+    '',
+    style.red(`Not written: ${file} would not validate:`),
+    ...issues.map((issue) => `${formatIssue(issue)} (${issue.severity})`),
+    '',
+    `The ${kind} as it would have been written; fix the lines above, save it as ${file}, then run: mlsd ${kind}s validate <file>`,
+    rule,
+    ...stripControl(text).replace(/\n$/, '').split('\n'),
+    rule,
+  ];
+}

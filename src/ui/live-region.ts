@@ -2,7 +2,9 @@
  * A block of rows at the bottom of the terminal that is redrawn in place: only rows that changed
  * are rewritten, with relative cursor moves, so a keypress or a clock tick costs a few hundred
  * bytes however long the answer. The caller keeps the block shorter than the screen, so nothing
- * is ever pushed into the scrollback twice. Rows must already fit the width (see `fitRow`).
+ * is ever pushed into the scrollback twice. Rows should already fit the width (see `fitRow`); a row
+ * that does not is cut to the terminal's width here (`cutRow`), since a row the terminal wraps takes two
+ * rows the region does not know of, and the next redraw would leave its tail on screen.
  */
 
 import { codePointWidth, displayWidth, isNarrow } from './editor/width.js';
@@ -31,6 +33,33 @@ export function fitRow(text: string, width: number): string {
     used += cw;
   }
   return `${out}…`;
+}
+
+/**
+ * A row, plain or styled, cut to at most `width` columns: escape sequences are kept and take no columns,
+ * wide characters take two, and an ellipsis ends a row that was cut (a style still open is reset after it).
+ * A row that fits is returned as it is.
+ */
+export function cutRow(row: string, width: number): string {
+  if (visibleLength(row) <= width) return row;
+  const room = Math.max(0, width - 1);
+  let out = '';
+  let used = 0;
+  let styled = false;
+  for (const token of row.match(/\u001b\[[0-9;?]*[A-Za-z]|[^\u001b]|\u001b/gu) ?? []) {
+    if (token.startsWith('\u001b')) {
+      if (token.length > 1) {
+        out += token;
+        styled = true;
+      }
+      continue;
+    }
+    const cw = codePointWidth(token.codePointAt(0)!);
+    if (used + cw > room) break;
+    out += token;
+    used += cw;
+  }
+  return `${out}${width > 0 ? '…' : ''}${styled ? `${ESC}0m` : ''}`;
 }
 
 /** What to draw: the rows, and where the cursor goes (row in the block, column). */
@@ -72,9 +101,10 @@ export function scrollShift(previous: readonly string[], next: readonly string[]
   return best;
 }
 
-/** An output the region writes to. */
+/** An output the region writes to; `columns`, when known, is the terminal's width, which no row may reach. */
 export interface RegionOutput {
   write(s: string): unknown;
+  columns?: number;
 }
 
 /** The block of rows being redrawn; see the module comment. */
@@ -90,7 +120,7 @@ export class LiveRegion {
 
   /** Draws a frame, rewriting only the rows that differ from the last one. */
   render(frame: Frame): void {
-    const next = frame.rows.length > 0 ? frame.rows : [''];
+    const next = this.fit(frame.rows.length > 0 ? frame.rows : ['']);
     let s = `${ESC}?25l`;
     const moveTo = (row: number) => {
       if (row < this.at) s += `${ESC}${this.at - row}A`;
@@ -139,6 +169,13 @@ export class LiveRegion {
     this.col = frame.cursor.col;
     this.previous = [...next];
     this.out.write(s);
+  }
+
+  /** The rows cut to one column less than the terminal's width (the last column would wrap in some terminals). */
+  private fit(rows: readonly string[]): readonly string[] {
+    const columns = this.out.columns;
+    if (!columns || columns < 2) return rows;
+    return rows.map((row) => cutRow(row, columns - 1));
   }
 
   /**

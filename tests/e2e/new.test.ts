@@ -25,6 +25,7 @@ describe('mlsd prompts new', () => {
     at = await answer(t, /What the interviewer says/, 'Design a system that flags fraudulent card payments.', at);
     at = await answer(t, /Tags/, 'fraud, classification', at);
     at = await answer(t, /Difficulty:/, '', at);
+    at = await answer(t, /Problem type/, '', at);
     at = await answer(t, /Domain rubrics to apply/, '', at);
     at = await answer(t, /Clarification 1: topic/, 'scale', at);
     at = await answer(t, /Question patterns/, 'how many payments, qps, scale', at);

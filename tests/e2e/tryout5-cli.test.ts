@@ -59,6 +59,7 @@ describe('B9: prompts new --out prints commands that work', () => {
     at = await answer(t, /What the interviewer says/, 'Design a system that predicts which subscribers will cancel.', at);
     at = await answer(t, /Tags/, 'churn', at);
     at = await answer(t, /Difficulty:/, '', at);
+    at = await answer(t, /Problem type/, '', at);
     at = await answer(t, /Domain rubrics to apply/, '', at);
     at = await answer(t, /Clarification 1: topic/, 'scale', at);
     at = await answer(t, /Question patterns/, 'how many subscribers', at);

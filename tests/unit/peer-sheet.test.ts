@@ -42,9 +42,10 @@ describe('the checklist the interviewer sees', () => {
     expect(sheet.items('model', 'senior').map((i) => i.id)).toEqual(['baseline', 'model-choice']);
     // exploration is a staff item: worth half at senior, so it sorts last.
     expect(sheet.items('evaluation', 'senior').map((i) => [i.id, i.effectiveWeight])).toEqual([['offline-metrics', 4], ['ab-test', 4], ['exploration', 1]]);
-    expect(sheet.flags('clarify').map((f) => f.id)).toEqual(['accuracy-only', 'model-while-clarifying']);
+    // Tryout 12: a stage's own flags come first, and clarify (questions only) lists no flag that can come up anywhere.
+    expect(sheet.flags('clarify').map((f) => f.id)).toEqual(['model-while-clarifying']);
     // A flag without a stage goes where the item that excuses it is asked about.
-    expect(sheet.flags('model').map((f) => f.id)).toEqual(['accuracy-only', 'no-baseline']);
+    expect(sheet.flags('model').map((f) => f.id)).toEqual(['no-baseline', 'accuracy-only']);
     expect(sheet.flags('data').map((f) => f.id)).toEqual(['accuracy-only']);
   });
 
