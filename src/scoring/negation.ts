@@ -485,6 +485,37 @@ export function rejectedForFlag(tokens: Token[], start: number, end: number): bo
   return notJustBefore(tokens, start, end) || losingSide(tokens, start);
 }
 
+/** Words that, standing among a concept match's words, negate the words after them ("payments are not labeled as fraud"). */
+const INSIDE_CUES = new Set(['not', 'never', 'no', 'nor', 'none', 'zero']);
+
+/**
+ * How a concept match (a rubric pattern or lexicon concept: word groups in any order, see phrase.ts)
+ * is ruled out by a negation among its own words: "declined payments are not labeled as fraud",
+ * "the edges are not split randomly", "flagged posts are not removed automatically" match the
+ * concept's words around the "not", and the claim they make is refused. The match's words from the
+ * concept's next word after the cue are read as negationOf reads a match after a cue, with all its
+ * exceptions (a relative clause, "not only", a bound). A cue that is one of the concept's own words (`own`, e.g. "removed with no
+ * threshold") negates nothing. Plain phrases need none of this: they cannot skip a negation (phrase.ts,
+ * UNSKIPPABLE). Returns the first negation found, or null.
+ */
+export function negationInside(tokens: Token[], start: number, end: number, own: (index: number) => boolean): Negation | null {
+  for (let k = start + 1; k < end - 1; k++) {
+    if (!INSIDE_CUES.has(tokens[k]!.raw) || own(k)) continue;
+    // The rest of the match starts at the concept's next word: "tickets that were not resolved are
+    // indexed" negates "resolved", a relative clause's word, and leaves "indexed" as said.
+    let next = k + 1;
+    while (next < end && !own(next)) next++;
+    if (next >= end) continue;
+    const negation = negationOf(tokens, next, end);
+    if (negation) return negation;
+    // "A declined payment is never used as a positive example": the thing kept out of the category is
+    // the match's own first words, so the exclusion (excludedFromCategory) refuses the whole claim.
+    const exclusion = exclusionAt(tokens, k);
+    if (exclusion && exclusion.category < end && !inRelativeClause(tokens, k, next) && !definingRelative(tokens, k) && !reducedRelative(tokens, k)) return 'plain';
+  }
+  return null;
+}
+
 const ONLY_WORDS = new Set(['just', 'only', 'simply', 'merely', 'purely']);
 const ADDING = new Set(['but', 'also', 'too', 'plus', 'well', 'additionally']);
 

@@ -3,7 +3,7 @@ import { STAGES, type StageId } from '../stages.js';
 import { analyze, type Analysis } from './analyze.js';
 import type { CompiledFlag, CompiledItem, CompiledScope } from './compile.js';
 import { deeper, DEPTH_RANK, readDepth, type DepthReading } from './depth.js';
-import { cancels, negationOf, rejectedForFlag, straddlesClause } from './negation.js';
+import { cancels, negationInside, negationOf, rejectedForFlag, straddlesClause } from './negation.js';
 import { answersFollowUp } from './follow-up-answer.js';
 import { onlyOtherWork } from './other-work.js';
 import { inRelativeClause } from './relative-clause.js';
@@ -543,7 +543,8 @@ function checkFlag(
   const hits = findHits(compiled.phrases, texts, false);
   const granted = hits.filter((h) => allowed.has(h.phrase));
   const permits = (h: Hit) => granted.some((g) => g.text === h.text && g.start < h.end && h.start < g.end);
-  const triggers = hits.filter((h) => !h.cancelled && !permits(h) && said(h.text, h.start, h.end) && asserted(h) && !rejectedForFlag(h.text.analysis.tokens, h.start, h.end) && !(flag.relativeClause && inRelativeClause(h.text.analysis.tokens, h.start)) && !consequenceOf(h) && inContext(h, compiled) && !concededElsewhere(h, compiled));
+  const refused = refusedClaims(hits);
+  const triggers = hits.filter((h) => !refused.has(h) && !permits(h) && said(h.text, h.start, h.end) && asserted(h) && !rejectedForFlag(h.text.analysis.tokens, h.start, h.end) && !(flag.relativeClause && inRelativeClause(h.text.analysis.tokens, h.start)) && !consequenceOf(h) && inContext(h, compiled) && !concededElsewhere(h, compiled));
   for (const id of flag.ruledOut) {
     const item = itemsById.get(id);
     if (item) triggers.push(...findHits(item.phrases, texts, item.item.risk).filter((h) => h.cancelled && said(h.text, h.start, h.end) && asserted(h) && refusedNearby(h) && !replacedInClause(h, compiled, item)));
@@ -562,6 +563,48 @@ function checkFlag(
     why: flag.why,
   };
   return { flag: raised, triggers };
+}
+
+/**
+ * A concept match ruled out by a negation among its own words (negation.ts, negationInside): "declined
+ * payments are not labeled as fraud" is no labeling of declines as fraud.
+ */
+function negatedInside(hit: Hit): boolean {
+  const concept = hit.phrase.concept;
+  if (!concept) return false;
+  const tokens = hit.text.analysis.tokens;
+  const own = (k: number) => concept.some((groups) => groups.some((group) => group.has(tokens[k]!.stem)));
+  return cancels(negationInside(tokens, hit.start, hit.end, own), false);
+}
+
+/** Words between two matches that turn to another claim: "we don't score in real time but in a nightly batch". */
+const TURNING_WORDS = new Set(['but', 'instead', 'rather', 'whereas', 'yet', 'however']);
+
+/**
+ * A flag's matches read as ruled out: negated (before them, or among a concept's own words:
+ * negatedInside), and every match that shares words with one of those, step by step. "We do not score
+ * payments in a nightly batch job" is refused as a whole: the concept "score ... nightly" is negated,
+ * and "nightly batch" and "batch job", phrases past the object the negation reaches (outsideObject),
+ * are parts of the same refused claim. A turn between two matches ("..., but in a nightly batch")
+ * keeps the second claim.
+ */
+function refusedClaims(hits: readonly Hit[]): Set<Hit> {
+  const refused = new Set(hits.filter((h) => h.cancelled || negatedInside(h)));
+  const joined = (a: Hit, b: Hit) => {
+    if (a.text !== b.text || a.end <= b.start || b.end <= a.start) return false;
+    const tokens = a.text.analysis.tokens;
+    for (let k = Math.min(a.start, b.start); k < Math.max(a.end, b.end); k++) if (TURNING_WORDS.has(tokens[k]!.raw)) return false;
+    return true;
+  };
+  for (let grown = refused.size > 0; grown; ) {
+    grown = false;
+    for (const hit of hits) {
+      if (refused.has(hit) || ![...refused].some((r) => joined(r, hit))) continue;
+      refused.add(hit);
+      grown = true;
+    }
+  }
+  return refused;
 }
 
 /**
