@@ -772,6 +772,7 @@ function cueAt(tokens: Token[], i: number, start: number): Negation | null {
   // "drop-off" and "dropout" are nouns, not a dismissal.
   // "skip-gram" and "skip connections" are models and layers, not a skipping.
   if (DISMISS_CUES.has(word)) return nextWord === 'off' || nextWord === 'out' || NOT_DISMISSING_AFTER.has(nextWord) ? null : 'dismissal';
+  if (ZERO.has(word)) return zeroQuantifier(tokens, i, start) ? 'plain' : null;
   if (!PLAIN_CUES.has(word)) return null;
   if (FALSE_CUES_AFTER.has(nextWord)) return null; // "not only", "no doubt"
   if (word === 'not' && (prevWord === 'or' || prevWord === 'if')) return null; // "whether or not", "if not"
@@ -788,6 +789,24 @@ function cueAt(tokens: Token[], i: number, start: number): Negation | null {
   // features" rules out personal data, not features.
   if (outsideObject(between)) return null;
   return 'plain';
+}
+
+/** A count of none: "zero", or the digit a number word reads as. */
+const ZERO = new Set(['zero', '0']);
+/** Words before a zero that make it a value, not a count of the things after it: "drops to zero", "users with zero clicks". */
+const ZERO_AS_VALUE = new Set(['to', 'at', 'from', 'than', 'of', 'by', 'with', 'near', 'nearly', 'almost', 'about', 'around', 'is', 'be', 'equals']);
+
+/**
+ * "We run zero A/B tests", "0 online experiments before launch": a zero counting the thing right after
+ * it (at most two words between: "zero online A/B tests") says there is none of it, as "no" does. Not
+ * a zero that is a value ("latency drops to zero", "users with zero clicks are cold-start users": a
+ * defining set, like "without"), a decimal ("0.98" reads as 0 98), nor a compound ("zero-shot").
+ */
+function zeroQuantifier(tokens: Token[], i: number, start: number): boolean {
+  const next = tokens[i + 1];
+  if (!next || next.sep === 'glue' || next.sep === 'hard' || next.sep === 'comma' || /^\d/.test(next.raw)) return false;
+  if (start - i - 1 > 2 || ZERO_AS_VALUE.has(tokens[i - 1]?.raw ?? '')) return false;
+  return !tokens.slice(i + 1, start + 1).some((t) => t.sep === 'comma' || t.sep === 'hard');
 }
 
 /** Verbs of choosing between options: "prefer A over B", "choose A over B", "A is preferred to B". */
