@@ -774,15 +774,22 @@ function leadsItsPart(text: Text, compiled: CompiledFlag, at: number, to: number
 
 /**
  * A text ranks one of the flag's `rivals` first: a rival said in a part of a clause that leads
- * (leadsItsPart) and not ruled out in words. "PR AUC is the primary metric; we also report accuracy",
- * "we measure accuracy but choose models by log loss and NDCG": accuracy is one metric among others.
+ * (leadsItsPart), in a clause that states the flag's role (a `roleNear` phrase, when the flag has
+ * some: "the main metric", not "the main risk is low recall"), and not ruled out in words. "PR AUC is
+ * the primary metric; we also report accuracy", "we measure accuracy but choose models by log loss and
+ * NDCG": accuracy is one metric among others.
  */
 function rivalRankedFirst(text: Text, compiled: CompiledFlag): boolean {
   const tokens = text.analysis.tokens;
+  const inRole = (s: number, e: number) => {
+    if (compiled.roleNear.length === 0) return true;
+    const [start, end] = clauseOf({ text, start: s, end: e });
+    return compiled.roleNear.some((phrase) => indexFor(text, phrase).find(phrase).some(([rs, re]) => rs >= start && re <= end));
+  };
   return compiled.rivals.some((phrase) =>
     indexFor(text, phrase)
       .find(phrase)
-      .some(([s, e]) => said(text, s, e) && negationOf(tokens, s, e) === null && leadsItsPart(text, compiled, s, e)),
+      .some(([s, e]) => said(text, s, e) && negationOf(tokens, s, e) === null && leadsItsPart(text, compiled, s, e) && inRole(s, e)),
   );
 }
 
@@ -815,7 +822,9 @@ function inContext(hit: Hit, compiled: CompiledFlag, answer: AnswerContext): boo
     indexFor(hit.text, phrase)
       .find(phrase)
       .some(([s, e]) => s >= sentence.firstToken && e <= until && Math.min(Math.abs(s - hit.end), Math.abs(hit.start - e)) <= NEAR_WORDS && said(hit.text, s, e));
-  if (compiled.near.length > 0 && !compiled.near.some(inSentence) && !(answer.untested && compiled.nearWithoutRuledOut.some(inSentence))) return false;
+  // In the trigger's clause and apart from its words: "the model serves all users" names whom it serves, not a launch to them.
+  const apart = (phrase: CompiledPhrase) => within(phrase).some(([s, e]) => (e <= hit.start || s >= hit.end) && said(hit.text, s, e));
+  if (compiled.near.length > 0 && !compiled.near.some(inSentence) && !(answer.untested && compiled.nearWithoutRuledOut.some(apart))) return false;
   // "Trading accuracy against latency" is the word's everyday sense; "we choose the model with better accuracy" is the metric's role.
   const inRole = compiled.roleNear.some((phrase) => within(phrase).length > 0);
   const corrections = [...compiled.unlessNear.flatMap(within), ...(inRole ? [] : compiled.everydayNear.flatMap(within))];
