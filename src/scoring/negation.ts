@@ -794,7 +794,7 @@ function cueAt(tokens: Token[], i: number, start: number): Negation | null {
 /** A count of none: "zero", or the digit a number word reads as. */
 const ZERO = new Set(['zero', '0']);
 /** Words before a zero that make it a value, not a count of the things after it: "drops to zero", "users with zero clicks". */
-const ZERO_AS_VALUE = new Set(['to', 'at', 'from', 'than', 'of', 'by', 'with', 'near', 'nearly', 'almost', 'about', 'around', 'is', 'be', 'equals']);
+const ZERO_AS_VALUE = new Set(['to', 'at', 'from', 'than', 'of', 'by', 'with', 'near', 'nearly', 'almost', 'about', 'around', 'is', 'are', 'be', 'equals']);
 
 /**
  * "We run zero A/B tests", "0 online experiments before launch": a zero counting the thing right after
@@ -805,7 +805,10 @@ const ZERO_AS_VALUE = new Set(['to', 'at', 'from', 'than', 'of', 'by', 'with', '
 function zeroQuantifier(tokens: Token[], i: number, start: number): boolean {
   const next = tokens[i + 1];
   if (!next || next.sep === 'glue' || next.sep === 'hard' || next.sep === 'comma' || /^\d/.test(next.raw)) return false;
-  if (start - i - 1 > 2 || ZERO_AS_VALUE.has(tokens[i - 1]?.raw ?? '')) return false;
+  if (start - i - 1 > 2) return false;
+  // "The error is zero" is a value; "there is zero human review" counts.
+  const previous = tokens[i - 1]?.raw ?? '';
+  if (ZERO_AS_VALUE.has(previous) && !(BE_FORMS.has(previous) && tokens[i - 2]?.raw === 'there')) return false;
   return !tokens.slice(i + 1, start + 1).some((t) => t.sep === 'comma' || t.sep === 'hard');
 }
 
