@@ -477,12 +477,29 @@ function exclusiveAfter(tokens: Token[], end: number): boolean {
  * - "not just X" with no "but", "also", "too" or "as well" after it: "we won't just fine-tune on our
  *   docs, ...; we retrieve instead" ("not just X but also Y" keeps X);
  * - the losing side of a comparison: "unlike X", "Y beats X", "Y is better than X", "rather Y than X",
- *   "we prefer Y over X" or "to X".
+ *   "we prefer Y over X" or "to X";
+ * - kept out of a category after it: "gender is not used as a feature" (keptOutAfter).
  */
 export function rejectedForFlag(tokens: Token[], start: number, end: number): boolean {
   const cue = before(tokens, start);
   if (cue !== null && (exclusiveAfter(tokens, end) || guardedRule(tokens, cue, start, end))) return true;
-  return notJustBefore(tokens, start, end) || losingSide(tokens, start);
+  return notJustBefore(tokens, start, end) || losingSide(tokens, start) || keptOutAfter(tokens, end);
+}
+
+/**
+ * The match is the thing a negation after it keeps out of a category: "gender and race are not used as
+ * features", "declines are never counted as positives". For an item the category is what is said
+ * (negationOf reads no negation there); for a red flag about putting the thing in that category, the
+ * claim is refused. The "not" or "never" stands within five words after the match, in its clause
+ * (no comma, hard boundary or clause starter between), and opens an exclusion (exclusionAt).
+ */
+function keptOutAfter(tokens: Token[], end: number): boolean {
+  for (let i = end, seen = 0; i < tokens.length && seen < 5; i++, seen++) {
+    const token = tokens[i]!;
+    if (token.sep === 'hard' || token.sep === 'comma' || CLAUSE_STARTERS.has(token.raw)) return false;
+    if (token.raw === 'not' || token.raw === 'never') return exclusionAt(tokens, i) !== null;
+  }
+  return false;
 }
 
 /** Words that, standing among a concept match's words, negate the words after them ("payments are not labeled as fraud"). */

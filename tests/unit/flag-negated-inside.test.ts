@@ -50,6 +50,24 @@ describe('a negation among a pattern\'s words refuses the claim', () => {
   ]);
 });
 
+describe('a trigger kept out of a category by a negation after it is refused', () => {
+  flagCases('sensitive-attributes-unguarded', [
+    ['harmful-content-detection', 'Features', 'Gender and race are used as features.'],
+    ['fraud-detection', 'Features', "The user's age is used as an input feature."],
+  ], [
+    ['harmful-content-detection', 'Features', 'Gender and race are not used as features.'],
+    ['fraud-detection', 'Features', "The user's age is never used as an input feature."],
+    ['people-you-may-know', 'Features', 'Gender is not used as a feature, but the school is.'],
+  ]);
+  flagCases('future-information-feature', [
+    ['fraud-detection', 'Features', 'Whether the card was later reported stolen is used as a feature.'],
+    ['search-ranking', 'Features', 'Whether the product was later returned is counted as a feature.'],
+  ], [
+    ['fraud-detection', 'Features', 'Whether the card was later reported stolen is not used as a feature.'],
+    ['search-ranking', 'Features', 'Whether the product was later returned is never counted as a feature.'],
+  ]);
+});
+
 describe('a phrase inside a refused claim is refused with it', () => {
   flagCases('batch-fraud-scoring', [
     ['fraud-detection', 'Serving', 'We score payments in a nightly batch job.'],
