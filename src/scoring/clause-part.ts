@@ -12,11 +12,17 @@ const COORDINATORS = new Set(['and', 'or']);
 /** Verbs that make a run of words a clause of its own: forms of "be", auxiliaries, and the verbs a ranking uses. */
 const VERBS = new Set([
   'is', 'are', 'was', 'were', 'be', 'been', 'will', 'would', 'should', 'can', 'could', 'must', 'may', 'might', 'do', 'does',
-  'decides', 'decide', 'serves', 'serve', 'stays', 'remains', 'comes', 'come', 'goes', 'matters', 'counts', 'breaks', 'gates',
+  'decides', 'decide', 'serves', 'serve', 'stays', 'remains', 'matters', 'counts', 'breaks', 'gates',
 ]);
 
+/** Words that open a relative clause: a verb after one is the relative clause's ("bookings that come from it"). */
+const RELATIVES = new Set(['that', 'which', 'who', 'whose', 'where']);
+
 function hasVerb(tokens: readonly Token[], from: number, to: number): boolean {
-  for (let k = from; k < to; k++) if (VERBS.has(tokens[k]!.raw)) return true;
+  for (let k = from; k < to; k++) {
+    if (RELATIVES.has(tokens[k]!.raw)) return false;
+    if (VERBS.has(tokens[k]!.raw)) return true;
+  }
   return false;
 }
 
@@ -29,11 +35,12 @@ function runEnd(tokens: readonly Token[], from: number, end: number): number {
 
 /**
  * The part of a clause [start, end) (token range) that a match [at, to) stands in: the clause cut at
- * commas and at words that open another part (PART_OPENERS, the opener starting the later part). A
- * comma, "and" or "or" right next to the match joins it to its neighbour instead, unless the words on
- * both sides have a verb of their own (VERBS): in "our metrics are accuracy and PR AUC" or "PR AUC,
- * accuracy and recall are reported" the match shares its part with the nouns listed with it; in
- * "accuracy is the primary metric and PR AUC is secondary" PR AUC has a part of its own. Returns a
+ * commas and at words that open another part (PART_OPENERS, the opener starting the later part). An
+ * "and" or "or" cuts only where the words on both sides have a verb of their own (VERBS, not one of a
+ * relative clause), and a comma right next to the match likewise: in "our metrics are accuracy and PR
+ * AUC", "the main metrics are CTR on the row and the bookings that come from it" or "PR AUC, accuracy
+ * and recall are reported" the match shares its part with the nouns listed with it; in "accuracy is
+ * the primary metric and PR AUC is secondary" PR AUC has a part of its own. Returns a
  * token range [first, last) within the clause. Pure.
  */
 export function partOf(tokens: readonly Token[], [start, end]: readonly [number, number], [at, to]: readonly [number, number]): [number, number] {
@@ -42,7 +49,7 @@ export function partOf(tokens: readonly Token[], [start, end]: readonly [number,
   while (first > start) {
     if (tokens[first]!.sep === 'comma' && (first !== at || twoClauses(first - 1))) break;
     const previous = tokens[first - 1]!.raw;
-    if (PART_OPENERS.has(previous) && !(COORDINATORS.has(previous) && first === at && !twoClauses(first - 1))) {
+    if (PART_OPENERS.has(previous) && !(COORDINATORS.has(previous) && !twoClauses(first - 1))) {
       first--;
       break;
     }
@@ -52,7 +59,7 @@ export function partOf(tokens: readonly Token[], [start, end]: readonly [number,
   while (last < end) {
     const token = tokens[last]!;
     if (token.sep === 'comma' && (last !== to || twoClauses(last - 1))) break;
-    if (PART_OPENERS.has(token.raw) && !(COORDINATORS.has(token.raw) && last === to && !twoClauses(last))) break;
+    if (PART_OPENERS.has(token.raw) && !(COORDINATORS.has(token.raw) && !twoClauses(last))) break;
     last++;
   }
   return [first, last];

@@ -811,7 +811,7 @@ function cueAt(tokens: Token[], i: number, start: number): Negation | null {
 /** A count of none: "zero", or the digit a number word reads as. */
 const ZERO = new Set(['zero', '0']);
 /** Words before a zero that make it a value, not a count of the things after it: "drops to zero", "users with zero clicks". */
-const ZERO_AS_VALUE = new Set(['to', 'at', 'from', 'than', 'of', 'by', 'with', 'near', 'nearly', 'almost', 'about', 'around', 'is', 'are', 'be', 'equals']);
+const ZERO_AS_VALUE = new Set(['to', 'at', 'from', 'than', 'of', 'by', 'with', 'near', 'nearly', 'almost', 'about', 'around', 'is', 'are', 'be', 'equals', 'between']);
 
 /**
  * "We run zero A/B tests", "0 online experiments before launch": a zero counting the thing right after
@@ -826,8 +826,11 @@ function zeroQuantifier(tokens: Token[], i: number, start: number): boolean {
   // "The error is zero" is a value; "there is zero human review" counts.
   const previous = tokens[i - 1]?.raw ?? '';
   if (ZERO_AS_VALUE.has(previous) && !(BE_FORMS.has(previous) && tokens[i - 2]?.raw === 'there')) return false;
-  return !tokens.slice(i + 1, start + 1).some((t) => t.sep === 'comma' || t.sep === 'hard');
+  // "Between 0 and 1", "0 to 5": a range of values, not a count.
+  return !tokens.slice(i + 1, start + 1).some((t) => t.sep === 'comma' || t.sep === 'hard') && !tokens.slice(i + 1, start).some((t) => /^\d/.test(t.raw) || RANGE_WORDS.has(t.raw));
 }
+/** Words after a zero that make it one end of a range: "between 0 and 1", "0 to 5 stars". */
+const RANGE_WORDS = new Set(['and', 'or', 'to', 'through', 'until']);
 
 /** Verbs of choosing between options: "prefer A over B", "choose A over B", "A is preferred to B". */
 const PREFERRING = new Set([

@@ -65,3 +65,22 @@ describe('the part of a clause a match stands in', () => {
     expect(part('accuracy and recall are our metrics', 'accuracy')).toBe('accuracy and recall are our metrics');
   });
 });
+
+describe('the same ranking for other metric flags: clicks on the row, overlap with a reference reply', () => {
+  flagCases('clicks-as-success', [
+    ['similar-listings', 'Evaluation', 'CTR is the primary metric and bookings are secondary.'],
+    ['similar-listings', 'Evaluation', 'The main metric is click-through rate, with bookings tracked as well.'],
+  ], [
+    ['similar-listings', 'Evaluation', 'Bookings from the row are the primary metric; CTR is tracked too.'],
+    ['similar-listings', 'Evaluation', 'We log CTR, but the launch decides on booking rate.'],
+    // Co-primary: a noun listed with the trigger, its verb a relative clause's, shares its part.
+    ['similar-listings', 'Evaluation', 'The main metrics would be the click-through rate on the row and the number of bookings that come from it.'],
+  ]);
+  flagCases('rouge-quality-gate', [
+    ['rag-support-assistant', 'Evaluation', 'ROUGE is the main gate and groundedness is a secondary check.'],
+    ['rag-support-assistant', 'Evaluation', 'The primary metric is BLEU against agent replies, with human ratings alongside.'],
+  ], [
+    ['rag-support-assistant', 'Evaluation', 'Groundedness judged by humans is the main gate; ROUGE is also logged.'],
+    ['rag-support-assistant', 'Evaluation', 'We compute ROUGE against past replies, but resolution rate decides the launch.'],
+  ]);
+});

@@ -33,6 +33,8 @@ describe('a count of zero negates what it counts', () => {
     ['downtime', 'Latency drops to zero downtime during the swap.'],
     ['shot prompts', 'We use zero-shot prompts for new ads.'],
     ['precision threshold', 'Auto-remove above 0.98 precision threshold.'],
+    ['label', 'Each impression gets a 0 or 1 label.'],
+    ['calibrated', 'The output lies between 0 and 1 calibrated with isotonic regression.'],
   ])('"%s" in %j is not negated', (phrase, text) => {
     expect(reading(phrase, text)).not.toBe('negated');
   });
