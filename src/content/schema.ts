@@ -87,6 +87,16 @@ export const redFlagSchema = z.strictObject({
   // Phrases that state the trigger in the very role the flag is about ("accuracy is our main metric", "we
   // choose the model with better accuracy"): in their clause the everydayNear phrases clear nothing.
   roleNear: z.array(text('phrases'), { error: 'expected a list of phrases' }).default([]),
+  // Like near, but only in an answer that covers none of the ruledOut items: "we roll it out to all users
+  // at once" is a launch with no test when no test is named anywhere.
+  nearWithoutRuledOut: z.array(text('phrases'), { error: 'expected a list of phrases' }).default([]),
+  // Words that rank a choice first ("primary", "main", "choose models by"). In the trigger's own part of
+  // its clause they make it the first choice, and only corrections in that part clear it: "accuracy is the
+  // primary metric and PR AUC is secondary" (scoring/clause-part.ts).
+  leadNear: z.array(text('phrases'), { error: 'expected a list of phrases' }).default([]),
+  // The choices that should come first (PR AUC, log loss): where the answer ranks one of them first (a
+  // leadNear phrase in its part) and not the trigger, the trigger is one metric among others, no mistake.
+  rivals: z.array(text('phrases'), { error: 'expected a list of phrases' }).default([]),
   // The unlessNear phrases name other work a matched job does ("retrain", "export"): they clear the
   // trigger only when that is all the job does ("we batch-score and retrain nightly" still scores in batch).
   otherWork: z.boolean({ error: 'expected true or false' }).optional(),

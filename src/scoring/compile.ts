@@ -21,6 +21,12 @@ export interface CompiledFlag {
   everydayNear: CompiledPhrase[];
   /** Phrases that state the trigger in the flag's role. */
   roleNear: CompiledPhrase[];
+  /** Like `near`, in an answer that covers none of the flag's `ruledOut` items. */
+  nearWithoutRuledOut: CompiledPhrase[];
+  /** Phrases that rank a choice first (in the part of a clause it stands in). */
+  leadNear: CompiledPhrase[];
+  /** The choices that should come first: one ranked first, and not the trigger, clears it. */
+  rivals: CompiledPhrase[];
 }
 
 export interface CompiledScope {
@@ -66,6 +72,9 @@ export function compileRubrics(rubrics: readonly Rubric[], known?: ReadonlyMap<s
         unlessNear: compileAll(flag.unlessNear),
         everydayNear: compileAll(flag.everydayNear),
         roleNear: compileAll(flag.roleNear),
+        nearWithoutRuledOut: compileAll(flag.nearWithoutRuledOut),
+        leadNear: compileAll(flag.leadNear),
+        rivals: compileAll(flag.rivals),
       });
     }
   }
@@ -74,8 +83,8 @@ export function compileRubrics(rubrics: readonly Rubric[], known?: ReadonlyMap<s
   const applicable = flags.filter((f) => f.flag.needsItems.every((id) => inScope.has(id)));
   flags.length = 0;
   flags.push(...applicable);
-  const all = () => [...items.flatMap((i) => i.phrases), ...flags.flatMap((f) => [...f.phrases, ...f.unless, ...f.near, ...f.unlessNear, ...f.everydayNear, ...f.roleNear])];
-  const filter = new PhraseFilter([...items.map((i) => i.phrases), ...flags.flatMap((f) => [f.phrases, f.unless, f.near, f.unlessNear, f.everydayNear, f.roleNear])]);
+  const all = () => [...items.flatMap((i) => i.phrases), ...flags.flatMap((f) => [...f.phrases, ...f.unless, ...f.near, ...f.unlessNear, ...f.everydayNear, ...f.roleNear, ...f.nearWithoutRuledOut, ...f.leadNear, ...f.rivals])];
+  const filter = new PhraseFilter([...items.map((i) => i.phrases), ...flags.flatMap((f) => [f.phrases, f.unless, f.near, f.unlessNear, f.everydayNear, f.roleNear, f.nearWithoutRuledOut, f.leadNear, f.rivals])]);
   return { items, flags, vocabulary: vocabulary ?? new Vocabulary(all()), filter, topics, ...(listFlag ? { listFlag } : {}), ...(known ? { known } : {}) };
 }
 
@@ -118,7 +127,7 @@ export function compileAllPhrases(rubrics: readonly Rubric[], known?: ReadonlyMa
   };
   for (const rubric of rubrics) {
     for (const item of rubric.items) item.phrases.forEach(add);
-    for (const flag of rubric.redFlags) [flag.phrases, flag.unless, flag.near, flag.unlessNear, flag.everydayNear, flag.roleNear].forEach((list) => list.forEach(add));
+    for (const flag of rubric.redFlags) [flag.phrases, flag.unless, flag.near, flag.unlessNear, flag.everydayNear, flag.roleNear, flag.nearWithoutRuledOut, flag.leadNear, flag.rivals].forEach((list) => list.forEach(add));
   }
   extra.forEach(add);
   // The red flags' concept patterns last, by their compiled text: a phrase of the same text keeps its place.

@@ -477,12 +477,60 @@ function exclusiveAfter(tokens: Token[], end: number): boolean {
  * - "not just X" with no "but", "also", "too" or "as well" after it: "we won't just fine-tune on our
  *   docs, ...; we retrieve instead" ("not just X but also Y" keeps X);
  * - the losing side of a comparison: "unlike X", "Y beats X", "Y is better than X", "rather Y than X",
- *   "we prefer Y over X" or "to X".
+ *   "we prefer Y over X" or "to X";
+ * - kept out of a category after it: "gender is not used as a feature" (keptOutAfter).
  */
 export function rejectedForFlag(tokens: Token[], start: number, end: number): boolean {
   const cue = before(tokens, start);
   if (cue !== null && (exclusiveAfter(tokens, end) || guardedRule(tokens, cue, start, end))) return true;
-  return notJustBefore(tokens, start, end) || losingSide(tokens, start);
+  return notJustBefore(tokens, start, end) || losingSide(tokens, start) || keptOutAfter(tokens, end);
+}
+
+/**
+ * The match is the thing a negation after it keeps out of a category: "gender and race are not used as
+ * features", "declines are never counted as positives". For an item the category is what is said
+ * (negationOf reads no negation there); for a red flag about putting the thing in that category, the
+ * claim is refused. The "not" or "never" stands within five words after the match, in its clause
+ * (no comma, hard boundary or clause starter between), and opens an exclusion (exclusionAt).
+ */
+function keptOutAfter(tokens: Token[], end: number): boolean {
+  for (let i = end, seen = 0; i < tokens.length && seen < 5; i++, seen++) {
+    const token = tokens[i]!;
+    if (token.sep === 'hard' || token.sep === 'comma' || CLAUSE_STARTERS.has(token.raw)) return false;
+    if (token.raw === 'not' || token.raw === 'never') return exclusionAt(tokens, i) !== null;
+  }
+  return false;
+}
+
+/** Words that, standing among a concept match's words, negate the words after them ("payments are not labeled as fraud"). */
+const INSIDE_CUES = new Set(['not', 'never', 'no', 'nor', 'none', 'zero']);
+
+/**
+ * How a concept match (a rubric pattern or lexicon concept: word groups in any order, see phrase.ts)
+ * is ruled out by a negation among its own words: "declined payments are not labeled as fraud",
+ * "the edges are not split randomly", "flagged posts are not removed automatically" match the
+ * concept's words around the "not", and the claim they make is refused. The match's words from the
+ * concept's next word after the cue are read as negationOf reads a match after a cue, with all its
+ * exceptions (a relative clause, "not only", a bound). A cue that is one of the concept's own words (`own`, e.g. "removed with no
+ * threshold") negates nothing. Plain phrases need none of this: they cannot skip a negation (phrase.ts,
+ * UNSKIPPABLE). Returns the first negation found, or null.
+ */
+export function negationInside(tokens: Token[], start: number, end: number, own: (index: number) => boolean): Negation | null {
+  for (let k = start + 1; k < end - 1; k++) {
+    if (!INSIDE_CUES.has(tokens[k]!.raw) || own(k)) continue;
+    // The rest of the match starts at the concept's next word: "tickets that were not resolved are
+    // indexed" negates "resolved", a relative clause's word, and leaves "indexed" as said.
+    let next = k + 1;
+    while (next < end && !own(next)) next++;
+    if (next >= end) continue;
+    const negation = negationOf(tokens, next, end);
+    if (negation) return negation;
+    // "A declined payment is never used as a positive example": the thing kept out of the category is
+    // the match's own first words, so the exclusion (excludedFromCategory) refuses the whole claim.
+    const exclusion = exclusionAt(tokens, k);
+    if (exclusion && exclusion.category < end && !inRelativeClause(tokens, k, next) && !definingRelative(tokens, k) && !reducedRelative(tokens, k)) return 'plain';
+  }
+  return null;
 }
 
 const ONLY_WORDS = new Set(['just', 'only', 'simply', 'merely', 'purely']);
@@ -741,6 +789,7 @@ function cueAt(tokens: Token[], i: number, start: number): Negation | null {
   // "drop-off" and "dropout" are nouns, not a dismissal.
   // "skip-gram" and "skip connections" are models and layers, not a skipping.
   if (DISMISS_CUES.has(word)) return nextWord === 'off' || nextWord === 'out' || NOT_DISMISSING_AFTER.has(nextWord) ? null : 'dismissal';
+  if (ZERO.has(word)) return zeroQuantifier(tokens, i, start) ? 'plain' : null;
   if (!PLAIN_CUES.has(word)) return null;
   if (FALSE_CUES_AFTER.has(nextWord)) return null; // "not only", "no doubt"
   if (word === 'not' && (prevWord === 'or' || prevWord === 'if')) return null; // "whether or not", "if not"
@@ -758,6 +807,30 @@ function cueAt(tokens: Token[], i: number, start: number): Negation | null {
   if (outsideObject(between)) return null;
   return 'plain';
 }
+
+/** A count of none: "zero", or the digit a number word reads as. */
+const ZERO = new Set(['zero', '0']);
+/** Words before a zero that make it a value, not a count of the things after it: "drops to zero", "users with zero clicks". */
+const ZERO_AS_VALUE = new Set(['to', 'at', 'from', 'than', 'of', 'by', 'with', 'near', 'nearly', 'almost', 'about', 'around', 'is', 'are', 'be', 'equals', 'between']);
+
+/**
+ * "We run zero A/B tests", "0 online experiments before launch": a zero counting the thing right after
+ * it (at most two words between: "zero online A/B tests") says there is none of it, as "no" does. Not
+ * a zero that is a value ("latency drops to zero", "users with zero clicks are cold-start users": a
+ * defining set, like "without"), a decimal ("0.98" reads as 0 98), nor a compound ("zero-shot").
+ */
+function zeroQuantifier(tokens: Token[], i: number, start: number): boolean {
+  const next = tokens[i + 1];
+  if (!next || next.sep === 'glue' || next.sep === 'hard' || next.sep === 'comma' || /^\d/.test(next.raw)) return false;
+  if (start - i - 1 > 2) return false;
+  // "The error is zero" is a value; "there is zero human review" counts.
+  const previous = tokens[i - 1]?.raw ?? '';
+  if (ZERO_AS_VALUE.has(previous) && !(BE_FORMS.has(previous) && tokens[i - 2]?.raw === 'there')) return false;
+  // "Between 0 and 1", "0 to 5": a range of values, not a count.
+  return !tokens.slice(i + 1, start + 1).some((t) => t.sep === 'comma' || t.sep === 'hard') && !tokens.slice(i + 1, start).some((t) => /^\d/.test(t.raw) || RANGE_WORDS.has(t.raw));
+}
+/** Words after a zero that make it one end of a range: "between 0 and 1", "0 to 5 stars". */
+const RANGE_WORDS = new Set(['and', 'or', 'to', 'through', 'until']);
 
 /** Verbs of choosing between options: "prefer A over B", "choose A over B", "A is preferred to B". */
 const PREFERRING = new Set([

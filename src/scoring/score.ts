@@ -3,10 +3,11 @@ import { STAGES, type StageId } from '../stages.js';
 import { analyze, type Analysis } from './analyze.js';
 import type { CompiledFlag, CompiledItem, CompiledScope } from './compile.js';
 import { deeper, DEPTH_RANK, readDepth, type DepthReading } from './depth.js';
-import { cancels, negationOf, rejectedForFlag, straddlesClause } from './negation.js';
+import { cancels, negationInside, negationOf, rejectedForFlag, straddlesClause } from './negation.js';
 import { answersFollowUp } from './follow-up-answer.js';
 import { onlyOtherWork } from './other-work.js';
 import { inRelativeClause } from './relative-clause.js';
+import { partOf } from './clause-part.js';
 import { isBareTerm, LIST_MIN_TERMS } from './list-of-terms.js';
 import { compilePhrase, MatchIndex, type CompiledPhrase } from './phrase.js';
 import { deflects, namedAsCost, quotedLines, rejects } from './stance.js';
@@ -543,7 +544,12 @@ function checkFlag(
   const hits = findHits(compiled.phrases, texts, false);
   const granted = hits.filter((h) => allowed.has(h.phrase));
   const permits = (h: Hit) => granted.some((g) => g.text === h.text && g.start < h.end && h.start < g.end);
-  const triggers = hits.filter((h) => !h.cancelled && !permits(h) && said(h.text, h.start, h.end) && asserted(h) && !rejectedForFlag(h.text.analysis.tokens, h.start, h.end) && !(flag.relativeClause && inRelativeClause(h.text.analysis.tokens, h.start)) && !consequenceOf(h) && inContext(h, compiled) && !concededElsewhere(h, compiled));
+  const refused = refusedClaims(hits);
+  const answer: AnswerContext = {
+    untested: !flag.ruledOut.some((id) => covered.has(id)),
+    rivalFirst: compiled.rivals.length > 0 && compiled.leadNear.length > 0 && texts.some((t) => rivalRankedFirst(t, compiled)),
+  };
+  const triggers = hits.filter((h) => !refused.has(h) && !permits(h) && said(h.text, h.start, h.end) && asserted(h) && !rejectedForFlag(h.text.analysis.tokens, h.start, h.end) && !(flag.relativeClause && inRelativeClause(h.text.analysis.tokens, h.start)) && !consequenceOf(h) && inContext(h, compiled, answer) && !concededElsewhere(h, compiled));
   for (const id of flag.ruledOut) {
     const item = itemsById.get(id);
     if (item) triggers.push(...findHits(item.phrases, texts, item.item.risk).filter((h) => h.cancelled && said(h.text, h.start, h.end) && asserted(h) && refusedNearby(h) && !replacedInClause(h, compiled, item)));
@@ -562,6 +568,48 @@ function checkFlag(
     why: flag.why,
   };
   return { flag: raised, triggers };
+}
+
+/**
+ * A concept match ruled out by a negation among its own words (negation.ts, negationInside): "declined
+ * payments are not labeled as fraud" is no labeling of declines as fraud.
+ */
+function negatedInside(hit: Hit): boolean {
+  const concept = hit.phrase.concept;
+  if (!concept) return false;
+  const tokens = hit.text.analysis.tokens;
+  const own = (k: number) => concept.some((groups) => groups.some((group) => group.has(tokens[k]!.stem)));
+  return cancels(negationInside(tokens, hit.start, hit.end, own), false);
+}
+
+/** Words between two matches that turn to another claim: "we don't score in real time but in a nightly batch". */
+const TURNING_WORDS = new Set(['but', 'instead', 'rather', 'whereas', 'yet', 'however']);
+
+/**
+ * A flag's matches read as ruled out: negated (before them, or among a concept's own words:
+ * negatedInside), and every match that shares words with one of those, step by step. "We do not score
+ * payments in a nightly batch job" is refused as a whole: the concept "score ... nightly" is negated,
+ * and "nightly batch" and "batch job", phrases past the object the negation reaches (outsideObject),
+ * are parts of the same refused claim. A turn between two matches ("..., but in a nightly batch")
+ * keeps the second claim.
+ */
+function refusedClaims(hits: readonly Hit[]): Set<Hit> {
+  const refused = new Set(hits.filter((h) => h.cancelled || negatedInside(h)));
+  const joined = (a: Hit, b: Hit) => {
+    if (a.text !== b.text || a.end <= b.start || b.end <= a.start) return false;
+    const tokens = a.text.analysis.tokens;
+    for (let k = Math.min(a.start, b.start); k < Math.max(a.end, b.end); k++) if (TURNING_WORDS.has(tokens[k]!.raw)) return false;
+    return true;
+  };
+  for (let grown = refused.size > 0; grown; ) {
+    grown = false;
+    for (const hit of hits) {
+      if (refused.has(hit) || ![...refused].some((r) => joined(r, hit))) continue;
+      refused.add(hit);
+      grown = true;
+    }
+  }
+  return refused;
 }
 
 /**
@@ -652,7 +700,7 @@ function concededElsewhere(hit: Hit, compiled: CompiledFlag): boolean {
   return compiled.unlessNear.some((phrase) => indexFor(hit.text, phrase).find(phrase).some(([s, e]) => s > contrast && e <= end));
 }
 
-const REFUSALS = new Set(['not', 'no', 'without', 'never', 'skip', 'skipping', 'forgo', 'unnecessary', 'overkill', 'slow', 'delay', 'delays']);
+const REFUSALS = new Set(['not', 'no', 'none', 'zero', '0', 'without', 'never', 'skip', 'skipping', 'forgo', 'unnecessary', 'overkill', 'slow', 'delay', 'delays']);
 
 /**
  * An item ruled out in words right next to it: a refusal among the six words before it (stopping at
@@ -689,7 +737,7 @@ function said(text: Text, start: number, end: number): boolean {
 }
 
 /** The clause around a match: from the last hard boundary (; : . dashes) before it to the next one. */
-function clauseOf(hit: Hit): [number, number] {
+function clauseOf(hit: Pick<Hit, 'text' | 'start' | 'end'>): [number, number] {
   const tokens = hit.text.analysis.tokens;
   let start = hit.start;
   while (start > 0 && tokens[start]!.sep !== 'hard') start--;
@@ -701,11 +749,60 @@ function clauseOf(hit: Hit): [number, number] {
 /** Words that open a sentence continuing the step before it: "Then we split it", "Next, we hold out a week". */
 const SEQUENCING = new Set(['then', 'next', 'afterwards', 'afterward', 'after', 'finally', 'later']);
 
+/** What a flag's trigger is read against beyond its sentence: the rest of the answer. */
+interface AnswerContext {
+  /** The answer covers none of the flag's `ruledOut` items: its `nearWithoutRuledOut` phrases count as `near` ones. */
+  untested: boolean;
+  /** The answer ranks one of the flag's `rivals` first (rivalRankedFirst). */
+  rivalFirst: boolean;
+}
+
+/** Words that, in the part of a clause, turn a ranking down: "PR AUC is not our main metric". */
+const UNRANKING = new Set(['not', 'never', 'no', 'nor']);
+
+/**
+ * Whether the part of a clause around [at, to) ranks what it names first: one of the flag's `leadNear`
+ * phrases stands in that part (clause-part.ts) and no negation does ("PR AUC is the primary metric",
+ * "we choose models by log loss"; not "PR AUC is not the primary metric").
+ */
+function leadsItsPart(text: Text, compiled: CompiledFlag, at: number, to: number): boolean {
+  const tokens = text.analysis.tokens;
+  const [first, last] = partOf(tokens, clauseOf({ text, start: at, end: to }), [at, to]);
+  for (let k = first; k < last; k++) if (UNRANKING.has(tokens[k]!.raw)) return false;
+  return compiled.leadNear.some((phrase) => indexFor(text, phrase).find(phrase).some(([s, e]) => s >= first && e <= last));
+}
+
+/**
+ * A text ranks one of the flag's `rivals` first: a rival said in a part of a clause that leads
+ * (leadsItsPart), in a clause that states the flag's role (a `roleNear` phrase, when the flag has
+ * some: "the main metric", not "the main risk is low recall"), and not ruled out in words. "PR AUC is
+ * the primary metric; we also report accuracy", "we measure accuracy but choose models by log loss and
+ * NDCG": accuracy is one metric among others.
+ */
+function rivalRankedFirst(text: Text, compiled: CompiledFlag): boolean {
+  const tokens = text.analysis.tokens;
+  const inRole = (s: number, e: number) => {
+    if (compiled.roleNear.length === 0) return true;
+    const [start, end] = clauseOf({ text, start: s, end: e });
+    return compiled.roleNear.some((phrase) => indexFor(text, phrase).find(phrase).some(([rs, re]) => rs >= start && re <= end));
+  };
+  return compiled.rivals.some((phrase) =>
+    indexFor(text, phrase)
+      .find(phrase)
+      .some(([s, e]) => said(text, s, e) && negationOf(tokens, s, e) === null && leadsItsPart(text, compiled, s, e) && inRole(s, e)),
+  );
+}
+
 /**
  * A trigger's sentence (or the next one, opened by a SEQUENCING word) has one of the flag's `near` phrases
- * (if any), and its clause (with a parenthesis right after it) none of its `unlessNear` ones.
+ * (if any; or of its `nearWithoutRuledOut` ones, in an answer that covers none of its `ruledOut` items),
+ * and its clause (with a parenthesis right after it) none of its `unlessNear` ones. A trigger ranked first
+ * in its part of the clause (`leadNear`, leadsItsPart) is cleared only by a correction in that part; one
+ * that is not, in an answer that ranks a rival first, is no mistake (`rivals`).
  */
-function inContext(hit: Hit, compiled: CompiledFlag): boolean {
+function inContext(hit: Hit, compiled: CompiledFlag, answer: AnswerContext): boolean {
+  const led = compiled.leadNear.length > 0 && leadsItsPart(hit.text, compiled, hit.start, hit.end);
+  if (answer.rivalFirst && !led) return false;
   if (compiled.near.length === 0 && compiled.unlessNear.length === 0 && compiled.everydayNear.length === 0) return true;
   const [start, end] = clauseOf(hit);
   const tokens = hit.text.analysis.tokens;
@@ -725,11 +822,16 @@ function inContext(hit: Hit, compiled: CompiledFlag): boolean {
     indexFor(hit.text, phrase)
       .find(phrase)
       .some(([s, e]) => s >= sentence.firstToken && e <= until && Math.min(Math.abs(s - hit.end), Math.abs(hit.start - e)) <= NEAR_WORDS && said(hit.text, s, e));
-  if (compiled.near.length > 0 && !compiled.near.some(inSentence)) return false;
+  // In the trigger's clause and apart from its words: "the model serves all users" names whom it serves, not a launch to them.
+  const apart = (phrase: CompiledPhrase) => within(phrase).some(([s, e]) => (e <= hit.start || s >= hit.end) && said(hit.text, s, e));
+  if (compiled.near.length > 0 && !compiled.near.some(inSentence) && !(answer.untested && compiled.nearWithoutRuledOut.some(apart))) return false;
   // "Trading accuracy against latency" is the word's everyday sense; "we choose the model with better accuracy" is the metric's role.
   const inRole = compiled.roleNear.some((phrase) => within(phrase).length > 0);
   const corrections = [...compiled.unlessNear.flatMap(within), ...(inRole ? [] : compiled.everydayNear.flatMap(within))];
-  const standing = corrections.filter((range) => correctionStands(tokens, range, corrections));
+  // Ranked first in its part ("accuracy is the primary metric and PR AUC is secondary"), the trigger is
+  // corrected only there: a metric named in another part is ranked below it. Unless a rival is ranked first too.
+  const [partStart, partEnd] = led && !answer.rivalFirst ? partOf(tokens, [start, qualified], [hit.start, hit.end]) : [start, qualified];
+  const standing = corrections.filter(([s, e]) => s >= partStart && e <= partEnd && correctionStands(tokens, [s, e], corrections));
   if (compiled.flag.otherWork && standing.length > 0) return !onlyOtherWork(tokens, [start, qualified], [hit.start, hit.end], standing);
   return standing.length === 0;
 }
@@ -761,6 +863,15 @@ function replacedInClause(hit: Hit, compiled: CompiledFlag, item: CompiledItem):
   );
 }
 
+/**
+ * A correction that names a share of 100 percent ("to 100% of users"): the whole, not the small share
+ * of a ramp or a test ("5% of traffic") that a `k percent` correction is about.
+ */
+function wholeShare(tokens: Analysis['tokens'], start: number, end: number): boolean {
+  for (let k = start; k < end - 1; k++) if (tokens[k]!.raw === '100' && tokens[k + 1]!.raw === 'percent') return true;
+  return false;
+}
+
 /** Words that negate what follows them: as a correction of their own they count only alone ("raw scores are not used as probabilities"). */
 const NEGATING = new Set(['not', 'never', 'no', 'without']);
 
@@ -771,6 +882,7 @@ const NEGATING = new Set(['not', 'never', 'no', 'without']);
  * names the other answer of a yes-or-no after "or" ("whether the image contains a face or not").
  */
 function correctionStands(tokens: Analysis['tokens'], [start, end]: readonly [number, number], all: ReadonlyArray<readonly [number, number]>): boolean {
+  if (wholeShare(tokens, start, end)) return false;
   // "Or not" names the other answer of a yes-or-no ("whether it contains a face or not"): no correction.
   if (end - start === 1 && NEGATING.has(tokens[start]!.raw) && tokens[start - 1]?.raw === 'or' && tokens[start]!.sep !== 'hard') return false;
   if (end - start === 1 && NEGATING.has(tokens[start]!.raw)) return !all.some(([other]) => other > start && other <= start + 3);
