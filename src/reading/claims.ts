@@ -96,7 +96,7 @@ export function analyze(text: string): Analysis {
         line: block.line,
         firstToken,
         endToken: tokens.length,
-        statement: statementOf(block, words),
+        statement: statementOf(block, words, part),
         kind: block.kind,
         headings: block.headings,
         ...(carried ? { carried } : {}),
@@ -244,6 +244,14 @@ function leadingLabel(claim: string): string | null {
   return m ? m[1]! : null;
 }
 
+/**
+ * A claim's words after its opening note label ("Metrics: AUC, NDCG" gives "AUC, NDCG"; see
+ * leadingLabel), trimmed; the claim itself when it opens with none.
+ */
+export function afterLeadingLabel(claim: string): string {
+  return leadingLabel(claim) === null ? claim : claim.slice(claim.indexOf(':') + 1).trim();
+}
+
 /** Words that open a topic before a comma: "For data, ...", "As for serving, ...". */
 const TOPIC_OPENERS = /^(?:for|as for|on|regarding|about|in terms of)\s+/i;
 const NOT_TOPIC = new Set(
@@ -275,13 +283,32 @@ function asStatement(claim: string): string {
   return claim.includes(':') ? claim.replace(NOTE_LABEL, '$1$2 is') : claim;
 }
 
-function statementOf(block: Block, tokens: Token[]): boolean {
+function statementOf(block: Block, tokens: Token[], claim: string): boolean {
   // A row of a table with two or more filled cells compares or decides: it says something.
   if (block.kind === 'row') return (block.cells?.filter(Boolean).length ?? 0) >= 2 && tokens.length >= 3;
   // A header of three columns or more is a comparison table ("Option | Gain | Cost").
   if (block.kind === 'header') return (block.cells?.filter(Boolean).length ?? 0) >= 3;
   if (block.kind === 'heading') return false;
-  return isStatement(tokens);
+  return !labelledList(claim) && isStatement(tokens);
+}
+
+/** A list has at least this many comma-separated parts (as LIST_MIN_TERMS in scoring/list-of-terms.ts). */
+const LIST_PARTS = 3;
+
+/**
+ * Whether a claim is a note label and a bare list after it: "Metrics: offline AUC of the ranker, NDCG,
+ * MRR, recall at k.", "Features: post age, author, number of likes". The label reads as "metrics is
+ * ..." (asStatement), and that copula is the reader's, not the writer's: the words after the label
+ * decide, and three or more comma-separated parts with no clause (isStatement) are a list, whatever
+ * topic the label names. A label and one value ("Loss: log loss") stays a statement.
+ */
+function labelledList(claim: string): boolean {
+  const after = afterLeadingLabel(claim);
+  if (after === claim) return false;
+  const rest = tokenize(after);
+  let parts = 1;
+  for (const t of rest) if (t.sep === 'comma') parts++;
+  return parts >= LIST_PARTS && !isStatement(rest);
 }
 
 /** The claims of a block: its lines (unless wrapped prose), each split into sentences. */
