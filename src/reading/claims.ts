@@ -96,7 +96,7 @@ export function analyze(text: string): Analysis {
         line: block.line,
         firstToken,
         endToken: tokens.length,
-        statement: statementOf(block, words, part),
+        statement: statementOf(block, words),
         kind: block.kind,
         headings: block.headings,
         ...(carried ? { carried } : {}),
@@ -283,13 +283,13 @@ function asStatement(claim: string): string {
   return claim.includes(':') ? claim.replace(NOTE_LABEL, '$1$2 is') : claim;
 }
 
-function statementOf(block: Block, tokens: Token[], claim: string): boolean {
+function statementOf(block: Block, tokens: Token[]): boolean {
   // A row of a table with two or more filled cells compares or decides: it says something.
   if (block.kind === 'row') return (block.cells?.filter(Boolean).length ?? 0) >= 2 && tokens.length >= 3;
   // A header of three columns or more is a comparison table ("Option | Gain | Cost").
   if (block.kind === 'header') return (block.cells?.filter(Boolean).length ?? 0) >= 3;
   if (block.kind === 'heading') return false;
-  return !labelledList(claim) && isStatement(tokens);
+  return isStatement(tokens);
 }
 
 /** A list has at least this many comma-separated parts (as LIST_MIN_TERMS in scoring/list-of-terms.ts). */
@@ -298,11 +298,12 @@ const LIST_PARTS = 3;
 /**
  * Whether a claim is a note label and a bare list after it: "Metrics: offline AUC of the ranker, NDCG,
  * MRR, recall at k.", "Features: post age, author, number of likes". The label reads as "metrics is
- * ..." (asStatement), and that copula is the reader's, not the writer's: the words after the label
- * decide, and three or more comma-separated parts with no clause (isStatement) are a list, whatever
- * topic the label names. A label and one value ("Loss: log loss") stays a statement.
+ * ..." (asStatement), which makes the claim a statement for depth; the copula is the reader's, not the
+ * writer's, so for telling a bare list (the list-of-terms flag) the words after the label decide:
+ * three or more comma-separated parts with no clause (isStatement) are a list, whatever topic the
+ * label names. A label and one value ("Loss: log loss") is no list.
  */
-function labelledList(claim: string): boolean {
+export function labelledList(claim: string): boolean {
   const after = afterLeadingLabel(claim);
   if (after === claim) return false;
   const rest = tokenize(after);

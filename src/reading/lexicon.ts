@@ -209,6 +209,13 @@ const EXPLORATION_SHARE = [
   'randomized|randomised|random slice|traffic|bucket|arm|share|slots',
 ];
 
+/** A majority's share as a figure, its first number (the digits of "99.9%" read as 99 9). */
+const MAJORITY_SHARE = '90|91|92|93|94|95|96|97|98|99';
+/** A small share as a figure, its first number ("0.1%", "2%"). */
+const MINORITY_SHARE = '0|1|2|3|4|5';
+/** The rare class or the event that makes an example positive, as a share of all examples names it. */
+const RARE_EVENTS = 'click|clicks|clicked|open|opens|opened|purchase|purchases|purchased|bought|convert|converts|converted|conversion|report|reports|reported|flag|flagged|fraud|fraudulent|spam|harmful|violate|violates|violating|abusive|chargeback|chargebacks|engage|engaged|book|booked|install|installed|positive|positives';
+
 /** The classes an example is put in: "counts as fraud", "is considered spam". */
 const DEFINED_CLASSES = 'fraud|fraudulent|legitimate|spam|harmful|violating|relevant|irrelevant|positive|positives|negative|negatives|benign|genuine';
 
@@ -230,6 +237,20 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     'percent|majority|almost|nearly legitimate|benign|genuine|clean|negative|negatives|unclicked accuracy|accurate|imbalanced|imbalance|skewed|trivial|trivially|naive|always|constant',
     // "The vast majority of posts are benign", "overwhelmingly legitimate traffic".
     'vast|overwhelming|overwhelmingly legitimate|benign|genuine|clean|negatives|unclicked',
+    // The majority's share as a figure: "99.9% of payments are fine", "98% of impressions are never
+    // clicked". The words of the negative class ("never clicked", "no report") name the rare event; they
+    // refuse nothing. A figure with no class ("99% of requests never time out") is no base rate.
+    `${MAJORITY_SHARE} percent legitimate|benign|genuine|clean|fine|normal|harmless|safe|honest|unclicked|ignored|negative|negatives`,
+    `${MAJORITY_SHARE} percent never|no|not|without ${RARE_EVENTS}`,
+    // The majority in words: "most transactions are legitimate", "nearly all sessions end without a
+    // purchase", "almost no users report a post", "hardly any payments are fraud".
+    'most|majority|nearly|almost legitimate|benign|genuine|harmless|honest|unclicked',
+    `most|majority|nearly|almost|hardly|barely|virtually never|no|not|without|any ${RARE_EVENTS}`,
+    // The rare class's share: "only 2% of impressions get a click", "a tiny fraction of payments are
+    // fraud", "just 0.1% of posts violate the policy", "1% of notifications are opened".
+    `only|just|merely percent|share|fraction|sliver|handful ${RARE_EVENTS}`,
+    `tiny|small|minuscule|minute share|fraction|sliver|handful|minority ${RARE_EVENTS}`,
+    `${MINORITY_SHARE} percent of ${RARE_EVENTS}`,
   ],
   // The rare class weighted up in the loss: "we weight the fraud class higher", "class-weighted loss",
   // "upweight the minority class 50x". Not positives weighted by a value ("positives weighted by watch time").

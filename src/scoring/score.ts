@@ -1,6 +1,6 @@
 import type { Clarification, Prompt } from '../content/schema.js';
 import { STAGES, type StageId } from '../stages.js';
-import { afterLeadingLabel, analyze, type Analysis } from './analyze.js';
+import { afterLeadingLabel, analyze, labelledList, type Analysis } from './analyze.js';
 import type { CompiledFlag, CompiledItem, CompiledScope } from './compile.js';
 import { deeper, DEPTH_RANK, readDepth, type DepthReading } from './depth.js';
 import { cancels, negationOf, rejectedForFlag, straddlesClause } from './negation.js';
@@ -787,7 +787,8 @@ function isListOnly(analysis: Analysis): boolean {
   // A clause counts whole; in a list, only the entries that decide or explain (depth above named), and
   // those that are no bare term (a long fragment, an imperative step: scoring/list-of-terms.ts).
   for (const s of analysis.sentences) {
-    if (s.statement) inStatements += s.endToken - s.firstToken;
+    // A note label and a bare list ("Metrics: AUC, NDCG, MRR") is read by its entries, as the list alone is.
+    if (s.statement && !labelledList(s.text)) inStatements += s.endToken - s.firstToken;
     else {
       // A note label's words ("Metrics: AUC, NDCG, MRR") name the list's topic, not an entry of it.
       const entries = enumerationsJoined(afterLeadingLabel(s.text).split(/[,;]/));
