@@ -252,6 +252,9 @@ export function afterLeadingLabel(claim: string): string {
   return leadingLabel(claim) === null ? claim : claim.slice(claim.indexOf(':') + 1).trim();
 }
 
+/** Conjunctions that, right after the comma, join a second clause to the first: no topic stands before them. */
+const JOINED_AFTER_TOPIC = new Set(['so', 'but', 'because', 'and', 'or', 'since', 'therefore', 'thus', 'hence', 'yet', 'which', 'whereas', 'while', 'though', 'although']);
+
 /** Words that open a topic before a comma: "For data, ...", "As for serving, ...". */
 const TOPIC_OPENERS = /^(?:for|as for|on|regarding|about|in terms of)\s+/i;
 const NOT_TOPIC = new Set(
@@ -270,6 +273,9 @@ function topicOf(claim: string): string[] {
   // What follows is a clause ("we'd A/B test it"), not the next entry of a list ("baseline, GBDT, DCN").
   const rest = m[2]!.toLowerCase().replace(/'/g, ' ').split(/\s+/).filter(Boolean);
   if (rest.length < 4 || !rest.some((w) => isClauseWord(w))) return [];
+  // "Traffic peaks daily, so we precompute": a clause joined to the words before the comma, which are a
+  // clause of their own ("traffic peaks daily"), not a topic.
+  if (JOINED_AFTER_TOPIC.has(rest[0]!)) return [];
   return [words.join(' ')];
 }
 
