@@ -176,9 +176,16 @@ const CLASS_WORDS: ReadonlyArray<[canonical: string, forms: readonly string[]]> 
   ['negatives', ['negatives', 'negs']],
 ];
 const DEFINING_VERBS = ['is', 'are', 'means', 'mean', 'if', 'when', 'whenever', 'equals', 'include', 'includes'];
+/** Nouns a class is named with before its definition ("the positive class is ..."). */
+const CLASS_NOUNS = ['class', 'label', 'example', 'examples', 'labels', 'classes'];
 export const CLASS_DEFINITIONS: readonly LexiconEntry[] = [
   ...CLASS_WORDS.flatMap(([canonical, forms]) =>
     DEFINING_VERBS.map((verb) => ({ to: `${canonical} classdef ${verb}`, forms: forms.map((f) => `${f} ${verb}`) })),
+  ),
+  // The class named with its noun: "the positive class is a report upheld by a moderator", "a negative
+  // example means shown and skipped".
+  ...CLASS_WORDS.filter(([canonical]) => !canonical.endsWith('s')).flatMap(([canonical, forms]) =>
+    CLASS_NOUNS.flatMap((noun) => DEFINING_VERBS.map((verb) => ({ to: `${canonical} ${noun} classdef ${verb}`, forms: forms.map((f) => `${f} ${noun} ${verb}`) }))),
   ),
   // The verb gives way to the word, so a concept's window over the clause keeps its length.
   { to: 'classdefas as', forms: ['counts as', 'count as', 'counted as'] },
