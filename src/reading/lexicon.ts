@@ -195,7 +195,21 @@ export const CLASS_DEFINITIONS: readonly LexiconEntry[] = [
   ),
 ];
 
-export const LEXICON: readonly LexiconEntry[] = [...NOTE_FORMS, ...METRIC_NAMES, ...OTHER_SENSES, ...SERVING_SENSE, ...RATIO_FORMS, ...CLASS_DEFINITIONS];
+/**
+ * The majority class said as the state of the things counted: "99.9% of payments are fine", "most
+ * transactions are legitimate". A word of its own goes after the state (`classbenign` for the negative
+ * class's own words, `classfine` for everyday ones), so the base-rate concept reads the state said of
+ * the things, not a kind of thing named as the unit ("we approve 99% of legitimate payments").
+ */
+const BENIGN_STATES = ['legitimate', 'legit', 'benign', 'genuine', 'clean', 'harmless', 'honest', 'unclicked', 'ignored'];
+const FINE_STATES = ['fine', 'normal', 'safe', 'ok', 'okay', 'good'];
+const STATE_VERBS = ['is', 'are', 'was', 'were', 'stay', 'stays', 'remain', 'remains'];
+export const MAJORITY_STATES: readonly LexiconEntry[] = [
+  ...BENIGN_STATES.map((state) => ({ to: `${state} classbenign`, forms: STATE_VERBS.map((verb) => `${verb} ${state}`) })),
+  ...FINE_STATES.map((state) => ({ to: `${state} classfine`, forms: STATE_VERBS.map((verb) => `${verb} ${state}`) })),
+];
+
+export const LEXICON: readonly LexiconEntry[] = [...NOTE_FORMS, ...METRIC_NAMES, ...OTHER_SENSES, ...SERVING_SENSE, ...RATIO_FORMS, ...CLASS_DEFINITIONS, ...MAJORITY_STATES];
 
 /**
  * Concept families: what people say in their own words for one idea of the field. A rubric phrase
@@ -247,11 +261,12 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     // The majority's share as a figure: "99.9% of payments are fine", "98% of impressions are never
     // clicked". The words of the negative class ("never clicked", "no report") name the rare event; they
     // refuse nothing. A figure with no class ("99% of requests never time out") is no base rate.
-    `${MAJORITY_SHARE} percent legitimate|benign|genuine|clean|fine|normal|harmless|safe|honest|unclicked|ignored|negative|negatives`,
+    // The state is said of the things (MAJORITY_STATES): not "we approve 99% of legitimate payments".
+    `${MAJORITY_SHARE} percent classbenign|classfine|negative|negatives`,
     `${MAJORITY_SHARE} percent never|no|not|without ${RARE_EVENTS}`,
     // The majority in words: "most transactions are legitimate", "nearly all sessions end without a
     // purchase", "almost no users report a post", "hardly any payments are fraud".
-    'most|majority|nearly|almost legitimate|benign|genuine|harmless|honest|unclicked',
+    'most|majority|nearly|almost classbenign',
     `most|majority|nearly|almost|hardly|barely|virtually never|no|not|without|any ${RARE_EVENTS}`,
     // The rare class's share: "only 2% of impressions get a click", "a tiny fraction of payments are
     // fraud", "just 0.1% of posts violate the policy", "1% of notifications are opened".

@@ -32,6 +32,9 @@ describe('a share of something else is no class imbalance', () => {
     ['harmful-content-detection', 'Clarify', 'Most users are fine with a short delay before a post appears.'],
     ['fraud-detection', 'Serving', 'Most payments are approved in under 100 ms.'],
     ['news-feed', 'Clarify', 'Almost no latency budget is left for the ranker.'],
+    // The majority's words naming the things counted, not their state.
+    ['fraud-detection', 'Serving', 'Most legitimate payments are approved instantly.'],
+    ['fraud-detection', 'Evaluation', 'We let 98% of genuine customers through without a challenge.'],
   ])('%s / %s: %j', (prompt, stage, text) => {
     expect(statusOf(prompt, stage, text, 'class-imbalance')).not.toBe('covered');
   });
