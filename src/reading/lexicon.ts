@@ -202,7 +202,8 @@ export const CLASS_DEFINITIONS: readonly LexiconEntry[] = [
  * the things, not a kind of thing named as the unit ("we approve 99% of legitimate payments").
  */
 const BENIGN_STATES = ['legitimate', 'legit', 'benign', 'genuine', 'clean', 'harmless', 'honest', 'unclicked', 'ignored'];
-const FINE_STATES = ['fine', 'normal', 'safe', 'ok', 'okay', 'good'];
+// Not "good": "accuracy is good, maybe above 95%" judges a metric, not a class.
+const FINE_STATES = ['fine', 'normal', 'ok', 'okay'];
 const STATE_VERBS = ['is', 'are', 'was', 'were', 'stay', 'stays', 'remain', 'remains'];
 export const MAJORITY_STATES: readonly LexiconEntry[] = [
   ...BENIGN_STATES.map((state) => ({ to: `${state} classbenign`, forms: STATE_VERBS.map((verb) => `${verb} ${state}`) })),

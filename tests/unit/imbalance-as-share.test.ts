@@ -35,6 +35,7 @@ describe('a share of something else is no class imbalance', () => {
     // The majority's words naming the things counted, not their state.
     ['fraud-detection', 'Serving', 'Most legitimate payments are approved instantly.'],
     ['fraud-detection', 'Evaluation', 'We let 98% of genuine customers through without a challenge.'],
+    ['people-you-may-know', 'Evaluation', 'We train until the accuracy on the test edges is good, maybe above 95%.'],
   ])('%s / %s: %j', (prompt, stage, text) => {
     expect(statusOf(prompt, stage, text, 'class-imbalance')).not.toBe('covered');
   });
