@@ -244,6 +244,17 @@ function leadingLabel(claim: string): string | null {
   return m ? m[1]! : null;
 }
 
+/**
+ * A claim's words after its opening note label ("Metrics: AUC, NDCG" gives "AUC, NDCG"; see
+ * leadingLabel), trimmed; the claim itself when it opens with none.
+ */
+export function afterLeadingLabel(claim: string): string {
+  return leadingLabel(claim) === null ? claim : claim.slice(claim.indexOf(':') + 1).trim();
+}
+
+/** Conjunctions that, right after the comma, join a second clause to the first: no topic stands before them. */
+const JOINED_AFTER_TOPIC = new Set(['so', 'but', 'because', 'and', 'or', 'since', 'therefore', 'thus', 'hence', 'yet', 'which', 'whereas', 'while', 'though', 'although']);
+
 /** Words that open a topic before a comma: "For data, ...", "As for serving, ...". */
 const TOPIC_OPENERS = /^(?:for|as for|on|regarding|about|in terms of)\s+/i;
 const NOT_TOPIC = new Set(
@@ -262,6 +273,9 @@ function topicOf(claim: string): string[] {
   // What follows is a clause ("we'd A/B test it"), not the next entry of a list ("baseline, GBDT, DCN").
   const rest = m[2]!.toLowerCase().replace(/'/g, ' ').split(/\s+/).filter(Boolean);
   if (rest.length < 4 || !rest.some((w) => isClauseWord(w))) return [];
+  // "Traffic peaks daily, so we precompute": a clause joined to the words before the comma, which are a
+  // clause of their own ("traffic peaks daily"), not a topic.
+  if (JOINED_AFTER_TOPIC.has(rest[0]!)) return [];
   return [words.join(' ')];
 }
 
@@ -282,6 +296,26 @@ function statementOf(block: Block, tokens: Token[]): boolean {
   if (block.kind === 'header') return (block.cells?.filter(Boolean).length ?? 0) >= 3;
   if (block.kind === 'heading') return false;
   return isStatement(tokens);
+}
+
+/** A list has at least this many comma-separated parts (as LIST_MIN_TERMS in scoring/list-of-terms.ts). */
+const LIST_PARTS = 3;
+
+/**
+ * Whether a claim is a note label and a bare list after it: "Metrics: offline AUC of the ranker, NDCG,
+ * MRR, recall at k.", "Features: post age, author, number of likes". The label reads as "metrics is
+ * ..." (asStatement), which makes the claim a statement for depth; the copula is the reader's, not the
+ * writer's, so for telling a bare list (the list-of-terms flag) the words after the label decide:
+ * three or more comma-separated parts with no clause (isStatement) are a list, whatever topic the
+ * label names. A label and one value ("Loss: log loss") is no list.
+ */
+export function labelledList(claim: string): boolean {
+  const after = afterLeadingLabel(claim);
+  if (after === claim) return false;
+  const rest = tokenize(after);
+  let parts = 1;
+  for (const t of rest) if (t.sep === 'comma') parts++;
+  return parts >= LIST_PARTS && !isStatement(rest);
 }
 
 /** The claims of a block: its lines (unless wrapped prose), each split into sentences. */

@@ -176,9 +176,16 @@ const CLASS_WORDS: ReadonlyArray<[canonical: string, forms: readonly string[]]> 
   ['negatives', ['negatives', 'negs']],
 ];
 const DEFINING_VERBS = ['is', 'are', 'means', 'mean', 'if', 'when', 'whenever', 'equals', 'include', 'includes'];
+/** Nouns a class is named with before its definition ("the positive class is ..."). */
+const CLASS_NOUNS = ['class', 'label', 'example', 'examples', 'labels', 'classes'];
 export const CLASS_DEFINITIONS: readonly LexiconEntry[] = [
   ...CLASS_WORDS.flatMap(([canonical, forms]) =>
     DEFINING_VERBS.map((verb) => ({ to: `${canonical} classdef ${verb}`, forms: forms.map((f) => `${f} ${verb}`) })),
+  ),
+  // The class named with its noun: "the positive class is a report upheld by a moderator", "a negative
+  // example means shown and skipped".
+  ...CLASS_WORDS.filter(([canonical]) => !canonical.endsWith('s')).flatMap(([canonical, forms]) =>
+    CLASS_NOUNS.flatMap((noun) => DEFINING_VERBS.map((verb) => ({ to: `${canonical} ${noun} classdef ${verb}`, forms: forms.map((f) => `${f} ${noun} ${verb}`) }))),
   ),
   // The verb gives way to the word, so a concept's window over the clause keeps its length.
   { to: 'classdefas as', forms: ['counts as', 'count as', 'counted as'] },
@@ -188,7 +195,22 @@ export const CLASS_DEFINITIONS: readonly LexiconEntry[] = [
   ),
 ];
 
-export const LEXICON: readonly LexiconEntry[] = [...NOTE_FORMS, ...METRIC_NAMES, ...OTHER_SENSES, ...SERVING_SENSE, ...RATIO_FORMS, ...CLASS_DEFINITIONS];
+/**
+ * The majority class said as the state of the things counted: "99.9% of payments are fine", "most
+ * transactions are legitimate". A word of its own goes after the state (`classbenign` for the negative
+ * class's own words, `classfine` for everyday ones), so the base-rate concept reads the state said of
+ * the things, not a kind of thing named as the unit ("we approve 99% of legitimate payments").
+ */
+const BENIGN_STATES = ['legitimate', 'legit', 'benign', 'genuine', 'clean', 'harmless', 'honest', 'unclicked', 'ignored'];
+// Not "good": "accuracy is good, maybe above 95%" judges a metric, not a class.
+const FINE_STATES = ['fine', 'normal', 'ok', 'okay'];
+const STATE_VERBS = ['is', 'are', 'was', 'were', 'stay', 'stays', 'remain', 'remains'];
+export const MAJORITY_STATES: readonly LexiconEntry[] = [
+  ...BENIGN_STATES.map((state) => ({ to: `${state} classbenign`, forms: STATE_VERBS.map((verb) => `${verb} ${state}`) })),
+  ...FINE_STATES.map((state) => ({ to: `${state} classfine`, forms: STATE_VERBS.map((verb) => `${verb} ${state}`) })),
+];
+
+export const LEXICON: readonly LexiconEntry[] = [...NOTE_FORMS, ...METRIC_NAMES, ...OTHER_SENSES, ...SERVING_SENSE, ...RATIO_FORMS, ...CLASS_DEFINITIONS, ...MAJORITY_STATES];
 
 /**
  * Concept families: what people say in their own words for one idea of the field. A rubric phrase
@@ -208,6 +230,13 @@ const EXPLORATION_SHARE = [
   'explore|exploration|exploring|exploratory budget|slots|slot|traffic|slice|share|percent|boost|bucket',
   'randomized|randomised|random slice|traffic|bucket|arm|share|slots',
 ];
+
+/** A majority's share as a figure, its first number (the digits of "99.9%" read as 99 9). */
+const MAJORITY_SHARE = '90|91|92|93|94|95|96|97|98|99';
+/** A small share as a figure, its first number ("0.1%", "2%"). */
+const MINORITY_SHARE = '0|1|2|3|4|5';
+/** The rare class or the event that makes an example positive, as a share of all examples names it. */
+const RARE_EVENTS = 'click|clicks|clicked|open|opens|opened|purchase|purchases|purchased|bought|convert|converts|converted|conversion|report|reports|reported|flag|flagged|fraud|fraudulent|spam|harmful|violate|violates|violating|abusive|chargeback|chargebacks|engage|engaged|book|booked|install|installed|positive|positives';
 
 /** The classes an example is put in: "counts as fraud", "is considered spam". */
 const DEFINED_CLASSES = 'fraud|fraudulent|legitimate|spam|harmful|violating|relevant|irrelevant|positive|positives|negative|negatives|benign|genuine';
@@ -230,6 +259,21 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     'percent|majority|almost|nearly legitimate|benign|genuine|clean|negative|negatives|unclicked accuracy|accurate|imbalanced|imbalance|skewed|trivial|trivially|naive|always|constant',
     // "The vast majority of posts are benign", "overwhelmingly legitimate traffic".
     'vast|overwhelming|overwhelmingly legitimate|benign|genuine|clean|negatives|unclicked',
+    // The majority's share as a figure: "99.9% of payments are fine", "98% of impressions are never
+    // clicked". The words of the negative class ("never clicked", "no report") name the rare event; they
+    // refuse nothing. A figure with no class ("99% of requests never time out") is no base rate.
+    // The state is said of the things (MAJORITY_STATES): not "we approve 99% of legitimate payments".
+    `${MAJORITY_SHARE} percent classbenign|classfine|negative|negatives`,
+    `${MAJORITY_SHARE} percent never|no|not|without ${RARE_EVENTS}`,
+    // The majority in words: "most transactions are legitimate", "nearly all sessions end without a
+    // purchase", "almost no users report a post", "hardly any payments are fraud".
+    'most|majority|nearly|almost classbenign',
+    `most|majority|nearly|almost|hardly|barely|virtually never|no|not|without|any ${RARE_EVENTS}`,
+    // The rare class's share: "only 2% of impressions get a click", "a tiny fraction of payments are
+    // fraud", "just 0.1% of posts violate the policy", "1% of notifications are opened".
+    `only|just|merely percent|share|fraction|sliver|handful ${RARE_EVENTS}`,
+    `tiny|small|minuscule|minute share|fraction|sliver|handful|minority ${RARE_EVENTS}`,
+    `${MINORITY_SHARE} percent of ${RARE_EVENTS}`,
   ],
   // The rare class weighted up in the loss: "we weight the fraud class higher", "class-weighted loss",
   // "upweight the minority class 50x". Not positives weighted by a value ("positives weighted by watch time").

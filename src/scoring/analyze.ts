@@ -1,3 +1,3 @@
 /** Moved: answers are read into claims in src/reading/. Kept so existing imports still work. */
-export { analyze, isStatement, type Analysis, type Sentence } from '../reading/claims.js';
+export { afterLeadingLabel, analyze, isStatement, labelledList, type Analysis, type Sentence } from '../reading/claims.js';
 export { normalize, tokenize, type Separator, type Token } from '../reading/tokens.js';

@@ -35,6 +35,8 @@ const SUBJECTS = new Set(['we', 'i', 'you', 'they', 'it', 'this', 'that', 'he', 
 
 const PLAIN_CUES = new Set(['not', 'no', 'never', 'without', 'neither', 'nor', 'none', 'nothing', 'lack', 'lacks', 'lacking', 'avoid', 'avoids', 'avoiding']);
 const DISMISS_CUES = new Set(['skip', 'skips', 'skipping', 'ignore', 'ignores', 'ignoring', 'drop', 'dropping', 'forget', 'forgo', 'omit', 'omitting']);
+// Words before a dismissal verb that make it a noun: "a skip", "the drop", "each skip".
+const DETERMINERS = new Set(['a', 'an', 'the', 'each', 'every', 'any']);
 // Words after a dismissal verb that make it a name, not a dismissal: "skip-gram", "skip connections", "skip list".
 const NOT_DISMISSING_AFTER = new Set(['gram', 'grams', 'connection', 'connections', 'list', 'lists', 'layer', 'layers']);
 // Stems of words that turn a negation into a dismissal: not needing or not caring ("a baseline is
@@ -94,6 +96,7 @@ export function negationOf(tokens: Token[], start: number, end: number): Negatio
     if (cue.negation === 'plain' && inAssumption(tokens, cue.index)) return null;
     if (cue.negation === 'plain' && exclusiveAfter(tokens, end)) return null;
     if (guardedRule(tokens, cue, start, end)) return null;
+    if (partScoped(tokens, cue, start, end) || namesThePart(tokens, cue, start, end)) return null;
     if (cue.negation === 'plain' && purposeClause(tokens, cue.index)) return null;
     if (cue.negation === 'plain' && contrastedElsewhere(tokens, end)) return null;
     return cue.negation;
@@ -408,6 +411,109 @@ function guardAfter(tokens: Token[], end: number): boolean {
       if (KEPT_OUT_DATA.has(tokens[k]?.raw ?? '') && tokens[k]!.sep !== 'hard' && tokens[k]!.sep !== 'comma') return true;
     }
     if (CLAUSE_STARTERS.has(t.raw) || (t.sep === 'comma' && SUBJECTS.has(t.raw))) return false;
+  }
+  return false;
+}
+
+/** Phases of the system a rule may hold for: "at serving time", "during inference", "in training". */
+const PHASES = new Set([
+  'serving', 'serve', 'inference', 'prediction', 'predict', 'request', 'query', 'runtime', 'scoring', 'score', 'training', 'train',
+  'evaluation', 'eval', 'test', 'testing', 'lookup', 'decision', 'auction', 'bidding', 'bid', 'authorization', 'checkout', 'upload',
+]);
+/** Places of the system a rule may hold for: "in production", "on device", "in the request path". */
+const PLACES = new Set(['production', 'prod', 'device', 'client', 'browser', 'edge', 'phone', 'mobile', 'online', 'offline', 'hot', 'critical', 'real', 'realtime']);
+/** Words that, after "for", narrow a population to a part: "for new users", "for cold-start items", "for the long tail". */
+const PART_OF_POPULATION = new Set([
+  'new', 'brand', 'cold', 'first', 'unseen', 'anonymous', 'guest', 'logged', 'returning', 'existing', 'inactive', 'active', 'low',
+  'small', 'rare', 'long', 'tail', 'fresh', 'unknown', 'young', 'heavy', 'light', 'casual', 'power',
+]);
+/** Adverbs of place or phase standing alone after the match: "we never compute it online". */
+const PART_ADVERBS = new Set(['online', 'offline', 'live', 'inline']);
+/**
+ * Practices that exist only where the system runs live: a scope there ("no A/B test in production",
+ * "we don't monitor drift online") is no part of them, so it narrows nothing.
+ */
+const LIVE_ONLY = new Set([
+  'experiment', 'experiments', 'canary', 'shadow', 'rollout', 'monitor', 'monitoring', 'monitored', 'alert', 'alerts', 'alerting',
+  'dashboard', 'dashboards', 'interleaving', 'holdback',
+]);
+const LIVE_SCOPES = new Set(['production', 'prod', 'online', 'live']);
+
+/**
+ * "We never use the ad position as a feature at serving time", "no user IDs for new users", "we don't
+ * compute embeddings in the request path": a never / no / not rule (or one that dismisses only by
+ * "use", as in guardedRule) scoped to one part of the practice, a phase, a place or a part of the
+ * population (partScopeAfter), says where the practice does not apply, which is how it is applied
+ * elsewhere (often the item itself: position as a training-only feature). It does not rule the item
+ * out. Not a dismissal by needing or refusing ("we don't need X in production"), and not a live-only
+ * practice scoped to where it always runs ("no A/B test in production").
+ */
+function partScoped(tokens: Token[], cue: Cue, start: number, end: number): boolean {
+  if (!GUARD_NEGATORS.has(cue.word)) return false;
+  if (cue.negation === 'dismissal' && tokens.slice(cue.index + 1, start).some((t) => NEEDING.has(t.stem) || REFUSAL_STEMS.has(t.stem))) return false;
+  return partScopeAfter(tokens, end, start);
+}
+
+/**
+ * Whether a scope to one part of the practice follows `from` in its clause (at most eight words, no
+ * clause starter or comma before it): "at|during|in (the) <phase> (time)", "in|on (the) <place>", an
+ * adverb of place ("online"), or "for" a part of a population ("for new users"). The words of the
+ * practice (from `start` to `from`) decide whether a live place narrows it (LIVE_ONLY). The lifecycle
+ * bounds of guardAfter ("after launch", "until v2") are deferrals, not parts, and are not read here.
+ */
+function partScopeAfter(tokens: Token[], from: number, start: number): boolean {
+  const liveOnly = tokens.slice(start, from).some((t) => LIVE_ONLY.has(t.raw)) || abTestIn(tokens, start, from);
+  for (let i = from, seen = 0; i < tokens.length && seen < 8; i++, seen++) {
+    const t = tokens[i]!;
+    if (t.sep === 'hard' || (i > from && t.sep === 'comma')) return false;
+    if (CLAUSE_STARTERS.has(t.raw) || (t.sep === 'comma' && SUBJECTS.has(t.raw))) return false;
+    const scope = scopeAt(tokens, i);
+    if (scope) return !(liveOnly && LIVE_SCOPES.has(scope.word));
+  }
+  return false;
+}
+
+/** The word naming a part of the practice, and where it stands, when a scope opens at `i` (see partScopeAfter); null otherwise. */
+function scopeAt(tokens: Token[], i: number): { word: string; at: number } | null {
+  const word = tokens[i]!.raw;
+  if (PART_ADVERBS.has(word)) return { word, at: i };
+  let k = i + 1;
+  while (k < tokens.length && k < i + 3 && ['the', 'a', 'an', 'our', 'its', 'their'].includes(tokens[k]!.raw)) k++;
+  const named = tokens[k];
+  if (!named || named.sep === 'hard' || named.sep === 'comma') return null;
+  const part =
+    ((word === 'at' || word === 'during' || word === 'in') && PHASES.has(named.raw)) ||
+    ((word === 'in' || word === 'on') && PLACES.has(named.raw)) ||
+    (word === 'for' && PART_OF_POPULATION.has(named.raw));
+  return part ? { word: named.raw, at: k } : null;
+}
+
+/**
+ * "We don't use user IDs for new users", "we never compute embeddings at request time": the match is
+ * the scope itself, the part a never / no / not rule (see partScoped) holds for. What the cue refuses
+ * is the practice before it ("use user IDs", "compute embeddings"), there; the part is not refused, and
+ * naming it is often the item (cold start, batch scoring). The scope opens after at least one word of
+ * the practice, and the word naming the part stands in the match ("we don't run the heavy model in the
+ * checkout path", a match from "run" to "path").
+ */
+function namesThePart(tokens: Token[], cue: Cue, start: number, end: number): boolean {
+  if (!GUARD_NEGATORS.has(cue.word)) return false;
+  if (cue.negation === 'dismissal' && tokens.slice(cue.index + 1, start).some((t) => NEEDING.has(t.stem) || REFUSAL_STEMS.has(t.stem))) return false;
+  for (let p = Math.max(cue.index + 2, start - 2); p < end; p++) {
+    if (PART_ADVERBS.has(tokens[p]!.raw)) continue;
+    const scope = scopeAt(tokens, p);
+    if (scope === null || scope.at < start || scope.at >= end) continue;
+    const liveOnly = tokens.slice(cue.index + 1, p).some((t) => LIVE_ONLY.has(t.raw)) || abTestIn(tokens, cue.index + 1, p);
+    return !(liveOnly && LIVE_SCOPES.has(scope.word));
+  }
+  return false;
+}
+
+/** Whether the words [start, end) name an A/B test ("a/b test", "ab testing"). */
+function abTestIn(tokens: Token[], start: number, end: number): boolean {
+  for (let k = start; k < end; k++) {
+    const raw = tokens[k]!.raw;
+    if ((raw === 'ab' || (raw === 'b' && tokens[k - 1]?.raw === 'a')) && /^test/.test(tokens[k + 1]?.raw ?? '')) return true;
   }
   return false;
 }
@@ -788,7 +894,8 @@ function cueAt(tokens: Token[], i: number, start: number): Negation | null {
   }
   // "drop-off" and "dropout" are nouns, not a dismissal.
   // "skip-gram" and "skip connections" are models and layers, not a skipping.
-  if (DISMISS_CUES.has(word)) return nextWord === 'off' || nextWord === 'out' || NOT_DISMISSING_AFTER.has(nextWord) ? null : 'dismissal';
+  // "A skip is negative", "the drop in CTR": after a determiner the word is a noun, an event, not a dismissal.
+  if (DISMISS_CUES.has(word)) return nextWord === 'off' || nextWord === 'out' || NOT_DISMISSING_AFTER.has(nextWord) || DETERMINERS.has(prevWord) ? null : 'dismissal';
   if (ZERO.has(word)) return zeroQuantifier(tokens, i, start) ? 'plain' : null;
   if (!PLAIN_CUES.has(word)) return null;
   if (FALSE_CUES_AFTER.has(nextWord)) return null; // "not only", "no doubt"
@@ -991,6 +1098,8 @@ function after(tokens: Token[], end: number): Negation | null {
       // "Labels: we don't use clicks as positives": what is kept out of the category is said, not the category dismissed.
       if (exclusionAt(tokens, i)) return null;
       const j = judgedAfterNot(tokens, i, (t) => DISMISS_STEMS.has(t.stem) || NOT_ALLOWED.has(t.raw));
+      // "The ad position is never used at serving time": not using it in one part of the system (partScoped).
+      if (j >= 0 && tokens[j]!.stem === 'us' && partScopeAfter(tokens, j + 1, end)) return null;
       return j >= 0 && !dismissedForSomeOnly(tokens, j) ? 'dismissal' : null;
     }
   }

@@ -1,6 +1,7 @@
 import { isEnglishWord } from '../reading/english.js';
 import { CONCEPT_WINDOW, CONCEPTS } from '../reading/lexicon.js';
 import { tokenize, type Token } from '../reading/tokens.js';
+import { opensClause } from './clause-join.js';
 import type { LivePhrases, PhraseFilter } from './phrase-filter.js';
 import { stemWord } from './stem.js';
 
@@ -475,6 +476,7 @@ export class MatchIndex {
             for (let j = lowerBound(list, anchor - CONCEPT_WINDOW); j < list.length && list[j]! <= anchor + CONCEPT_WINDOW; j++) {
               const q = list[j]!;
               if (used.includes(q) || clauses[q] !== clauses[anchor] || this.tokens[q]!.context) continue;
+              if (this.joinBetween(anchor, q, groups)) continue;
               const span = Math.max(hi, q) - Math.min(lo, q);
               if (span > CONCEPT_WINDOW) continue;
               if (best < 0 || Math.abs(q - anchor) < Math.abs(best - anchor)) best = q;
@@ -498,6 +500,26 @@ export class MatchIndex {
       if (out.length === 0 || m[0] >= out[out.length - 1]![1]) out.push(m);
     }
     return out;
+  }
+
+  /** Positions of the tokens that open a clause within a sentence part (clause-join.ts), in text order. */
+  private joins: number[] | null = null;
+
+  /**
+   * Whether a clause join (", so we", ", but", "because they") stands between positions `a` and `b`
+   * (after the first, up to the second): a concept's words must stand in one clause. A join whose word
+   * is one of the pattern's own ("more accurate, but slower": the trade-off's "but") keeps it whole.
+   */
+  private joinBetween(a: number, b: number, groups: Array<Set<string>>): boolean {
+    const joins = (this.joins ??= this.tokens.flatMap((_, k) => (opensClause(this.tokens, k) ? [k] : [])));
+    if (joins.length === 0) return false;
+    const lo = Math.min(a, b);
+    const hi = Math.max(a, b);
+    for (let j = lowerBound(joins, lo + 1); j < joins.length && joins[j]! <= hi; j++) {
+      const stem = this.canon[joins[j]!]!;
+      if (!groups.some((group) => group.has(stem))) return true;
+    }
+    return false;
   }
 
   /** Where the words of a group (a set of stems) stand, in text order. */

@@ -1,10 +1,11 @@
 import type { Clarification, Prompt } from '../content/schema.js';
 import { STAGES, type StageId } from '../stages.js';
-import { analyze, type Analysis } from './analyze.js';
+import { afterLeadingLabel, analyze, labelledList, type Analysis } from './analyze.js';
 import type { CompiledFlag, CompiledItem, CompiledScope } from './compile.js';
 import { deeper, DEPTH_RANK, readDepth, type DepthReading } from './depth.js';
 import { cancels, negationInside, negationOf, rejectedForFlag, straddlesClause } from './negation.js';
 import { answersFollowUp } from './follow-up-answer.js';
+import { judgementOnly } from './class-sense.js';
 import { onlyOtherWork } from './other-work.js';
 import { inRelativeClause } from './relative-clause.js';
 import { partOf } from './clause-part.js';
@@ -319,9 +320,11 @@ function forItem(hits: Hit[], mistaken: Mistaken): Hit[] {
   // A hit ruled out in words stays: it reads the item as ruled out, which is what was said.
   // A practice named as an option's cost ("slower to retrain") is a trade-off's reason, not the practice;
   // a match across two clauses with a negation in the first one is neither said nor ruled out (straddlesClause).
+  // "The impact on revenue is negative": a judgement, not a class of examples (class-sense.ts).
   return hits.filter(
     (h) =>
       !straddlesClause(h.text.analysis.tokens, h.start, h.end) &&
+      !judgementOnly(h.text.analysis.tokens, h.start, h.end) &&
       (h.cancelled || (!inMistake(h) && !deflected(h.text, h.sentence) && !namedAsCost(h.text.analysis.tokens, h.start))),
   );
 }
@@ -896,9 +899,11 @@ function isListOnly(analysis: Analysis): boolean {
   // A clause counts whole; in a list, only the entries that decide or explain (depth above named), and
   // those that are no bare term (a long fragment, an imperative step: scoring/list-of-terms.ts).
   for (const s of analysis.sentences) {
-    if (s.statement) inStatements += s.endToken - s.firstToken;
+    // A note label and a bare list ("Metrics: AUC, NDCG, MRR") is read by its entries, as the list alone is.
+    if (s.statement && !labelledList(s.text)) inStatements += s.endToken - s.firstToken;
     else {
-      const entries = enumerationsJoined(s.text.split(/[,;]/));
+      // A note label's words ("Metrics: AUC, NDCG, MRR") name the list's topic, not an entry of it.
+      const entries = enumerationsJoined(afterLeadingLabel(s.text).split(/[,;]/));
       for (const entry of entries) {
         const words = entry.split(/\s+/).filter(Boolean);
         if (readDepth(entry, false, entries.length <= NOTE_PARTS).level !== 'named' || !isBareTerm(words)) inStatements += words.length;
