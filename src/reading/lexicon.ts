@@ -66,6 +66,14 @@ export const NOTE_FORMS: readonly LexiconEntry[] = [
   { to: 'feature store', forms: ['feature stores', 'featurestore'] },
   { to: 'key value store', forms: ['kv store', 'kv'] },
   { to: 'approximate nearest neighbor', forms: ['ann', 'approximate nearest neighbour', 'approx nearest neighbor', 'approx nn'] },
+  // Units of time in notes: "label = open within 1hr", "train wks 1-N", "~30 secs". Not "min" (minimum).
+  { to: 'hour', forms: ['hr'] },
+  { to: 'hours', forms: ['hrs'] },
+  { to: 'week', forms: ['wk'] },
+  { to: 'weeks', forms: ['wks'] },
+  { to: 'minutes', forms: ['mins'] },
+  { to: 'seconds', forms: ['secs'] },
+  { to: 'years', forms: ['yrs'] },
 ];
 
 /** Metric names, spelled out and short: each rewritten to its short name. */
@@ -383,12 +391,15 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     'ipw',
   ],
   // Guarding against leakage by how the data is split: by time and never at random, no duplicates
-  // across the split, nothing seen from the future.
+  // across the split, nothing seen from the future, test cases unseen in training ("test query images
+  // unseen in training", "users never seen during training"). A time split alone is the split, not the
+  // guard (data-splitting): the graders' brief credits an item treated in substance.
   'leakage-guard': [
     'split|splits|splitting|train time|date|dates|day|days|week|weeks|temporal|timestamp not|never|no random|randomly|shuffle|shuffled',
     'future|later seen|see|sees|leak|leaks|peek|peeks',
     'dedupe|dedup|deduplicate|deduplicated|duplicates before|across|between split|splits|train|test',
     'unseen|never seen in|during training|train',
+    'unseen in|during|by training|train|model',
   ],
   // Features named as a group the candidate builds: "the features I would build fall into groups".
   'feature-groups': ['features|feature|signals build|built|include|includes|cover|covers|groups|group|fall|compute|computed|derive|derived|engineer|engineered'],

@@ -608,9 +608,30 @@ function contextPositions(tokens: Token[]): Map<number, number[]> {
   return out;
 }
 
+/**
+ * Clause number of each token, for concepts: a hard separator starts a new clause, except the opening of a
+ * short parenthesis (a note of up to PAREN_NOTE_WORDS words), which goes on about the words before it:
+ * "lookup (~10 ms)" is the lookup's time, "ranker (GBDT on CPU)" the ranker's. A longer parenthesis is an
+ * aside with a clause of its own; the words after a parenthesis closes start a new clause.
+ */
 function clauseNumbers(tokens: Token[]): number[] {
   let n = 0;
-  return tokens.map((t) => (t.sep === 'hard' ? ++n : n));
+  return tokens.map((t, i) => (t.sep === 'hard' && !(t.paren && !t.context && shortNote(tokens, i) && !afterProbabilityOf(tokens, i)) ? ++n : n));
+}
+
+/** How many words a parenthesis may hold and still be read with the words before it. */
+const PAREN_NOTE_WORDS = 4;
+
+/** Whether the parenthesis opening at token i holds at most PAREN_NOTE_WORDS words (up to the next hard separator). */
+function shortNote(tokens: Token[], i: number): boolean {
+  let k = i + 1;
+  while (k < tokens.length && k - i < PAREN_NOTE_WORDS && tokens[k]!.sep !== 'hard') k++;
+  return k >= tokens.length || tokens[k]!.sep === 'hard';
+}
+
+/** The notation "P(click | user, ad)" (read "probability of (click | ...)"): its argument list stays a clause of its own. */
+function afterProbabilityOf(tokens: Token[], i: number): boolean {
+  return tokens[i - 1]?.raw === 'of' && tokens[i - 2]?.raw === 'probability';
 }
 
 function continues(token: Token): boolean {
