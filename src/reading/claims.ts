@@ -207,7 +207,7 @@ function readLabel(text: string): string | null {
 }
 
 /** A lead-in that names its topic and then what it says about it, in a clause of a question word. */
-const TOPIC_THEN_QUESTION = /^([A-Za-z][\w/-]*(?:\s+[A-Za-z][\w/-]*)?)\s+(?:and|with|plus|,)\s+(?:how|what|why|which|where|when|who)\b/;
+const TOPIC_THEN_QUESTION = /^([A-Za-z][\w/-]*(?:\s+(?!(?:and|with|plus)\b)[A-Za-z][\w/-]*)?)(?:\s*,)?\s+(?:(?:and|with|plus)\s+)?(?:how|what|why|which|where|when|who)\b/;
 
 /**
  * The document's title: its one level-1 heading, when other headings stand below it ("# Ad click

@@ -55,8 +55,11 @@ export const NOTE_FORMS: readonly LexiconEntry[] = [
   { to: 'with', forms: ['w'] },
   { to: 'without', forms: ['w o', 'wo'] },
   { to: 'versus', forms: ['vs'] },
-  { to: 'daily active users', forms: ['dau', 'daus'] },
-  { to: 'monthly active users', forms: ['mau', 'maus'] },
+  // The count of active users is one term, written short or long; its "daily" is no cadence ("trained on
+  // logs of 300M daily active users" says nothing of how often the model is trained).
+  { to: 'dau', forms: ['daus', 'daily active users', 'daily active user', 'daily actives', 'daily active'] },
+  { to: 'wau', forms: ['waus', 'weekly active users', 'weekly active user', 'weekly actives', 'weekly active'] },
+  { to: 'mau', forms: ['maus', 'monthly active users', 'monthly active user', 'monthly actives', 'monthly active'] },
   { to: 'queries per second', forms: ['qps', 'rps', 'requests per second'] },
   { to: 'frames per second', forms: ['fps'] },
   { to: 'basis points', forms: ['bps'] },
@@ -131,6 +134,8 @@ export const OTHER_SENSES: readonly LexiconEntry[] = [
   { to: 'tpr', forms: ['true positive rate', 'true positive rates'] },
   { to: 'fnr', forms: ['false negative rate', 'false negative rates'] },
   { to: 'throughouttheday', forms: ['throughout the day'] },
+  // A call that runs out of time: one word, so its "times" is never a clock time ("at request time").
+  { to: 'timeout', forms: ['times out', 'timed out', 'time out', 'timing out'] },
   // One name for a coarse range of age, so what a prompt permits as "age range" holds for its other names.
   { to: 'age range', forms: ['age ranges', 'age group', 'age groups', 'age band', 'age bands', 'age bracket', 'age brackets'] },
   // "Non-blocking" is asynchronous. "Not blocking" and "never block" say what a call does not hold up
@@ -278,7 +283,7 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     // A retrieval model's objective: an embedding (or encoder) learned so that similar things are close:
     // "learn a listing embedding so that listings browsed together are close", "main ML part = learning a
     // good embedding", "train the encoder so that matching pairs land near each other".
-    'learn|learns|learning|learned|train|trains|training|trained|fit embedding|embeddings|encoder|encoders|representation|representations|vector|vectors|space close|closer|near|nearby|similar|similarity|good|useful|semantic|meaningful',
+    'learn|learns|learning|learned|train|trains|training|trained|fit embedding|embeddings|encoder|encoders|representation|representations|space so|such|where|close|closer|near|nearby|similar|similarity|good|useful|semantic|meaningful',
   ],
   // Inputs and outputs of the model as a note: "input: user id", "given (user, item) -> score".
   'model-io': [
@@ -442,13 +447,13 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
   // metrics down by language", "measure separately for head, torso and tail queries".
   'sliced-results': [
     'slice|slices|sliced|slicing by|per|across',
-    'break|breaks|breaking|broken down by|per|across|into',
-    'measure|measured|report|reported|evaluate|evaluated|track|tracked|compare|compared separately|individually for|per|by|on|across',
+    'break|breaks|breaking|broken down by|per|across',
+    'measure|measured|report|reported|evaluate|evaluated|track|tracked|compare|compared separately|individually',
   ],
   // Falling back when a call is too slow: "fall back to popular events nearby when ranking times out", "a
   // cached list if the model misses its deadline".
   'timeout-fallback': [
-    'fallback|fallbacks|fall|falls|falling|default|defaults|cached times|timeout|timeouts|deadline|deadlines|slow|budget',
+    'fallback|fallbacks|back|default|defaults|cached timeout|timeouts|deadline|deadlines|slow|budget',
   ],
   // Watching how inputs or outputs are distributed over time: drift, in other words.
   'distribution-watch': [
