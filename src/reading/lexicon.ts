@@ -434,7 +434,8 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
   // The imbalance said of the data in words: "it's really imbalanced", "heavily unbalanced labels", "positives
   // rare, so no plain accuracy" (a note without its verb).
   'imbalance-said': [
-    'imbalanced|unbalanced|imbalance really|very|heavily|highly|extremely|super|hugely|massively|severely|quite|pretty|so|data|dataset|classes|labels|it',
+    // The adjective, said of the data: the noun ("class imbalance") is a rubric phrase, and "class" is any class.
+    'imbalanced|unbalanced really|very|heavily|highly|extremely|super|hugely|massively|severely|quite|pretty|so|data|dataset|labels|it',
     'positives|minority|frauds|fraud|violations|conversions|registrations|installs|purchases rare|scarce|rarer',
   ],
   // A model retrained on a schedule, said without the word "retrain": "nightly batch job: train embeddings",
@@ -512,6 +513,17 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
   // decisions", "we label from user reports". Not logs: "click logs, positive label" is a list of terms.
   'label-source': [
     'label|labels|labelled|labeled chargeback|chargebacks|dispute|disputes|report|reports|annotation|annotations|annotators|annotator|reviewer|reviewers|raters|rater|moderators|moderator|appeals|ratings|outcomes|investigations',
+  ],
+  // People judging outputs as the label: "they'd grade whether answers are correct", "raters mark each result
+  // relevant or not", "reviewers judge the blur as right or wrong".
+  'human-judgments': [
+    'grade|grades|graded|grading|rate|rates|rated|judge|judges|judged|mark|marks|marked correct|correctness|incorrect|wrong|relevant|relevance|irrelevant|grounded',
+  ],
+  // Generated outputs scored offline by their graded quality: "the share of answers graded correct and
+  // grounded", "an LLM as a judge", "faithfulness of the summaries".
+  'graded-outputs': [
+    'grade|grades|graded|grading|judge|judges|judged|score|scored|scores answers|answer|responses|response|outputs|summaries correct|correctness|grounded|groundedness|faithful|faithfulness|helpful|helpfulness|hallucination|hallucinations',
+    'llm|llms judge|judges|grader|graders',
   ],
   // Scores cut into bands, each with its own action: "tiers of risk scores", "the middle band goes to
   // review", "two thresholds split approve, challenge and decline".

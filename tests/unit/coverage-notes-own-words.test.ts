@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { tokenize } from '../../src/reading/tokens.js';
-import { itemCases, statusOf, type Case } from '../helpers/stage-cases.js';
+import { itemCases, report, statusOf, type Case } from '../helpers/stage-cases.js';
 
 // Kinds of wording in which candidates cover an item in notes, tables or their own words, and which the
 // scorer used to miss (recall on the calibration corpus's half A). Each kind is checked on sentences of our
@@ -249,4 +249,54 @@ describe('falling back when a call is too slow', () => {
       ['eta-prediction', 'Monitoring', 'Alert when the share of late deliveries rises.'],
     ],
   );
+});
+
+describe('people judging outputs as the label', () => {
+  kind(
+    'labels',
+    [
+      ['visual-search', 'Data', 'Raters mark each returned image relevant or not.'],
+      ['rag-support-assistant', 'Data', 'Agents grade every sampled answer as correct or wrong.'],
+      ['search-ranking', 'Data', '- annotators judge relevance 0-3 per (query, product)'],
+      ['street-view-blurring', 'Data', 'Reviewers mark each blur as correct or missed.'],
+    ],
+    [
+      ['fraud-detection', 'Evaluation', 'We grade the model on recall at a 1% false positive rate.'],
+      ['news-feed', 'Monitoring', 'Reviewers look at a sample of posts every week.'],
+    ],
+  );
+});
+
+describe('generated outputs scored offline by their graded quality', () => {
+  kind(
+    'offline-metrics',
+    [
+      ['rag-support-assistant', 'Evaluation', 'Offline we count the answers graded correct and grounded.'],
+      ['rag-support-assistant', 'Evaluation', 'An LLM judge checks the faithfulness of each answer.'],
+      ['rag-support-assistant', 'Evaluation', '- judge answers for hallucinations on the golden set'],
+      ['rag-support-assistant', 'Evaluation', '| Metric | How |\n|---|---|\n| Groundedness | responses scored by two graders |'],
+    ],
+    [
+      ['rag-support-assistant', 'Serving', 'Answers are streamed token by token.'],
+      ['rag-support-assistant', 'Model', 'The prompt tells the model to answer only from the sources.'],
+    ],
+  );
+});
+
+describe('a minor mistake is a weaker choice within an item still done: its clause still earns the item', () => {
+  const cases: Array<[flag: string, item: string, prompt: string, stage: string, text: string]> = [
+    ['opens-as-incrementality', 'ab-test', 'notification-ranking', 'Evaluation', 'Online A/B test on open rate and sessions per user.'],
+    ['symmetric-loss', 'loss-function', 'eta-prediction', 'Model', 'We train with mean squared error on the minutes.'],
+    ['clicks-as-success', 'ab-test', 'similar-listings', 'Evaluation', 'A/B test with row CTR as the success metric.'],
+    ['clicks-as-target', 'labels', 'event-recommendation', 'Data', 'The label is a click on the event card.'],
+  ];
+  it.each(cases)('%s still leaves %s covered on %s: %s / %s', (flag, item, prompt, stage, text) => {
+    expect(report(prompt, stage, text).redFlags.map((f) => f.id)).toContain(flag);
+    expect(statusOf(prompt, stage, text, item)).toBe('covered');
+  });
+  it('a major mistake still earns nothing in its clause', () => {
+    const text = 'Our main metric is accuracy on the test set.';
+    expect(report('fraud-detection', 'Evaluation', text).redFlags.map((f) => f.id)).toContain('accuracy-only-metric');
+    expect(statusOf('fraud-detection', 'Evaluation', text, 'offline-metrics')).not.toBe('covered');
+  });
 });
