@@ -199,8 +199,15 @@ const LABELS_LIMIT = 5_000;
 
 function readLabel(text: string): string | null {
   const label = text.replace(/^\s*(?:\d{1,2}(?:\.\d{1,2})*[.)]?\s+)/, '').replace(/[:.]\s*$/, '').trim();
-  return label && !label.includes('\n') && label.split(/\s+/).length <= LABEL_MAX_WORDS ? label : null;
+  if (!label || label.includes('\n')) return null;
+  if (label.split(/\s+/).length <= LABEL_MAX_WORDS) return label;
+  // "Sources and how much I trust them", "Features and why each helps": a topic of a word or two, then what
+  // will be said about it. The topic is the label.
+  return TOPIC_THEN_QUESTION.exec(label)?.[1] ?? null;
 }
+
+/** A lead-in that names its topic and then what it says about it, in a clause of a question word. */
+const TOPIC_THEN_QUESTION = /^([A-Za-z][\w/-]*(?:\s+(?!(?:and|with|plus)\b)[A-Za-z][\w/-]*)?)(?:\s*,)?\s+(?:(?:and|with|plus)\s+)?(?:how|what|why|which|where|when|who)\b/;
 
 /**
  * The document's title: its one level-1 heading, when other headings stand below it ("# Ad click

@@ -55,8 +55,11 @@ export const NOTE_FORMS: readonly LexiconEntry[] = [
   { to: 'with', forms: ['w'] },
   { to: 'without', forms: ['w o', 'wo'] },
   { to: 'versus', forms: ['vs'] },
-  { to: 'daily active users', forms: ['dau', 'daus'] },
-  { to: 'monthly active users', forms: ['mau', 'maus'] },
+  // The count of active users is one term, written short or long; its "daily" is no cadence ("trained on
+  // logs of 300M daily active users" says nothing of how often the model is trained).
+  { to: 'dau', forms: ['daus', 'daily active users', 'daily active user', 'daily actives', 'daily active'] },
+  { to: 'wau', forms: ['waus', 'weekly active users', 'weekly active user', 'weekly actives', 'weekly active'] },
+  { to: 'mau', forms: ['maus', 'monthly active users', 'monthly active user', 'monthly actives', 'monthly active'] },
   { to: 'queries per second', forms: ['qps', 'rps', 'requests per second'] },
   { to: 'frames per second', forms: ['fps'] },
   { to: 'basis points', forms: ['bps'] },
@@ -66,6 +69,14 @@ export const NOTE_FORMS: readonly LexiconEntry[] = [
   { to: 'feature store', forms: ['feature stores', 'featurestore'] },
   { to: 'key value store', forms: ['kv store', 'kv'] },
   { to: 'approximate nearest neighbor', forms: ['ann', 'approximate nearest neighbour', 'approx nearest neighbor', 'approx nn'] },
+  // Units of time in notes: "label = open within 1hr", "train wks 1-N", "~30 secs". Not "min" (minimum).
+  { to: 'hour', forms: ['hr'] },
+  { to: 'hours', forms: ['hrs'] },
+  { to: 'week', forms: ['wk'] },
+  { to: 'weeks', forms: ['wks'] },
+  { to: 'minutes', forms: ['mins'] },
+  { to: 'seconds', forms: ['secs'] },
+  { to: 'years', forms: ['yrs'] },
 ];
 
 /** Metric names, spelled out and short: each rewritten to its short name. */
@@ -123,6 +134,8 @@ export const OTHER_SENSES: readonly LexiconEntry[] = [
   { to: 'tpr', forms: ['true positive rate', 'true positive rates'] },
   { to: 'fnr', forms: ['false negative rate', 'false negative rates'] },
   { to: 'throughouttheday', forms: ['throughout the day'] },
+  // A call that runs out of time: one word, so its "times" is never a clock time ("at request time").
+  { to: 'timeout', forms: ['times out', 'timed out', 'time out', 'timing out'] },
   // One name for a coarse range of age, so what a prompt permits as "age range" holds for its other names.
   { to: 'age range', forms: ['age ranges', 'age group', 'age groups', 'age band', 'age bands', 'age bracket', 'age brackets'] },
   // "Non-blocking" is asynchronous. "Not blocking" and "never block" say what a call does not hold up
@@ -242,7 +255,7 @@ const RARE_EVENTS = 'click|clicks|clicked|open|opens|opened|purchase|purchases|p
 const DEFINED_CLASSES = 'fraud|fraudulent|legitimate|spam|harmful|violating|relevant|irrelevant|positive|positives|negative|negatives|benign|genuine';
 
 /** Events that make an example a positive or a negative: "clicked", "a chargeback", "shown but skipped". */
-const LABEL_EVENTS = 'click|clicks|clicked|watch|watches|watched|view|views|viewed|open|opens|opened|purchase|purchases|purchased|bought|order|orders|ordered|booking|bookings|booked|like|likes|liked|share|shares|shared|comment|comments|commented|chargeback|chargebacks|verdict|verdicts|report|reports|reported|removal|removals|removed|shown|skipped|skip|skips|ignored|dismissed|swiped|scrolled|engaged|install|installs|installed|registration|registrations|registered|conversion|conversions|converted|accepted|accept|accepts|follow|follows|followed|dwell|hide|hides|hidden|unseen|delivered|confirmed|flagged|upheld';
+const LABEL_EVENTS = 'click|clicks|clicked|watch|watches|watched|view|views|viewed|open|opens|opened|purchase|purchases|purchased|bought|order|orders|ordered|booking|bookings|booked|like|likes|liked|share|shares|shared|comment|comments|commented|chargeback|chargebacks|verdict|verdicts|report|reports|reported|removal|removals|removed|shown|skipped|skip|skips|ignored|dismissed|swiped|scrolled|engaged|install|installs|installed|registration|registrations|registered|conversion|conversions|converted|accepted|accept|accepts|follow|follows|followed|dwell|hide|hides|hidden|unseen|delivered|confirmed|flagged|upheld|connect|connects|connected|register|registers';
 
 /** Models as a comparison names them, by family or architecture ("trees", "neural", "LSTM", "ResNet"). */
 const COMPARED_MODELS = 'trees|neural|regression|transformer|transformers|cnn|cnns|tower|towers|forest|forests|bert|llm|llms|mlp|svm|knn|rules|heuristic|heuristics|lstm|lstms|rnn|rnns|gru|resnet|vit|efficientnet|yolo|detr|dlrm|deepfm|dcn|mmoe|gnn|encoder|encoders';
@@ -290,6 +303,9 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     'sources|source data|signal|signals|training|labels|examples',
     'data|dataset|examples|training be logged|logs|log|history|histories|records|events|reports|annotations|tickets|articles|docs|documents|transcripts|images|photos|catalog',
     'we|they have|has|got labels|reports|logs|history|annotations|tickets|records|articles|docs|documents|transcripts',
+    // What was logged, named by the thing logged: "logged candidates that were sent", "logged searches with
+    // the query image", "features logged at serving time". Not "logged-in users".
+    'logged|logging candidates|impressions|events|sends|notifications|interactions|clicks|actions|sessions|requests|queries|searches|outcomes|features|examples|payments|transactions|trips|orders|conversations|views|watches|deliveries|rides',
   ],
   // The goal stated as a note or sentence: "goal is ...", "Goal: ...", "objective = ...".
   'goal-statement': ['goal|goals|aim be', 'north star', 'what matters be', 'business want|wants|cares|care'],
@@ -305,11 +321,21 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     'predict|predicts|predicting|estimate|estimates|estimating|model|models|output|outputs|score|scores probability|likelihood|chance|odds',
     'predict|predicts|predicting|regress|regressing|estimate|estimates|estimating target|label|outcome|whether|how|time|minutes|duration',
     'probability of',
+    // The event predicted, named as the verb's object in notes: "predict click yes/no", "we predict
+    // registrations", "predicts whether-opened". LABEL_EVENTS are the outcomes a label is made of.
+    `predict|predicts|predicting|forecast|forecasts|forecasting ${LABEL_EVENTS}|fraud|fraudulent|churn|arrival|eta|demand|violation|violations|violating`,
+    // A retrieval model's objective: an embedding (or encoder) learned so that similar things are close:
+    // "learn a listing embedding so that listings browsed together are close", "main ML part = learning a
+    // good embedding", "train the encoder so that matching pairs land near each other".
+    'learn|learns|learning|learned|train|trains|training|trained|fit embedding|embeddings|encoder|encoders|representation|representations|space so|such|where|close|closer|near|nearby|similar|similarity|good|useful|semantic|meaningful',
   ],
   // Inputs and outputs of the model as a note: "input: user id", "given (user, item) -> score".
   'model-io': [
     'input|inputs be', 'output|outputs be', 'input|inputs output|outputs', 'given|takes|take return|returns|output|outputs',
-    'per|for|each|every|given|score|scores|predict|predicts pair',
+    'per|for|each|every|given|score|scores|predict|predicts pair|tuple',
+    // What is predicted for which entities, said together: "predict click yes/no for user + ad", "score
+    // each listing for the query and the user". A verb of predicting, and two entities joined.
+    'predict|predicts|predicting|score|scores|scoring|estimate|estimates for|given|per user|users|query|queries|member|members|viewer|viewers|customer|customers|request|requests|listing|listings plus|and|x ad|ads|item|items|video|videos|post|posts|event|events|listing|listings|candidate|candidates|document|documents|notification|notifications|product|products|image|images|context|query|queries|user|users',
     'each|every candidate|item|pair|user|post|video|ad|query|listing|event|request|notification|payment|image predict|predicts|score|scores|output|outputs|rank',
   ],
   // A comparison of options with their gains and costs: a trade-off table or sentence; trading one
@@ -398,6 +424,9 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
   // Data shaped by what the system itself chose, and the exploration that corrects it.
   'exploration-data': [
     ...EXPLORATION_SHARE,
+    // Data that holds only what the system chose: "the logs only reflect what the old system chose to show",
+    // "clicks come only from results we already showed", "moderators only see posts something already flagged".
+    'only|already showed|shown|show|flagged|chose|chosen|surfaced|recommended|served|approved|ranked labels|label|logs|log|data|clicks|feedback|outcomes|see|sees|reflect|reflects|learn|learns|come|comes',
     'biased|bias what|toward|towards showed|shown|served|sent|flagged|surfaced|picked|chose',
     'learns|learn|trained|train own|its|previous|old|current predictions|decisions|recommendations|choices|outputs',
   ],
@@ -427,15 +456,50 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     'ipw',
   ],
   // Guarding against leakage by how the data is split: by time and never at random, no duplicates
-  // across the split, nothing seen from the future.
+  // across the split, nothing seen from the future, test cases unseen in training ("test query images
+  // unseen in training", "users never seen during training"). A time split alone is the split, not the
+  // guard (data-splitting): the graders' brief credits an item treated in substance.
   'leakage-guard': [
     'split|splits|splitting|train time|date|dates|day|days|week|weeks|temporal|timestamp not|never|no random|randomly|shuffle|shuffled',
     'future|later seen|see|sees|leak|leaks|peek|peeks',
     'dedupe|dedup|deduplicate|deduplicated|duplicates before|across|between split|splits|train|test',
     'unseen|never seen in|during training|train',
+    'unseen in|during|by training|train|model',
   ],
   // Features named as a group the candidate builds: "the features I would build fall into groups".
   'feature-groups': ['features|feature|signals build|built|include|includes|cover|covers|groups|group|fall|compute|computed|derive|derived|engineer|engineered'],
+  // Raw content turned into features, named by its modality and what encodes it: "for text, a multilingual
+  // transformer", "images through a pretrained CNN", "a thumbnail embedding"; or documents cut into pieces
+  // for retrieval: "chunk the articles into 300-token pieces", "metadata on each chunk".
+  'content-encoding': [
+    'text|texts|image|images|video|videos|audio|frames|frame|title|titles|thumbnail|thumbnails|caption|captions|transcript|transcripts encoder|encoders|encode|encoded|embedding|embeddings|embed|embedded|cnn|cnns|transformer|transformers|vit|bert|resnet|backbone',
+    'chunk|chunks|chunking|chunked articles|docs|documents|pages|passages|tokens|token|overlap|heading|headings|metadata|embed|embedded',
+  ],
+  // The imbalance said of the data in words: "it's really imbalanced", "heavily unbalanced labels", "positives
+  // rare, so no plain accuracy" (a note without its verb).
+  'imbalance-said': [
+    // The adjective, said of the data: the noun ("class imbalance") is a rubric phrase, and "class" is any class.
+    'imbalanced|unbalanced really|very|heavily|highly|extremely|super|hugely|massively|severely|quite|pretty|so|data|dataset|labels|it',
+    'positives|minority|frauds|fraud|violations|conversions|registrations|installs|purchases rare|scarce|rarer',
+  ],
+  // A model retrained on a schedule, said without the word "retrain": "nightly batch job: train embeddings",
+  // "the ranker is trained daily", "weekly training run on the last 30 days".
+  'scheduled-training': [
+    'train|trains|training|trained|refit|refits|refitted|retrained nightly|daily|weekly|hourly|monthly',
+    'train|trains|training|trained|refit|refits every|each night|day|week|hour|month|nights|days|weeks|hours|months',
+  ],
+  // Results looked at per segment, with the object in between: "slice results by city size", "break the
+  // metrics down by language", "measure separately for head, torso and tail queries".
+  'sliced-results': [
+    'slice|slices|sliced|slicing by|per|across',
+    'break|breaks|breaking|broken down by|per|across',
+    'measure|measured|report|reported|evaluate|evaluated|track|tracked|compare|compared separately|individually',
+  ],
+  // Falling back when a call is too slow: "fall back to popular events nearby when ranking times out", "a
+  // cached list if the model misses its deadline".
+  'timeout-fallback': [
+    'fallback|fallbacks|back|default|defaults|cached timeout|timeouts|deadline|deadlines|slow|budget',
+  ],
   // Watching how inputs or outputs are distributed over time: drift, in other words.
   'distribution-watch': [
     'track|tracks|tracking|monitor|monitors|monitoring|watch|watches|alert|alerts|compare|compares|check|checks|dashboard|dashboards feature|features|input|inputs|prediction|predictions|score|scores|label|labels distribution|distributions|null|nulls|histogram|histograms|stats|statistics|mix',
@@ -493,6 +557,17 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
   // decisions", "we label from user reports". Not logs: "click logs, positive label" is a list of terms.
   'label-source': [
     'label|labels|labelled|labeled chargeback|chargebacks|dispute|disputes|report|reports|annotation|annotations|annotators|annotator|reviewer|reviewers|raters|rater|moderators|moderator|appeals|ratings|outcomes|investigations',
+  ],
+  // People judging outputs as the label: "they'd grade whether answers are correct", "raters mark each result
+  // relevant or not", "reviewers judge the blur as right or wrong".
+  'human-judgments': [
+    'grade|grades|graded|grading|rate|rates|rated|judge|judges|judged|mark|marks|marked correct|correctness|incorrect|wrong|relevant|relevance|irrelevant|grounded',
+  ],
+  // Generated outputs scored offline by their graded quality: "the share of answers graded correct and
+  // grounded", "an LLM as a judge", "faithfulness of the summaries".
+  'graded-outputs': [
+    'grade|grades|graded|grading|judge|judges|judged|score|scored|scores answers|answer|responses|response|outputs|summaries correct|correctness|grounded|groundedness|faithful|faithfulness|helpful|helpfulness|hallucination|hallucinations',
+    'llm|llms judge|judges|grader|graders',
   ],
   // Scores cut into bands, each with its own action: "tiers of risk scores", "the middle band goes to
   // review", "two thresholds split approve, challenge and decline".

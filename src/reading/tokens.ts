@@ -64,8 +64,12 @@ export function normalize(text: string): string {
   else s = s.replace(/\bcannot\b/g, 'can not');
   // "P(click | user)" is the probability of a click given the user.
   if (s.includes('p(')) s = s.replace(/(?<![a-z0-9])p\(/g, ' probability of (');
-  // "(user, video)" names a pair of things: the input of a pointwise model.
-  if (s.includes('(')) s = s.replace(/\(\s?([a-z]+),\s?([a-z]+)\s?\)/g, ' pair $1 $2 ');
+  // "(user, video)" names a pair of things: the input of a pointwise model. Three or four after "for", "given",
+  // "each"... name a tuple ("for (user, event, context) predict"); elsewhere they are a list ("(likes, shares, comments)").
+  if (s.includes('(')) {
+    s = s.replace(/\(\s?([a-z]+),\s?([a-z]+)\s?\)/g, ' pair $1 $2 ');
+    s = s.replace(/(?<=\b(?:for|given|per|each|every|over)\s)\(\s?[a-z]+(?:,\s?[a-z]+){2,3}\s?\)/g, (m: string) => ` tuple ${m.slice(1, -1).split(',').map((w) => w.trim()).join(' ')} `);
+  }
   // Note forms: "goal = revenue" says "goal is revenue"; an arrow ends a clause ("gen -> ranker").
   if (s.includes('>')) s = s.replace(/[-=]+>/g, ' ; ');
   if (s.includes('=')) s = s.replace(/\s=+\s|(?<=[a-z])=+(?=[a-z\s])/g, ' is ');

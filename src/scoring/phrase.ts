@@ -376,7 +376,7 @@ export class MatchIndex {
     if (filter && this.livePhrases(filter).rulesOut(phrase)) return NONE;
     let matches = this.found.get(phrase);
     if (matches === undefined) {
-      matches = phrase.concept ? this.findConcept(phrase.concept) : this.findWords(phrase);
+      matches = phrase.concept ? this.findConcept(phrase.concept, isConceptReference(phrase.text)) : this.findWords(phrase);
       this.found.set(phrase, matches);
     }
     return matches;
@@ -433,6 +433,8 @@ export class MatchIndex {
 
   /** Clause number of each token: a hard separator starts a new clause. */
   private clauses: number[] | null = null;
+  /** The same, with a short parenthesis read as part of the clause before it (for the lexicon's concepts). */
+  private noteClauses: number[] | null = null;
   /** Per sentence, the positions of its context tokens (the labels it is read under). */
   private contexts: Map<number, number[]> | null = null;
 
@@ -442,7 +444,7 @@ export class MatchIndex {
    * claim: "## Online" then "- share of posts people still see" is an online measure. At least one
    * group must be met in the claim's own words.
    */
-  private findConcept(patterns: Array<Array<Set<string>>>): ReadonlyArray<[number, number]> {
+  private findConcept(patterns: Array<Array<Set<string>>>, notes: boolean): ReadonlyArray<[number, number]> {
     const found: Array<[number, number]> = [];
     // Indexed loops and small arrays: this runs unoptimised in a fresh process, where each for-of step,
     // closure and set is an allocation.
@@ -452,7 +454,7 @@ export class MatchIndex {
       let all = true;
       for (let g = 0; g < groups.length && all; g++) all = this.hasAny(groups[g]!);
       if (!all) continue;
-      const clauses = (this.clauses ??= clauseNumbers(this.tokens));
+      const clauses = notes ? (this.noteClauses ??= clauseNumbers(this.tokens, true)) : (this.clauses ??= clauseNumbers(this.tokens, false));
       const contexts = (this.contexts ??= contextPositions(this.tokens));
       const positions: number[][] = [];
       for (let g = 0; g < groups.length; g++) positions.push(this.positionsOf(groups[g]!));
@@ -630,9 +632,32 @@ function contextPositions(tokens: Token[]): Map<number, number[]> {
   return out;
 }
 
-function clauseNumbers(tokens: Token[]): number[] {
+/**
+ * Clause number of each token: a hard separator starts a new clause. With `notes` (the lexicon's concepts,
+ * `@id`), the opening of a short parenthesis (a note of up to PAREN_NOTE_WORDS words) does not: it goes on
+ * about the words before it ("lookup (~10 ms)" is the lookup's time, "ranker (GBDT on CPU)" the ranker's).
+ * A longer parenthesis is an aside with a clause of its own; the words after a parenthesis closes start a
+ * new clause. A red flag's own patterns (`~`) keep every parenthesis apart: a mistake needs its words in
+ * one clause.
+ */
+function clauseNumbers(tokens: Token[], notes: boolean): number[] {
   let n = 0;
-  return tokens.map((t) => (t.sep === 'hard' ? ++n : n));
+  return tokens.map((t, i) => (t.sep === 'hard' && !(notes && t.paren && !t.context && shortNote(tokens, i) && !afterProbabilityOf(tokens, i)) ? ++n : n));
+}
+
+/** How many words a parenthesis may hold and still be read with the words before it. */
+const PAREN_NOTE_WORDS = 4;
+
+/** Whether the parenthesis opening at token i holds at most PAREN_NOTE_WORDS words (up to the next hard separator). */
+function shortNote(tokens: Token[], i: number): boolean {
+  let k = i + 1;
+  while (k < tokens.length && k - i < PAREN_NOTE_WORDS && tokens[k]!.sep !== 'hard') k++;
+  return k >= tokens.length || tokens[k]!.sep === 'hard';
+}
+
+/** The notation "P(click | user, ad)" (read "probability of (click | ...)"): its argument list stays a clause of its own. */
+function afterProbabilityOf(tokens: Token[], i: number): boolean {
+  return tokens[i - 1]?.raw === 'of' && tokens[i - 2]?.raw === 'probability';
 }
 
 function continues(token: Token): boolean {

@@ -150,14 +150,18 @@ export function scoreAnswers(input: ScoreInput): ScoreReport {
   const permitted = prepare('general', permissionsOf(input.prompt.clarifications));
   const found = scope.flags.map((f) => checkFlag(f, sections, everything, covered, itemsById, permitted)).filter((f): f is FoundFlag => !!f);
   const mistakes = found.map((f) => f.flag);
-  if (found.length > 0) {
+  // Only a major mistake makes its clause no item's evidence: it does the item wrongly ("our main metric is
+  // accuracy"). A minor one is a weaker choice within an item still done ("online A/B test: open rate, DAU"
+  // runs the test and names its metrics, though opens overstate the value): the graders credit those items.
+  const wrong = found.filter((f) => f.flag.severity === 'major');
+  if (wrong.length > 0) {
     const mistaken: Mistaken = new Map();
-    for (const hit of found.flatMap((f) => f.triggers)) {
+    for (const hit of wrong.flatMap((f) => f.triggers)) {
       if (!mistaken.has(hit.text)) mistaken.set(hit.text, []);
       mistaken.get(hit.text)!.push(clauseOf(hit));
     }
     const firstRead = new Map(itemResults.map((r) => [r.id, r]));
-    itemResults = readItems(mistaken).map((r) => flaggedNote(r, firstRead.get(r.id), found));
+    itemResults = readItems(mistaken).map((r) => flaggedNote(r, firstRead.get(r.id), wrong));
   }
   const counts = countMistakes(mistakes);
 

@@ -24,11 +24,12 @@ const ALLOWED: Record<string, { flags: string[]; why: string }> = {};
 const PENDING: Record<string, string[]> = {};
 
 /**
- * Outline points that earn no item yet (tryout 11 scan: 57; 48 once the flags that blocked some were fixed). A
+ * Outline points that earn no item yet (tryout 11 scan: 57; 48 once the flags that blocked some were fixed; 33 once
+ * notes and own words were read as kinds: coverage-notes-own-words.test.ts). A
  * strong answer's point should be credited for something; the rest are coverage gaps, or points no item names.
  * The ceiling only goes down.
  */
-const UNEARNED_OUTLINE_POINTS_AT_MOST = 48;
+const UNEARNED_OUTLINE_POINTS_AT_MOST = 33;
 
 const title = new Map<StageId, string>(STAGES.map((s) => [s.id, s.title]));
 /** The list-of-terms flag judges an answer's form, not its words: a one-line hint may read as a bare list. */
