@@ -33,12 +33,15 @@ describe('a metric named is no scale: DAU, MAU and QPS need a number', () => {
     ['news-feed', 'Evaluation', 'We judge the launch on MAU and time spent.'],
     ['video-recommendation', 'Evaluation', 'Watch time per DAU is the number we optimize.'],
     ['ad-click-prediction', 'Monitoring', 'Serving dashboards show QPS and error rates.'],
+    ['eta-prediction', 'Evaluation', 'The online metric is orders a day per courier.'],
+    ['ad-click-prediction', 'Monitoring', 'We chart impressions per day on the dashboard.'],
   ]);
   itemCases('scale', 'covered', [
     ['news-feed', 'Clarify', 'About 300M DAU and 100k feed requests per second at peak.'],
     ['notification-ranking', 'Clarify', 'DAU is roughly 50 million.'],
     ['search-ranking', 'Clarify', 'Peak QPS around 20k during sales.'],
     ['event-recommendation', 'Clarify', 'We have 8 million MAU.'],
+    ['eta-prediction', 'Clarify', 'Roughly 400k orders a day.'],
   ]);
 });
 
