@@ -59,6 +59,9 @@ export const rubricItemSchema = z.strictObject({
     .default(1),
   // A risk to guard against (leakage, drift): "no leakage" or "without drift" still covers it.
   risk: z.boolean({ error: 'expected true or false' }).default(false),
+  // A rate said with its present value ("the click rate is about 1%") describes the data, not a metric
+  // chosen: such a phrase earns nothing here (scoring/stated-value.ts).
+  valuesAreData: z.boolean({ error: 'expected true or false' }).optional(),
   why: text('why it matters'),
   hint: text('a hint'),
   followUp: text('a follow-up question'),

@@ -105,6 +105,13 @@ export const METRIC_NAMES: readonly LexiconEntry[] = [
   { to: 'precision at k', forms: ['precision k'] },
 ];
 
+/** What "random" describes when it is no share of traffic kept at random (OTHER_SENSES). */
+const RANDOM_HEADS = [
+  'split', 'splits', 'splitting', 'partition', 'partitions', 'fold', 'folds', 'cross validation', 'negative', 'negatives',
+  'negative sampling', 'seed', 'seeds', 'search', 'init', 'initialization', 'initialisation', 'walk', 'walks', 'noise',
+  'crop', 'crops', 'augmentation', 'dropout',
+];
+
 /**
  * Words used in another sense: a run that, read as a whole, is not the concept its words suggest.
  * Each is rewritten to one word of its own, so no rubric phrase finds the misleading part
@@ -143,6 +150,14 @@ export const OTHER_SENSES: readonly LexiconEntry[] = [
   // does not stop ("without blocking good customers"): read as keeping it unblocked, so neither is a
   // blocking call ruled out; the serving concept asks for what is held up (precompute-serve). "Keep"
   // stays a verb, so the clause is still a statement.
+  // "Random" describing a split, a model, negatives drawn for training, a seed or a search is not the
+  // random share of traffic that exploration keeps ("a random split would leak future traffic" keeps
+  // no slice of traffic at random). The adjective is read as the adverb of how it is done ("randomly
+  // split"), so the split flags and the leakage guard still read it; a random forest keeps its word.
+  ...RANDOM_HEADS.map((head) => ({ to: `randomly ${head}`, forms: [`random ${head}`] })),
+  ...['80 20', '70 30', '90 10', 'train test', 'train validation test', 'train val test'].map((ratio) => ({ to: `randomly ${ratio} split`, forms: [`random ${ratio} split`, `random ${ratio} splits`] })),
+  { to: 'randomforest forest', forms: ['random forest'] },
+  { to: 'randomforest forests', forms: ['random forests'] },
   { to: 'asynchronous', forms: ['non blocking', 'nonblocking'] },
   { to: 'keep unblocked', forms: ['not blocking', 'without blocking', 'never blocking', 'not block', 'never block'] },
 ];

@@ -60,6 +60,23 @@ const DECISION_WORDS = new Set([
 const LINKS = new Set(['on', 'over', 'with', 'for', 'from', 'per', 'via', 'into', 'across', 'against']);
 const LINKED_NOTE_WORDS = 4;
 const ARROW = /->|=>|→|⇒|⟶/;
+const ARROWS = /->|=>|→|⇒|⟶/g;
+/**
+ * Steps of a sequence: the stages of a rollout, of a serving funnel, of a user's path and of a
+ * model's life. An arrow between two of them (or two quantities) orders them, "shadow -> canary ->
+ * 100%", "retrieval -> ranking", "impression -> click -> purchase", "1% -> 10% of traffic": a
+ * sequence, not a reason ("imbalance -> PR-AUC", "tabular features -> GBDT" give one).
+ */
+const SEQUENCE_STEPS = new Set([
+  'shadow', 'canary', 'canaries', 'ramp', 'ramped', 'pilot', 'beta', 'alpha', 'dogfood', 'staging', 'prod', 'production',
+  'full', 'everyone', 'all', 'ga', 'launch', 'rollout', 'ab', 'b', 'test', 'experiment', 'holdout', 'offline', 'online',
+  'retrieval', 'retrieve', 'candidates', 'candidate', 'generation', 'recall', 'ranking', 'rank', 'ranker', 'rerank',
+  'reranking', 'reranker', 're', 'filter', 'filtering', 'filters', 'blend', 'blending', 'dedupe', 'l1', 'l2', 'l3',
+  'impression', 'impressions', 'view', 'views', 'click', 'clicks', 'cart', 'checkout', 'purchase', 'purchases', 'order',
+  'orders', 'install', 'installs', 'signup', 'conversion', 'conversions', 'pickup', 'dropoff', 'delivery', 'request',
+  'accept', 'accepted', 'open', 'opens', 'train', 'training', 'validate', 'validation', 'eval', 'evaluation', 'deploy',
+  'serve', 'serving', 'monitor', 'monitoring', 'retrain', 'percent', 'traffic', 'users',
+]);
 const EXPLAINS = /[:=]\s*\S+(?:\s+\S+){1,}/;
 // A quantity: a number standing alone or with a unit ("50 ms", "300M", "1%"), not a name ("p99", "v2").
 // The units in either case without the i flag, which makes the pattern several times longer to
@@ -122,11 +139,33 @@ export function readDepth(written: string, statement = false, note = false): Dep
   const length = claim === written ? list.length : words(written).length;
   const joined = ` ${list.join(' ')} `;
   const cues: DepthCue[] = [];
-  if (ARROW.test(claim) || list.some((w) => REASON_WORDS.has(w)) || hasPair(joined, REASON_PADDED)) cues.push('reason');
+  if ((ARROW.test(claim) && arrowGivesReason(claim)) || list.some((w) => REASON_WORDS.has(w)) || hasPair(joined, REASON_PADDED)) cues.push('reason');
   if (list.some((w) => COMPARISON_WORDS.has(w)) || hasPair(joined, COMPARISON_PADDED)) cues.push('comparison');
   if (NUMBER.test(claim) || list.some((w) => CADENCE.has(w)) || spellsQuantity(claim, list)) cues.push('number');
   if (statement || EXPLAINS.test(claim) || list.some((w) => DECISION_WORDS.has(w)) || (note && linkedNote(list))) cues.push('decision');
   return { level: levelOf(cues, length), cues };
+}
+
+/**
+ * Whether an arrow of the claim reads as a reason ("imbalance -> PR-AUC"): one does unless the words
+ * either side of it are steps of a sequence or quantities (SEQUENCE_STEPS): "shadow -> canary -> 100%"
+ * orders stages and gives no reason.
+ */
+function arrowGivesReason(claim: string): boolean {
+  const parts = claim.split(ARROWS);
+  for (let k = 0; k + 1 < parts.length; k++) {
+    const before = words(parts[k]!);
+    const after = words(parts[k + 1]!);
+    // "A/B test" is one step: its first word is "a".
+    const next = after[0] === 'a' && after[1] === 'b' ? 'ab' : after[0];
+    if (!isStep(before[before.length - 1]) || !isStep(next)) return true;
+  }
+  return false;
+}
+
+/** A step of a sequence or a quantity ("10", "100%" reads as 100): what an arrow may order. */
+function isStep(word: string | undefined): boolean {
+  return word !== undefined && (SEQUENCE_STEPS.has(word) || /^\d+$/.test(word));
 }
 
 /** A note that ties a term to what it applies to (LINKS): a choice in note form. */

@@ -27,6 +27,7 @@ import { nextSteps } from './next-steps.js';
 import { answerCoverage as coverageOfAnswer, stageCoverage } from './coverage.js';
 import { calibratedOverall, calibratedStage, overallByLevel, type MistakeCounts } from './scale.js';
 import { CREDIT, verdictFor } from './verdict.js';
+import { statesValue } from './stated-value.js';
 
 /** What the candidate said: per stage, under no stage, and in answer to follow-up questions. */
 export interface AnswerSet {
@@ -116,7 +117,7 @@ export function scoreAnswers(input: ScoreInput): ScoreReport {
     if (!found) {
       const searched = [...(sections.has(stage) ? [sections.get(stage)!] : []), ...[...sections.values()].filter((t) => t.source !== stage)];
       if (general) searched.push(general);
-      stageHits.set(compiled, (found = findHits(compiled.phrases, searched, compiled.item.risk)));
+      stageHits.set(compiled, (found = valuesLeftOut(compiled, findHits(compiled.phrases, searched, compiled.item.risk))));
     }
     const hits = ownClaims(forItem(found, mistaken), uncarried);
     const question = questions.get(compiled.item.id);
@@ -129,7 +130,7 @@ export function scoreAnswers(input: ScoreInput): ScoreReport {
     const own = asked.filter((f) => f.itemId === compiled.item.id && f.text).map((f) => f.text!);
     const others = asked.filter((f) => f.itemId !== compiled.item.id && f.text).map((f) => f.text!);
     let saidInFollowUps = followUpHits.get(compiled);
-    if (!saidInFollowUps) followUpHits.set(compiled, (saidInFollowUps = findHits(compiled.phrases, [...own, ...others], compiled.item.risk)));
+    if (!saidInFollowUps) followUpHits.set(compiled, (saidInFollowUps = valuesLeftOut(compiled, findHits(compiled.phrases, [...own, ...others], compiled.item.risk))));
     const prompted = forItem(saidInFollowUps, mistaken).filter((h) => !h.cancelled);
     if (distinct([...affirmative, ...prompted]) >= compiled.item.minMatches && prompted.length > 0) {
       return result(compiled, 'prompted', [...prompted, ...affirmative]);
@@ -309,6 +310,12 @@ function findHits(phrases: CompiledPhrase[], texts: Text[], risk: boolean): Hit[
     }
   }
   return hits;
+}
+
+/** An item's hits without a rate said with its present value, for an item whose values are data (stated-value.ts). */
+function valuesLeftOut(compiled: CompiledItem, hits: Hit[]): Hit[] {
+  if (!compiled.item.valuesAreData) return hits;
+  return hits.filter((h) => !statesValue(h.text.analysis.tokens, h.start, h.end));
 }
 
 /** Clauses (token ranges [start, end)) that are flagged mistakes, by the text they are in. */
