@@ -534,6 +534,12 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
   'wrongly-stopped-rate': [
     'good|honest|legitimate|false|wrong|wrongful|wrongly|mistaken decline|declines|declined|block|blocks|blocked|removal|removals|removed|rejection|rejections|rejected|stopped|takedown|takedowns rate|rates|share|percentage',
   ],
+  // Honest customers harmed by a blocking system, named as what to spare: "without hurting conversion of
+  // honest buyers", "turning away good customers", "annoying legitimate cardholders". The buyers alone
+  // ("honest buyers vs fraudsters") are no harm.
+  'good-customers-harmed': [
+    'hurt|hurting|hurts|annoy|annoying|annoys|lose|losing|turn|turning|insult|insulting|frustrate|frustrating|decline|declining|block|blocking|reject|rejecting|friction|conversion|conversions|churn honest|good|legitimate|legit|genuine buyers|buyer|customers|customer|cardholders|shoppers',
+  ],
   // A value known only after the moment of prediction: what happened later ("whether the card was later
   // reported stolen", "whether the user ended up liking it"), counts over the period that follows ("the
   // number of chargebacks in the following month"), totals that take in what came after the event ("views

@@ -284,7 +284,11 @@ function indexFor(text: Text, phrase: CompiledPhrase): MatchIndex {
 }
 
 
-function findHits(phrases: CompiledPhrase[], texts: Text[], risk: boolean): Hit[] {
+/**
+ * Every match of the phrases in the texts, with whether a negation cancels it. `coordinated`: read
+ * through a coordination too (MatchIndex.findCoordinated), for the phrases that clear a red flag.
+ */
+function findHits(phrases: CompiledPhrase[], texts: Text[], risk: boolean, coordinated = false): Hit[] {
   const hits: Hit[] = [];
   // Indexed loops: in a fresh process this runs unoptimised, where for-of allocates at every step.
   for (let t = 0; t < texts.length; t++) {
@@ -294,7 +298,8 @@ function findHits(phrases: CompiledPhrase[], texts: Text[], risk: boolean): Hit[
     const searched = text.names ? phrases : text.index.phrasesToSearch(phrases);
     for (let p = 0; p < searched.length; p++) {
       const phrase = searched[p]!;
-      const found = indexFor(text, phrase).find(phrase);
+      const index = indexFor(text, phrase);
+      const found = coordinated ? index.findCoordinated(phrase) : index.find(phrase);
       for (let m = 0; m < found.length; m++) {
         const start = found[m]![0];
         const end = found[m]![1];
@@ -550,7 +555,7 @@ function checkFlag(
   }
   if (triggers.length === 0) return null;
   if (flag.unlessItems.some((id) => covered.has(id) && !(flag.severity === 'major' && earnedOnlyInTriggers(itemsById.get(id), triggers, everything)))) return null;
-  if (findHits(compiled.unless, everything, false).some((h) => !h.cancelled)) return null;
+  if (findHits(compiled.unless, everything, false, true).some((h) => !h.cancelled)) return null;
   const top = triggers[0]!;
   const raised: RedFlagResult = {
     id: flag.id,
@@ -649,7 +654,7 @@ function concededElsewhere(hit: Hit, compiled: CompiledFlag): boolean {
     }
   }
   if (contrast < 0) return false;
-  return compiled.unlessNear.some((phrase) => indexFor(hit.text, phrase).find(phrase).some(([s, e]) => s > contrast && e <= end));
+  return compiled.unlessNear.some((phrase) => indexFor(hit.text, phrase).findCoordinated(phrase).some(([s, e]) => s > contrast && e <= end));
 }
 
 const REFUSALS = new Set(['not', 'no', 'without', 'never', 'skip', 'skipping', 'forgo', 'unnecessary', 'overkill', 'slow', 'delay', 'delays']);
@@ -713,7 +718,8 @@ function inContext(hit: Hit, compiled: CompiledFlag): boolean {
   // automatically (only above 0.98, at 99% precision)".
   let qualified = end;
   if (tokens[end]?.paren) for (qualified = end + 1; qualified < tokens.length && tokens[qualified]!.sep !== 'hard'; qualified++);
-  const within = (phrase: CompiledPhrase) => indexFor(hit.text, phrase).find(phrase).filter(([s, e]) => s >= start && e <= qualified);
+  // A correction may be said of two things at once ("judged by human and LLM graders"): read through a coordination.
+  const within = (phrase: CompiledPhrase) => indexFor(hit.text, phrase).findCoordinated(phrase).filter(([s, e]) => s >= start && e <= qualified);
   // What makes a mistake must be said in the claim's own words, close by in its sentence ("if AUC
   // beats the current model -> ship"); a correction counts in the clause, or in a heading above it.
   const sentence = hit.text.analysis.sentences[hit.sentence]!;
