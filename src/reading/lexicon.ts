@@ -561,6 +561,9 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     'final|eventual|ultimate view|views|count|counts|likes|like|rating|ratings|status|outcome|outcomes|watch|clicks|engagement|reports|verdict',
     'actual|realized|realised|observed duration|pickup|prep|preparation|drive|driving|travel|arrival|delivery|route|outcome',
     'actual|realized|realised|observed time|times',
+    // An outcome that comes in a span of time after the case: "conversions reported by advertisers up to 30
+    // days later", "chargebacks that land weeks afterwards". A span before it ("the last 30 days") is history.
+    'day|days|week|weeks|hour|hours|month|months|minute|minutes later|afterwards|afterward conversions|conversion|converted|chargebacks|chargeback|disputes|disputed|refunds|refunded|reports|reported|clicks|purchases|bookings|ratings|returns|outcome|outcomes|opens|likes|views|cancellations|cancelled',
   ],
   // A cut-off held to a high precision, the guard of an automatic action: "a 0.98 precision threshold",
   // "(precision 99%)", "set for 97 percent precision". Numbers are their digits: "0.98" reads as 0 98.

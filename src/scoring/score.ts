@@ -5,6 +5,7 @@ import type { CompiledFlag, CompiledItem, CompiledScope } from './compile.js';
 import { deeper, DEPTH_RANK, readDepth, type DepthReading } from './depth.js';
 import { cancels, negationOf, rejectedForFlag, straddlesClause } from './negation.js';
 import { answersFollowUp } from './follow-up-answer.js';
+import { inLeadIn, listAround, saidOfEntry } from './list-entries.js';
 import { onlyOtherWork } from './other-work.js';
 import { inRelativeClause } from './relative-clause.js';
 import { isBareTerm, LIST_MIN_TERMS } from './list-of-terms.js';
@@ -708,7 +709,9 @@ const SEQUENCING = new Set(['then', 'next', 'afterwards', 'afterward', 'after', 
 
 /**
  * A trigger's sentence (or the next one, opened by a SEQUENCING word) has one of the flag's `near` phrases
- * (if any), and its clause (with a parenthesis right after it) none of its `unlessNear` ones.
+ * (if any), and its clause (with a parenthesis right after it) none of its `unlessNear` ones. In an
+ * enumeration, a correction counts in the trigger's own entry or a remark on the list, and a `near`
+ * phrase in the list's lead-in holds for every entry however far (list-entries.ts).
  */
 function inContext(hit: Hit, compiled: CompiledFlag): boolean {
   if (compiled.near.length === 0 && compiled.unlessNear.length === 0 && compiled.everydayNear.length === 0) return true;
@@ -718,8 +721,12 @@ function inContext(hit: Hit, compiled: CompiledFlag): boolean {
   // automatically (only above 0.98, at 99% precision)".
   let qualified = end;
   if (tokens[end]?.paren) for (qualified = end + 1; qualified < tokens.length && tokens[qualified]!.sep !== 'hard'; qualified++);
+  // In an enumeration, a correction counts only when said of the trigger's own entry ("the card's past
+  // chargebacks, ..., whether the card was later reported stolen": "past" is another entry's), list-entries.ts.
+  const list = listAround(tokens, [start, end], [hit.start, hit.end]);
+  const ofEntry = ([s, e]: readonly [number, number]) => list === null || saidOfEntry(tokens, list, [s, e]);
   // A correction may be said of two things at once ("judged by human and LLM graders"): read through a coordination.
-  const within = (phrase: CompiledPhrase) => indexFor(hit.text, phrase).findCoordinated(phrase).filter(([s, e]) => s >= start && e <= qualified);
+  const within = (phrase: CompiledPhrase) => indexFor(hit.text, phrase).findCoordinated(phrase).filter(([s, e]) => s >= start && e <= qualified && ofEntry([s, e]));
   // What makes a mistake must be said in the claim's own words, close by in its sentence ("if AUC
   // beats the current model -> ship"); a correction counts in the clause, or in a heading above it.
   const sentence = hit.text.analysis.sentences[hit.sentence]!;
@@ -730,7 +737,7 @@ function inContext(hit: Hit, compiled: CompiledFlag): boolean {
   const inSentence = (phrase: CompiledPhrase) =>
     indexFor(hit.text, phrase)
       .find(phrase)
-      .some(([s, e]) => s >= sentence.firstToken && e <= until && Math.min(Math.abs(s - hit.end), Math.abs(hit.start - e)) <= NEAR_WORDS && said(hit.text, s, e));
+      .some(([s, e]) => s >= sentence.firstToken && e <= until && (Math.min(Math.abs(s - hit.end), Math.abs(hit.start - e)) <= NEAR_WORDS || (list !== null && inLeadIn(list, [s, e]))) && said(hit.text, s, e));
   if (compiled.near.length > 0 && !compiled.near.some(inSentence)) return false;
   // "Trading accuracy against latency" is the word's everyday sense; "we choose the model with better accuracy" is the metric's role.
   const inRole = compiled.roleNear.some((phrase) => within(phrase).length > 0);
