@@ -11,8 +11,9 @@ import { startsVerbPhrase } from '../reading/verbs.js';
  *
  * A clause is an enumeration when commas cut it into three parts or more, or into two of which the
  * second opens with "and" or "or" and then no subject ("..., and we ..." is a second clause); not when
- * it opens with a condition or reason ("if", "because") or a later part has a subject pronoun or a
- * modal of its own (a clause: "..., and the edge we predict can leak"). A part is
+ * it opens with a condition or reason ("if", "because") or a later part has a subject pronoun, a
+ * modal or a verb of being of its own (a clause: "..., and the edge we predict can leak", "..., and
+ * human grades are compared"; "whether the card was stolen" is an entry). A part is
  * an entry unless it opens with a remark's word (REMARK_OPENERS) or a subject pronoun; "and" or "or"
  * before it are read past. The lead-in (the first part, where the list's head is named: "Useful
  * features are the amount") is where a `near` word may stand for every entry.
@@ -33,6 +34,10 @@ const AUXILIARIES = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'has', 'h
 const SUBORDINATORS = new Set(['if', 'when', 'because', 'since', 'unless', 'although', 'though', 'while', 'once', 'as', 'whenever']);
 /** Subject pronouns of a person: an entry may hold "it" ("whether it was later refunded"), not "we". */
 const SUBJECTS = new Set(['we', 'i', 'you', 'they']);
+/** Finite forms of "be". */
+const BEING = new Set(['is', 'are', 'was', 'were']);
+/** Words that open a clause inside an entry ("whether the card was stolen", "payments that were refunded"). */
+const NOUN_CLAUSES = new Set(['whether', 'if', 'that', 'which', 'who', 'whose', 'where', 'when', 'how', 'what']);
 /** Modals: a part with one says what something does or would do, a clause of its own. */
 const MODALS = new Set(['can', 'could', 'would', 'will', 'should', 'might', 'may', 'must', 'shall']);
 
@@ -64,8 +69,15 @@ export function listAround(tokens: readonly Token[], [clauseStart, clauseEnd]: r
   if (parts.length < 2 || SUBORDINATORS.has(tokens[clauseStart]?.raw ?? '')) return null;
   // A later part with a subject or a modal of its own is a clause, not an entry: "If graph features come
   // from today's graph, mutual counts include later edges, and the edge we predict can leak in".
+  // So is one with a verb of being outside a clause of its own ("..., and human grades are compared";
+  // not "..., and whether the card was later reported stolen").
   for (let k = 1; k < parts.length; k++) {
-    for (let i = parts[k]![0]; i < parts[k]![1]; i++) if (SUBJECTS.has(tokens[i]!.raw) || MODALS.has(tokens[i]!.raw)) return null;
+    let nested = false;
+    for (let i = parts[k]![0]; i < parts[k]![1]; i++) {
+      const word = tokens[i]!.raw;
+      if (SUBJECTS.has(word) || MODALS.has(word) || (BEING.has(word) && !nested)) return null;
+      if (NOUN_CLAUSES.has(word)) nested = true;
+    }
   }
   if (parts.length === 2) {
     const opener = tokens[parts[1]![0]]!;

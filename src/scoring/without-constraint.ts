@@ -65,10 +65,10 @@ export function constraintWithout(tokens: Token[], cue: number, start: number, e
 /** Whether an objective (OBJECTIVE) stands before the cue in its clause, within OBJECTIVE_REACH words. */
 function objectiveBefore(tokens: Token[], cue: number): boolean {
   for (let i = cue - 1, seen = 0; i >= 0 && seen < OBJECTIVE_REACH; i--, seen++) {
+    if (tokens[i + 1]!.sep === 'hard') return false;
     const word = tokens[i]!.raw;
     if (CLAUSE_OPENERS.has(word)) return false;
     if (OBJECTIVE.has(word)) return true;
-    if (tokens[i]!.sep === 'hard') return false;
   }
   return false;
 }
