@@ -704,14 +704,18 @@ function clauseOf(hit: Hit): [number, number] {
   return [start, end];
 }
 
+/** `near` phrases that make a flag one about a feature: its triggers are entries of a list of features. */
+const FEATURE_WORDS = new Set(['feature', 'features']);
+
 /** Words that open a sentence continuing the step before it: "Then we split it", "Next, we hold out a week". */
 const SEQUENCING = new Set(['then', 'next', 'afterwards', 'afterward', 'after', 'finally', 'later']);
 
 /**
  * A trigger's sentence (or the next one, opened by a SEQUENCING word) has one of the flag's `near` phrases
- * (if any), and its clause (with a parenthesis right after it) none of its `unlessNear` ones. In an
- * enumeration, a correction counts in the trigger's own entry or a remark on the list, and a `near`
- * phrase in the list's lead-in holds for every entry however far (list-entries.ts).
+ * (if any), and its clause (with a parenthesis right after it) none of its `unlessNear` ones. For a
+ * flag about a feature, in a list of features a correction counts in the trigger's own entry or a
+ * remark on the list, and a `near` phrase in the list's lead-in holds for every entry however far
+ * (list-entries.ts).
  */
 function inContext(hit: Hit, compiled: CompiledFlag): boolean {
   if (compiled.near.length === 0 && compiled.unlessNear.length === 0 && compiled.everydayNear.length === 0) return true;
@@ -721,9 +725,11 @@ function inContext(hit: Hit, compiled: CompiledFlag): boolean {
   // automatically (only above 0.98, at 99% precision)".
   let qualified = end;
   if (tokens[end]?.paren) for (qualified = end + 1; qualified < tokens.length && tokens[qualified]!.sep !== 'hard'; qualified++);
-  // In an enumeration, a correction counts only when said of the trigger's own entry ("the card's past
-  // chargebacks, ..., whether the card was later reported stolen": "past" is another entry's), list-entries.ts.
-  const list = listAround(tokens, [start, end], [hit.start, hit.end]);
+  // In a list of features, a correction counts only when said of the trigger's own entry ("the card's past
+  // chargebacks, ..., whether the card was later reported stolen": "past" is another feature's), list-entries.ts.
+  // Only for a flag about a feature (its `near` names one): elsewhere a sibling entry is often the
+  // correction itself ("embedding retrieval, keyword search and ...", "a fast path, a nightly backstop").
+  const list = compiled.near.some((p) => FEATURE_WORDS.has(p.text)) ? listAround(tokens, [start, end], [hit.start, hit.end]) : null;
   const ofEntry = ([s, e]: readonly [number, number]) => list === null || saidOfEntry(tokens, list, [s, e]);
   // A correction may be said of two things at once ("judged by human and LLM graders"): read through a coordination.
   const within = (phrase: CompiledPhrase) => indexFor(hit.text, phrase).findCoordinated(phrase).filter(([s, e]) => s >= start && e <= qualified && ofEntry([s, e]));

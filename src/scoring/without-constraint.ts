@@ -6,7 +6,8 @@ import type { Token } from '../reading/tokens.js';
  * declines". B is the harm the design must not cause; naming it is how a candidate covers it, so a
  * match in B is not ruled out by the "without" (negation.ts), and a red flag's correction said there
  * stands. Two readings, both within the clause of the "without":
- * - a verb of harming right after it (HARMING, one adverb may stand between: "without noticeably
+ * - a verb of harming right after it (HARMING; one of causing, CAUSING, only with a person or a particle
+ *   after it: "without making users ...", "without driving up ..."; one adverb may stand between: "without noticeably
  *   hurting recall"), the match at or after the verb: what the verb would harm is named as kept;
  * - a harm named by the match or the words before it (HARM_NOUNS: "false declines", "complaints",
  *   "clickbait") when an objective opens the clause (OBJECTIVE: "we want to", "the goal is", "reduce",
@@ -21,6 +22,13 @@ const HARMING = new Set([
   'inflating', 'reducing', 'lowering', 'losing', 'making', 'causing', 'annoying', 'spamming', 'alienating', 'upsetting',
   'declining', 'blocking', 'rejecting', 'driving', 'pushing', 'tanking', 'costing', 'breaking', 'flooding', 'overwhelming',
   'slowing', 'letting', 'frustrating', 'penalizing', 'penalising', 'punishing', 'burning', 'turning', 'scaring', 'hitting',
+]);
+/** Verbs of HARMING that harm only what they act on or push: a person or a measure moved ("making users", "driving up"). */
+const CAUSING = new Set(['making', 'letting', 'pushing', 'driving', 'turning', 'causing']);
+/** What a causing verb harms: people, or a particle that moves a measure ("driving up", "turning away"). */
+const AFFECTED = new Set([
+  'users', 'people', 'customers', 'buyers', 'members', 'viewers', 'readers', 'shoppers', 'cardholders', 'sellers', 'hosts', 'guests',
+  'drivers', 'couriers', 'riders', 'creators', 'advertisers', 'them', 'anyone', 'someone', 'us', 'up', 'away', 'down', 'off', 'out',
 ]);
 /** Adverbs that may stand between "without" and its verb ("without noticeably hurting"). */
 const ADVERBS = new Set(['noticeably', 'significantly', 'materially', 'also', 'much', 'badly', 'seriously', 'meaningfully', 'further', 'really']);
@@ -54,7 +62,10 @@ export function constraintWithout(tokens: Token[], cue: number, start: number, e
   if (tokens[cue]?.raw !== 'without' || start <= cue) return false;
   let verb = cue + 1;
   if (ADVERBS.has(tokens[verb]?.raw ?? '') && continues(tokens[verb + 1])) verb++;
-  if (HARMING.has(tokens[verb]?.raw ?? '') && continues(tokens[verb]) && start >= verb) return true;
+  const word = tokens[verb]?.raw ?? '';
+  // "Without making users disable push", "without driving up hides"; not "without making an A/B test".
+  const harms = HARMING.has(word) && (!CAUSING.has(word) || AFFECTED.has(tokens[verb + 1]?.raw ?? ''));
+  if (harms && continues(tokens[verb]) && start >= verb) return true;
   for (let k = cue + 1; k < end; k++) {
     if (k > cue + 1 && !continues(tokens[k])) return false;
     if (HARM_NOUNS.has(tokens[k]!.raw)) return objectiveBefore(tokens, cue);

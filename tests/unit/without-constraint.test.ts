@@ -27,6 +27,7 @@ describe('a real absence after "without" stays ruled out', () => {
   itemCases('ab-test', 'negated', [
     ['fraud-detection', 'Evaluation', 'We ship the new model without an A/B test.'],
     ['fraud-detection', 'Evaluation', 'We want to lower losses without an online experiment.'],
+    ['search-ranking', 'Evaluation', 'We want to launch quickly, without making an A/B test first.'],
   ]);
   itemCases('feature-store', 'negated', [['news-feed', 'Model', 'We want to launch without a feature store.']]);
   itemCases('calibration', 'negated', [['ad-click-prediction', 'Model', 'We train without calibration to keep it simple.']]);
