@@ -668,6 +668,12 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
   'wrongly-stopped-rate': [
     'good|honest|legitimate|false|wrong|wrongful|wrongly|mistaken decline|declines|declined|block|blocks|blocked|removal|removals|removed|rejection|rejections|rejected|stopped|takedown|takedowns rate|rates|share|percentage',
   ],
+  // Honest customers harmed by a blocking system, named as what to spare: "without hurting conversion of
+  // honest buyers", "turning away good customers", "annoying legitimate cardholders". The buyers alone
+  // ("honest buyers vs fraudsters") are no harm.
+  'good-customers-harmed': [
+    'hurt|hurting|hurts|annoy|annoying|annoys|lose|losing|turn|turning|insult|insulting|frustrate|frustrating|decline|declining|block|blocking|reject|rejecting|friction|conversion|conversions|churn honest|good|legitimate|legit|genuine buyers|buyer|customers|customer|cardholders|shoppers',
+  ],
   // A value known only after the moment of prediction: what happened later ("whether the card was later
   // reported stolen", "whether the user ended up liking it"), counts over the period that follows ("the
   // number of chargebacks in the following month"), totals that take in what came after the event ("views
@@ -689,6 +695,9 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     'final|eventual|ultimate view|views|count|counts|likes|like|rating|ratings|status|outcome|outcomes|watch|clicks|engagement|reports|verdict',
     'actual|realized|realised|observed duration|pickup|prep|preparation|drive|driving|travel|arrival|delivery|route|outcome',
     'actual|realized|realised|observed time|times',
+    // An outcome that comes in a span of time after the case: "conversions reported by advertisers up to 30
+    // days later", "chargebacks that land weeks afterwards". A span before it ("the last 30 days") is history.
+    'day|days|week|weeks|hour|hours|month|months|minute|minutes later|afterwards|afterward conversions|conversion|converted|chargebacks|chargeback|disputes|disputed|refunds|refunded|reports|reported|clicks|purchases|bookings|ratings|returns|outcome|outcomes|opens|likes|views|cancellations|cancelled',
   ],
   // A cut-off held to a high precision, the guard of an automatic action: "a 0.98 precision threshold",
   // "(precision 99%)", "set for 97 percent precision". Numbers are their digits: "0.98" reads as 0 98.

@@ -1,5 +1,6 @@
 import type { Token } from '../reading/tokens.js';
 import { isAdjectiveFirst, startsVerbPhrase } from '../reading/verbs.js';
+import { constraintWithout } from './without-constraint.js';
 
 /**
  * Is a phrase match negated? A cue ("not", "no", "without", "instead of"...) before the phrase
@@ -63,6 +64,9 @@ export function negationOf(tokens: Token[], start: number, end: number): Negatio
     // "Without a baseline you can't tell", "without a time split the numbers would be too optimistic":
     // a condition that makes the thing necessary.
     if (cue.word === 'without' && (negatedLater(tokens, end) || harmLater(tokens, end))) return null;
+    // "Cut fraud losses without hurting honest buyers", "loss down w/o false declines": a constraint
+    // names the harm to avoid, which covers it (without-constraint.ts).
+    if (cue.word === 'without' && constraintWithout(tokens, cue.index, start, end)) return null;
     // "Skipping the A/B test is not an option", "ignoring drift would be a mistake": the dismissal is
     // itself turned down, which insists on the thing.
     if (DISMISS_CUES.has(cue.word) && condemnedLater(tokens, end)) return null;
@@ -584,10 +588,13 @@ function exclusiveAfter(tokens: Token[], end: number): boolean {
  *   docs, ...; we retrieve instead" ("not just X but also Y" keeps X);
  * - the losing side of a comparison: "unlike X", "Y beats X", "Y is better than X", "rather Y than X",
  *   "we prefer Y over X" or "to X";
- * - kept out of a category after it: "gender is not used as a feature" (keptOutAfter).
+ * - kept out of a category after it: "gender is not used as a feature" (keptOutAfter);
+ * - the harm a constraint keeps away (without-constraint.ts): "we cut spam without hurting engagement".
  */
 export function rejectedForFlag(tokens: Token[], start: number, end: number): boolean {
   const cue = before(tokens, start);
+  // "We cut spam without hurting engagement": what a constraint keeps from harm is not the practice chosen.
+  if (cue !== null && cue.word === 'without' && constraintWithout(tokens, cue.index, start, end)) return true;
   if (cue !== null && (exclusiveAfter(tokens, end) || guardedRule(tokens, cue, start, end))) return true;
   return notJustBefore(tokens, start, end) || losingSide(tokens, start) || keptOutAfter(tokens, end);
 }

@@ -382,6 +382,44 @@ export class MatchIndex {
     return matches;
   }
 
+  /** Matches read through a coordination, by phrase (see findCoordinated). */
+  private readonly coordinated = new Map<CompiledPhrase, ReadonlyArray<[number, number]>>();
+
+  /**
+   * Every match of a phrase of words, read through one coordination as well as plainly: "human and LLM
+   * grades" holds "human grades", "human labels or grades" holds "human grades", "human/LLM grades"
+   * holds "human grades" (see coordinationSkip). For the corrections that clear a red flag, which a
+   * candidate often states for two things at once; an item's own phrases are matched plainly (find).
+   * In text order, not overlapping; a concept's matches are find's, already order-free in its clause.
+   */
+  findCoordinated(phrase: CompiledPhrase): ReadonlyArray<[number, number]> {
+    if (phrase.concept || phrase.tokens.length < 2) return this.find(phrase);
+    let matches = this.coordinated.get(phrase);
+    if (matches === undefined) {
+      const plain = this.find(phrase);
+      matches = plain;
+      if (this.hasEveryWord(phrase)) {
+        const first = phrase.tokens[0]!;
+        const out: Array<[number, number]> = [];
+        let lastEnd = -1;
+        let p = 0;
+        for (let start = 0; start < this.tokens.length; start++) {
+          while (p < plain.length && plain[p]![1] <= start) p++;
+          const own = plain[p] && plain[p]![0] === start ? plain[p]![1] : -1;
+          if (start < lastEnd) continue;
+          const end = own > 0 ? own : this.canon[start] === first.stem || this.joinStems[start] === first.stem ? this.matchAt(phrase, start, true) : -1;
+          if (end > 0) {
+            out.push([start, end]);
+            lastEnd = end;
+          }
+        }
+        matches = out.length > 0 ? out : NONE;
+      }
+      this.coordinated.set(phrase, matches);
+    }
+    return matches;
+  }
+
   private findWords(phrase: CompiledPhrase): ReadonlyArray<[number, number]> {
     const first = phrase.tokens[0];
     if (!first) return NONE;
@@ -555,11 +593,12 @@ export class MatchIndex {
     return false;
   }
 
-  private matchAt(phrase: CompiledPhrase, start: number): number {
+  private matchAt(phrase: CompiledPhrase, start: number, coordination = false): number {
     const n = this.tokens.length;
     let k = 0;
     let pos = start;
     let skips = 0;
+    let coordinated = !coordination;
     while (k < phrase.tokens.length) {
       if (pos >= n) return -1;
       const token = this.tokens[pos]!;
@@ -574,6 +613,15 @@ export class MatchIndex {
         k++;
         continue;
       }
+      // One coordinated conjunct may stand between two words of the phrase ("human and LLM grades").
+      if (!coordinated && k > 0) {
+        const skip = this.coordinationSkip(phrase, k, pos);
+        if (skip > 0) {
+          coordinated = true;
+          pos += skip;
+          continue;
+        }
+      }
       // The rest of a number ("0.5" read as 0 5, "5%" as 5 percent) goes with its first part: one skip in all.
       if (k > 0 && pos > start && (token.raw === 'percent' || token.sep === 'glue') && NUMBER.test(this.tokens[pos - 1]!.raw) && (token.raw === 'percent' || NUMBER.test(token.raw))) {
         pos++;
@@ -585,6 +633,30 @@ export class MatchIndex {
       pos++;
     }
     return pos;
+  }
+
+  /**
+   * How many words from `pos` are a conjunct coordinated with the phrase word before it, so that phrase
+   * word k follows them: "and", "or", "plus" and up to three words ("human [and an LLM] judge"), up to
+   * three words and "and", "or" or "plus" ("human [labels and] grades"), or one word joined by a slash
+   * ("human[/LLM] grades"). Within the clause part (no comma); 0 when there is none.
+   */
+  private coordinationSkip(phrase: CompiledPhrase, k: number, pos: number): number {
+    const at = (i: number) => this.tokens[i];
+    const inPart = (i: number) => {
+      const t = at(i);
+      return t !== undefined && continues(t) && !UNSKIPPABLE.has(t.raw);
+    };
+    const steps = (i: number) => i < this.tokens.length && inPart(i) && this.step(phrase, k, i) !== null;
+    if (COORDINATORS.has(at(pos)?.raw ?? '') && inPart(pos)) {
+      for (let j = 1; j <= 3 && inPart(pos + j); j++) if (steps(pos + j + 1)) return j + 1;
+      return 0;
+    }
+    if (at(pos)?.sep === 'glue' && at(pos - 1)?.sep !== 'glue' && at(pos + 1)?.sep !== 'glue' && steps(pos + 1)) return 1;
+    for (let j = 0; j < 3 && inPart(pos + j); j++) {
+      if (COORDINATORS.has(at(pos + j + 1)?.raw ?? '') && inPart(pos + j + 1)) return steps(pos + j + 2) ? j + 2 : 0;
+    }
+    return 0;
   }
 
   /** How far text and phrase advance when phrase word k is found at pos: [text, phrase]. */
@@ -600,6 +672,9 @@ export class MatchIndex {
 }
 
 const NONE: ReadonlyArray<[number, number]> = Object.freeze([]);
+
+/** Words that join two conjuncts ("human and LLM grades", "labels or grades", "rules plus a model"). */
+const COORDINATORS = new Set(['and', 'or', 'plus']);
 
 /** How far text and phrase advance at one step of a match (MatchIndex.step), made once. */
 type Step = readonly [text: number, phrase: number];

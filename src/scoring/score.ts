@@ -6,6 +6,7 @@ import { deeper, DEPTH_RANK, readDepth, type DepthReading } from './depth.js';
 import { cancels, negationInside, negationOf, rejectedForFlag, straddlesClause } from './negation.js';
 import { answersFollowUp } from './follow-up-answer.js';
 import { judgementOnly } from './class-sense.js';
+import { inLeadIn, listAround, saidOfEntry } from './list-entries.js';
 import { onlyOtherWork } from './other-work.js';
 import { inRelativeClause } from './relative-clause.js';
 import { partOf } from './clause-part.js';
@@ -291,7 +292,11 @@ function indexFor(text: Text, phrase: CompiledPhrase): MatchIndex {
 }
 
 
-function findHits(phrases: CompiledPhrase[], texts: Text[], risk: boolean): Hit[] {
+/**
+ * Every match of the phrases in the texts, with whether a negation cancels it. `coordinated`: read
+ * through a coordination too (MatchIndex.findCoordinated), for the phrases that clear a red flag.
+ */
+function findHits(phrases: CompiledPhrase[], texts: Text[], risk: boolean, coordinated = false): Hit[] {
   const hits: Hit[] = [];
   // Indexed loops: in a fresh process this runs unoptimised, where for-of allocates at every step.
   for (let t = 0; t < texts.length; t++) {
@@ -301,7 +306,8 @@ function findHits(phrases: CompiledPhrase[], texts: Text[], risk: boolean): Hit[
     const searched = text.names ? phrases : text.index.phrasesToSearch(phrases);
     for (let p = 0; p < searched.length; p++) {
       const phrase = searched[p]!;
-      const found = indexFor(text, phrase).find(phrase);
+      const index = indexFor(text, phrase);
+      const found = coordinated ? index.findCoordinated(phrase) : index.find(phrase);
       for (let m = 0; m < found.length; m++) {
         const start = found[m]![0];
         const end = found[m]![1];
@@ -570,7 +576,7 @@ function checkFlag(
   }
   if (triggers.length === 0) return null;
   if (flag.unlessItems.some((id) => covered.has(id) && !(flag.severity === 'major' && earnedOnlyInTriggers(itemsById.get(id), triggers, everything)))) return null;
-  if (findHits(compiled.unless, everything, false).some((h) => !h.cancelled)) return null;
+  if (findHits(compiled.unless, everything, false, true).some((h) => !h.cancelled)) return null;
   const top = triggers[0]!;
   const raised: RedFlagResult = {
     id: flag.id,
@@ -711,7 +717,7 @@ function concededElsewhere(hit: Hit, compiled: CompiledFlag): boolean {
     }
   }
   if (contrast < 0) return false;
-  return compiled.unlessNear.some((phrase) => indexFor(hit.text, phrase).find(phrase).some(([s, e]) => s > contrast && e <= end));
+  return compiled.unlessNear.some((phrase) => indexFor(hit.text, phrase).findCoordinated(phrase).some(([s, e]) => s > contrast && e <= end));
 }
 
 const REFUSALS = new Set(['not', 'no', 'none', 'zero', '0', 'without', 'never', 'skip', 'skipping', 'forgo', 'unnecessary', 'overkill', 'slow', 'delay', 'delays']);
@@ -759,6 +765,9 @@ function clauseOf(hit: Pick<Hit, 'text' | 'start' | 'end'>): [number, number] {
   while (end < tokens.length && tokens[end]!.sep !== 'hard') end++;
   return [start, end];
 }
+
+/** `near` phrases that make a flag one about a feature: its triggers are entries of a list of features. */
+const FEATURE_WORDS = new Set(['feature', 'features']);
 
 /** Words that open a sentence continuing the step before it: "Then we split it", "Next, we hold out a week". */
 const SEQUENCING = new Set(['then', 'next', 'afterwards', 'afterward', 'after', 'finally', 'later']);
@@ -812,7 +821,9 @@ function rivalRankedFirst(text: Text, compiled: CompiledFlag): boolean {
  * (if any; or of its `nearWithoutRuledOut` ones, in an answer that covers none of its `ruledOut` items),
  * and its clause (with a parenthesis right after it) none of its `unlessNear` ones. A trigger ranked first
  * in its part of the clause (`leadNear`, leadsItsPart) is cleared only by a correction in that part; one
- * that is not, in an answer that ranks a rival first, is no mistake (`rivals`).
+ * that is not, in an answer that ranks a rival first, is no mistake (`rivals`). For a flag about a
+ * feature, in a list of features a correction counts in the trigger's own entry or a remark on the list,
+ * and a `near` phrase in the list's lead-in holds for every entry however far (list-entries.ts).
  */
 function inContext(hit: Hit, compiled: CompiledFlag, answer: AnswerContext): boolean {
   const led = compiled.leadNear.length > 0 && leadsItsPart(hit.text, compiled, hit.start, hit.end);
@@ -824,7 +835,14 @@ function inContext(hit: Hit, compiled: CompiledFlag, answer: AnswerContext): boo
   // automatically (only above 0.98, at 99% precision)".
   let qualified = end;
   if (tokens[end]?.paren) for (qualified = end + 1; qualified < tokens.length && tokens[qualified]!.sep !== 'hard'; qualified++);
-  const within = (phrase: CompiledPhrase) => indexFor(hit.text, phrase).find(phrase).filter(([s, e]) => s >= start && e <= qualified);
+  // In a list of features, a correction counts only when said of the trigger's own entry ("the card's past
+  // chargebacks, ..., whether the card was later reported stolen": "past" is another feature's), list-entries.ts.
+  // Only for a flag about a feature (its `near` names one): elsewhere a sibling entry is often the
+  // correction itself ("embedding retrieval, keyword search and ...", "a fast path, a nightly backstop").
+  const list = compiled.near.some((p) => FEATURE_WORDS.has(p.text)) ? listAround(tokens, [start, end], [hit.start, hit.end]) : null;
+  const ofEntry = ([s, e]: readonly [number, number]) => list === null || saidOfEntry(tokens, list, [s, e]);
+  // A correction may be said of two things at once ("judged by human and LLM graders"): read through a coordination.
+  const within = (phrase: CompiledPhrase) => indexFor(hit.text, phrase).findCoordinated(phrase).filter(([s, e]) => s >= start && e <= qualified && ofEntry([s, e]));
   // What makes a mistake must be said in the claim's own words, close by in its sentence ("if AUC
   // beats the current model -> ship"); a correction counts in the clause, or in a heading above it.
   const sentence = hit.text.analysis.sentences[hit.sentence]!;
@@ -835,7 +853,7 @@ function inContext(hit: Hit, compiled: CompiledFlag, answer: AnswerContext): boo
   const inSentence = (phrase: CompiledPhrase) =>
     indexFor(hit.text, phrase)
       .find(phrase)
-      .some(([s, e]) => s >= sentence.firstToken && e <= until && Math.min(Math.abs(s - hit.end), Math.abs(hit.start - e)) <= NEAR_WORDS && said(hit.text, s, e));
+      .some(([s, e]) => s >= sentence.firstToken && e <= until && (Math.min(Math.abs(s - hit.end), Math.abs(hit.start - e)) <= NEAR_WORDS || (list !== null && inLeadIn(list, [s, e]))) && said(hit.text, s, e));
   // In the trigger's clause and apart from its words: "the model serves all users" names whom it serves, not a launch to them.
   const apart = (phrase: CompiledPhrase) => within(phrase).some(([s, e]) => (e <= hit.start || s >= hit.end) && said(hit.text, s, e));
   if (compiled.near.length > 0 && !compiled.near.some(inSentence) && !(answer.untested && compiled.nearWithoutRuledOut.some(apart))) return false;
