@@ -1,4 +1,5 @@
 import { readBlocks, type Block } from './markdown.js';
+import { withRoleLabel, withRoles } from './roles.js';
 import { withTaskNames } from './task-names.js';
 import { tokenize, type Token } from './tokens.js';
 
@@ -63,7 +64,8 @@ export function analyze(text: string): Analysis {
       const index = sentences.length;
       const words = tokenize(asStatement(part), index);
       // A task's name standing on its own names the problem type: "Regression of minutes" (task-names.ts).
-      const claimTokens = withTaskNames(words);
+      // A role filled in a predicate names the role in the rubrics' words: "conversion as a guardrail" (roles.ts).
+      const claimTokens = withRoles(withTaskNames(words));
       if (claimTokens.length === 0) return;
       const firstToken = tokens.length;
       // The claim is read after its labels: "Features:" then "- amount" reads "features is amount";
@@ -79,7 +81,8 @@ export function analyze(text: string): Analysis {
       if (own.length > 0) {
         own.forEach((label, j) => {
           let read = labelTokens.get(label);
-          if (!read) labelTokens.set(label, (read = tokenize(label)));
+          // A label that is a role ("Guardrails:") is filled by the claim under it (roles.ts).
+          if (!read) labelTokens.set(label, (read = withRoleLabel(tokenize(label))));
           const from = tokens.length;
           read.forEach((t, i) => tokens.push({ ...t, sentence: index, sep: i === 0 && j > 0 ? 'comma' : t.sep, context: true }));
           if (j === carriedAt) carried = [from, tokens.length];
@@ -227,7 +230,7 @@ function labelsOf(block: Block, title: string | null): string[] {
     if (label) out.push(label);
   });
   for (const p of block.parents ?? []) {
-    const label = asLabel(p);
+    const label = asLabel(p) ?? asLabel(leadInHead(p));
     if (label) out.push(label);
   }
   // A table row is about what its first cell names ("| Online | share of posts people still see |").
@@ -236,6 +239,17 @@ function labelsOf(block: Block, title: string | null): string[] {
     if (label) out.push(label);
   }
   return out;
+}
+
+/**
+ * The head of a long lead-in: what it names before a comma, parenthesis or dash that qualifies it
+ * ("Features, all computed as of the order time:" is about "Features"; "Guardrails (held to 1%):" about
+ * "Guardrails"). The entries under it are its content, read under the head as under a short lead-in.
+ * Undefined when nothing qualifies it.
+ */
+function leadInHead(text: string): string | undefined {
+  const m = /^\s*([^,;:()\u2014\u2013]+?)\s*(?:,|\(|\s[\u2014\u2013-]\s)/.exec(text);
+  return m ? m[1] : undefined;
 }
 
 /** "Online: start with..." (or "features:" on a line of its own) opens with a label of up to three words. */
