@@ -87,7 +87,7 @@ export function analyze(text: string): Analysis {
           if (!read) labelTokens.set(label, (read = tokenize(label)));
           // The label next to the claim, when it is a role ("Guardrails:"), is filled by a claim that names
           // something ("- hides per session"), not by one that goes on about it ("We add them later.").
-          if (j === own.length - 1 && !BACK_REFERENCES.has(words[0]?.raw ?? '') && !SUBJECTS.has(words[0]?.raw ?? '')) read = withRoleLabel(read);
+          if (j === own.length - 1 && !LABEL_ONLY.test(part.trim()) && !BACK_REFERENCES.has(words[0]?.raw ?? '') && !SUBJECTS.has(words[0]?.raw ?? '')) read = withRoleLabel(read);
           const from = tokens.length;
           read.forEach((t, i) => tokens.push({ ...t, sentence: index, sep: i === 0 && j > 0 ? 'comma' : t.sep, context: true }));
           if (j === carriedAt) carried = [from, tokens.length];

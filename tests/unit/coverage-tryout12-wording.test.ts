@@ -116,6 +116,8 @@ describe('a role filled in a predicate (roles.ts)', () => {
       ['video-recommendation', 'Evaluation', 'Guardrails are needed before launch.'],
       ['search-ranking', 'Evaluation', 'We add guardrails later.'],
       ['event-recommendation', 'Evaluation', 'The guardrail is not set yet.'],
+      // A role label over a sentence that goes on about it, not one that fills it.
+      ['similar-listings', 'Evaluation', 'Guardrails:\nWe will think about them after launch.'],
     ],
   );
 
@@ -150,7 +152,7 @@ describe('standard items in ordinary or unusual words (synonym families)', () =>
     'labels',
     [
       ['video-recommendation', 'Data', 'Videos shown and skipped count as the other class.'],
-      ['event-recommendation', 'Data', 'Impressions followed by a skip count as the opposite class.'],
+      ['event-recommendation', 'Data', 'Impressions followed by a hide count as the opposite class.'],
       ['notification-ranking', 'Data', 'The outcome we learn from is an open within an hour.'],
       ['similar-listings', 'Data', 'The events we train from are bookings after a click.'],
     ],
@@ -311,6 +313,16 @@ describe('standard items in ordinary or unusual words (synonym families)', () =>
       ['news-feed', 'Evaluation', 'Plan B: test the old ranker again.'],
     ],
   );
+});
+
+describe('a drill answer in plain words, with no stage headings', () => {
+  it('earns the A/B test from a random split of people into two groups', () => {
+    const status = (prompt: string, text: string) =>
+      scoreBuiltin(prompt, `${text}\n`, 'staff', 'notes.txt').stages.flatMap((s) => s.items).find((i) => i.id === 'ab-test')?.status;
+    expect(status('eta-prediction', 'Split customers randomly into two groups, half get the new estimates, and compare late deliveries.')).toBe('covered');
+    expect(status('news-feed', 'Put users into random halves as two groups: one sees the new feed.')).toBe('covered');
+    expect(status('eta-prediction', 'Split the orders randomly into training and test sets.')).not.toBe('covered');
+  });
 });
 
 describe('an explained list under a long lead-in', () => {
