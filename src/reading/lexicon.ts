@@ -430,8 +430,9 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     // The graph or data fixed at a date, inputs from before it: "we freeze the graph at a date".
     'freeze|freezes|froze|frozen|snapshot|snapshotted graph|data|features|state|network|world at|on date|day|time|cutoff',
     // A group kept to one side of the split: "no author appears in both train and test", "the same user
-    // never sits in both sets". Not "both arms" of an experiment (OTHER_SENSES).
-    'no|never|same|single user|users|author|authors|account|accounts|customer|customers|member|members|session|sessions|driver|drivers|seller|sellers|merchant|merchants|device|devices|card|cards|patient|patients|household|households|advertiser|advertisers|listing|listings|restaurant|restaurants|creator|creators|query|queries|drive|drives|city|cities both|either|overlap|overlaps|overlapping|straddle|straddles',
+    // never sits in both sets", with the split named. Not "both arms" of an experiment (OTHER_SENSES), nor a
+    // pair said similar "if the same user looked at both of them".
+    'no|never|same|single user|users|author|authors|account|accounts|customer|customers|member|members|session|sessions|driver|drivers|seller|sellers|merchant|merchants|device|devices|card|cards|patient|patients|household|households|advertiser|advertisers|listing|listings|restaurant|restaurants|creator|creators|query|queries|drive|drives|city|cities both|either|overlap|overlaps|overlapping|straddle|straddles train|training|test|testing|split|splits|side|sides|sets|fold|folds|validation|holdout|eval',
     'dedupe|dedup|deduplicate|deduplicated|duplicates before|across|between split|splits|train|test',
     'unseen|never seen in|during training|train',
   ],
@@ -472,9 +473,10 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
   // Outcomes of any kind that arrive after the moment of prediction, and waiting for them: "conversions
   // arrive up to a week after the click", "installs trickle in days later", "labels come 90d late", "we wait
   // a week before treating an impression as a non-conversion" (the late-label half of label quality; the
-  // chargeback's own delay is label-delay). "Conversions come from the pixel" names a source, not a delay.
+  // chargeback's own delay is label-delay). "Conversions come from the pixel" names a source, not a delay;
+  // "shown B, booked B later in session" is what happened in a session, not when the label arrives.
   'late-outcomes': [
-    'conversion|conversions|purchase|purchases|install|installs|sale|sales|booking|bookings|registration|registrations|signup|signups|refund|refunds|return|returns|appeal|appeals|report|reports|chargeback|chargebacks|label|labels|outcome|outcomes arrive|arrives|arriving|land|lands|come|comes|trickle|trickles|show|shows|appear|appears|reported|known|take|takes later|late|after|afterwards|delayed',
+    'conversion|conversions|purchase|purchases|install|installs|sale|sales|booking|bookings|registration|registrations|signup|signups|refund|refunds|return|returns|appeal|appeals|report|reports|chargeback|chargebacks|label|labels|outcome|outcomes arrive|arrives|arriving|land|lands|come|comes|trickle|trickles|appear|appears|reported|known|take|takes later|late|after|afterwards|delayed',
     'chargeback|chargebacks|dispute|disputes|label|labels|outcome|outcomes|conversion|conversions|verdict|verdicts d|day|days|week|weeks|month|months|hour|hours late|delayed|lag|lagged',
     'wait|waits|waiting|hold|holds day|days|week|weeks|month|months|hour|hours|window before|until negative|negatives|non|nonconversion|legitimate|unconverted|label|labels|labelling|labeling|final|mature',
   ],

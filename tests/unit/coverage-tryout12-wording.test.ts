@@ -44,6 +44,7 @@ describe('leakage prevented in engineering words (leakage-guard)', () => {
       ['people-you-may-know', 'Data', 'We freeze the model weights at that time.'],
       ['fraud-detection', 'Data', 'Labels are derived from chargebacks and we remove test accounts.'],
       ['video-recommendation', 'Data', 'Each user watches many sessions across devices.'],
+      ['similar-listings', 'Data', 'Two listings are similar if the same user looked at both of them.'],
     ],
   );
 });
@@ -80,6 +81,7 @@ describe('labels that arrive late, in words other than chargebacks (late-outcome
       ['notification-ranking', 'Data', 'We wait a week before retraining the model.'],
       ['search-ranking', 'Data', 'Reports come in from users every day.'],
       ['video-recommendation', 'Data', 'Labels come from watch logs.'],
+      ['similar-listings', 'Data', 'Pairs are (anchor, shown listing, clicked, booked later in the session).'],
     ],
   );
   kind(
