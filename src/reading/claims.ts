@@ -1,4 +1,5 @@
 import { readBlocks, type Block } from './markdown.js';
+import { withRoleLabel, withRoles } from './roles.js';
 import { withTaskNames } from './task-names.js';
 import { tokenize, type Token } from './tokens.js';
 
@@ -63,7 +64,8 @@ export function analyze(text: string): Analysis {
       const index = sentences.length;
       const words = tokenize(asStatement(part), index);
       // A task's name standing on its own names the problem type: "Regression of minutes" (task-names.ts).
-      const claimTokens = withTaskNames(words);
+      // A role filled in a predicate names the role in the rubrics' words: "conversion as a guardrail" (roles.ts).
+      const claimTokens = withRoles(withTaskNames(words));
       if (claimTokens.length === 0) return;
       const firstToken = tokens.length;
       // The claim is read after its labels: "Features:" then "- amount" reads "features is amount";
@@ -71,7 +73,10 @@ export function analyze(text: string): Analysis {
       // The first sentence starts with its own label in its words, so it stands outermost there and
       // the innermost heading or lead-in stays next to the claim ("Features:" / "- User: age" reads
       // "features is user is age").
-      const own = opening && k === 0 ? [opening, ...labels, ...topicOf(part)] : [...labels, ...(opening ? [opening] : []), ...topicOf(part)];
+      // An entry under a lead-in ("Features:" / "- watch history, because it captures taste") is the lead-in's
+      // content: its opening words are its own name, not a topic standing between it and the lead-in.
+      const topic = underLeadIn(block, title) ? [] : topicOf(part);
+      const own = opening && k === 0 ? [opening, ...labels, ...topic] : [...labels, ...(opening ? [opening] : []), ...topic];
       // Where the opening label stands among a later sentence's labels (after the headings and lead-ins),
       // when it is only lent (see continuesLabel).
       const carriedAt = opening && k > 0 && !continuesLabel(parts[0]!, part, words) ? labels.length : -1;
@@ -80,6 +85,9 @@ export function analyze(text: string): Analysis {
         own.forEach((label, j) => {
           let read = labelTokens.get(label);
           if (!read) labelTokens.set(label, (read = tokenize(label)));
+          // The label next to the claim, when it is a role ("Guardrails:"), is filled by a claim that names
+          // something ("- hides per session"), not by one that goes on about it ("We add them later.").
+          if (j === own.length - 1 && !LABEL_ONLY.test(part.trim()) && !BACK_REFERENCES.has(words[0]?.raw ?? '') && !SUBJECTS.has(words[0]?.raw ?? '')) read = withRoleLabel(read);
           const from = tokens.length;
           read.forEach((t, i) => tokens.push({ ...t, sentence: index, sep: i === 0 && j > 0 ? 'comma' : t.sep, context: true }));
           if (j === carriedAt) carried = [from, tokens.length];
@@ -165,6 +173,9 @@ function emptyHeadings(blocks: Block[], claimsAt: (b: number) => string[]): Set<
   return empty;
 }
 
+/** Pronouns that open a sentence of the writer's own: "We add them later" under "Guardrails:" fills no role. */
+const SUBJECTS = new Set(['i', 'we', 'you', 'he', 'she', 'there', 'let', 'lets']);
+
 /** Words that open a sentence about what the one before was about ("it", "this"). */
 const BACK_REFERENCES = new Set(['it', 'its', 'this', 'that', 'they', 'these', 'those', 'which']);
 
@@ -234,7 +245,7 @@ function labelsOf(block: Block, title: string | null): string[] {
     if (label) out.push(label);
   });
   for (const p of block.parents ?? []) {
-    const label = asLabel(p);
+    const label = asLabel(p) ?? asLabel(leadInHead(p));
     if (label) out.push(label);
   }
   // A table row is about what its first cell names ("| Online | share of posts people still see |").
@@ -243,6 +254,23 @@ function labelsOf(block: Block, title: string | null): string[] {
     if (label) out.push(label);
   }
   return out;
+}
+
+/**
+ * The head of a long lead-in: what it names before a comma, parenthesis or dash that qualifies it
+ * ("Features, all computed as of the order time:" is about "Features"; "Guardrails (held to 1%):" about
+ * "Guardrails"). The entries under it are its content, read under the head as under a short lead-in.
+ * Undefined when nothing qualifies it.
+ */
+function leadInHead(text: string): string | undefined {
+  const m = /^\s*([^,;:()\u2014\u2013]+?)\s*(?:,|\(|\s[\u2014\u2013-]\s)/.exec(text);
+  return m ? m[1] : undefined;
+}
+
+/** Whether a list item is read under a lead-in or an enclosing item that labels it (labelsOf). */
+function underLeadIn(block: Block, title: string | null): boolean {
+  if (block.kind !== 'item') return false;
+  return (block.parents ?? []).some((p) => asLabel(p) ?? asLabel(leadInHead(p))) && labelsOf(block, title).length > 0;
 }
 
 /** "Online: start with..." (or "features:" on a line of its own) opens with a label of up to three words. */

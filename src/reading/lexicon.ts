@@ -23,6 +23,8 @@ export const NOTE_FORMS: readonly LexiconEntry[] = [
   { to: 'business', forms: ['biz', 'bizz'] },
   { to: 'number', forms: ['num', 'nums'] },
   { to: 'previous', forms: ['prev'] },
+  // "pt-in-time feats": "pt" alone is as often a part, a patient or PyTorch; only in the run.
+  { to: 'point in time', forms: ['pt in time'] },
   { to: 'features', forms: ['feats', 'feat', 'ftrs', 'fts'] },
   { to: 'transactions', forms: ['txns', 'txn', 'trxs', 'trx'] },
   { to: 'impressions', forms: ['imps', 'impr', 'imprs'] },
@@ -60,7 +62,8 @@ export const NOTE_FORMS: readonly LexiconEntry[] = [
   { to: 'dau', forms: ['daus', 'daily active users', 'daily active user', 'daily actives', 'daily active'] },
   { to: 'wau', forms: ['waus', 'weekly active users', 'weekly active user', 'weekly actives', 'weekly active'] },
   { to: 'mau', forms: ['maus', 'monthly active users', 'monthly active user', 'monthly actives', 'monthly active'] },
-  { to: 'queries per second', forms: ['qps', 'rps', 'requests per second'] },
+  // Load as a rate of whatever arrives: transactions, events or messages per second are queries per second to the design.
+  { to: 'queries per second', forms: ['qps', 'rps', 'requests per second', 'tps', 'transactions per second', 'events per second', 'messages per second'] },
   { to: 'frames per second', forms: ['fps'] },
   { to: 'basis points', forms: ['bps'] },
   { to: 'logistic regression', forms: ['logreg', 'log reg'], capitalsOnly: ['lr'] },
@@ -143,6 +146,14 @@ export const OTHER_SENSES: readonly LexiconEntry[] = [
   { to: 'throughouttheday', forms: ['throughout the day'] },
   // A call that runs out of time: one word, so its "times" is never a clock time ("at request time").
   { to: 'timeout', forms: ['times out', 'timed out', 'time out', 'timing out'] },
+  // "At this point in time we have no labels" is now, not a feature computed as of a moment: the idiom is
+  // one word of its own, so no leakage phrase finds "point in time" in it.
+  { to: 'atthispoint', forms: ['at this point in time', 'at that point in time', 'at any point in time', 'at some point in time', 'at no point in time', 'at every point in time'] },
+  // "As of" names a moment ("computed as of the order time", "an as-of join"): one word, so a concept can
+  // ask for it next to a time without "as" and "of" read apart ("as much of the time").
+  { to: 'asof', forms: ['as of'] },
+  // The two arms of an experiment are not the two sides of a split: "no user is in both arms".
+  { to: 'botharms', forms: ['both arms', 'both groups', 'both variants', 'both buckets', 'both cohorts'] },
   // One name for a coarse range of age, so what a prompt permits as "age range" holds for its other names.
   { to: 'age range', forms: ['age ranges', 'age group', 'age groups', 'age band', 'age bands', 'age bracket', 'age brackets'] },
   // "Non-blocking" is asynchronous. "Not blocking" and "never block" say what a call does not hold up
@@ -250,7 +261,7 @@ export const LEXICON: readonly LexiconEntry[] = [...NOTE_FORMS, ...METRIC_NAMES,
 /** Comparatives of what models are weighed on: speed, cost, size, simplicity. */
 const AXIS_COMPARATIVES = 'faster|slower|quicker|cheaper|costlier|pricier|simpler|heavier|lighter';
 /** Comparatives in general ("more accurate", "less interpretable", "higher latency") and of the axes. */
-const COMPARATIVES = `more|less|better|worse|higher|lower|${AXIS_COMPARATIVES}`;
+const COMPARATIVES = `more|less|better|worse|higher|lower|richer|stronger|weaker|deeper|smarter|bigger|smaller|larger|${AXIS_COMPARATIVES}`;
 /** What models are weighed on ("compute", "accuracy", "latency"), and the comparatives that say it. */
 const MODEL_AXES = `accurate|accuracy|inaccurate|compute|latency|cost|costs|costly|expensive|interpretable|interpretability|complex|complexity|simplicity|memory|speed|throughput|parameters|${AXIS_COMPARATIVES}`;
 /** A share of traffic or slots given to exploration: "a small exploration slice", "5% random traffic". */
@@ -273,7 +284,7 @@ const DEFINED_CLASSES = 'fraud|fraudulent|legitimate|spam|harmful|violating|rele
 const LABEL_EVENTS = 'click|clicks|clicked|watch|watches|watched|view|views|viewed|open|opens|opened|purchase|purchases|purchased|bought|order|orders|ordered|booking|bookings|booked|like|likes|liked|share|shares|shared|comment|comments|commented|chargeback|chargebacks|verdict|verdicts|report|reports|reported|removal|removals|removed|shown|skipped|skip|skips|ignored|dismissed|swiped|scrolled|engaged|install|installs|installed|registration|registrations|registered|conversion|conversions|converted|accepted|accept|accepts|follow|follows|followed|dwell|hide|hides|hidden|unseen|delivered|confirmed|flagged|upheld|connect|connects|connected|register|registers';
 
 /** Models as a comparison names them, by family or architecture ("trees", "neural", "LSTM", "ResNet"). */
-const COMPARED_MODELS = 'trees|neural|regression|transformer|transformers|cnn|cnns|tower|towers|forest|forests|bert|llm|llms|mlp|svm|knn|rules|heuristic|heuristics|lstm|lstms|rnn|rnns|gru|resnet|vit|efficientnet|yolo|detr|dlrm|deepfm|dcn|mmoe|gnn|encoder|encoders';
+const COMPARED_MODELS = 'trees|neural|regression|transformer|transformers|cnn|cnns|tower|towers|forest|forests|bert|llm|llms|mlp|svm|knn|rules|heuristic|heuristics|lstm|lstms|rnn|rnns|gru|resnet|vit|efficientnet|yolo|detr|dlrm|deepfm|dcn|mmoe|gnn|gnns|graphsage|gcn|lightgcn|pinsage|node2vec|encoder|encoders';
 
 export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
   // How rare the positives are, as a number: "0.15% positives", "fraud rate ~0.1%", "1% of posts violate".
@@ -365,6 +376,8 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     `trade|trades|trading|traded for|against ${MODEL_AXES}`,
     `${COMPARATIVES} but|yet|whereas|while|though|although ${COMPARATIVES} ${MODEL_AXES}`,
     `${AXIS_COMPARATIVES} but|yet|whereas|while|though|although ${AXIS_COMPARATIVES}`,
+    // Better in general, worse on an axis: "smarter about word order but slower to run".
+    `${COMPARATIVES} but|yet|though|although ${AXIS_COMPARATIVES}`,
     // Better on one axis and too much on another: "more accurate, but too slow for 1,000 candidates".
     `${COMPARATIVES} but|yet|though|although too slow|expensive|costly|heavy|big|large|complex|opaque|risky`,
   ],
@@ -393,6 +406,10 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     'validate|validation|test|testing|evaluate|eval|held after|later|following|next|newer|last day|days|week|weeks|month|months|period|date|cutoff|time',
     'split|splits|splitting by|on time|date|day|week|timestamp',
     'cutoff date|time|day',
+    // Inputs from before a moment and outcomes from after it: "build signals from before it, and learn
+    // outcomes from after it", "features up to the cutoff, labels after it".
+    'features|feature|signals|signal|inputs|input before|prior|until|earlier labels|label|outcomes|outcome|targets|target after|later|following',
+    'freeze|freezes|froze|frozen|snapshot|snapshotted graph|data|features|state|network|world at|on date|day|time|cutoff',
   ],
   // Labels defined by their two classes in one clause: "positive if clicked, negative if not"; or by what
   // the label or target is.
@@ -407,6 +424,10 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     // A class said by what puts an example in it: "a payment counts as fraud when ..." (CLASS_DEFINITIONS),
     // "a fraud-coded chargeback marks the payment as fraud", "is considered spam if ...".
     `classdefas ${DEFINED_CLASSES}`,
+    // The class named by its place: "shown and ignored count as the other class".
+    'classdefas other|opposite class|label',
+    // The outcome that is learned from: "the outcome we learn from is an accepted invitation".
+    'outcome|outcomes|event|events|signal learn|learns|train|trains from be|is|are',
     `mark|marks|marked as ${DEFINED_CLASSES}`,
     `considered|deemed ${DEFINED_CLASSES} if|when|once|unless`,
     // What is taken as the label: "we use opens within an hour as the label", "reviewer decisions as ground truth".
@@ -419,6 +440,11 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
   // other senses ("going live", "save time").
   'online-measure': [
     'online|experiment|experiments|treatment rate|rates|ctr|cvr|dau|mau|wau|sessions|revenue|retention|deflection|prevalence|csat|nps|conversion|conversions|bookings|registrations|dwell|kpi|kpis|share|fraction|proportion|percentage|churn|complaints|uninstalls|purchases|gmv|opens',
+    // What an A/B test is run on: "A/B test on order conversion and refunds", "an AB test measuring retention".
+    // "A/B" reads as the words "a" and "b"; the measures are those only counted live (no "share", which a test set has too).
+    'ab|b test|tests|testing|tested on|measuring|measure|measures|tracking|track|judged|by ctr|cvr|dau|mau|wau|sessions|revenue|retention|deflection|prevalence|csat|nps|conversion|conversions|bookings|registrations|dwell|kpi|kpis|churn|complaints|uninstalls|purchases|gmv|opens|refunds|cancellations|acceptances|invitations',
+    // A count per person in an experiment: "an experiment judged by accepted invitations per member".
+    'online|experiment|experiments|treatment per member|members|user|users|visitor|visitors|customer|customers|viewer|viewers|buyer|buyers|searcher|searchers',
   ],
   // The kind of learning task, named by its form: a regression head, several task heads, a ranker.
   'task-type': [
@@ -444,6 +470,8 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     'only|already showed|shown|show|flagged|chose|chosen|surfaced|recommended|served|approved|ranked labels|label|logs|log|data|clicks|feedback|outcomes|see|sees|reflect|reflects|learn|learns|come|comes',
     'biased|bias what|toward|towards showed|shown|served|sent|flagged|surfaced|picked|chose',
     'learns|learn|trained|train own|its|previous|old|current predictions|decisions|recommendations|choices|outputs',
+    // Learning only from what the system chose: "we only learn from suggestions we chose to show".
+    'learn|learns|learning|train|trains|trained|training from|on we|model|system|ranker|itself chose|choose|chosen|picked|pick|decided|selected|opted',
   ],
   // The training loss named as a note or sentence: "loss = log loss", "in-batch softmax", "InfoNCE".
   'loss-statement': [
@@ -477,6 +505,24 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
   'leakage-guard': [
     'split|splits|splitting|train time|date|dates|day|days|week|weeks|temporal|timestamp not|never|no random|randomly|shuffle|shuffled',
     'future|later seen|see|sees|leak|leaks|peek|peeks',
+    // The future named as what must not get in: "nothing from tomorrow sneaks into today's signals".
+    'tomorrow|tomorrows|future sneak|sneaks|creep|creeps|slip|slips|bleed|bleeds|leak|leaks',
+    // Features fixed at the moment of prediction: "features computed as of the authorization time",
+    // "all values as of the order timestamp", "an as-of join on the request time" (OTHER_SENSES: "as of"
+    // is one word). A time alone is not enough: "as of today, there is no time budget" fixes nothing.
+    'feature|features|computed|compute|value|values|signal|signals|aggregate|aggregates|count|counts|join|joins|joined|built|snapshot|snapshots|state asof time|timestamp|timestamps|moment|date|cutoff|instant',
+    'asof join|joins|joined|joining|lookup|lookups',
+    // Features said to be of their moment: "point-in-time joins", "computed point in time" (the idiom "at
+    // this point in time" is a word of its own, OTHER_SENSES).
+    'point in time',
+    // What comes from the label kept out of the inputs: "anything derived from the chargeback is excluded".
+    'feature|features|anything|everything|fields|columns|signals|inputs|whatever derived|computed|built|taken|coming|based chargeback|chargebacks|label|labels|outcome|outcomes|target|verdict|verdicts|refund|refunds exclude|excluded|excludes|excluding|drop|dropped|drops|remove|removed|removes|strip|stripped|omit|omitted|banned|forbidden',
+    // The graph or data fixed at a date, inputs from before it: "we freeze the graph at a date".
+    'freeze|freezes|froze|frozen|snapshot|snapshotted graph|data|features|state|network|world at|on date|day|time|cutoff',
+    // A group kept to one side of the split: "no author appears in both train and test", "the same user
+    // never sits in both sets", with the split named. Not "both arms" of an experiment (OTHER_SENSES), nor a
+    // pair said similar "if the same user looked at both of them".
+    'no|never|same|single user|users|author|authors|account|accounts|customer|customers|member|members|session|sessions|driver|drivers|seller|sellers|merchant|merchants|device|devices|card|cards|patient|patients|household|households|advertiser|advertisers|listing|listings|restaurant|restaurants|creator|creators|query|queries|drive|drives|city|cities both|either|overlap|overlaps|overlapping|straddle|straddles train|training|test|testing|split|splits|side|sides|sets|fold|folds|validation|holdout|eval',
     'dedupe|dedup|deduplicate|deduplicated|duplicates before|across|between split|splits|train|test',
     'unseen|never seen in|during training|train',
     'unseen in|during|by training|train|model',
@@ -536,12 +582,26 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
   'label-delay': [
     'chargeback|chargebacks|dispute|disputes|label|labels|outcome|outcomes|verdict|verdicts arrive|arrives|arriving|land|lands|come|comes|show|shows|known|appear|appears|confirmed|take|takes later|late|weeks|months|days|delay|delayed',
     'chargeback|chargebacks|dispute|disputes|label|labels|outcome|outcomes delay|delays|delayed|lag|lags|lagged|lagging',
+    // A delay said as a span: "labels = chargebacks, up to 90d late", "disputes known 2 weeks late".
+    'chargeback|chargebacks|dispute|disputes|label|labels|outcome|outcomes|verdict|verdicts d|day|days|week|weeks|month|months late|delayed|lag|lagged',
+    // Waiting out the window before calling a payment legitimate: "hold 30 days before labelling a payment legitimate".
+    'wait|waits|waiting|hold|holds day|days|week|weeks|month|months|window before|until legitimate|negative|negatives|nonfraud|genuine|label|labels|labelling|labeling|final|mature',
     'label|labels|data|payments|examples|rows|negatives mature|matured|maturity|maturing|immature',
     'wait|waiting|waits chargeback|chargebacks|window|label|labels',
     // The window a chargeback may arrive in: "fraud if a chargeback comes within 90 days".
     'chargeback|chargebacks|dispute|disputes within|after days|weeks|months',
     // Labels that are not final yet: "until the outcome is settled", "labels are not complete yet".
     'label|labels|outcome|outcomes|chargeback|chargebacks|verdict|verdicts final|complete|settled|mature|matured|certain|confirmed yet|until|once',
+  ],
+  // Outcomes of any kind that arrive after the moment of prediction, and waiting for them: "conversions
+  // arrive up to a week after the click", "installs trickle in days later", "labels come 90d late", "we wait
+  // a week before treating an impression as a non-conversion" (the late-label half of label quality; the
+  // chargeback's own delay is label-delay). "Conversions come from the pixel" names a source, not a delay;
+  // "shown B, booked B later in session" is what happened in a session, not when the label arrives.
+  'late-outcomes': [
+    'conversion|conversions|purchase|purchases|install|installs|sale|sales|booking|bookings|registration|registrations|signup|signups|refund|refunds|return|returns|appeal|appeals|report|reports|chargeback|chargebacks|label|labels|outcome|outcomes arrive|arrives|arriving|land|lands|come|comes|trickle|trickles|appear|appears|reported|known|take|takes later|late|after|afterwards|delayed',
+    'chargeback|chargebacks|dispute|disputes|label|labels|outcome|outcomes|conversion|conversions|verdict|verdicts d|day|days|week|weeks|month|months|hour|hours late|delayed|lag|lagged',
+    'wait|waits|waiting|hold|holds day|days|week|weeks|month|months|hour|hours|window before|until negative|negatives|non|nonconversion|legitimate|unconverted|label|labels|labelling|labeling|final|mature',
   ],
   // Late labels handled by training only on data old enough for them: "train only on payments older than
   // 90 days", "the last 60 days are left out of training".
@@ -624,7 +684,8 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
   ],
   // Starting from something simple to beat.
   'simple-start': [
-    'start|begin|open with simple|simplest|heuristic|heuristics|rule|rules|popularity|popular|logistic', 'bar|yardstick to beat', 'hand written|crafted|made rules|heuristics', 'nothing beats|beat',
+    // The reference to beat, by another name: "the bar to clear", "the yardstick any model must exceed".
+    'start|begin|open with simple|simplest|heuristic|heuristics|rule|rules|popularity|popular|logistic', 'bar|yardstick beat|beats|clear|clears|exceed|exceeds', 'hand written|crafted|made rules|heuristics', 'nothing beats|beat',
     // A popularity list: "show everyone the most-watched videos of the week".
     'show|shows|showing|recommend|recommends|rank|ranks|ranking|serve|serves|sort|sorts|sorted|list most watched|viewed|popular|clicked|bought|purchased|played|booked',
   ],
@@ -702,6 +763,40 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
   // A cut-off held to a high precision, the guard of an automatic action: "a 0.98 precision threshold",
   // "(precision 99%)", "set for 97 percent precision". Numbers are their digits: "0.98" reads as 0 98.
   'high-precision': ['precision|precise|confidence|confident 95|96|97|98|99|995|999'],
+  // Link prediction said in plain words: "guessing which absent edges of the graph will soon appear",
+  // "predict which connections form next". An edge or link, what forms, and the guess.
+  'link-forecast': [
+    'predict|predicts|predicting|guess|guesses|guessing|forecast|forecasts|forecasting|estimate|estimating|which|whether edge|edges|link|links|connection|connections|friendship|friendships appear|appears|form|forms|emerge|emerges|absent|missing|new|future|next',
+  ],
+  // Two retrievers, one by words and one by meaning: "a lexical and an embedding retriever", "keyword
+  // search next to a vector index". "Text" is left out: "text embedding retrieval" is one dense retriever.
+  'lexical-and-dense': [
+    'lexical|keyword|keywords|bm25|sparse|inverted embedding|embeddings|semantic|dense|vector|vectors|neural retriever|retrievers|retrieval|search|index|indexes|candidates|recall',
+  ],
+  // How well a product's text fits the query, as a feature: "text match between query and title (BM25)",
+  // "similarity of the query to the description". A product's field, not the product as such: "the
+  // query goes to the product index for matching" is retrieval.
+  'query-product-match': [
+    'match|matches|matching|overlap|similarity|bm25|relevance query|queries title|titles|description|descriptions|attributes|attribute|brand|brands|category|categories',
+    'match|overlap|similarity between query|queries product|products|item|items|listing|listings',
+  ],
+  // Each customer's data kept to itself: "a per-tenant index partition", "each customer's own namespace",
+  // "one customer never sees another's data".
+  'tenant-scope': [
+    'per|own|separate tenant|tenants|customer|customers|org|orgs|organization|organisation|workspace|workspaces|company|companies index|indexes|indices|partition|partitions|partitioned|namespace|namespaces|shard|shards|filter|filters|filtered|collection|collections|permissions|acl|acls',
+    'never|not|no|cannot|nobody|without see|sees|seen|read|reads|access|accesses|retrieve|retrieves|retrieved|cross|crosses another|other|others tenant|tenants|customer|customers|company|companies|org|orgs|account|accounts|data|docs|documents|tickets',
+  ],
+  // The share of deliveries late by more than a margin: "% late beyond 10 minutes", "fraction more than
+  // 10 min late" (a bare "%" reads "percent", tokens.ts).
+  'late-share': [
+    'percent|share|fraction|proportion|percentage|rate late|lateness|overdue minutes|minute|min|mins',
+  ],
+  // A randomized split of people into groups that see different versions: "split customers randomly into
+  // two groups", "randomly assign half the riders to the new estimates". Not a random train/test split:
+  // the groups are arms, not sets.
+  'random-groups': [
+    'split|splits|divide|divides|divided|assign|assigns|assigned|allocate|allocated|bucket|bucketed|put customers|users|members|riders|drivers|buyers|sessions|accounts|people|shoppers|viewers|visitors|couriers|cities random|randomly|randomized|randomised|coin|half|halves groups|group|arms|arm|halves|half|cohorts|buckets|botharms',
+  ],
   // The latency requirement answered in words: "latency is not critical", "latency matters most here".
   'latency-stated': [
     'latency|speed critical|important|crucial|concern|priority|matter|matters|urgent|sensitive|relaxed|lax|loose|secondary',
@@ -728,4 +823,26 @@ export const TASK_NAMES = {
   qualifiers: ['binary', 'multiclass', 'multilabel', 'object', 'supervised', 'semantic', 'instance'],
   before: ['a', 'an', 'the', 'is', 'are', 'was', 'be', 'as', 'it', 'this'],
   after: ['of', 'on', 'over', 'for', 'with', 'from', 'to', 'via', 'using', 'where', 'that', 'which', 'is', 'are', 'and', 'or', 'model', 'models', 'head', 'heads', 'setup', 'framing'],
+} as const;
+
+/**
+ * Roles a metric or a model is given in a predicate, and the word that names the role in the rubrics'
+ * words: "conversion as a guardrail", "guardrail = conversion", "Guardrails: hides and uninstalls", "the
+ * guardrails are the disable rate" all read as "guardrail metric", which the rubrics look for. Only a role
+ * that is filled: "guardrails are important" and "as well as guardrails" name none (reading/roles.ts).
+ * `nouns` maps each role noun to the word read after it; `before` are the words that may stand between
+ * "as" and the role ("as a guardrail", "as our guardrails"); `notBeforeAs` the words that make "as" part
+ * of another phrase ("as well as", "such as"); `evaluative` the words after the copula that judge the role
+ * rather than fill it ("guardrails are needed").
+ */
+export const ROLES = {
+  nouns: { guardrail: 'metric', guardrails: 'metrics' } as Readonly<Record<string, string>>,
+  before: ['a', 'an', 'the', 'our', 'one', 'another', 'extra', 'additional', 'secondary', 'hard', 'soft', 'key', 'main'],
+  notBeforeAs: ['well', 'such', 'so', 'same', 'just', 'soon', 'long', 'far', 'much', 'many', 'as'],
+  evaluative: [
+    'important', 'needed', 'necessary', 'key', 'essential', 'crucial', 'critical', 'vital', 'useful', 'helpful', 'nice', 'good', 'bad',
+    'missing', 'required', 'optional', 'not', 'hard', 'tricky', 'tbd', 'tbc', 'set', 'defined', 'there', 'enough', 'fine', 'ok', 'okay',
+    'great', 'in', 'also', 'always', 'often', 'usually', 'sometimes', 'never', 'what', 'how', 'why', 'where', 'when', 'something', 'things',
+    'worth', 'wise', 'overkill', 'easy', 'difficult', 'standard', 'common', 'discussed', 'covered', 'below', 'above', 'later', 'next', 'tracked',
+  ],
 } as const;

@@ -233,10 +233,19 @@ function lineOf(t: MdToken): number {
   return t.map ? t.map[0] + 1 : 1;
 }
 
-/** "Features:" or "Offline metrics" on its own: a short paragraph that introduces what follows. */
+/**
+ * "Features:" or "Offline metrics" on its own: a short paragraph that introduces what follows. A line
+ * ending in a colon may be longer when it qualifies what it names ("Features, all computed as of the
+ * authorization time:"): the list under it is still its content (claims.ts reads it under the head).
+ */
 function isLeadIn(content: string): boolean {
-  return content.length <= 60 && !content.includes('\n') && (/:$/.test(content) || content.split(/\s+/).length <= 4);
+  if (content.includes('\n')) return false;
+  if (/:$/.test(content)) return content.length <= LEAD_IN_MAX;
+  return content.length <= 60 && content.split(/\s+/).length <= 4;
 }
+
+/** The longest line ending in a colon read as a lead-in, in characters. */
+const LEAD_IN_MAX = 120;
 
 /** A list item that is mostly a link: a reading list or a table of contents entry. */
 function isReadingLink(inline: MdToken | undefined): boolean {

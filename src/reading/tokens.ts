@@ -78,7 +78,8 @@ export function normalize(text: string): string {
   if (/\d[kmb]/.test(s)) s = s.replace(/(\d)(k|m|bn|b)\b/g, (_m, d: string, unit: string) => `${d} ${MAGNITUDES[unit]}`);
   if (/[@&+×$]/.test(s)) s = s.replace(/@/g, ' at ').replace(/&/g, ' and ').replace(/\+/g, ' plus ').replace(/×/g, ' x ').replace(/\$/g, ' dollars ');
   // "0.15% positives", "5% of traffic": the sign is a word, as concepts and quantities read it.
-  if (s.includes('%')) s = s.replace(/(\d)\s?%/g, '$1 percent');
+  // A bare sign is the word too: "% late beyond 10 minutes".
+  if (s.includes('%')) s = s.replace(/(\d)\s?%/g, '$1 percent').replace(/%/g, ' percent ');
   return s;
 }
 
