@@ -247,6 +247,9 @@ const STATE_VERBS = ['is', 'are', 'was', 'were', 'stay', 'stays', 'remain', 'rem
 export const MAJORITY_STATES: readonly LexiconEntry[] = [
   ...BENIGN_STATES.map((state) => ({ to: `${state} classbenign`, forms: STATE_VERBS.map((verb) => `${verb} ${state}`) })),
   ...FINE_STATES.map((state) => ({ to: `${state} classfine`, forms: STATE_VERBS.map((verb) => `${verb} ${state}`) })),
+  // A cost accepted, not a class: "we are fine with some clickbait", "ok with a few misses" stay as written
+  // (negation.ts acceptedBefore reads "fine with"); the longer form wins over the state above.
+  ...FINE_STATES.flatMap((state) => STATE_VERBS.map((verb) => ({ to: `${verb} ${state} with`, forms: [`${verb} ${state} with`] }))),
 ];
 
 export const LEXICON: readonly LexiconEntry[] = [...NOTE_FORMS, ...METRIC_NAMES, ...OTHER_SENSES, ...SERVING_SENSE, ...RATIO_FORMS, ...CLASS_DEFINITIONS, ...MAJORITY_STATES];

@@ -23,7 +23,8 @@ describe('clarifying questions that ask two things', () => {
   });
 
   it('still credits an item said only inside another question', () => {
-    const item = evidence('video-recommendation', 'What is the north star — watch time or daily active users?', 'scale');
+    // A figure, so the option states scale; the metric's name alone ("daily active users") is no scale.
+    const item = evidence('video-recommendation', 'What is the north star — watch time, or DAU across our 300M users?', 'scale');
     expect(item.status).toBe('covered');
   });
 });

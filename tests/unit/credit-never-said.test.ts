@@ -42,6 +42,10 @@ describe('a metric named is no scale: DAU, MAU and QPS need a number', () => {
     ['search-ranking', 'Clarify', 'Peak QPS around 20k during sales.'],
     ['event-recommendation', 'Clarify', 'We have 8 million MAU.'],
     ['eta-prediction', 'Clarify', 'Roughly 400k orders a day.'],
+    // A count in words, as figures count.
+    ['eta-prediction', 'Clarify', 'We handle a few million orders a day.'],
+    ['fraud-detection', 'Clarify', 'Tens of millions of card payments go through every day.'],
+    ['people-you-may-know', 'Clarify', 'Several billion member pairs are candidates in principle.'],
   ]);
 });
 
