@@ -25,11 +25,13 @@ const PENDING: Record<string, string[]> = {};
 
 /**
  * Outline points that earn no item yet (tryout 11 scan: 57; 48 once the flags that blocked some were fixed; 33 once
- * notes and own words were read as kinds: coverage-notes-own-words.test.ts). A
- * strong answer's point should be credited for something; the rest are coverage gaps, or points no item names.
- * The ceiling only goes down.
+ * notes and own words were read as kinds: coverage-notes-own-words.test.ts; 34 after merging the other
+ * reading changes of that round: ETA's "Watch for feedback from the estimate itself, since the
+ * promised time influences what people order" had earned the ML objective, a wrong credit,
+ * and earns nothing now, though it states a feedback loop). A strong answer's point should be credited for
+ * something; the rest are coverage gaps, or points no item names. The ceiling only goes down.
  */
-const UNEARNED_OUTLINE_POINTS_AT_MOST = 33;
+const UNEARNED_OUTLINE_POINTS_AT_MOST = 34;
 
 const title = new Map<StageId, string>(STAGES.map((s) => [s.id, s.title]));
 /** The list-of-terms flag judges an answer's form, not its words: a one-line hint may read as a bare list. */
